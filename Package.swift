@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "orgmodel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "OrgModel", targets: ["OrgModel"]),
+        .executable(name: "orgmodel", targets: ["orgmodel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The core: model, structure files, rules, checks. Pure Swift, no Graphviz.
+        .target(
+            name: "OrgModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // The only module that talks to Graphviz's C library.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
+        .executableTarget(
+            name: "orgmodel",
+            dependencies: [
+                "OrgModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "orgmodel-bench",
+            dependencies: ["OrgModel"]
+        ),
+        .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
+        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["OrgModel"]
+        ),
+    ]
+)

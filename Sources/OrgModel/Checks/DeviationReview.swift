@@ -1,0 +1,67 @@
+/// Applies agreed deviations to the findings: a finding covered by a valid deviation is
+/// `accepted`; a deviation that is not agreed, covers nothing or is past its review is
+/// itself a finding (`deviation-unagreed`, `deviation-unused`, `deviation-expired`).
+struct DeviationReview {
+    let rules: RuleSet
+    let asOf: Day
+
+    func apply(to raw: [RawFinding], in context: CheckContext) -> [Finding] {
+        let posts = context.posts
+        var findings: [Finding] = []
+        findings.reserveCapacity(raw.count)
+        // Which (post, deviation) pairs covered a finding.
+        var used: Set<[Int]> = []
+        for item in raw {
+            var finding = item.finding
+            if let position = item.position, finding.rule.canBeWaived {
+                let deviations = posts[position].deviations
+                if let slot = deviations.firstIndex(where: { $0.rule == finding.rule && isAgreed($0) }) {
+                    finding.severity = .accepted
+                    finding.deviation = deviations[slot]
+                    used.insert([position, slot])
+                } else if deviations.contains(where: { $0.rule == finding.rule }) {
+                    used.insert([position, deviations.firstIndex { $0.rule == finding.rule } ?? 0])
+                }
+            }
+            findings.append(finding)
+        }
+        for (position, post) in posts.enumerated() where !post.deviations.isEmpty {
+            for (slot, deviation) in post.deviations.enumerated() {
+                findings.append(contentsOf: review(deviation, slot: slot, of: post, at: position, used: used))
+            }
+        }
+        return findings
+    }
+
+    /// Whether the deviation has a rationale and every approver the rule set requires.
+    func isAgreed(_ deviation: Deviation) -> Bool {
+        deviation.statedRationale != nil && deviation.missingApprovers(from: rules.approvers).isEmpty
+    }
+
+    private func review(_ deviation: Deviation, slot: Int, of post: Post, at position: Int, used: Set<[Int]>) -> [Finding] {
+        var result: [Finding] = []
+        let line = deviation.line == 0 ? (post.line == 0 ? nil : post.line) : deviation.line
+        func finding(_ rule: RuleID, _ message: String) -> Finding {
+            Finding(rule: rule, post: post.id, postTitle: post.displayTitle, line: line, message: message)
+        }
+        let name = "deviation from \(deviation.rule.rawValue)"
+        var problems: [String] = []
+        if deviation.statedRationale == nil { problems.append("has no rationale") }
+        let missing = deviation.missingApprovers(from: rules.approvers)
+        if !missing.isEmpty {
+            problems.append("is not agreed by \(missing.joined(separator: " and "))")
+        }
+        if !problems.isEmpty {
+            result.append(finding(
+                .deviationUnagreed,
+                "\(name) \(problems.joined(separator: " and ")); rule set \(rules.name) needs a rationale agreed by \(rules.approvers.joined(separator: " and "))"))
+        }
+        if !used.contains([position, slot]) {
+            result.append(finding(.deviationUnused, "\(name) covers no finding: the post meets that rule; remove the deviation"))
+        }
+        if let review = deviation.reviewBy, review < asOf {
+            result.append(finding(.deviationExpired, "\(name) was due for review by \(review) (as of \(asOf)); review it and set a new date"))
+        }
+        return result
+    }
+}

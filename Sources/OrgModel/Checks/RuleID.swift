@@ -1,0 +1,70 @@
+/// The stable identifier of each check, as findings, deviations and the README name it.
+public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable {
+    case duplicateID = "duplicate-id"
+    case unknownManager = "unknown-manager"
+    case selfReport = "self-report"
+    case cycle
+    case noRoot = "no-root"
+    case multipleRoots = "multiple-roots"
+    case spanNarrow = "span-narrow"
+    case spanWide = "span-wide"
+    case tierOrder = "tier-order"
+    case tierSkip = "tier-skip"
+    case tierUnknown = "tier-unknown"
+    case managerWithoutTier = "manager-without-tier"
+    case oneOverOne = "one-over-one"
+    case layersExceeded = "layers-exceeded"
+    case deviationUnagreed = "deviation-unagreed"
+    case deviationUnused = "deviation-unused"
+    case deviationExpired = "deviation-expired"
+
+    /// The severity a finding of this check has before any deviation is applied.
+    public var defaultSeverity: Severity {
+        switch self {
+        case .tierSkip, .oneOverOne, .deviationUnused, .deviationExpired: .warning
+        default: .error
+        }
+    }
+
+    /// Whether a deviation may cover this check. The graph's integrity (ids, reporting
+    /// lines, roots) and the deviation checks themselves cannot be waived.
+    public var canBeWaived: Bool {
+        switch self {
+        case .spanNarrow, .spanWide, .tierOrder, .tierSkip, .tierUnknown, .managerWithoutTier,
+            .oneOverOne, .layersExceeded:
+            true
+        default: false
+        }
+    }
+
+    /// A one-line description for help texts and the README.
+    public var summary: String {
+        switch self {
+        case .duplicateID: "two posts share an id"
+        case .unknownManager: "reports_to or dotted_to names no post"
+        case .selfReport: "a post reports to itself"
+        case .cycle: "reporting lines form a loop"
+        case .noRoot: "no top post (every post reports to another)"
+        case .multipleRoots: "more than one post has no reports_to"
+        case .spanNarrow: "a manager leads fewer than its tier's minimum span"
+        case .spanWide: "a manager leads more than its tier's maximum span"
+        case .tierOrder: "reports to a post of the same or a lower tier (a hidden layer)"
+        case .tierSkip: "reports to a post more than one tier up"
+        case .tierUnknown: "a tier the rule set does not define"
+        case .managerWithoutTier: "a post with reports but no tier"
+        case .oneOverOne: "a manager with exactly one direct report"
+        case .layersExceeded: "more management layers than the rule set allows"
+        case .deviationUnagreed: "a deviation without a rationale or an approver"
+        case .deviationUnused: "a deviation that covers no finding"
+        case .deviationExpired: "a deviation past its review date"
+        }
+    }
+
+    /// Listing order: the order of `allCases`.
+    private static let ordinals: [RuleID: Int] = Dictionary(
+        uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool {
+        (ordinals[lhs] ?? 0) < (ordinals[rhs] ?? 0)
+    }
+}

@@ -1,0 +1,41 @@
+/// What every check sees: the indexed structure and the rules it answers to.
+public struct CheckContext: Sendable {
+    public let index: StructureIndex
+    public let rules: RuleSet
+
+    public init(index: StructureIndex, rules: RuleSet) {
+        self.index = index
+        self.rules = rules
+    }
+
+    public var posts: [Post] { index.posts }
+
+    /// "SM-CLA (Service Manager, CLA)": how messages name another post.
+    func describe(_ position: Int) -> String {
+        let post = posts[position]
+        return post.title.isEmpty ? post.id.rawValue : "\(post.id) (\(post.title))"
+    }
+}
+
+/// A finding still tied to the position of its post, before deviations are applied.
+public struct RawFinding: Sendable {
+    public var position: Int?
+    public var finding: Finding
+
+    init(_ rule: RuleID, at position: Int, in context: CheckContext, _ message: String) {
+        self.position = position
+        self.finding = Finding(rule, context.posts[position], message)
+    }
+
+    init(structureWide finding: Finding) {
+        self.position = nil
+        self.finding = finding
+    }
+}
+
+/// One check, or a small family of closely related ones, each with stable identifiers.
+protocol StructureCheck: Sendable {
+    /// The identifiers of the findings this check can produce.
+    var rules: [RuleID] { get }
+    func run(_ context: CheckContext, into findings: inout [RawFinding])
+}

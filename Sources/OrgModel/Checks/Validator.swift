@@ -1,0 +1,50 @@
+/// Checks a structure against a rule set and returns its findings, most useful first.
+public struct Validator: Sendable {
+    public var rules: RuleSet
+    /// The day deviation reviews are judged against (`--as-of`, default today).
+    public var asOf: Day
+
+    public init(rules: RuleSet, asOf: Day) {
+        self.rules = rules
+        self.asOf = asOf
+    }
+
+    /// Every check, in the order their findings are listed for a post.
+    static let checks: [any StructureCheck] = [
+        DuplicateIDCheck(), ReportingLineCheck(), CycleCheck(), RootCheck(), SpanCheck(), TierCheck(),
+        OneOverOneCheck(), LayersCheck(),
+    ]
+
+    public func validate(_ structure: Structure) -> ValidationResult {
+        validate(StructureIndex(structure))
+    }
+
+    public func validate(_ index: StructureIndex) -> ValidationResult {
+        let context = CheckContext(index: index, rules: rules)
+        var raw: [RawFinding] = []
+        for check in Self.checks { check.run(context, into: &raw) }
+        var findings = DeviationReview(rules: rules, asOf: asOf).apply(to: raw, in: context)
+        // File order, then rule order: the same input always lists the same way.
+        findings = findings.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element, rhs.element)
+            if (a.line ?? 0) != (b.line ?? 0) { return (a.line ?? 0) < (b.line ?? 0) }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        return ValidationResult(structure: index.structure, rules: rules, findings: findings)
+    }
+}
+
+/// The findings for one structure, with the counts a summary needs.
+public struct ValidationResult: Sendable {
+    public let structure: Structure
+    public let rules: RuleSet
+    public let findings: [Finding]
+
+    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    public var errorCount: Int { count(.error) }
+    public var warningCount: Int { count(.warning) }
+    public var acceptedCount: Int { count(.accepted) }
+    /// A structure passes when no finding is an error.
+    public var passes: Bool { errorCount == 0 }
+}

@@ -1,0 +1,152 @@
+/// Reads a structure file written as CSV: optional `# key: value` metadata lines, a
+/// header row naming post fields, then one row per post.
+struct CSVStructureReader {
+    let file: String
+    var delimiter: UInt8 = UInt8(ascii: ",")
+
+    /// What a column of the header feeds.
+    enum Column: Equatable {
+        case field(PostField)
+        case attribute(String)
+    }
+
+    func read(_ bytes: [UInt8]) throws(LoadError) -> Structure {
+        var structure = Structure(source: file)
+        var reader = CSVReader(bytes: bytes, delimiter: delimiter)
+        (reader.startOffset, reader.startLine) = try readMetadata(bytes, into: &structure)
+
+        var columns: [Column] = []
+        var headerLine = 0
+        var failure: LoadError?
+        var posts: [Post] = []
+        posts.reserveCapacity(bytes.count / 48)
+        do {
+            try reader.forEachRecord { record in
+                if columns.isEmpty {
+                    if record.isBlank { return true }
+                    do throws(LoadError) {
+                        columns = try header(record)
+                        headerLine = record.line
+                    } catch { failure = error; return false }
+                    return true
+                }
+                if record.isBlank { return true }
+                do throws(LoadError) {
+                    posts.append(try post(from: record, columns: columns, headerLine: headerLine))
+                } catch { failure = error; return false }
+                return true
+            }
+        } catch let error as CSVReader.Failure {
+            throw LoadError(file: file, line: error.line, message: error.message, hint: "check the quoting of that row")
+        } catch {
+            throw LoadError(file: file, message: "not readable as CSV: \(error)")
+        }
+        if let failure { throw failure }
+        guard !columns.isEmpty else {
+            throw LoadError(file: file, message: "the file has no header row", hint: "the first row names the columns: id,title,tier,reports_to,…")
+        }
+        guard !posts.isEmpty else {
+            throw LoadError(file: file, line: headerLine, message: "the file has a header but no posts")
+        }
+        structure.posts = posts
+        return structure
+    }
+
+    /// Reads leading `# key: value` lines; returns where the table starts.
+    private func readMetadata(_ bytes: [UInt8], into structure: inout Structure) throws(LoadError) -> (Int, Int) {
+        var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = 1
+        while offset < bytes.count, bytes[offset] == UInt8(ascii: "#") {
+            let end = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var text = String(decoding: bytes[(offset + 1)..<end], as: UTF8.self)
+            if text.hasSuffix("\r") { text.removeLast() }
+            try applyMetadata(text, line: line, to: &structure)
+            offset = min(end + 1, bytes.count)
+            line += 1
+        }
+        return (offset, line)
+    }
+
+    private func applyMetadata(_ text: String, line: Int, to structure: inout Structure) throws(LoadError) {
+        let location = SourceLocation(file: file, line: line)
+        guard let colon = text.firstIndex(of: ":") else { return }  // a plain comment
+        let key = String(text[..<colon]).trimmingBlanks()
+        let value = String(text[text.index(after: colon)...]).trimmingBlanks()
+        guard let known = YAMLStructureReader.TopKey(rawValue: key), known != .posts else {
+            // A comment that happens to hold a colon is still a comment, unless it looks
+            // like a misspelt metadata key.
+            let keys = YAMLStructureReader.TopKey.allCases.filter { $0 != .posts }.map(\.rawValue)
+            if !key.contains(" "), let near = closest(to: key, among: keys) {
+                throw location.error("unknown metadata key \(ValueParsing.quoted(key))", hint: "did you mean \(near)?")
+            }
+            return
+        }
+        switch known {
+        case .name: structure.name = value
+        case .organisation: structure.organisation = value
+        case .description: structure.description = value
+        case .rules: structure.rules = value
+        case .effective: structure.effective = try ValueParsing.day(value, field: key, at: location)
+        case .state:
+            guard let state = StructureState(rawValue: value) else {
+                throw location.error("state must be current, proposed or option, not \(ValueParsing.quoted(value))")
+            }
+            structure.state = state
+        case .posts: break
+        }
+    }
+
+    private func header(_ record: borrowing CSVRecord) throws(LoadError) -> [Column] {
+        var columns: [Column] = []
+        var seen: Set<String> = []
+        for index in 0..<record.count {
+            let name = record.string(index).trimmingBlanks()
+            let location = SourceLocation(file: file, line: record.line, column: index + 1)
+            guard !name.isEmpty else {
+                throw location.error("column \(index + 1) of the header has no name")
+            }
+            guard seen.insert(name).inserted else {
+                throw location.error("column \(ValueParsing.quoted(name)) appears twice in the header")
+            }
+            if name.hasPrefix(PostField.attributeColumnPrefix) {
+                columns.append(.attribute(String(name.dropFirst(PostField.attributeColumnPrefix.count))))
+                continue
+            }
+            guard let field = PostField(rawValue: name) else {
+                let near = PostField.suggestion(for: name)
+                throw location.error(
+                    "unknown column \(ValueParsing.quoted(name)) (column \(index + 1))",
+                    hint: near.map { "did you mean \($0.rawValue)?" }
+                        ?? "known columns: \(PostField.allCases.filter { $0 != .deviations && $0 != .attributes }.map(\.rawValue).joined(separator: ", ")), or attributes.NAME for extra data")
+            }
+            if field == .deviations || field == .attributes {
+                throw location.error(
+                    "a CSV structure cannot hold \(field.rawValue)",
+                    hint: field == .deviations ? "deviations are YAML-only: write the structure as YAML" : "give each attribute its own column, attributes.NAME")
+            }
+            columns.append(.field(field))
+        }
+        for required in [PostField.id, .reportsTo] where !columns.contains(.field(required)) {
+            throw LoadError(file: file, line: record.line, message: "the header has no \(required.rawValue) column", hint: "id and reports_to are required")
+        }
+        return columns
+    }
+
+    private func post(from record: borrowing CSVRecord, columns: [Column], headerLine: Int) throws(LoadError) -> Post {
+        let location = SourceLocation(file: file, line: record.line)
+        guard record.count == columns.count else {
+            throw location.error(
+                "the row has \(record.count) fields but the header (line \(headerLine)) has \(columns.count)",
+                hint: "quote any field that holds the delimiter")
+        }
+        var builder = PostBuilder(line: record.line)
+        for (index, column) in columns.enumerated() where !record.isEmpty(index) {
+            let fieldLocation = SourceLocation(file: file, line: record.line, column: index + 1)
+            switch column {
+            case .field(let field): try builder.set(field, record.string(index), at: fieldLocation)
+            case .attribute(let name): builder.addAttribute(name, record.string(index))
+            }
+        }
+        return try builder.finish(at: location)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The formats a structure file may be written in, chosen by its extension.
+public enum StructureFormat: String, Sendable, CaseIterable {
+    case yaml, csv
+
+    public init?(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "yaml", "yml": self = .yaml
+        case "csv": self = .csv
+        default: return nil
+        }
+    }
+}
+
+/// Reading structure files from disk, whichever format they are in.
+public enum StructureFile {
+    /// Reads the structure at `path` (YAML or CSV, by extension).
+    public static func load(_ path: String) throws(LoadError) -> Structure {
+        guard let format = StructureFormat(path: path) else {
+            throw LoadError(
+                file: path, message: "cannot tell the format from the file name",
+                hint: "name structure files .yaml, .yml or .csv")
+        }
+        let bytes = try readText(path)
+        return try parse(bytes, format: format, file: path)
+    }
+
+    /// Parses a structure from the bytes of a file named `file`.
+    public static func parse(_ bytes: [UInt8], format: StructureFormat, file: String) throws(LoadError) -> Structure {
+        try checkText(bytes, file: file)
+        switch format {
+        case .csv:
+            return try CSVStructureReader(file: file).read(bytes)
+        case .yaml:
+            let text = String(decoding: bytes, as: UTF8.self)
+            return try YAMLStructureReader(file: file).read(text)
+        }
+    }
+
+    /// The bytes of a text file, or a clear error when it is missing, unreadable or empty.
+    public static func readText(_ path: String) throws(LoadError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadError(file: path, message: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw LoadError(file: path, message: "is a directory, not a structure file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadError(file: path, message: "cannot be read", hint: "check the file's permissions")
+        }
+        return [UInt8](data)
+    }
+
+    /// Rejects empty, binary and non-UTF-8 input before any parser sees it.
+    static func checkText(_ bytes: [UInt8], file: String) throws(LoadError) {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw LoadError(file: file, message: "the file is empty", hint: "a structure file lists posts; see the README")
+        }
+        if let nul = body.firstIndex(of: 0) {
+            throw LoadError(
+                file: file, line: lineNumber(of: nul, in: bytes),
+                message: "this is a binary file, not a text structure file",
+                hint: "export the structure as CSV (UTF-8) or YAML")
+        }
+        if body.contains(where: { $0 >= 0x80 }), String(validating: body, as: UTF8.self) == nil {
+            let line = firstInvalidUTF8Line(bytes)
+            throw LoadError(
+                file: file, line: line, message: "the text is not valid UTF-8",
+                hint: "save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\"), or bring it in with `orgmodel import`")
+        }
+    }
+
+    static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
+        1 + bytes[..<offset].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    private static func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int? {
+        var line = 1
+        for piece in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if String(validating: piece, as: UTF8.self) == nil { return line }
+            line += 1
+        }
+        return nil
+    }
+}

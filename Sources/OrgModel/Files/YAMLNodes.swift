@@ -1,0 +1,66 @@
+import Yams
+
+/// Typed access to a composed YAML tree that keeps each value's line and column, so
+/// every error can point at the place in the file. The tree is parsed once; values and
+/// marks come from the same nodes.
+struct YAMLNodes {
+    let file: String
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+    }
+
+    /// Whether the node is YAML's null (`~`, `null`, or nothing after the colon).
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    func mapping(_ node: Node, what: String) throws(LoadError) -> Node.Mapping {
+        guard let mapping = node.mapping else {
+            throw location(of: node).error("\(what) must be a mapping of key: value pairs, not \(kind(of: node))")
+        }
+        return mapping
+    }
+
+    func sequence(_ node: Node, what: String) throws(LoadError) -> [Node] {
+        guard let sequence = node.sequence else {
+            throw location(of: node).error("\(what) must be a list, not \(kind(of: node))")
+        }
+        return Array(sequence)
+    }
+
+    func scalar(_ node: Node, what: String) throws(LoadError) -> String {
+        guard let scalar = node.scalar else {
+            throw location(of: node).error("\(what) must be a single value, not \(kind(of: node))")
+        }
+        return scalar.string
+    }
+
+    /// A list of single values; a lone value is taken as a list of one.
+    func scalarList(_ node: Node, what: String) throws(LoadError) -> [String] {
+        if node.scalar != nil { return isNull(node) ? [] : [try scalar(node, what: what)] }
+        var result: [String] = []
+        for item in try sequence(node, what: what) {
+            result.append(try scalar(item, what: "each entry of \(what)"))
+        }
+        return result
+    }
+
+    /// The mapping's key as text, located.
+    func key(_ node: Node) throws(LoadError) -> String {
+        guard let scalar = node.scalar else {
+            throw location(of: node).error("keys must be plain names, not \(kind(of: node))")
+        }
+        return scalar.string
+    }
+
+    func kind(of node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "the value \(ValueParsing.quoted(scalar.string))"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}

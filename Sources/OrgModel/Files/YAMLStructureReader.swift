@@ -1,0 +1,168 @@
+import Yams
+
+/// Reads a structure file written in YAML: metadata keys and one flat list of posts.
+struct YAMLStructureReader {
+    let file: String
+
+    enum TopKey: String, CaseIterable {
+        case name, organisation, description, state, effective, rules, posts
+    }
+
+    enum DeviationKey: String, CaseIterable {
+        case rule, rationale
+        case agreedBy = "agreed_by"
+        case agreedOn = "agreed_on"
+        case reviewBy = "review_by"
+    }
+
+    func read(_ text: String) throws(LoadError) -> Structure {
+        let nodes = YAMLNodes(file: file)
+        let root = try Self.compose(text, file: file)
+        guard let root, !nodes.isNull(root) else {
+            throw LoadError(file: file, message: "the file holds no structure", hint: "see the README for the format")
+        }
+        var structure = Structure(source: file)
+        var postsNode: Node?
+        for (keyNode, value) in try nodes.mapping(root, what: "a structure file") {
+            let key = try nodes.key(keyNode)
+            guard let known = TopKey(rawValue: key) else {
+                throw unknownKey(key, known: TopKey.allCases.map(\.rawValue), at: nodes.location(of: keyNode), what: "structure")
+            }
+            if nodes.isNull(value) { continue }
+            let location = nodes.location(of: value)
+            switch known {
+            case .name: structure.name = try nodes.scalar(value, what: key)
+            case .organisation: structure.organisation = try nodes.scalar(value, what: key)
+            case .description: structure.description = try nodes.scalar(value, what: key)
+            case .rules: structure.rules = try nodes.scalar(value, what: key)
+            case .effective:
+                structure.effective = try ValueParsing.day(try nodes.scalar(value, what: key), field: key, at: location)
+            case .state:
+                let text = try nodes.scalar(value, what: key)
+                guard let state = StructureState(rawValue: text) else {
+                    throw location.error("state must be current, proposed or option, not \(ValueParsing.quoted(text))")
+                }
+                structure.state = state
+            case .posts: postsNode = value
+            }
+        }
+        guard let postsNode else {
+            throw LoadError(file: file, line: root.mark?.line, message: "the structure has no posts: list", hint: "add `posts:` with one entry per post")
+        }
+        let entries = try nodes.sequence(postsNode, what: "posts")
+        structure.posts.reserveCapacity(entries.count)
+        for entry in entries {
+            structure.posts.append(try readPost(entry, nodes: nodes))
+        }
+        guard !structure.posts.isEmpty else {
+            throw nodes.location(of: postsNode).error("the posts: list is empty")
+        }
+        return structure
+    }
+
+    static func compose(_ text: String, file: String) throws(LoadError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw loadError(from: error, file: file)
+        } catch {
+            throw LoadError(file: file, message: "not readable as YAML: \(error)")
+        }
+    }
+
+    private func readPost(_ node: Node, nodes: YAMLNodes) throws(LoadError) -> Post {
+        let start = nodes.location(of: node)
+        var builder = PostBuilder(line: start.line ?? 0)
+        for (keyNode, value) in try nodes.mapping(node, what: "each post") {
+            let key = try nodes.key(keyNode)
+            guard let field = PostField(rawValue: key) else {
+                throw unknownKey(key, known: PostField.allCases.map(\.rawValue), at: nodes.location(of: keyNode), what: "post")
+            }
+            if nodes.isNull(value) { continue }
+            let location = nodes.location(of: value)
+            switch field {
+            case .dottedTo:
+                builder.setDottedTo(try nodes.scalarList(value, what: key).map { PostID($0.trimmingBlanks()) })
+            case .deviations:
+                var deviations: [Deviation] = []
+                for item in try nodes.sequence(value, what: key) {
+                    deviations.append(try readDeviation(item, nodes: nodes))
+                }
+                builder.setDeviations(deviations)
+            case .attributes:
+                for (nameNode, attributeValue) in try nodes.mapping(value, what: key) {
+                    let name = try nodes.key(nameNode)
+                    let text = nodes.isNull(attributeValue) ? "" : try nodes.scalar(attributeValue, what: "attribute \(name)")
+                    builder.addAttribute(name, text)
+                }
+            default:
+                try builder.set(field, try nodes.scalar(value, what: key), at: location)
+            }
+        }
+        return try builder.finish(at: start)
+    }
+
+    private func readDeviation(_ node: Node, nodes: YAMLNodes) throws(LoadError) -> Deviation {
+        let start = nodes.location(of: node)
+        var rule: RuleID?
+        var deviation = Deviation(rule: .spanNarrow, line: start.line ?? 0)
+        for (keyNode, value) in try nodes.mapping(node, what: "each deviation") {
+            let key = try nodes.key(keyNode)
+            guard let known = DeviationKey(rawValue: key) else {
+                throw unknownKey(key, known: DeviationKey.allCases.map(\.rawValue), at: nodes.location(of: keyNode), what: "deviation")
+            }
+            if nodes.isNull(value) { continue }
+            let location = nodes.location(of: value)
+            switch known {
+            case .rule:
+                let text = try nodes.scalar(value, what: key).trimmingBlanks()
+                guard let id = RuleID(rawValue: text) else {
+                    let near = closest(to: text, among: RuleID.allCases.map(\.rawValue))
+                    throw location.error(
+                        "deviation names an unknown rule \(ValueParsing.quoted(text))",
+                        hint: near.map { "did you mean \($0)?" } ?? "rules are listed in the README")
+                }
+                guard id.canBeWaived else {
+                    throw location.error("a deviation cannot cover \(id.rawValue): \(id.summary) must be fixed, not waived")
+                }
+                rule = id
+            case .rationale: deviation.rationale = try nodes.scalar(value, what: key)
+            case .agreedBy: deviation.agreedBy = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            case .agreedOn: deviation.agreedOn = try ValueParsing.day(try nodes.scalar(value, what: key), field: key, at: location)
+            case .reviewBy: deviation.reviewBy = try ValueParsing.day(try nodes.scalar(value, what: key), field: key, at: location)
+            }
+        }
+        guard let rule else {
+            throw start.error("deviation has no rule", hint: "name the check it covers, e.g. rule: span-narrow")
+        }
+        deviation.rule = rule
+        return deviation
+    }
+
+    private func unknownKey(_ key: String, known: [String], at location: SourceLocation, what: String) -> LoadError {
+        let near = closest(to: key, among: known)
+        return location.error(
+            "unknown \(what) key \(ValueParsing.quoted(key))",
+            hint: near.map { "did you mean \($0)?" } ?? "known keys: \(known.joined(separator: ", "))")
+    }
+
+    static func loadError(from error: YamlError, file: String) -> LoadError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            return LoadError(file: file, line: mark.line, column: mark.column, message: message)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return LoadError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                message: "a key is given twice in one mapping: \(duplicates.joined(separator: ", "))",
+                hint: "each post gives each field once")
+        case .reader(let problem, _, _, _):
+            return LoadError(file: file, message: "not readable as YAML text: \(problem)")
+        default:
+            return LoadError(file: file, message: "not readable as YAML: \(error)")
+        }
+    }
+}

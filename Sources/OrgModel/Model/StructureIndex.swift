@@ -1,0 +1,134 @@
+/// A structure's posts as a graph: who reports to whom, who leads whom, how deep each
+/// post sits, and the spans and layers the rules speak of.
+///
+/// Built once in linear time and shared by validation and analysis. Posts are referred
+/// to by their position in `structure.posts`; a repeated id resolves to its first post.
+public struct StructureIndex: Sendable {
+    public let structure: Structure
+    /// The first post with each id.
+    public let positionByID: [PostID: Int]
+    /// Positions of posts whose id an earlier post already has.
+    public let duplicatePositions: [Int]
+    /// The manager of each post, or nil for a top post, an unknown manager or itself.
+    public let manager: [Int?]
+    /// Top posts: those with no `reports_to`, in file order.
+    public let roots: [Int]
+    /// Posts that are in or below a reporting loop (unreachable from any top post or orphan).
+    public let unreachable: [Int]
+    /// The span of each post: headcount of direct reports, vacancies in, assistants out.
+    public let span: [Int]
+    /// Reporting steps from the top of its tree (0 for a top post); -1 in or below a loop.
+    public let depth: [Int]
+    /// Posts from the top down: every manager comes before its reports.
+    public let topDownOrder: [Int]
+
+    private let childOffsets: [Int]
+    private let childPositions: [Int32]
+
+    public init(_ structure: Structure) {
+        self.structure = structure
+        let posts = structure.posts
+        let count = posts.count
+
+        var positionByID: [PostID: Int] = [:]
+        positionByID.reserveCapacity(count)
+        var duplicates: [Int] = []
+        for (position, post) in posts.enumerated() {
+            if positionByID[post.id] == nil {
+                positionByID[post.id] = position
+            } else {
+                duplicates.append(position)
+            }
+        }
+
+        var manager = [Int?](repeating: nil, count: count)
+        var roots: [Int] = []
+        var childCounts = [Int](repeating: 0, count: count + 1)
+        for (position, post) in posts.enumerated() {
+            guard let boss = post.reportsTo else {
+                roots.append(position)
+                continue
+            }
+            if let found = positionByID[boss], found != position {
+                manager[position] = found
+                childCounts[found + 1] += 1
+            }
+        }
+
+        // Children in compressed rows: the reports of post p are
+        // childPositions[childOffsets[p]..<childOffsets[p + 1]], in file order.
+        for position in 0..<count { childCounts[position + 1] += childCounts[position] }
+        var fill = childCounts
+        var children = [Int32](repeating: 0, count: childCounts[count])
+        var span = [Int](repeating: 0, count: count)
+        for position in 0..<count {
+            guard let boss = manager[position] else { continue }
+            children[fill[boss]] = Int32(position)
+            fill[boss] += 1
+            if !posts[position].assistant { span[boss] += posts[position].count }
+        }
+
+        // Depth, breadth first from every post that has no manager in the graph.
+        var depth = [Int](repeating: -1, count: count)
+        var order: [Int] = []
+        order.reserveCapacity(count)
+        for position in 0..<count where manager[position] == nil {
+            depth[position] = 0
+            order.append(position)
+        }
+        var head = 0
+        while head < order.count {
+            let position = order[head]
+            head += 1
+            for slot in childCounts[position]..<childCounts[position + 1] {
+                let child = Int(children[slot])
+                depth[child] = depth[position] + 1
+                order.append(child)
+            }
+        }
+        var unreachable: [Int] = []
+        if order.count < count {
+            for position in 0..<count where depth[position] < 0 { unreachable.append(position) }
+        }
+
+        self.positionByID = positionByID
+        self.duplicatePositions = duplicates
+        self.manager = manager
+        self.roots = roots
+        self.unreachable = unreachable
+        self.span = span
+        self.depth = depth
+        self.topDownOrder = order
+        self.childOffsets = childCounts
+        self.childPositions = children
+    }
+
+    public var posts: [Post] { structure.posts }
+
+    /// The direct reports of the post at `position`, assistants included, in file order.
+    public func reports(of position: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
+        childPositions[childOffsets[position]..<childOffsets[position + 1]].lazy.map { Int($0) }
+    }
+
+    /// How many entries (posts or lines) report directly to the post at `position`.
+    public func reportCount(of position: Int) -> Int {
+        childOffsets[position + 1] - childOffsets[position]
+    }
+
+    /// Whether the post leads anyone (an assistant counts: leading one makes a manager).
+    public func isManager(_ position: Int) -> Bool { reportCount(of: position) > 0 }
+
+    /// The chain of managers from the top down to the post at `position`, inclusive.
+    public func chain(to position: Int) -> [Int] {
+        var chain = [position]
+        var current = position
+        while let boss = manager[current], chain.count <= posts.count {
+            chain.append(boss)
+            current = boss
+        }
+        return chain.reversed()
+    }
+
+    /// The post at `position` by id, or nil when no post has it.
+    public func position(of id: PostID) -> Int? { positionByID[id] }
+}

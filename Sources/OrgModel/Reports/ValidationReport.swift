@@ -1,0 +1,167 @@
+import Foundation
+
+/// The validate command's output for one or more structure files, as text or JSON.
+public struct ValidationReport: Sendable {
+    /// A file that was validated, or one that could not be read.
+    public enum Entry: Sendable {
+        case validated(file: String, result: ValidationResult)
+        case unreadable(LoadError)
+    }
+
+    public var entries: [Entry]
+
+    public init(entries: [Entry]) { self.entries = entries }
+
+    /// Whether any validated file has an error finding.
+    public var hasErrors: Bool {
+        entries.contains { if case .validated(_, let result) = $0 { !result.passes } else { false } }
+    }
+
+    /// Whether any file could not be read.
+    public var hasUnreadable: Bool {
+        entries.contains { if case .unreadable = $0 { true } else { false } }
+    }
+
+    // MARK: Text
+
+    /// One line per finding, then a summary line per file (and a total for several files).
+    /// Unreadable files are left to the caller to report on standard error; the total
+    /// counts them.
+    public func text() -> String {
+        var lines: [String] = []
+        var totals = (files: 0, errors: 0, warnings: 0, accepted: 0)
+        for entry in entries {
+            switch entry {
+            case .unreadable:
+                continue
+            case .validated(let file, let result):
+                for finding in result.findings { lines.append(Self.line(for: finding, file: file)) }
+                lines.append(Self.summary(file: file, result: result))
+                totals.files += 1
+                totals.errors += result.errorCount
+                totals.warnings += result.warningCount
+                totals.accepted += result.acceptedCount
+            }
+        }
+        if entries.count > 1 {
+            let unreadable = entries.count - totals.files
+            var total = "total: \(totals.files) of \(entries.count) files validated, \(Self.plural(totals.errors, "error")), \(Self.plural(totals.warnings, "warning")), \(totals.accepted) accepted"
+            if unreadable > 0 { total += ", \(unreadable) unreadable" }
+            lines.append(total)
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `error    span-narrow          SM-1 "Service Manager": leads 2; tier 5 rule is 4–8 (file.yaml:12)`
+    public static func line(for finding: Finding, file: String) -> String {
+        var text = pad(finding.severity.rawValue, 9) + pad(finding.rule.rawValue, 21)
+        if let post = finding.post {
+            text += post.rawValue
+            if let title = finding.postTitle, title != post.rawValue { text += " \"\(title)\"" }
+            text += ": "
+        }
+        text += finding.message
+        if finding.severity == .accepted, let deviation = finding.deviation {
+            text += " — accepted: \(deviation.statedRationale ?? "")"
+            var agreed = "agreed by \(deviation.agreedBy.joined(separator: ", "))"
+            if let on = deviation.agreedOn { agreed += " on \(on)" }
+            text += " (\(agreed))"
+        }
+        text += " (\(file)\(finding.line.map { ":\($0)" } ?? ""))"
+        return text
+    }
+
+    static func summary(file: String, result: ValidationResult) -> String {
+        let structure = result.structure
+        let verdict = result.passes ? "passes" : "fails"
+        return "\(file): \(plural(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(plural(result.errorCount, "error")), \(plural(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    // MARK: JSON
+
+    struct JSONFinding: Encodable {
+        var file: String
+        var rule: String
+        var severity: String
+        var post: String?
+        var title: String?
+        var line: Int?
+        var message: String
+        var rationale: String?
+        var agreedBy: [String]?
+        var agreedOn: String?
+        var reviewBy: String?
+
+        enum CodingKeys: String, CodingKey {
+            case file, rule, severity, post, title, line, message, rationale
+            case agreedBy = "agreed_by", agreedOn = "agreed_on", reviewBy = "review_by"
+        }
+    }
+
+    struct JSONFile: Encodable {
+        var file: String
+        var name: String?
+        var state: String?
+        var rules: String
+        var posts: Int
+        var headcount: Int
+        var errors: Int
+        var warnings: Int
+        var accepted: Int
+        var passes: Bool
+    }
+
+    struct JSONUnreadable: Encodable {
+        var file: String
+        var line: Int?
+        var column: Int?
+        var message: String
+    }
+
+    struct JSONReport: Encodable {
+        var files: [JSONFile]
+        var unreadable: [JSONUnreadable]
+        var findings: [JSONFinding]
+    }
+
+    /// An object with `files`, `unreadable` and `findings`; each finding has `rule`,
+    /// `severity`, `post`, `line` and `message` (and the file, title and deviation).
+    public func json() -> String {
+        var report = JSONReport(files: [], unreadable: [], findings: [])
+        for entry in entries {
+            switch entry {
+            case .unreadable(let error):
+                report.unreadable.append(JSONUnreadable(
+                    file: error.file, line: error.line, column: error.column,
+                    message: error.hint.map { "\(error.message); \($0)" } ?? error.message))
+            case .validated(let file, let result):
+                report.files.append(JSONFile(
+                    file: file, name: result.structure.name, state: result.structure.state?.rawValue,
+                    rules: result.rules.name, posts: result.structure.posts.count,
+                    headcount: result.structure.headcount, errors: result.errorCount,
+                    warnings: result.warningCount, accepted: result.acceptedCount, passes: result.passes))
+                for finding in result.findings {
+                    let deviation = finding.severity == .accepted ? finding.deviation : nil
+                    report.findings.append(JSONFinding(
+                        file: file, rule: finding.rule.rawValue, severity: finding.severity.rawValue,
+                        post: finding.post?.rawValue, title: finding.postTitle, line: finding.line,
+                        message: finding.message, rationale: deviation?.statedRationale,
+                        agreedBy: deviation?.agreedBy, agreedOn: deviation?.agreedOn?.description,
+                        reviewBy: deviation?.reviewBy?.description))
+                }
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(report) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

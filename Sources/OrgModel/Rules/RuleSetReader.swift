@@ -1,0 +1,149 @@
+import Foundation
+import Yams
+
+/// Reads rule sets: the built-in ones by name, others from YAML files.
+public enum RuleSetReader {
+    /// The built-in rule set used when a structure names none.
+    public static let defaultName = "childrens-social-care"
+
+    enum TopKey: String, CaseIterable {
+        case name, description, approvers, tiers, grades
+        case maxLayers = "max_layers"
+    }
+
+    enum TierKey: String, CaseIterable {
+        case tier, role, accountability, span
+    }
+
+    /// The rule set a structure should be checked against: `override` when given (a
+    /// built-in name or a path relative to the working directory), else the one its file
+    /// names (a built-in name or a path relative to that file), else the default.
+    public static func ruleSet(for structure: Structure, override: String? = nil) throws(LoadError) -> RuleSet {
+        if let override { return try load(override, relativeTo: nil) }
+        guard let named = structure.rules else { return try load(defaultName, relativeTo: nil) }
+        let base = structure.source.map { ($0 as NSString).deletingLastPathComponent }
+        return try load(named, relativeTo: base, namedIn: structure.source)
+    }
+
+    /// A built-in rule set by name, or the rules file at `reference`.
+    public static func load(_ reference: String, relativeTo base: String?, namedIn file: String? = nil) throws(LoadError) -> RuleSet {
+        if let text = BuiltInRuleSets.text(named: reference) {
+            return try parse(text, source: reference)
+        }
+        let looksLikePath = reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+        guard looksLikePath else {
+            throw LoadError(
+                file: file ?? reference,
+                message: "no built-in rule set is called \(ValueParsing.quoted(reference))",
+                hint: "built in: \(BuiltInRuleSets.names.joined(separator: ", ")); or give a path to a rules .yaml file")
+        }
+        var path = reference
+        if !reference.hasPrefix("/"), let base, !base.isEmpty {
+            path = (base as NSString).appendingPathComponent(reference)
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LoadError(
+                file: file ?? path, message: "the rules file \(path) does not exist",
+                hint: "a rules path is relative to the structure file that names it")
+        }
+        let bytes = try StructureFile.readText(path)
+        try StructureFile.checkText(bytes, file: path)
+        return try parse(String(decoding: bytes, as: UTF8.self), source: path)
+    }
+
+    /// Parses the YAML text of a rule set.
+    public static func parse(_ text: String, source: String) throws(LoadError) -> RuleSet {
+        let nodes = YAMLNodes(file: source)
+        guard let root = try YAMLStructureReader.compose(text, file: source), !nodes.isNull(root) else {
+            throw LoadError(file: source, message: "the rules file is empty")
+        }
+        var name: String?
+        var description: String?
+        var approvers = ["SLT", "HR"]
+        var maxLayers: Int?
+        var tiers: [TierRule] = []
+        var grades: [String: Double] = [:]
+        for (keyNode, value) in try nodes.mapping(root, what: "a rules file") {
+            let key = try nodes.key(keyNode)
+            guard let known = TopKey(rawValue: key) else {
+                let near = closest(to: key, among: TopKey.allCases.map(\.rawValue))
+                throw nodes.location(of: keyNode).error(
+                    "unknown rules key \(ValueParsing.quoted(key))",
+                    hint: near.map { "did you mean \($0)?" } ?? "known keys: \(TopKey.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if nodes.isNull(value) { continue }
+            let location = nodes.location(of: value)
+            switch known {
+            case .name: name = try nodes.scalar(value, what: key)
+            case .description: description = try nodes.scalar(value, what: key)
+            case .approvers: approvers = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            case .maxLayers:
+                let layers = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
+                guard layers >= 1 else { throw location.error("max_layers must be at least 1") }
+                maxLayers = layers
+            case .tiers:
+                for item in try nodes.sequence(value, what: key) {
+                    let rule = try tierRule(item, nodes: nodes)
+                    guard !tiers.contains(where: { $0.tier == rule.tier }) else {
+                        throw nodes.location(of: item).error("tier \(rule.tier) is defined twice")
+                    }
+                    tiers.append(rule)
+                }
+            case .grades:
+                for (gradeNode, costNode) in try nodes.mapping(value, what: key) {
+                    let grade = try nodes.key(gradeNode)
+                    grades[grade] = try ValueParsing.number(
+                        try nodes.scalar(costNode, what: "grade \(grade)"), field: "cost of grade \(grade)",
+                        at: nodes.location(of: costNode))
+                }
+            }
+        }
+        guard !tiers.isEmpty else {
+            throw LoadError(file: source, message: "the rules file defines no tiers", hint: "list tiers: with tier, role and span")
+        }
+        return RuleSet(
+            name: name ?? ((source as NSString).lastPathComponent as NSString).deletingPathExtension,
+            description: description, tiers: tiers, approvers: approvers, maxLayers: maxLayers,
+            gradeCosts: grades, source: source)
+    }
+
+    private static func tierRule(_ node: Node, nodes: YAMLNodes) throws(LoadError) -> TierRule {
+        var tier: Int?
+        var role: String?
+        var accountability: String?
+        var span: SpanRule?
+        for (keyNode, value) in try nodes.mapping(node, what: "each tier") {
+            let key = try nodes.key(keyNode)
+            guard let known = TierKey(rawValue: key) else {
+                throw nodes.location(of: keyNode).error(
+                    "unknown tier key \(ValueParsing.quoted(key))",
+                    hint: "known keys: \(TierKey.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if nodes.isNull(value) { continue }
+            let location = nodes.location(of: value)
+            switch known {
+            case .tier: tier = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
+            case .role: role = try nodes.scalar(value, what: key)
+            case .accountability: accountability = try nodes.scalar(value, what: key)
+            case .span:
+                var bounds: [String: Int] = [:]
+                for (boundNode, boundValue) in try nodes.mapping(value, what: "span") {
+                    let bound = try nodes.key(boundNode)
+                    guard bound == "min" || bound == "max" else {
+                        throw nodes.location(of: boundNode).error("span takes min and max, not \(ValueParsing.quoted(bound))")
+                    }
+                    bounds[bound] = try ValueParsing.integer(
+                        try nodes.scalar(boundValue, what: bound), field: "span \(bound)", at: nodes.location(of: boundValue))
+                }
+                guard let min = bounds["min"], let max = bounds["max"], min >= 0, min <= max else {
+                    throw location.error("span needs min and max with 0 ≤ min ≤ max, e.g. {min: 4, max: 8}")
+                }
+                span = SpanRule(min: min, max: max)
+            }
+        }
+        let location = nodes.location(of: node)
+        guard let tier else { throw location.error("a tier entry has no tier number") }
+        guard let role else { throw location.error("tier \(tier) has no role name") }
+        return TierRule(tier: tier, role: role, accountability: accountability, span: span)
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `orgmodel` command: checks, measures and draws management structures.
+@main
+struct OrgModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orgmodel",
+        abstract: "Check, measure and draw an organisation's management structure.",
+        discussion: """
+            Structures are YAML or CSV files of posts in tiers (see the README). Exit codes: \
+            0 success; 1 the structure has errors; 2 input cannot be read; 3 output cannot be \
+            written; 64 the command line is wrong.
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self]
+    )
+}
