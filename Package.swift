@@ -18,6 +18,8 @@ let package = Package(
             name: "OrgModel",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Charts described as DOT text in Swift: no C, testable without Graphviz.
+        .target(name: "OrgChart", dependencies: ["OrgModel"]),
         // The only module that talks to Graphviz's C library.
         .systemLibrary(
             name: "CGraphviz",
@@ -28,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "orgmodel",
             dependencies: [
-                "OrgModel",
+                "OrgModel", "OrgChart", "GraphvizRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,10 +39,9 @@ let package = Package(
             dependencies: ["OrgModel"]
         ),
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
+        .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
-        .testTarget(
-            name: "EndToEndTests",
-            dependencies: ["OrgModel"]
-        ),
+        // Runs the built `orgmodel` on real files and checks output and exit codes.
+        .testTarget(name: "EndToEndTests", dependencies: ["orgmodel", "OrgModel"]),
     ]
 )

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Runs the built `orgmodel` executable, as a user would from a shell.
+///
+/// SwiftPM builds the executable into the same products folder as the test bundle, so
+/// the binary is found next to it.
+struct OrgModelBinary {
+    struct Run {
+        var stdout: String
+        var stderr: String
+        var exitCode: Int32
+    }
+
+    /// The package's root folder (for the bundled Structures/).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func structure(_ name: String) -> String {
+        packageRoot.appendingPathComponent("Structures").appendingPathComponent(name).path
+    }
+
+    /// The products folder: the one holding the `.xctest` bundle.
+    static var url: URL {
+        var candidates: [URL] = []
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent())
+        }
+        candidates.append(Bundle.main.bundleURL)
+        if let argument = CommandLine.arguments.first {
+            candidates.append(URL(fileURLWithPath: argument).deletingLastPathComponent())
+        }
+        for folder in candidates {
+            let binary = folder.appendingPathComponent("orgmodel")
+            if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/orgmodel")
+    }
+
+    /// Runs `orgmodel` with `arguments` in `directory` (default: the package root).
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try? input.fileHandleForWriting.close()
+        // Read both pipes before waiting, so a large output cannot fill a pipe and stall.
+        var outData = Data()
+        var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Run(
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self),
+            exitCode: process.terminationStatus)
+    }
+
+    /// A fresh temporary folder, removed by the caller when done.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orgmodel-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
