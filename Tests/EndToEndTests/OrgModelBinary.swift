@@ -37,35 +37,32 @@ struct OrgModelBinary {
     }
 
     /// Runs `orgmodel` with `arguments` in `directory` (default: the package root).
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil) throws -> Run {
+    ///
+    /// Output goes to temporary files rather than pipes, so a large output can never fill
+    /// a pipe and stall the run.
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+        let scratch = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        let out = Pipe()
-        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let input = Pipe()
-        process.standardInput = input
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try? input.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a large output cannot fill a pipe and stall.
-        var outData = Data()
-        var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
         process.waitUntilExit()
+        try out.close()
+        try err.close()
         return Run(
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self),
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
             exitCode: process.terminationStatus)
     }
 
