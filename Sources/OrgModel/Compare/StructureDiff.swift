@@ -1,0 +1,125 @@
+/// The change from one structure to another, post by post: which posts are deleted,
+/// created or kept, and for each kept post what changed about it.
+///
+/// Posts are matched by id; a proposed post that says `replaces: OLD` and whose own id
+/// is not in the current structure takes the place of the current post `OLD` (a post
+/// re-purposed under a new id), provided no proposed post keeps `OLD`'s id. Only the first
+/// post with a given id is matched; later duplicates (a validation error anyway) count as
+/// deleted or created, so nothing is silently dropped.
+///
+/// Both the change chart (`orgmodel render --changes`) and the comparison report
+/// (`orgmodel compare`) read this one value, so they can never disagree about what
+/// changed. It holds values only: no wording, no formatting.
+public struct StructureDiff: Sendable, Equatable {
+    public let current: Structure
+    public let proposed: Structure
+    /// One record per post of either structure: first every current post in file order
+    /// (kept or deleted), then the created posts in proposed file order.
+    public let changes: [PostChange]
+
+    private let changeByCurrentID: [PostID: Int]
+    private let changeByProposedID: [PostID: Int]
+
+    public init(current: Structure, proposed: Structure) {
+        self.current = current
+        self.proposed = proposed
+
+        var currentPosition: [PostID: Int] = [:]
+        for (position, post) in current.posts.enumerated() where currentPosition[post.id] == nil {
+            currentPosition[post.id] = position
+        }
+        var proposedPosition: [PostID: Int] = [:]
+        for (position, post) in proposed.posts.enumerated() where proposedPosition[post.id] == nil {
+            proposedPosition[post.id] = position
+        }
+
+        // Pair current position -> proposed position: by id first, then by `replaces`.
+        var partnerOfCurrent = [Int?](repeating: nil, count: current.posts.count)
+        var partnerOfProposed = [Int?](repeating: nil, count: proposed.posts.count)
+        var byReplacement = [Bool](repeating: false, count: proposed.posts.count)
+        for (position, post) in current.posts.enumerated() where currentPosition[post.id] == position {
+            if let match = proposedPosition[post.id] {
+                partnerOfCurrent[position] = match
+                partnerOfProposed[match] = position
+            }
+        }
+        for (position, post) in proposed.posts.enumerated()
+        where partnerOfProposed[position] == nil && proposedPosition[post.id] == position {
+            guard let old = post.replaces, let oldPosition = currentPosition[old],
+                partnerOfCurrent[oldPosition] == nil
+            else { continue }
+            partnerOfCurrent[oldPosition] = position
+            partnerOfProposed[position] = oldPosition
+            byReplacement[position] = true
+        }
+
+        // A proposed manager's id read in current terms, so that a post whose manager was
+        // merely re-purposed under a new id does not count as moved.
+        func currentEquivalent(ofProposed id: PostID?) -> PostID? {
+            guard let id else { return nil }
+            if let position = proposedPosition[id], let old = partnerOfProposed[position] {
+                return current.posts[old].id
+            }
+            return id
+        }
+
+        var changes: [PostChange] = []
+        changes.reserveCapacity(current.posts.count + proposed.posts.count)
+        for (position, post) in current.posts.enumerated() {
+            guard let match = partnerOfCurrent[position] else {
+                changes.append(PostChange(current: post, proposed: nil, aspects: []))
+                continue
+            }
+            let new = proposed.posts[match]
+            let aspects = PostChange.aspects(
+                from: post, to: new,
+                proposedManagerAsCurrent: currentEquivalent(ofProposed: new.reportsTo),
+                proposedDottedAsCurrent: new.dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
+            changes.append(
+                PostChange(current: post, proposed: new, aspects: aspects, matchedByReplacement: byReplacement[match]))
+        }
+        for (position, post) in proposed.posts.enumerated() where partnerOfProposed[position] == nil {
+            changes.append(PostChange(current: nil, proposed: post, aspects: []))
+        }
+
+        var byCurrent: [PostID: Int] = [:]
+        var byProposed: [PostID: Int] = [:]
+        for (offset, change) in changes.enumerated() {
+            if let id = change.current?.id, byCurrent[id] == nil { byCurrent[id] = offset }
+            if let id = change.proposed?.id, byProposed[id] == nil { byProposed[id] = offset }
+        }
+        self.changes = changes
+        self.changeByCurrentID = byCurrent
+        self.changeByProposedID = byProposed
+    }
+
+    /// The record of the current post with `id`, or nil when the current structure has none.
+    public func change(forCurrent id: PostID) -> PostChange? {
+        changeByCurrentID[id].map { changes[$0] }
+    }
+
+    /// The record of the proposed post with `id`, or nil when the proposed structure has none.
+    public func change(forProposed id: PostID) -> PostChange? {
+        changeByProposedID[id].map { changes[$0] }
+    }
+
+    /// Records with the given status, in `changes` order.
+    public func changes(_ status: PostChange.Status) -> [PostChange] {
+        changes.filter { $0.status == status }
+    }
+
+    /// How many records have the given status.
+    public func count(_ status: PostChange.Status) -> Int {
+        changes.reduce(0) { $0 + ($1.status == status ? 1 : 0) }
+    }
+
+    /// How many kept posts changed in the given aspect.
+    public func count(_ aspect: PostChange.Aspect) -> Int {
+        changes.reduce(0) { $0 + ($1.aspects.contains(aspect) ? 1 : 0) }
+    }
+
+    /// Whether nothing changed at all: no post deleted or created, and every kept post as it was.
+    public var isEmpty: Bool {
+        changes.allSatisfy { $0.status == .kept && $0.aspects.isEmpty }
+    }
+}
