@@ -58,6 +58,8 @@ public struct CSVReader: Sendable {
             guard position < end else { return false }
             record.fields.removeAll(keepingCapacity: true)
             record.line = line
+            record.startOffset = position
+            defer { record.endOffset = position }
             while true {
                 // One field.
                 if position < end, buffer[position] == quote {
@@ -80,7 +82,7 @@ public struct CSVReader: Sendable {
                         if byte == lf { line += 1 }
                         i += 1
                     }
-                    record.fields.append(CSVRecord.Field(start: position + 1, end: i, escaped: escaped))
+                    record.fields.append(CSVRecord.Field(start: position + 1, end: i, escaped: escaped, quoted: true))
                     position = i + 1
                     if position < end, buffer[position] != delimiter, buffer[position] != lf, buffer[position] != cr {
                         throw Failure(
@@ -129,12 +131,18 @@ public struct CSVRecord: ~Copyable {
         var end: Int
         /// Whether the field holds doubled quotes to undo.
         var escaped: Bool
+        /// Whether the field was written in quotes (so `""` is an empty value, not none).
+        var quoted = false
     }
 
     let buffer: UnsafeBufferPointer<UInt8>
     var fields: [Field] = []
     /// The line of the file the record starts on (1-based).
     public internal(set) var line: Int = 0
+    /// Where the record's bytes start in the file, and end (after its line break), so a
+    /// caller can copy a row out unchanged (an importer's reject file).
+    public internal(set) var startOffset: Int = 0
+    public internal(set) var endOffset: Int = 0
 
     init(buffer: UnsafeBufferPointer<UInt8>) {
         self.buffer = buffer
@@ -145,6 +153,14 @@ public struct CSVRecord: ~Copyable {
 
     /// Whether every field is empty (a blank line, or a row of delimiters only).
     public var isBlank: Bool { fields.allSatisfy { $0.start == $0.end } }
+
+    /// The record's bytes as they stand in the file, line break included.
+    public var byteRange: Range<Int> { startOffset..<endOffset }
+
+    /// Whether field `index` was written in quotes.
+    public func isQuoted(_ index: Int) -> Bool {
+        index < fields.count && fields[index].quoted
+    }
 
     /// Whether field `index` is empty.
     public func isEmpty(_ index: Int) -> Bool {

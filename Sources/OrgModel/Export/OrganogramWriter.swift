@@ -1,0 +1,112 @@
+/// Writes a structure as a UK government organogram: the senior and junior CSV files in
+/// the published column order.
+///
+/// Senior rows are the posts that have a tier, manage anyone or report to nobody; every
+/// other post is a junior row under its manager (junior rows carry no names). A job share
+/// gets a row per holder again. Senior pay is published in £5,000 bands: the `Actual Pay
+/// Floor (£)` attribute rounded down to its band, the ceiling that floor plus £4,999.
+/// Columns the structure has nothing for are written `N/D` (not disclosed) where the
+/// format expects a value, and left empty where it does not. Costs are not pay: a post's
+/// `cost` (on-costs included) never stands in for pay or for Salary Cost of Reports.
+public struct OrganogramWriter: Sendable {
+    /// Line ends, CRLF as RFC 4180 and spreadsheets expect.
+    public var lineEnd: String
+
+    public init(lineEnd: String = "\r\n") { self.lineEnd = lineEnd }
+
+    /// The two files' text, and what the writer had to decide.
+    public struct Output: Sendable, Hashable {
+        public var senior: String
+        public var junior: String
+        public var seniorRows: Int
+        public var juniorRows: Int
+        public var notes: [String]
+    }
+
+    public func write(_ structure: Structure) -> Output {
+        let F = OrganogramFormat.self
+        let index = StructureIndex(structure)
+        let posts = structure.posts
+        let isSenior = posts.indices.map { posts[$0].tier != nil || index.isManager($0) || index.manager[$0] == nil }
+
+        // Organisation and Parent Department: a post's own, else its manager's, else the
+        // structure's organisation (the importer keeps them only where they change).
+        func inherited(_ name: String) -> [String] {
+            var values = [String](repeating: structure.organisation ?? "", count: posts.count)
+            for position in index.topDownOrder {
+                if let own = posts[position].attributes.first(where: { $0.name == name })?.value {
+                    values[position] = own
+                } else if let manager = index.manager[position] {
+                    values[position] = values[manager]
+                }
+            }
+            return values
+        }
+        let organisation = inherited(F.organisation)
+        let parentDepartment = inherited(F.parentDepartment)
+
+        var senior = CSVText.row(F.seniorColumns, lineEnd: lineEnd)
+        var junior = CSVText.row(F.juniorColumns, lineEnd: lineEnd)
+        var seniorRows = 0
+        var juniorRows = 0
+        var withoutPay = 0
+        var withDeviations = 0
+        for position in posts.indices {
+            let post = posts[position]
+            if !post.deviations.isEmpty { withDeviations += 1 }
+            func attribute(_ name: String) -> String? { post.attributes.first { $0.name == name }?.value }
+            guard isSenior[position] else {
+                junior += CSVText.row([
+                    parentDepartment[position], organisation[position], post.service ?? "",
+                    post.reportsTo?.rawValue ?? F.topMarker, post.grade ?? F.notDisclosed,
+                    attribute(F.payscaleMinimum) ?? F.notDisclosed, attribute(F.payscaleMaximum) ?? F.notDisclosed,
+                    post.displayTitle, NumberText.format(post.fte ?? Double(post.count)),
+                    attribute("Professional/Occupational Group") ?? "",
+                ], lineEnd: lineEnd)
+                juniorRows += 1
+                continue
+            }
+            let (floor, ceiling) = pay(floor: attribute(F.payFloor), ceiling: attribute(F.payCeiling))
+            if attribute(F.payFloor) == nil { withoutPay += 1 }
+            let holders: [(name: String, fte: String)]
+            if let shares = JobShare.rows(of: post) {
+                holders = shares.map { share in
+                    (share.vacant ? "Vacant" : share.holder ?? F.notDisclosed, share.fte.map(NumberText.format) ?? "1")
+                }
+            } else {
+                let name = post.isVacant ? "Vacant" : post.holder ?? F.notDisclosed
+                holders = [(name, NumberText.format(post.fte ?? Double(post.count)))]
+            }
+            let reportCost = attribute(F.salaryCostOfReports) ?? F.notDisclosed
+            for holder in holders {
+                senior += CSVText.row([
+                    post.id.rawValue, holder.name, post.grade ?? F.notDisclosed, post.displayTitle,
+                    attribute("Job/Team Function") ?? "", parentDepartment[position], organisation[position],
+                    post.service ?? "", attribute(F.contactPhone) ?? F.notDisclosed, attribute(F.contactEmail) ?? F.notDisclosed,
+                    post.reportsTo?.rawValue ?? F.topMarker, reportCost, holder.fte, floor, ceiling, "",
+                    attribute("Professional/Occupational Group") ?? "", attribute("Notes") ?? "", attribute("Valid?") ?? "",
+                ], lineEnd: lineEnd)
+                seniorRows += 1
+            }
+        }
+        var notes: [String] = []
+        if withoutPay > 0 {
+            notes.append("\(withoutPay) senior post\(withoutPay == 1 ? " has" : "s have") no pay figures (attribute \"\(F.payFloor)\"): pay written as N/D")
+        }
+        if withDeviations > 0 {
+            notes.append("deviations are not part of the organogram format: those of \(withDeviations) post\(withDeviations == 1 ? "" : "s") are not written")
+        }
+        return Output(senior: senior, junior: junior, seniorRows: seniorRows, juniorRows: juniorRows, notes: notes)
+    }
+
+    /// The published floor and ceiling: a number is banded, anything else ("N/D", a
+    /// publisher's 0 for not disclosed) written as given.
+    private func pay(floor: String?, ceiling: String?) -> (String, String) {
+        guard let floor else { return (OrganogramFormat.notDisclosed, ceiling ?? OrganogramFormat.notDisclosed) }
+        guard case .success(let amount) = ExtractValues.number(floor, column: ""), amount > 0 else {
+            return (floor, ceiling ?? OrganogramFormat.notDisclosed)
+        }
+        let band = PayBand(containing: amount)
+        return (String(band.floor), String(band.ceiling))
+    }
+}

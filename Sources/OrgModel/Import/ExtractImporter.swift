@@ -1,0 +1,420 @@
+/// Turns an HR system's CSV extract into a structure, through a mapping file.
+///
+/// Reads the file's own bytes with the byte-level `CSVReader` (UTF-8 with or without a
+/// byte-order mark, or Windows-1252; any one-byte delimiter; quoted fields holding
+/// delimiters, quotes and line breaks; LF or CRLF), so a million-row extract imports in
+/// seconds. Each bad row is reported with its line and every reason, not only the first,
+/// and left out; rows reporting to a row left out are left out with it, so the
+/// structure written never holds a dangling reporting line.
+public struct ExtractImporter: Sendable {
+    public var mapping: ImportMapping
+    /// The field separator; nil takes the mapping's, else a comma.
+    public var delimiter: UInt8?
+    /// The encoding; nil takes the mapping's, else detects it.
+    public var encoding: TextEncoding?
+
+    public init(mapping: ImportMapping, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) {
+        self.mapping = mapping
+        self.delimiter = delimiter
+        self.encoding = encoding
+    }
+
+    /// Imports the extract at `path`.
+    public func load(_ path: String) throws(LoadError) -> ImportResult {
+        try importExtract(try StructureFile.readText(path), file: path)
+    }
+
+    /// Imports an extract from its bytes; `file` names it in messages.
+    ///
+    /// - Throws: `LoadError` when the input as a whole cannot be read (binary, no header,
+    ///   a mapped column missing); a bad row is not thrown but reported in the result.
+    public func importExtract(_ bytes: [UInt8], file: String) throws(LoadError) -> ImportResult {
+        try ExtractInput.check(bytes, file: file)
+        var notes: [String] = []
+        let textEncoding: TextEncoding
+        if let chosen = encoding ?? mapping.encoding {
+            textEncoding = chosen
+            if chosen == .utf8, !TextEncoding.isValidUTF8(bytes) {
+                throw LoadError(
+                    file: file, line: ExtractInput.firstInvalidUTF8Line(bytes), message: "the text is not valid UTF-8",
+                    hint: "if the file came from a spreadsheet's plain \"CSV\", read it with --encoding windows-1252")
+            }
+        } else {
+            textEncoding = TextEncoding.detect(bytes)
+            if textEncoding == .windows1252 { notes.append("read \(file) as Windows-1252: it is not valid UTF-8") }
+        }
+        var run = Run(
+            file: file, mapping: mapping, encoding: textEncoding, delimiter: delimiter ?? mapping.delimiter ?? UInt8(ascii: ","))
+        let reader = CSVReader(bytes: bytes, delimiter: run.delimiter)
+        var failure: LoadError?
+        do {
+            try reader.forEachRecord { record in
+                if record.isBlank { return true }
+                if run.plan == nil {
+                    do throws(LoadError) { try run.readHeader(record) } catch {
+                        failure = error
+                        return false
+                    }
+                    return true
+                }
+                run.readRow(record)
+                return true
+            }
+        } catch let error as CSVReader.Failure {
+            throw LoadError(
+                file: file, line: error.line, message: error.message,
+                hint: "a field that holds the delimiter, a quote or a line break must be quoted, with quotes doubled")
+        } catch {
+            throw LoadError(file: file, message: "not readable as CSV: \(error)")
+        }
+        if let failure { throw failure }
+        guard let plan = run.plan else {
+            throw LoadError(file: file, message: "the file has no header row", hint: "the first row names the extract's columns")
+        }
+        guard run.rowCount > 0 else {
+            throw LoadError(file: file, line: plan.headerLine, message: "the extract has a header but no rows")
+        }
+        run.rejectUnknownManagers()
+        notes += run.notes(plan: plan)
+        return run.result(input: bytes, headerBytes: plan.headerBytes, notes: notes)
+    }
+}
+
+extension ExtractImporter {
+    /// What each column of the extract feeds, worked out once from the header.
+    struct Plan {
+        var headerLine: Int
+        var headerBytes: Range<Int>
+        var columnCount: Int
+        /// The column of each mapped field.
+        var fieldColumns: [(field: PostField, index: Int, name: String)]
+        /// Columns kept as attributes: index, attribute name, and whether it holds dates.
+        var attributeColumns: [(index: Int, name: String, isDate: Bool)]
+        var unnamed: [Int]
+        var dropped: [String]
+        func column(of field: PostField) -> String? { fieldColumns.first { $0.field == field }?.name }
+    }
+
+    /// The state of one import as rows stream past.
+    struct Run {
+        let file: String
+        let mapping: ImportMapping
+        let encoding: TextEncoding
+        let delimiter: UInt8
+        var plan: Plan?
+        var idColumn = "id"
+        var reportsToColumn = "reports_to"
+        var rowCount = 0
+
+        var posts: [Post] = []
+        var rowBytes: [Range<Int>] = []
+        var positionByID: [PostID: Int] = [:]
+        /// Posts already folded from several rows (job shares), and their later rows.
+        var shared: Set<Int> = []
+        var sharedRows: [Int: [(line: Int, bytes: Range<Int>)]] = [:]
+        var rejectedLineByID: [PostID: Int] = [:]
+        var rejected: [RejectedRow] = []
+        var removed: [Bool] = []
+        var gradesWithoutTier: [String: Int] = [:]
+        var vacantHolderKeys: Set<String> = []
+
+        init(file: String, mapping: ImportMapping, encoding: TextEncoding, delimiter: UInt8) {
+            self.file = file
+            self.mapping = mapping
+            self.encoding = encoding
+            self.delimiter = delimiter
+            vacantHolderKeys = Set(mapping.vacantHolders.map { $0.lowercased() })
+        }
+
+        func text(_ record: borrowing CSVRecord, _ index: Int) -> String {
+            switch encoding {
+            case .utf8: record.string(index).trimmingBlanks()
+            case .windows1252: encoding.decode(record.bytes(index)).trimmingBlanks()
+            }
+        }
+
+        mutating func readHeader(_ record: borrowing CSVRecord) throws(LoadError) {
+            var names: [String] = []
+            for index in 0..<record.count { names.append(text(record, index)) }
+            var counts: [String: Int] = [:]
+            for name in names where !name.isEmpty { counts[name, default: 0] += 1 }
+
+            func find(_ wanted: String) -> Int? {
+                if let exact = names.firstIndex(of: wanted) { return exact }
+                let folded = names.indices.filter { names[$0].lowercased() == wanted.lowercased() }
+                return folded.count == 1 ? folded[0] : nil
+            }
+            var missing: [String] = []
+            var fieldColumns: [(PostField, Int, String)] = []
+            for field in ImportMapping.mappableFields {
+                guard let wanted = mapping.columns[field] else { continue }
+                guard let index = find(wanted) else {
+                    let near = closest(to: wanted, among: names.filter { !$0.isEmpty })
+                    missing.append("\(ValueParsing.quoted(wanted)) (for \(field.rawValue))" + (near.map { ", did you mean \(ValueParsing.quoted($0))?" } ?? ""))
+                    continue
+                }
+                guard counts[names[index], default: 0] <= 1 else {
+                    throw LoadError(
+                        file: file, line: record.line,
+                        message: "the header has two columns named \(ValueParsing.quoted(names[index])), which the mapping uses for \(field.rawValue)",
+                        hint: "rename one of them in the extract")
+                }
+                fieldColumns.append((field, index, names[index]))
+            }
+            for required in [PostField.id, .reportsTo] where mapping.columns[required] == nil {
+                throw LoadError(
+                    file: mapping.source ?? file, message: "the mapping names no column for \(required.rawValue)",
+                    hint: "add it under columns:, e.g. \(required.rawValue): \(required == .id ? "Position ID" : "Parent Position")")
+            }
+            var droppedIndices: Set<Int> = []
+            for name in mapping.dropped {
+                guard let index = find(name) else { missing.append("\(ValueParsing.quoted(name)) (to drop)"); continue }
+                droppedIndices.insert(index)
+            }
+            var dateIndices: Set<Int> = []
+            for name in mapping.dateColumns {
+                guard let index = find(name) else { missing.append("\(ValueParsing.quoted(name)) (dates)"); continue }
+                dateIndices.insert(index)
+            }
+            if !missing.isEmpty {
+                var hint = "the mapping's column names must match the extract's header (\(names.count) columns: \(names.prefix(8).map { ValueParsing.quoted($0) }.joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
+                if names.count == 1, let only = names.first {
+                    for (symbol, option) in [(";", "';'"), ("\t", "tab"), ("|", "'|'")] where only.contains(symbol) {
+                        hint = "the header is one column holding \(symbol == "\t" ? "tabs" : symbol): try --delimiter \(option)"
+                    }
+                }
+                throw LoadError(
+                    file: file, line: record.line,
+                    message: "the header has no column \(missing.joined(separator: "; no column "))", hint: hint)
+            }
+            let used = Set(fieldColumns.map(\.1))
+            var attributeColumns: [(Int, String, Bool)] = []
+            var unnamed: [Int] = []
+            var seenAttributes: Set<String> = []
+            for (index, name) in names.enumerated() where !used.contains(index) && !droppedIndices.contains(index) {
+                if name.isEmpty {
+                    unnamed.append(index)
+                    continue
+                }
+                var attribute = name
+                if !seenAttributes.insert(attribute).inserted {
+                    attribute = "\(name) (column \(index + 1))"
+                    seenAttributes.insert(attribute)
+                }
+                attributeColumns.append((index, attribute, dateIndices.contains(index)))
+            }
+            if let id = fieldColumns.first(where: { $0.0 == .id }) { idColumn = id.2 }
+            if let boss = fieldColumns.first(where: { $0.0 == .reportsTo }) { reportsToColumn = boss.2 }
+            plan = Plan(
+                headerLine: record.line, headerBytes: record.byteRange, columnCount: names.count,
+                fieldColumns: fieldColumns, attributeColumns: attributeColumns, unnamed: unnamed,
+                dropped: mapping.dropped)
+        }
+
+        mutating func readRow(_ record: borrowing CSVRecord) {
+            guard let plan else { return }
+            rowCount += 1
+            let line = record.line
+            guard record.count == plan.columnCount else {
+                reject(line: line, bytes: record.byteRange, id: nil, [
+                    "the row has \(record.count) fields but the header (line \(plan.headerLine)) has \(plan.columnCount)"
+                        + (record.count > plan.columnCount ? ": quote any field that holds the delimiter" : ""),
+                ])
+                return
+            }
+            var problems: [String] = []
+            var post = Post(id: PostID(""), line: line)
+            var tierText: String?
+            var fteColumn = "fte"
+            var vacancyText: (String, String)?
+            for (field, index, column) in plan.fieldColumns {
+                var value = text(record, index)
+                if mapping.values[field] != nil { value = mapping.translated(value, for: field).trimmingBlanks() }
+                if value.isEmpty { continue }
+                switch field {
+                case .id: post.id = PostID(value)
+                case .title: post.title = value
+                case .tier: tierText = value
+                case .reportsTo: post.reportsTo = PostID(value)
+                case .holder:
+                    if vacantHolderKeys.contains(value.lowercased()) {
+                        vacancyText = ("true", column)
+                    } else {
+                        post.holder = value
+                    }
+                case .grade: post.grade = value
+                case .fte:
+                    fteColumn = column
+                    switch ExtractValues.number(value, column: column) {
+                    case .success(let fte): post.fte = fte
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                case .cost:
+                    switch ExtractValues.number(value, column: column) {
+                    case .success(let cost): post.cost = cost
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                case .count:
+                    switch ExtractValues.integer(value, column: column) {
+                    case .success(let count) where count >= 1: post.count = count
+                    case .success(let count): problems.append("\(column) must be at least 1, not \(count)")
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                case .vacant: vacancyText = (value, column)
+                case .temporary:
+                    switch ExtractValues.boolean(value, column: column) {
+                    case .success(let flag): post.temporary = flag
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                case .assistant:
+                    switch ExtractValues.boolean(value, column: column) {
+                    case .success(let flag): post.assistant = flag
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                case .service: post.service = value
+                case .dottedTo:
+                    post.dottedTo = value.split(separator: ";").map { PostID(String($0).trimmingBlanks()) }.filter { !$0.rawValue.isEmpty }
+                case .replaces: post.replaces = PostID(value)
+                case .deviations, .attributes: break
+                }
+            }
+            if post.id.rawValue.isEmpty { problems.append("\(idColumn) is empty") }
+            if let boss = post.reportsTo, boss == post.id, !post.id.rawValue.isEmpty {
+                problems.append("\(reportsToColumn) is the post itself (\(boss))")
+            }
+            if let tierText {
+                let column = plan.column(of: .tier) ?? "tier"
+                switch ExtractValues.integer(tierText, column: column) {
+                case .success(let tier) where tier >= 1: post.tier = tier
+                case .success(let tier): problems.append("\(column) must be 1 or more, not \(tier)")
+                case .failure(let problem): problems.append(problem.message)
+                }
+            } else if !mapping.tiers.isEmpty, let grade = post.grade {
+                if let tier = mapping.tiers.tier(for: grade) { post.tier = tier } else { gradesWithoutTier[grade, default: 0] += 1 }
+            }
+            if let (text, column) = vacancyText {
+                let lowered = text.lowercased()
+                if ["true", "yes", "y"].contains(lowered) {
+                    post.vacant = post.count
+                } else if ["false", "no", "n"].contains(lowered) {
+                    post.vacant = 0
+                } else if let vacant = Int(lowered), vacant >= 0 {
+                    if vacant > post.count {
+                        problems.append("\(column) \(vacant) is more than the post's count \(post.count)")
+                    } else {
+                        post.vacant = vacant
+                    }
+                } else {
+                    problems.append("\(column) must be a number of vacant posts or yes/no, not \(ValueParsing.quoted(text))")
+                }
+            }
+            if let fte = post.fte, fte > Double(post.count) + 1e-9 {
+                problems.append("\(fteColumn) \(NumberText.format(fte)) is more than the post's count \(post.count)")
+            }
+            for (index, name, isDate) in plan.attributeColumns {
+                let value = text(record, index)
+                if value.isEmpty { continue }
+                if isDate {
+                    switch ExtractValues.day(value, column: name) {
+                    case .success(let day): post.attributes.append(Attribute(name: name, value: day.description))
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                } else {
+                    post.attributes.append(Attribute(name: name, value: value))
+                }
+            }
+            let id = post.id.rawValue.isEmpty ? nil : post.id
+            if !problems.isEmpty {
+                reject(line: line, bytes: record.byteRange, id: id, problems)
+                return
+            }
+            if let first = positionByID[post.id] {
+                let firstLine = posts[first].line
+                guard mapping.jobShares else {
+                    reject(line: line, bytes: record.byteRange, id: nil, [
+                        "\(idColumn) \(post.id) repeats line \(firstLine) (if repeated rows are job shares, set job_shares: true in the mapping)",
+                    ])
+                    return
+                }
+                guard posts[first].reportsTo == post.reportsTo else {
+                    reject(line: line, bytes: record.byteRange, id: nil, [
+                        "\(idColumn) \(post.id) repeats line \(firstLine) with a different \(reportsToColumn) (\(post.reportsTo?.rawValue ?? "none") against \(posts[first].reportsTo?.rawValue ?? "none"))",
+                    ])
+                    return
+                }
+                JobShare.merge(post, into: &posts[first], isFirstShare: shared.insert(first).inserted)
+                sharedRows[first, default: []].append((line, record.byteRange))
+                return
+            }
+            if let firstLine = rejectedLineByID[post.id] {
+                reject(line: line, bytes: record.byteRange, id: nil, ["\(idColumn) \(post.id) repeats line \(firstLine), which is rejected"])
+                return
+            }
+            positionByID[post.id] = posts.count
+            posts.append(post)
+            rowBytes.append(record.byteRange)
+        }
+
+        mutating func reject(line: Int, bytes: Range<Int>, id: PostID?, _ reasons: [String], follows: Bool = false) {
+            if let id, positionByID[id] == nil, rejectedLineByID[id] == nil { rejectedLineByID[id] = line }
+            rejected.append(RejectedRow(file: file, line: line, reasons: reasons, followsFromAnother: follows, bytes: bytes))
+        }
+
+        /// Rejects rows whose manager is in no row, then every row below a rejected row.
+        mutating func rejectUnknownManagers() {
+            for position in shared { JobShare.tidy(&posts[position]) }
+            let (file, rowBytes, idColumn, reportsToColumn) = (file, rowBytes, idColumn, reportsToColumn)
+            let pruner = ReportingLinePruner(
+                unknownManager: { _, boss in
+                    "\(reportsToColumn) \(ValueParsing.quoted(boss.rawValue)) is not a \(idColumn) in the extract"
+                },
+                row: { (file, rowBytes[$0]) })
+            removed = pruner.prune(posts, positionByID: positionByID, rejectedLineByID: rejectedLineByID, into: &rejected)
+            // A job share left out takes all its rows with it.
+            for (position, rows) in sharedRows where removed[position] {
+                for row in rows {
+                    rejected.append(RejectedRow(
+                        file: file, line: row.line,
+                        reasons: ["a job share of \(posts[position].id) (line \(posts[position].line)), which is left out"],
+                        followsFromAnother: true, bytes: row.bytes))
+                }
+            }
+        }
+
+        func notes(plan: Plan) -> [String] {
+            var notes: [String] = []
+            if !gradesWithoutTier.isEmpty {
+                let total = gradesWithoutTier.values.reduce(0, +)
+                let grades = gradesWithoutTier.keys.sorted()
+                let shown = grades.prefix(6).joined(separator: ", ") + (grades.count > 6 ? ", …" : "")
+                notes.append("\(total) post\(total == 1 ? " has a grade" : "s have grades") the tiers table does not list (\(shown)): no tier, as front-line posts")
+            }
+            if !plan.unnamed.isEmpty {
+                notes.append("column\(plan.unnamed.count == 1 ? "" : "s") \(plan.unnamed.map { String($0 + 1) }.joined(separator: ", ")) of \(file) \(plan.unnamed.count == 1 ? "has" : "have") no name in the header: left out")
+            }
+            if !plan.dropped.isEmpty {
+                notes.append("dropped as the mapping says: \(plan.dropped.joined(separator: ", "))")
+            }
+            if !shared.isEmpty {
+                let ids = shared.sorted().map { posts[$0].id.rawValue }
+                notes.append("\(ids.count) job share\(ids.count == 1 ? "" : "s") (one post each, FTE and cost summed, holders listed): \(ids.prefix(6).joined(separator: ", "))\(ids.count > 6 ? ", …" : "")")
+            }
+            return notes
+        }
+
+        func result(input: [UInt8], headerBytes: Range<Int>, notes: [String]) -> ImportResult {
+            var structure = mapping.structure
+            structure.posts = []
+            structure.source = file
+            if rejected.isEmpty {
+                structure.posts = posts
+            } else {
+                structure.posts.reserveCapacity(posts.count)
+                for position in posts.indices where !removed[position] { structure.posts.append(posts[position]) }
+            }
+            let sorted = rejected.sorted { $0.line < $1.line }
+            let rejectFiles = sorted.isEmpty ? [] : [RejectFile.make(source: file, input: input, header: headerBytes, rows: sorted.map(\.bytes))]
+            return ImportResult(structure: structure, rejected: sorted, rejectFiles: rejectFiles, notes: notes)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Yams
+
+/// Reads a mapping file (YAML) into an `ImportMapping`, with every mistake located by
+/// line and column in the mapping file.
+public enum ImportMappingReader {
+    enum Key: String, CaseIterable {
+        case columns, tiers, values, structure, delimiter, encoding, dates, drop
+        case vacantHolders = "vacant_holders"
+        case jobShares = "job_shares"
+    }
+
+    /// Reads the mapping file at `path`.
+    public static func load(_ path: String) throws(LoadError) -> ImportMapping {
+        let bytes = try StructureFile.readText(path)
+        try StructureFile.checkText(bytes, file: path)
+        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+    }
+
+    /// Parses mapping text; `file` names it in messages.
+    public static func parse(_ text: String, file: String) throws(LoadError) -> ImportMapping {
+        let nodes = YAMLNodes(file: file)
+        guard let root = try YAMLStructureReader.compose(text, file: file), !nodes.isNull(root) else {
+            throw LoadError(file: file, message: "the mapping file is empty", hint: "see the README for the mapping format")
+        }
+        var mapping = ImportMapping(source: file)
+        for (keyNode, value) in try nodes.mapping(root, what: "a mapping file") {
+            let key = try nodes.key(keyNode)
+            guard let known = Key(rawValue: key) else {
+                let near = closest(to: key, among: Key.allCases.map(\.rawValue))
+                throw nodes.location(of: keyNode).error(
+                    "unknown mapping key \(ValueParsing.quoted(key))",
+                    hint: near.map { "did you mean \($0)?" } ?? "known keys: \(Key.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if nodes.isNull(value) { continue }
+            let location = nodes.location(of: value)
+            switch known {
+            case .columns:
+                for (fieldNode, columnNode) in try nodes.mapping(value, what: "columns") {
+                    let field = try postField(fieldNode, nodes: nodes)
+                    let column = try nodes.scalar(columnNode, what: "the column for \(field.rawValue)").trimmingBlanks()
+                    guard !column.isEmpty else {
+                        throw nodes.location(of: columnNode).error("the column for \(field.rawValue) is empty", hint: "name the extract's column, as its header spells it")
+                    }
+                    mapping.columns[field] = column
+                }
+            case .tiers:
+                for (gradeNode, tierNode) in try nodes.mapping(value, what: "tiers") {
+                    let grade = try nodes.scalar(gradeNode, what: "a grade").trimmingBlanks()
+                    let tier = try ValueParsing.integer(
+                        try nodes.scalar(tierNode, what: "the tier of grade \(grade)"), field: "the tier of grade \(grade)",
+                        at: nodes.location(of: tierNode))
+                    guard tier >= 1 else {
+                        throw nodes.location(of: tierNode).error("the tier of grade \(grade) must be 1 or more, not \(tier)", hint: "leave front-line grades out of the table")
+                    }
+                    mapping.tiers.add(.init(grade: grade, tier: tier))
+                }
+            case .values:
+                for (fieldNode, tableNode) in try nodes.mapping(value, what: "values") {
+                    let field = try postField(fieldNode, nodes: nodes)
+                    var table: [String: String] = [:]
+                    for (fromNode, toNode) in try nodes.mapping(tableNode, what: "values for \(field.rawValue)") {
+                        let from = try nodes.scalar(fromNode, what: "an extract value")
+                        let to = nodes.isNull(toNode) ? "" : try nodes.scalar(toNode, what: "the value \(from) is read as")
+                        table[ImportMapping.valueKey(from)] = to
+                    }
+                    mapping.values[field] = table
+                }
+            case .vacantHolders:
+                mapping.vacantHolders = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            case .drop:
+                mapping.dropped = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            case .dates:
+                mapping.dateColumns = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            case .jobShares:
+                mapping.jobShares = try ValueParsing.boolean(try nodes.scalar(value, what: key), field: key, at: location)
+            case .delimiter:
+                let text = try nodes.scalar(value, what: key)
+                mapping.delimiter = try delimiter(text, at: location)
+            case .encoding:
+                let text = try nodes.scalar(value, what: key)
+                if text.lowercased() == "auto" { continue }
+                guard let encoding = TextEncoding(name: text) else {
+                    throw location.error("encoding must be auto, utf-8 or windows-1252, not \(ValueParsing.quoted(text))")
+                }
+                mapping.encoding = encoding
+            case .structure:
+                mapping.structure = try metadata(value, nodes: nodes)
+            }
+        }
+        return mapping
+    }
+
+    /// A one-character field separator; `\t` or `tab` for a tab.
+    public static func delimiter(_ text: String, at location: SourceLocation) throws(LoadError) -> UInt8 {
+        let resolved = (text == "\\t" || text.lowercased() == "tab") ? "\t" : text
+        guard resolved.utf8.count == 1, let byte = resolved.utf8.first,
+            byte != UInt8(ascii: "\""), byte != 0x0A, byte != 0x0D
+        else {
+            throw location.error(
+                "the delimiter must be one character such as , ; | or tab, not \(ValueParsing.quoted(text))")
+        }
+        return byte
+    }
+
+    private static func postField(_ node: Node, nodes: YAMLNodes) throws(LoadError) -> PostField {
+        let name = try nodes.key(node)
+        guard let field = PostField(rawValue: name), ImportMapping.mappableFields.contains(field) else {
+            let names = ImportMapping.mappableFields.map(\.rawValue)
+            let near = closest(to: name, among: names)
+            throw nodes.location(of: node).error(
+                "\(ValueParsing.quoted(name)) is not a post field a column can feed",
+                hint: near.map { "did you mean \($0)?" } ?? "fields: \(names.joined(separator: ", ")); other columns are kept as attributes")
+        }
+        return field
+    }
+
+    private static func metadata(_ node: Node, nodes: YAMLNodes) throws(LoadError) -> Structure {
+        var structure = Structure()
+        for (keyNode, value) in try nodes.mapping(node, what: "structure") {
+            let key = try nodes.key(keyNode)
+            guard let known = YAMLStructureReader.TopKey(rawValue: key), known != .posts else {
+                let keys = YAMLStructureReader.TopKey.allCases.filter { $0 != .posts }.map(\.rawValue)
+                throw nodes.location(of: keyNode).error(
+                    "unknown structure key \(ValueParsing.quoted(key))",
+                    hint: "known keys: \(keys.joined(separator: ", "))")
+            }
+            if nodes.isNull(value) { continue }
+            let location = nodes.location(of: value)
+            let text = try nodes.scalar(value, what: key)
+            switch known {
+            case .name: structure.name = text
+            case .organisation: structure.organisation = text
+            case .description: structure.description = text
+            case .rules: structure.rules = text
+            case .effective: structure.effective = try ValueParsing.day(text, field: key, at: location)
+            case .state:
+                guard let state = StructureState(rawValue: text) else {
+                    throw location.error("state must be current, proposed or option, not \(ValueParsing.quoted(text))")
+                }
+                structure.state = state
+            case .posts: break
+            }
+        }
+        return structure
+    }
+}

@@ -1,0 +1,368 @@
+import Foundation
+
+/// Reads a published UK government organogram (senior and junior CSV files) as a
+/// structure.
+///
+/// Senior rows become posts: `Reports to Senior Post` `XX` marks the top; Name `N/D`
+/// gives a post with no holder, `Vacant` a vacant post, and `Eliminated` a post left out
+/// (posts and junior lines under it move up to its manager, with a note); a repeated Post
+/// Unique Reference is a job share (see `JobShare`). Junior rows become establishment
+/// lines under their Reporting Senior Post: `Number of Posts in FTE` is the line's FTE and
+/// its count is that FTE rounded up (a line of 2.5 FTE is three part-time posts). Grade,
+/// title and Unit (as `service`) are fields; pay, profession and the other published
+/// columns are kept as attributes under their published names, as are extra columns.
+/// Tiers come from the grade through a `GradeTierTable` (the Senior Civil Service bands
+/// by default); a grade it does not list leaves the post without a tier, with a note.
+public struct OrganogramImporter: Sendable {
+    public var tiers: GradeTierTable
+    /// The files' encoding; nil detects each (UTF-8, else Windows-1252).
+    public var encoding: TextEncoding?
+
+    public init(tiers: GradeTierTable = .seniorCivilService, encoding: TextEncoding? = nil) {
+        self.tiers = tiers
+        self.encoding = encoding
+    }
+
+    /// Imports the senior file at `senior` and, when given, the junior file at `junior`.
+    public func load(senior: String, junior: String?) throws(LoadError) -> ImportResult {
+        let seniorBytes = try StructureFile.readText(senior)
+        let juniorBytes: [UInt8]? = if let junior { try StructureFile.readText(junior) } else { nil }
+        return try importFiles(senior: seniorBytes, seniorFile: senior, junior: juniorBytes, juniorFile: junior)
+    }
+
+    /// Imports from the files' bytes; the file names are for messages.
+    public func importFiles(senior: [UInt8], seniorFile: String, junior: [UInt8]?, juniorFile: String?) throws(LoadError) -> ImportResult {
+        let seniorTable = try DelimitedTable.read(senior, file: seniorFile, encoding: encoding)
+        let juniorTable: DelimitedTable? =
+            if let junior, let juniorFile { try DelimitedTable.read(junior, file: juniorFile, encoding: encoding) } else { nil }
+        var run = Run(tiers: tiers)
+        try run.readSenior(seniorTable)
+        if let juniorTable { try run.readJunior(juniorTable, seniorFile: seniorFile) }
+        return run.finish(senior: (seniorTable, senior), junior: juniorTable.flatMap { table in junior.map { (table, $0) } })
+    }
+}
+
+extension OrganogramImporter {
+    /// Which column of a file holds what: published names for the known columns.
+    struct Columns {
+        var index: [String: Int] = [:]
+        /// Columns kept as attributes, in file order: index and attribute name.
+        var attributes: [(index: Int, name: String)] = []
+        var unnamed: [Int] = []
+
+        init(header: [String], known: [String], fields: Set<String>) {
+            for (position, name) in header.enumerated() {
+                if name.isEmpty {
+                    unnamed.append(position)
+                    continue
+                }
+                if let canonical = OrganogramFormat.canonical(name, among: known), index[canonical] == nil {
+                    index[canonical] = position
+                    if !fields.contains(canonical) { attributes.append((position, canonical)) }
+                } else {
+                    let taken = attributes.contains { $0.name == name } || index[name] != nil
+                    attributes.append((position, taken ? "\(name) (column \(position + 1))" : name))
+                }
+            }
+        }
+
+        func value(_ column: String, in row: DelimitedTable.Row) -> String {
+            guard let position = index[column], position < row.fields.count else { return "" }
+            return row.fields[position]
+        }
+    }
+
+    struct Run {
+        let tiers: GradeTierTable
+        var posts: [Post] = []
+        /// Which file each post came from (0 senior, 1 junior) and its bytes there.
+        var origin: [(file: Int, bytes: Range<Int>)] = []
+        var files: [String] = []
+        var positionByID: [PostID: Int] = [:]
+        var rejectedLineByID: [PostID: Int] = [:]
+        var rejected: [RejectedRow] = []
+        var shared: Set<Int> = []
+        /// The later rows of each job share: their line and bytes.
+        var sharedRows: [Int: [(line: Int, bytes: Range<Int>)]] = [:]
+        /// Eliminated posts: their manager (nil for the top) and line.
+        var eliminated: [PostID: (reportsTo: PostID?, line: Int)] = [:]
+        var eliminatedOrder: [PostID] = []
+        var movedUp: [PostID: (posts: Int, lines: Int)] = [:]
+        var gradesWithoutTier: [String: Int] = [:]
+        var unnamedNotes: [String] = []
+        var juniorCount: [PostID: Int] = [:]
+        var fractionalLines = 0
+
+        init(tiers: GradeTierTable) { self.tiers = tiers }
+
+        mutating func readSenior(_ table: DelimitedTable) throws(LoadError) {
+            files.append(table.file)
+            let F = OrganogramFormat.self
+            let fields: Set<String> = [F.postUniqueReference, F.name, F.grade, F.jobTitle, F.unit, F.reportsTo, F.fte]
+            let columns = Columns(header: table.header, known: F.seniorColumns, fields: fields)
+            let required = [F.postUniqueReference, F.name, F.grade, F.jobTitle, F.reportsTo]
+            let missing = required.filter { columns.index[$0] == nil }
+            if !missing.isEmpty {
+                let looksJunior = table.header.contains { OrganogramFormat.key($0) == OrganogramFormat.key(F.reportingSeniorPost) }
+                throw LoadError(
+                    file: table.file, line: table.headerLine,
+                    message: "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s"): not an organogram senior file",
+                    hint: looksJunior ? "this looks like the junior file: give the senior file first, then the junior" : "the senior file's columns are \(F.seniorColumns.filter { !$0.isEmpty }.joined(separator: ", "))")
+            }
+            if !columns.unnamed.isEmpty { unnamedNotes.append(unnamedNote(columns.unnamed, table)) }
+            for row in table.rows {
+                var problems: [String] = []
+                guard row.fields.count == table.header.count else {
+                    reject(table, row, id: nil, ["the row has \(row.fields.count) fields but the header (line \(table.headerLine)) has \(table.header.count)"])
+                    continue
+                }
+                let reference = columns.value(F.postUniqueReference, in: row)
+                let name = columns.value(F.name, in: row)
+                let bossText = columns.value(F.reportsTo, in: row)
+                if reference.isEmpty { problems.append("Post Unique Reference is empty") }
+                var boss: PostID?
+                if bossText.isEmpty {
+                    problems.append("Reports to Senior Post is empty (the top post reports to XX)")
+                } else if bossText.uppercased() != F.topMarker {
+                    boss = PostID(bossText)
+                    if bossText == reference { problems.append("Reports to Senior Post is the post itself (\(reference))") }
+                }
+                var fte: Double?
+                let fteText = columns.value(F.fte, in: row)
+                if !fteText.isEmpty, fteText.uppercased() != F.notDisclosed {
+                    switch ExtractValues.number(fteText, column: "FTE") {
+                    case .success(let value): fte = value
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                }
+                let id = PostID(reference)
+                if let fte, fte > 1 + 1e-9 { problems.append("FTE \(NumberText.format(fte)) is more than one post (a job share is a row per holder)") }
+                if !problems.isEmpty {
+                    reject(table, row, id: reference.isEmpty ? nil : id, problems)
+                    continue
+                }
+                let lowered = name.lowercased()
+                if lowered == "eliminated" {
+                    if eliminated[id] == nil { eliminatedOrder.append(id) }
+                    eliminated[id] = (boss, row.line)
+                    continue
+                }
+                var post = Post(id: id, title: columns.value(F.jobTitle, in: row), reportsTo: boss, fte: fte, line: row.line)
+                let grade = columns.value(F.grade, in: row)
+                if !grade.isEmpty {
+                    post.grade = grade
+                    if let tier = tiers.tier(for: grade) { post.tier = tier } else { gradesWithoutTier[grade, default: 0] += 1 }
+                }
+                let unit = columns.value(F.unit, in: row)
+                if !unit.isEmpty { post.service = unit }
+                switch lowered {
+                case "n/d", "": break
+                case "vacant", "vacancy": post.vacant = 1
+                default: post.holder = name
+                }
+                for (position, attribute) in columns.attributes where !row.fields[position].isEmpty {
+                    post.attributes.append(Attribute(name: attribute, value: row.fields[position]))
+                }
+                add(post, bytes: row.bytes, file: 0, table: table, row: row)
+            }
+        }
+
+        mutating func readJunior(_ table: DelimitedTable, seniorFile: String) throws(LoadError) {
+            files.append(table.file)
+            let F = OrganogramFormat.self
+            let fields: Set<String> = [F.reportingSeniorPost, F.juniorGrade, F.genericJobTitle, F.numberOfPosts, F.unit]
+            let columns = Columns(header: table.header, known: F.juniorColumns, fields: fields)
+            let required = [F.reportingSeniorPost, F.juniorGrade, F.genericJobTitle, F.numberOfPosts]
+            let missing = required.filter { columns.index[$0] == nil }
+            if !missing.isEmpty {
+                let looksSenior = table.header.contains { OrganogramFormat.key($0) == OrganogramFormat.key(F.postUniqueReference) }
+                throw LoadError(
+                    file: table.file, line: table.headerLine,
+                    message: "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s"): not an organogram junior file",
+                    hint: looksSenior ? "this looks like a senior file: give the senior file first, then the junior" : "the junior file's columns are \(F.juniorColumns.joined(separator: ", "))")
+            }
+            if !columns.unnamed.isEmpty { unnamedNotes.append(unnamedNote(columns.unnamed, table)) }
+            for row in table.rows {
+                guard row.fields.count == table.header.count else {
+                    reject(table, row, id: nil, ["the row has \(row.fields.count) fields but the header (line \(table.headerLine)) has \(table.header.count)"])
+                    continue
+                }
+                var problems: [String] = []
+                let bossText = columns.value(F.reportingSeniorPost, in: row)
+                if bossText.isEmpty { problems.append("Reporting Senior Post is empty") }
+                let fteText = columns.value(F.numberOfPosts, in: row)
+                var fte = 0.0
+                if fteText.isEmpty {
+                    problems.append("Number of Posts in FTE is empty")
+                } else {
+                    switch ExtractValues.number(fteText, column: "Number of Posts in FTE") {
+                    case .success(let value): fte = value
+                    case .failure(let problem): problems.append(problem.message)
+                    }
+                }
+                if !problems.isEmpty {
+                    reject(table, row, id: nil, problems)
+                    continue
+                }
+                let boss = PostID(bossText)
+                let number = juniorCount[boss, default: 0] + 1
+                juniorCount[boss] = number
+                var id = PostID("\(bossText)-J\(number)")
+                var bump = 1
+                while positionByID[id] != nil || rejectedLineByID[id] != nil {
+                    bump += 1
+                    id = PostID("\(bossText)-J\(number)-\(bump)")
+                }
+                let count = max(1, Int((fte - 1e-9).rounded(.up)))
+                if fte != fte.rounded() { fractionalLines += 1 }
+                var post = Post(id: id, title: columns.value(F.genericJobTitle, in: row), reportsTo: boss, fte: fte, count: count, line: row.line)
+                let grade = columns.value(F.juniorGrade, in: row)
+                if !grade.isEmpty { post.grade = grade }
+                let unit = columns.value(F.unit, in: row)
+                if !unit.isEmpty { post.service = unit }
+                for (position, attribute) in columns.attributes where !row.fields[position].isEmpty {
+                    post.attributes.append(Attribute(name: attribute, value: row.fields[position]))
+                }
+                add(post, bytes: row.bytes, file: 1, table: table, row: row)
+            }
+        }
+
+        private mutating func add(_ post: Post, bytes: Range<Int>, file: Int, table: DelimitedTable, row: DelimitedTable.Row) {
+            if let first = positionByID[post.id] {
+                guard posts[first].reportsTo == post.reportsTo else {
+                    reject(table, row, id: nil, [
+                        "Post Unique Reference \(post.id) repeats line \(posts[first].line) with a different Reports to Senior Post (\(post.reportsTo?.rawValue ?? "XX") against \(posts[first].reportsTo?.rawValue ?? "XX"))",
+                    ])
+                    return
+                }
+                JobShare.merge(post, into: &posts[first], isFirstShare: shared.insert(first).inserted)
+                sharedRows[first, default: []].append((row.line, row.bytes))
+                return
+            }
+            if let line = rejectedLineByID[post.id] {
+                reject(table, row, id: nil, ["Post Unique Reference \(post.id) repeats line \(line), which is rejected"])
+                return
+            }
+            positionByID[post.id] = posts.count
+            posts.append(post)
+            origin.append((file, bytes))
+        }
+
+        private mutating func reject(_ table: DelimitedTable, _ row: DelimitedTable.Row, id: PostID?, _ reasons: [String]) {
+            if let id, positionByID[id] == nil, rejectedLineByID[id] == nil { rejectedLineByID[id] = row.line }
+            rejected.append(RejectedRow(file: table.file, line: row.line, reasons: reasons, bytes: row.bytes))
+        }
+
+        private func unnamedNote(_ positions: [Int], _ table: DelimitedTable) -> String {
+            let list = positions.map { String($0 + 1) }.joined(separator: ", ")
+            return "column\(positions.count == 1 ? "" : "s") \(list) of \(table.file) \(positions.count == 1 ? "has" : "have") no name in the header: left out"
+        }
+
+        /// Moves posts under an eliminated post up to the first manager not eliminated.
+        private mutating func moveUpFromEliminated() {
+            guard !eliminated.isEmpty else { return }
+            for position in posts.indices {
+                guard let boss = posts[position].reportsTo, eliminated[boss] != nil else { continue }
+                var target: PostID? = boss
+                var steps = 0
+                while let current = target, let gone = eliminated[current], steps <= eliminated.count {
+                    target = gone.reportsTo
+                    steps += 1
+                }
+                posts[position].reportsTo = target
+                var moved = movedUp[boss, default: (0, 0)]
+                if origin[position].file == 0 { moved.posts += 1 } else { moved.lines += 1 }
+                movedUp[boss] = moved
+            }
+        }
+
+        /// Keeps Organisation and Parent Department only where they change down the tree:
+        /// a published file repeats them on every row, and a post without them inherits
+        /// its manager's (at the top, the structure's organisation, as the writer reads them).
+        private func inheritedAttributesRemoved(_ structure: Structure) -> Structure {
+            var result = structure
+            let index = StructureIndex(structure)
+            for name in [OrganogramFormat.organisation, OrganogramFormat.parentDepartment] {
+                var effective = [String?](repeating: nil, count: structure.posts.count)
+                for position in index.topDownOrder {
+                    let own = structure.posts[position].attributes.first { $0.name == name }?.value
+                    let inherited: String? =
+                        if let manager = index.manager[position] { effective[manager] } else { structure.organisation }
+                    effective[position] = own ?? inherited
+                    if let own, own == inherited { result.posts[position].attributes.removeAll { $0.name == name } }
+                }
+            }
+            return result
+        }
+
+        mutating func finish(senior: (DelimitedTable, [UInt8]), junior: (DelimitedTable, [UInt8])?) -> ImportResult {
+            for position in shared { JobShare.tidy(&posts[position]) }
+            moveUpFromEliminated()
+            let (files, origin) = (files, origin)
+            let pruner = ReportingLinePruner(
+                unknownManager: { position, boss in
+                    origin[position].file == 0
+                        ? "Reports to Senior Post \(ValueParsing.quoted(boss.rawValue)) is not a Post Unique Reference in \(files[0])"
+                        : "Reporting Senior Post \(ValueParsing.quoted(boss.rawValue)) is not a Post Unique Reference in \(files[0])"
+                },
+                row: { (files[origin[$0].file], origin[$0].bytes) })
+            let removed = pruner.prune(posts, positionByID: positionByID, rejectedLineByID: rejectedLineByID, into: &rejected)
+            for (position, rows) in sharedRows where removed[position] {
+                for row in rows {
+                    rejected.append(RejectedRow(
+                        file: files[origin[position].file], line: row.line,
+                        reasons: ["a job share of \(posts[position].id) (line \(posts[position].line)), which is left out"],
+                        followsFromAnother: true, bytes: row.bytes))
+                }
+            }
+
+            var structure = Structure(state: .current)
+            structure.source = files[0]
+            structure.posts.reserveCapacity(posts.count)
+            for position in posts.indices where !removed[position] { structure.posts.append(posts[position]) }
+            if let top = structure.posts.first(where: { $0.reportsTo == nil }),
+                let organisation = top.attributes.first(where: { $0.name == OrganogramFormat.organisation })?.value
+            {
+                structure.organisation = organisation
+                structure.name = "\(organisation) organogram"
+            }
+            structure.description = "Imported from the published organogram \(files.joined(separator: " and "))"
+            structure = inheritedAttributesRemoved(structure)
+
+            var notes: [String] = []
+            for id in eliminatedOrder {
+                guard let gone = eliminated[id] else { continue }
+                var text = "\(id) (\(files[0]):\(gone.line)) is Eliminated: left out"
+                if let moved = movedUp[id] {
+                    var parts: [String] = []
+                    if moved.posts > 0 { parts.append("\(moved.posts) post\(moved.posts == 1 ? "" : "s")") }
+                    if moved.lines > 0 { parts.append("\(moved.lines) junior line\(moved.lines == 1 ? "" : "s")") }
+                    let target = gone.reportsTo.flatMap { boss in eliminated[boss] == nil ? boss.rawValue : nil }
+                    text += "; \(parts.joined(separator: " and ")) that reported to it now report\(moved.posts + moved.lines == 1 ? "s" : "") to \(target ?? "its nearest remaining manager")"
+                }
+                notes.append(text)
+            }
+            if !gradesWithoutTier.isEmpty {
+                let total = gradesWithoutTier.values.reduce(0, +)
+                let grades = gradesWithoutTier.keys.sorted()
+                notes.append("\(total) senior post\(total == 1 ? " has a grade" : "s have grades") the tier table does not list (\(grades.prefix(6).joined(separator: ", "))\(grades.count > 6 ? ", …" : "")): no tier; give a tiers: table with --map")
+            }
+            if !shared.isEmpty {
+                let ids = shared.sorted().map { posts[$0].id.rawValue }
+                notes.append("\(ids.count) job share\(ids.count == 1 ? "" : "s") (one post each, FTE summed, holders listed): \(ids.prefix(6).joined(separator: ", "))\(ids.count > 6 ? ", …" : "")")
+            }
+            if fractionalLines > 0 {
+                notes.append("\(fractionalLines) junior line\(fractionalLines == 1 ? " has" : "s have") a fractional FTE: count is the FTE rounded up")
+            }
+            notes += unnamedNotes
+
+            let sorted = rejected.sorted { ($0.file == files[0] ? 0 : 1, $0.line) < ($1.file == files[0] ? 0 : 1, $1.line) }
+            var rejectFiles: [RejectFile] = []
+            for (table, bytes) in [senior] + (junior.map { [$0] } ?? []) {
+                let rows = sorted.filter { $0.file == table.file }.map(\.bytes)
+                if !rows.isEmpty { rejectFiles.append(.make(source: table.file, input: bytes, header: table.headerBytes, rows: rows)) }
+            }
+            return ImportResult(structure: structure, rejected: sorted, rejectFiles: rejectFiles, notes: notes)
+        }
+    }
+}

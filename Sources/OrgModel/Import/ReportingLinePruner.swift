@@ -1,0 +1,56 @@
+/// Leaves out of an import every post whose manager is in no row, and every post below a
+/// post left out, each with a reason, so that a structure written with bad rows skipped
+/// never holds a dangling reporting line.
+struct ReportingLinePruner {
+    /// Says why a post's manager is unknown, in the source's own column names.
+    var unknownManager: (_ position: Int, _ manager: PostID) -> String
+    /// The file and bytes of the row a post came from.
+    var row: (_ position: Int) -> (file: String, bytes: Range<Int>)
+
+    /// Marks removed posts; appends a rejected row for each.
+    /// - Parameters:
+    ///   - rejectedLineByID: ids of rows already rejected, with their lines: posts
+    ///     reporting to them are left out as a consequence, not as faults of their own.
+    func prune(
+        _ posts: [Post], positionByID: [PostID: Int], rejectedLineByID: [PostID: Int], into rejected: inout [RejectedRow]
+    ) -> [Bool] {
+        var removed = [Bool](repeating: false, count: posts.count)
+        var orphaned: [Int] = []
+        for position in posts.indices {
+            guard let boss = posts[position].reportsTo, positionByID[boss] == nil else { continue }
+            removed[position] = true
+            let (file, bytes) = row(position)
+            if let line = rejectedLineByID[boss] {
+                rejected.append(RejectedRow(
+                    file: file, line: posts[position].line, reasons: ["reports to \(boss), whose row (line \(line)) is rejected"],
+                    followsFromAnother: true, bytes: bytes))
+            } else {
+                rejected.append(RejectedRow(file: file, line: posts[position].line, reasons: [unknownManager(position, boss)], bytes: bytes))
+            }
+            orphaned.append(position)
+        }
+        guard !orphaned.isEmpty else { return removed }
+        var children = [[Int32]](repeating: [], count: posts.count)
+        for position in posts.indices {
+            if let boss = posts[position].reportsTo, let manager = positionByID[boss], manager != position {
+                children[manager].append(Int32(position))
+            }
+        }
+        var queue = orphaned
+        var head = 0
+        while head < queue.count {
+            let position = queue[head]
+            head += 1
+            for child in children[position].map(Int.init) where !removed[child] {
+                removed[child] = true
+                let (file, bytes) = row(child)
+                rejected.append(RejectedRow(
+                    file: file, line: posts[child].line,
+                    reasons: ["reports to \(posts[position].id), whose row (\(file == row(position).file ? "" : "\(row(position).file) ")line \(posts[position].line)) is rejected"],
+                    followsFromAnother: true, bytes: bytes))
+                queue.append(child)
+            }
+        }
+        return removed
+    }
+}

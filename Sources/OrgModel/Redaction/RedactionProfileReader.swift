@@ -1,0 +1,65 @@
+import Yams
+
+/// Reads a redaction profile file (YAML):
+///
+/// ```yaml
+/// named_tiers: [2, 3]        # tiers whose holders are named; N/D elsewhere
+/// placeholder: N/D
+/// cost_band: 5000            # costs to the floor of their £5,000 band; 0 keeps them exact
+/// remove_attributes: [Employee Number, Contact Phone]   # replaces the default list
+/// band_attributes: [Salary]                              # replaces the default list
+/// ```
+///
+/// A key left out keeps the default (`RedactionProfile.standard`).
+public enum RedactionProfileReader {
+    enum Key: String, CaseIterable {
+        case namedTiers = "named_tiers"
+        case placeholder
+        case costBand = "cost_band"
+        case removeAttributes = "remove_attributes"
+        case bandAttributes = "band_attributes"
+    }
+
+    public static func load(_ path: String) throws(LoadError) -> RedactionProfile {
+        let bytes = try StructureFile.readText(path)
+        try StructureFile.checkText(bytes, file: path)
+        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(LoadError) -> RedactionProfile {
+        let nodes = YAMLNodes(file: file)
+        var profile = RedactionProfile.standard
+        guard let root = try YAMLStructureReader.compose(text, file: file), !nodes.isNull(root) else { return profile }
+        for (keyNode, value) in try nodes.mapping(root, what: "a redaction profile") {
+            let key = try nodes.key(keyNode)
+            guard let known = Key(rawValue: key) else {
+                let near = closest(to: key, among: Key.allCases.map(\.rawValue))
+                throw nodes.location(of: keyNode).error(
+                    "unknown redaction profile key \(ValueParsing.quoted(key))",
+                    hint: near.map { "did you mean \($0)?" } ?? "known keys: \(Key.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let location = nodes.location(of: value)
+            switch known {
+            case .namedTiers:
+                var tiers: Set<Int> = []
+                for item in nodes.isNull(value) ? [] : try nodes.scalarList(value, what: key) {
+                    let tier = try ValueParsing.integer(item, field: "each of named_tiers", at: location)
+                    guard tier >= 1 else { throw location.error("named_tiers holds tiers, 1 or more, not \(tier)") }
+                    tiers.insert(tier)
+                }
+                profile.namedTiers = tiers
+            case .placeholder:
+                profile.placeholder = nodes.isNull(value) ? "" : try nodes.scalar(value, what: key)
+            case .costBand:
+                let band = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
+                guard band >= 0 else { throw location.error("cost_band must be 0 (exact) or a width in pounds, not \(band)") }
+                profile.costBand = band
+            case .removeAttributes:
+                profile.removedAttributes = nodes.isNull(value) ? [] : try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            case .bandAttributes:
+                profile.bandedAttributes = nodes.isNull(value) ? [] : try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            }
+        }
+        return profile
+    }
+}

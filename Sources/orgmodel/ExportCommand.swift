@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import OrgModel
+
+/// How `orgmodel export` writes a structure.
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case yaml, csv, organogram
+}
+
+/// `orgmodel export FILE --format yaml|csv|organogram`: a structure in another format,
+/// redacted for publication on request.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a structure as YAML, CSV or a UK government organogram, redacted on request.",
+        discussion: """
+            YAML and CSV round-trip without loss, except that CSV cannot hold deviations: a \
+            structure with deviations is refused as CSV. The organogram is two files, \
+            NAME-senior.csv and NAME-junior.csv, written to the -o folder. Exit codes: 0 \
+            written; 2 the input cannot be read; 3 the output cannot be written (or CSV \
+            cannot hold the structure).
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The structure file (.yaml, .yml or .csv).", valueName: "file"))
+    var file: String
+
+    @Option(help: "yaml, csv or organogram (default: from the -o file's extension).")
+    var format: ExportFormat?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write (a folder for organogram); standard output when left out (yaml and csv).", valueName: "path"))
+    var output: String?
+
+    @OptionGroup var redaction: RedactionOptions
+
+    func validate() throws {
+        if format == nil {
+            guard let output, StructureFormat(path: output) != nil else {
+                throw ValidationError("give --format yaml, csv or organogram (or an -o file ending .yaml or .csv)")
+            }
+        }
+        if format == .organogram, output == nil {
+            throw ValidationError("--format organogram writes two files: give the folder with -o")
+        }
+    }
+
+    func run() throws {
+        let chosen: ExportFormat = format ?? (output.flatMap(StructureFormat.init(path:)) == .csv ? .csv : .yaml)
+        var structure: Structure
+        let profile: RedactionProfile?
+        do throws(LoadError) {
+            structure = try StructureFile.load(file)
+            profile = try redaction.profile()
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.unreadableInput
+        }
+        if let profile { structure = structure.redacted(using: profile) }
+
+        switch chosen {
+        case .yaml:
+            let header = profile.map { [$0.summary] } ?? []
+            try emit(StructureYAMLWriter(header: header).write(structure), count: structure.posts.count)
+        case .csv:
+            do {
+                try emit(try StructureCSVWriter().write(structure), count: structure.posts.count)
+            } catch let refusal as StructureCSVWriter.Refusal {
+                printError("orgmodel: \(file): \(refusal)")
+                throw Exit.outputFailed
+            }
+        case .organogram:
+            try writeOrganogram(structure)
+        }
+    }
+
+    private func emit(_ text: String, count: Int) throws {
+        guard let output else {
+            FileHandleOutput.standardOutput(text)
+            return
+        }
+        do {
+            try OutputFile.write(Array(text.utf8), to: output)
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.outputFailed
+        }
+        FileHandleOutput.standardOutput("wrote \(count) post\(count == 1 ? "" : "s") to \(output)\n")
+    }
+
+    private func writeOrganogram(_ structure: Structure) throws {
+        guard let folder = output else { throw Exit.outputFailed }
+        let written = OrganogramWriter().write(structure)
+        for note in written.notes { printError("note: \(note)") }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            printError("orgmodel: \(folder): cannot create the folder: \(error.localizedDescription)")
+            throw Exit.outputFailed
+        }
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let senior = (folder as NSString).appendingPathComponent("\(stem)-senior.csv")
+        let junior = (folder as NSString).appendingPathComponent("\(stem)-junior.csv")
+        do {
+            try OutputFile.write([(senior, Array(written.senior.utf8)), (junior, Array(written.junior.utf8))])
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.outputFailed
+        }
+        FileHandleOutput.standardOutput(
+            "wrote \(senior) (\(written.seniorRows) senior row\(written.seniorRows == 1 ? "" : "s")) and \(junior) (\(written.juniorRows) junior row\(written.juniorRows == 1 ? "" : "s"))\n")
+    }
+}

@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import OrgModel
+
+/// `orgmodel import`: an HR extract through a mapping file, or a published organogram,
+/// into a structure file.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Turn an HR extract (with a mapping file) or a published organogram into a structure file.",
+        discussion: """
+            orgmodel import EXTRACT.csv --map MAPPING.yaml -o OUT.yaml
+            orgmodel import --organogram SENIOR.csv JUNIOR.csv -o OUT.yaml
+
+            Every bad row is listed with its line and reason, and nothing is written unless \
+            --skip-bad-rows is given: then the good rows are written and the bad ones go, \
+            unchanged, to a reject file. Exit codes: 0 imported; 2 an input cannot be read \
+            or has bad rows; 3 an output cannot be written.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The HR extract (CSV); with --organogram, the senior file and then the junior file.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("The mapping file (YAML): which column feeds which field; with --organogram, a tiers: table only.", valueName: "mapping"))
+    var mapping: String?
+
+    @Flag(help: "Read a published UK government organogram (senior and junior CSV files).")
+    var organogram = false
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The structure file to write (.yaml, .yml or .csv); standard output (YAML) when left out.", valueName: "file"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("The extract's field separator, e.g. ';' or tab (default: the mapping's, else a comma).", valueName: "char"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("The inputs' encoding: auto, utf-8 or windows-1252 (default: the mapping's, else auto).", valueName: "name"))
+    var encoding: String?
+
+    @Flag(name: .customLong("skip-bad-rows"), help: "Write the good rows and put the bad rows in a reject file, instead of writing nothing.")
+    var skipBadRows = false
+
+    @Option(help: ArgumentHelp("Where the reject file goes (default: beside the output, named after the input).", valueName: "file"))
+    var rejects: String?
+
+    func validate() throws {
+        if organogram {
+            guard (1...2).contains(files.count) else {
+                throw ValidationError("--organogram takes the senior file and then the junior file")
+            }
+            if rejects != nil, files.count > 1 {
+                throw ValidationError("--rejects names one file; with two organogram files the reject files are named after each input")
+            }
+        } else {
+            guard files.count == 1 else { throw ValidationError("give one HR extract (or --organogram SENIOR.csv JUNIOR.csv)") }
+            guard mapping != nil else { throw ValidationError("an HR extract needs --map MAPPING.yaml to say which column feeds which field") }
+        }
+        if let output, StructureFormat(path: output) == nil {
+            throw ValidationError("cannot tell the output format from \(output): name it .yaml, .yml or .csv")
+        }
+    }
+
+    func run() throws {
+        let result: ImportResult
+        let source: String
+        do throws(LoadError) {
+            let textEncoding = try chosenEncoding()
+            let map = try mapping.map { path throws(LoadError) in try ImportMappingReader.load(path) }
+            if organogram {
+                var tiers = GradeTierTable.seniorCivilService
+                if let map {
+                    if map.tiers.isEmpty {
+                        printError("note: \(mapping ?? "the mapping") has no tiers: table; the Senior Civil Service grades give the tiers")
+                    } else {
+                        tiers = map.tiers
+                    }
+                }
+                result = try OrganogramImporter(tiers: tiers, encoding: textEncoding)
+                    .load(senior: files[0], junior: files.count > 1 ? files[1] : nil)
+                source = files.joined(separator: " and ")
+            } else if let map {
+                let separator = try delimiter.map { text throws(LoadError) in
+                    try ImportMappingReader.delimiter(text, at: SourceLocation(file: "--delimiter"))
+                }
+                result = try ExtractImporter(mapping: map, delimiter: separator, encoding: textEncoding).load(files[0])
+                source = "\(files[0]) with \(mapping ?? "")"
+            } else {
+                throw LoadError(file: files[0], message: "no mapping given")
+            }
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.unreadableInput
+        }
+
+        for note in result.notes { printError("note: \(note)") }
+        if !result.rejected.isEmpty, !skipBadRows {
+            let faulty = result.faultyRows
+            for row in faulty { printError(row.description) }
+            let following = result.rejected.count - faulty.count
+            if following > 0 {
+                printError("(and \(following) row\(following == 1 ? "" : "s") reporting to \(faulty.count == 1 ? "it" : "them") would be left out with \(faulty.count == 1 ? "it" : "them"))")
+            }
+            printError("orgmodel: \(faulty.count) bad row\(faulty.count == 1 ? "" : "s"): nothing written; fix \(faulty.count == 1 ? "it" : "them"), or give --skip-bad-rows to write the good rows and put the bad ones in a reject file")
+            throw Exit.unreadableInput
+        }
+        for row in result.rejected { printError("skipped \(row.description)") }
+        guard !result.structure.posts.isEmpty else {
+            printError("orgmodel: no row of \(source) could be imported: nothing written")
+            throw Exit.unreadableInput
+        }
+
+        let structure = result.structure
+        let text: String
+        if let output, StructureFormat(path: output) == .csv {
+            do { text = try StructureCSVWriter().write(structure) } catch {
+                printError("orgmodel: \(output): \(error)")
+                throw Exit.outputFailed
+            }
+        } else {
+            text = StructureYAMLWriter(header: ["Imported by orgmodel from \(source)."]).write(structure)
+        }
+        var writes: [(path: String, bytes: [UInt8])] = []
+        if let output { writes.append((output, Array(text.utf8))) }
+        var rejectPaths: [(String, Int)] = []
+        for file in result.rejectFiles {
+            let path = rejects ?? rejectPath(for: file.source)
+            writes.append((path, file.bytes))
+            rejectPaths.append((path, file.rowCount))
+        }
+        do {
+            try OutputFile.write(writes)
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.outputFailed
+        }
+        let summary = "imported \(structure.posts.count) post\(structure.posts.count == 1 ? "" : "s") from \(source)"
+            + (output.map { " into \($0)" } ?? "")
+            + rejectPaths.map { "; \($0.1) bad row\($0.1 == 1 ? "" : "s") in \($0.0)" }.joined()
+        if let _ = output {
+            FileHandleOutput.standardOutput(summary + "\n")
+        } else {
+            FileHandleOutput.standardOutput(text)
+            printError(summary)
+        }
+    }
+
+    private func chosenEncoding() throws(LoadError) -> TextEncoding? {
+        guard let encoding, encoding.lowercased() != "auto" else { return nil }
+        guard let known = TextEncoding(name: encoding) else {
+            throw LoadError(file: "--encoding", message: "the encoding must be auto, utf-8 or windows-1252, not \(encoding)")
+        }
+        return known
+    }
+
+    /// `DIR/INPUT.rejected.csv`, in the output's folder (the working folder without one).
+    private func rejectPath(for input: String) -> String {
+        let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
+        let folder = output.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        let name = "\(stem).rejected.csv"
+        return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+    }
+}
