@@ -7,9 +7,10 @@ struct ReportingLineCheck: StructureCheck {
 
     func run(_ context: CheckContext, into findings: inout [RawFinding]) {
         let index = context.index
-        for (position, post) in context.posts.enumerated() {
-            if let boss = post.reportsTo {
-                if boss == post.id {
+        let posts = context.posts
+        for position in posts.indices {
+            if let boss = posts[position].reportsTo {
+                if boss == posts[position].id {
                     findings.append(RawFinding(.selfReport, at: position, in: context, "reports_to names the post itself"))
                 } else if index.position(of: boss) == nil {
                     findings.append(RawFinding(
@@ -17,7 +18,7 @@ struct ReportingLineCheck: StructureCheck {
                         "reports_to \(boss) names no post\(suggestion(for: boss, in: context))"))
                 }
             }
-            for target in post.dottedTo where index.position(of: target) == nil {
+            for target in posts[position].dottedTo where index.position(of: target) == nil {
                 findings.append(RawFinding(
                     .unknownManager, at: position, in: context,
                     "dotted_to \(target) names no post\(suggestion(for: target, in: context))"))

@@ -7,8 +7,9 @@ struct SpanCheck: StructureCheck {
 
     func run(_ context: CheckContext, into findings: inout [RawFinding]) {
         let span = context.index.span
-        for (position, post) in context.posts.enumerated() {
-            guard let tier = post.tier, let rule = context.rules.rule(forTier: tier)?.span else { continue }
+        let posts = context.posts
+        for position in posts.indices {
+            guard let tier = posts[position].tier, let rule = context.rules.rule(forTier: tier)?.span else { continue }
             let leads = span[position]
             if leads < rule.min {
                 findings.append(RawFinding(.spanNarrow, at: position, in: context, "leads \(leads); tier \(tier) rule is \(rule)"))

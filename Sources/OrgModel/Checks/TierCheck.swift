@@ -7,8 +7,9 @@ struct TierCheck: StructureCheck {
         let index = context.index
         let defined = context.rules.tiers.map(\.tier)
         let range = defined.isEmpty ? "none" : "\(defined.map(String.init).joined(separator: ", "))"
-        for (position, post) in context.posts.enumerated() {
-            guard let tier = post.tier else {
+        let posts = context.posts
+        for position in posts.indices {
+            guard let tier = posts[position].tier else {
                 if index.isManager(position) {
                     findings.append(RawFinding(
                         .managerWithoutTier, at: position, in: context,
@@ -21,7 +22,7 @@ struct TierCheck: StructureCheck {
                     .tierUnknown, at: position, in: context,
                     "tier \(tier) is not defined by rule set \(context.rules.name) (tiers \(range))"))
             }
-            guard let boss = index.manager[position], let bossTier = context.posts[boss].tier else { continue }
+            guard let boss = index.manager[position], let bossTier = posts[boss].tier else { continue }
             if bossTier >= tier {
                 let relation = bossTier == tier ? "also tier \(tier)" : "at tier \(bossTier), below it"
                 findings.append(RawFinding(

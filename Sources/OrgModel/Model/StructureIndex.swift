@@ -33,9 +33,11 @@ public struct StructureIndex: Sendable {
         var positionByID: [PostID: Int] = [:]
         positionByID.reserveCapacity(count)
         var duplicates: [Int] = []
-        for (position, post) in posts.enumerated() {
-            if positionByID[post.id] == nil {
-                positionByID[post.id] = position
+        for position in 0..<count {
+            // Insert-if-absent in one hash lookup.
+            let inserted = positionByID[posts[position].id, default: position]
+            if inserted == position {
+                positionByID[posts[position].id] = position
             } else {
                 duplicates.append(position)
             }
@@ -44,8 +46,8 @@ public struct StructureIndex: Sendable {
         var manager = [Int?](repeating: nil, count: count)
         var roots: [Int] = []
         var childCounts = [Int](repeating: 0, count: count + 1)
-        for (position, post) in posts.enumerated() {
-            guard let boss = post.reportsTo else {
+        for position in 0..<count {
+            guard let boss = posts[position].reportsTo else {
                 roots.append(position)
                 continue
             }

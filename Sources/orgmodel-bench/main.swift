@@ -1,0 +1,54 @@
+import Foundation
+
+// The benchmark program: `swift run -c release orgmodel-bench [SUITE…] [--posts N] [--seed S]`.
+// Prints each figure with its target. Measured steps run in child processes (this binary
+// with `--child STEP`) so that each peak-memory figure is that step's alone.
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+
+if arguments.first == "--child", arguments.count >= 2 {
+    let step = arguments[1]
+    let rest = Array(arguments.dropFirst(2))
+    do {
+        switch step {
+        case "validate": try ValidateBenchmark.child(rest)
+        case "generate": try generateStructure(rest)
+        default: throw BenchmarkFailure("unknown child step \(step)")
+        }
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("orgmodel-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+@MainActor func option(_ name: String) -> String? {
+    guard let at = arguments.firstIndex(of: name), at + 1 < arguments.count else { return nil }
+    let value = arguments[at + 1]
+    arguments.removeSubrange(at...(at + 1))
+    return value
+}
+
+let posts = option("--posts").flatMap(Int.init) ?? 1_000_000
+let seed = option("--seed").flatMap(UInt64.init) ?? 42
+let suites: [(name: String, run: (URL) throws -> Void)] = [
+    ("validate", { try ValidateBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
+]
+let chosen = arguments.isEmpty ? suites.map(\.name) : arguments
+for name in chosen where !suites.contains(where: { $0.name == name }) {
+    FileHandle.standardError.write(Data("orgmodel-bench: no suite \(name); suites: \(suites.map(\.name).joined(separator: ", "))\n".utf8))
+    exit(64)
+}
+
+print("orgmodel-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, seed \(seed)")
+do {
+    let scratch = try scratchDirectory()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    for suite in suites where chosen.contains(suite.name) {
+        print("== \(suite.name)")
+        try suite.run(scratch)
+    }
+} catch {
+    FileHandle.standardError.write(Data("orgmodel-bench: \(error)\n".utf8))
+    exit(1)
+}
