@@ -1,0 +1,82 @@
+/// A sum of annual costs that remembers how many posts had no known cost.
+///
+/// A cost that is not known is reported as unknown, never as zero: a total over posts
+/// some of which lack a cost says so ("£1,234,000 + 3 posts of unknown cost") instead of
+/// quietly understating the bill.
+public struct CostTotal: Hashable, Sendable {
+    /// The sum of the costs that are known, in pounds a year.
+    public var known: Double
+    /// Headcount whose cost is not known (a line of 5 counts 5).
+    public var unknownPosts: Int
+
+    public init(known: Double = 0, unknownPosts: Int = 0) {
+        self.known = known
+        self.unknownPosts = unknownPosts
+    }
+
+    /// Whether every cost in the total is known.
+    public var isComplete: Bool { unknownPosts == 0 }
+
+    /// Adds one post's (or line's) cost: `cost` nil means unknown for `headcount` posts.
+    public mutating func add(_ cost: Double?, headcount: Int) {
+        if let cost { known += cost } else { unknownPosts += headcount }
+    }
+
+    public static func + (lhs: CostTotal, rhs: CostTotal) -> CostTotal {
+        CostTotal(known: lhs.known + rhs.known, unknownPosts: lhs.unknownPosts + rhs.unknownPosts)
+    }
+
+    public static func += (lhs: inout CostTotal, rhs: CostTotal) { lhs = lhs + rhs }
+
+    /// "£1,234,000", "£1,234,000 + 3 posts of unknown cost", or "unknown (3 posts)" when
+    /// nothing is known at all.
+    public var text: String {
+        if unknownPosts == 0 { return Figures.pounds(known) }
+        let unknown = Figures.plural(unknownPosts, "post") + " of unknown cost"
+        if known == 0 { return "unknown (\(unknown))" }
+        return "\(Figures.pounds(known)) + \(unknown)"
+    }
+
+    /// The change from `before` to `after`, worded for a saving or a cost: the known part
+    /// is `after − before`; unknown posts on either side are named, as they may move the
+    /// figure either way.
+    public static func change(from before: CostTotal, to after: CostTotal) -> CostChange {
+        CostChange(known: after.known - before.known, unknownBefore: before.unknownPosts, unknownAfter: after.unknownPosts)
+    }
+}
+
+/// The difference between two cost totals, with the unknowns that qualify it.
+public struct CostChange: Hashable, Sendable {
+    /// After minus before, over the known costs (positive: the change costs more).
+    public var known: Double
+    /// Posts of unknown cost before and after.
+    public var unknownBefore: Int
+    public var unknownAfter: Int
+
+    public init(known: Double, unknownBefore: Int = 0, unknownAfter: Int = 0) {
+        self.known = known
+        self.unknownBefore = unknownBefore
+        self.unknownAfter = unknownAfter
+    }
+
+    public var isComplete: Bool { unknownBefore == 0 && unknownAfter == 0 }
+
+    /// The qualification of an incomplete figure, e.g. "; 2 posts of unknown cost
+    /// removed, 1 added", or "" when every cost is known.
+    var qualifier: String {
+        var parts: [String] = []
+        if unknownBefore > 0 { parts.append("\(Figures.plural(unknownBefore, "post")) of unknown cost before") }
+        if unknownAfter > 0 { parts.append("\(Figures.plural(unknownAfter, "post")) of unknown cost after") }
+        return parts.isEmpty ? "" : " (excluding " + parts.joined(separator: " and ") + ")"
+    }
+
+    /// "+£86,000 a year" (a cost) or "−£120,000 a year" (a saving), qualified when unknowns remain.
+    public var text: String {
+        Figures.signedPounds(known) + " a year" + qualifier
+    }
+
+    /// "£120,000 a year" saved (positive when cost falls), qualified when unknowns remain.
+    public var savingText: String {
+        Figures.pounds(-known) + " a year" + qualifier
+    }
+}

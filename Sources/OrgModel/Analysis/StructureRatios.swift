@@ -1,0 +1,68 @@
+/// The ratios leadership asks about: managers to front-line staff, management cost as a
+/// share of all cost, vacancies and temporary posts.
+public struct StructureRatios: Hashable, Sendable {
+    /// Headcount by role (see `PostRole`).
+    public var managementHeadcount: Int
+    public var frontLineHeadcount: Int
+    public var assistantHeadcount: Int
+    /// Posts that lead anyone (entries, not headcount).
+    public var managerPosts: Int
+    public var managementCost: CostTotal
+    public var totalCost: CostTotal
+    public var headcount: Int
+    public var vacantHeadcount: Int
+    public var temporaryHeadcount: Int
+    /// The mean span of the posts that lead anyone.
+    public var meanSpan: Double
+
+    init(index: StructureIndex, costing: PostCosting) {
+        var management = 0, frontLine = 0, assistants = 0, managers = 0, vacant = 0, temporary = 0
+        var spanTotal = 0
+        var managementCost = CostTotal()
+        var totalCost = CostTotal()
+        for (position, post) in index.posts.enumerated() {
+            let cost = costing.cost(of: post)
+            totalCost.add(cost, headcount: post.count)
+            switch index.role(of: position) {
+            case .management:
+                management += post.count
+                managementCost.add(cost, headcount: post.count)
+            case .assistant: assistants += post.count
+            case .frontLine: frontLine += post.count
+            }
+            if index.isManager(position) {
+                managers += 1
+                spanTotal += index.span[position]
+            }
+            vacant += min(post.vacant, post.count)
+            if post.temporary { temporary += post.count }
+        }
+        managementHeadcount = management
+        frontLineHeadcount = frontLine
+        assistantHeadcount = assistants
+        managerPosts = managers
+        self.managementCost = managementCost
+        self.totalCost = totalCost
+        headcount = management + frontLine + assistants
+        vacantHeadcount = vacant
+        temporaryHeadcount = temporary
+        meanSpan = managers == 0 ? 0 : Double(spanTotal) / Double(managers)
+    }
+
+    /// Front-line heads per manager: the "1 : N" of a managers-to-staff ratio.
+    public var frontLinePerManager: Double? {
+        managementHeadcount == 0 ? nil : Double(frontLineHeadcount) / Double(managementHeadcount)
+    }
+
+    /// "1 : 6.4", or "—" with no managers.
+    public var managerRatioText: String {
+        frontLinePerManager.map { "1 : " + Figures.decimal($0, places: 1) } ?? "—"
+    }
+
+    /// Management cost as a share of all cost, over known costs: "18.2%", with a note
+    /// when some costs are unknown.
+    public var managementCostShareText: String {
+        let share = Figures.percent(managementCost.known, of: totalCost.known)
+        return totalCost.isComplete ? share : "\(share) of known costs (\(Figures.plural(totalCost.unknownPosts, "post")) of unknown cost)"
+    }
+}

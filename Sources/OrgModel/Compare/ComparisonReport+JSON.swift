@@ -1,0 +1,229 @@
+/// The compare command's JSON: every key difference and total of the text report.
+extension ComparisonReport {
+    /// A JSON value of one of the simple kinds a change's before and after can take.
+    enum JSONScalar: Encodable {
+        case text(String)
+        case number(Double)
+        case integer(Int)
+        case flag(Bool)
+        case list([String])
+        case null
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let value): try container.encode(value)
+            case .number(let value): try container.encode(value)
+            case .integer(let value): try container.encode(value)
+            case .flag(let value): try container.encode(value)
+            case .list(let value): try container.encode(value)
+            case .null: try container.encodeNil()
+            }
+        }
+    }
+
+    struct JSONSide: Encodable {
+        var file: String?
+        var name: String?
+        var state: String?
+        var effective: String?
+        var rules: String
+    }
+
+    struct JSONPost: Encodable {
+        var id: String
+        var title: String
+        var tier: Int?
+        var reportsTo: String?
+        var grade: String?
+        var fte: Double
+        var cost: Double?
+        var replaces: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, tier, grade, fte, cost, replaces
+            case reportsTo = "reports_to"
+        }
+    }
+
+    struct JSONChange: Encodable {
+        var id: String
+        /// The current id, when the post was matched through `replaces`.
+        var replaces: String?
+        var title: String
+        var before: JSONScalar
+        var after: JSONScalar
+    }
+
+    struct JSONPair<Value: Encodable>: Encodable {
+        var before: Value
+        var after: Value
+    }
+
+    struct JSONTierTotals: Encodable {
+        var group: String
+        var label: String
+        var posts: JSONPair<Int>
+        var headcount: JSONPair<Int>
+        var fte: JSONPair<Double>
+    }
+
+    struct JSONCost: Encodable {
+        var known: Double
+        var unknownPosts: Int
+        var complete: Bool
+
+        init(_ total: CostTotal) {
+            known = total.known
+            unknownPosts = total.unknownPosts
+            complete = total.isComplete
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case known, complete
+            case unknownPosts = "unknown_posts"
+        }
+    }
+
+    struct JSONNetCost: Encodable {
+        var known: Double
+        var complete: Bool
+    }
+
+    struct JSONTotals: Encodable {
+        var tiers: [JSONTierTotals]
+        var posts: JSONPair<Int>
+        var headcount: JSONPair<Int>
+        var fte: JSONPair<Double>
+        var managerPosts: JSONPair<Int>
+        var managementLayers: JSONPair<Int>
+        var deepestFrontLine: JSONPair<Int>
+        var averageSpan: JSONPair<Double>
+        var narrowSpans: JSONPair<Int>
+        var wideSpans: JSONPair<Int>
+        var oneOverOne: JSONPair<Int>
+        var errors: JSONPair<Int>
+        var warnings: JSONPair<Int>
+        var accepted: JSONPair<Int>
+        var cost: JSONPair<JSONCost>
+        var netCostChange: JSONNetCost
+        var costOfDeleted: JSONCost
+        var costOfCreated: JSONCost
+        var costChangeOfKept: JSONCost
+
+        enum CodingKeys: String, CodingKey {
+            case tiers, posts, headcount, fte, errors, warnings, accepted, cost
+            case managerPosts = "manager_posts", managementLayers = "management_layers"
+            case deepestFrontLine = "deepest_front_line", averageSpan = "average_span"
+            case narrowSpans = "narrow_spans", wideSpans = "wide_spans", oneOverOne = "one_over_one"
+            case netCostChange = "net_cost_change", costOfDeleted = "cost_of_deleted"
+            case costOfCreated = "cost_of_created", costChangeOfKept = "cost_change_of_kept"
+        }
+    }
+
+    struct JSONFinding: Encodable {
+        var rule: String
+        var severity: String
+        var post: String?
+        var title: String?
+        var message: String
+    }
+
+    struct JSONFindings: Encodable {
+        var fixed: [JSONFinding]
+        var introduced: [JSONFinding]
+    }
+
+    struct JSONReport: Encodable {
+        var current: JSONSide
+        var proposed: JSONSide
+        var deleted: [JSONPost]
+        var created: [JSONPost]
+        var changed: [String: [JSONChange]]
+        var totals: JSONTotals
+        var findings: JSONFindings
+    }
+
+    private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    /// An object with `current` and `proposed` (file, name, state, rules), `deleted` and
+    /// `created` posts, `changed` (by aspect: `moved`, `re-tiered`, `retitled`,
+    /// `re-graded`, `fte`, `cost`, `made-permanent`, … each a list of `{id, title, before,
+    /// after}`), `totals` (each a `{before, after}` pair; costs as `{known,
+    /// unknown_posts, complete}`) and `findings` (`fixed`, `introduced`).
+    public func json() -> String {
+        let comparison = self.comparison
+        let diff = comparison.diff
+        let before = comparison.before, after = comparison.after
+        func side(_ structure: Structure, _ file: String?, _ rules: RuleSet) -> JSONSide {
+            JSONSide(file: file, name: structure.name, state: structure.state?.rawValue, effective: structure.effective?.description, rules: rules.name)
+        }
+        func post(_ post: Post, _ costing: PostCosting) -> JSONPost {
+            JSONPost(
+                id: post.id.rawValue, title: post.displayTitle, tier: post.tier, reportsTo: post.reportsTo?.rawValue,
+                grade: post.grade, fte: Self.tidy(costing.fte(of: post)), cost: costing.cost(of: post), replaces: post.replaces?.rawValue)
+        }
+        var changed: [String: [JSONChange]] = [:]
+        for aspect in PostChange.Aspect.allCases {
+            var entries: [JSONChange] = []
+            for change in diff.changes where change.aspects.contains(aspect) {
+                guard let old = change.current, let new = change.proposed else { continue }
+                let values: (JSONScalar, JSONScalar)
+                switch aspect {
+                case .reportingLine: values = (old.reportsTo.map { .text($0.rawValue) } ?? .null, new.reportsTo.map { .text($0.rawValue) } ?? .null)
+                case .title: values = (.text(old.title), .text(new.title))
+                case .tier: values = (old.tier.map { .integer($0) } ?? .null, new.tier.map { .integer($0) } ?? .null)
+                case .grade: values = (old.grade.map { .text($0) } ?? .null, new.grade.map { .text($0) } ?? .null)
+                case .fte: values = (.number(Self.tidy(before.costing.fte(of: old))), .number(Self.tidy(after.costing.fte(of: new))))
+                case .cost: values = (before.costing.cost(of: old).map { .number($0) } ?? .null, after.costing.cost(of: new).map { .number($0) } ?? .null)
+                case .headcount: values = (.integer(old.count), .integer(new.count))
+                case .vacancies: values = (.integer(old.vacant), .integer(new.vacant))
+                case .madePermanent, .madeTemporary: values = (.flag(old.temporary), .flag(new.temporary))
+                case .dottedLines: values = (.list(old.dottedTo.map(\.rawValue)), .list(new.dottedTo.map(\.rawValue)))
+                }
+                entries.append(JSONChange(
+                    id: new.id.rawValue, replaces: change.matchedByReplacement ? old.id.rawValue : nil,
+                    title: new.displayTitle, before: values.0, after: values.1))
+            }
+            if !entries.isEmpty { changed[aspect.rawValue] = entries }
+        }
+        let groups = Set(before.tiers.map(\.group)).union(after.tiers.map(\.group)).sorted()
+        let tiers = groups.map { group -> JSONTierTotals in
+            let a = before.tiers.first { $0.group == group }, b = after.tiers.first { $0.group == group }
+            return JSONTierTotals(
+                group: group.key, label: (b ?? a)?.label ?? group.key,
+                posts: JSONPair(before: a?.posts ?? 0, after: b?.posts ?? 0),
+                headcount: JSONPair(before: a?.headcount ?? 0, after: b?.headcount ?? 0),
+                fte: JSONPair(before: Self.tidy(a?.fte ?? 0), after: Self.tidy(b?.fte ?? 0)))
+        }
+        let a = before.totals, b = after.totals
+        let totals = JSONTotals(
+            tiers: tiers, posts: JSONPair(before: a.posts, after: b.posts),
+            headcount: JSONPair(before: a.headcount, after: b.headcount),
+            fte: JSONPair(before: Self.tidy(a.fte), after: Self.tidy(b.fte)),
+            managerPosts: JSONPair(before: before.ratios.managerPosts, after: after.ratios.managerPosts),
+            managementLayers: JSONPair(before: before.layers.managementLayers, after: after.layers.managementLayers),
+            deepestFrontLine: JSONPair(before: before.layers.deepestFrontLine, after: after.layers.deepestFrontLine),
+            averageSpan: JSONPair(before: Self.tidy(before.ratios.meanSpan), after: Self.tidy(after.ratios.meanSpan)),
+            narrowSpans: JSONPair(before: Self.spanCount(before, \.narrow), after: Self.spanCount(after, \.narrow)),
+            wideSpans: JSONPair(before: Self.spanCount(before, \.wide), after: Self.spanCount(after, \.wide)),
+            oneOverOne: JSONPair(before: before.oneOverOne.managers.count, after: after.oneOverOne.managers.count),
+            errors: JSONPair(before: comparison.beforeFindings.errorCount, after: comparison.afterFindings.errorCount),
+            warnings: JSONPair(before: comparison.beforeFindings.warningCount, after: comparison.afterFindings.warningCount),
+            accepted: JSONPair(before: comparison.beforeFindings.acceptedCount, after: comparison.afterFindings.acceptedCount),
+            cost: JSONPair(before: JSONCost(comparison.costBefore), after: JSONCost(comparison.costAfter)),
+            netCostChange: JSONNetCost(known: comparison.netCostChange.known, complete: comparison.netCostChange.isComplete),
+            costOfDeleted: JSONCost(comparison.costOfDeleted), costOfCreated: JSONCost(comparison.costOfCreated),
+            costChangeOfKept: JSONCost(comparison.costChangeOfKept))
+        func finding(_ finding: Finding) -> JSONFinding {
+            JSONFinding(rule: finding.rule.rawValue, severity: finding.severity.rawValue, post: finding.post?.rawValue, title: finding.postTitle, message: finding.message)
+        }
+        let report = JSONReport(
+            current: side(diff.current, currentFile, before.rules), proposed: side(diff.proposed, proposedFile, after.rules),
+            deleted: diff.changes(.deleted).compactMap { $0.current.map { post($0, before.costing) } },
+            created: diff.changes(.created).compactMap { $0.proposed.map { post($0, after.costing) } },
+            changed: changed, totals: totals,
+            findings: JSONFindings(fixed: comparison.findingChanges.fixed.map(finding), introduced: comparison.findingChanges.introduced.map(finding)))
+        return ReportJSON.encode(report)
+    }
+}

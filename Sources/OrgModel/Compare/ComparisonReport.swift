@@ -1,0 +1,313 @@
+import Foundation
+
+/// The compare command's report: the key differences between a current and a proposed
+/// structure, as a committee appendix lists them, and the totals before → after, as text
+/// or Markdown (`document()`) or JSON (`json()`).
+public struct ComparisonReport: Sendable {
+    public let comparison: StructureComparison
+    /// The files as the user named them, for the title.
+    public var currentFile: String?
+    public var proposedFile: String?
+
+    public init(_ comparison: StructureComparison, currentFile: String? = nil, proposedFile: String? = nil) {
+        self.comparison = comparison
+        self.currentFile = currentFile ?? comparison.diff.current.source
+        self.proposedFile = proposedFile ?? comparison.diff.proposed.source
+    }
+
+    public func text() -> String { document().text() }
+
+    /// The report as Markdown, ready for an appendix; `headingOffset` pushes its headings
+    /// down when it is a section of a larger document.
+    public func markdown(headingOffset: Int = 0) -> String { document().markdown(headingOffset: headingOffset) }
+
+    /// The sections of "key differences" in the order an appendix lists them; the first
+    /// nine are always shown (with "None."), the rest only when something changed.
+    static let sections: [(aspect: PostChange.Aspect, title: String, alwaysShown: Bool)] = [
+        (.reportingLine, "Posts moved (reporting line changed)", true),
+        (.tier, "Posts re-tiered", true),
+        (.title, "Posts retitled", true),
+        (.grade, "Posts re-graded", true),
+        (.fte, "FTE changed", true),
+        (.cost, "Annual cost changed", true),
+        (.madePermanent, "Temporary → permanent", true),
+        (.madeTemporary, "Permanent → temporary", false),
+        (.headcount, "Establishment changed (posts in a line)", false),
+        (.vacancies, "Vacancies changed", false),
+        (.dottedLines, "Dotted (matrix) lines changed", false),
+    ]
+
+    public func document() -> ReportDocument {
+        let comparison = self.comparison
+        let diff = comparison.diff
+        var doc = ReportDocument()
+        doc.heading(1, "Key differences: " + Self.title(diff.current, diff.proposed))
+        var about: [ReportDocument.Fact] = []
+        about.append(.init("Current", Self.describe(diff.current, file: currentFile)))
+        about.append(.init("Proposed", Self.describe(diff.proposed, file: proposedFile)))
+        let rulesBefore = comparison.before.rules.name, rulesAfter = comparison.after.rules.name
+        about.append(.init("Rules", rulesBefore == rulesAfter ? rulesBefore : "\(rulesBefore) → \(rulesAfter)"))
+        doc.facts(about)
+
+        summarySection(into: &doc)
+        doc.heading(2, "Key differences")
+        deletedSection(into: &doc)
+        createdSection(into: &doc)
+        for section in Self.sections {
+            aspectSection(section.aspect, title: section.title, alwaysShown: section.alwaysShown, into: &doc)
+        }
+        totalsSection(into: &doc)
+        costSection(into: &doc)
+        findingsSection(into: &doc)
+        return doc
+    }
+
+    // MARK: Wording
+
+    static func title(_ current: Structure, _ proposed: Structure) -> String {
+        let before = current.name ?? current.source.map { ($0 as NSString).lastPathComponent } ?? "current"
+        let after = proposed.name ?? proposed.source.map { ($0 as NSString).lastPathComponent } ?? "proposed"
+        return before == after ? "\(before), current → proposed" : "\(before) → \(after)"
+    }
+
+    static func describe(_ structure: Structure, file: String?) -> String {
+        var parts: [String] = []
+        if let file { parts.append(file) }
+        var details: [String] = []
+        if let state = structure.state { details.append(state.rawValue) }
+        if let effective = structure.effective { details.append("effective \(effective)") }
+        if !details.isEmpty { parts.append("(\(details.joined(separator: ", ")))") }
+        return parts.isEmpty ? "—" : parts.joined(separator: " ")
+    }
+
+    /// "SM-NEW (replaces SM-OLD)" for a post matched through `replaces`, else the id.
+    static func idText(_ change: PostChange) -> String {
+        if change.matchedByReplacement, let old = change.current?.id, let new = change.proposed?.id, old != new {
+            return "\(new) (replaces \(old))"
+        }
+        return change.id.rawValue
+    }
+
+    static func costText(_ cost: Double?) -> String { cost.map(Figures.pounds) ?? "unknown" }
+
+    static func fteText(_ post: Post, _ costing: PostCosting) -> String { Figures.decimal(costing.fte(of: post)) }
+
+    static func arrow(_ before: String, _ after: String) -> String { before == after ? before : "\(before) → \(after)" }
+
+    static func arrow(_ before: Int, _ after: Int) -> String {
+        before == after ? Figures.grouped(before) : "\(Figures.grouped(before)) → \(Figures.grouped(after)) (\(Figures.signed(after - before)))"
+    }
+
+    static func arrow(_ before: Double, _ after: Double) -> String {
+        let a = Figures.decimal(before), b = Figures.decimal(after)
+        return a == b ? a : "\(a) → \(b) (\(Figures.signedDecimal(after - before)))"
+    }
+
+    // MARK: Sections
+
+    private func summarySection(into doc: inout ReportDocument) {
+        let comparison = self.comparison
+        let diff = comparison.diff
+        let before = comparison.before.totals, after = comparison.after.totals
+        doc.heading(2, "Summary")
+        var counts: [String] = [
+            "\(Figures.grouped(diff.count(.deleted))) deleted", "\(Figures.grouped(diff.count(.created))) created",
+        ]
+        for (aspect, word) in [(PostChange.Aspect.reportingLine, "moved"), (.tier, "re-tiered"), (.title, "retitled"), (.grade, "re-graded")] {
+            counts.append("\(Figures.grouped(diff.count(aspect))) \(word)")
+        }
+        var facts: [ReportDocument.Fact] = [
+            .init("Posts", Self.arrow(before.posts, after.posts)),
+            .init("Headcount", Self.arrow(before.headcount, after.headcount)),
+            .init("FTE", Self.arrow(before.fte, after.fte)),
+            .init("Annual cost", "\(comparison.costBefore.text) → \(comparison.costAfter.text)"),
+            .init("Net change in cost", comparison.netCostChange.text),
+            .init("Changes", counts.joined(separator: ", ")),
+        ]
+        let permanent = comparison.madePermanent.count
+        if permanent > 0 {
+            facts.append(.init("Temporary → permanent", Figures.plural(permanent, "post")))
+        }
+        let changes = comparison.findingChanges
+        facts.append(.init(
+            "Findings",
+            "\(Figures.plural(comparison.beforeFindings.errorCount, "error")) → \(Figures.plural(comparison.afterFindings.errorCount, "error")); \(Figures.grouped(changes.fixed.count)) violations fixed, \(Figures.grouped(changes.introduced.count)) introduced"))
+        doc.facts(facts)
+    }
+
+    private func deletedSection(into doc: inout ReportDocument) {
+        let deleted = comparison.diff.changes(.deleted)
+        doc.heading(3, "Posts deleted (\(Figures.grouped(deleted.count)))")
+        guard !deleted.isEmpty else { return doc.paragraph("None.") }
+        let costing = comparison.before.costing
+        var table = ReportTable(
+            headers: ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"],
+            alignments: [.left, .left, .right, .left, .left, .right, .right])
+        for change in deleted {
+            guard let post = change.current else { continue }
+            table.append([
+                post.id.rawValue, post.displayTitle, post.tier.map(String.init) ?? "", post.reportsTo?.rawValue ?? "",
+                post.grade ?? "", Self.fteText(post, costing), Self.costText(costing.cost(of: post)),
+            ])
+        }
+        doc.table(table)
+    }
+
+    private func createdSection(into doc: inout ReportDocument) {
+        let created = comparison.diff.changes(.created)
+        doc.heading(3, "Posts created (\(Figures.grouped(created.count)))")
+        guard !created.isEmpty else { return doc.paragraph("None.") }
+        let costing = comparison.after.costing
+        var table = ReportTable(
+            headers: ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"],
+            alignments: [.left, .left, .right, .left, .left, .right, .right])
+        for change in created {
+            guard let post = change.proposed else { continue }
+            var notes: [String] = []
+            if post.temporary { notes.append("temporary") }
+            if post.isVacant { notes.append("vacant") }
+            let title = post.displayTitle + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
+            table.append([
+                post.id.rawValue, title, post.tier.map(String.init) ?? "", post.reportsTo?.rawValue ?? "",
+                post.grade ?? "", Self.fteText(post, costing), Self.costText(costing.cost(of: post)),
+            ])
+        }
+        doc.table(table)
+    }
+
+    private func aspectSection(_ aspect: PostChange.Aspect, title: String, alwaysShown: Bool, into doc: inout ReportDocument) {
+        let changes = comparison.diff.changes.filter { $0.aspects.contains(aspect) }
+        guard alwaysShown || !changes.isEmpty else { return }
+        doc.heading(3, "\(title) (\(Figures.grouped(changes.count)))")
+        guard !changes.isEmpty else { return doc.paragraph("None.") }
+        let costingBefore = comparison.before.costing, costingAfter = comparison.after.costing
+        var table: ReportTable
+        switch aspect {
+        case .title:
+            table = ReportTable(headers: ["Post", "Title before", "Title after"])
+        case .madePermanent, .madeTemporary:
+            table = ReportTable(headers: ["Post", "Title", "Tier", "Annual cost"], alignments: [.left, .left, .right, .right])
+        case .cost:
+            table = ReportTable(headers: ["Post", "Title", "Before", "After", "Change"], alignments: [.left, .left, .right, .right, .right])
+        case .fte, .headcount, .vacancies, .tier:
+            table = ReportTable(headers: ["Post", "Title", "Before", "After"], alignments: [.left, .left, .right, .right])
+        default:
+            table = ReportTable(headers: ["Post", "Title", "Before", "After"])
+        }
+        for change in changes {
+            guard let old = change.current, let new = change.proposed else { continue }
+            let id = Self.idText(change)
+            let title = new.displayTitle
+            switch aspect {
+            case .reportingLine:
+                table.append([id, title, old.reportsTo?.rawValue ?? "(top)", new.reportsTo?.rawValue ?? "(top)"])
+            case .title:
+                table.append([id, old.displayTitle, new.displayTitle])
+            case .tier:
+                table.append([id, title, old.tier.map(String.init) ?? "none", new.tier.map(String.init) ?? "none"])
+            case .grade:
+                table.append([id, title, old.grade ?? "none", new.grade ?? "none"])
+            case .fte:
+                table.append([id, title, Self.fteText(old, costingBefore), Self.fteText(new, costingAfter)])
+            case .cost:
+                let a = costingBefore.cost(of: old), b = costingAfter.cost(of: new)
+                let change = a.flatMap { a in b.map { Figures.signedPounds($0 - a) } } ?? "unknown"
+                table.append([id, title, Self.costText(a), Self.costText(b), change])
+            case .madePermanent, .madeTemporary:
+                table.append([id, title, new.tier.map(String.init) ?? "", Self.costText(costingAfter.cost(of: new))])
+            case .headcount:
+                table.append([id, title, Figures.grouped(old.count), Figures.grouped(new.count)])
+            case .vacancies:
+                table.append([id, title, "\(Figures.grouped(min(old.vacant, old.count))) of \(Figures.grouped(old.count))", "\(Figures.grouped(min(new.vacant, new.count))) of \(Figures.grouped(new.count))"])
+            case .dottedLines:
+                let a = old.dottedTo.map(\.rawValue).joined(separator: ", "), b = new.dottedTo.map(\.rawValue).joined(separator: ", ")
+                table.append([id, title, a.isEmpty ? "none" : a, b.isEmpty ? "none" : b])
+            }
+        }
+        doc.table(table)
+    }
+
+    private func totalsSection(into doc: inout ReportDocument) {
+        let before = comparison.before, after = comparison.after
+        doc.heading(2, "Totals before → after")
+        let groups = Set(before.tiers.map(\.group)).union(after.tiers.map(\.group)).sorted()
+        var table = ReportTable(headers: ["Tier", "Posts", "Headcount", "FTE"])
+        func row(_ analysis: StructureAnalysis, _ group: TierSummary.Group) -> TierSummary {
+            analysis.tiers.first { $0.group == group }
+                ?? TierSummary(group: group, label: TierSummary.label(for: group, rules: analysis.rules))
+        }
+        for group in groups {
+            let a = row(before, group), b = row(after, group)
+            table.append([b.posts > 0 ? b.label : a.label, Self.arrow(a.posts, b.posts), Self.arrow(a.headcount, b.headcount), Self.arrow(a.fte, b.fte)])
+        }
+        let a = before.totals, b = after.totals
+        table.append(["Total", Self.arrow(a.posts, b.posts), Self.arrow(a.headcount, b.headcount), Self.arrow(a.fte, b.fte)])
+        doc.table(table)
+
+        var measures = ReportTable(headers: ["Measure", "Before", "After", "Change"], alignments: [.left, .right, .right, .right])
+        func count(_ name: String, _ x: Int, _ y: Int) {
+            measures.append([name, Figures.grouped(x), Figures.grouped(y), x == y ? "" : Figures.signed(y - x)])
+        }
+        func decimal(_ name: String, _ x: Double, _ y: Double) {
+            let change = Figures.signedDecimal(y - x, places: 1)
+            measures.append([name, Figures.decimal(x, places: 1), Figures.decimal(y, places: 1), change == "0" ? "" : change])
+        }
+        count("Manager posts (leading anyone)", before.ratios.managerPosts, after.ratios.managerPosts)
+        count("Management headcount", before.ratios.managementHeadcount, after.ratios.managementHeadcount)
+        count("Front-line headcount", before.ratios.frontLineHeadcount, after.ratios.frontLineHeadcount)
+        count("Management layers (most)", before.layers.managementLayers, after.layers.managementLayers)
+        count("Reporting steps to the deepest front line", before.layers.deepestFrontLine, after.layers.deepestFrontLine)
+        decimal("Average span", before.ratios.meanSpan, after.ratios.meanSpan)
+        count("Narrow spans", Self.spanCount(before, \.narrow), Self.spanCount(after, \.narrow))
+        count("Wide spans", Self.spanCount(before, \.wide), Self.spanCount(after, \.wide))
+        count("One-over-one managers", before.oneOverOne.managers.count, after.oneOverOne.managers.count)
+        count("Errors", comparison.beforeFindings.errorCount, comparison.afterFindings.errorCount)
+        count("Warnings", comparison.beforeFindings.warningCount, comparison.afterFindings.warningCount)
+        count("Accepted deviations", comparison.beforeFindings.acceptedCount, comparison.afterFindings.acceptedCount)
+        let net = comparison.netCostChange
+        measures.append(["Annual cost", comparison.costBefore.text, comparison.costAfter.text, Figures.signedPounds(net.known) + (net.isComplete ? "" : " (known costs)")])
+        doc.table(measures)
+    }
+
+    static func spanCount(_ analysis: StructureAnalysis, _ field: KeyPath<SpanStatistics, Int?>) -> Int {
+        analysis.tiers.reduce(0) { $0 + ($1.spans?[keyPath: field] ?? 0) }
+    }
+
+    private func costSection(into doc: inout ReportDocument) {
+        let comparison = self.comparison
+        doc.heading(2, "Cost of the change")
+        let deleted = comparison.costOfDeleted, created = comparison.costOfCreated, kept = comparison.costChangeOfKept
+        var facts: [ReportDocument.Fact] = [
+            .init("Posts deleted", "−" + deleted.text),
+            .init("Posts created", "+" + created.text),
+            .init("Kept posts' cost changes", Figures.signedPounds(kept.known) + (kept.unknownPosts > 0 ? " (\(Figures.plural(kept.unknownPosts, "post")) with a cost known on one side only)" : "")),
+            .init("Net change", comparison.netCostChange.text),
+        ]
+        if !comparison.madePermanent.isEmpty {
+            facts.append(.init("Temporary → permanent", "\(Figures.plural(comparison.madePermanent.count, "post")): \(comparison.madePermanent.map { $0.id.rawValue }.joined(separator: ", "))"))
+        }
+        doc.facts(facts)
+        doc.paragraph("Costs are annual, on-costs included; a post without a cost takes its grade's cost from the rule set, and a cost that is still unknown is counted as unknown, never as zero.")
+    }
+
+    private func findingsSection(into doc: inout ReportDocument) {
+        let changes = comparison.findingChanges
+        doc.heading(2, "Findings")
+        doc.paragraph("Errors and warnings against the rules, matched by rule and post (a post that replaces another is matched as that post).")
+        for (title, findings) in [("Violations fixed", changes.fixed), ("Violations introduced", changes.introduced)] {
+            doc.heading(3, "\(title) (\(Figures.grouped(findings.count)))")
+            guard !findings.isEmpty else {
+                doc.paragraph("None.")
+                continue
+            }
+            var table = ReportTable(headers: ["Rule", "Severity", "Post", "Finding"])
+            for finding in findings {
+                let post = finding.post.map { id in
+                    finding.postTitle.map { $0 == id.rawValue ? id.rawValue : "\(id) (\($0))" } ?? id.rawValue
+                } ?? "—"
+                table.append([finding.rule.rawValue, finding.severity.rawValue, post, finding.message])
+            }
+            doc.table(table)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import OrgModel
+
+/// How `analyse` prints its report.
+enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, markdown, json, csv
+}
+
+/// `orgmodel analyse FILE`: spans, layers, ratios and remits of one structure.
+struct AnalyseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyse",
+        abstract: "Measure a structure: tiers, spans, layers, one-over-one chains, ratios and remits.",
+        discussion: """
+            Prints a table per tier (posts, headcount, FTE, cost, span statistics and bands), \
+            the layers to the front line, one-over-one managers and their chains, ratios, and \
+            the remit (everything beneath) of each senior post. --format csv gives one row \
+            per post: id,tier,span,layer,remit_headcount,remit_fte,remit_cost. A cost that is \
+            not known is reported as unknown, never as zero. Exit code 0, or 2 when the file \
+            cannot be read, 3 when --output cannot be written.
+            """,
+        aliases: ["analyze"]
+    )
+
+    @Argument(help: "A structure file (.yaml, .yml or .csv).")
+    var file: String
+
+    @Option(help: "Output format: table, markdown, json or csv (one row per post).")
+    var format: AnalysisFormat = .table
+
+    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one the file names.")
+    var rules: String?
+
+    @Option(name: .customLong("remit-rows"), help: "How many senior posts the table and Markdown list remits for.")
+    var remitRows: Int = 40
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard remitRows >= 0 else { throw ValidationError("--remit-rows cannot be negative") }
+    }
+
+    func run() throws {
+        let structure: Structure
+        let ruleSet: RuleSet
+        do {
+            structure = try StructureFile.load(file)
+            ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.unreadableInput
+        }
+        let report = AnalysisReport(StructureAnalysis(structure, rules: ruleSet), file: file, remitRows: remitRows)
+        let bytes: [UInt8]
+        switch format {
+        case .table: bytes = Array(report.text().utf8)
+        case .markdown: bytes = Array(report.markdown().utf8)
+        case .json: bytes = Array(report.json().utf8)
+        case .csv: bytes = report.csvBytes()
+        }
+        try emit(bytes, to: output)
+    }
+}
+
+/// Prints `bytes`, or writes them whole to `path`; a failed write exits with code 3.
+func emit(_ bytes: [UInt8], to path: String?) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+    }
+    do {
+        try ReportOutput.write(bytes, to: path)
+    } catch {
+        printError("orgmodel: \(error)")
+        throw Exit.outputFailed
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import OrgModel
+
+/// `orgmodel delayer FILE -o DIR`: costed de-layering options, each written as a structure file.
+struct DelayerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delayer",
+        abstract: "Generate costed de-layering options from the rules, each as a structure file.",
+        discussion: """
+            Option 1 removes hidden layers and one-over-one managers (reports move up); option \
+            2 also merges sibling managers with narrow spans; option 3 also splits wide spans, \
+            adding posts at the tier's typical cost. No move may give a post an error it does \
+            not have, agreed deviations are respected, and the front line is never touched. \
+            Each option is written into the folder as option-N-….yaml (state: option), which \
+            validates, compares and renders like any structure; a summary is printed. Exit \
+            code 0; 1 when the structure's reporting lines are broken (duplicate ids, loops, \
+            unknown managers); 2 when it cannot be read; 3 when the folder or files cannot be \
+            written (then none is written).
+            """
+    )
+
+    @Argument(help: "The structure to de-layer (.yaml, .yml or .csv).")
+    var file: String
+
+    @Option(name: [.short, .customLong("output")], help: "The folder to write the option files into (created if missing).")
+    var output: String
+
+    @Option(help: "Summary format: table, markdown or json.")
+    var format: SummaryFormat = .table
+
+    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one the file names.")
+    var rules: String?
+
+    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default today).")
+    var asOf: Day?
+
+    func run() throws {
+        let structure: Structure
+        let ruleSet: RuleSet
+        do {
+            structure = try StructureFile.load(file)
+            ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.unreadableInput
+        }
+        let result: DelayeringResult
+        do {
+            result = try DelayeringPlanner(rules: ruleSet, asOf: asOf ?? Day.today).options(for: structure)
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.findings
+        }
+        // A rules path named on the command line is relative to the working directory; one
+        // the file names is relative to the file.
+        let base = rules != nil ? nil : (file as NSString).deletingLastPathComponent
+        var outputs: [(path: String, bytes: [UInt8])] = []
+        var paths: [Int: String] = [:]
+        for option in result.options {
+            let path = (output as NSString).appendingPathComponent(OptionFiles.fileName(for: option))
+            let optionStructure = OptionFiles.structure(
+                for: option, original: structure, rulesReference: rules, referenceBase: base, folder: output)
+            outputs.append((path, Array(OptionFiles.yaml(for: option, structure: optionStructure, from: file).utf8)))
+            paths[option.number] = path
+        }
+        do {
+            try ReportOutput.prepareFolder(output)
+            try ReportOutput.writeAll(outputs)
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.outputFailed
+        }
+        let report = DelayeringReport(result, file: file, files: paths)
+        let text: String
+        switch format {
+        case .table: text = report.text()
+        case .markdown: text = report.markdown()
+        case .json: text = report.json()
+        }
+        FileHandleOutput.standardOutput(text)
+    }
+}
