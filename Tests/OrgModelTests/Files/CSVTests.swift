@@ -1,0 +1,67 @@
+import Testing
+
+@testable import OrgModel
+
+@Suite struct CSVTests {
+    func records(_ text: String, delimiter: Character = ",") throws -> [[String]] {
+        var rows: [[String]] = []
+        try CSVReader(bytes: Array(text.utf8), delimiter: delimiter.asciiValue ?? 44).forEachRecord { record in
+            rows.append((0..<record.count).map { record.string($0) })
+            return true
+        }
+        return rows
+    }
+
+    @Test func quotedFieldsHoldDelimitersQuotesAndLineBreaks() throws {
+        let rows = try records("a,\"b, c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\n")
+        #expect(rows == [["a", "b, c", "say \"hi\""], ["two\nlines", "x", ""]])
+    }
+
+    @Test func byteOrderMarkAndSemicolons() throws {
+        let rows = try records("\u{FEFF}id;name\n1;Ann\n", delimiter: ";")
+        #expect(rows == [["id", "name"], ["1", "Ann"]])
+    }
+
+    @Test func recordLinesCountQuotedLineBreaks() throws {
+        var lines: [Int] = []
+        try CSVReader(bytes: Array("a\n\"b\nc\"\nd\n".utf8)).forEachRecord { record in
+            lines.append(record.line)
+            return true
+        }
+        #expect(lines == [1, 2, 4])
+    }
+
+    @Test func structureFromCSVWithMetadataAndAttributes() throws {
+        let structure = try Fixtures.csv("""
+            # name: Example
+            # state: proposed
+            # effective: 2020-10-01
+            id,title,tier,reports_to,fte,cost,count,vacant,dotted_to,attributes.Cost Centre
+            ED,Executive Director,2,,1,160000,,,,CC1
+            SW,"Social Worker, Assessment",,ED,5.5,252000,6,1,ED;AD,CC2
+
+            """)
+        #expect(structure.name == "Example")
+        #expect(structure.state == .proposed)
+        #expect(structure.effective?.description == "2020-10-01")
+        let worker = structure.posts[1]
+        #expect(worker.title == "Social Worker, Assessment")
+        #expect(worker.tier == nil)
+        #expect(worker.count == 6)
+        #expect(worker.vacant == 1)
+        #expect(worker.fte == 5.5)
+        #expect(worker.cost == 252000)
+        #expect(worker.dottedTo == ["ED", "AD"])
+        #expect(worker.attributes == [Attribute(name: "Cost Centre", value: "CC2")])
+        #expect(worker.line == 6)
+    }
+
+    @Test func numbersParseExactly() {
+        for text in ["0", "42000", "5.5", "0.1", "1234567.89", "123456789012345", "1e3", "2.5E-1", "+7"] {
+            #expect(ValueParsing.plainDecimal(text) == Double(text), "\(text)")
+        }
+        for text in ["", ".", "-", "1,000", "£5", "0x10", "nan", "inf", "1.2.3", "12a"] {
+            #expect(ValueParsing.plainDecimal(text) == nil, "\(text)")
+        }
+    }
+}
