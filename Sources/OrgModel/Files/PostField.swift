@@ -21,7 +21,10 @@ func closest(to word: String, among names: [String]) -> String? {
     var best: (name: String, distance: Int)?
     for name in names {
         let distance = editDistance(target, Array(name))
-        if distance <= max(2, target.count / 3), distance < best?.distance ?? .max {
+        // Near enough to be a typo: one slip in a short word, more in a long one, and
+        // never half the word (so "PSW" does not suggest "SM").
+        let nearEnough = distance <= max(1, target.count / 3) || (distance == 2 && target.count >= 4)
+        if nearEnough, distance < best?.distance ?? .max {
             best = (name, distance)
         }
     }
