@@ -1,0 +1,121 @@
+import OrgModel
+
+/// The change itself on one chart (`orgmodel render --changes`): every post of either
+/// structure once, deleted posts red and struck through, new posts green, moved posts
+/// amber with their former reporting line drawn faint, retitled, re-tiered and re-graded
+/// posts marked, unchanged posts grey, and a legend counting each.
+///
+/// Posts are matched as `StructureDiff` matches them (by id, then `replaces`). A kept or
+/// new post sits in its proposed tier under its proposed manager; a deleted post sits
+/// where it was. Colour is never the only cue: each changed box says in words what
+/// changed.
+public enum ChangeChart {
+    /// The chart as DOT text. Element ids are post ids: the proposed id for kept and new
+    /// posts, the current id for deleted ones.
+    ///
+    /// - Throws: `ChartError.unknownRoot` when `options.root` names a post in neither structure.
+    public static func dot(current: ValidationResult, proposed: ValidationResult, options: ChartOptions = ChartOptions())
+        throws(ChartError) -> String
+    {
+        let diff = StructureDiff(current: current.structure, proposed: proposed.structure)
+        let merged = MergedStructure(diff)
+        var root: Int?
+        if let id = options.root {
+            guard let found = merged.position(ofPost: id) else {
+                throw .unknownRoot(
+                    id, files: [current.structure.source, proposed.structure.source].compactMap { $0 },
+                    suggestions: ChartError.suggestions(for: id, in: current.structure.posts + proposed.structure.posts))
+            }
+            root = found
+        }
+        let index = StructureIndex(merged.structure)
+        let scope = ChartScope(index, root: root, depth: options.depth)
+        let layout = PanelLayout(index: index, scope: scope)
+        let counts = ChangeCounts(diff: diff, drawn: scope.drawn)
+
+        var boxes: [ChartBox] = []
+        var lines: [ChartLine] = []
+        func name(_ position: Int) -> String {
+            layout.teamOf[position].map { "xt\($0)" } ?? "x\(position)"
+        }
+        func elementID(_ position: Int) -> String {
+            layout.teamOf[position].map { merged.elementIDs[$0] + "/front-line" } ?? merged.elementIDs[position]
+        }
+        for item in layout.order {
+            switch item {
+            case .post(let position):
+                let change = diff.changes[position]
+                let (label, style) = ChangeLabel.post(
+                    change, names: options.names, merged: merged, diff: diff,
+                    hidden: scope.hiddenBelow[position])
+                boxes.append(ChartBox(
+                    name: name(position), elementID: elementID(position), row: layout.row[position],
+                    label: label, style: style))
+            case .team(let manager, let members):
+                let (label, style) = ChangeLabel.team(members.map { diff.changes[$0] }, merged: merged, diff: diff, names: options.names)
+                boxes.append(ChartBox(
+                    name: "xt\(manager)", elementID: merged.elementIDs[manager] + "/front-line", row: .frontLine,
+                    label: label, style: style))
+            }
+        }
+        for item in layout.order {
+            switch item {
+            case .post(let position):
+                guard let manager = index.manager[position], scope.drawn[manager] else { continue }
+                let change = diff.changes[position]
+                let assistant = (change.proposed ?? change.current)?.assistant == true
+                let kind: ChartLine.Kind = change.status == .deleted ? .removed : (assistant ? .assistant : .reporting)
+                lines.append(ChartLine(
+                    from: name(manager), to: name(position), kind: kind,
+                    constrains: kind != .assistant && layout.row[position] > layout.row[manager],
+                    elementID: elementID(manager) + "->" + elementID(position)))
+            case .team(let manager, let members):
+                let removed = members.allSatisfy { diff.changes[$0].status == .deleted }
+                lines.append(ChartLine(
+                    from: name(manager), to: "xt\(manager)", kind: removed ? .removed : .reporting,
+                    constrains: ChartRow.frontLine > layout.row[manager],
+                    elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/front-line"))
+            }
+        }
+        // Former reporting lines of moved posts, faint; team members' are summarised in words.
+        for position in layout.drawnInOrder where layout.teamOf[position] == nil {
+            guard let former = merged.formerManager[position], scope.drawn[former] else { continue }
+            lines.append(ChartLine(
+                from: name(former), to: name(position), kind: .former, constrains: false,
+                elementID: "former:" + elementID(former) + "->" + elementID(position)))
+        }
+        // Proposed dotted lines.
+        var dotted = Set<[String]>()
+        for position in layout.drawnInOrder {
+            for target in diff.changes[position].proposed?.dottedTo ?? [] {
+                guard let from = merged.position(ofProposed: target), scope.drawn[from], from != position,
+                    dotted.insert([name(from), name(position)]).inserted
+                else { continue }
+                lines.append(ChartLine(
+                    from: name(from), to: name(position), kind: .dotted, constrains: false,
+                    elementID: "dotted:" + elementID(from) + "->" + elementID(position)))
+            }
+        }
+
+        let rows = ChartRow.span(of: boxes.map(\.row))
+        let rootTitle = root.map { merged.structure.posts[$0].displayTitle }
+        var notes = [
+            ChartText.source(current, side: "Current"), ChartText.source(proposed, side: "Proposed"),
+            "Posts are matched by id, and by replaces: for a post re-purposed under a new id.",
+        ]
+        notes += ChangeCounts.summary(diff: diff, current: current.rules, proposed: proposed.rules)
+        let checks = proposed.errorCount == 0 ? nil
+            : "The proposed structure has \(proposed.errorCount == 1 ? "1 error" : "\(proposed.errorCount) errors"): run orgmodel validate \(proposed.structure.source ?? "FILE") or draw it with orgmodel render."
+        if let checks { notes.append(checks) }
+        let document = ChartDocument(
+            title: ChartText.title(
+                "\(ChartText.name(of: proposed.structure)): the changes",
+                [ChartText.pairSubtitle(current.structure, proposed.structure), ChartText.scope(options, rootTitle: rootTitle)]),
+            rowLabels: ChartText.rowLabels(rows, rules: [proposed.rules, current.rules]),
+            panels: [ChartPanel(heading: nil, key: "changes", boxes: boxes, lines: lines)],
+            legend: counts.legend,
+            notes: notes.map { Footnotes.wrapped($0) },
+            dpi: options.dpi)
+        return DOTEmitter.dot(document)
+    }
+}

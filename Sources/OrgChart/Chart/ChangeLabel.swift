@@ -1,0 +1,205 @@
+import OrgModel
+
+/// How a change chart draws one record: its look (deleted, new, moved, changed,
+/// unchanged) and the words that say what changed.
+enum ChangeLook: CaseIterable {
+    case deleted, created, moved, changed, unchanged
+
+    /// Aspects that make a kept post "changed" (besides a move). A vacancy filled or
+    /// opened is not a change of structure.
+    static let changeAspects: Set<PostChange.Aspect> = Set(PostChange.Aspect.allCases).subtracting([.reportingLine, .vacancies])
+
+    init(_ change: PostChange) {
+        switch change.status {
+        case .deleted: self = .deleted
+        case .created: self = .created
+        case .kept:
+            if change.aspects.contains(.reportingLine) {
+                self = .moved
+            } else if change.aspects.contains(where: ChangeLook.changeAspects.contains) {
+                self = .changed
+            } else {
+                self = .unchanged
+            }
+        }
+    }
+
+    var style: BoxStyle {
+        var style = BoxStyle()
+        switch self {
+        case .deleted: (style.outline, style.fill, style.penWidth) = (ChartPalette.error, ChartPalette.errorFill, 2)
+        case .created: (style.outline, style.fill, style.penWidth) = (ChartPalette.created, ChartPalette.createdFill, 2)
+        case .moved: (style.outline, style.fill, style.penWidth) = (ChartPalette.moved, ChartPalette.movedFill, 2)
+        case .changed: (style.outline, style.fill, style.penWidth) = (ChartPalette.changed, ChartPalette.changedFill, 2)
+        case .unchanged: (style.outline, style.fontColor) = (ChartPalette.unchanged, ChartPalette.muted)
+        }
+        return style
+    }
+
+    var color: String {
+        switch self {
+        case .deleted: ChartPalette.error
+        case .created: ChartPalette.created
+        case .moved: ChartPalette.moved
+        case .changed: ChartPalette.changed
+        case .unchanged: ChartPalette.muted
+        }
+    }
+}
+
+enum ChangeLabel {
+    /// The words naming each change to a post: "MOVED · RETITLED".
+    static func marks(_ change: PostChange) -> [String] {
+        switch change.status {
+        case .deleted: return ["DELETED"]
+        case .created: return ["NEW"]
+        case .kept: break
+        }
+        var marks: [String] = []
+        for aspect in change.aspects {
+            switch aspect {
+            case .reportingLine: marks.append("MOVED")
+            case .title: marks.append("RETITLED")
+            case .tier: marks.append("RE-TIERED")
+            case .grade: marks.append("RE-GRADED")
+            case .madePermanent: marks.append("MADE PERMANENT")
+            case .madeTemporary: marks.append("MADE TEMPORARY")
+            case .fte, .cost, .headcount, .dottedLines:
+                if !marks.contains("CHANGED") { marks.append("CHANGED") }
+            case .vacancies: break
+            }
+        }
+        return marks
+    }
+
+    /// A post's box: marks, title, then each change as "was" or "old → new".
+    static func post(
+        _ change: PostChange, names: NamePolicy, merged: MergedStructure, diff: StructureDiff, hidden: Int
+    ) -> (label: String, style: BoxStyle) {
+        let look = ChangeLook(change)
+        var style = look.style
+        var label = LabelLines()
+        guard let post = change.proposed ?? change.current else { return ("", style) }
+        let marks = marks(change)
+        if !marks.isEmpty { label.detail(marks.joined(separator: " · "), bold: true, color: look.color, size: 8) }
+        label.title(post.displayTitle, struck: look == .deleted)
+        let old = change.current
+        let aspects = Set(change.aspects)
+        if aspects.contains(.title), let old { label.detail("was: \(old.displayTitle)", italic: true, color: look.color) }
+        if post.isVacant {
+            label.detail("Vacant", italic: true, color: ChartPalette.muted)
+            style.dashed = true
+        } else if names.showsHolder(of: post), let holder = post.holder, !holder.isEmpty {
+            label.detail(holder, italic: true, size: 10)
+        }
+        var facts: [String] = []
+        if aspects.contains(.grade), let old {
+            facts.append("grade \(old.grade ?? "none") → \(post.grade ?? "none")")
+        } else if let grade = post.grade, !grade.isEmpty {
+            facts.append(grade)
+        }
+        if aspects.contains(.fte), let old {
+            facts.append("\(old.fte.map(Amounts.fte) ?? "?") → \(post.fte.map(Amounts.fte) ?? "?") FTE")
+        } else if let fte = post.fte {
+            facts.append("\(Amounts.fte(fte)) FTE")
+        }
+        if !facts.isEmpty { label.detail(facts.joined(separator: " · "), color: aspects.isDisjoint(with: [.grade, .fte]) ? ChartPalette.muted : look.color) }
+        if aspects.contains(.tier), let old {
+            label.detail("tier \(old.tier.map(String.init) ?? "none") → \(post.tier.map(String.init) ?? "none")", color: look.color)
+        }
+        if aspects.contains(.headcount), let old { label.detail("posts \(old.count) → \(post.count)", color: look.color) }
+        if aspects.contains(.cost), let old {
+            label.detail("cost \(pounds(old.cost)) → \(pounds(post.cost))", color: look.color)
+        }
+        if aspects.contains(.madePermanent) { label.detail("temporary → permanent", color: look.color) }
+        if aspects.contains(.madeTemporary) { label.detail("permanent → temporary", color: look.color) }
+        if aspects.contains(.dottedLines) { label.detail("dotted lines changed", color: look.color) }
+        if aspects.contains(.reportingLine), let old {
+            label.detail("moved from \(merged.currentManagerName(old.reportsTo))", italic: true, color: look.color)
+        }
+        if change.matchedByReplacement, let old { label.detail("replaces \(old.id.rawValue)", italic: true, color: ChartPalette.muted) }
+        var leads: [String] = []
+        if let position = merged.position(ofPost: post.id), merged.span[position] > 0 { leads.append("leads \(merged.span[position])") }
+        if hidden > 0 { leads.append("\(Amounts.posts(hidden)) below not shown") }
+        if !leads.isEmpty { label.detail(leads.joined(separator: " · "), color: look == .unchanged ? ChartPalette.muted : nil) }
+        return (label.html, style)
+    }
+
+    /// A front-line team: one line per title, "6 → 8 Social Worker", new lines green,
+    /// deleted ones struck through, lines moved in from another team named.
+    static func team(_ members: [PostChange], merged: MergedStructure, diff: StructureDiff, names: NamePolicy)
+        -> (label: String, style: BoxStyle)
+    {
+        struct Group {
+            var title: String
+            var before = 0
+            var after = 0
+            var vacantAfter = 0
+            var changed = false
+            var movedFrom: [String] = []
+        }
+        var groups: [Group] = []
+        var slot: [String: Int] = [:]
+        var looks = Set<ChangeLook>()
+        for change in members {
+            guard let post = change.proposed ?? change.current else { continue }
+            let look = ChangeLook(change)
+            looks.insert(look)
+            let at: Int
+            if let existing = slot[post.displayTitle] {
+                at = existing
+            } else {
+                at = groups.count
+                slot[post.displayTitle] = at
+                groups.append(Group(title: post.displayTitle))
+            }
+            groups[at].before += change.current?.count ?? 0
+            groups[at].after += change.proposed?.count ?? 0
+            groups[at].vacantAfter += change.proposed.map { min($0.vacant, $0.count) } ?? 0
+            if look != .unchanged { groups[at].changed = true }
+            if look == .moved, let old = change.current {
+                let from = merged.currentManagerName(old.reportsTo)
+                if !groups[at].movedFrom.contains(from) { groups[at].movedFrom.append(from) }
+            }
+        }
+        var label = LabelLines()
+        var before = 0
+        var after = 0
+        for group in groups {
+            before += group.before
+            after += group.after
+            let vacant = group.vacantAfter > 0 ? " (\(group.vacantAfter) vacant)" : ""
+            if group.before == 0 {
+                label.detail("+\(group.after) \(group.title)\(vacant): new", color: ChartPalette.created, size: 10)
+            } else if group.after == 0 {
+                label.detail("\(group.before) \(group.title): deleted", color: ChartPalette.error, struck: true, size: 10)
+            } else if group.before != group.after {
+                label.detail("\(group.before) → \(group.after) \(group.title)\(vacant)", color: ChartPalette.changed, size: 10)
+            } else {
+                label.detail(
+                    "\(group.after) \(group.title)\(vacant)", color: group.changed ? ChartPalette.changed : ChartPalette.muted, size: 10)
+            }
+            for from in group.movedFrom {
+                label.detail("moved in from \(from)", italic: true, color: ChartPalette.moved)
+            }
+        }
+        label.detail(before == after ? Amounts.posts(after) : "posts \(before) → \(after)", color: ChartPalette.muted)
+        var style: BoxStyle
+        if looks == [.created] {
+            style = ChangeLook.created.style
+        } else if looks == [.deleted] {
+            style = ChangeLook.deleted.style
+        } else if looks.isSubset(of: [.unchanged]) {
+            style = ChangeLook.unchanged.style
+            style.fill = ChartPalette.teamFill
+        } else {
+            style = ChangeLook.changed.style
+        }
+        if after > 0 && groups.allSatisfy({ $0.vacantAfter >= $0.after }) { style.dashed = true }
+        return (label.html, style)
+    }
+
+    static func pounds(_ value: Double?) -> String {
+        value.map { Figures.pounds($0) } ?? "unknown"
+    }
+}

@@ -1,0 +1,87 @@
+/// A chart before it becomes DOT text: boxes in rows, lines between them, and the
+/// title, legend and notes around them. Every text in it is already HTML-escaped.
+///
+/// The three chart kinds (one structure, side by side, the change) fill this one shape,
+/// and `DOTEmitter` is the only place that writes DOT, so escaping and layout rules
+/// live in one place.
+struct ChartDocument {
+    /// Lines of the title block (escaped HTML, one element per line, first is the heading).
+    var title: [String]
+    /// The label column: each row's label lines (escaped HTML).
+    var rowLabels: [ChartRow: [String]]
+    /// One panel per structure drawn; two for the side-by-side chart.
+    var panels: [ChartPanel]
+    var legend: [LegendEntry]
+    /// Notes under the chart (escaped HTML, one element per line).
+    var notes: [String]
+    /// Pixels per inch for bitmap output (PNG); nil leaves Graphviz's 96.
+    var dpi: Int?
+}
+
+/// The boxes and lines of one structure (or of the change chart's merged view).
+struct ChartPanel {
+    /// Heading over the panel ("Current", "Proposed"); nil draws no frame.
+    var heading: String?
+    /// Prefix for the panel's frame id and DOT names.
+    var key: String
+    var boxes: [ChartBox]
+    var lines: [ChartLine]
+}
+
+/// One box: a post, or a front-line team collapsed into counts by title.
+struct ChartBox {
+    /// The DOT node name: generated, never user text.
+    var name: String
+    /// The element id in the SVG: the post's id (prefixed in the side-by-side chart).
+    var elementID: String
+    var row: ChartRow
+    /// The label's HTML body, already escaped.
+    var label: String
+    var style: BoxStyle
+}
+
+/// How a box is outlined and filled.
+struct BoxStyle: Equatable {
+    var outline: String = ChartPalette.ink
+    var fill: String = "white"
+    var fontColor: String = ChartPalette.ink
+    var penWidth: Double = 1
+    var dashed = false
+    var rounded = false
+}
+
+/// A line between two boxes.
+struct ChartLine {
+    enum Kind {
+        /// A solid reporting line, manager above to report below.
+        case reporting
+        /// Manager to assistant, drawn sideways within a row.
+        case assistant
+        /// A dotted (matrix) line: dashed, and kept out of the layout's ranking.
+        case dotted
+        /// A moved post's former reporting line, drawn faint; never moves a box.
+        case former
+        /// The reporting line of a deleted post: red and dashed.
+        case removed
+    }
+
+    var from: String
+    var to: String
+    var kind: Kind
+    /// Whether the line may shape the rows: false where it would run upward or sideways.
+    var constrains: Bool
+    var elementID: String
+}
+
+/// One entry of the legend: a sample box (or line) and what it means.
+struct LegendEntry: Equatable {
+    enum Sample: Equatable {
+        case box(BoxStyle)
+        case line(color: String, dashed: Bool)
+        case text(String)
+    }
+
+    var sample: Sample
+    /// What the sample means (escaped HTML).
+    var meaning: String
+}

@@ -1,0 +1,56 @@
+import OrgModel
+
+/// What to draw and how: names shown, and the part of a large structure to draw.
+public struct ChartOptions: Sendable, Equatable {
+    /// Whose names appear in the boxes (default: tiers 2–3 only).
+    public var names: NamePolicy
+    /// Draw only this post and those below it.
+    public var root: PostID?
+    /// Draw only this many reporting levels below the top (or below `root`); 0 draws the
+    /// top post alone. Boxes whose reports are left out say how many posts they hide.
+    public var depth: Int?
+    /// Pixels per inch for bitmap output (PNG); nil leaves Graphviz's 96. It changes the
+    /// size SVG and PDF declare, so set it only when rendering PNG.
+    public var dpi: Int?
+
+    public init(names: NamePolicy = .senior, root: PostID? = nil, depth: Int? = nil, dpi: Int? = nil) {
+        self.names = names
+        self.root = root
+        self.depth = depth
+        self.dpi = dpi
+    }
+}
+
+/// Why a chart cannot be drawn as asked.
+public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `--root` names a post that none of the structures has.
+    case unknownRoot(PostID, files: [String], suggestions: [PostID])
+
+    public var description: String {
+        switch self {
+        case let .unknownRoot(id, files, suggestions):
+            let place = files.isEmpty ? "the structure" : files.joined(separator: " or ")
+            var text = "no post has the id \(id.rawValue) in \(place)"
+            if !suggestions.isEmpty {
+                text += "\nhint: did you mean \(suggestions.map(\.rawValue).joined(separator: ", "))?"
+            } else {
+                text += "\nhint: --root takes a post id as the structure file writes it (case matters)"
+            }
+            return text
+        }
+    }
+
+    /// Ids in `posts` that resemble `id` (same letters ignoring case, or containing it).
+    static func suggestions(for id: PostID, in posts: [Post]) -> [PostID] {
+        let wanted = id.rawValue.lowercased()
+        var found: [PostID] = []
+        for post in posts {
+            let candidate = post.id.rawValue.lowercased()
+            if candidate == wanted || (!wanted.isEmpty && candidate.contains(wanted)) {
+                if !found.contains(post.id) { found.append(post.id) }
+            }
+            if found.count == 5 { break }
+        }
+        return found
+    }
+}

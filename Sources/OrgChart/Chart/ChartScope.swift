@@ -1,0 +1,62 @@
+import OrgModel
+
+/// Which posts of a structure a chart draws: all of them, or a subtree (`--root`), cut
+/// off some levels down (`--depth`), with a count of what each drawn post hides.
+struct ChartScope {
+    /// Whether the post at each position is drawn.
+    let drawn: [Bool]
+    /// For each post, the headcount below it that the chart leaves out.
+    let hiddenBelow: [Int]
+
+    /// A scope that draws nothing (a root absent from this structure).
+    init(empty count: Int) {
+        drawn = [Bool](repeating: false, count: count)
+        hiddenBelow = [Int](repeating: 0, count: count)
+    }
+
+    /// - Parameters:
+    ///   - root: The position of the post to start from, or nil for the whole structure.
+    ///   - depth: How many reporting levels below the start to draw (0 draws the start
+    ///     only); nil for no limit.
+    init(_ index: StructureIndex, root: Int?, depth: Int?) {
+        let count = index.posts.count
+        var drawn = [Bool](repeating: false, count: count)
+        var level = [Int](repeating: -1, count: count)
+        var queue: [Int]
+        if let root {
+            queue = [root]
+        } else {
+            // Top posts, orphans under an unknown manager, and posts caught in a loop.
+            queue = (0..<count).filter { index.manager[$0] == nil } + index.unreachable
+        }
+        for position in queue { level[position] = 0 }
+        var head = 0
+        while head < queue.count {
+            let position = queue[head]
+            head += 1
+            if drawn[position] { continue }
+            drawn[position] = true
+            if let depth, level[position] >= depth { continue }
+            for child in index.reports(of: position) where level[child] < 0 {
+                level[child] = level[position] + 1
+                queue.append(child)
+            }
+        }
+
+        // Headcount in each subtree, leaves first; loop members have none counted.
+        var below = [Int](repeating: 0, count: count)
+        for position in index.topDownOrder.reversed() {
+            if let boss = index.manager[position], index.depth[position] > 0 {
+                below[boss] += index.posts[position].count + below[position]
+            }
+        }
+        var hidden = [Int](repeating: 0, count: count)
+        for position in 0..<count where drawn[position] {
+            for child in index.reports(of: position) where !drawn[child] && index.depth[child] > 0 {
+                hidden[position] += index.posts[child].count + below[child]
+            }
+        }
+        self.drawn = drawn
+        self.hiddenBelow = hidden
+    }
+}

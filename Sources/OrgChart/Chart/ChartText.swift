@@ -1,0 +1,109 @@
+import Foundation
+import OrgModel
+
+/// The words around a chart: title, row labels, source notes and findings summary.
+enum ChartText {
+    /// The name a chart is headed by: the structure's name, else its file's name.
+    static func name(of structure: Structure) -> String {
+        if let name = structure.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { return name }
+        if let source = structure.source {
+            let file = source.split(separator: "/").last.map(String.init) ?? source
+            return file.isEmpty ? "Structure" : file
+        }
+        return "Structure"
+    }
+
+    /// "Proposed structure · effective 2021-04-01 · County Council".
+    static func subtitle(of structure: Structure) -> String? {
+        var parts: [String] = []
+        if let state = structure.state {
+            parts.append(state.rawValue.prefix(1).uppercased() + state.rawValue.dropFirst() + " structure")
+        }
+        if let effective = structure.effective { parts.append("effective \(effective)") }
+        if let organisation = structure.organisation, !organisation.isEmpty { parts.append(organisation) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// What part of the structure is drawn, when not all of it.
+    static func scope(_ options: ChartOptions, rootTitle: String?) -> String? {
+        var parts: [String] = []
+        if let root = options.root {
+            parts.append("From \(root.rawValue)" + (rootTitle.map { " \($0)" } ?? "") + " down")
+        }
+        if let depth = options.depth {
+            parts.append(depth == 1 ? "1 level below the top post" : "\(depth) levels below the top post")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// Title lines, escaped, wrapped so a long name stays within the page.
+    static func title(_ heading: String, _ lines: [String?]) -> [String] {
+        [TextWrap.lines(heading, width: 80).map(DOTText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")]
+            + lines.compactMap { $0 }.map { TextWrap.lines($0, width: 110).map(DOTText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>") }
+    }
+
+    /// "Example Borough Council · current, effective 2016-04-01 → proposed, effective
+    /// 2017-04-01": the subtitle of a chart of two structures.
+    static func pairSubtitle(_ current: Structure, _ proposed: Structure) -> String? {
+        func side(_ name: String, _ structure: Structure) -> String {
+            structure.effective.map { "\(name), effective \($0)" } ?? name
+        }
+        var parts: [String] = []
+        let organisations = [current.organisation, proposed.organisation].compactMap { $0 }.filter { !$0.isEmpty }
+        if let first = organisations.first {
+            parts.append(organisations.allSatisfy { $0 == first } ? first : organisations.joined(separator: " / "))
+        }
+        parts.append(side("current", current) + " → " + side("proposed", proposed))
+        return parts.joined(separator: " · ")
+    }
+
+    /// Each row's label lines from the rule sets: "Tier 5", "Service Manager", "span 4–8".
+    static func rowLabels(_ rows: some Sequence<ChartRow>, rules: [RuleSet]) -> [ChartRow: [String]] {
+        var labels: [ChartRow: [String]] = [:]
+        for row in rows {
+            switch row {
+            case .frontLine:
+                labels[row] = ["Front line"]
+            case .tier(let tier):
+                // The first rule set that defines the tier names it.
+                let label = rules.first { $0.rule(forTier: tier) != nil }?.label(forTier: tier)
+                    ?? rules.first?.label(forTier: tier) ?? "Tier \(tier)"
+                labels[row] = label.components(separatedBy: " · ").flatMap { TextWrap.lines($0, width: 22) }.map(DOTText.html)
+            }
+        }
+        return labels
+    }
+
+    /// "Source: Structures/x.yaml · Rule set: childrens-social-care".
+    static func source(_ result: ValidationResult, side: String? = nil) -> String {
+        var text = side.map { "\($0): " } ?? ""
+        text += "Source: \(result.structure.source ?? "(in memory)") · Rule set: \(result.rules.name)"
+        if result.rules.source != result.rules.name { text += " (\(result.rules.source))" }
+        return text
+    }
+
+    /// "Checks: 2 errors (outlined red), 1 warning, 3 accepted deviations", then up to
+    /// `limit` errors, each "POST title: message".
+    static func findings(_ result: ValidationResult, side: String? = nil, limit: Int = 8) -> [String] {
+        let errors = result.errorCount
+        let warnings = result.warningCount
+        let accepted = result.acceptedCount
+        var counts: [String] = []
+        counts.append(errors == 1 ? "1 error" : "\(errors) errors")
+        counts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings")
+        counts.append(accepted == 1 ? "1 accepted deviation" : "\(accepted) accepted deviations")
+        var lines = [(side.map { "\($0): " } ?? "") + "Checks: " + counts.joined(separator: ", ")]
+        let errorFindings = result.findings.filter { $0.severity == .error }
+        for finding in errorFindings.prefix(limit) {
+            var text = "Error \(finding.rule.rawValue)"
+            if let post = finding.post { text += " at \(post.rawValue)" }
+            text += ": \(finding.message)"
+            lines.append(text)
+        }
+        if errorFindings.count > limit {
+            let file = result.structure.source ?? "FILE"
+            lines.append("… and \(errorFindings.count - limit) more errors: run orgmodel validate \(file)")
+        }
+        return lines
+    }
+}

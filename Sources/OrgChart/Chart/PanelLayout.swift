@@ -1,0 +1,86 @@
+import OrgModel
+
+/// Where each drawn post of a structure goes: its row, whether it is folded into its
+/// manager's front-line team box, and the order boxes are declared in.
+///
+/// Boxes are declared depth first, reports in file order, so that Graphviz's first
+/// ordering keeps each manager's reports together and in the file's order.
+struct PanelLayout {
+    enum Item: Equatable {
+        case post(Int)
+        /// A manager's front-line lines, drawn as one box.
+        case team(manager: Int, members: [Int])
+    }
+
+    /// The row of each post (meaningful for drawn posts).
+    let row: [ChartRow]
+    /// For a post folded into a team box: the position of the team's manager.
+    let teamOf: [Int: Int]
+    /// Boxes in declaration order.
+    let order: [Item]
+    /// Drawn posts in declaration order (team members in file order after their team).
+    let drawnInOrder: [Int]
+
+    init(index: StructureIndex, scope: ChartScope) {
+        let posts = index.posts
+        let count = posts.count
+
+        // A front-line line: no tier, not an assistant, leads no one, under a drawn manager.
+        var teamOf: [Int: Int] = [:]
+        var members: [Int: [Int]] = [:]
+        for position in 0..<count where scope.drawn[position] {
+            let post = posts[position]
+            guard post.tier == nil, !post.assistant, index.reportCount(of: position) == 0,
+                let manager = index.manager[position], scope.drawn[manager]
+            else { continue }
+            teamOf[position] = manager
+            members[manager, default: []].append(position)
+        }
+
+        var row = [ChartRow](repeating: .frontLine, count: count)
+        for position in 0..<count {
+            if let tier = posts[position].tier { row[position] = .tier(tier) }
+        }
+        // Assistants sit beside the post they support, in its row.
+        for position in 0..<count where posts[position].assistant {
+            if let manager = index.manager[position], scope.drawn[manager] { row[position] = row[manager] }
+        }
+        if !teamOf.isEmpty {
+            for position in teamOf.keys { row[position] = .frontLine }
+        }
+
+        // Depth first from each start, reports in file order; loop members last.
+        var order: [Item] = []
+        var drawnInOrder: [Int] = []
+        var visited = [Bool](repeating: false, count: count)
+        var starts: [Int] = []
+        for position in 0..<count where scope.drawn[position] {
+            if index.manager[position].map({ !scope.drawn[$0] }) ?? true { starts.append(position) }
+        }
+        for position in 0..<count where scope.drawn[position] && index.depth[position] < 0 {
+            starts.append(position)
+        }
+        for start in starts where !visited[start] {
+            var stack = [start]
+            while let position = stack.popLast() {
+                guard !visited[position] else { continue }
+                visited[position] = true
+                order.append(.post(position))
+                drawnInOrder.append(position)
+                if let team = members[position] {
+                    order.append(.team(manager: position, members: team))
+                    for member in team {
+                        visited[member] = true
+                        drawnInOrder.append(member)
+                    }
+                }
+                let reports = index.reports(of: position).filter { scope.drawn[$0] && !visited[$0] && teamOf[$0] == nil }
+                stack.append(contentsOf: reports.reversed())
+            }
+        }
+        self.row = row
+        self.teamOf = teamOf
+        self.order = order
+        self.drawnInOrder = drawnInOrder
+    }
+}

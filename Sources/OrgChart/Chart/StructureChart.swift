@@ -1,0 +1,45 @@
+import OrgModel
+
+/// The chart of one structure (`orgmodel render FILE`): posts in tier rows, findings in
+/// colour, a legend, a title and notes.
+public enum StructureChart {
+    /// The chart as DOT text.
+    ///
+    /// - Parameter result: The structure with its findings and rule set; a structure
+    ///   with errors is drawn too, its failing posts outlined red.
+    /// - Throws: `ChartError.unknownRoot` when `options.root` names no post.
+    public static func dot(_ result: ValidationResult, options: ChartOptions = ChartOptions()) throws(ChartError) -> String {
+        let structure = result.structure
+        let index = StructureIndex(structure)
+        var root: Int?
+        if let id = options.root {
+            guard let position = index.position(of: id) else {
+                throw .unknownRoot(
+                    id, files: structure.source.map { [$0] } ?? [],
+                    suggestions: ChartError.suggestions(for: id, in: structure.posts))
+            }
+            root = position
+        }
+        let marks = FindingMarks(result)
+        var footnotes = Footnotes()
+        let panel = StructurePanel(
+            index: index, marks: marks, options: options,
+            scope: ChartScope(index, root: root, depth: options.depth),
+            idPrefix: "", nameKey: "p", side: nil)
+        let (drawn, features) = panel.build(key: "structure", heading: nil, footnotes: &footnotes)
+
+        let rows = ChartRow.span(of: drawn.boxes.map(\.row))
+        let notes = ([ChartText.source(result)] + ChartText.findings(result)).map { Footnotes.wrapped($0) } + footnotes.notes
+        let rootTitle = root.map { structure.posts[$0].displayTitle }
+        let document = ChartDocument(
+            title: ChartText.title(ChartText.name(of: structure), [
+                ChartText.subtitle(of: structure), ChartText.scope(options, rootTitle: rootTitle),
+            ]),
+            rowLabels: ChartText.rowLabels(rows, rules: [result.rules]),
+            panels: [drawn],
+            legend: StructurePanel.legend(for: features),
+            notes: notes,
+            dpi: options.dpi)
+        return DOTEmitter.dot(document)
+    }
+}

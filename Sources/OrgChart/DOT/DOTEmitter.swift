@@ -1,0 +1,292 @@
+/// Writes a `ChartDocument` as DOT text: the only place in the package that does.
+///
+/// Layout rules, in DOT terms:
+/// - a label column at the left, one plain-text node per row, chained top to bottom with
+///   invisible edges so the rows keep their order and every row exists, empty or not;
+/// - one `rank=same` group per row holding its label and every box of that row, in
+///   every panel (`newrank` lets a row run across the side-by-side panels' frames);
+/// - reporting lines constrain the rows only when they run downward; sideways, upward,
+///   dotted and former lines are drawn but never move a box.
+///
+/// Node names are generated (`row0`, `c12`), never taken from user text; user text
+/// appears only in `id` strings and HTML labels, both escaped by `DOTText`.
+enum DOTEmitter {
+    static func dot(_ document: ChartDocument) -> String {
+        var out = DOTBuffer()
+        let hasNotes = !document.notes.isEmpty
+        out.line("digraph orgchart {")
+        out.indent += 1
+        var graph: [(String, String)] = [
+            ("id", DOTText.quoted("orgchart")),
+            ("newrank", "true"),
+            ("fontname", DOTText.quoted(ChartPalette.font)),
+            ("fontsize", "10"),
+            ("fontcolor", DOTText.quoted(ChartPalette.ink)),
+        ]
+        // The notes go in the graph's own label, under the chart and at its left, where no
+        // node's placement can push them about; the title and key head the chart's frame.
+        if hasNotes {
+            graph += [
+                ("label", "<" + notesTable(document.notes) + ">"),
+                ("labelloc", "b"), ("labeljust", "l"),
+            ]
+        }
+        graph += [
+            ("nodesep", "0.18"),
+            ("ranksep", "0.42"),
+            ("pad", "0.25"),
+            ("splines", "ortho"),
+            ("outputorder", "edgesfirst"),
+            // A4 landscape: larger charts shrink to fit the page, smaller ones keep their size.
+            ("size", DOTText.quoted("11.69,8.27")),
+        ]
+        if let dpi = document.dpi { graph.append(("dpi", String(dpi))) }
+        out.line("graph [" + attributes(graph) + "];")
+        out.line("node [" + attributes([
+            ("shape", "box"),
+            ("fontname", DOTText.quoted(ChartPalette.font)),
+            ("fontsize", "10"),
+            ("margin", DOTText.quoted("0.10,0.05")),
+            ("color", DOTText.quoted(ChartPalette.ink)),
+            ("fontcolor", DOTText.quoted(ChartPalette.ink)),
+        ]) + "];")
+        out.line("edge [" + attributes([
+            ("dir", "none"),
+            ("color", DOTText.quoted(ChartPalette.line)),
+        ]) + "];")
+
+        // The title heads an unframed frame around the whole chart.
+        out.line("subgraph cluster_chart {")
+        out.indent += 1
+        out.line("graph [" + attributes([
+            ("id", DOTText.quoted("orgchart-chart")),
+            ("label", "<" + titleTable(document.title, legend: document.legend) + ">"),
+            ("labelloc", "t"),
+            ("labeljust", "l"),
+            ("peripheries", "0"),
+            ("margin", "4"),
+        ]) + "];")
+
+        // The label column: one plain-text node per row, chained top to bottom. Side by
+        // side panels get a heading row above the tiers.
+        let rows = ChartRow.span(of: document.panels.flatMap { $0.boxes.map(\.row) } + document.rowLabels.keys)
+        let sideBySide = document.panels.count > 1
+        var column: [String] = []
+        if sideBySide {
+            out.line("rowhead [" + attributes([
+                ("id", DOTText.quoted("orgchart-row-headings")), ("shape", "plaintext"), ("label", "\"\""),
+            ]) + "];")
+            column.append("rowhead")
+        }
+        var rowNode: [ChartRow: String] = [:]
+        for (number, row) in rows.enumerated() {
+            let name = "row\(number)"
+            rowNode[row] = name
+            column.append(name)
+            let label = (document.rowLabels[row] ?? []).enumerated().map { index, text in
+                index == 0 ? "<B>\(text)</B>" : "<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
+            }.joined(separator: "<BR ALIGN=\"RIGHT\"/>")
+            out.line("\(name) [" + attributes([
+                ("id", DOTText.quoted("orgchart-row-\(row.slug)")),
+                ("shape", "plaintext"),
+                ("label", "<" + label + "<BR ALIGN=\"RIGHT\"/>>"),
+            ]) + "];")
+        }
+        if column.count > 1 {
+            out.line(column.joined(separator: " -> ") + " [style=invis, weight=100];")
+        }
+
+        // The panels' boxes, and for side-by-side panels their headings.
+        for (number, panel) in document.panels.enumerated() {
+            if sideBySide, let heading = panel.heading {
+                out.line("head\(number) [" + attributes([
+                    ("id", DOTText.quoted("orgchart-heading-\(panel.key)")),
+                    ("shape", "plaintext"),
+                    ("fontsize", "15"),
+                    ("label", "<<B>\(heading)</B>>"),
+                ]) + "];")
+            }
+            for box in panel.boxes { out.line(node(box)) }
+        }
+
+        // Rows: each row's label and boxes on one rank, chained left to right by
+        // invisible sideways edges: label first, then the boxes in declaration order (depth
+        // first, reports in file order, so no two reporting lines cross), then for side by
+        // side panels a divider and the next panel's boxes. Sideways edges are the one hard
+        // rule in dot about left and right; a chain of short ones keeps the row labels at
+        // the left and Current left of Proposed, and costs the ortho router little.
+        var dividers: [String] = []
+        func divider(_ row: String, _ number: Int) -> String { "div\(number)_\(row)" }
+        var sequences: [[String]] = []
+        if sideBySide {
+            var members = ["rowhead"]
+            for (number, panel) in document.panels.enumerated() {
+                if number > 0 {
+                    members.append(divider("rowhead", number))
+                    dividers.append(divider("rowhead", number))
+                }
+                if panel.heading != nil { members.append("head\(number)") }
+            }
+            sequences.append(members)
+            for number in document.panels.indices where document.panels[number].heading != nil {
+                if let top = document.panels[number].boxes.first {
+                    out.line("head\(number) -> \(top.name) [style=invis];")
+                }
+            }
+        }
+        for row in rows {
+            guard let label = rowNode[row] else { continue }
+            var members = [label]
+            for (number, panel) in document.panels.enumerated() {
+                if number > 0 {
+                    members.append(divider(label, number))
+                    dividers.append(divider(label, number))
+                }
+                members += panel.boxes.filter { $0.row == row }.map(\.name)
+            }
+            sequences.append(members)
+        }
+        for members in sequences {
+            out.line("{ rank=same; " + members.map { $0 + ";" }.joined(separator: " ") + " }")
+        }
+        for rule in dividers {
+            out.line("\(rule) [" + attributes([("shape", "point"), ("width", "0.01"), ("style", "invis")]) + "];")
+        }
+        if sideBySide {
+            for number in document.panels.indices.dropFirst() {
+                let chain = (["rowhead"] + rows.compactMap { rowNode[$0] }).map { divider($0, number) }
+                out.line(chain.joined(separator: " -> ") + " [" + attributes([
+                    ("color", DOTText.quoted(ChartPalette.panelFrame)), ("style", "dashed"), ("weight", "100"),
+                ]) + "];")
+            }
+        }
+        out.indent -= 1
+        out.line("}")
+        for members in sequences where members.count > 1 {
+            out.line(members.joined(separator: " -> ") + " [style=invis];")
+        }
+
+        for panel in document.panels {
+            for line in panel.lines { out.line(edge(line)) }
+        }
+        out.indent -= 1
+        out.line("}")
+        return out.text
+    }
+
+    static func node(_ box: ChartBox) -> String {
+        var styles = ["filled"]
+        if box.style.dashed { styles.append("dashed") }
+        if box.style.rounded { styles.append("rounded") }
+        var list: [(String, String)] = [
+            ("id", DOTText.quoted(box.elementID)),
+            ("label", "<" + box.label + ">"),
+            ("style", DOTText.quoted(styles.joined(separator: ","))),
+            ("color", DOTText.quoted(box.style.outline)),
+            ("fillcolor", DOTText.quoted(box.style.fill)),
+        ]
+        if box.style.fontColor != ChartPalette.ink { list.append(("fontcolor", DOTText.quoted(box.style.fontColor))) }
+        if box.style.penWidth != 1 { list.append(("penwidth", number(box.style.penWidth))) }
+        return box.name + " [" + attributes(list) + "];"
+    }
+
+    static func edge(_ line: ChartLine) -> String {
+        var list: [(String, String)] = [("id", DOTText.quoted(line.elementID))]
+        switch line.kind {
+        case .reporting:
+            // Heavier than the invisible row chains, so reports stay under their manager.
+            if line.constrains { list.append(("weight", "10")) }
+        case .assistant:
+            list += [("style", "solid"), ("minlen", "0")]
+        case .dotted:
+            list += [("style", "dashed"), ("color", DOTText.quoted(ChartPalette.dotted)), ("weight", "0")]
+        case .former:
+            list += [("style", "dashed"), ("color", DOTText.quoted(ChartPalette.former)), ("penwidth", "1.5"), ("weight", "0")]
+        case .removed:
+            list += [("style", "dashed"), ("color", DOTText.quoted(ChartPalette.error))]
+            if line.constrains { list.append(("weight", "10")) }
+        }
+        if !line.constrains { list.append(("constraint", "false")) }
+        return "\(line.from) -> \(line.to) [" + attributes(list) + "];"
+    }
+
+    /// The title block: the heading large and bold, the lines under it smaller, and the
+    /// key beside them. One cell each, so neither stretches the other.
+    static func titleTable(_ lines: [String], legend: [LegendEntry]) -> String {
+        var title = ""
+        for (index, text) in lines.enumerated() {
+            if index > 0 { title += "<BR ALIGN=\"LEFT\"/>" }
+            title += index == 0
+                ? "<FONT POINT-SIZE=\"16\"><B>\(text)</B></FONT>"
+                : "<FONT POINT-SIZE=\"11\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
+        }
+        var cells = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">\(title)</TD>"
+        if !legend.isEmpty {
+            cells += "<TD WIDTH=\"36\"></TD><TD VALIGN=\"TOP\">\(legendTable(legend))</TD>"
+        }
+        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR>\(cells)</TR></TABLE>"
+    }
+
+    /// The key: a sample of each kind of box or line and what it means, in two columns
+    /// when it is long, so it does not push the chart down the page.
+    static func legendTable(_ legend: [LegendEntry]) -> String {
+        let columns = legend.count > 5 ? 2 : 1
+        let perColumn = (legend.count + columns - 1) / columns
+        var rows = "<TR><TD COLSPAN=\"\(columns * 3)\" ALIGN=\"LEFT\"><B>Key</B></TD></TR>"
+        for line in 0..<perColumn {
+            rows += "<TR>"
+            for column in 0..<columns {
+                let slot = column * perColumn + line
+                if column > 0 { rows += "<TD WIDTH=\"16\"></TD>" }
+                guard slot < legend.count else {
+                    rows += "<TD></TD><TD></TD>"
+                    continue
+                }
+                rows += sampleCell(legend[slot].sample) + "<TD ALIGN=\"LEFT\">\(legend[slot].meaning)</TD>"
+            }
+            rows += "</TR>"
+        }
+        return "<TABLE BORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">\(rows)</TABLE>"
+    }
+
+    static func sampleCell(_ sample: LegendEntry.Sample) -> String {
+        switch sample {
+        case .box(let style):
+            var attributes = "BORDER=\"\(style.penWidth > 1 ? 2 : 1)\" COLOR=\"\(style.outline)\" BGCOLOR=\"\(style.fill)\""
+            if style.dashed { attributes += " STYLE=\"dashed\"" } else if style.rounded { attributes += " STYLE=\"rounded\"" }
+            // A fixed-size table inside the cell, so a tall row cannot stretch the sample.
+            return "<TD><TABLE \(attributes) CELLSPACING=\"0\" WIDTH=\"28\" HEIGHT=\"13\" FIXEDSIZE=\"TRUE\"><TR><TD BORDER=\"0\"></TD></TR></TABLE></TD>"
+        case .line(let color, let dashed):
+            return "<TD><FONT COLOR=\"\(color)\"><B>\(dashed ? "- - -" : "———")</B></FONT></TD>"
+        case .text(let text):
+            return "<TD>\(text)</TD>"
+        }
+    }
+
+    /// The notes under the chart, one left-aligned cell per note.
+    static func notesTable(_ notes: [String]) -> String {
+        let lines = notes.map { "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\($0)</TD></TR>" }.joined()
+        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\"><B>Notes</B></TD></TR>\(lines)</TABLE>"
+    }
+
+    static func attributes(_ list: [(String, String)]) -> String {
+        list.map { "\($0.0)=\($0.1)" }.joined(separator: ", ")
+    }
+
+    /// A number as DOT reads it, without a trailing `.0`.
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(rounded)
+    }
+}
+
+/// Indented lines of DOT.
+struct DOTBuffer {
+    var text = ""
+    var indent = 0
+
+    mutating func line(_ content: String) {
+        text += String(repeating: "  ", count: indent) + content + "\n"
+    }
+}

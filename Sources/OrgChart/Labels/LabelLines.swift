@@ -1,0 +1,47 @@
+/// Builds the HTML body of a box label line by line, escaping every piece of user text.
+///
+/// Callers pass plain strings; only this type writes tags, so no user text can ever be
+/// read as markup.
+struct LabelLines {
+    private(set) var parts: [String] = []
+
+    /// Width, in characters, at which titles wrap.
+    static let titleWidth = 22
+    /// Width at which smaller detail lines wrap.
+    static let detailWidth = 28
+
+    var isEmpty: Bool { parts.isEmpty }
+
+    /// The title in bold, wrapped, with optional plain suffixes (footnote markers) after it.
+    mutating func title(_ text: String, struck: Bool = false, marker: String? = nil, markerColor: String? = nil) {
+        let lines = TextWrap.lines(text, width: Self.titleWidth)
+        for (index, line) in lines.enumerated() {
+            var body = DOTText.html(line)
+            if struck { body = "<S>\(body)</S>" }
+            body = "<B>\(body)</B>"
+            if index == lines.count - 1, let marker {
+                let tag = DOTText.html(marker)
+                body += markerColor.map { " <FONT COLOR=\"\($0)\"><B>\(tag)</B></FONT>" } ?? " <B>\(tag)</B>"
+            }
+            parts.append(body)
+        }
+    }
+
+    /// A detail line in the box's small font, wrapped.
+    mutating func detail(_ text: String, italic: Bool = false, bold: Bool = false, color: String? = nil, struck: Bool = false, size: Int = 9) {
+        for line in TextWrap.lines(text, width: Self.detailWidth) {
+            var body = DOTText.html(line)
+            if struck { body = "<S>\(body)</S>" }
+            if italic { body = "<I>\(body)</I>" }
+            if bold { body = "<B>\(body)</B>" }
+            let colour = color.map { " COLOR=\"\($0)\"" } ?? ""
+            parts.append("<FONT POINT-SIZE=\"\(size)\"\(colour)>\(body)</FONT>")
+        }
+    }
+
+    /// Lines already built elsewhere (escaped HTML).
+    mutating func append(html: String) { parts.append(html) }
+
+    /// The label body: the lines joined by centred line breaks.
+    var html: String { parts.joined(separator: "<BR/>") }
+}

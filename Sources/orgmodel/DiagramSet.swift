@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import GraphvizRender
+import OrgChart
+import OrgModel
+
+/// `render --all FOLDER -o OUT`: every chart of a folder of structures, named
+/// predictably, so one command regenerates Diagrams/ and a diff shows what changed.
+///
+/// - every structure file `NAME.yaml|yml|csv` → `NAME.svg`, `NAME.pdf`;
+/// - every pair `X-current.*` + `X-proposed.*` → `X-compare.svg`, `X-compare.pdf`,
+///   `X-changes.svg`, `X-changes.pdf` and `X-changes.png` (the picture a README shows).
+///
+/// `--format` restricts every chart to that one format.
+struct DiagramSet {
+    let folder: String
+    let output: String
+    let only: RenderFormat?
+    let renderer: ChartRenderer
+
+    static let structureExtensions: Set<String> = ["yaml", "yml", "csv"]
+
+    /// A chart to draw: its kind, its input files, its output name without extension, its formats.
+    struct Chart: Equatable {
+        var kind: ChartKind
+        var files: [String]
+        var name: String
+        var formats: [RenderFormat]
+    }
+
+    /// The charts of the folder, in a fixed order: structures by file name, then pairs.
+    static func charts(files: [String], folder: String, only: RenderFormat?) -> [Chart] {
+        let structures = files.filter { structureExtensions.contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+        var charts: [Chart] = []
+        var stems: [String: String] = [:]
+        for file in structures {
+            let stem = (file as NSString).deletingPathExtension
+            charts.append(Chart(
+                kind: .single, files: [(folder as NSString).appendingPathComponent(file)], name: stem,
+                formats: only.map { [$0] } ?? [.svg, .pdf]))
+            if stems[stem] == nil { stems[stem] = file }
+        }
+        for (stem, file) in stems.sorted(by: { $0.key < $1.key }) where stem.hasSuffix("-current") {
+            let base = String(stem.dropLast("-current".count))
+            guard let proposed = stems[base + "-proposed"] else { continue }
+            let pair = [file, proposed].map { (folder as NSString).appendingPathComponent($0) }
+            charts.append(Chart(kind: .compare, files: pair, name: base + "-compare", formats: only.map { [$0] } ?? [.svg, .pdf]))
+            charts.append(Chart(kind: .changes, files: pair, name: base + "-changes", formats: only.map { [$0] } ?? [.svg, .pdf, .png]))
+        }
+        return charts
+    }
+
+    func render(options: ChartOptions) throws {
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            printError("orgmodel: cannot read the folder \(folder): \(error.localizedDescription)")
+            throw Exit.unreadableInput
+        }
+        let files = entries.filter { entry in
+            var isDirectory: ObjCBool = false
+            let path = (folder as NSString).appendingPathComponent(entry)
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        let charts = Self.charts(files: files, folder: folder, only: only)
+        guard !charts.isEmpty else {
+            printError("orgmodel: no structure files (.yaml, .yml, .csv) in \(folder)")
+            throw Exit.unreadableInput
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            printError("orgmodel: cannot create the folder \(output): \(error.localizedDescription)")
+            throw Exit.outputFailed
+        }
+        for chart in charts {
+            let inputs = try renderer.load(chart.files)
+            for format in chart.formats {
+                let path = (output as NSString).appendingPathComponent("\(chart.name).\(format.fileExtension)")
+                try renderer.render(chart.kind, inputs, options: options, to: path, format: format)
+                print("wrote \(path)")
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import GraphvizRender
+import OrgChart
+import OrgModel
+
+extension NamePolicy: ExpressibleByArgument {}
+
+extension RenderFormat: ExpressibleByArgument {}
+
+/// `orgmodel render`: appendix charts of one structure, of current beside proposed, or
+/// of the change itself, drawn through Graphviz in-process.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw structure charts: one structure, current beside proposed, or the change itself.",
+        discussion: """
+            Posts sit in one row per tier (a skipped tier leaves its row empty); front-line \
+            lines under a manager are one box of counts by title; assistants sit beside their \
+            manager; dotted lines are dashed. Posts with error findings are outlined red and \
+            agreed deviations amber with a numbered note. A structure with errors is still \
+            drawn (exit code 0): render shows the errors, validate judges them.
+
+            The output format follows the --output extension: .svg, .pdf, .png, .dot (the \
+            DOT text) or .json (Graphviz's layout), or --format. Each post's SVG element id is \
+            its post id (prefixed current- and proposed- in a --compare chart).
+
+            --all FOLDER -o OUT renders every structure file in FOLDER to OUT/NAME.svg and \
+            NAME.pdf, and every X-current/X-proposed pair to OUT/X-compare.svg/.pdf and \
+            OUT/X-changes.svg/.pdf/.png: the one command that regenerates Diagrams/.
+
+            Exit codes: 0 drawn; 2 an input cannot be read; 3 an output cannot be written or \
+            Graphviz failed; 64 the command line is wrong (including an unknown --root).
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A structure file; with --compare or --changes, CURRENT then PROPOSED.", valueName: "file"))
+    var files: [String] = []
+
+    @Flag(help: "Draw CURRENT and PROPOSED side by side on one page.")
+    var compare = false
+
+    @Flag(help: "Draw the change from CURRENT to PROPOSED: deleted, new, moved, retitled, re-tiered, re-graded.")
+    var changes = false
+
+    @Option(name: .customLong("all"), help: ArgumentHelp("Render every structure and current/proposed pair in this folder into the --output folder.", valueName: "folder"))
+    var allFolder: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The chart file to write (- for standard output); with --all, a folder.", valueName: "path"))
+    var output: String
+
+    @Option(help: "Output format, instead of the --output extension: svg, pdf, png, dot or json.")
+    var format: RenderFormat?
+
+    @Option(help: ArgumentHelp("Draw only this post and those below it.", valueName: "post-id"))
+    var root: String?
+
+    @Option(help: ArgumentHelp("Draw only this many reporting levels below the top (or --root).", valueName: "levels"))
+    var depth: Int?
+
+    @Option(name: .customLong("split-by-tier"), help: ArgumentHelp("Write one file per post of this tier, each drawn from that post down (NAME-POSTID.EXT).", valueName: "tier"))
+    var splitByTier: Int?
+
+    @Option(help: "Whose names to show: none, senior (tiers 2–3) or all.")
+    var names: NamePolicy = .senior
+
+    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one each file names.")
+    var rules: String?
+
+    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default the structure's effective date, else today).")
+    var asOf: Day?
+
+    func validate() throws {
+        if compare && changes { throw ValidationError("choose one of --compare and --changes") }
+        if let depth, depth < 0 { throw ValidationError("--depth cannot be negative") }
+        if allFolder != nil {
+            guard files.isEmpty, !compare, !changes, root == nil, depth == nil, splitByTier == nil else {
+                throw ValidationError("--all renders whole folders: give no files, --compare, --changes, --root, --depth or --split-by-tier with it")
+            }
+            if output == "-" { throw ValidationError("--all writes several files: give a folder as --output") }
+            return
+        }
+        if compare || changes {
+            guard files.count == 2 else {
+                throw ValidationError("--\(compare ? "compare" : "changes") takes two files: CURRENT then PROPOSED")
+            }
+        } else if files.count != 1 {
+            throw ValidationError(files.isEmpty ? "give a structure file to draw" : "give one structure file, or --compare/--changes CURRENT PROPOSED")
+        }
+        if splitByTier != nil && output == "-" {
+            throw ValidationError("--split-by-tier writes several files: give a file name as --output")
+        }
+        if format == nil && output != "-" && RenderFormat(fileExtension: (output as NSString).pathExtension) == nil {
+            throw ValidationError("cannot tell the format from \(output): name it .svg, .pdf, .png, .dot or .json, or give --format")
+        }
+    }
+
+    func run() throws {
+        let options = ChartOptions(names: names, root: root.map { PostID($0) }, depth: depth)
+        let renderer = ChartRenderer(rules: rules, asOf: asOf)
+        if let allFolder {
+            try DiagramSet(folder: allFolder, output: output, only: format, renderer: renderer).render(options: options)
+            return
+        }
+        let kind: ChartKind = compare ? .compare : (changes ? .changes : .single)
+        let resolved = format ?? RenderFormat(fileExtension: (output as NSString).pathExtension) ?? .svg
+        let inputs = try renderer.load(files)
+        guard let tier = splitByTier else {
+            try renderer.render(kind, inputs, options: options, to: output, format: resolved)
+            if output != "-" { print("wrote \(output)") }
+            return
+        }
+        let pages = ChartPages.posts(ofTier: tier, in: inputs.map(\.structure), within: options.root)
+        guard !pages.isEmpty else {
+            printError("orgmodel: no post of tier \(tier) in \(files.joined(separator: " or "))\(root.map { " under \($0)" } ?? "")")
+            throw ExitCode.validationFailure
+        }
+        var used = Set<String>()
+        for page in pages {
+            var pageOptions = options
+            pageOptions.root = page
+            let path = SplitFileName.path(for: page, output: output, used: &used)
+            try renderer.render(kind, inputs, options: pageOptions, to: path, format: resolved)
+            print("wrote \(path)")
+        }
+    }
+}
+
+/// File names for split pages: `chart.svg` and post `HOS-CLA` give `chart-HOS-CLA.svg`.
+enum SplitFileName {
+    static func path(for id: PostID, output: String, used: inout Set<String>) -> String {
+        let ns = output as NSString
+        let stem = ns.deletingPathExtension
+        let ext = ns.pathExtension
+        var path = "\(stem)-\(ChartPages.fileNamePart(id))"
+        var copy = 1
+        while used.contains(path) {
+            copy += 1
+            path = "\(stem)-\(ChartPages.fileNamePart(id))-\(copy)"
+        }
+        used.insert(path)
+        return ext.isEmpty ? path : "\(path).\(ext)"
+    }
+}
