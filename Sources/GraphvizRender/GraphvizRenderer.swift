@@ -1,0 +1,88 @@
+import CGraphviz
+
+/// Renders DOT text to SVG, PDF, PNG or JSON inside this process, through Graphviz's C library.
+///
+/// Safe to call from any thread or task: calls are serialised behind one process-wide lock
+/// because libgvc is not thread-safe, so concurrent renders queue rather than run in parallel.
+/// The same DOT text always yields the same bytes, within a process and across processes.
+public enum GraphvizRenderer {
+    /// Renders `dot` with the given layout `engine` and returns the file contents.
+    ///
+    /// - Parameters:
+    ///   - dot: Complete DOT source for exactly one graph.
+    ///   - format: The output format; `.dot` returns `dot` unchanged without calling Graphviz.
+    ///   - engine: A Graphviz layout engine name, such as `dot` (hierarchies) or `neato`.
+    /// - Throws: `GraphvizError` describing what Graphviz rejected, in its own words.
+    public static func render(
+        dot: String, format: RenderFormat, engine: String = "dot"
+    ) throws(GraphvizError) -> [UInt8] {
+        try renderWithWarnings(dot: dot, format: format, engine: engine).bytes
+    }
+
+    /// Like `render(dot:format:engine:)`, but also returns Graphviz's warnings (unknown shapes etc.).
+    public static func renderWithWarnings(
+        dot: String, format: RenderFormat, engine: String = "dot"
+    ) throws(GraphvizError) -> RenderOutput {
+        guard let graphvizFormat = format.graphvizName else {
+            return RenderOutput(bytes: Array(dot.utf8))
+        }
+        let output = try render(dot: dot, graphvizFormat: graphvizFormat, engine: engine)
+        guard format == .pdf else { return output }
+        return RenderOutput(bytes: PDFDates.pin(output.bytes), warnings: output.warnings)
+    }
+
+    /// Renders to any Graphviz format name; kept internal so the public API stays a closed set.
+    static func render(
+        dot: String, graphvizFormat: String, engine: String
+    ) throws(GraphvizError) -> RenderOutput {
+        try GraphvizSession.shared.withContext { gvc throws(GraphvizError) in
+            let graph: UnsafeMutablePointer<Agraph_t>
+            var warnings: [String]
+            switch GraphReader.read(dot) {
+            case .graph(let parsed, let parseWarnings):
+                graph = parsed
+                warnings = parseWarnings
+            case .failed(let message):
+                throw .syntax(message: message)
+            }
+            // Runs last: the graph must outlive its layout data.
+            defer { agclose(graph) }
+            // Safe even when layout failed part-way; frees whatever the engine attached.
+            defer { gvFreeLayout(gvc, graph) }
+
+            let layoutStatus = gvLayout(gvc, graph, engine)
+            let layoutLog = DiagnosticLog.shared.take()
+            warnings += layoutLog.warnings
+            if layoutStatus != 0 {
+                throw PluginCatalog.layoutFailure(engine: engine, message: layoutLog.errorText)
+            }
+            // Some errors (a malformed HTML label, say) let layout finish; `dot` would exit non-zero.
+            if let problem = layoutLog.errorText ?? unreportedError() {
+                throw .layout(engine: engine, message: problem)
+            }
+
+            var data: UnsafeMutablePointer<CChar>? = nil
+            var length: UInt32 = 0  // `unsigned int *` in Graphviz 2.4x; newer releases use size_t
+            let renderStatus = gvRenderData(gvc, graph, graphvizFormat, &data, &length)
+            defer { if let data { gvFreeRenderData(data) } }
+            let renderLog = DiagnosticLog.shared.take()
+            warnings += renderLog.warnings
+            if renderStatus != 0 {
+                throw PluginCatalog.renderFailure(format: graphvizFormat, message: renderLog.errorText)
+            }
+            if let problem = renderLog.errorText ?? unreportedError() {
+                throw .render(format: graphvizFormat, message: problem)
+            }
+            guard let data, length > 0 else {
+                throw .render(format: graphvizFormat, message: "Graphviz produced no output")
+            }
+            let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+            return RenderOutput(bytes: bytes, warnings: warnings)
+        }
+    }
+
+    /// A fallback message when cgraph counted an error but sent no text; `nil` if there was none.
+    private static func unreportedError() -> String? {
+        agerrors() > 0 ? "Graphviz reported an error without a message" : nil
+    }
+}

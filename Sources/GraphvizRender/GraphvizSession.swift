@@ -1,0 +1,44 @@
+import CGraphviz
+import Foundation
+
+/// Owns the process-wide Graphviz context and the single lock that every libgvc/cgraph call goes through.
+///
+/// libgvc and cgraph keep global state (the parser, error level, ID counters, plugin tables), so
+/// no two calls may overlap anywhere in the process. The context is created on first use and kept:
+/// `gvContext()` re-reads the plugin configuration each time, and a reused one keeps memory flat.
+final class GraphvizSession: @unchecked Sendable {
+    /// The one session for the process; Graphviz's globals make a second one meaningless.
+    static let shared = GraphvizSession()
+
+    // NSLock rather than Synchronization.Mutex: the package still supports macOS 13.
+    private let lock = NSLock()
+    /// The `GVC_t *`, guarded by `lock`; never freed, it lives as long as the process.
+    private var context: OpaquePointer?
+
+    private init() {}
+
+    /// Runs `body` with the lock held and a ready Graphviz context, with the message log cleared.
+    func withContext<Result>(
+        _ body: (OpaquePointer) throws(GraphvizError) -> Result
+    ) throws(GraphvizError) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        let gvc = try readyContext()
+        _ = DiagnosticLog.shared.take()  // drop anything left by an earlier, failed run
+        _ = agreseterrors()
+        return try body(gvc)
+    }
+
+    /// Returns the context, creating it on first use. Must be called with `lock` held.
+    private func readyContext() throws(GraphvizError) -> OpaquePointer {
+        if let context { return context }
+        DiagnosticLog.install()
+        guard let created = gvContext() else {
+            throw .render(format: "-", message: "could not create a Graphviz context")
+        }
+        // Plugin-loading warnings land here; they resurface as .pluginMissing when a plugin is used.
+        _ = DiagnosticLog.shared.take()
+        context = created
+        return created
+    }
+}
