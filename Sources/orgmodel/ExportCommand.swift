@@ -55,25 +55,42 @@ struct ExportCommand: ParsableCommand {
             printError("orgmodel: \(error)")
             throw Exit.unreadableInput
         }
-        if let profile { structure = structure.redacted(using: profile) }
+        var audit: RedactionAudit?
+        if let profile {
+            audit = RedactionAudit(withholdingFrom: structure, by: profile)
+            structure = structure.redacted(using: profile)
+        }
 
         switch chosen {
         case .yaml:
             let header = profile.map { [$0.summary] } ?? []
-            try emit(StructureYAMLWriter(header: header).write(structure), count: structure.posts.count)
+            try emit(StructureYAMLWriter(header: header).write(structure), count: structure.posts.count, audit: audit)
         case .csv:
+            let text: String
             do {
-                try emit(try StructureCSVWriter().write(structure), count: structure.posts.count)
-            } catch let refusal as StructureCSVWriter.Refusal {
-                printError("orgmodel: \(file): \(refusal)")
+                text = try StructureCSVWriter().write(structure)
+            } catch {
+                printError("orgmodel: \(file): \(error)")
                 throw Exit.outputFailed
             }
+            try emit(text, count: structure.posts.count, audit: audit)
         case .organogram:
-            try writeOrganogram(structure)
+            try writeOrganogram(structure, audit: audit)
         }
     }
 
-    private func emit(_ text: String, count: Int) throws {
+    /// Refuses an output in which a withheld name survived redaction: a last check, since
+    /// a published file cannot be recalled.
+    private func check(_ text: String, with audit: RedactionAudit?) throws {
+        guard let audit else { return }
+        let leaks = audit.leaks(in: text)
+        guard !leaks.isEmpty else { return }
+        printError("orgmodel: \(file): redaction check failed: \(leaks.prefix(5).joined(separator: ", "))\(leaks.count > 5 ? " and \(leaks.count - 5) more" : "") still appear in the output; nothing written")
+        throw Exit.outputFailed
+    }
+
+    private func emit(_ text: String, count: Int, audit: RedactionAudit?) throws {
+        try check(text, with: audit)
         guard let output else {
             FileHandleOutput.standardOutput(text)
             return
@@ -87,9 +104,11 @@ struct ExportCommand: ParsableCommand {
         FileHandleOutput.standardOutput("wrote \(count) post\(count == 1 ? "" : "s") to \(output)\n")
     }
 
-    private func writeOrganogram(_ structure: Structure) throws {
+    private func writeOrganogram(_ structure: Structure, audit: RedactionAudit?) throws {
         guard let folder = output else { throw Exit.outputFailed }
         let written = OrganogramWriter().write(structure)
+        try check(written.senior, with: audit)
+        try check(written.junior, with: audit)
         for note in written.notes { printError("note: \(note)") }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

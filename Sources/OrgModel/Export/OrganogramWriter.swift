@@ -1,8 +1,10 @@
 /// Writes a structure as a UK government organogram: the senior and junior CSV files in
 /// the published column order.
 ///
-/// Senior rows are the posts that have a tier, manage anyone or report to nobody; every
-/// other post is a junior row under its manager (junior rows carry no names). A job share
+/// Senior rows are the posts that have a tier, manage anyone, report to nobody or carry a
+/// column only the senior file has (pay floor, contact details, Job/Team Function: an
+/// imported senior post with a grade the tier table did not know); every other post is a
+/// junior row under its manager (junior rows carry no names). A job share
 /// gets a row per holder again. Senior pay is published in £5,000 bands: the `Actual Pay
 /// Floor (£)` attribute rounded down to its band, the ceiling that floor plus £4,999.
 /// Columns the structure has nothing for are written `N/D` (not disclosed) where the
@@ -27,7 +29,11 @@ public struct OrganogramWriter: Sendable {
         let F = OrganogramFormat.self
         let index = StructureIndex(structure)
         let posts = structure.posts
-        let isSenior = posts.indices.map { posts[$0].tier != nil || index.isManager($0) || index.manager[$0] == nil }
+        let seniorOnly: Set<String> = [F.payFloor, F.salaryCostOfReports, F.contactEmail, F.contactPhone, "Job/Team Function"]
+        let isSenior = posts.indices.map { position in
+            posts[position].tier != nil || index.isManager(position) || index.manager[position] == nil
+                || posts[position].attributes.contains { seniorOnly.contains($0.name) }
+        }
 
         // Organisation and Parent Department: a post's own, else its manager's, else the
         // structure's organisation (the importer keeps them only where they change).
@@ -66,7 +72,6 @@ public struct OrganogramWriter: Sendable {
                 juniorRows += 1
                 continue
             }
-            let (floor, ceiling) = pay(floor: attribute(F.payFloor), ceiling: attribute(F.payCeiling))
             if attribute(F.payFloor) == nil { withoutPay += 1 }
             let holders: [(name: String, fte: String)]
             if let shares = JobShare.rows(of: post) {
@@ -77,14 +82,19 @@ public struct OrganogramWriter: Sendable {
                 let name = post.isVacant ? "Vacant" : post.holder ?? F.notDisclosed
                 holders = [(name, NumberText.format(post.fte ?? Double(post.count)))]
             }
-            let reportCost = attribute(F.salaryCostOfReports) ?? F.notDisclosed
-            for holder in holders {
+            for (row, holder) in holders.enumerated() {
+                // A job share's rows may differ (contact details, notes): each gets its own.
+                func value(_ name: String) -> String? {
+                    attribute(name).map { JobShare.value($0, row: row, of: holders.count) }
+                }
+                let (floor, ceiling) = pay(floor: value(F.payFloor), ceiling: value(F.payCeiling))
                 senior += CSVText.row([
                     post.id.rawValue, holder.name, post.grade ?? F.notDisclosed, post.displayTitle,
-                    attribute("Job/Team Function") ?? "", parentDepartment[position], organisation[position],
-                    post.service ?? "", attribute(F.contactPhone) ?? F.notDisclosed, attribute(F.contactEmail) ?? F.notDisclosed,
-                    post.reportsTo?.rawValue ?? F.topMarker, reportCost, holder.fte, floor, ceiling, "",
-                    attribute("Professional/Occupational Group") ?? "", attribute("Notes") ?? "", attribute("Valid?") ?? "",
+                    value("Job/Team Function") ?? "", parentDepartment[position], organisation[position],
+                    post.service ?? "", value(F.contactPhone) ?? F.notDisclosed, value(F.contactEmail) ?? F.notDisclosed,
+                    post.reportsTo?.rawValue ?? F.topMarker, value(F.salaryCostOfReports) ?? F.notDisclosed, holder.fte,
+                    floor, ceiling, "", value("Professional/Occupational Group") ?? "", value("Notes") ?? "",
+                    value("Valid?") ?? "",
                 ], lineEnd: lineEnd)
                 seniorRows += 1
             }

@@ -71,7 +71,7 @@ struct CSVStructureReader {
         let location = SourceLocation(file: file, line: line)
         guard let colon = text.firstIndex(of: ":") else { return }  // a plain comment
         let key = String(text[..<colon]).trimmingBlanks()
-        let value = String(text[text.index(after: colon)...]).trimmingBlanks()
+        let value = MetadataText.read(String(text[text.index(after: colon)...]).trimmingBlanks())
         guard let known = YAMLStructureReader.TopKey(rawValue: key), known != .posts else {
             // A comment that happens to hold a colon is still a comment, unless it looks
             // like a misspelt metadata key.
@@ -140,7 +140,12 @@ struct CSVStructureReader {
                 hint: "quote any field that holds the delimiter")
         }
         var builder = PostBuilder(line: record.line)
-        for (index, column) in columns.enumerated() where !record.isEmpty(index) {
+        for (index, column) in columns.enumerated() {
+            if record.isEmpty(index) {
+                // A quoted empty attribute (`""`) is an attribute whose value is empty.
+                if case .attribute(let name) = column, record.isQuoted(index) { builder.addAttribute(name, "") }
+                continue
+            }
             let fieldLocation = SourceLocation(file: file, line: record.line, column: index + 1)
             switch column {
             case .field(let field): try builder.set(field, record.string(index), at: fieldLocation)

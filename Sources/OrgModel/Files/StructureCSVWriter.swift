@@ -41,7 +41,7 @@ public struct StructureCSVWriter: Sendable {
         var out = ""
         out.reserveCapacity(posts.count * 64)
         func meta(_ key: String, _ value: String?) {
-            if let value { out += "# \(key): \(value.replacingNewlines())\n" }
+            if let value { out += "# \(key): \(MetadataText.written(value))\n" }
         }
         meta("name", structure.name)
         meta("organisation", structure.organisation)
@@ -53,12 +53,20 @@ public struct StructureCSVWriter: Sendable {
         out += header.map(field).joined(separator: String(delimiter)) + "\n"
         for post in posts {
             var cells: [String] = fields.map { value(of: $0, in: post) }
+            var emptyAttributes: Set<Int> = []
             if !attributeNames.isEmpty {
                 var byName: [String: String] = [:]
                 for attribute in post.attributes where byName[attribute.name] == nil { byName[attribute.name] = attribute.value }
-                cells += attributeNames.map { byName[$0] ?? "" }
+                for (offset, name) in attributeNames.enumerated() {
+                    let value = byName[name]
+                    if value == "" { emptyAttributes.insert(fields.count + offset) }
+                    cells.append(value ?? "")
+                }
             }
-            out += cells.map(field).joined(separator: String(delimiter))
+            // An attribute present but empty is written `""`, which reads back as an empty
+            // value; a bare empty cell means the post has no such attribute.
+            out += cells.enumerated().map { emptyAttributes.contains($0.offset) ? "\"\"" : field($0.element) }
+                .joined(separator: String(delimiter))
             out += "\n"
         }
         return out
@@ -94,8 +102,50 @@ public struct StructureCSVWriter: Sendable {
     }
 }
 
-extension String {
-    fileprivate func replacingNewlines() -> String {
-        replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+/// Metadata values in a CSV structure file's `# key: value` lines: as they are, unless
+/// they hold a line break, edge blanks or a leading quote, which a one-line comment would
+/// lose; those are written in double quotes with `\n`, `\r`, `\t`, `\"` and `\\` escapes
+/// (the reader undoes them), so a multi-line description survives the round trip.
+enum MetadataText {
+    static func written(_ value: String) -> String {
+        let needsQuotes = value.contains("\n") || value.contains("\r") || value.hasPrefix("\"")
+            || value.hasPrefix(" ") || value.hasSuffix(" ") || value.hasPrefix("\t") || value.hasSuffix("\t")
+        guard needsQuotes else { return value }
+        var out = "\""
+        for character in value.unicodeScalars {
+            switch character {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out + "\""
+    }
+
+    /// The value a `# key: value` line holds: unquoted and unescaped when written quoted.
+    static func read(_ text: String) -> String {
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return text }
+        var out = String.UnicodeScalarView()
+        var escaping = false
+        for scalar in text.unicodeScalars.dropFirst().dropLast() {
+            if escaping {
+                switch scalar {
+                case "n": out.append("\n")
+                case "r": out.append("\r")
+                case "t": out.append("\t")
+                default: out.append(scalar)
+                }
+                escaping = false
+            } else if scalar == "\\" {
+                escaping = true
+            } else {
+                out.append(scalar)
+            }
+        }
+        if escaping { out.append("\\") }
+        return String(out)
     }
 }

@@ -17,7 +17,8 @@ public struct StructureYAMLWriter: Sendable {
         meta("organisation", structure.organisation)
         meta("description", structure.description)
         meta("state", structure.state?.rawValue)
-        meta("effective", structure.effective?.description)
+        // An ISO date reads back as the same text, quoted or not: plain is what people write.
+        if let effective = structure.effective { out += "effective: \(effective)\n" }
         meta("rules", structure.rules)
         out += "posts:\n"
         for post in structure.posts { writePost(post, to: &out) }

@@ -112,6 +112,7 @@ extension ExtractImporter {
         /// Posts already folded from several rows (job shares), and their later rows.
         var shared: Set<Int> = []
         var sharedRows: [Int: [(line: Int, bytes: Range<Int>)]] = [:]
+        var listedAttributes: [Int: Set<String>] = [:]
         var rejectedLineByID: [PostID: Int] = [:]
         var rejected: [RejectedRow] = []
         var removed: [Bool] = []
@@ -342,7 +343,8 @@ extension ExtractImporter {
                     ])
                     return
                 }
-                JobShare.merge(post, into: &posts[first], isFirstShare: shared.insert(first).inserted)
+                shared.insert(first)
+                JobShare.merge(post, into: &posts[first], listed: &listedAttributes[first, default: []])
                 sharedRows[first, default: []].append((line, record.byteRange))
                 return
             }

@@ -11,31 +11,47 @@ public enum JobShare {
     static let undisclosed = "N/D"
     static let vacantMark = "Vacant"
 
-    /// Folds `other` (a later row with the same id) into `post`. `isFirstShare` says
-    /// whether `post` is still a single row, so its own holder and FTE start the lists.
-    static func merge(_ other: Post, into post: inout Post, isFirstShare: Bool) {
+    /// Folds `other` (a later row with the same id) into `post`. `listed` holds the
+    /// attributes already kept as a list, one value per row; it starts empty, and
+    /// `post` is then still a single row.
+    static func merge(_ other: Post, into post: inout Post, listed: inout Set<String>) {
+        let isFirstShare = !post.attributes.contains { $0.name == fteAttribute }
         if isFirstShare {
-            post.attributes.removeAll { $0.name == fteAttribute }
             post.attributes.append(Attribute(name: fteAttribute, value: NumberText.format(post.fte ?? 1)))
             post.holder = holderEntry(of: post)
         }
-        if let index = post.attributes.firstIndex(where: { $0.name == fteAttribute }) {
-            post.attributes[index].value += separator + NumberText.format(other.fte ?? 1)
-        }
+        guard let fteIndex = post.attributes.firstIndex(where: { $0.name == fteAttribute }) else { return }
+        let rowsSoFar = post.attributes[fteIndex].value.components(separatedBy: separator).count
+        post.attributes[fteIndex].value += separator + NumberText.format(other.fte ?? 1)
         post.holder = (post.holder ?? "") + separator + holderEntry(of: other)
         if post.fte != nil || other.fte != nil { post.fte = (post.fte ?? 0) + (other.fte ?? 0) }
         if post.cost != nil || other.cost != nil { post.cost = (post.cost ?? 0) + (other.cost ?? 0) }
         post.vacant = min(post.vacant, other.vacant)
-        // Keep what the rows say differently, rather than the first row's word alone.
-        for attribute in other.attributes {
-            if let index = post.attributes.firstIndex(where: { $0.name == attribute.name }) {
-                let current = post.attributes[index].value
-                if current != attribute.value, !current.components(separatedBy: separator).contains(attribute.value) {
-                    post.attributes[index].value = current + separator + attribute.value
-                }
+        // An attribute the rows agree on stays one value; one they differ on becomes a
+        // list with a value per row, so the organogram writer can give each row its own.
+        var names = post.attributes.map(\.name)
+        for attribute in other.attributes where !names.contains(attribute.name) { names.append(attribute.name) }
+        for name in names where name != fteAttribute {
+            let mine = post.attributes.first { $0.name == name }?.value
+            let theirs = other.attributes.first { $0.name == name }?.value
+            let value: String
+            if listed.contains(name) {
+                value = (mine ?? "") + separator + (theirs ?? "")
+            } else if mine == theirs {
+                continue
             } else {
-                post.attributes.append(attribute)
+                value = Array(repeating: mine ?? "", count: rowsSoFar).joined(separator: separator) + separator + (theirs ?? "")
+                listed.insert(name)
             }
+            if let index = post.attributes.firstIndex(where: { $0.name == name }) {
+                post.attributes[index].value = value
+            } else {
+                post.attributes.insert(Attribute(name: name, value: value), at: post.attributes.count - 1)
+            }
+        }
+        // Keep the FTE list last, where a single row's attributes end.
+        if let index = post.attributes.firstIndex(where: { $0.name == fteAttribute }), index != post.attributes.count - 1 {
+            post.attributes.append(post.attributes.remove(at: index))
         }
     }
 
@@ -49,6 +65,14 @@ public enum JobShare {
     private static func holderEntry(of post: Post) -> String {
         if let holder = post.holder { return holder }
         return post.isVacant ? vacantMark : undisclosed
+    }
+
+    /// The value of an attribute for row `row` of `rows`: its part when the attribute
+    /// is a list of one value per row, the whole value otherwise.
+    public static func value(_ value: String, row: Int, of rows: Int) -> String {
+        guard rows > 1, value.contains(separator) else { return value }
+        let parts = value.components(separatedBy: separator)
+        return parts.count == rows ? parts[row] : value
     }
 
     /// The holders of a job share with their FTEs, one per row; nil when the post is not

@@ -84,6 +84,7 @@ extension OrganogramImporter {
         var shared: Set<Int> = []
         /// The later rows of each job share: their line and bytes.
         var sharedRows: [Int: [(line: Int, bytes: Range<Int>)]] = [:]
+        var listedAttributes: [Int: Set<String>] = [:]
         /// Eliminated posts: their manager (nil for the top) and line.
         var eliminated: [PostID: (reportsTo: PostID?, line: Int)] = [:]
         var eliminatedOrder: [PostID] = []
@@ -235,7 +236,8 @@ extension OrganogramImporter {
                     ])
                     return
                 }
-                JobShare.merge(post, into: &posts[first], isFirstShare: shared.insert(first).inserted)
+                shared.insert(first)
+                JobShare.merge(post, into: &posts[first], listed: &listedAttributes[first, default: []])
                 sharedRows[first, default: []].append((row.line, row.bytes))
                 return
             }

@@ -3,29 +3,22 @@ extension Structure {
     /// tiers replaced by the placeholder, costs and pay attributes banded, personal
     /// attributes removed.
     ///
-    /// A name can hide elsewhere too: a title such as "PA to Jo Bloggs" aside, an extract's
-    /// unmapped "Line Manager" column repeats names. So any title, service or attribute
-    /// value equal to a withheld name (ignoring case and surrounding blanks) is replaced
-    /// as well, unless the same person is also named in a tier the profile shows.
+    /// A name can hide elsewhere too: in a title such as "PA to Jo Bloggs", or in an
+    /// extract's unmapped "Line Manager" column. So every withheld name found in a title,
+    /// service, attribute value, deviation rationale or the structure's name and
+    /// description is replaced as well (see `NameMatcher`), unless the same person is also named in a tier the
+    /// profile shows.
     public func redacted(using profile: RedactionProfile = .standard) -> Structure {
         let removed = Set(profile.removedAttributes.map { $0.lowercased() })
         let banded = Set(profile.bandedAttributes.map { $0.lowercased() })
-
-        var shown: Set<String> = []
-        var withheld: Set<String> = []
-        for post in posts {
-            guard let holder = post.holder else { continue }
-            let names = Self.names(in: holder)
-            if profile.showsName(tier: post.tier) { shown.formUnion(names) } else { withheld.formUnion(names) }
-        }
-        withheld.subtract(shown)
-        let placeholderKey = profile.placeholder.lowercased()
-        withheld.remove(placeholderKey)
+        let matcher = NameMatcher(RedactionAudit(withholdingFrom: self, by: profile).withheldNames)
         func scrub(_ text: String) -> String {
-            withheld.contains(Self.nameKey(text)) ? profile.placeholder : text
+            matcher.isEmpty ? text : matcher.replacing(in: text, with: profile.placeholder)
         }
 
         var result = self
+        result.name = name.map(scrub)
+        result.description = description.map(scrub)
         for position in result.posts.indices {
             var post = result.posts[position]
             if post.holder != nil, !profile.showsName(tier: post.tier) { post.holder = profile.placeholder }
@@ -37,23 +30,15 @@ extension Structure {
                     case .success(let amount) = ExtractValues.number(attribute.value, column: ""), amount > 0
                 {
                     post.attributes[index].value = NumberText.format(profile.banded(amount))
-                } else if !withheld.isEmpty {
+                } else {
                     post.attributes[index].value = scrub(attribute.value)
                 }
             }
-            if !withheld.isEmpty {
-                post.title = scrub(post.title)
-                post.service = post.service.map(scrub)
-            }
+            post.title = scrub(post.title)
+            post.service = post.service.map(scrub)
+            for index in post.deviations.indices { post.deviations[index].rationale = post.deviations[index].rationale.map(scrub) }
             result.posts[position] = post
         }
         return result
     }
-
-    /// The people a holder field names: one, or a job share's several.
-    private static func names(in holder: String) -> [String] {
-        holder.components(separatedBy: JobShare.separator).map(nameKey).filter { !$0.isEmpty }
-    }
-
-    private static func nameKey(_ text: String) -> String { text.trimmingBlanks().lowercased() }
 }
