@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import OrgChart
+@testable import OrgModel
+
+@Suite struct ChangeChartTests {
+    static func chart(_ options: ChartOptions = ChartOptions()) throws -> DOTInspector {
+        DOTInspector(try ChangeChart.dot(
+            current: ChartFixtures.result("small-current.yaml"), proposed: ChartFixtures.result("small-proposed.yaml"),
+            options: options))
+    }
+
+    @Test func goldenDOT() throws {
+        try ChartFixtures.expectGolden(Self.chart().text, "small-changes.dot")
+    }
+
+    @Test func deletedPostsRedAndStruckThrough() throws {
+        let deleted = try #require(try Self.chart().node(id: "SM-B")).line
+        #expect(deleted.contains("color=\"\(ChartPalette.error)\""))
+        #expect(deleted.contains("<S>Service Manager, Court</S>"))
+        #expect(deleted.contains(">DELETED<"))
+        // A deleted post's own reporting line is drawn red and dashed.
+        let line = try #require(try Self.chart().edge(from: "HOS-S", to: "SM-B"))
+        #expect(line.contains("color=\"\(ChartPalette.error)\""))
+        let team = try #require(try Self.chart().node(id: "TM-4/front-line")).line
+        #expect(team.contains("<S>4 Family Support Worker:</S>"))
+    }
+
+    @Test func newPostsGreen() throws {
+        let created = try #require(try Self.chart().node(id: "TM-6")).line
+        #expect(created.contains("color=\"\(ChartPalette.created)\""))
+        #expect(created.contains(">NEW<"))
+        #expect(try #require(try Self.chart().node(id: "TM-6/front-line")).line.contains("+3 Social Worker: new"))
+    }
+
+    @Test func movedPostAmberWithItsFormerLineFaint() throws {
+        let chart = try Self.chart()
+        let moved = DOTInspector.plain(try #require(chart.node(id: "TM-3")).line)
+        #expect(try #require(chart.node(id: "TM-3")).line.contains("color=\"\(ChartPalette.moved)\""))
+        #expect(moved.contains("MOVED"))
+        #expect(moved.contains("moved from Service Manager, Court (SM-B)"))
+        let former = try #require(chart.edges.first { $0.line.contains("id=\"former:SM-B->TM-3\"") })
+        #expect(former.line.contains("color=\"\(ChartPalette.former)\""))
+        #expect(former.line.contains("constraint=false"))
+        // The new line runs from the new manager.
+        #expect(chart.edge(from: "SM-A", to: "TM-3") != nil)
+    }
+
+    @Test func retitledRegradedAndReplacedMarked() throws {
+        let chart = try Self.chart()
+        let retitled = DOTInspector.plain(try #require(chart.node(id: "TM-1")).line)
+        #expect(retitled.contains("RETITLED · RE-GRADED"))
+        #expect(retitled.contains("was: Team Manager, Intake"))
+        #expect(retitled.contains("grade PO7 → PO8"))
+        let replaced = DOTInspector.plain(try #require(chart.node(id: "HOS-S")).line)
+        #expect(replaced.contains("replaces HOS-A"))
+        #expect(replaced.contains("was: Head of Service, Safeguarding"))
+        // No box for the replaced id: it is the same post.
+        #expect(chart.node(id: "HOS-A") == nil)
+    }
+
+    @Test func unchangedGreyAndTeamsCounted() throws {
+        let chart = try Self.chart()
+        let unchanged = try #require(chart.node(id: "SM-A")).line
+        #expect(unchanged.contains("color=\"\(ChartPalette.unchanged)\""))
+        #expect(!unchanged.contains("MOVED"), "a manager re-purposed under a new id is not a move")
+        #expect(try #require(chart.node(id: "TM-2/front-line")).line.contains("4 → 6 Social Worker"))
+        #expect(try #require(chart.node(id: "TM-3/front-line")).line.contains("5 Social Worker"))
+    }
+
+    @Test func legendCountsEachKind() throws {
+        let text = DOTInspector.plain(try Self.chart().text)
+        for entry in [
+            "Deleted, struck through: 5", "New: 2", "Moved (reporting line changed): 1", "Retitled: 2", "Re-tiered: 0",
+            "Re-graded: 1", "Changed otherwise (FTE, cost, posts, permanence): 3", "Unchanged: 6",
+        ] {
+            #expect(text.contains(entry), "legend lacks \(entry)")
+        }
+        #expect(text.contains("5 posts changing from temporary to permanent."))
+        #expect(text.contains("Annual cost:"))
+    }
+
+    @Test func rootDrawsTheMergedSubtree() throws {
+        let chart = try Self.chart(ChartOptions(root: "SM-B"))
+        // SM-B is deleted; what was under it (TM-3) now sits under SM-A, outside the subtree.
+        #expect(chart.node(id: "SM-B") != nil)
+        #expect(chart.node(id: "TM-3") == nil)
+        let byCurrentID = try Self.chart(ChartOptions(root: "HOS-A"))
+        #expect(byCurrentID.node(id: "HOS-S") != nil, "a current id finds its replacement")
+        #expect(byCurrentID.node(id: "DIR") == nil)
+    }
+}
