@@ -12,6 +12,7 @@ if arguments.first == "--child", arguments.count >= 2 {
     do {
         switch step {
         case "validate": try ValidateBenchmark.child(rest)
+        case "analyse", "compare", "delayer": try AnalysisBenchmark.child(step, rest)
         case "generate": try generateStructure(rest)
         default: throw BenchmarkFailure("unknown child step \(step)")
         }
@@ -33,6 +34,7 @@ let posts = option("--posts").flatMap(Int.init) ?? 1_000_000
 let seed = option("--seed").flatMap(UInt64.init) ?? 42
 let suites: [(name: String, run: (URL) throws -> Void)] = [
     ("validate", { try ValidateBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
+    ("analysis", { try AnalysisBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
 ]
 let chosen = arguments.isEmpty ? suites.map(\.name) : arguments
 for name in chosen where !suites.contains(where: { $0.name == name }) {

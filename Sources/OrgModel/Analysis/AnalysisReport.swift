@@ -159,9 +159,9 @@ public struct AnalysisReport: Sendable {
         let ratios = analysis.ratios
         doc.heading(2, "Ratios")
         doc.facts([
-            .init("Managers : front line", "\(ratios.managerRatioText) (\(Figures.grouped(ratios.managementHeadcount)) management, \(Figures.grouped(ratios.frontLineHeadcount)) front line, \(Figures.grouped(ratios.assistantHeadcount)) assistants)"),
+            .init("Managers : front line", "\(ratios.managerRatioText) (\(Figures.grouped(ratios.managementHeadcount)) management, \(Figures.grouped(ratios.frontLineHeadcount)) front line, \(Figures.plural(ratios.assistantHeadcount, "assistant")))"),
             .init("Manager posts", "\(Figures.grouped(ratios.managerPosts)) leading anyone, mean span \(Figures.decimal(ratios.meanSpan, places: 1))"),
-            .init("Management cost", "\(ratios.managementCost.text), \(ratios.managementCostShareText) of all cost"),
+            .init("Management cost", "\(ratios.managementCost.text), \(ratios.managementCostShareText)"),
             .init("Vacancy rate", "\(Figures.percent(Double(ratios.vacantHeadcount), of: Double(ratios.headcount))) (\(Figures.grouped(ratios.vacantHeadcount)) of \(Figures.grouped(ratios.headcount)))"),
             .init("Temporary posts", "\(Figures.grouped(ratios.temporaryHeadcount)) (\(Figures.percent(Double(ratios.temporaryHeadcount), of: Double(ratios.headcount))))"),
         ])

@@ -47,7 +47,8 @@ public struct ReportTable: Sendable, Hashable {
     public func markdown() -> String {
         func line(_ cells: [String]) -> String {
             let padded = headers.indices.map { column in
-                (column < cells.count ? cells[column] : "").replacingPipes()
+                // Markdown drops a cell's edge blanks anyway (indents are for the text table).
+                (column < cells.count ? cells[column] : "").trimmingEdgeBlanks().replacingPipes()
             }
             return "| " + padded.joined(separator: " | ") + " |"
         }
@@ -59,6 +60,11 @@ public struct ReportTable: Sendable, Hashable {
 }
 
 extension String {
+    fileprivate func trimmingEdgeBlanks() -> String {
+        guard first == " " || last == " " else { return self }
+        return String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+
     fileprivate func replacingPipes() -> String {
         guard contains("|") || contains("\n") else { return self }
         var out = ""

@@ -59,10 +59,10 @@ public struct StructureRatios: Hashable, Sendable {
         frontLinePerManager.map { "1 : " + Figures.decimal($0, places: 1) } ?? "—"
     }
 
-    /// Management cost as a share of all cost, over known costs: "18.2%", with a note
-    /// when some costs are unknown.
+    /// Management cost as a share of all cost: "18.2% of all cost", or, when some costs
+    /// are unknown, "18.2% of the known cost (3 posts of unknown cost)".
     public var managementCostShareText: String {
         let share = Figures.percent(managementCost.known, of: totalCost.known)
-        return totalCost.isComplete ? share : "\(share) of known costs (\(Figures.plural(totalCost.unknownPosts, "post")) of unknown cost)"
+        return totalCost.isComplete ? "\(share) of all cost" : "\(share) of the known cost (\(Figures.plural(totalCost.unknownPosts, "post")) of unknown cost)"
     }
 }

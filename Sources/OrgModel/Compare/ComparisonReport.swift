@@ -24,7 +24,7 @@ public struct ComparisonReport: Sendable {
     /// The sections of "key differences" in the order an appendix lists them; the first
     /// nine are always shown (with "None."), the rest only when something changed.
     static let sections: [(aspect: PostChange.Aspect, title: String, alwaysShown: Bool)] = [
-        (.reportingLine, "Posts moved (reporting line changed)", true),
+        (.reportingLine, "Posts moved to another manager", true),
         (.tier, "Posts re-tiered", true),
         (.title, "Posts retitled", true),
         (.grade, "Posts re-graded", true),
@@ -32,7 +32,7 @@ public struct ComparisonReport: Sendable {
         (.cost, "Annual cost changed", true),
         (.madePermanent, "Temporary → permanent", true),
         (.madeTemporary, "Permanent → temporary", false),
-        (.headcount, "Establishment changed (posts in a line)", false),
+        (.headcount, "Posts in a line changed", false),
         (.vacancies, "Vacancies changed", false),
         (.dottedLines, "Dotted (matrix) lines changed", false),
     ]

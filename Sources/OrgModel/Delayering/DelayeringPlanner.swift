@@ -295,7 +295,7 @@ public struct DelayeringPlanner: Sendable {
                 continue
             }
             let cost = typicalCosts[tier] ?? post.grade.flatMap { rules.gradeCosts[$0] }
-            let basis = typicalCosts[tier] != nil ? "the median tier \(tier) cost" : (cost != nil ? "the grade \(post.grade ?? "") cost" : "cost unknown: no tier \(tier) post has a cost")
+            let basis = typicalCosts[tier] != nil ? "the median cost of a tier \(tier) post" : "the grade table's cost of \(post.grade ?? "its grade")"
             var created: [Int] = []
             for (slot, group) in groups.enumerated().dropFirst() {
                 let id = workspace.freshID(after: post.id, attempt: slot - 1)
@@ -309,7 +309,7 @@ public struct DelayeringPlanner: Sendable {
                 kind: .split, post: post.id, added: addedPosts.map(\.id),
                 movedReports: created.flatMap { workspace.reports[$0] }.map { workspace.posts[$0].id },
                 receiver: addedPosts.first?.id, addedCost: addedCost,
-                summary: "Split \(describe(position, in: workspace)), leading \(span) (tier \(tier) rule \(rule)), into \(parts) under \(workspace.posts[boss].id): it keeps \(workspace.span[position]); \(shares.joined(separator: "; ")). New post\(created.count == 1 ? "" : "s") at \(basis): \(costPhrase(addedCost, saves: false))"))
+                summary: "Split \(describe(position, in: workspace)), leading \(span) (tier \(tier) rule \(rule)), into \(parts) under \(workspace.posts[boss].id): it keeps \(workspace.span[position]); \(shares.joined(separator: "; ")). \(addedCost.isComplete ? "Costs \(Figures.pounds(addedCost.known)) a year (\(basis))." : "The new post's cost is not known: no tier \(tier) post has a cost and grade \(post.grade ?? "(none)") is not in the grade table.")"))
         }
     }
 

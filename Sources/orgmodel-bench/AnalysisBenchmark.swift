@@ -1,0 +1,106 @@
+import Foundation
+import OrgModel
+
+/// Issue 4's targets: analyse a 1,000,000-post CSV in ≤ 2 s and ≤ 1 GiB; compare two
+/// 100,000-post structures in ≤ 1 s; de-layer a 100,000-post structure in ≤ 5 s. Each is
+/// measured from loading the files to having the output in hand, in a child process.
+enum AnalysisBenchmark {
+    /// The child steps this suite runs (`--child STEP`).
+    static let steps = ["analyse", "compare", "delayer"]
+
+    static func run(scratch: URL, posts: Int, seed: UInt64) throws {
+        let structure = StructureGenerator(posts: posts, seed: seed).generate()
+        let csv = scratch.appendingPathComponent("analyse-\(posts).csv")
+        try Data(try StructureCSVWriter().write(structure).utf8).write(to: csv)
+        let size = (try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
+        let analyse = try Measurement.inChild("analyse", [csv.path])
+        printResult(
+            "analyse \(structure.posts.count)-post CSV (\(size / 1_000_000) MB)", seconds: analyse.seconds, target: 2,
+            peakMiB: analyse.peakMiB, memoryTarget: 1024, note: analyse.note)
+
+        // A current structure of 100,000 posts and a proposed one derived from it by the
+        // delayer's third option (posts removed, merged, split and moved), as CSV files.
+        let current = StructureGenerator(posts: 100_000, seed: seed).generate()
+        let rules = try RuleSetReader.ruleSet(for: current)
+        let options = try DelayeringPlanner(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!).options(for: current)
+        var proposed = options.options.last?.structure ?? current
+        proposed.state = .proposed
+        let currentCSV = scratch.appendingPathComponent("compare-current.csv")
+        let proposedCSV = scratch.appendingPathComponent("compare-proposed.csv")
+        try Data(try StructureCSVWriter().write(current).utf8).write(to: currentCSV)
+        try Data(try StructureCSVWriter().write(proposed).utf8).write(to: proposedCSV)
+        let compare = try Measurement.inChild("compare", [currentCSV.path, proposedCSV.path])
+        printResult(
+            "compare two \(current.posts.count / 1000)k-post CSVs", seconds: compare.seconds, target: 1,
+            peakMiB: compare.peakMiB, note: compare.note)
+
+        let output = scratch.appendingPathComponent("options")
+        let delayer = try Measurement.inChild("delayer", [currentCSV.path, output.path])
+        printResult(
+            "delayer on a \(current.posts.count / 1000)k-post CSV", seconds: delayer.seconds, target: 5,
+            peakMiB: delayer.peakMiB, note: delayer.note)
+    }
+
+    /// The measured steps, each as the command does it: load, compute, format the output.
+    static func child(_ step: String, _ arguments: [String]) throws {
+        let asOf = Day(year: 2026, month: 1, day: 1)!
+        let start = DispatchTime.now().uptimeNanoseconds
+        switch step {
+        case "analyse":
+            guard let path = arguments.first else { throw BenchmarkFailure("analyse needs a file") }
+            let (structure, load) = try Measurement.time { try StructureFile.load(path) }
+            let rules = try RuleSetReader.ruleSet(for: structure)
+            let (analysis, measuring) = Measurement.time { StructureAnalysis(structure, rules: rules) }
+            let report = AnalysisReport(analysis, file: path)
+            let (text, table) = Measurement.time { report.text() }
+            let (csv, rows) = Measurement.time { report.csvBytes() }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            Measurement.report(
+                seconds: seconds,
+                note: String(
+                    format: "load %.2f s, analysis %.2f s, table %.2f s, per-post CSV %.2f s (%d MB); %d layers",
+                    load, measuring, table, rows, csv.count / 1_000_000, analysis.layers.managementLayers) + (text.isEmpty ? " (empty)" : ""))
+        case "compare":
+            guard arguments.count == 2 else { throw BenchmarkFailure("compare needs two files") }
+            let (pair, load) = try Measurement.time { (try StructureFile.load(arguments[0]), try StructureFile.load(arguments[1])) }
+            let rules = try RuleSetReader.ruleSet(for: pair.0)
+            let (comparison, comparing) = Measurement.time {
+                StructureComparison(current: pair.0, proposed: pair.1, currentRules: rules, proposedRules: rules, asOf: asOf)
+            }
+            let (markdown, formatting) = Measurement.time { ComparisonReport(comparison).markdown() }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            Measurement.report(
+                seconds: seconds,
+                note: String(
+                    format: "load %.2f s, compare %.2f s, Markdown %.2f s (%d KB); %d deleted, %d created, %d moved",
+                    load, comparing, formatting, markdown.utf8.count / 1000, comparison.diff.count(.deleted),
+                    comparison.diff.count(.created), comparison.diff.count(.reportingLine)))
+        case "delayer":
+            guard arguments.count == 2 else { throw BenchmarkFailure("delayer needs a file and a folder") }
+            let (structure, load) = try Measurement.time { try StructureFile.load(arguments[0]) }
+            let rules = try RuleSetReader.ruleSet(for: structure)
+            let (result, planning) = try Measurement.time { try DelayeringPlanner(rules: rules, asOf: asOf).options(for: structure) }
+            let folder = arguments[1]
+            let (_, writing) = try Measurement.time {
+                var files: [(path: String, bytes: [UInt8])] = []
+                for option in result.options {
+                    let optionStructure = OptionFiles.structure(
+                        for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: folder)
+                    files.append((
+                        (folder as NSString).appendingPathComponent(OptionFiles.fileName(for: option)),
+                        Array(OptionFiles.yaml(for: option, structure: optionStructure, from: arguments[0]).utf8)))
+                }
+                try ReportOutput.prepareFolder(folder)
+                try ReportOutput.writeAll(files)
+                return DelayeringReport(result, file: arguments[0]).text()
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let moves = result.options.map { String($0.moves.filter(\.changesStructure).count) }.joined(separator: "/")
+            Measurement.report(
+                seconds: seconds,
+                note: String(format: "load %.2f s, options %.2f s, files and summary %.2f s; moves per option ", load, planning, writing) + moves)
+        default:
+            throw BenchmarkFailure("unknown child step \(step)")
+        }
+    }
+}

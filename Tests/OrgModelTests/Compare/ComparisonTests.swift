@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import OrgModel
+
+@Suite("StructureComparison and ComparisonReport")
+struct ComparisonTests {
+    static var rules: RuleSet {
+        get throws {
+            var rules = try RuleSetReader.load("childrens-social-care", relativeTo: nil)
+            rules.gradeCosts = ["M3": 86_000]
+            return rules
+        }
+    }
+
+    static let current = Structure(
+        name: "Example", state: .current,
+        posts: [
+            Post(id: "ED", title: "Executive Director", tier: 2, fte: 1, cost: 150_000),
+            Post(id: "HOS-A", title: "Head of Service A", tier: 4, reportsTo: "ED", fte: 1, cost: 80_000),
+            Post(id: "DEP", title: "Deputy Head", tier: 4, reportsTo: "HOS-A", fte: 1, cost: 70_000),
+            Post(id: "TM-1", title: "Team Manager", tier: 6, reportsTo: "DEP", fte: 1, cost: 50_000, temporary: true),
+            Post(id: "SW-1", title: "Social Worker", reportsTo: "TM-1", fte: 5, cost: 200_000, count: 5),
+            Post(id: "HOS-B", title: "Head of Service B", tier: 4, reportsTo: "ED", grade: "M3"),
+        ])
+
+    static let proposed = Structure(
+        name: "Example", state: .proposed,
+        posts: [
+            Post(id: "ED", title: "Executive Director", tier: 2, fte: 1, cost: 150_000),
+            Post(id: "HOS-EH", title: "Head of Early Help", tier: 4, reportsTo: "ED", fte: 1, cost: 85_000, replaces: "HOS-A"),
+            Post(id: "TM-1", title: "Team Manager", tier: 6, reportsTo: "HOS-EH", fte: 1, cost: 50_000),
+            Post(id: "SW-1", title: "Social Worker", reportsTo: "TM-1", fte: 6, cost: 240_000, count: 6),
+            Post(id: "HOS-B", title: "Head of Service B", tier: 4, reportsTo: "ED", grade: "M4"),
+            Post(id: "SM-NEW", title: "Service Manager", tier: 5, reportsTo: "HOS-B", fte: 1, cost: 60_000),
+        ])
+
+    static func comparison() throws -> StructureComparison {
+        let rules = try Self.rules
+        return StructureComparison(current: current, proposed: proposed, currentRules: rules, proposedRules: rules, asOf: Fixtures.asOf)
+    }
+
+    @Test func costsWorkedOutByHand() throws {
+        let comparison = try Self.comparison()
+        // Before: HOS-B is costed from the grade table (M3); after, M4 is not in it: unknown.
+        #expect(comparison.costBefore == CostTotal(known: 636_000))
+        #expect(comparison.costAfter == CostTotal(known: 585_000, unknownPosts: 1))
+        #expect(comparison.netCostChange.known == -51_000)
+        #expect(comparison.netCostChange.text == "−£51,000 a year (excluding 1 post of unknown cost after)")
+        #expect(comparison.costOfDeleted == CostTotal(known: 70_000))
+        #expect(comparison.costOfCreated == CostTotal(known: 60_000))
+        // HOS-A → HOS-EH +£5,000, SW-1 +£40,000; HOS-B's cost is known only before.
+        #expect(comparison.costChangeOfKept == CostTotal(known: 45_000, unknownPosts: 1))
+        #expect(comparison.madePermanent.map(\.id) == ["TM-1"])
+    }
+
+    @Test func findingsFixedAndIntroducedThroughReplaces() throws {
+        let changes = try Self.comparison().findingChanges
+        let fixed = Set(changes.fixed.map { "\($0.rule.rawValue) \($0.post?.rawValue ?? "-")" })
+        let introduced = Set(changes.introduced.map { "\($0.rule.rawValue) \($0.post?.rawValue ?? "-")" })
+        // HOS-A's narrow span and one-over-one carry on as HOS-EH's: neither fixed nor new.
+        #expect(fixed == ["tier-order DEP", "span-narrow DEP", "one-over-one DEP"])
+        // TM-1 skips tier 5 under DEP and under HOS-EH alike: not new.
+        #expect(introduced == ["one-over-one HOS-B", "span-narrow SM-NEW"])
+        #expect(changes.introducedErrors.map(\.post) == ["SM-NEW"])
+    }
+
+    @Test func findingChangesCountRepeats() {
+        let finding = Finding(rule: .unknownManager, post: "X", message: "a")
+        let changes = FindingChanges(before: [finding, finding], after: [finding])
+        #expect(changes.fixed.count == 1)
+        #expect(changes.introduced.isEmpty)
+        let accepted = Finding(rule: .spanNarrow, severity: .accepted, post: "Y", message: "b")
+        #expect(FindingChanges(before: [], after: [accepted]).introduced.isEmpty)
+    }
+
+    @Test func markdownGolden() throws {
+        let report = ComparisonReport(try Self.comparison(), currentFile: "current.yaml", proposedFile: "proposed.yaml")
+        try Fixtures.expectGolden(report.markdown(), "compare-example.md")
+    }
+
+    @Test func textListsEveryKindOfDifference() throws {
+        let text = ComparisonReport(try Self.comparison()).text()
+        for heading in [
+            "Posts deleted (1)", "Posts created (1)", "Posts moved to another manager (1)", "Posts re-tiered (0)",
+            "Posts retitled (1)", "Posts re-graded (1)", "FTE changed (1)", "Annual cost changed (2)",
+            "Temporary → permanent (1)", "Posts in a line changed (1)", "Violations fixed (3)", "Violations introduced (2)",
+        ] {
+            #expect(text.contains(heading), "missing \(heading)")
+        }
+        #expect(text.contains("HOS-EH (replaces HOS-A)"))
+    }
+
+    @Test func jsonPairsBeforeAndAfter() throws {
+        let json = ComparisonReport(try Self.comparison()).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let deleted = try #require(object["deleted"] as? [[String: Any]])
+        #expect(deleted.map { $0["id"] as? String } == ["DEP"])
+        let changed = try #require(object["changed"] as? [String: [[String: Any]]])
+        #expect(changed["moved"]?.first?["before"] as? String == "DEP")
+        #expect(changed["moved"]?.first?["after"] as? String == "HOS-EH")
+        #expect(changed["retitled"]?.first?["replaces"] as? String == "HOS-A")
+        #expect(changed["re-graded"]?.first?["after"] as? String == "M4")
+        #expect(changed["cost"]?.count == 2)
+        let totals = try #require(object["totals"] as? [String: Any])
+        let cost = try #require(totals["cost"] as? [String: [String: Any]])
+        #expect(cost["after"]?["unknown_posts"] as? Int == 1)
+        #expect((totals["net_cost_change"] as? [String: Any])?["complete"] as? Bool == false)
+    }
+
+    @Test func identicalStructuresHaveNoDifferences() throws {
+        let rules = try Self.rules
+        let comparison = StructureComparison(current: Self.current, proposed: Self.current, currentRules: rules, proposedRules: rules, asOf: Fixtures.asOf)
+        #expect(comparison.diff.isEmpty)
+        #expect(comparison.netCostChange.known == 0)
+        #expect(comparison.findingChanges.fixed.isEmpty && comparison.findingChanges.introduced.isEmpty)
+        #expect(ComparisonReport(comparison).text().contains("Posts deleted (0)\n"))
+    }
+}

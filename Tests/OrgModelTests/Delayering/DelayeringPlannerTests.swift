@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+@testable import OrgModel
+
+@Suite("DelayeringPlanner")
+struct DelayeringPlannerTests {
+    static func result() throws -> DelayeringResult {
+        try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: DelayeringFixtures.structure)
+    }
+
+    @Test func optionOneRemovesTheHiddenDeputy() throws {
+        let option = try #require(try Self.result().options.first)
+        #expect(option.step == .removeLayers)
+        #expect(option.moves.map(\.kind) == [.removeHiddenLayer])
+        // DSM-3 and SM-3 clear one tier-order finding each: the lower post (the deputy) goes.
+        #expect(option.removedPosts.map(\.id) == ["DSM-3"])
+        #expect(option.moves.first?.receiver == "SM-3")
+        #expect(option.moves.first?.movedReports == ["SM-3-T1", "SM-3-T2", "SM-3-T3", "SM-3-T4"])
+        #expect(option.netSaving == 60_000)
+        let sm3 = try #require(option.structure.posts.first { $0.id == "SM-3-T1" })
+        #expect(sm3.reportsTo == "SM-3")
+        #expect(option.structure.state == .option)
+    }
+
+    @Test func optionTwoMergesNarrowSiblings() throws {
+        let option = try Self.result().options[1]
+        let merges = option.newMoves.filter { $0.kind == .merge }
+        // SM-2 (2 teams) joins SM-1 (3): 5 within 4–8. Under HOS-2, SM-23 (2) has no narrow
+        // partner (SM-22's narrow span is agreed), so it joins the fullest sibling with room.
+        #expect(merges.map(\.post) == ["SM-1", "SM-24"])
+        #expect(merges.map(\.removed) == [["SM-2"], ["SM-23"]])
+        // Removed posts are listed in file order.
+        #expect(option.removedPosts.map(\.id) == ["SM-2", "DSM-3", "SM-23"])
+        #expect(option.netSaving == 60_000 + 64_000 + 64_000)
+        // SM-22 keeps its agreed deviation and its span.
+        let sm22 = try #require(option.structure.posts.first { $0.id == "SM-22" })
+        #expect(sm22.deviations.map(\.rule) == [.spanNarrow])
+        #expect(option.findings.findings.contains { $0.post == "SM-22" && $0.severity == .accepted })
+    }
+
+    @Test func optionThreeSplitsWhereItCanAndMarksWhereItCannot() throws {
+        let option = try Self.result().options[2]
+        #expect(option.newMoves.map(\.kind) == [.needsSplit, .split])
+        let marked = try #require(option.newMoves.first)
+        #expect(marked.post == "SM-21")
+        #expect(marked.summary.contains("HOS-2 would then lead 9 (rule 4–8)"))
+        let split = try #require(option.newMoves.last)
+        #expect(split.post == "TM-4A")
+        #expect(split.added == ["TM-4A-B"])
+        // Lines are not divided: the 8 social workers stay, the 2 + 4 move.
+        #expect(split.movedReports == ["SP-4A", "FSW-4A"])
+        let added = try #require(option.addedPosts.first)
+        #expect(added.tier == 6 && added.reportsTo == "SM-4" && added.isVacant)
+        #expect(added.cost == 54_000)  // the median Team Manager cost
+        #expect(option.netSaving == 188_000 - 54_000)
+        // New posts are written right after the post they split from.
+        let ids = option.structure.posts.map(\.id)
+        let at = try #require(ids.firstIndex(of: "TM-4A"))
+        #expect(ids[at + 1] == "TM-4A-B")
+    }
+
+    @Test func noOptionAddsAnError() throws {
+        let result = try Self.result()
+        for option in result.options {
+            #expect(option.findingChanges.introducedErrors.isEmpty, "option \(option.number)")
+            #expect(option.findings.errorCount <= result.originalFindings.errorCount)
+            #expect(DelayeringFixtures.frontLine(option.structure) == DelayeringFixtures.frontLine(DelayeringFixtures.structure))
+        }
+    }
+
+    @Test func oneOverOneChainsGoLinkByLink() throws {
+        var b = DelayeringFixtures.Builder()
+        b.add("ED", "Executive Director", tier: 2, under: nil, cost: 150_000)
+        b.add("AD", "Assistant Director", tier: 3, under: "ED", cost: 120_000)
+        b.add("AD-2", "Assistant Director 2", tier: 3, under: "ED", cost: 120_000)
+        b.add("HOS", "Head of Service", tier: 4, under: "AD", cost: 85_000)
+        b.add("SM", "Service Manager", tier: 5, under: "HOS", cost: 64_000)
+        b.team("TM", under: "SM")
+        let structure = Structure(posts: b.posts)
+        let option = try #require(try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: structure).options.first)
+        // AD → HOS → SM → TM is a chain of three one-over-one managers; the top post (ED
+        // leads two) stays. Each link moves its report up in turn.
+        #expect(option.moves.map(\.kind) == [.removeOneOverOne, .removeOneOverOne, .removeOneOverOne])
+        #expect(option.removedPosts.map(\.id) == ["AD", "HOS", "SM"])
+        #expect(option.structure.posts.first { $0.id == "TM" }?.reportsTo == "ED")
+        // TM under ED skips tiers 3–5: a warning the summary lists, not an error.
+        #expect(option.findingChanges.introducedErrors.isEmpty)
+        #expect(option.findingChanges.introduced.map(\.rule) == [.tierSkip])
+    }
+
+    @Test func aRemovalThatWouldWidenASpanIsRefused() throws {
+        // The deputy's 3 teams would take SM's span from 4 to 10, above 4–8; removing SM
+        // instead keeps DEP (tier 5) under HOS (tier 4): that clears the finding.
+        var b = DelayeringFixtures.Builder()
+        b.add("ED", "Executive Director", tier: 2, under: nil, cost: 150_000)
+        b.add("HOS", "Head of Service", tier: 4, under: "ED", cost: 85_000)
+        b.add("HOS-2", "Head of Service 2", tier: 4, under: "ED", cost: 85_000)
+        b.add("SM", "Service Manager", tier: 5, under: "HOS", cost: 64_000)
+        for team in 1...3 { b.team("TM-\(team)", under: "SM") }
+        b.add("DEP", "Deputy", tier: 5, under: "SM", cost: 60_000)
+        for team in 4...10 { b.team("TM-\(team)", under: "DEP") }
+        let result = try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: Structure(posts: b.posts))
+        let option = try #require(result.options.first)
+        #expect(option.removedPosts.map(\.id) == ["SM"])
+        #expect(option.structure.posts.first { $0.id == "TM-1" }?.reportsTo == "HOS")
+        #expect(option.findingChanges.introducedErrors.isEmpty)
+    }
+
+    @Test func agreedDeviationsKeepAPostInPlace() throws {
+        var b = DelayeringFixtures.Builder()
+        b.add("ED", "Executive Director", tier: 2, under: nil, cost: 150_000)
+        b.add("HOS", "Head of Service", tier: 4, under: "ED", cost: 85_000)
+        b.add("HOS-2", "Head of Service 2", tier: 4, under: "ED", cost: 85_000)
+        b.add(
+            "SM", "Service Manager", tier: 5, under: "HOS", cost: 64_000,
+            deviations: [Deviation(rule: .oneOverOne, rationale: "Interim cover", agreedBy: ["SLT", "HR"])])
+        b.team("TM", under: "SM")
+        let result = try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: Structure(posts: b.posts))
+        let option = try #require(result.options.first)
+        #expect(!option.removedPosts.contains { $0.id == "SM" })
+        #expect(option.notes.contains { $0.contains("SM (Service Manager) leads one post but is kept: an agreed deviation covers it") })
+    }
+
+    @Test func brokenReportingLinesAreRefused() throws {
+        let structure = Structure(posts: [
+            Post(id: "ED", tier: 2),
+            Post(id: "A", tier: 4, reportsTo: "B"),
+            Post(id: "B", tier: 4, reportsTo: "A"),
+            Post(id: "C", tier: 5, reportsTo: "NOBODY"),
+        ])
+        let planner = DelayeringPlanner(rules: try Fixtures.rules, asOf: Fixtures.asOf)
+        #expect(throws: DelayeringError.self) { try planner.options(for: structure) }
+        do {
+            _ = try planner.options(for: structure)
+        } catch {
+            #expect(error.problems.contains("C reports to NOBODY, which is no post"))
+            #expect(error.description.contains("run orgmodel validate"))
+        }
+    }
+
+    @Test func dottedLinesToRemovedPostsFollowTheirReports() throws {
+        var b = DelayeringFixtures.Builder()
+        b.add("ED", "Executive Director", tier: 2, under: nil, cost: 150_000)
+        b.add("HOS", "Head of Service", tier: 4, under: "ED", cost: 85_000)
+        b.add("HOS-2", "Head of Service 2", tier: 4, under: "ED", cost: 85_000)
+        b.add("SM", "Service Manager", tier: 5, under: "HOS", cost: 64_000)
+        b.team("TM", under: "SM")
+        b.service("SM-B", under: "HOS", teams: 4)
+        b.service("SM-C", under: "HOS-2", teams: 4)
+        b.posts.append(Post(id: "ADV", title: "Adviser", reportsTo: "HOS-2", dottedTo: ["SM"]))
+        let option = try #require(try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: Structure(posts: b.posts)).options.first)
+        #expect(option.removedPosts.map(\.id) == ["SM"])
+        #expect(option.structure.posts.first { $0.id == "ADV" }?.dottedTo == ["HOS"])
+    }
+
+    @Test func summaryMarkdownGolden() throws {
+        let report = DelayeringReport(try Self.result(), file: "example.yaml", files: [1: "options/option-1-remove-hidden-layers.yaml"])
+        try Fixtures.expectGolden(report.markdown(), "delayer-example.md")
+    }
+
+    @Test func summaryJSON() throws {
+        let json = DelayeringReport(try Self.result(), file: "example.yaml").json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let options = try #require(object["options"] as? [[String: Any]])
+        #expect(options.map { $0["step"] as? String } == ["remove-hidden-layers", "merge-narrow-spans", "split-wide-spans"])
+        #expect(options.map { $0["net_saving"] as? Double } == [60_000, 188_000, 134_000])
+        #expect((options[2]["added"] as? [String]) == ["TM-4A-B"])
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import OrgModel
+
+@Suite("OptionFiles")
+struct OptionFilesTests {
+    @Test func relativeRulesPathsAreRewrittenForTheOutputFolder() {
+        #expect(OptionFiles.relativePath(from: "/a/b/options", to: "/a/b/rules/x.yaml") == "../rules/x.yaml")
+        #expect(OptionFiles.relativePath(from: "/a/b", to: "/a/b/x.yaml") == "x.yaml")
+        #expect(OptionFiles.relocate("childrens-social-care", from: "/a", to: "/tmp/out") == "childrens-social-care")
+        #expect(OptionFiles.relocate("/etc/rules.yaml", from: "/a", to: "/tmp/out") == "/etc/rules.yaml")
+        #expect(OptionFiles.relocate("rules/x.yaml", from: "/work/Structures", to: "/work/Diagrams/options") == "../../Structures/rules/x.yaml")
+        #expect(OptionFiles.relocate(nil, from: "/a", to: "/b") == nil)
+    }
+
+    @Test func optionFileNamesAndMetadata() throws {
+        let result = try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: DelayeringFixtures.structure)
+        #expect(result.options.map(OptionFiles.fileName) == [
+            "option-1-remove-hidden-layers.yaml", "option-2-merge-narrow-spans.yaml", "option-3-split-wide-spans.yaml",
+        ])
+        let option = result.options[1]
+        let structure = OptionFiles.structure(
+            for: option, original: DelayeringFixtures.structure, rulesReference: nil, referenceBase: "/x", folder: "/x/out")
+        #expect(structure.state == .option)
+        #expect(structure.name == "Delayering example, de-layering option 2")
+        #expect(structure.rules == "childrens-social-care")
+        let yaml = OptionFiles.yaml(for: option, structure: structure, from: "example.yaml")
+        #expect(yaml.hasPrefix("# De-layering option 2: Option 1, then merge sibling managers with narrow spans.\n"))
+        #expect(yaml.contains("\nstate: option\n"))
+        #expect(yaml.contains("# 2. Merge SM-2 into SM-1"))
+        let back = try StructureFile.parse(Array(yaml.utf8), format: .yaml, file: "option.yaml")
+        #expect(back.state == .option)
+        #expect(back.posts.count == option.structure.posts.count)
+    }
+
+    @Test func writesAllOrNothing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgmodel-options-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try ReportOutput.prepareFolder(folder.path)
+        let good = folder.appendingPathComponent("a.yaml").path
+        let bad = folder.appendingPathComponent("missing/b.yaml").path
+        #expect(throws: OutputError.self) { try ReportOutput.writeAll([(good, Array("a".utf8)), (bad, Array("b".utf8))]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        try ReportOutput.writeAll([(good, Array("a".utf8))])
+        #expect(try String(contentsOfFile: good, encoding: .utf8) == "a")
+        // A file where the folder should be.
+        #expect(throws: OutputError.self) { try ReportOutput.prepareFolder(good) }
+    }
+}
