@@ -36,11 +36,12 @@ struct OrgModelBinary {
         return packageRoot.appendingPathComponent(".build/debug/orgmodel")
     }
 
-    /// Runs `orgmodel` with `arguments` in `directory` (default: the package root).
+    /// Runs `orgmodel` with `arguments` in `directory` (default: the package root), with
+    /// `environment` added to this process's environment.
     ///
     /// Output goes to temporary files rather than pipes, so a large output can never fill
     /// a pipe and stall the run.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")
@@ -52,6 +53,9 @@ struct OrgModelBinary {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory ?? packageRoot
         process.standardOutput = out
         process.standardError = err

@@ -101,6 +101,14 @@ import Testing
         #expect(text.contains("Error span-narrow at SM-B: leads 1; tier 5 rule is 4–8"))
     }
 
+    @Test func keySamplesAvoidTheStyleGraphvizCrashesOn() throws {
+        // Graphviz 2.43's xdot/json renderer segfaults when HTML tables use both the
+        // dashed and rounded styles; the key has a dashed sample, so never a rounded one.
+        let text = try Self.chart().text
+        #expect(text.contains("STYLE=\"dashed\""))
+        #expect(!text.contains("STYLE=\"rounded\""))
+    }
+
     @Test func sameInputSameText() throws {
         let result = try ChartFixtures.result("small-current.yaml")
         #expect(try StructureChart.dot(result) == StructureChart.dot(result))
