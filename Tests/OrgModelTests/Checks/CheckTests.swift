@@ -91,7 +91,6 @@ import Testing
         ]))
         let pairs = Fixtures.pairs(findings)
         #expect(pairs.contains("tier-order DHOS"))
-        #expect(pairs.contains("tier-order ODD"))
         #expect(pairs.contains("tier-skip TM-SKIP"))
         #expect(pairs.contains("tier-unknown ODD"))
         #expect(pairs.contains("manager-without-tier LEAD"))
