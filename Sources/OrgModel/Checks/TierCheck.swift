@@ -29,10 +29,10 @@ struct TierCheck: StructureCheck {
                     .tierOrder, at: position, in: context,
                     "tier \(tier) reports to \(context.describe(boss)), \(relation): a hidden layer"))
             } else if tier - bossTier > 1 {
-                let skipped = (bossTier + 1..<tier).map(String.init).joined(separator: ", ")
+                let skipped = tier - bossTier == 2 ? "tier \(bossTier + 1)" : "tiers \(bossTier + 1)–\(tier - 1)"
                 findings.append(RawFinding(
                     .tierSkip, at: position, in: context,
-                    "tier \(tier) reports to \(context.describe(boss)) at tier \(bossTier), skipping tier \(skipped)"))
+                    "tier \(tier) reports to \(context.describe(boss)) at tier \(bossTier), skipping \(skipped)"))
             }
         }
     }
