@@ -36,7 +36,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "orgmodel-bench",
-            dependencies: ["OrgModel"]
+            dependencies: ["OrgModel", "OrgChart", "GraphvizRender"]
         ),
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
         .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel"]),
