@@ -78,10 +78,13 @@ public enum ChangeChart {
             }
         }
         // Former reporting lines of moved posts, faint; team members' are summarised in words.
+        // Like dotted lines they weigh nothing, and only downward ones keep their constraint
+        // (see StructurePanel): enough for Graphviz to route them directly.
         for position in layout.drawnInOrder where layout.teamOf[position] == nil {
             guard let former = merged.formerManager[position], scope.drawn[former] else { continue }
             lines.append(ChartLine(
-                from: name(former), to: name(position), kind: .former, constrains: false,
+                from: name(former), to: name(position), kind: .former,
+                constrains: layout.row[position] > layout.row[former],
                 elementID: "former:" + elementID(former) + "->" + elementID(position)))
         }
         // Proposed dotted lines.
@@ -92,7 +95,8 @@ public enum ChangeChart {
                     dotted.insert([name(from), name(position)]).inserted
                 else { continue }
                 lines.append(ChartLine(
-                    from: name(from), to: name(position), kind: .dotted, constrains: false,
+                    from: name(from), to: name(position), kind: .dotted,
+                    constrains: layout.row[position] > layout.row[from],
                     elementID: "dotted:" + elementID(from) + "->" + elementID(position)))
             }
         }

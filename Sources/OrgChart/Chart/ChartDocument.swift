@@ -68,7 +68,8 @@ struct ChartLine {
     var from: String
     var to: String
     var kind: Kind
-    /// Whether the line may shape the rows: false where it would run upward or sideways.
+    /// Whether Graphviz may treat the line as running downward (its `constraint`): false
+    /// where it runs upward or sideways, which would otherwise fight the tier rows.
     var constrains: Bool
     var elementID: String
 }

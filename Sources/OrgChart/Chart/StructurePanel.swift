@@ -162,8 +162,12 @@ struct StructurePanel {
                 guard let from = index.position(of: target), scope.drawn[from], from != position else { continue }
                 let pair = [from, layout.teamOf[position] ?? -1 - position]
                 guard dotted.insert(pair).inserted else { continue }
+                // Rows are pinned by the label column and each row's order by its chain, so a
+                // downward dotted line (weight 0) cannot move a box; it keeps its constraint
+                // so that Graphviz routes it directly rather than around the chart.
                 lines.append(ChartLine(
-                    from: boxName(from), to: boxName(position), kind: .dotted, constrains: false,
+                    from: boxName(from), to: boxName(position), kind: .dotted,
+                    constrains: layout.row[position] > layout.row[from],
                     elementID: "dotted:" + elementID(from) + "->" + elementID(position)))
                 features.insert(.dotted)
             }

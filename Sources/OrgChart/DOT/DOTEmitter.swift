@@ -5,8 +5,9 @@
 ///   invisible edges so the rows keep their order and every row exists, empty or not;
 /// - one `rank=same` group per row holding its label and every box of that row, in
 ///   every panel (`newrank` lets a row run across the side-by-side panels' frames);
-/// - reporting lines constrain the rows only when they run downward; sideways, upward,
-///   dotted and former lines are drawn but never move a box.
+/// - lines keep Graphviz's `constraint` only when they run downward (they cannot move a
+///   box to another row, the rows being pinned); sideways and upward lines drop it, and
+///   dotted and former lines weigh nothing, so they never pull a box about.
 ///
 /// Node names are generated (`row0`, `c12`), never taken from user text; user text
 /// appears only in `id` strings and HTML labels, both escaped by `DOTText`.
@@ -35,7 +36,11 @@ enum DOTEmitter {
             ("nodesep", "0.18"),
             ("ranksep", "0.42"),
             ("pad", "0.25"),
-            ("splines", "ortho"),
+            // Straight lines from the bottom of a manager's box to the top of each report's.
+            // Not `ortho`: Graphviz 2.43's ortho router aborts the whole process
+            // ("Trapezoid-table overflow") on about 1 chart in 50 with invisible sideways
+            // edges like the row chains below, and takes seconds on large charts.
+            ("splines", "polyline"),
             ("outputorder", "edgesfirst"),
             // A4 landscape: larger charts shrink to fit the page, smaller ones keep their size.
             ("size", DOTText.quoted("11.69,8.27")),
@@ -113,8 +118,9 @@ enum DOTEmitter {
         // invisible sideways edges: label first, then the boxes in declaration order (depth
         // first, reports in file order, so no two reporting lines cross), then for side by
         // side panels a divider and the next panel's boxes. Sideways edges are the one hard
-        // rule in dot about left and right; a chain of short ones keeps the row labels at
-        // the left and Current left of Proposed, and costs the ortho router little.
+        // rule in dot about left and right; a chain of them keeps the row labels at the
+        // left and Current left of Proposed (dot ignores such edges into clusters, which
+        // is why the panels are not clusters).
         var dividers: [String] = []
         func divider(_ row: String, _ number: Int) -> String { "div\(number)_\(row)" }
         var sequences: [[String]] = []
@@ -192,10 +198,12 @@ enum DOTEmitter {
 
     static func edge(_ line: ChartLine) -> String {
         var list: [(String, String)] = [("id", DOTText.quoted(line.elementID))]
+        let ports: [(String, String)] = line.constrains ? [("tailport", "s"), ("headport", "n")] : []
         switch line.kind {
         case .reporting:
             // Heavier than the invisible row chains, so reports stay under their manager.
             if line.constrains { list.append(("weight", "10")) }
+            list += ports
         case .assistant:
             list += [("style", "solid"), ("minlen", "0")]
         case .dotted:
@@ -205,6 +213,7 @@ enum DOTEmitter {
         case .removed:
             list += [("style", "dashed"), ("color", DOTText.quoted(ChartPalette.error))]
             if line.constrains { list.append(("weight", "10")) }
+            list += ports
         }
         if !line.constrains { list.append(("constraint", "false")) }
         return "\(line.from) -> \(line.to) [" + attributes(list) + "];"

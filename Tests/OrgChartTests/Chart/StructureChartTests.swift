@@ -70,10 +70,28 @@ import Testing
     }
 
     @Test func dottedLineIsDashedAndDoesNotShapeTheLayout() throws {
-        let line = try #require(try Self.chart().edge(from: "SM-B", to: "TM-2"))
+        let chart = try Self.chart()
+        let line = try #require(chart.edge(from: "SM-B", to: "TM-2"))
         #expect(line.contains("style=dashed"))
-        #expect(line.contains("constraint=false"))
+        // Weightless: it pulls no box sideways. Downward, so it keeps its constraint,
+        // which the pinned rows make harmless and which lets Graphviz route it directly.
         #expect(line.contains("weight=0"))
+        #expect(!line.contains("constraint=false"))
+        // Every box of every row is chained in file order, so no line can reorder a row.
+        let row = try #require(chart.rank(row: "tier-6"))
+        #expect(chart.text.contains(row.joined(separator: " -> ") + " [style=invis];"))
+    }
+
+    @Test func upwardDottedLineDropsItsConstraint() throws {
+        let structure = Structure(posts: [
+            Post(id: "HOS", title: "Head", tier: 4),
+            Post(id: "SM", title: "Service Manager", tier: 5, reportsTo: "HOS", dottedTo: []),
+            Post(id: "TM", title: "Team Manager", tier: 6, reportsTo: "SM"),
+            Post(id: "SM2", title: "Other Service Manager", tier: 5, reportsTo: "HOS", dottedTo: ["TM"]),
+        ])
+        let chart = DOTInspector(try StructureChart.dot(ChartFixtures.validated(structure)))
+        let line = try #require(chart.edge(from: "TM", to: "SM2"))
+        #expect(line.contains("constraint=false") && line.contains("style=dashed"))
     }
 
     @Test func assistantLineIsSideways() throws {
