@@ -42,8 +42,10 @@ enum DOTEmitter {
             // edges like the row chains below, and takes seconds on large charts.
             ("splines", "polyline"),
             ("outputorder", "edgesfirst"),
-            // A4 landscape: larger charts shrink to fit the page, smaller ones keep their size.
+            // A4 landscape (11.69 × 8.27 in, the pad included) and no printer's margin, so
+            // a PDF page is at most A4: larger charts shrink to fit, smaller keep their size.
             ("size", DOTText.quoted("11.69,8.27")),
+            ("margin", "0"),
         ]
         if let dpi = document.dpi { graph.append(("dpi", String(dpi))) }
         out.line("graph [" + attributes(graph) + "];")
