@@ -55,15 +55,16 @@ struct DelayerCommand: ParsableCommand {
         // A rules path named on the command line is relative to the working directory; one
         // the file names is relative to the file.
         let base = rules != nil ? nil : (file as NSString).deletingLastPathComponent
-        var outputs: [(path: String, bytes: [UInt8])] = []
-        var paths: [Int: String] = [:]
-        for option in result.options {
+        let options = result.options
+        let outputs = ParallelWork.map(options.count) { slot -> (path: String, bytes: [UInt8]) in
+            let option = options[slot]
             let path = (output as NSString).appendingPathComponent(OptionFiles.fileName(for: option))
             let optionStructure = OptionFiles.structure(
                 for: option, original: structure, rulesReference: rules, referenceBase: base, folder: output)
-            outputs.append((path, Array(OptionFiles.yaml(for: option, structure: optionStructure, from: file).utf8)))
-            paths[option.number] = path
+            return (path, Array(OptionFiles.yaml(for: option, structure: optionStructure, from: file).utf8))
         }
+        var paths: [Int: String] = [:]
+        for (option, written) in zip(options, outputs) { paths[option.number] = written.path }
         do {
             try ReportOutput.prepareFolder(output)
             try ReportOutput.writeAll(outputs)

@@ -80,6 +80,11 @@ public enum Figures {
         return decimal(part / whole * 100, places: 1) + "%"
     }
 
+    /// "A, B, C and 4 more": a list that stays readable however long it gets.
+    public static func list(_ items: [String], limit: Int = 12) -> String {
+        items.prefix(limit).joined(separator: ", ") + (items.count > limit ? " and \(grouped(items.count - limit)) more" : "")
+    }
+
     /// "1 post", "3 posts".
     public static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
         "\(grouped(count)) \(count == 1 ? noun : plural ?? noun + "s")"

@@ -41,7 +41,7 @@ public struct LayerSummary: Hashable, Sendable {
     /// Posts in or below a reporting loop, which have no layer.
     public var unplaced: Int
 
-    init(index: StructureIndex, rules: RuleSet, remits: Remits) {
+    init(index: StructureIndex, rules: RuleSet, remits: Remits, facts: PostFacts) {
         let posts = index.posts
         let count = posts.count
         // Management layers down to each post (a manager counts itself), and the branch
@@ -54,9 +54,9 @@ public struct LayerSummary: Hashable, Sendable {
         var frontLineHeadcount = 0
         var mostLayers = 0
         for position in index.topDownOrder {
-            let post = posts[position]
+            let heads = facts.count[position]
             let isManager = index.isManager(position)
-            let own: Int32 = isManager && post.tier != RuleSet.contextTier ? 1 : 0
+            let own: Int32 = isManager && facts.tier[position] != RuleSet.contextTier ? 1 : 0
             if let boss = index.manager[position] {
                 management[position] = management[boss] + own
                 branch[position] = index.manager[boss] == nil ? Int32(position) : branch[boss]
@@ -68,12 +68,12 @@ public struct LayerSummary: Hashable, Sendable {
                 profile.append(Layer(layer: profile.count, posts: 0, headcount: 0, managers: 0))
             }
             profile[layer].posts += 1
-            profile[layer].headcount += post.count
+            profile[layer].headcount += heads
             if isManager { profile[layer].managers += 1 }
-            if index.role(of: position) == .frontLine {
+            if facts.role[position] == .frontLine {
                 deepest = max(deepest, layer)
-                stepsTotal += Double(layer * post.count)
-                frontLineHeadcount += post.count
+                stepsTotal += Double(layer * heads)
+                frontLineHeadcount += heads
                 mostLayers = max(mostLayers, Int(management[position]))
             }
         }
@@ -90,7 +90,7 @@ public struct LayerSummary: Hashable, Sendable {
                     managementLayers: Int(management[head]), deepestFrontLine: 0))
             }
         }
-        for position in index.topDownOrder where branch[position] >= 0 && index.role(of: position) == .frontLine {
+        for position in index.topDownOrder where branch[position] >= 0 && facts.role[position] == .frontLine {
             guard let slot = slotOfHead[branch[position]] else { continue }
             branches[slot].managementLayers = max(branches[slot].managementLayers, Int(management[position]))
             branches[slot].deepestFrontLine = max(branches[slot].deepestFrontLine, index.depth[position])

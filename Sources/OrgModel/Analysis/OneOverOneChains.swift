@@ -22,8 +22,8 @@ public struct OneOverOneChains: Hashable, Sendable {
     init(index: StructureIndex) {
         let posts = index.posts
         // The only non-assistant report of each one-over-one manager.
-        var only: [Int: Int] = [:]
-        for position in index.topDownOrder where index.span[position] == 1 {
+        var only = [Int?](repeating: nil, count: posts.count)
+        for position in posts.indices where index.span[position] == 1 && index.depth[position] >= 0 {
             if let report = index.reports(of: position).first(where: { !posts[$0].assistant }) {
                 only[position] = report
             }

@@ -18,8 +18,11 @@ public struct Remits: Sendable {
     public let isPlaced: [Bool]
 
     public init(index: StructureIndex, costing: PostCosting) {
-        let posts = index.posts
-        let count = posts.count
+        self.init(index: index, facts: PostFacts(index: index, costing: costing))
+    }
+
+    init(index: StructureIndex, facts: PostFacts) {
+        let count = facts.count.count
         var headcount = [Int](repeating: 0, count: count)
         var fte = [Double](repeating: 0, count: count)
         var known = [Double](repeating: 0, count: count)
@@ -31,15 +34,16 @@ public struct Remits: Sendable {
         for position in index.topDownOrder.reversed() {
             placed[position] = true
             guard let boss = manager[position] else { continue }
-            let post = posts[position]
-            headcount[boss] += headcount[position] + post.count
-            fte[boss] += fte[position] + costing.fte(of: post)
+            let heads = facts.count[position]
+            headcount[boss] += headcount[position] + heads
+            fte[boss] += fte[position] + facts.fte[position]
             unknown[boss] += unknown[position]
-            if let cost = costing.cost(of: post) {
-                known[boss] += known[position] + cost
-            } else {
+            let cost = facts.cost[position]
+            if cost.isNaN {
                 known[boss] += known[position]
-                unknown[boss] += post.count
+                unknown[boss] += heads
+            } else {
+                known[boss] += known[position] + cost
             }
         }
         self.headcount = headcount

@@ -19,12 +19,24 @@ public struct StructureAnalysis: Sendable {
         self.rules = rules
         let costing = PostCosting(rules: rules)
         self.costing = costing
-        let remits = Remits(index: index, costing: costing)
-        self.remits = remits
-        self.tiers = TierSummary.summaries(index: index, rules: rules, costing: costing)
-        self.layers = LayerSummary(index: index, rules: rules, remits: remits)
-        self.oneOverOne = OneOverOneChains(index: index)
-        self.ratios = StructureRatios(index: index, costing: costing)
+        let facts = PostFacts(index: index, costing: costing)
+        // The passes read the same arrays and write their own: run side by side.
+        let (deep, flat) = ParallelWork.both(
+            { () -> (Remits, LayerSummary) in
+                let remits = Remits(index: index, facts: facts)
+                return (remits, LayerSummary(index: index, rules: rules, remits: remits, facts: facts))
+            },
+            {
+                (
+                    TierSummary.summaries(index: index, rules: rules, facts: facts),
+                    StructureRatios(index: index, facts: facts), OneOverOneChains(index: index)
+                )
+            })
+        self.remits = deep.0
+        self.layers = deep.1
+        self.tiers = flat.0
+        self.ratios = flat.1
+        self.oneOverOne = flat.2
     }
 
     public init(_ structure: Structure, rules: RuleSet) {

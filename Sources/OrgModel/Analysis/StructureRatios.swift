@@ -15,27 +15,28 @@ public struct StructureRatios: Hashable, Sendable {
     /// The mean span of the posts that lead anyone.
     public var meanSpan: Double
 
-    init(index: StructureIndex, costing: PostCosting) {
+    init(index: StructureIndex, facts: PostFacts) {
         var management = 0, frontLine = 0, assistants = 0, managers = 0, vacant = 0, temporary = 0
         var spanTotal = 0
         var managementCost = CostTotal()
         var totalCost = CostTotal()
-        for (position, post) in index.posts.enumerated() {
-            let cost = costing.cost(of: post)
-            totalCost.add(cost, headcount: post.count)
-            switch index.role(of: position) {
+        let span = index.span
+        for position in 0..<facts.count.count {
+            let heads = facts.count[position]
+            facts.addCost(of: position, to: &totalCost)
+            switch facts.role[position] {
             case .management:
-                management += post.count
-                managementCost.add(cost, headcount: post.count)
-            case .assistant: assistants += post.count
-            case .frontLine: frontLine += post.count
+                management += heads
+                facts.addCost(of: position, to: &managementCost)
+            case .assistant: assistants += heads
+            case .frontLine: frontLine += heads
             }
-            if index.isManager(position) {
+            if index.reportCount(of: position) > 0 {
                 managers += 1
-                spanTotal += index.span[position]
+                spanTotal += span[position]
             }
-            vacant += min(post.vacant, post.count)
-            if post.temporary { temporary += post.count }
+            vacant += facts.vacant[position]
+            if facts.temporary[position] { temporary += heads }
         }
         managementHeadcount = management
         frontLineHeadcount = frontLine

@@ -10,12 +10,12 @@ public struct TierSummary: Hashable, Sendable {
         case frontLine
 
         /// The group of the post at `position`.
-        init(_ position: Int, in index: StructureIndex) {
-            let post = index.posts[position]
-            if post.assistant { self = .assistants }
-            else if let tier = post.tier { self = .tier(tier) }
-            else if index.isManager(position) { self = .managersWithoutTier }
-            else { self = .frontLine }
+        init(_ position: Int, facts: PostFacts) {
+            switch facts.role[position] {
+            case .assistant: self = .assistants
+            case .frontLine: self = .frontLine
+            case .management: self = facts.tier[position].map { .tier($0) } ?? .managersWithoutTier
+            }
         }
 
         private var ordinal: (Int, Int) {
@@ -81,16 +81,20 @@ public struct TierSummary: Hashable, Sendable {
 
     /// One row per group present in the structure, tiers first (in order), then managers
     /// without a tier, assistants and the front line.
-    static func summaries(index: StructureIndex, rules: RuleSet, costing: PostCosting) -> [TierSummary] {
+    static func summaries(index: StructureIndex, rules: RuleSet, facts: PostFacts) -> [TierSummary] {
         var slotOf: [Group: Int] = [:]
         var rows: [TierSummary] = []
         var spans: [[Int]] = []
-        let posts = index.posts
-        for position in posts.indices {
-            let post = posts[position]
-            let group = Group(position, in: index)
+        let span = index.span
+        // The slot of the last group seen: consecutive posts are mostly of one group.
+        var lastGroup: Group?
+        var lastSlot = 0
+        for position in 0..<facts.count.count {
+            let group = Group(position, facts: facts)
             let slot: Int
-            if let found = slotOf[group] {
+            if group == lastGroup {
+                slot = lastSlot
+            } else if let found = slotOf[group] {
                 slot = found
             } else {
                 slot = rows.count
@@ -98,14 +102,17 @@ public struct TierSummary: Hashable, Sendable {
                 rows.append(TierSummary(group: group, label: label(for: group, rules: rules)))
                 spans.append([])
             }
+            lastGroup = group
+            lastSlot = slot
+            let heads = facts.count[position]
             rows[slot].posts += 1
-            rows[slot].headcount += post.count
-            rows[slot].fte += costing.fte(of: post)
-            rows[slot].cost.add(costing.cost(of: post), headcount: post.count)
-            rows[slot].vacant += min(post.vacant, post.count)
-            if post.temporary { rows[slot].temporary += post.count }
+            rows[slot].headcount += heads
+            rows[slot].fte += facts.fte[position]
+            facts.addCost(of: position, to: &rows[slot].cost)
+            rows[slot].vacant += facts.vacant[position]
+            if facts.temporary[position] { rows[slot].temporary += heads }
             switch group {
-            case .tier, .managersWithoutTier: spans[slot].append(index.span[position])
+            case .tier, .managersWithoutTier: spans[slot].append(span[position])
             case .assistants, .frontLine: break
             }
         }

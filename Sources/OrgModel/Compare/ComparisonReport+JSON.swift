@@ -166,7 +166,8 @@ extension ComparisonReport {
         var changed: [String: [JSONChange]] = [:]
         for aspect in PostChange.Aspect.allCases {
             var entries: [JSONChange] = []
-            for change in diff.changes where change.aspects.contains(aspect) {
+            for offset in comparison.changedIn[aspect] ?? [] {
+                let change = diff.changes[offset]
                 guard let old = change.current, let new = change.proposed else { continue }
                 let values: (JSONScalar, JSONScalar)
                 switch aspect {
@@ -220,8 +221,8 @@ extension ComparisonReport {
         }
         let report = JSONReport(
             current: side(diff.current, currentFile, before.rules), proposed: side(diff.proposed, proposedFile, after.rules),
-            deleted: diff.changes(.deleted).compactMap { $0.current.map { post($0, before.costing) } },
-            created: diff.changes(.created).compactMap { $0.proposed.map { post($0, after.costing) } },
+            deleted: comparison.deleted.compactMap { diff.changes[$0].current.map { post($0, before.costing) } },
+            created: comparison.created.compactMap { diff.changes[$0].proposed.map { post($0, after.costing) } },
             changed: changed, totals: totals,
             findings: JSONFindings(fixed: comparison.findingChanges.fixed.map(finding), introduced: comparison.findingChanges.introduced.map(finding)))
         return ReportJSON.encode(report)

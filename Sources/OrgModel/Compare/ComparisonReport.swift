@@ -107,14 +107,13 @@ public struct ComparisonReport: Sendable {
 
     private func summarySection(into doc: inout ReportDocument) {
         let comparison = self.comparison
-        let diff = comparison.diff
         let before = comparison.before.totals, after = comparison.after.totals
         doc.heading(2, "Summary")
         var counts: [String] = [
-            "\(Figures.grouped(diff.count(.deleted))) deleted", "\(Figures.grouped(diff.count(.created))) created",
+            "\(Figures.grouped(comparison.deleted.count)) deleted", "\(Figures.grouped(comparison.created.count)) created",
         ]
         for (aspect, word) in [(PostChange.Aspect.reportingLine, "moved"), (.tier, "re-tiered"), (.title, "retitled"), (.grade, "re-graded")] {
-            counts.append("\(Figures.grouped(diff.count(aspect))) \(word)")
+            counts.append("\(Figures.grouped(comparison.count(aspect))) \(word)")
         }
         var facts: [ReportDocument.Fact] = [
             .init("Posts", Self.arrow(before.posts, after.posts)),
@@ -124,7 +123,7 @@ public struct ComparisonReport: Sendable {
             .init("Net change in cost", comparison.netCostChange.text),
             .init("Changes", counts.joined(separator: ", ")),
         ]
-        let permanent = comparison.madePermanent.count
+        let permanent = comparison.count(.madePermanent)
         if permanent > 0 {
             facts.append(.init("Temporary → permanent", Figures.plural(permanent, "post")))
         }
@@ -136,15 +135,15 @@ public struct ComparisonReport: Sendable {
     }
 
     private func deletedSection(into doc: inout ReportDocument) {
-        let deleted = comparison.diff.changes(.deleted)
+        let deleted = comparison.deleted
         doc.heading(3, "Posts deleted (\(Figures.grouped(deleted.count)))")
         guard !deleted.isEmpty else { return doc.paragraph("None.") }
         let costing = comparison.before.costing
         var table = ReportTable(
             headers: ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"],
             alignments: [.left, .left, .right, .left, .left, .right, .right])
-        for change in deleted {
-            guard let post = change.current else { continue }
+        for offset in deleted {
+            guard let post = comparison.diff.changes[offset].current else { continue }
             table.append([
                 post.id.rawValue, post.displayTitle, post.tier.map(String.init) ?? "", post.reportsTo?.rawValue ?? "",
                 post.grade ?? "", Self.fteText(post, costing), Self.costText(costing.cost(of: post)),
@@ -154,15 +153,15 @@ public struct ComparisonReport: Sendable {
     }
 
     private func createdSection(into doc: inout ReportDocument) {
-        let created = comparison.diff.changes(.created)
+        let created = comparison.created
         doc.heading(3, "Posts created (\(Figures.grouped(created.count)))")
         guard !created.isEmpty else { return doc.paragraph("None.") }
         let costing = comparison.after.costing
         var table = ReportTable(
             headers: ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"],
             alignments: [.left, .left, .right, .left, .left, .right, .right])
-        for change in created {
-            guard let post = change.proposed else { continue }
+        for offset in created {
+            guard let post = comparison.diff.changes[offset].proposed else { continue }
             var notes: [String] = []
             if post.temporary { notes.append("temporary") }
             if post.isVacant { notes.append("vacant") }
@@ -176,7 +175,7 @@ public struct ComparisonReport: Sendable {
     }
 
     private func aspectSection(_ aspect: PostChange.Aspect, title: String, alwaysShown: Bool, into doc: inout ReportDocument) {
-        let changes = comparison.diff.changes.filter { $0.aspects.contains(aspect) }
+        let changes = comparison.changedIn[aspect] ?? []
         guard alwaysShown || !changes.isEmpty else { return }
         doc.heading(3, "\(title) (\(Figures.grouped(changes.count)))")
         guard !changes.isEmpty else { return doc.paragraph("None.") }
@@ -194,7 +193,8 @@ public struct ComparisonReport: Sendable {
         default:
             table = ReportTable(headers: ["Post", "Title", "Before", "After"])
         }
-        for change in changes {
+        for offset in changes {
+            let change = comparison.diff.changes[offset]
             guard let old = change.current, let new = change.proposed else { continue }
             let id = Self.idText(change)
             let title = new.displayTitle
@@ -283,8 +283,9 @@ public struct ComparisonReport: Sendable {
             .init("Kept posts' cost changes", Figures.signedPounds(kept.known) + (kept.unknownPosts > 0 ? " (\(Figures.plural(kept.unknownPosts, "post")) with a cost known on one side only)" : "")),
             .init("Net change", comparison.netCostChange.text),
         ]
-        if !comparison.madePermanent.isEmpty {
-            facts.append(.init("Temporary → permanent", "\(Figures.plural(comparison.madePermanent.count, "post")): \(comparison.madePermanent.map { $0.id.rawValue }.joined(separator: ", "))"))
+        let permanent = comparison.madePermanent
+        if !permanent.isEmpty {
+            facts.append(.init("Temporary → permanent", "\(Figures.plural(permanent.count, "post")): \(Figures.list(permanent.map(\.id.rawValue)))"))
         }
         doc.facts(facts)
         doc.paragraph("Costs are annual, on-costs included; a post without a cost takes its grade's cost from the rule set, and a cost that is still unknown is counted as unknown, never as zero.")

@@ -11,17 +11,33 @@ public struct StructureComparison: Sendable {
     public let beforeFindings: ValidationResult
     public let afterFindings: ValidationResult
     public let findingChanges: FindingChanges
+    /// Positions in `diff.changes` of the deleted and created posts, and of the kept posts
+    /// changed in each aspect, in `changes` order: found in one pass, as a comparison of
+    /// large structures lists them several times.
+    public let deleted: [Int]
+    public let created: [Int]
+    public let changedIn: [PostChange.Aspect: [Int]]
+    /// What the posts deleted cost, and what the posts created will.
+    public let costOfDeleted: CostTotal
+    public let costOfCreated: CostTotal
+    /// The change in cost of the posts kept, over those whose cost is known on both sides;
+    /// `unknownPosts` counts kept posts whose cost is known on one side only.
+    public let costChangeOfKept: CostTotal
 
     public init(current: Structure, proposed: Structure, currentRules: RuleSet, proposedRules: RuleSet, asOf: Day) {
-        let diff = StructureDiff(current: current, proposed: proposed)
-        let beforeIndex = StructureIndex(current)
-        let afterIndex = StructureIndex(proposed)
+        // The diff and each side's measures and findings are independent: worked out side
+        // by side, which on two cores is what keeps 100,000-post structures within a second.
+        func side(_ structure: Structure, _ rules: RuleSet) -> (StructureAnalysis, ValidationResult) {
+            let index = StructureIndex(structure)
+            return ParallelWork.both(
+                { StructureAnalysis(index: index, rules: rules) },
+                { Validator(rules: rules, asOf: asOf).validate(index) })
+        }
+        let (diff, sides) = ParallelWork.both(
+            { StructureDiff(current: current, proposed: proposed) },
+            { ParallelWork.both({ side(current, currentRules) }, { side(proposed, proposedRules) }) })
         self.init(
-            diff: diff,
-            before: StructureAnalysis(index: beforeIndex, rules: currentRules),
-            after: StructureAnalysis(index: afterIndex, rules: proposedRules),
-            beforeFindings: Validator(rules: currentRules, asOf: asOf).validate(beforeIndex),
-            afterFindings: Validator(rules: proposedRules, asOf: asOf).validate(afterIndex))
+            diff: diff, before: sides.0.0, after: sides.1.0, beforeFindings: sides.0.1, afterFindings: sides.1.1)
     }
 
     /// A comparison from parts already computed (the delayer has them at hand).
@@ -37,33 +53,49 @@ public struct StructureComparison: Sendable {
         self.findingChanges = FindingChanges(
             before: beforeFindings.findings, after: afterFindings.findings,
             currentID: { id in diff.change(forProposed: id)?.current?.id ?? id })
+
+        var deleted: [Int] = []
+        var created: [Int] = []
+        var changedIn: [PostChange.Aspect: [Int]] = [:]
+        var costOfDeleted = CostTotal()
+        var costOfCreated = CostTotal()
+        var costChangeOfKept = CostTotal()
+        let changes = diff.changes
+        for offset in changes.indices {
+            switch changes[offset].status {
+            case .deleted:
+                deleted.append(offset)
+                if let post = changes[offset].current { costOfDeleted.add(before.costing.cost(of: post), headcount: post.count) }
+            case .created:
+                created.append(offset)
+                if let post = changes[offset].proposed { costOfCreated.add(after.costing.cost(of: post), headcount: post.count) }
+            case .kept:
+                for aspect in changes[offset].aspects { changedIn[aspect, default: []].append(offset) }
+                guard let old = changes[offset].current, let new = changes[offset].proposed else { continue }
+                let a = before.costing.cost(of: old), b = after.costing.cost(of: new)
+                if let a, let b {
+                    costChangeOfKept.known += b - a
+                } else if a != nil || b != nil {
+                    costChangeOfKept.unknownPosts += max(old.count, new.count)
+                }
+            }
+        }
+        self.deleted = deleted
+        self.created = created
+        self.changedIn = changedIn
+        self.costOfDeleted = costOfDeleted
+        self.costOfCreated = costOfCreated
+        self.costChangeOfKept = costChangeOfKept
     }
+
+    /// How many kept posts changed in `aspect`.
+    public func count(_ aspect: PostChange.Aspect) -> Int { changedIn[aspect]?.count ?? 0 }
 
     /// The annual cost of each side, and the net change.
     public var costBefore: CostTotal { before.ratios.totalCost }
     public var costAfter: CostTotal { after.ratios.totalCost }
     public var netCostChange: CostChange { CostTotal.change(from: costBefore, to: costAfter) }
 
-    /// Where the net change comes from: posts deleted, posts created, and the changed cost
-    /// of kept posts (each a total over known costs, with unknowns counted).
-    public var costOfDeleted: CostTotal { before.costing.total(diff.changes(.deleted).compactMap(\.current)) }
-    public var costOfCreated: CostTotal { after.costing.total(diff.changes(.created).compactMap(\.proposed)) }
-
-    /// The change in cost of the posts kept, over those whose cost is known on both sides;
-    /// `unknownPosts` counts kept posts whose cost is unknown on either side.
-    public var costChangeOfKept: CostTotal {
-        var change = CostTotal()
-        for record in diff.changes where record.status == .kept {
-            guard let old = record.current, let new = record.proposed else { continue }
-            if let a = before.costing.cost(of: old), let b = after.costing.cost(of: new) {
-                change.known += b - a
-            } else if before.costing.cost(of: old) != nil || after.costing.cost(of: new) != nil {
-                change.unknownPosts += max(old.count, new.count)
-            }
-        }
-        return change
-    }
-
     /// Kept posts that change from temporary to permanent.
-    public var madePermanent: [PostChange] { diff.changes.filter { $0.aspects.contains(.madePermanent) } }
+    public var madePermanent: [PostChange] { (changedIn[.madePermanent] ?? []).map { diff.changes[$0] } }
 }

@@ -25,10 +25,12 @@ public struct StructureDiff: Sendable, Equatable {
         self.proposed = proposed
 
         var currentPosition: [PostID: Int] = [:]
+        currentPosition.reserveCapacity(current.posts.count)
         for (position, post) in current.posts.enumerated() where currentPosition[post.id] == nil {
             currentPosition[post.id] = position
         }
         var proposedPosition: [PostID: Int] = [:]
+        proposedPosition.reserveCapacity(proposed.posts.count)
         for (position, post) in proposed.posts.enumerated() where proposedPosition[post.id] == nil {
             proposedPosition[post.id] = position
         }
@@ -84,6 +86,8 @@ public struct StructureDiff: Sendable, Equatable {
 
         var byCurrent: [PostID: Int] = [:]
         var byProposed: [PostID: Int] = [:]
+        byCurrent.reserveCapacity(current.posts.count)
+        byProposed.reserveCapacity(proposed.posts.count)
         for (offset, change) in changes.enumerated() {
             if let id = change.current?.id, byCurrent[id] == nil { byCurrent[id] = offset }
             if let id = change.proposed?.id, byProposed[id] == nil { byProposed[id] = offset }

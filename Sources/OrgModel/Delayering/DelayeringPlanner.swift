@@ -31,13 +31,21 @@ public struct DelayeringPlanner: Sendable {
         let index = StructureIndex(structure)
         if let problem = DelayeringError.check(index) { throw problem }
         let validator = Validator(rules: rules, asOf: asOf)
-        let original = StructureAnalysis(index: index, rules: rules)
-        let originalFindings = validator.validate(index)
         var workspace = DelayeringWorkspace(index: index, rules: rules)
         let order = index.topDownOrder
 
+        // The moves, step by step (each step builds on the last).
+        struct Draft {
+            var step: DelayeringOption.Step
+            var moves: [DelayeringMove]
+            var movesOfThisStep: Int
+            var notes: [String]
+            var structure: Structure
+            var removed: [Post]
+            var added: [Post]
+        }
         var moves: [DelayeringMove] = []
-        var options: [DelayeringOption] = []
+        var drafts: [Draft] = []
         for step in DelayeringOption.Step.allCases {
             var notes: [String] = []
             let before = moves.count
@@ -52,14 +60,26 @@ public struct DelayeringPlanner: Sendable {
             }
             var optionStructure = workspace.structure(from: structure)
             optionStructure.state = .option
-            let optionIndex = StructureIndex(optionStructure)
-            let findings = validator.validate(optionIndex)
-            let removed = (0..<workspace.originalCount).filter { !workspace.alive[$0] }.map { workspace.posts[$0] }
-            let added = (workspace.originalCount..<workspace.posts.count).filter { workspace.alive[$0] }.map { workspace.posts[$0] }
-            options.append(DelayeringOption(
+            drafts.append(Draft(
                 step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes, structure: optionStructure,
-                removedPosts: removed, addedPosts: added, removedCost: workspace.costing.total(removed),
-                addedCost: workspace.costing.total(added), analysis: StructureAnalysis(index: optionIndex, rules: rules),
+                removed: (0..<workspace.originalCount).filter { !workspace.alive[$0] }.map { workspace.posts[$0] },
+                added: (workspace.originalCount..<workspace.posts.count).filter { workspace.alive[$0] }.map { workspace.posts[$0] }))
+        }
+
+        // Then the structure and each option measured and validated, side by side.
+        let rules = self.rules
+        let evaluated = ParallelWork.map(drafts.count + 1) { slot -> (StructureAnalysis, ValidationResult) in
+            let optionIndex = slot == 0 ? index : StructureIndex(drafts[slot - 1].structure)
+            return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
+        }
+        let (original, originalFindings) = evaluated[0]
+        let costing = workspace.costing
+        var options: [DelayeringOption] = []
+        for (draft, (analysis, findings)) in zip(drafts, evaluated.dropFirst()) {
+            options.append(DelayeringOption(
+                step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, notes: draft.notes,
+                structure: draft.structure, removedPosts: draft.removed, addedPosts: draft.added,
+                removedCost: costing.total(draft.removed), addedCost: costing.total(draft.added), analysis: analysis,
                 findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings)))
         }
         var notes: [String] = []

@@ -76,8 +76,8 @@ public struct DelayeringReport: Sendable {
         if let path = files[option.number] { facts.append(.init("File", path)) }
         let removedIDs = option.removedPosts.map(\.id.rawValue)
         let addedIDs = option.addedPosts.map(\.id.rawValue)
-        facts.append(.init("Posts removed", removedIDs.isEmpty ? "none" : "\(removedIDs.count): \(Self.shortList(removedIDs)) (\(option.removedCost.text))"))
-        facts.append(.init("Posts added", addedIDs.isEmpty ? "none" : "\(addedIDs.count): \(Self.shortList(addedIDs)) (\(option.addedCost.text))"))
+        facts.append(.init("Posts removed", removedIDs.isEmpty ? "none" : "\(removedIDs.count): \(Figures.list(removedIDs)) (\(option.removedCost.text))"))
+        facts.append(.init("Posts added", addedIDs.isEmpty ? "none" : "\(addedIDs.count): \(Figures.list(addedIDs)) (\(option.addedCost.text))"))
         facts.append(.init("Net annual saving", option.savingText))
         facts.append(.init("Management layers", ComparisonReport.arrow(original.layers.managementLayers, after.layers.managementLayers)))
         facts.append(.init("Manager posts", ComparisonReport.arrow(original.ratios.managerPosts, after.ratios.managerPosts)))
@@ -120,10 +120,6 @@ public struct DelayeringReport: Sendable {
             ])
         }
         doc.table(table)
-    }
-
-    static func shortList(_ ids: [String], limit: Int = 12) -> String {
-        ids.prefix(limit).joined(separator: ", ") + (ids.count > limit ? " and \(ids.count - limit) more" : "")
     }
 
     static func nothingToDo(_ step: DelayeringOption.Step) -> String {
