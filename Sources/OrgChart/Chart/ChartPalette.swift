@@ -4,10 +4,27 @@
 /// (red and green are never the only cue: every coloured box also says in words what
 /// it is), and to print legibly in greyscale.
 enum ChartPalette {
-    /// DejaVu Sans covers Latin, Greek, Cyrillic, Arabic, Hebrew and more, and is on
-    /// nearly every Linux machine with Graphviz; fontconfig falls back to another
-    /// installed font for scripts it lacks (CJK), and SVG viewers use their own.
-    static let font = "DejaVu Sans"
+    /// Helvetica by its PostScript name, which Graphviz writes into SVG as
+    /// `font-family="Helvetica,sans-Serif"` (so browsers use Helvetica or Arial) and which
+    /// fontconfig resolves to Liberation Sans, metric-compatible with both: text measured
+    /// here fits its box wherever the SVG is opened. Scripts Liberation lacks (Arabic,
+    /// Hebrew…) fall back glyph by glyph to DejaVu Sans; CJK and emoji need a font that
+    /// has them installed (fonts-noto-cjk, fonts-noto-color-emoji) for PNG and PDF, while
+    /// SVG keeps the text and leaves the glyphs to the viewer.
+    static let font = "Helvetica"
+    /// Bold and italic by face rather than `<B>`/`<I>`: Graphviz 2.43 never frees the font
+    /// it makes for each `<B>` or `<I>` line (about 370 bytes a line, per render).
+    static let boldFace = "Helvetica-Bold"
+    static let italicFace = "Helvetica-Oblique"
+    static let boldItalicFace = "Helvetica-BoldOblique"
+
+    /// `html` in the bold face.
+    static func bold(_ html: String) -> String { "<FONT FACE=\"\(boldFace)\">\(html)</FONT>" }
+    /// `html` in the italic face.
+    static func italic(_ html: String) -> String { "<FONT FACE=\"\(italicFace)\">\(html)</FONT>" }
+    /// `html` in the bold italic face.
+    static func boldItalic(_ html: String) -> String { "<FONT FACE=\"\(boldItalicFace)\">\(html)</FONT>" }
+
     static let ink = "#222222"
     static let line = "#555555"
     static let muted = "#6B6B6B"

@@ -91,7 +91,7 @@ enum DOTEmitter {
             rowNode[row] = name
             column.append(name)
             let label = (document.rowLabels[row] ?? []).enumerated().map { index, text in
-                index == 0 ? "<B>\(text)</B>" : "<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
+                index == 0 ? ChartPalette.bold(text) : "<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
             }.joined(separator: "<BR ALIGN=\"RIGHT\"/>")
             out.line("\(name) [" + attributes([
                 ("id", DOTText.quoted("orgchart-row-\(row.slug)")),
@@ -110,7 +110,7 @@ enum DOTEmitter {
                     ("id", DOTText.quoted("orgchart-heading-\(panel.key)")),
                     ("shape", "plaintext"),
                     ("fontsize", "15"),
-                    ("label", "<<B>\(heading)</B>>"),
+                    ("label", "<" + ChartPalette.bold(heading) + ">"),
                 ]) + "];")
             }
             for box in panel.boxes { out.line(node(box)) }
@@ -228,7 +228,7 @@ enum DOTEmitter {
         for (index, text) in lines.enumerated() {
             if index > 0 { title += "<BR ALIGN=\"LEFT\"/>" }
             title += index == 0
-                ? "<FONT POINT-SIZE=\"16\"><B>\(text)</B></FONT>"
+                ? "<FONT POINT-SIZE=\"16\">\(ChartPalette.bold(text))</FONT>"
                 : "<FONT POINT-SIZE=\"11\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
         }
         var cells = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">\(title)</TD>"
@@ -243,7 +243,7 @@ enum DOTEmitter {
     static func legendTable(_ legend: [LegendEntry]) -> String {
         let columns = legend.count > 5 ? 2 : 1
         let perColumn = (legend.count + columns - 1) / columns
-        var rows = "<TR><TD COLSPAN=\"\(columns * 3)\" ALIGN=\"LEFT\"><B>Key</B></TD></TR>"
+        var rows = "<TR><TD COLSPAN=\"\(columns * 3)\" ALIGN=\"LEFT\">\(ChartPalette.bold("Key"))</TD></TR>"
         for line in 0..<perColumn {
             rows += "<TR>"
             for column in 0..<columns {
@@ -270,7 +270,7 @@ enum DOTEmitter {
             // A fixed-size table inside the cell, so a tall row cannot stretch the sample.
             return "<TD><TABLE \(attributes) CELLSPACING=\"0\" WIDTH=\"28\" HEIGHT=\"13\" FIXEDSIZE=\"TRUE\"><TR><TD BORDER=\"0\"></TD></TR></TABLE></TD>"
         case .line(let color, let dashed):
-            return "<TD><FONT COLOR=\"\(color)\"><B>\(dashed ? "- - -" : "———")</B></FONT></TD>"
+            return "<TD><FONT COLOR=\"\(color)\">\(ChartPalette.bold(dashed ? "- - -" : "———"))</FONT></TD>"
         case .text(let text):
             return "<TD>\(text)</TD>"
         }
@@ -279,7 +279,7 @@ enum DOTEmitter {
     /// The notes under the chart, one left-aligned cell per note.
     static func notesTable(_ notes: [String]) -> String {
         let lines = notes.map { "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\($0)</TD></TR>" }.joined()
-        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\"><B>Notes</B></TD></TR>\(lines)</TABLE>"
+        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Notes"))</TD></TR>\(lines)</TABLE>"
     }
 
     static func attributes(_ list: [(String, String)]) -> String {

@@ -18,10 +18,10 @@ struct LabelLines {
         for (index, line) in lines.enumerated() {
             var body = DOTText.html(line)
             if struck { body = "<S>\(body)</S>" }
-            body = "<B>\(body)</B>"
+            body = ChartPalette.bold(body)
             if index == lines.count - 1, let marker {
                 let tag = DOTText.html(marker)
-                body += markerColor.map { " <FONT COLOR=\"\($0)\"><B>\(tag)</B></FONT>" } ?? " <B>\(tag)</B>"
+                body += " " + (markerColor.map { "<FONT COLOR=\"\($0)\">\(ChartPalette.bold(tag))</FONT>" } ?? ChartPalette.bold(tag))
             }
             parts.append(body)
         }
@@ -32,8 +32,12 @@ struct LabelLines {
         for line in TextWrap.lines(text, width: Self.detailWidth) {
             var body = DOTText.html(line)
             if struck { body = "<S>\(body)</S>" }
-            if italic { body = "<I>\(body)</I>" }
-            if bold { body = "<B>\(body)</B>" }
+            switch (bold, italic) {
+            case (true, true): body = ChartPalette.boldItalic(body)
+            case (true, false): body = ChartPalette.bold(body)
+            case (false, true): body = ChartPalette.italic(body)
+            case (false, false): break
+            }
             let colour = color.map { " COLOR=\"\($0)\"" } ?? ""
             parts.append("<FONT POINT-SIZE=\"\(size)\"\(colour)>\(body)</FONT>")
         }

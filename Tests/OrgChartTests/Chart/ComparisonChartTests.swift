@@ -42,8 +42,8 @@ import Testing
 
     @Test func headingsAndNotesForBothSides() throws {
         let chart = try Self.chart()
-        #expect(try #require(chart.node(id: "orgchart-heading-current")).line.contains("<B>Current</B>"))
-        #expect(try #require(chart.node(id: "orgchart-heading-proposed")).line.contains("<B>Proposed</B>"))
+        #expect(try #require(chart.node(id: "orgchart-heading-current")).line.contains(ChartPalette.bold("Current")))
+        #expect(try #require(chart.node(id: "orgchart-heading-proposed")).line.contains(ChartPalette.bold("Proposed")))
         #expect(chart.text.contains("Test Council · current, effective 2024-04-01 → proposed, effective 2025-04-01"))
         #expect(chart.text.contains("Current: Source: Fixtures/small-current.yaml"))
         #expect(chart.text.contains("Proposed: Checks: 2 errors, 3 warnings, 0 accepted deviations"))

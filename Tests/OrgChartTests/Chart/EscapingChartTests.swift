@@ -28,8 +28,8 @@ import Testing
         #expect(director.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!director.contains("<script>"))
         // Backslashes doubled, so `\N` cannot become the node's name.
-        #expect(director.contains(#"\\N \\G \\L</B>"#))
-        #expect(director.contains(#"<B>\\\\ C:\\</B>"#))
+        #expect(director.contains(#"\\N \\G \\L</FONT>"#))
+        #expect(director.contains(ChartPalette.bold(#"\\\\ C:\\"#)))
         #expect(DOTInspector.plain(director).contains(#"Director of "Quality" & <Practice> \\N \\G \\L \\\\ C:\\"#))
         let team = try #require(try Self.chart().node(id: "TM-LONG/front-line")).line
         #expect(team.contains("&lt;/TD&gt;&lt;/TR&gt;&lt;/TABLE&gt;&gt;]; evil</FONT>"))
@@ -40,10 +40,11 @@ import Testing
 
     @Test func longTitleWrapsWithinTheBox() throws {
         let box = try #require(try Self.chart().node(id: "TM-LONG")).line
-        let titleLines = box.components(separatedBy: "<B>").count - 1
+        let open = "<FONT FACE=\"\(ChartPalette.boldFace)\">"
+        let titleLines = box.components(separatedBy: open).count - 1
         #expect(titleLines >= 10)
-        #expect(box.components(separatedBy: "<B>").dropFirst().allSatisfy { part in
-            let line = part.components(separatedBy: "</B>")[0]
+        #expect(box.components(separatedBy: open).dropFirst().allSatisfy { part in
+            let line = part.components(separatedBy: "</FONT>")[0]
             return TextWrap.displayWidth(line) <= LabelLines.titleWidth
         })
     }

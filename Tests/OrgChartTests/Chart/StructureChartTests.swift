@@ -35,7 +35,7 @@ import Testing
         #expect(chart.ids(in: try #require(chart.rank(row: "front-line"))).count == 5)
         // The label comes first in each row, and rows run top to bottom.
         #expect(chart.text.contains("row0 -> row1 -> row2 -> row3 -> row4 -> row5 [style=invis, weight=100];"))
-        #expect(try #require(chart.node(named: "row3")).line.contains("<B>Tier 5</B>"))
+        #expect(try #require(chart.node(named: "row3")).line.contains(ChartPalette.bold("Tier 5")))
         #expect(try #require(chart.node(named: "row3")).line.contains("span 4–8"))
     }
 
@@ -56,7 +56,7 @@ import Testing
         #expect(error.contains(">span-narrow<"))
         let accepted = try #require(chart.node(id: "HOS-A")).line
         #expect(accepted.contains("color=\"\(ChartPalette.accepted)\""))
-        #expect(accepted.contains("<B>[1]</B>"))
+        #expect(accepted.contains(ChartPalette.bold("[1]")))
         #expect(chart.text.replacingOccurrences(of: "<BR/>", with: " ").contains(
             "[1] HOS-A Head of Service, Safeguarding: span-narrow accepted. Two regulated services that cannot be merged. Agreed by SLT and HR on 2024-01-10. Review by 2026-01-10."))
         // A post without findings keeps the plain outline.
@@ -66,7 +66,7 @@ import Testing
     @Test func vacantDashedAndMarked() throws {
         let vacant = try #require(try Self.chart().node(id: "TM-2")).line
         #expect(vacant.contains("style=\"filled,dashed\""))
-        #expect(vacant.contains("<I>Vacant</I>"))
+        #expect(vacant.contains(ChartPalette.italic("Vacant")))
     }
 
     @Test func dottedLineIsDashedAndDoesNotShapeTheLayout() throws {
@@ -112,7 +112,7 @@ import Testing
 
     @Test func titleAndNotes() throws {
         let text = try Self.chart().text
-        #expect(text.contains("<B>Small service</B>"))
+        #expect(text.contains(ChartPalette.bold("Small service")))
         #expect(text.contains("Current structure · effective 2024-04-01 · Test Council"))
         #expect(text.contains("Source: Fixtures/small-current.yaml · Rule set: childrens-social-care"))
         #expect(text.contains("Checks: 1 error, 3 warnings, 1 accepted deviation"))
