@@ -71,7 +71,7 @@ struct DiagramSet {
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            printError("orgmodel: cannot create the folder \(output): \(error.localizedDescription)")
+            printError("orgmodel: cannot create the folder \(output): \(fileSystemReason(error))")
             throw Exit.outputFailed
         }
         for chart in charts {

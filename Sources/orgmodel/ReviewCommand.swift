@@ -1,0 +1,198 @@
+import ArgumentParser
+import Foundation
+import GraphvizRender
+import OrgChart
+import OrgModel
+
+/// `orgmodel review CURRENT PROPOSED -o DIR`: the design authority's whole job in one
+/// command: validate both structures, compare them, draw every chart, and write the key
+/// differences and the analysis of each, ready for a committee report's appendices.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Validate, compare and chart a current and a proposed structure into one folder.",
+        discussion: """
+            Writes to DIR: review.md (the summary, linking the rest), validation.txt, \
+            key-differences.md, analysis-current.md, analysis-proposed.md, and the charts \
+            current, proposed, compare and changes as .svg and .pdf (changes also as .png). \
+            All files are written, or none. Deviation reviews are judged as of --as-of, \
+            else the proposed structure's effective date (so the same files give the same \
+            review on any day), else today.
+
+            Exit codes: 0 the proposed structure passes; 1 it has errors (the review is \
+            still written); 2 a file cannot be read; 3 an output cannot be written or \
+            Graphviz failed.
+            """
+    )
+
+    @Argument(help: "The current structure (.yaml, .yml or .csv).")
+    var current: String
+
+    @Argument(help: "The proposed structure (.yaml, .yml or .csv).")
+    var proposed: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write the review into (created if missing).", valueName: "dir"))
+    var output: String
+
+    @Option(help: "Whose names the charts show: none, senior (tiers 2–3) or all.")
+    var names: NamePolicy = .senior
+
+    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file for both, instead of the ones the files name.")
+    var rules: String?
+
+    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD).")
+    var asOf: Day?
+
+    @OptionGroup var redaction: RedactionOptions
+
+    func run() throws {
+        let profile: RedactionProfile?
+        do {
+            profile = try redaction.profile()
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.unreadableInput
+        }
+        var structures: [Structure] = []
+        var ruleSets: [RuleSet] = []
+        for file in [current, proposed] {
+            do {
+                let structure = try StructureFile.load(file)
+                ruleSets.append(try RuleSetReader.ruleSet(for: structure, override: rules))
+                structures.append(profile.map { structure.redacted(using: $0) } ?? structure)
+            } catch {
+                printError("orgmodel: \(error)")
+            }
+        }
+        guard structures.count == 2 else { throw Exit.unreadableInput }
+        let day = asOf ?? structures[1].effective ?? Day.today
+        let review = Review(
+            current: structures[0], proposed: structures[1], currentRules: ruleSets[0], proposedRules: ruleSets[1],
+            asOf: day, currentFile: current, proposedFile: proposed)
+
+        let files = try review.files(chartOptions: ChartOptions(names: names))
+        if let profile {
+            // Nothing a redaction withholds may reach any output, charts included.
+            var leaks: Set<String> = []
+            for structure in try [StructureFile.load(current), StructureFile.load(proposed)] {
+                let audit = RedactionAudit(withholdingFrom: structure, by: profile)
+                for file in files where !file.name.hasSuffix(".png") { leaks.formUnion(audit.leaks(in: file.bytes)) }
+            }
+            guard leaks.isEmpty else {
+                printError("orgmodel: the redacted review would still show \(leaks.sorted().joined(separator: ", ")); nothing was written")
+                throw Exit.outputFailed
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            printError("orgmodel: cannot create the folder \(output): \(fileSystemReason(error))")
+            throw Exit.outputFailed
+        }
+        do {
+            try OutputFile.write(files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) })
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.outputFailed
+        }
+        FileHandleOutput.standardOutput(review.summary(writtenTo: output, files: files.map(\.name)))
+        if !review.comparison.afterFindings.passes { throw Exit.findings }
+    }
+}
+
+/// Everything a review holds, built in memory before anything is written.
+struct Review {
+    let comparison: StructureComparison
+    let currentFile: String
+    let proposedFile: String
+
+    init(current: Structure, proposed: Structure, currentRules: RuleSet, proposedRules: RuleSet, asOf: Day, currentFile: String, proposedFile: String) {
+        comparison = StructureComparison(
+            current: current, proposed: proposed, currentRules: currentRules, proposedRules: proposedRules, asOf: asOf)
+        self.currentFile = currentFile
+        self.proposedFile = proposedFile
+    }
+
+    /// The review's files, by name, in the order they are listed.
+    func files(chartOptions: ChartOptions) throws -> [(name: String, bytes: [UInt8])] {
+        let before = comparison.beforeFindings
+        let after = comparison.afterFindings
+        var files: [(name: String, bytes: [UInt8])] = []
+        func text(_ name: String, _ content: String) { files.append((name, Array(content.utf8))) }
+
+        text("review.md", markdown())
+        text("validation.txt", ValidationReport(entries: [
+            .validated(file: currentFile, result: before), .validated(file: proposedFile, result: after),
+        ]).text())
+        text("key-differences.md", ComparisonReport(comparison, currentFile: currentFile, proposedFile: proposedFile).markdown())
+        text("analysis-current.md", AnalysisReport(comparison.before, file: currentFile).markdown())
+        text("analysis-proposed.md", AnalysisReport(comparison.after, file: proposedFile).markdown())
+
+        let charts: [(name: String, kind: ChartKind, inputs: [ValidationResult], formats: [RenderFormat])] = [
+            ("current", .single, [before], [.svg, .pdf]),
+            ("proposed", .single, [after], [.svg, .pdf]),
+            ("compare", .compare, [before, after], [.svg, .pdf]),
+            ("changes", .changes, [before, after], [.svg, .pdf, .png]),
+        ]
+        let renderer = ChartRenderer()
+        for chart in charts {
+            for format in chart.formats {
+                var options = chartOptions
+                options.dpi = format == .png ? ChartRenderer.pngDPI : nil
+                let dot = try renderer.dot(chart.kind, chart.inputs, options: options)
+                do {
+                    let rendered = try GraphvizRenderer.renderWithWarnings(dot: dot, format: format)
+                    for warning in rendered.warnings { printError("orgmodel: Graphviz: \(warning)") }
+                    files.append(("\(chart.name).\(format.fileExtension)", rendered.bytes))
+                } catch {
+                    printError("orgmodel: \(chart.name).\(format.fileExtension): \(error)")
+                    throw Exit.outputFailed
+                }
+            }
+        }
+        return files
+    }
+
+    /// The verdicts and headline figures, and links to every other file.
+    func markdown() -> String {
+        let c = comparison
+        var lines = ["# Review: \(c.after.structure.name ?? proposedFile)", ""]
+        lines.append("Current: `\(currentFile)`; proposed: `\(proposedFile)`.")
+        lines.append("")
+        lines += headline().map { "- \($0)" }
+        lines += [
+            "", "## Files", "",
+            "- [Validation of both structures](validation.txt)",
+            "- [Key differences](key-differences.md)",
+            "- [Analysis of the current structure](analysis-current.md)",
+            "- [Analysis of the proposed structure](analysis-proposed.md)",
+            "- Charts: [current](current.svg) ([PDF](current.pdf)), [proposed](proposed.svg) ([PDF](proposed.pdf)), [current beside proposed](compare.svg) ([PDF](compare.pdf)), [the changes](changes.svg) ([PDF](changes.pdf))",
+            "", "![The changes](changes.png)", "",
+        ]
+        return lines.joined(separator: "\n")
+    }
+
+    /// The few lines leadership reads first.
+    func headline() -> [String] {
+        let c = comparison
+        func verdict(_ result: ValidationResult) -> String {
+            "\(result.passes ? "passes" : "fails"): \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"), \(result.warningCount) warning\(result.warningCount == 1 ? "" : "s"), \(result.acceptedCount) accepted"
+        }
+        let layersBefore = c.before.layers.managementLayers
+        let layersAfter = c.after.layers.managementLayers
+        return [
+            "Current structure \(verdict(c.beforeFindings)); proposed structure \(verdict(c.afterFindings)).",
+            "Posts \(c.before.structure.posts.count) → \(c.after.structure.posts.count); headcount \(c.before.ratios.headcount) → \(c.after.ratios.headcount); manager posts \(c.before.ratios.managerPosts) → \(c.after.ratios.managerPosts); management layers \(layersBefore) → \(layersAfter).",
+            "Posts deleted \(c.deleted.count), created \(c.created.count), moved \(c.count(.reportingLine)); \(c.madePermanent.count) temporary → permanent.",
+            "Findings fixed \(c.findingChanges.fixed.count), introduced \(c.findingChanges.introduced.count).",
+            "Annual cost \(c.costBefore.text) → \(c.costAfter.text) (\(c.netCostChange.text)).",
+        ]
+    }
+
+    /// What the command prints: the headline and where the files went.
+    func summary(writtenTo folder: String, files: [String]) -> String {
+        var lines = headline()
+        lines.append("Wrote \(files.count) files to \(folder): \(files.joined(separator: ", ")).")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
