@@ -20,7 +20,7 @@ func fileSystemReason(_ error: any Error) -> String {
     }
     if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
     switch (error.domain, error.code) {
-    case (NSCocoaErrorDomain, NSFileNoSuchFileError), (NSCocoaErrorDomain, NSFileWriteNoSuchFileError):
+    case (NSCocoaErrorDomain, NSFileNoSuchFileError):
         return "no such file or directory on the way there"
     case (NSCocoaErrorDomain, NSFileWriteNoPermissionError), (NSCocoaErrorDomain, NSFileReadNoPermissionError):
         return "permission denied"
