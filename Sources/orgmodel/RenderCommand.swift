@@ -21,9 +21,12 @@ struct RenderCommand: ParsableCommand {
             agreed deviations amber with a numbered note. A structure with errors is still \
             drawn (exit code 0): render shows the errors, validate judges them.
 
-            The output format follows the --output extension: .svg, .pdf, .png, .dot (the \
-            DOT text) or .json (Graphviz's layout), or --format. Each post's SVG element id is \
-            its post id (prefixed current- and proposed- in a --compare chart).
+            The output format follows the --output extension: .svg, .pdf, .png (192 dpi), .dot \
+            (the DOT text) or .json (Graphviz's layout), or --format. Charts larger than A4 \
+            landscape are scaled to fit it; draw large structures a part at a time with \
+            --root, --depth or --split-by-tier. Each post's SVG element id is its post id \
+            (prefixed current- and proposed- in a --compare chart). The same input always \
+            gives the same bytes.
 
             --all FOLDER -o OUT renders every structure file in FOLDER to OUT/NAME.svg and \
             NAME.pdf, and every X-current/X-proposed pair to OUT/X-compare.svg/.pdf and \
@@ -49,7 +52,7 @@ struct RenderCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The chart file to write (- for standard output); with --all, a folder.", valueName: "path"))
     var output: String
 
-    @Option(help: "Output format, instead of the --output extension: svg, pdf, png, dot or json.")
+    @Option(help: "Output format, instead of the --output extension.")
     var format: RenderFormat?
 
     @Option(help: ArgumentHelp("Draw only this post and those below it.", valueName: "post-id"))
