@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `orgmodel review`, the main job, run on the bundled pairs.
+@Suite struct ReviewEndToEndTests {
+    static let files = [
+        "review.md", "validation.txt", "key-differences.md", "analysis-current.md", "analysis-proposed.md",
+        "current.svg", "current.pdf", "proposed.svg", "proposed.pdf", "compare.svg", "compare.pdf",
+        "changes.svg", "changes.pdf", "changes.png",
+    ]
+
+    @Test func reviewWritesEveryFileAndSummarises() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("review").path
+        let run = try OrgModelBinary.run([
+            "review", "Structures/childrens-services-redesign-current.yaml",
+            "Structures/childrens-services-redesign-proposed.yaml", "-o", out,
+        ])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("proposed structure passes"))
+        #expect(run.stdout.contains("1 temporary → permanent") || run.stdout.contains("temporary → permanent"))
+        #expect(run.stdout.contains("Annual cost £2,684,900 → £2,769,900 (+£85,000 a year)."))
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(written == Self.files.sorted())
+        let pdf = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("changes.pdf"))
+        #expect(pdf.starts(with: Array("%PDF".utf8)))
+        let markdown = try String(contentsOfFile: out + "/key-differences.md", encoding: .utf8)
+        #expect(markdown.contains("SW-TEMP"))
+    }
+
+    @Test func reviewIsDeterministic() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var contents: [[Data]] = []
+        for name in ["a", "b"] {
+            let out = folder.appendingPathComponent(name).path
+            let run = try OrgModelBinary.run([
+                "review", "Structures/childrens-services-redesign-current.yaml",
+                "Structures/childrens-services-redesign-proposed.yaml", "-o", out,
+            ])
+            #expect(run.exitCode == 0)
+            contents.append(try Self.files.map { try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent($0)) })
+        }
+        #expect(contents[0] == contents[1])
+    }
+
+    @Test func proposedWithErrorsExitsOneButStillWrites() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("review").path
+        // Reviewing the change backwards makes the failing structure the "proposed" one.
+        let run = try OrgModelBinary.run([
+            "review", "Structures/childrens-services-redesign-proposed.yaml",
+            "Structures/childrens-services-redesign-current.yaml", "-o", out,
+        ])
+        #expect(run.exitCode == 1)
+        #expect(FileManager.default.fileExists(atPath: out + "/review.md"))
+    }
+
+    @Test func redactedReviewShowsNoWithheldName() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A holder below tier 3, whose name a published review must not show.
+        let current = folder.appendingPathComponent("current.yaml")
+        let proposed = folder.appendingPathComponent("proposed.yaml")
+        let base = try String(contentsOfFile: OrgModelBinary.structure("childrens-services-redesign-current.yaml"), encoding: .utf8)
+        let next = try String(contentsOfFile: OrgModelBinary.structure("childrens-services-redesign-proposed.yaml"), encoding: .utf8)
+        let named = { (text: String) in
+            text.replacingOccurrences(of: "  - id: SM-AFS\n", with: "  - id: SM-AFS\n    holder: Morgan Withheld\n")
+        }
+        try Data(named(base).utf8).write(to: current)
+        try Data(named(next).utf8).write(to: proposed)
+        let out = folder.appendingPathComponent("review").path
+        let shown = try OrgModelBinary.run(["review", current.path, proposed.path, "-o", out + "-plain", "--names", "all"])
+        #expect(shown.exitCode == 0, "\(shown.stderr)")
+        let plain = try String(contentsOfFile: out + "-plain/current.svg", encoding: .utf8)
+        #expect(plain.contains("Morgan Withheld"))
+        let run = try OrgModelBinary.run(["review", current.path, proposed.path, "-o", out, "--names", "all", "--redact"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        for file in Self.files where !file.hasSuffix(".png") {
+            let url = URL(fileURLWithPath: out).appendingPathComponent(file)
+            let bytes = try Data(contentsOf: url)
+            #expect(bytes.range(of: Data("Morgan Withheld".utf8)) == nil, "\(file)")
+            if file.hasSuffix(".pdf") {
+                // A PDF's text is compressed: read it as a person would, through pdftotext.
+                let text = try Self.pdfText(url)
+                #expect(text.contains("Service Manager"), "pdftotext found no text in \(file)")
+                #expect(!text.contains("Morgan Withheld"), "\(file)")
+                let plainText = try Self.pdfText(URL(fileURLWithPath: out + "-plain").appendingPathComponent(file))
+                if file == "current.pdf" { #expect(plainText.contains("Morgan Withheld")) }
+            }
+        }
+    }
+
+    /// The text of a PDF, from poppler's pdftotext (installed by .ci/run).
+    static func pdfText(_ url: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = [url.path, url.path + ".txt"]
+        try process.run()
+        process.waitUntilExit()
+        return try String(contentsOfFile: url.path + ".txt", encoding: .utf8)
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+
+    @Test func unreadableInputWritesNothing() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("review").path
+        let run = try OrgModelBinary.run(["review", "Structures/none.yaml", "Structures/childrens-services-redesign-proposed.yaml", "-o", out])
+        #expect(run.exitCode == 2)
+        #expect(run.stderr.contains("Structures/none.yaml: no such file"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
