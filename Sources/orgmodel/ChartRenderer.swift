@@ -16,13 +16,16 @@ struct ChartRenderer {
     var rules: String?
     /// `--as-of`: the day deviation reviews are judged against.
     var asOf: Day?
+    /// `--redact`: what a published chart may show.
+    var redaction: RedactionProfile?
 
     /// Reads and validates each file; exit 2 on the first that cannot be read.
     func load(_ files: [String]) throws -> [ValidationResult] {
         var results: [ValidationResult] = []
         for file in files {
             do {
-                let structure = try StructureFile.load(file)
+                var structure = try StructureFile.load(file)
+                if let redaction { structure = structure.redacted(using: redaction) }
                 let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
                 // A chart should not change with the day it is drawn: judge reviews as of
                 // the structure's effective date unless told otherwise.

@@ -98,9 +98,18 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
+    @OptionGroup var redaction: RedactionOptions
+
     func run() throws {
         let options = ChartOptions(names: names, root: root.map { PostID($0) }, depth: depth)
-        let renderer = ChartRenderer(rules: rules, asOf: asOf)
+        let profile: RedactionProfile?
+        do {
+            profile = try redaction.profile()
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.unreadableInput
+        }
+        let renderer = ChartRenderer(rules: rules, asOf: asOf, redaction: profile)
         if let allFolder {
             try DiagramSet(folder: allFolder, output: output, only: format, renderer: renderer).render(options: options)
             return

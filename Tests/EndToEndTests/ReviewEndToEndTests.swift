@@ -104,6 +104,27 @@ import Testing
             .replacingOccurrences(of: "\n", with: " ")
     }
 
+    @Test func redactedRenderShowsNoWithheldName() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let structure = folder.appendingPathComponent("named.yaml")
+        let text = try String(contentsOfFile: OrgModelBinary.structure("childrens-services-redesign-current.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "  - id: SM-AFS\n", with: "  - id: SM-AFS\n    holder: Morgan Withheld\n")
+        try Data(text.utf8).write(to: structure)
+        for format in ["svg", "pdf", "dot"] {
+            let plain = folder.appendingPathComponent("plain.\(format)").path
+            let redacted = folder.appendingPathComponent("redacted.\(format)").path
+            #expect(try OrgModelBinary.run(["render", structure.path, "--names", "all", "-o", plain]).exitCode == 0)
+            #expect(try OrgModelBinary.run(["render", structure.path, "--names", "all", "--redact", "-o", redacted]).exitCode == 0)
+            let read = { (path: String) throws -> String in
+                format == "pdf" ? try Self.pdfText(URL(fileURLWithPath: path)) : try String(contentsOfFile: path, encoding: .utf8)
+            }
+            #expect(try read(plain).contains("Morgan Withheld"), "\(format)")
+            #expect(try !read(redacted).contains("Morgan Withheld"), "\(format)")
+            #expect(try read(redacted).contains("N/D"), "\(format)")
+        }
+    }
+
     @Test func unreadableInputWritesNothing() throws {
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
