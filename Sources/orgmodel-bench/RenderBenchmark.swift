@@ -1,6 +1,3 @@
-// Needs orgmodel-bench to depend on OrgChart and GraphvizRender; until Package.swift says
-// so, the suite compiles to nothing rather than racing the build of those modules.
-#if canImport(GraphvizRender) && canImport(OrgChart)
 import Foundation
 import GraphvizRender
 import OrgChart
@@ -189,4 +186,3 @@ enum RenderBenchmark {
         return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
     }
 }
-#endif

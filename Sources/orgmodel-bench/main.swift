@@ -13,6 +13,7 @@ if arguments.first == "--child", arguments.count >= 2 {
         switch step {
         case "validate": try ValidateBenchmark.child(rest)
         case "analyse", "compare", "delayer": try AnalysisBenchmark.child(step, rest)
+        case "render-chart", "render-versus-dot", "render-memory": try RenderBenchmark.child(step, rest)
         case "generate": try generateStructure(rest)
         default: throw BenchmarkFailure("unknown child step \(step)")
         }
@@ -35,6 +36,7 @@ let seed = option("--seed").flatMap(UInt64.init) ?? 42
 let suites: [(name: String, run: (URL) throws -> Void)] = [
     ("validate", { try ValidateBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
     ("analysis", { try AnalysisBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
+    ("render", { try RenderBenchmark.run(scratch: $0, seed: seed) }),
 ]
 let chosen = arguments.isEmpty ? suites.map(\.name) : arguments
 for name in chosen where !suites.contains(where: { $0.name == name }) {
