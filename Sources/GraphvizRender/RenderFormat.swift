@@ -8,7 +8,8 @@ public enum RenderFormat: String, Sendable, CaseIterable {
     case pdf
     /// PNG from Graphviz's cairo plugin.
     case png
-    /// Graphviz's `json` output: the laid-out graph with coordinates, handy for tests and tools.
+    /// Graphviz's JSON output (`json0`): the laid-out graph with coordinates, handy for
+    /// tests and tools.
     case json
     /// The DOT text itself, returned unchanged without calling Graphviz at all.
     case dot
@@ -28,7 +29,10 @@ public enum RenderFormat: String, Sendable, CaseIterable {
     var graphvizName: String? {
         switch self {
         case .dot: return nil
-        case .svg, .pdf, .png, .json: return rawValue
+        case .svg, .pdf, .png: return rawValue
+        // `json0` is `json` without the drawing operations: the same layout, and Graphviz
+        // 2.43's `json` writer crashes on HTML tables styled both dashed and rounded.
+        case .json: return "json0"
         }
     }
 }
