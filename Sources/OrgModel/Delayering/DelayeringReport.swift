@@ -81,7 +81,7 @@ public struct DelayeringReport: Sendable {
         facts.append(.init("Net annual saving", option.savingText))
         facts.append(.init("Management layers", ComparisonReport.arrow(original.layers.managementLayers, after.layers.managementLayers)))
         facts.append(.init("Manager posts", ComparisonReport.arrow(original.ratios.managerPosts, after.ratios.managerPosts)))
-        facts.append(.init("Mean span", "\(Figures.decimal(original.ratios.meanSpan, places: 1)) → \(Figures.decimal(after.ratios.meanSpan, places: 1))"))
+        facts.append(.init("Mean span", ComparisonReport.arrow(Figures.decimal(original.ratios.meanSpan, places: 1), Figures.decimal(after.ratios.meanSpan, places: 1))))
         facts.append(.init("Narrow spans", ComparisonReport.arrow(Self.narrow(original), Self.narrow(after))))
         facts.append(.init("Wide spans", ComparisonReport.arrow(Self.wide(original), Self.wide(after))))
         facts.append(.init("Front-line headcount", "\(Figures.grouped(after.ratios.frontLineHeadcount)) (unchanged)"))
