@@ -120,21 +120,6 @@ extension AnalysisReport {
         }
     }
 
-    struct JSONPost: Encodable {
-        var id: String
-        var tier: Int?
-        var span: Int
-        var layer: Int?
-        var remitHeadcount: Int?
-        var remitFTE: Double?
-        var remitCost: JSONCost?
-
-        enum CodingKeys: String, CodingKey {
-            case id, tier, span, layer
-            case remitHeadcount = "remit_headcount", remitFTE = "remit_fte", remitCost = "remit_cost"
-        }
-    }
-
     struct JSONReport: Encodable {
         var file: String?
         var name: String?
@@ -149,10 +134,9 @@ extension AnalysisReport {
         var oneOverOne: [JSONOneOverOne]
         var oneOverOneChains: [[String]]
         var ratios: JSONRatios
-        var remits: [JSONPost]
 
         enum CodingKeys: String, CodingKey {
-            case file, name, state, rules, posts, headcount, fte, cost, tiers, layers, ratios, remits
+            case file, name, state, rules, posts, headcount, fte, cost, tiers, layers, ratios
             case oneOverOne = "one_over_one", oneOverOneChains = "one_over_one_chains"
         }
     }
@@ -161,14 +145,87 @@ extension AnalysisReport {
     private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
     /// An object with the structure's totals, `tiers`, `layers`, `one_over_one`,
-    /// `ratios` and `remits` (one entry per post, in file order). Costs are objects
-    /// `{known, unknown_posts, complete}`: a cost never reads as zero for being unknown.
-    public func json() -> String {
+    /// `ratios`, and last `remits`: one compact object per post and line, in file order,
+    /// with `id`, `tier`, `span`, `layer`, `remit_headcount`, `remit_fte` and `remit_cost`
+    /// (null for a post in a reporting loop). Costs are objects `{known, unknown_posts,
+    /// complete}`: a cost never reads as zero for being unknown.
+    ///
+    /// The summary goes through `JSONEncoder`; the per-post list is written as bytes, as
+    /// it runs to a million entries (the encoder took 27 s and 1.8 GB for those).
+    public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
+
+    public func jsonBytes() -> [UInt8] {
+        var out = Array(summaryJSON().utf8)
+        // Replace the summary's closing "}" with the remits and a new closing brace.
+        while let last = out.last, last == 0x0A || last == 0x20 || last == 0x7D {
+            out.removeLast()
+            if last == 0x7D { break }
+        }
+        out.append(contentsOf: Array(",\n  \"remits\" : [".utf8))
+        let count = analysis.index.posts.count
+        let halves = count < 10_000 ? [remitLines(0..<count)] : ParallelWork.map(2) { half in
+            remitLines(half == 0 ? 0..<(count / 2) : (count / 2)..<count)
+        }
+        var first = true
+        for half in halves where !half.isEmpty {
+            out.append(contentsOf: first ? half.dropFirst() : half[...])  // drop the leading ","
+            first = false
+        }
+        out.append(contentsOf: Array("\n  ]\n}\n".utf8))
+        return out
+    }
+
+    /// ",\n    {…}" for each post in `positions`.
+    private func remitLines(_ positions: Range<Int>) -> [UInt8] {
+        let index = analysis.index
+        let posts = index.posts
+        let remits = analysis.remits
+        var out: [UInt8] = []
+        out.reserveCapacity(positions.count * 150)
+        func key(_ name: String) {
+            out.append(0x22)
+            out.append(contentsOf: name.utf8)
+            out.append(contentsOf: [0x22, 0x3A])
+        }
+        for position in positions {
+            out.append(contentsOf: Array(",\n    {".utf8))
+            key("id")
+            JSONText.append(posts[position].id.rawValue, to: &out)
+            out.append(0x2C)
+            key("tier")
+            if let tier = posts[position].tier { CSVCell.append(tier, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+            out.append(0x2C)
+            key("span")
+            CSVCell.append(index.span[position], to: &out)
+            out.append(0x2C)
+            guard remits.isPlaced[position] else {
+                out.append(contentsOf: Array("\"layer\":null,\"remit_headcount\":null,\"remit_fte\":null,\"remit_cost\":null}".utf8))
+                continue
+            }
+            key("layer")
+            CSVCell.append(index.depth[position], to: &out)
+            out.append(0x2C)
+            key("remit_headcount")
+            CSVCell.append(remits.headcount[position], to: &out)
+            out.append(0x2C)
+            key("remit_fte")
+            CSVCell.append(remits.fte[position], to: &out)
+            out.append(0x2C)
+            key("remit_cost")
+            let unknown = remits.unknownCostPosts[position]
+            out.append(contentsOf: Array("{\"complete\":\(unknown == 0),\"known\":".utf8))
+            CSVCell.append(remits.knownCost[position], to: &out)
+            out.append(contentsOf: Array(",\"unknown_posts\":".utf8))
+            CSVCell.append(unknown, to: &out)
+            out.append(contentsOf: [0x7D, 0x7D])
+        }
+        return out
+    }
+
+    private func summaryJSON() -> String {
         let analysis = self.analysis
         let structure = analysis.structure
-        let index = analysis.index
         let totals = analysis.totals
-        let remits = analysis.remits
         let tiers = analysis.tiers.map { row -> JSONTier in
             var tier: Int?
             if case .tier(let number) = row.group { tier = number }
@@ -184,17 +241,6 @@ extension AnalysisReport {
         }
         let layers = analysis.layers
         let ratios = analysis.ratios
-        var posts: [JSONPost] = []
-        posts.reserveCapacity(index.posts.count)
-        for (position, post) in index.posts.enumerated() {
-            let placed = remits.isPlaced[position]
-            posts.append(JSONPost(
-                id: post.id.rawValue, tier: post.tier, span: index.span[position],
-                layer: placed ? index.depth[position] : nil,
-                remitHeadcount: placed ? remits.headcount[position] : nil,
-                remitFTE: placed ? Self.tidy(remits.fte[position]) : nil,
-                remitCost: placed ? JSONCost(remits.cost(position)) : nil))
-        }
         let report = JSONReport(
             file: file, name: structure.name, state: structure.state?.rawValue, rules: analysis.rules.name,
             posts: totals.posts, headcount: totals.headcount, fte: Self.tidy(totals.fte), cost: JSONCost(totals.cost),
@@ -220,8 +266,7 @@ extension AnalysisReport {
                 managementCostShare: ratios.totalCost.known > 0 ? Self.tidy(ratios.managementCost.known / ratios.totalCost.known) : nil,
                 vacantHeadcount: ratios.vacantHeadcount,
                 vacancyRate: ratios.headcount > 0 ? Self.tidy(Double(ratios.vacantHeadcount) / Double(ratios.headcount)) : nil,
-                temporaryHeadcount: ratios.temporaryHeadcount),
-            remits: posts)
+                temporaryHeadcount: ratios.temporaryHeadcount))
         return ReportJSON.encode(report)
     }
 }
@@ -233,5 +278,26 @@ enum ReportJSON {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// JSON string literals written as bytes.
+enum JSONText {
+    static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
     }
 }

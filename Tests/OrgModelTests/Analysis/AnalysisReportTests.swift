@@ -29,6 +29,17 @@ struct AnalysisReportTests {
         #expect(csv == "id,tier,span,layer,remit_headcount,remit_fte,remit_cost\n\"A,1\",2,1,0,1,1,\n\"B \"\"x\"\"\",,0,1,0,0,0\n")
     }
 
+    @Test func jsonEscapesIDs() throws {
+        let odd = "A \"quoted\" \\ id\twith\u{1}controls"
+        let structure = Structure(posts: [Post(id: PostID(odd), tier: 2), Post(id: "B", reportsTo: PostID(odd))])
+        let json = AnalysisReport(StructureAnalysis(structure, rules: try AnalysisFixtures.rules)).json()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let remits = try #require(object["remits"] as? [[String: Any]])
+        #expect(remits.map { $0["id"] as? String } == [odd, "B"])
+        #expect(remits.first?["remit_headcount"] as? Int == 1)
+        #expect(remits.last?["tier"] is NSNull)
+    }
+
     @Test func markdownGolden() throws {
         let report = AnalysisReport(try AnalysisFixtures.analysis(), file: "small.yaml")
         try Fixtures.expectGolden(report.markdown(), "analysis-small.md")
