@@ -57,7 +57,7 @@ struct AnalyseCommand: ParsableCommand {
         switch format {
         case .table: bytes = Array(report.text().utf8)
         case .markdown: bytes = Array(report.markdown().utf8)
-        case .json: bytes = Array(report.json().utf8)
+        case .json: bytes = report.jsonBytes()
         case .csv: bytes = report.csvBytes()
         }
         try emit(bytes, to: output)
