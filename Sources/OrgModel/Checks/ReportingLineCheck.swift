@@ -9,7 +9,9 @@ struct ReportingLineCheck: StructureCheck {
         let index = context.index
         let posts = context.posts
         for position in posts.indices {
-            if let boss = posts[position].reportsTo {
+            // The index already resolved every reporting line: only a post with a
+            // `reports_to` but no manager in the graph needs a second look.
+            if let boss = posts[position].reportsTo, index.manager[position] == nil {
                 if boss == posts[position].id {
                     findings.append(RawFinding(.selfReport, at: position, in: context, "reports_to names the post itself"))
                 } else if index.position(of: boss) == nil {

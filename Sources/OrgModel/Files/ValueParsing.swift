@@ -111,8 +111,11 @@ enum ValueParsing {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     func trimmingBlanks() -> String {
-        guard let head = utf8.first, let tail = utf8.last else { return self }
-        if head != 0x20, head != 0x09, tail != 0x20, tail != 0x09 { return self }
+        let blankAtEdge = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let head = bytes.first, let tail = bytes.last else { return false }
+            return head == 0x20 || head == 0x09 || tail == 0x20 || tail == 0x09
+        } ?? true
+        guard blankAtEdge else { return self }
         guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         guard let last = lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         return String(self[first...last])

@@ -34,11 +34,9 @@ public struct StructureIndex: Sendable {
         positionByID.reserveCapacity(count)
         var duplicates: [Int] = []
         for position in 0..<count {
-            // Insert-if-absent in one hash lookup.
-            let inserted = positionByID[posts[position].id, default: position]
-            if inserted == position {
-                positionByID[posts[position].id] = position
-            } else {
+            // One hash lookup per post: insert, and put the first back on a repeat.
+            if let first = positionByID.updateValue(position, forKey: posts[position].id) {
+                positionByID[posts[position].id] = first
                 duplicates.append(position)
             }
         }
