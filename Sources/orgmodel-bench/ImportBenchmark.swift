@@ -33,8 +33,8 @@ enum ImportBenchmark {
             throw BenchmarkFailure("\(result.rejected.count) bad rows, first \(result.rejected[0])")
         }
         let (_, writing) = try Measurement.time {
-            let text = StructureYAMLWriter(header: ["Imported by orgmodel-bench."]).write(result.structure)
-            try OutputFile.write(Array(text.utf8), to: arguments[2])
+            let parts = StructureYAMLWriter(header: ["Imported by orgmodel-bench."]).writeParts(result.structure)
+            try OutputFile.write([(arguments[2], parts)])
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         Measurement.report(

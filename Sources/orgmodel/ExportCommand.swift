@@ -42,6 +42,9 @@ struct ExportCommand: ParsableCommand {
         if format == .organogram, output == nil {
             throw ValidationError("--format organogram writes two files: give the folder with -o")
         }
+        if let format, format != .organogram, let output, let named = StructureFormat(path: output), named.rawValue != format.rawValue {
+            throw ValidationError("-o \(output) names a .\(named.rawValue) file but --format is \(format.rawValue)")
+        }
     }
 
     func run() throws {

@@ -110,21 +110,21 @@ struct ImportCommand: ParsableCommand {
         }
 
         let structure = result.structure
-        let text: String
+        let parts: [[UInt8]]
         if let output, StructureFormat(path: output) == .csv {
-            do { text = try StructureCSVWriter().write(structure) } catch {
+            do { parts = [Array(try StructureCSVWriter().write(structure).utf8)] } catch {
                 printError("orgmodel: \(output): \(error)")
                 throw Exit.outputFailed
             }
         } else {
-            text = StructureYAMLWriter(header: ["Imported by orgmodel from \(source)."]).write(structure)
+            parts = StructureYAMLWriter(header: ["Imported by orgmodel from \(source)."]).writeParts(structure)
         }
-        var writes: [(path: String, bytes: [UInt8])] = []
-        if let output { writes.append((output, Array(text.utf8))) }
+        var writes: [(path: String, parts: [[UInt8]])] = []
+        if let output { writes.append((output, parts)) }
         var rejectPaths: [(String, Int)] = []
         for file in result.rejectFiles {
             let path = rejects ?? rejectPath(for: file.source)
-            writes.append((path, file.bytes))
+            writes.append((path, [file.bytes]))
             rejectPaths.append((path, file.rowCount))
         }
         do {
@@ -139,7 +139,7 @@ struct ImportCommand: ParsableCommand {
         if let _ = output {
             FileHandleOutput.standardOutput(summary + "\n")
         } else {
-            FileHandleOutput.standardOutput(text)
+            for part in parts { FileHandleOutput.standardOutput(String(decoding: part, as: UTF8.self)) }
             printError(summary)
         }
     }

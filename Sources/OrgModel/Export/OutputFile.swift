@@ -13,14 +13,25 @@ public enum OutputFile {
 
     /// Writes one file.
     public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
-        try write([(path, bytes)])
+        try write([(path, [bytes])])
+    }
+
+    /// Writes text as UTF-8.
+    public static func write(_ text: String, to path: String) throws(WriteError) {
+        try write([(path, [Array(text.utf8)])])
     }
 
     /// Writes several files as one: if any cannot be written, none is.
     public static func write(_ files: [(path: String, bytes: [UInt8])]) throws(WriteError) {
+        try write(files.map { ($0.path, [$0.bytes]) })
+    }
+
+    /// Writes several files as one, each from parts written one after another (a large
+    /// YAML file as the chunks its writer made, never joined in memory).
+    public static func write(_ files: [(path: String, parts: [[UInt8]])]) throws(WriteError) {
         var staged: [(temporary: String, path: String)] = []
-        func discard() { for file in staged { try? FileManager.default.removeItem(atPath: file.temporary) } }
-        for (path, bytes) in files {
+        func discard() { for file in staged { unlink(file.temporary) } }
+        for (path, parts) in files {
             let url = URL(fileURLWithPath: path)
             let directory = url.deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
@@ -33,11 +44,33 @@ public enum OutputFile {
                 throw WriteError(path: path, message: "it is a directory")
             }
             let temporary = (directory as NSString).appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
+                let reason = String(cString: strerror(errno))
                 discard()
-                throw WriteError(path: path, message: "the directory \(directory) is not writable")
+                throw WriteError(path: path, message: "the directory \(directory) is not writable (\(reason))")
             }
             staged.append((temporary, path))
+            var failure: String?
+            for part in parts where failure == nil {
+                part.withUnsafeBytes { raw in
+                    var offset = 0
+                    while offset < raw.count, let base = raw.baseAddress {
+                        let written = Foundation.write(descriptor, base + offset, raw.count - offset)
+                        if written < 0 {
+                            if errno == EINTR { continue }
+                            failure = String(cString: strerror(errno))
+                            return
+                        }
+                        offset += written
+                    }
+                }
+            }
+            if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+            if let failure {
+                discard()
+                throw WriteError(path: path, message: failure)
+            }
         }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
             let reason = String(cString: strerror(errno))

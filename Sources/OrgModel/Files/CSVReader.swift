@@ -183,6 +183,33 @@ public struct CSVRecord: ~Copyable {
         return out[...]
     }
 
+    /// Field `index` as a string without leading and trailing spaces and tabs, trimmed on
+    /// the bytes before any string is made (an importer trims every field of every row).
+    public func trimmedString(_ index: Int) -> String {
+        guard index < fields.count else { return "" }
+        let field = fields[index]
+        var start = field.start
+        var end = field.end
+        while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
+        while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 { end -= 1 }
+        if !field.escaped {
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        }
+        return string(index).trimmingBlanks()
+    }
+
+    /// Calls `body` with the bytes of field `index` as they stand in the file, without
+    /// surrounding blanks, so a caller can read a number without making a string; nil
+    /// when the field holds doubled quotes, which need undoing first.
+    public func withTrimmedBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard index < fields.count, !fields[index].escaped else { return nil }
+        var start = fields[index].start
+        var end = fields[index].end
+        while start < end, buffer[start] == 0x20 || buffer[start] == 0x09 { start += 1 }
+        while end > start, buffer[end - 1] == 0x20 || buffer[end - 1] == 0x09 { end -= 1 }
+        return body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
+    }
+
     /// Field `index` as a string (UTF-8; the file is checked for valid UTF-8 beforehand).
     public func string(_ index: Int) -> String {
         guard index < fields.count else { return "" }

@@ -1,5 +1,11 @@
+import Foundation
+
 /// Writes a structure as YAML in the house layout: metadata, then one flat list of posts,
 /// fields in a fixed order. The same structure always gives the same bytes.
+///
+/// Posts are written as bytes, and a large structure in chunks on every core, joined in
+/// order: a million-post import writes its YAML within its time budget, and the output is
+/// identical however many cores wrote it.
 public struct StructureYAMLWriter: Sendable {
     /// Comment lines written at the top of the file (without the leading `#`).
     public var header: [String]
@@ -7,68 +13,121 @@ public struct StructureYAMLWriter: Sendable {
     public init(header: [String] = []) { self.header = header }
 
     public func write(_ structure: Structure) -> String {
-        var out = ""
-        out.reserveCapacity(structure.posts.count * 120)
-        for line in header { out += line.isEmpty ? "#\n" : "# \(line)\n" }
+        String(decoding: writeBytes(structure), as: UTF8.self)
+    }
+
+    /// The YAML as UTF-8 bytes, ready for a file.
+    public func writeBytes(_ structure: Structure) -> [UInt8] {
+        let parts = writeParts(structure)
+        if parts.count == 1 { return parts[0] }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { out += part }
+        return out
+    }
+
+    /// The YAML as UTF-8 byte parts, in order, to be written one after another: a large
+    /// structure's chunks are never joined in memory.
+    public func writeParts(_ structure: Structure) -> [[UInt8]] {
+        var head = ""
+        for line in header { head += line.isEmpty ? "#\n" : "# \(line)\n" }
         func meta(_ key: String, _ value: String?) {
-            if let value { out += "\(key): \(YAMLText.scalar(value))\n" }
+            if let value { head += "\(key): \(YAMLText.scalar(value))\n" }
         }
         meta("name", structure.name)
         meta("organisation", structure.organisation)
         meta("description", structure.description)
         meta("state", structure.state?.rawValue)
         // An ISO date reads back as the same text, quoted or not: plain is what people write.
-        if let effective = structure.effective { out += "effective: \(effective)\n" }
+        if let effective = structure.effective { head += "effective: \(effective)\n" }
         meta("rules", structure.rules)
-        out += "posts:\n"
-        for post in structure.posts { writePost(post, to: &out) }
-        return out
+        head += "posts:\n"
+
+        let posts = structure.posts
+        let chunkCount = posts.count < 50_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunks = ConcurrentSlots<[UInt8]>(count: chunkCount)
+        let perChunk = (posts.count + chunkCount - 1) / max(chunkCount, 1)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = min(posts.count, chunk * perChunk)..<min(posts.count, (chunk + 1) * perChunk)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * 320)
+            posts.withUnsafeBufferPointer { buffer in
+                for index in range { writePost(buffer[index], to: &bytes) }
+            }
+            chunks[chunk] = bytes
+        }
+        let written = chunks.take().map { $0 ?? [] }
+        if chunkCount == 1 { return [Array(head.utf8) + written[0]] }
+        return [Array(head.utf8)] + written
     }
 
-    private func writePost(_ post: Post, to out: inout String) {
+    private func writePost(_ post: borrowing Post, to out: inout [UInt8]) {
         var first = true
-        func field(_ key: String, _ value: String) {
-            out += first ? "  - " : "    "
-            out += "\(key): \(value)\n"
+        // Byte by byte, not through array literals, which would allocate for every field.
+        func key(_ key: StaticString) {
+            out.append(0x20)
+            out.append(0x20)
+            out.append(first ? 0x2D : 0x20)
+            out.append(0x20)
+            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            out.append(0x3A)
+            out.append(0x20)
             first = false
         }
-        field("id", YAMLText.scalar(post.id.rawValue))
-        if !post.title.isEmpty { field("title", YAMLText.scalar(post.title)) }
+        func field(_ name: StaticString, _ value: String) {
+            key(name)
+            out.append(contentsOf: value.utf8)
+            out.append(0x0A)
+        }
+        func scalar(_ name: StaticString, _ value: String) {
+            key(name)
+            YAMLText.append(value, to: &out)
+            out.append(0x0A)
+        }
+        scalar("id", post.id.rawValue)
+        if !post.title.isEmpty { scalar("title", post.title) }
         if let tier = post.tier { field("tier", String(tier)) }
-        if let boss = post.reportsTo { field("reports_to", YAMLText.scalar(boss.rawValue)) }
-        if let holder = post.holder { field("holder", YAMLText.scalar(holder)) }
-        if let grade = post.grade { field("grade", YAMLText.scalar(grade)) }
+        if let boss = post.reportsTo { scalar("reports_to", boss.rawValue) }
+        if let holder = post.holder { scalar("holder", holder) }
+        if let grade = post.grade { scalar("grade", grade) }
         if let fte = post.fte { field("fte", NumberText.format(fte)) }
         if let cost = post.cost { field("cost", NumberText.format(cost)) }
         if post.count != 1 { field("count", String(post.count)) }
         if post.vacant > 0 { field("vacant", post.isVacant ? "true" : String(post.vacant)) }
         if post.temporary { field("temporary", "true") }
-        if let service = post.service { field("service", YAMLText.scalar(service)) }
+        if let service = post.service { scalar("service", service) }
         if post.assistant { field("assistant", "true") }
         if !post.dottedTo.isEmpty {
             field("dotted_to", "[" + post.dottedTo.map { YAMLText.flowScalar($0.rawValue) }.joined(separator: ", ") + "]")
         }
-        if let replaces = post.replaces { field("replaces", YAMLText.scalar(replaces.rawValue)) }
+        if let replaces = post.replaces { scalar("replaces", replaces.rawValue) }
         if !post.deviations.isEmpty {
-            field("deviations", "")
-            out.removeLast(2)  // "deviations: \n" → "deviations:\n"
-            out += "\n"
+            key("deviations")
+            out.removeLast()  // "deviations: " → "deviations:"
+            out.append(0x0A)
+            var text = ""
             for deviation in post.deviations {
-                out += "      - rule: \(deviation.rule.rawValue)\n"
-                if let rationale = deviation.rationale { out += "        rationale: \(YAMLText.scalar(rationale))\n" }
+                text += "      - rule: \(deviation.rule.rawValue)\n"
+                if let rationale = deviation.rationale { text += "        rationale: \(YAMLText.scalar(rationale))\n" }
                 if !deviation.agreedBy.isEmpty {
-                    out += "        agreed_by: [\(deviation.agreedBy.map(YAMLText.flowScalar).joined(separator: ", "))]\n"
+                    text += "        agreed_by: [\(deviation.agreedBy.map(YAMLText.flowScalar).joined(separator: ", "))]\n"
                 }
-                if let on = deviation.agreedOn { out += "        agreed_on: \(on)\n" }
-                if let review = deviation.reviewBy { out += "        review_by: \(review)\n" }
+                if let on = deviation.agreedOn { text += "        agreed_on: \(on)\n" }
+                if let review = deviation.reviewBy { text += "        review_by: \(review)\n" }
             }
+            out.append(contentsOf: text.utf8)
         }
         if !post.attributes.isEmpty {
-            field("attributes", "")
-            out.removeLast(2)
-            out += "\n"
+            key("attributes")
+            out.removeLast()
+            out.append(0x0A)
             for attribute in post.attributes {
-                out += "      \(YAMLText.scalar(attribute.name)): \(YAMLText.scalar(attribute.value))\n"
+                for _ in 0..<6 { out.append(0x20) }
+                YAMLText.append(attribute.name, to: &out)
+                out.append(0x3A)
+                out.append(0x20)
+                YAMLText.append(attribute.value, to: &out)
+                out.append(0x0A)
             }
         }
     }
@@ -79,6 +138,26 @@ public struct StructureYAMLWriter: Sendable {
 enum YAMLText {
     static func scalar(_ text: String) -> String {
         isPlainSafe(text) ? text : quoted(text)
+    }
+
+    /// Appends the scalar's bytes, without making a string when it is plain, nor when it
+    /// is printable ASCII that only needs its quotes and backslashes escaped (a date).
+    static func append(_ text: String, to out: inout [UInt8]) {
+        if isPlainSafe(text) {
+            out.append(contentsOf: text.utf8)
+            return
+        }
+        let simple = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        guard simple else {
+            out.append(contentsOf: quoted(text).utf8)
+            return
+        }
+        out.append(0x22)
+        for byte in text.utf8 {
+            if byte == 0x22 || byte == 0x5C { out.append(0x5C) }
+            out.append(byte)
+        }
+        out.append(0x22)
     }
 
     /// A scalar inside `[ … ]`, where commas and brackets also need quotes.
@@ -114,6 +193,54 @@ enum YAMLText {
     ]
 
     private static func isPlainSafe(_ text: String) -> Bool {
+        // Most text is ASCII: decide from the bytes, without Unicode property lookups.
+        let verdict = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let first = bytes.first, let last = bytes.last, last != 0x20 else { return false }
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                guard isASCIISafe(byte), !(byte == 0x20 && previous == 0x20) else { return false }
+                previous = byte
+            }
+            let isDigit = first >= 0x30 && first <= 0x39
+            let isLetter = (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
+            guard isDigit || isLetter || first == 0x28 else { return false }
+            if bytes.count <= 5, isLetter, isReservedWord(bytes) { return false }
+            // Numbers, and the words a number parser takes ("inf", "nan", "infinity").
+            if isDigit || (bytes.count <= 8 && ((first | 0x20) == 0x69 || (first | 0x20) == 0x6E)) {
+                if Double(text) != nil || Int(text) != nil { return false }
+            }
+            if isDigit, bytes.contains(0x2D) || bytes.contains(0x3A) { return false }  // dates, times
+            return true
+        }
+        switch verdict {
+        case .some(.some(let answer)): return answer
+        default: return isPlainSafeUnicode(text)
+        }
+    }
+
+    /// Whether the bytes spell, in any case, a word YAML 1.1 reads as true, false or null.
+    private static func isReservedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var folded: UInt64 = 0
+        for byte in bytes { folded = folded << 8 | UInt64(byte | 0x20) }
+        return reservedFolded.contains(folded)
+    }
+
+    /// The reserved words as `isReservedWord` folds them.
+    private static let reservedFolded: Set<UInt64> = Set(reserved.map { word in
+        word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
+    })
+
+    /// Letters, digits and ` ,.'()/&+-_`: the ASCII characters a plain scalar may hold.
+    @inline(__always)
+    private static func isASCIISafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x20, 0x2C, 0x2E, 0x27, 0x28, 0x29, 0x2F, 0x26, 0x2B, 0x2D, 0x5F: true
+        default: false
+        }
+    }
+
+    private static func isPlainSafeUnicode(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         guard first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "(" else { return false }
         guard last != " " else { return false }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns an HR system's CSV extract into a structure, through a mapping file.
 ///
 /// Reads the file's own bytes with the byte-level `CSVReader` (UTF-8 with or without a
@@ -12,6 +14,10 @@ public struct ExtractImporter: Sendable {
     public var delimiter: UInt8?
     /// The encoding; nil takes the mapping's, else detects it.
     public var encoding: TextEncoding?
+    /// How many parts a large extract is read in at once (one per core, up to four), and
+    /// the least bytes a part may have; tests set them to read small files in parts.
+    var partCount = min(4, ProcessInfo.processInfo.activeProcessorCount)
+    var minimumPartBytes = 2_000_000
 
     public init(mapping: ImportMapping, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) {
         self.mapping = mapping
@@ -21,7 +27,7 @@ public struct ExtractImporter: Sendable {
 
     /// Imports the extract at `path`.
     public func load(_ path: String) throws(LoadError) -> ImportResult {
-        try importExtract(try StructureFile.readText(path), file: path)
+        try importExtract(try ExtractInput.read(path), file: path)
     }
 
     /// Imports an extract from its bytes; `file` names it in messages.
@@ -45,31 +51,22 @@ public struct ExtractImporter: Sendable {
         }
         var run = Run(
             file: file, mapping: mapping, encoding: textEncoding, delimiter: delimiter ?? mapping.delimiter ?? UInt8(ascii: ","))
-        let reader = CSVReader(bytes: bytes, delimiter: run.delimiter)
-        var failure: LoadError?
-        do {
-            try reader.forEachRecord { record in
-                if record.isBlank { return true }
-                if run.plan == nil {
-                    do throws(LoadError) { try run.readHeader(record) } catch {
-                        failure = error
-                        return false
-                    }
-                    return true
-                }
-                run.readRow(record)
-                return true
-            }
-        } catch let error as CSVReader.Failure {
-            throw LoadError(
-                file: file, line: error.line, message: error.message,
-                hint: "a field that holds the delimiter, a quote or a line break must be quoted, with quotes doubled")
-        } catch {
-            throw LoadError(file: file, message: "not readable as CSV: \(error)")
-        }
-        if let failure { throw failure }
+        let rows = try readHeader(bytes, into: &run)
         guard let plan = run.plan else {
             throw LoadError(file: file, message: "the file has no header row", hint: "the first row names the extract's columns")
+        }
+        // A large extract is read in parts on every core; rows of one id in two parts
+        // (a repeated id across the split) are rare, and then the file is read again in one.
+        let parts = partCount > 1 && bytes.count - rows.offset > minimumPartBytes * partCount
+            ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: run.delimiter, parts: partCount)
+            : [rows]
+        if parts.count > 1, let combined = try readInParts(bytes, parts: parts, template: run) {
+            run = combined
+        } else {
+            run.posts.reserveCapacity(bytes.count / 80)
+            run.rowBytes.reserveCapacity(bytes.count / 80)
+            run.positionByID.reserveCapacity(bytes.count / 80)
+            try readRows(bytes, from: rows, to: bytes.count, into: &run)
         }
         guard run.rowCount > 0 else {
             throw LoadError(file: file, line: plan.headerLine, message: "the extract has a header but no rows")
@@ -81,6 +78,85 @@ public struct ExtractImporter: Sendable {
 }
 
 extension ExtractImporter {
+    /// Reads the header into `run`; returns where the rows start and on which line.
+    private func readHeader(_ bytes: [UInt8], into run: inout Run) throws(LoadError) -> (offset: Int, line: Int) {
+        var failure: LoadError?
+        var rows = (offset: bytes.count, line: 1)
+        do {
+            try CSVReader(bytes: bytes, delimiter: run.delimiter).forEachRecord { record in
+                if record.isBlank { return true }
+                do throws(LoadError) { try run.readHeader(record) } catch { failure = error }
+                let range = record.byteRange
+                let breaks = bytes[range].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } + (bytes[range].last == 0x0D ? 1 : 0)
+                rows = (range.upperBound, record.line + max(breaks, 1))
+                return false
+            }
+        } catch let error as CSVReader.Failure {
+            throw csvError(error, file: run.file)
+        } catch {
+            throw LoadError(file: run.file, message: "not readable as CSV: \(error)")
+        }
+        if let failure { throw failure }
+        return rows
+    }
+
+    /// Reads the rows that start in `start.offset..<end` into `run`.
+    private func readRows(_ bytes: [UInt8], from start: (offset: Int, line: Int), to end: Int, into run: inout Run) throws(LoadError) {
+        var reader = CSVReader(bytes: bytes, delimiter: run.delimiter)
+        (reader.startOffset, reader.startLine) = start
+        guard start.offset < bytes.count else { return }
+        do {
+            try reader.forEachRecord { record in
+                if record.startOffset >= end { return false }
+                if !record.isBlank { run.readRow(record) }
+                return true
+            }
+        } catch let error as CSVReader.Failure {
+            throw csvError(error, file: run.file)
+        } catch {
+            throw LoadError(file: run.file, message: "not readable as CSV: \(error)")
+        }
+    }
+
+    /// Reads the parts concurrently and joins them in file order; nil when a post id
+    /// appears in two parts, which only reading in one pass handles as it must.
+    private func readInParts(_ bytes: [UInt8], parts: [(offset: Int, line: Int)], template: Run) throws(LoadError) -> Run? {
+        let results = ConcurrentSlots<Result<Run, LoadError>>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+            var run = template
+            let end = part + 1 < parts.count ? parts[part + 1].offset : bytes.count
+            run.posts.reserveCapacity((end - parts[part].offset) / 80)
+            run.rowBytes.reserveCapacity((end - parts[part].offset) / 80)
+            run.positionByID.reserveCapacity((end - parts[part].offset) / 80)
+            do throws(LoadError) {
+                try readRows(bytes, from: parts[part], to: end, into: &run)
+                results[part] = .success(run)
+            } catch {
+                results[part] = .failure(error)
+            }
+        }
+        var combined: Run?
+        for result in results.take() {
+            guard let result else { return nil }
+            switch result {
+            case .failure(let error): throw error
+            case .success(let run):
+                if combined == nil {
+                    combined = run
+                } else if combined?.absorb(run) == false {
+                    return nil
+                }
+            }
+        }
+        return combined
+    }
+
+    private func csvError(_ error: CSVReader.Failure, file: String) -> LoadError {
+        LoadError(
+            file: file, line: error.line, message: error.message,
+            hint: "a field that holds the delimiter, a quote or a line break must be quoted, with quotes doubled")
+    }
+
     /// What each column of the extract feeds, worked out once from the header.
     struct Plan {
         var headerLine: Int
@@ -92,6 +168,8 @@ extension ExtractImporter {
         var attributeColumns: [(index: Int, name: String, isDate: Bool)]
         var unnamed: [Int]
         var dropped: [String]
+        /// Fields whose values the mapping's `values:` table translates.
+        var translated: Set<PostField>
         func column(of field: PostField) -> String? { fieldColumns.first { $0.field == field }?.name }
     }
 
@@ -118,6 +196,35 @@ extension ExtractImporter {
         var removed: [Bool] = []
         var gradesWithoutTier: [String: Int] = [:]
         var vacantHolderKeys: Set<String> = []
+        /// Lengths of the vacant-holder words, so most names skip lower-casing.
+        var vacantHolderLengths: Set<Int> = []
+        /// Tiers by grade as met: an extract has a few dozen grades over a million rows,
+        /// and comparing against each is cheaper than hashing every row's.
+        var tierByGrade: [(grade: String, tier: Int?, posts: Int)] = []
+        /// Translations through the mapping's `values:` as met, by field.
+        var translations: [(field: PostField, from: String, to: String)] = []
+
+        mutating func translated(_ value: String, for field: PostField) -> String {
+            if let known = translations.first(where: { $0.field == field && $0.from == value }) { return known.to }
+            let result = mapping.translated(value, for: field).trimmingBlanks()
+            if translations.count < 256 { translations.append((field, value, result)) }
+            return result
+        }
+
+        /// The tier for a grade, counting the posts of each grade the table lacks.
+        mutating func tier(for grade: String) -> Int? {
+            if let index = tierByGrade.firstIndex(where: { $0.grade == grade }) {
+                tierByGrade[index].posts += 1
+                return tierByGrade[index].tier
+            }
+            let tier = mapping.tiers.tier(for: grade)
+            if tierByGrade.count < 256 {
+                tierByGrade.append((grade, tier, 1))
+            } else if tier == nil {
+                gradesWithoutTier[grade, default: 0] += 1
+            }
+            return tier
+        }
 
         init(file: String, mapping: ImportMapping, encoding: TextEncoding, delimiter: UInt8) {
             self.file = file
@@ -125,11 +232,12 @@ extension ExtractImporter {
             self.encoding = encoding
             self.delimiter = delimiter
             vacantHolderKeys = Set(mapping.vacantHolders.map { $0.lowercased() })
+            vacantHolderLengths = Set(mapping.vacantHolders.map(\.utf8.count))
         }
 
         func text(_ record: borrowing CSVRecord, _ index: Int) -> String {
             switch encoding {
-            case .utf8: record.string(index).trimmingBlanks()
+            case .utf8: record.trimmedString(index)
             case .windows1252: encoding.decode(record.bytes(index)).trimmingBlanks()
             }
         }
@@ -209,7 +317,7 @@ extension ExtractImporter {
             plan = Plan(
                 headerLine: record.line, headerBytes: record.byteRange, columnCount: names.count,
                 fieldColumns: fieldColumns, attributeColumns: attributeColumns, unnamed: unnamed,
-                dropped: mapping.dropped)
+                dropped: mapping.dropped, translated: Set(mapping.values.filter { !$0.value.isEmpty }.keys))
         }
 
         mutating func readRow(_ record: borrowing CSVRecord) {
@@ -225,12 +333,25 @@ extension ExtractImporter {
             }
             var problems: [String] = []
             var post = Post(id: PostID(""), line: line)
+            post.attributes.reserveCapacity(plan.attributeColumns.count)
             var tierText: String?
             var fteColumn = "fte"
             var vacancyText: (String, String)?
             for (field, index, column) in plan.fieldColumns {
+                // Money and FTE straight from the bytes when written plainly: no string.
+                if field == .fte || field == .cost, encoding == .utf8, !plan.translated.contains(field),
+                    let number = record.withTrimmedBytes(index, ExtractValues.quickNumber) ?? nil
+                {
+                    if field == .fte {
+                        post.fte = number
+                        fteColumn = column
+                    } else {
+                        post.cost = number
+                    }
+                    continue
+                }
                 var value = text(record, index)
-                if mapping.values[field] != nil { value = mapping.translated(value, for: field).trimmingBlanks() }
+                if plan.translated.contains(field) { value = translated(value, for: field) }
                 if value.isEmpty { continue }
                 switch field {
                 case .id: post.id = PostID(value)
@@ -238,7 +359,7 @@ extension ExtractImporter {
                 case .tier: tierText = value
                 case .reportsTo: post.reportsTo = PostID(value)
                 case .holder:
-                    if vacantHolderKeys.contains(value.lowercased()) {
+                    if vacantHolderLengths.contains(value.utf8.count), vacantHolderKeys.contains(value.lowercased()) {
                         vacancyText = ("true", column)
                     } else {
                         post.holder = value
@@ -291,7 +412,7 @@ extension ExtractImporter {
                 case .failure(let problem): problems.append(problem.message)
                 }
             } else if !mapping.tiers.isEmpty, let grade = post.grade {
-                if let tier = mapping.tiers.tier(for: grade) { post.tier = tier } else { gradesWithoutTier[grade, default: 0] += 1 }
+                if let tier = tier(for: grade) { post.tier = tier }
             }
             if let (text, column) = vacancyText {
                 let lowered = text.lowercased()
@@ -317,7 +438,7 @@ extension ExtractImporter {
                 if value.isEmpty { continue }
                 if isDate {
                     switch ExtractValues.day(value, column: name) {
-                    case .success(let day): post.attributes.append(Attribute(name: name, value: day.description))
+                    case .success(let day): post.attributes.append(Attribute(name: name, value: ExtractValues.iso(day)))
                     case .failure(let problem): problems.append(problem.message)
                     }
                 } else {
@@ -329,7 +450,9 @@ extension ExtractImporter {
                 reject(line: line, bytes: record.byteRange, id: id, problems)
                 return
             }
-            if let first = positionByID[post.id] {
+            // One hash for the common case, a new id: insert, and undo if it was there.
+            if let first = positionByID.updateValue(posts.count, forKey: post.id) {
+                positionByID[post.id] = first
                 let firstLine = posts[first].line
                 guard mapping.jobShares else {
                     reject(line: line, bytes: record.byteRange, id: nil, [
@@ -348,13 +471,40 @@ extension ExtractImporter {
                 sharedRows[first, default: []].append((line, record.byteRange))
                 return
             }
-            if let firstLine = rejectedLineByID[post.id] {
+            if !rejectedLineByID.isEmpty, let firstLine = rejectedLineByID[post.id] {
+                positionByID[post.id] = nil
                 reject(line: line, bytes: record.byteRange, id: nil, ["\(idColumn) \(post.id) repeats line \(firstLine), which is rejected"])
                 return
             }
-            positionByID[post.id] = posts.count
             posts.append(post)
             rowBytes.append(record.byteRange)
+        }
+
+        /// Appends the rows a later part of the file read; false (and `self` spoilt) when
+        /// an id of that part is in this one too.
+        mutating func absorb(_ other: Run) -> Bool {
+            for id in other.rejectedLineByID.keys where positionByID[id] != nil || rejectedLineByID[id] != nil { return false }
+            let offset = posts.count
+            for (id, position) in other.positionByID {
+                if rejectedLineByID[id] != nil || positionByID.updateValue(position + offset, forKey: id) != nil { return false }
+            }
+            rejectedLineByID.merge(other.rejectedLineByID) { mine, _ in mine }
+            posts += other.posts
+            rowBytes += other.rowBytes
+            rejected += other.rejected
+            rowCount += other.rowCount
+            for position in other.shared { shared.insert(position + offset) }
+            for (position, rows) in other.sharedRows { sharedRows[position + offset] = rows }
+            for (position, names) in other.listedAttributes { listedAttributes[position + offset] = names }
+            gradesWithoutTier.merge(other.gradesWithoutTier, uniquingKeysWith: +)
+            for entry in other.tierByGrade {
+                if let index = tierByGrade.firstIndex(where: { $0.grade == entry.grade }) {
+                    tierByGrade[index].posts += entry.posts
+                } else {
+                    tierByGrade.append(entry)
+                }
+            }
+            return true
         }
 
         mutating func reject(line: Int, bytes: Range<Int>, id: PostID?, _ reasons: [String], follows: Bool = false) {
@@ -385,6 +535,8 @@ extension ExtractImporter {
 
         func notes(plan: Plan) -> [String] {
             var notes: [String] = []
+            var gradesWithoutTier = gradesWithoutTier
+            for entry in tierByGrade where entry.tier == nil { gradesWithoutTier[entry.grade, default: 0] += entry.posts }
             if !gradesWithoutTier.isEmpty {
                 let total = gradesWithoutTier.values.reduce(0, +)
                 let grades = gradesWithoutTier.keys.sorted()

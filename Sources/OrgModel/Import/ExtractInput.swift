@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks that an input to `orgmodel import` is delimited text before the CSV reader sees
 /// it, so a workbook, a PDF or a UTF-16 export gets a sentence saying what it is and what
 /// to do, not a parse error on line 1.
@@ -22,7 +24,11 @@ enum ExtractInput {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw LoadError(file: file, message: "the file is empty", hint: "an extract has a header row and a row per post")
         }
-        if let nul = body.firstIndex(of: 0) {
+        let nulOffset: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        if let nul = nulOffset {
             throw LoadError(
                 file: file, line: StructureFile.lineNumber(of: nul, in: bytes),
                 message: "this is a binary file, not CSV text", hint: "save the data as CSV (UTF-8)")
@@ -33,6 +39,46 @@ enum ExtractInput {
         if controls * 100 > sample.count {
             throw refuse("this looks like a binary file, not CSV text (\(controls) control bytes in the first \(sample.count))")
         }
+    }
+
+    /// The bytes of the file at `path`, read straight into one array (a large extract is
+    /// not copied through `Data`), or the reason it cannot be read.
+    static func read(_ path: String) throws(LoadError) -> [UInt8] {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw errno == ENOENT ? LoadError(file: path, message: "no such file") : LoadError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        guard (status.st_mode & S_IFMT) != S_IFDIR else { throw LoadError(file: path, message: "is a directory, not a file") }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw LoadError(file: path, message: "cannot be read", hint: "check the file's permissions")
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        let expected = Int(status.st_size)
+        var failure: Int32 = 0
+        bytes = [UInt8](unsafeUninitializedCapacity: max(expected, 1)) { buffer, count in
+            count = 0
+            while count < expected, let base = buffer.baseAddress {
+                let got = Foundation.read(descriptor, base + count, expected - count)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failure = errno; break }
+                if got == 0 { break }
+                count += got
+            }
+        }
+        guard failure == 0 else {
+            throw LoadError(file: path, message: "cannot be read: \(String(cString: strerror(failure)))")
+        }
+        // A file that grew while being read (or reports no size, like a pipe): the rest.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { break }
+            bytes += chunk[0..<got]
+        }
+        return bytes
     }
 
     /// The line of the first byte sequence that is not UTF-8, for a file declared UTF-8.

@@ -4,24 +4,121 @@
 enum ExtractValues {
     /// A number, allowing a leading `£` and thousands separators in their places.
     static func number(_ text: String, column: String) -> Result<Double, RowProblem> {
-        var body = Substring(text)
-        if body.hasPrefix("£") { body = body.dropFirst() }
-        body = Substring(String(body).trimmingBlanks())
-        if body.contains(",") {
-            let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-            let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
-            let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
-            guard grouped else { return .failure(RowProblem("\(column) must be a number, not \(ValueParsing.quoted(text))")) }
-            body = Substring(groups.joined() + (parts.count > 1 ? "." + parts[1] : ""))
+        if let value = plainNumber(text.utf8) {
+            return value >= 0 ? .success(value) : .failure(RowProblem("\(column) cannot be negative (\(text))"))
         }
-        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }),
-            let value = Double(body), value.isFinite
-        else {
-            return .failure(RowProblem("\(column) must be a number, not \(ValueParsing.quoted(text))"))
-        }
-        guard value >= 0 else { return .failure(RowProblem("\(column) cannot be negative (\(text))")) }
-        return .success(value)
+        return .failure(RowProblem("\(column) must be a number, not \(ValueParsing.quoted(text))"))
     }
+
+    /// The number in `£1,234.50`, `1234.5`, `-3` or `1e3`; nil for anything else. Works on
+    /// the bytes: a million-row extract has two or three numbers a row, and most are plain
+    /// digits with perhaps a point, which are read exactly without the general parser.
+    private static func plainNumber(_ utf8: String.UTF8View) -> Double? {
+        if let fast = utf8.withContiguousStorageIfAvailable({ simpleDecimal($0) }), let value = fast { return value }
+        let text = utf8
+        var digits: [UInt8] = []
+        digits.reserveCapacity(utf8.count)
+        var index = text.startIndex
+        func skipBlanks() { while index < text.endIndex, text[index] == 0x20 || text[index] == 0x09 { index = text.index(after: index) } }
+        skipBlanks()
+        // "£" is C2 A3 in UTF-8.
+        if index < text.endIndex, text[index] == 0xC2, text.index(after: index) < text.endIndex, text[text.index(after: index)] == 0xA3 {
+            index = text.index(index, offsetBy: 2)
+            skipBlanks()
+        }
+        var groupDigits = -1  // digits since the last comma; -1 before any comma
+        var leadingGroup = 0  // digits before the first comma
+        var seenPoint = false
+        var seenExponent = false
+        while index < text.endIndex {
+            let byte = text[index]
+            switch byte {
+            case 0x30...0x39:
+                digits.append(byte)
+                if !seenPoint, !seenExponent {
+                    if groupDigits >= 0 { groupDigits += 1 } else { leadingGroup += 1 }
+                }
+            case 0x2C:  // a thousands separator: 1 to 3 digits before the first, 3 between
+                guard !seenPoint, !seenExponent, groupDigits == -1 ? (1...3).contains(leadingGroup) : groupDigits == 3 else { return nil }
+                groupDigits = 0
+            case 0x2E:
+                guard !seenPoint, !seenExponent, groupDigits == -1 || groupDigits == 3 else { return nil }
+                seenPoint = true
+                digits.append(byte)
+            case 0x2B, 0x2D, 0x45, 0x65:
+                if byte == 0x45 || byte == 0x65 { seenExponent = true }
+                digits.append(byte)
+            case 0x20, 0x09:
+                skipBlanks()
+                guard index == text.endIndex else { return nil }
+                continue
+            default:
+                return nil
+            }
+            index = text.index(after: index)
+        }
+        if groupDigits >= 0, !seenPoint, groupDigits != 3 { return nil }
+        guard !digits.isEmpty, let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else { return nil }
+        return value
+    }
+
+    /// Plain digits with at most one point and at most 15 significant digits: the
+    /// mantissa is an exact integer and one division by an exact power of ten rounds
+    /// correctly, so the value is the one `Double(String)` gives. Nil for anything else.
+    private static func simpleDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
+        var mantissa: UInt64 = 0
+        var scale = -1
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 {
+                mantissa = mantissa * 10 + UInt64(byte - 0x30)
+                if scale >= 0 { scale += 1 }
+            } else if byte == 0x2E, scale < 0 {
+                scale = 0
+            } else {
+                return nil
+            }
+        }
+        // "12." (a point with no digits after it) is left to the general parser.
+        guard scale != 0, bytes.count - (scale > 0 ? 1 : 0) <= 15 else { return nil }
+        guard scale > 0 else { return Double(mantissa) }
+        return Double(mantissa) / powersOfTen[scale]
+    }
+
+    /// The number in a field's UTF-8 bytes when it is written the usual ways (`42000`,
+    /// `0.5`, `£42,000.50`) with at most 15 significant digits, read exactly; nil for
+    /// anything else, which then goes through `number(_:column:)` and its messages.
+    static func quickNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var index = 0
+        let count = bytes.count
+        if count >= 2, bytes[0] == 0xC2, bytes[1] == 0xA3 { index = 2 }  // "£"
+        guard index < count else { return nil }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var group = -1  // digits since the last comma; -1 before any
+        var lead = 0
+        var scale = -1
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                mantissa = mantissa &* 10 &+ UInt64(byte &- 0x30)
+                digits += 1
+                if scale >= 0 { scale += 1 } else if group >= 0 { group += 1 } else { lead += 1 }
+            } else if byte == 0x2C, scale < 0, group == -1 ? (1...3).contains(lead) : group == 3 {
+                group = 0
+            } else if byte == 0x2E, scale < 0, group == -1 || group == 3 {
+                scale = 0
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0, digits <= 15, scale != 0, group == -1 || group == 3 || scale > 0 else { return nil }
+        guard scale > 0 else { return Double(mantissa) }
+        return Double(mantissa) / powersOfTen[scale]
+    }
+
+    private static let powersOfTen: [Double] = (0...16).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 
     static func integer(_ text: String, column: String) -> Result<Int, RowProblem> {
         guard let value = Int(text.trimmingBlanks()) else {
@@ -43,16 +140,66 @@ enum ExtractValues {
     /// `YYYY-MM-DD`, or `DD/MM/YYYY` as UK systems write it (one-digit day and month
     /// allowed); never the US month-first order.
     static func day(_ text: String, column: String) -> Result<Day, RowProblem> {
-        let trimmed = text.trimmingBlanks()
-        if let day = Day(iso8601: trimmed) { return .success(day) }
-        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), let day = Day(year: y, month: m, day: d)
-        {
-            return .success(day)
+        // Three numbers and two separators, read from the bytes without allocating.
+        var numbers = (0, 0, 0)
+        var widths = (0, 0, 0)
+        var separators: (UInt8, UInt8) = (0, 0)
+        var part = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                let digit = Int(byte - 0x30)
+                switch part {
+                case 0: numbers.0 = numbers.0 * 10 + digit; widths.0 += 1
+                case 1: numbers.1 = numbers.1 * 10 + digit; widths.1 += 1
+                default: numbers.2 = numbers.2 * 10 + digit; widths.2 += 1
+                }
+                if widths.0 > 4 || widths.1 > 4 || widths.2 > 4 { return .failure(problem(text, column)) }
+            case 0x2D, 0x2F:
+                switch part {
+                case 0 where widths.0 > 0: separators.0 = byte
+                case 1 where widths.1 > 0: separators.1 = byte
+                default: return .failure(problem(text, column))
+                }
+                part += 1
+            case 0x20, 0x09 where part == 0 && widths.0 == 0:
+                continue
+            default:
+                return .failure(problem(text, column))
+            }
         }
-        return .failure(RowProblem("\(column) must be a date such as 2020-10-01 or 01/10/2020, not \(ValueParsing.quoted(text))"))
+        guard part == 2, widths.2 > 0, separators.0 == separators.1 else { return .failure(problem(text, column)) }
+        let day: Day?
+        if separators.0 == 0x2D, widths == (4, 2, 2) {
+            day = Day(year: numbers.0, month: numbers.1, day: numbers.2)
+        } else if separators.0 == 0x2F, (1...2).contains(widths.0), (1...2).contains(widths.1), widths.2 == 4 {
+            day = Day(year: numbers.2, month: numbers.1, day: numbers.0)
+        } else {
+            day = nil
+        }
+        guard let day else { return .failure(problem(text, column)) }
+        return .success(day)
+    }
+
+    /// `YYYY-MM-DD`, as `Day.description` writes it, made straight from the digits.
+    static func iso(_ day: Day) -> String {
+        var bytes = [UInt8](repeating: 0x30, count: 10)
+        var year = day.year
+        for position in (0..<4).reversed() {
+            bytes[position] = UInt8(0x30 + year % 10)
+            year /= 10
+        }
+        bytes[4] = 0x2D
+        bytes[5] = UInt8(0x30 + day.month / 10)
+        bytes[6] = UInt8(0x30 + day.month % 10)
+        bytes[7] = 0x2D
+        bytes[8] = UInt8(0x30 + day.day / 10)
+        bytes[9] = UInt8(0x30 + day.day % 10)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func problem(_ text: String, _ column: String) -> RowProblem {
+        RowProblem("\(column) must be a date such as 2020-10-01 or 01/10/2020, not \(ValueParsing.quoted(text))")
     }
 }
 

@@ -25,8 +25,8 @@ public struct OrganogramImporter: Sendable {
 
     /// Imports the senior file at `senior` and, when given, the junior file at `junior`.
     public func load(senior: String, junior: String?) throws(LoadError) -> ImportResult {
-        let seniorBytes = try StructureFile.readText(senior)
-        let juniorBytes: [UInt8]? = if let junior { try StructureFile.readText(junior) } else { nil }
+        let seniorBytes = try ExtractInput.read(senior)
+        let juniorBytes: [UInt8]? = if let junior { try ExtractInput.read(junior) } else { nil }
         return try importFiles(senior: seniorBytes, seniorFile: senior, junior: juniorBytes, juniorFile: junior)
     }
 

@@ -106,6 +106,25 @@ struct RoundTripTests {
         }
     }
 
+    @Test("A large structure is written in chunks on several cores, byte for byte as one pass writes it")
+    func chunkedYAML() throws {
+        var structure = StructureGenerator(posts: 52_000, seed: 12).generate()
+        for index in stride(from: 0, to: structure.posts.count, by: 97) {
+            structure.posts[index].attributes = [Attribute(name: "Note", value: RoundTrip.nastyStrings[index % RoundTrip.nastyStrings.count])]
+        }
+        let whole = StructureYAMLWriter(header: ["Header"]).writeBytes(structure)
+        // Pieces under the chunking threshold are written in one pass each.
+        var expected = Array(StructureYAMLWriter(header: ["Header"]).write(Structure(
+            name: structure.name, organisation: structure.organisation, description: structure.description,
+            state: structure.state, effective: structure.effective, rules: structure.rules, posts: [])).utf8)
+        for start in stride(from: 0, to: structure.posts.count, by: 10_000) {
+            let piece = StructureYAMLWriter().writeBytes(Structure(posts: Array(structure.posts[start..<min(start + 10_000, structure.posts.count)])))
+            expected += piece.dropFirst("posts:\n".utf8.count)
+        }
+        #expect(structure.posts.count > 50_000)
+        #expect(whole == expected)
+    }
+
     @Test("An attribute with an empty value is kept apart from no attribute, in CSV too")
     func emptyAttribute() throws {
         let structure = Structure(posts: [

@@ -273,6 +273,34 @@ struct ExtractImporterTests {
         #expect(try ExtractValues.number(text, column: "Cost").get() == value)
     }
 
+    @Test("Plain decimals read exactly as the standard parser reads them", arguments: [1, 2, 3] as [UInt64])
+    func decimalsExact(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<5_000 {
+            let digits = Int(random.next() % 15) + 1
+            var text = String((0..<digits).map { _ in Character(String(random.next() % 10)) })
+            if random.next() % 2 == 0, digits > 1 {
+                let point = Int(random.next() % UInt64(digits - 1)) + 1
+                text.insert(".", at: text.index(text.startIndex, offsetBy: point))
+            }
+            #expect(try ExtractValues.number(text, column: "x").get() == Double(text), "\(text)")
+        }
+        for text in ["0.1", "0.30000000000000004", "123456789012345", "1234567890123456", "9007199254740993", "1.", ".5", "1e3"] {
+            #expect(try ExtractValues.number(text, column: "x").get() == Double(text), "\(text)")
+        }
+    }
+
+    @Test("The fast byte reading of numbers agrees with the full reading, or leaves the text to it", arguments: [
+        "42000", "0.5", "£42,000", "£42,000.50", "1,234,567.89", "12,34", "1,2345", "£", "", "-5", "1e3", "12.", ".5",
+        "1234567890123456", "123456789012345", "0.000001", "£ 5", "1,000,00", "9,999", "99,999,999.999",
+    ])
+    func quickNumbers(text: String) {
+        let quick = Array(text.utf8).withUnsafeBufferPointer { ExtractValues.quickNumber($0) }
+        if let quick {
+            #expect(quick == (try? ExtractValues.number(text, column: "x").get()), "\(text)")
+        }
+    }
+
     @Test("Money that is not money", arguments: ["12,34", "1,2345", "£", "-5", "abc", "1,000,00", "$40000", "nan"])
     func notMoney(text: String) {
         #expect(throws: RowProblem.self) { try ExtractValues.number(text, column: "Cost").get() }
