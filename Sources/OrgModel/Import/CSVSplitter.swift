@@ -18,9 +18,18 @@ enum CSVSplitter {
             var position = start
             var currentLine = line
             var inQuotes = false
-            var atFieldStart = true
             let end = buffer.count
+            guard let base = buffer.baseAddress else { return }
             while position < end {
+                // Eight bytes at a time while none of them is a quote or a line break: the
+                // common case, since only those change the state (a quote opens a field
+                // only right after a delimiter or a line break, which the byte before shows).
+                while position + 8 <= end {
+                    let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+                    if hasByte(word, quote) || hasByte(word, lf) || hasByte(word, cr) { break }
+                    position += 8
+                }
+                guard position < end else { break }
                 let byte = buffer[position]
                 if inQuotes {
                     if byte == quote {
@@ -35,16 +44,16 @@ enum CSVSplitter {
                     position += 1
                     continue
                 }
+                let atFieldStart = position == start || buffer[position - 1] == delimiter || buffer[position - 1] == lf
+                    || buffer[position - 1] == cr
                 if byte == quote, atFieldStart {
                     inQuotes = true
-                    atFieldStart = false
                     position += 1
                     continue
                 }
                 if byte == lf || byte == cr {
                     position += (byte == cr && position + 1 < end && buffer[position + 1] == lf) ? 2 : 1
                     currentLine += 1
-                    atFieldStart = true
                     if position >= target, position < end {
                         result.append((position, currentLine))
                         guard result.count < parts else { return }
@@ -52,10 +61,16 @@ enum CSVSplitter {
                     }
                     continue
                 }
-                atFieldStart = byte == delimiter
                 position += 1
             }
         }
         return result
+    }
+
+    /// Whether any byte of `word` equals `byte` (the classic zero-byte test on word ^ byte).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 }

@@ -31,3 +31,23 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
         return values
     }
 }
+
+extension Array {
+    /// The parts joined into one array by moving their elements, not copying them: a
+    /// copy would retain every string and array a million posts hold, then release them
+    /// again. Each part is left holding `filler` in place of what it held.
+    static func joinedMoving(_ parts: inout [[Element]], filler: Element) -> [Element] {
+        let total = parts.reduce(0) { $0 + $1.count }
+        return [Element](unsafeUninitializedCapacity: total) { buffer, count in
+            count = 0
+            for index in parts.indices {
+                parts[index].withUnsafeMutableBufferPointer { source in
+                    guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
+                    (to + count).moveInitialize(from: from, count: source.count)
+                    from.initialize(repeating: filler, count: source.count)
+                    count += source.count
+                }
+            }
+        }
+    }
+}

@@ -135,19 +135,23 @@ extension ExtractImporter {
                 results[part] = .failure(error)
             }
         }
-        var combined: Run?
+        var runs: [Run] = []
         for result in results.take() {
             guard let result else { return nil }
             switch result {
             case .failure(let error): throw error
-            case .success(let run):
-                if combined == nil {
-                    combined = run
-                } else if combined?.absorb(run) == false {
-                    return nil
-                }
+            case .success(let run): runs.append(run)
             }
         }
+        guard var combined = runs.first else { return nil }
+        // Posts are moved, not copied: half a million of them would each be retained.
+        var postParts = runs.indices.map { index in
+            defer { runs[index].posts = [] }
+            return runs[index].posts
+        }
+        combined.posts = []
+        for run in runs.dropFirst() where !combined.absorb(run) { return nil }
+        combined.posts = Array.joinedMoving(&postParts, filler: Post(id: PostID("")))
         return combined
     }
 
@@ -186,7 +190,17 @@ extension ExtractImporter {
 
         var posts: [Post] = []
         var rowBytes: [Range<Int>] = []
+        /// Positions of this part's posts; after parts are joined, the later parts' own,
+        /// with the position their first post took (`position(of:)` looks in all).
         var positionByID: [PostID: Int] = [:]
+        var laterParts: [(offset: Int, positionByID: [PostID: Int])] = []
+
+        /// The position of the post with `id`, in whichever part it was read.
+        func position(of id: PostID) -> Int? {
+            if let position = positionByID[id] { return position }
+            for part in laterParts { if let position = part.positionByID[id] { return position + part.offset } }
+            return nil
+        }
         /// Posts already folded from several rows (job shares), and their later rows.
         var shared: Set<Int> = []
         var sharedRows: [Int: [(line: Int, bytes: Range<Int>)]] = [:]
@@ -483,13 +497,12 @@ extension ExtractImporter {
         /// Appends the rows a later part of the file read; false (and `self` spoilt) when
         /// an id of that part is in this one too.
         mutating func absorb(_ other: Run) -> Bool {
-            for id in other.rejectedLineByID.keys where positionByID[id] != nil || rejectedLineByID[id] != nil { return false }
-            let offset = posts.count
-            for (id, position) in other.positionByID {
-                if rejectedLineByID[id] != nil || positionByID.updateValue(position + offset, forKey: id) != nil { return false }
-            }
+            for id in other.rejectedLineByID.keys where position(of: id) != nil || rejectedLineByID[id] != nil { return false }
+            for id in other.positionByID.keys where position(of: id) != nil || rejectedLineByID[id] != nil { return false }
+            // The later part keeps its own index: joining the two would re-hash every id.
+            let offset = rowBytes.count
+            laterParts.append((offset, other.positionByID))
             rejectedLineByID.merge(other.rejectedLineByID) { mine, _ in mine }
-            posts += other.posts
             rowBytes += other.rowBytes
             rejected += other.rejected
             rowCount += other.rowCount
@@ -521,7 +534,8 @@ extension ExtractImporter {
                     "\(reportsToColumn) \(ValueParsing.quoted(boss.rawValue)) is not a \(idColumn) in the extract"
                 },
                 row: { (file, rowBytes[$0]) })
-            removed = pruner.prune(posts, positionByID: positionByID, rejectedLineByID: rejectedLineByID, into: &rejected)
+            let run = self
+            removed = pruner.prune(posts, position: { run.position(of: $0) }, rejectedLineByID: rejectedLineByID, into: &rejected)
             // A job share left out takes all its rows with it.
             for (position, rows) in sharedRows where removed[position] {
                 for row in rows {

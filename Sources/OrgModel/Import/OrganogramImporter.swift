@@ -308,7 +308,8 @@ extension OrganogramImporter {
                         : "Reporting Senior Post \(ValueParsing.quoted(boss.rawValue)) is not a Post Unique Reference in \(files[0])"
                 },
                 row: { (files[origin[$0].file], origin[$0].bytes) })
-            let removed = pruner.prune(posts, positionByID: positionByID, rejectedLineByID: rejectedLineByID, into: &rejected)
+            let positionByID = positionByID
+            let removed = pruner.prune(posts, position: { positionByID[$0] }, rejectedLineByID: rejectedLineByID, into: &rejected)
             for (position, rows) in sharedRows where removed[position] {
                 for row in rows {
                     rejected.append(RejectedRow(

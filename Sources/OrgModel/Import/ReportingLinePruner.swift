@@ -12,12 +12,17 @@ struct ReportingLinePruner {
     ///   - rejectedLineByID: ids of rows already rejected, with their lines: posts
     ///     reporting to them are left out as a consequence, not as faults of their own.
     func prune(
-        _ posts: [Post], positionByID: [PostID: Int], rejectedLineByID: [PostID: Int], into rejected: inout [RejectedRow]
+        _ posts: [Post], position positionOf: (PostID) -> Int?, rejectedLineByID: [PostID: Int], into rejected: inout [RejectedRow]
     ) -> [Bool] {
+        var managers = [Int32](repeating: -1, count: posts.count)
         var removed = [Bool](repeating: false, count: posts.count)
         var orphaned: [Int] = []
         for position in posts.indices {
-            guard let boss = posts[position].reportsTo, positionByID[boss] == nil else { continue }
+            guard let boss = posts[position].reportsTo else { continue }
+            if let manager = positionOf(boss) {
+                managers[position] = Int32(manager)
+                continue
+            }
             removed[position] = true
             let (file, bytes) = row(position)
             if let line = rejectedLineByID[boss] {
@@ -31,10 +36,8 @@ struct ReportingLinePruner {
         }
         guard !orphaned.isEmpty else { return removed }
         var children = [[Int32]](repeating: [], count: posts.count)
-        for position in posts.indices {
-            if let boss = posts[position].reportsTo, let manager = positionByID[boss], manager != position {
-                children[manager].append(Int32(position))
-            }
+        for position in posts.indices where managers[position] >= 0 && Int(managers[position]) != position {
+            children[Int(managers[position])].append(Int32(position))
         }
         var queue = orphaned
         var head = 0
