@@ -1,8 +1,12 @@
+import Foundation
+
 /// Reads a structure file written as CSV: optional `# key: value` metadata lines, a
 /// header row naming post fields, then one row per post.
 struct CSVStructureReader {
     let file: String
     var delimiter: UInt8 = UInt8(ascii: ",")
+    /// How many parts to read the rows in; nil: one per core for a large file, else one.
+    var parts: Int?
 
     /// What a column of the header feeds.
     enum Column: Equatable {
@@ -10,46 +14,93 @@ struct CSVStructureReader {
         case attribute(String)
     }
 
+    /// Files larger than this per core are read in parts, one per core.
+    static let minimumPartBytes = 4 << 20
+
     func read(_ bytes: [UInt8]) throws(LoadError) -> Structure {
         var structure = Structure(source: file)
         var reader = CSVReader(bytes: bytes, delimiter: delimiter)
         (reader.startOffset, reader.startLine) = try readMetadata(bytes, into: &structure)
 
+        // The header: the first record that is not blank.
         var columns: [Column] = []
         var headerLine = 0
+        var rows = (offset: bytes.count, line: reader.startLine)
         var failure: LoadError?
-        var posts: [Post] = []
-        posts.reserveCapacity(bytes.count / 48)
-        do {
-            try reader.forEachRecord { record in
-                if columns.isEmpty {
-                    if record.isBlank { return true }
-                    do throws(LoadError) {
-                        columns = try header(record)
-                        headerLine = record.line
-                    } catch { failure = error; return false }
-                    return true
-                }
-                if record.isBlank { return true }
-                do throws(LoadError) {
-                    posts.append(try post(from: record, columns: columns, headerLine: headerLine))
-                } catch { failure = error; return false }
-                return true
-            }
-        } catch let error as CSVReader.Failure {
-            throw LoadError(file: file, line: error.line, message: error.message, hint: "check the quoting of that row")
-        } catch {
-            throw LoadError(file: file, message: "not readable as CSV: \(error)")
+        try scan(reader) { record in
+            if record.isBlank { return true }
+            do throws(LoadError) {
+                columns = try header(record)
+                headerLine = record.line
+                rows = (record.endOffset, record.line + 1)
+            } catch { failure = error }
+            return false
         }
         if let failure { throw failure }
         guard !columns.isEmpty else {
             throw LoadError(file: file, message: "the file has no header row", hint: "the first row names the columns: id,title,tier,reports_to,…")
         }
-        guard !posts.isEmpty else {
+
+        // The rows, in parts on every core when the file is large; the parts are joined
+        // in file order, and the first error in the file is the one reported.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let wanted = self.parts ?? (bytes.count - rows.offset > Self.minimumPartBytes * cores ? cores : 1)
+        let parts = wanted > 1
+            ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: delimiter, parts: wanted)
+            : [rows]
+        let results = ConcurrentSlots<Result<[Post], LoadError>>(count: parts.count)
+        let (sharedColumns, sharedHeaderLine) = (columns, headerLine)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+            let end = part + 1 < parts.count ? parts[part + 1].offset : bytes.count
+            results[part] = Result { () throws(LoadError) -> [Post] in
+                try readRows(bytes, from: parts[part], to: end, columns: sharedColumns, headerLine: sharedHeaderLine)
+            }
+        }
+        var postParts: [[Post]] = []
+        for result in results.take() {
+            switch result {
+            case .success(let posts): postParts.append(posts)
+            case .failure(let error): throw error
+            case nil: throw LoadError(file: file, message: "a part of the file was not read")
+            }
+        }
+        structure.posts = Array.joinedMoving(&postParts, filler: Post(id: PostID("")))
+        guard !structure.posts.isEmpty else {
             throw LoadError(file: file, line: headerLine, message: "the file has a header but no posts")
         }
-        structure.posts = posts
         return structure
+    }
+
+    /// The posts of the records that start in `start.offset..<end`.
+    private func readRows(
+        _ bytes: [UInt8], from start: (offset: Int, line: Int), to end: Int, columns: [Column], headerLine: Int
+    ) throws(LoadError) -> [Post] {
+        var reader = CSVReader(bytes: bytes, delimiter: delimiter)
+        (reader.startOffset, reader.startLine) = start
+        var posts: [Post] = []
+        posts.reserveCapacity((end - start.offset) / 48)
+        var failure: LoadError?
+        try scan(reader) { record in
+            if record.startOffset >= end { return false }
+            if record.isBlank { return true }
+            do throws(LoadError) {
+                posts.append(try post(from: record, columns: columns, headerLine: headerLine))
+            } catch { failure = error; return false }
+            return true
+        }
+        if let failure { throw failure }
+        return posts
+    }
+
+    /// Runs the reader, turning its failures into located load errors.
+    private func scan(_ reader: CSVReader, _ body: (borrowing CSVRecord) -> Bool) throws(LoadError) {
+        do {
+            try reader.forEachRecord(body)
+        } catch let error as CSVReader.Failure {
+            throw LoadError(file: file, line: error.line, message: error.message, hint: "check the quoting of that row")
+        } catch {
+            throw LoadError(file: file, message: "not readable as CSV: \(error)")
+        }
     }
 
     /// Reads leading `# key: value` lines; returns where the table starts.

@@ -65,3 +65,36 @@ import Testing
         }
     }
 }
+
+/// A large file is read in parts, one per core: the parts must give exactly the posts,
+/// lines and errors of a read in one piece.
+@Suite struct CSVPartsTests {
+    @Test(arguments: [2, 3, 7]) func partsGiveTheSamePosts(parts: Int) throws {
+        var structure = StructureGenerator(posts: 3_000, seed: UInt64(parts)).generate()
+        structure.posts[10].title = "Quoted, with a \"quote\" and a\nline break"
+        let bytes = Array(try StructureCSVWriter().write(structure).utf8)
+        let whole = try CSVStructureReader(file: "g.csv", parts: 1).read(bytes)
+        let split = try CSVStructureReader(file: "g.csv", parts: parts).read(bytes)
+        #expect(split.posts == whole.posts)
+        #expect(whole.posts.count == structure.posts.count)
+        #expect(split.posts.last?.line == whole.posts.last?.line)
+    }
+
+    @Test func theFirstErrorInTheFileIsReported() throws {
+        var structure = StructureGenerator(posts: 3_000, seed: 9).generate()
+        structure.posts[2_500].title = "x"
+        var text = try StructureCSVWriter().write(structure)
+        text = text.replacingOccurrences(of: ",x,", with: ",x,\"unclosed")
+        let bytes = Array(text.utf8)
+        var errors: [LoadError] = []
+        for parts in [1, 2, 4] {
+            do {
+                _ = try CSVStructureReader(file: "g.csv", parts: parts).read(bytes)
+            } catch {
+                errors.append(error)
+            }
+        }
+        #expect(errors.count == 3)
+        #expect(Set(errors).count == 1)
+    }
+}
