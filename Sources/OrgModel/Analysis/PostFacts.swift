@@ -16,7 +16,13 @@ struct PostFacts {
     var assistant: [Bool]
 
     init(index: StructureIndex, costing: PostCosting) {
-        let posts = index.posts
+        self.init(posts: index.posts, costing: costing)
+        assignRoles(index)
+    }
+
+    /// Everything but the roles, which need the index (who leads anyone): this part can run
+    /// while the index is being built.
+    init(posts: [Post], costing: PostCosting) {
         let total = posts.count
         count = []
         vacant = []
@@ -52,9 +58,17 @@ struct PostFacts {
             let isAssistant = posts[position].assistant
             assistant.append(isAssistant)
             temporary.append(posts[position].temporary)
-            if isAssistant {
+        }
+    }
+
+    /// Fills `role` (see `PostRole`) once the index is known.
+    mutating func assignRoles(_ index: StructureIndex) {
+        role = []
+        role.reserveCapacity(count.count)
+        for position in 0..<count.count {
+            if assistant[position] {
                 role.append(.assistant)
-            } else if postTier != nil || index.reportCount(of: position) > 0 {
+            } else if tier[position] != nil || index.reportCount(of: position) > 0 {
                 role.append(.management)
             } else {
                 role.append(.frontLine)

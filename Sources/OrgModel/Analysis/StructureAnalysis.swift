@@ -15,11 +15,25 @@ public struct StructureAnalysis: Sendable {
     public let remits: Remits
 
     public init(index: StructureIndex, rules: RuleSet) {
+        let costing = PostCosting(rules: rules)
+        self.init(index: index, rules: rules, costing: costing, facts: PostFacts(index: index, costing: costing))
+    }
+
+    /// Indexes `structure` and measures it; the posts' own figures are read while the
+    /// index is built.
+    public init(_ structure: Structure, rules: RuleSet) {
+        let costing = PostCosting(rules: rules)
+        let (index, partial) = ParallelWork.both(
+            { StructureIndex(structure) }, { PostFacts(posts: structure.posts, costing: costing) })
+        var facts = partial
+        facts.assignRoles(index)
+        self.init(index: index, rules: rules, costing: costing, facts: facts)
+    }
+
+    private init(index: StructureIndex, rules: RuleSet, costing: PostCosting, facts: PostFacts) {
         self.index = index
         self.rules = rules
-        let costing = PostCosting(rules: rules)
         self.costing = costing
-        let facts = PostFacts(index: index, costing: costing)
         // The passes read the same arrays and write their own: run side by side.
         let (deep, flat) = ParallelWork.both(
             { () -> (Remits, LayerSummary) in
@@ -37,10 +51,6 @@ public struct StructureAnalysis: Sendable {
         self.tiers = flat.0
         self.ratios = flat.1
         self.oneOverOne = flat.2
-    }
-
-    public init(_ structure: Structure, rules: RuleSet) {
-        self.init(index: StructureIndex(structure), rules: rules)
     }
 
     public var structure: Structure { index.structure }
