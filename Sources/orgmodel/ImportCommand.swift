@@ -98,7 +98,7 @@ struct ImportCommand: ParsableCommand {
             for row in faulty { printError(row.description) }
             let following = result.rejected.count - faulty.count
             if following > 0 {
-                printError("(and \(following) row\(following == 1 ? "" : "s") reporting to \(faulty.count == 1 ? "it" : "them") would be left out with \(faulty.count == 1 ? "it" : "them"))")
+                printError("(\(following) more row\(following == 1 ? "" : "s"), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)")
             }
             printError("orgmodel: \(faulty.count) bad row\(faulty.count == 1 ? "" : "s"): nothing written; fix \(faulty.count == 1 ? "it" : "them"), or give --skip-bad-rows to write the good rows and put the bad ones in a reject file")
             throw Exit.unreadableInput

@@ -187,6 +187,8 @@ extension ExtractImporter {
         var idColumn = "id"
         var reportsToColumn = "reports_to"
         var rowCount = 0
+        /// Unnamed columns found holding a value: those are worth a note, empty ones not.
+        var unnamedWithValues: Set<Int> = []
 
         var posts: [Post] = []
         var rowBytes: [Range<Int>] = []
@@ -346,6 +348,9 @@ extension ExtractImporter {
                 return
             }
             var problems: [String] = []
+            for column in plan.unnamed where !unnamedWithValues.contains(column) && !record.isEmpty(column) {
+                unnamedWithValues.insert(column)
+            }
             var post = Post(id: PostID(""), line: line)
             post.attributes.reserveCapacity(plan.attributeColumns.count)
             var tierText: String?
@@ -506,6 +511,7 @@ extension ExtractImporter {
             rowBytes += other.rowBytes
             rejected += other.rejected
             rowCount += other.rowCount
+            unnamedWithValues.formUnion(other.unnamedWithValues)
             for position in other.shared { shared.insert(position + offset) }
             for (position, rows) in other.sharedRows { sharedRows[position + offset] = rows }
             for (position, names) in other.listedAttributes { listedAttributes[position + offset] = names }
@@ -557,8 +563,9 @@ extension ExtractImporter {
                 let shown = grades.prefix(6).joined(separator: ", ") + (grades.count > 6 ? ", …" : "")
                 notes.append("\(total) post\(total == 1 ? " has a grade" : "s have grades") the tiers table does not list (\(shown)): no tier, as front-line posts")
             }
-            if !plan.unnamed.isEmpty {
-                notes.append("column\(plan.unnamed.count == 1 ? "" : "s") \(plan.unnamed.map { String($0 + 1) }.joined(separator: ", ")) of \(file) \(plan.unnamed.count == 1 ? "has" : "have") no name in the header: left out")
+            let unnamed = plan.unnamed.filter { unnamedWithValues.contains($0) }
+            if !unnamed.isEmpty {
+                notes.append("column\(unnamed.count == 1 ? "" : "s") \(unnamed.map { String($0 + 1) }.joined(separator: ", ")) of \(file) \(unnamed.count == 1 ? "has" : "have") no name in the header: left out")
             }
             if !plan.dropped.isEmpty {
                 notes.append("dropped as the mapping says: \(plan.dropped.joined(separator: ", "))")

@@ -96,6 +96,13 @@ extension OrganogramImporter {
 
         init(tiers: GradeTierTable) { self.tiers = tiers }
 
+        /// Columns the organogram writer fills with "N/D" when a post has nothing for them.
+        static let notDisclosedByDefault: Set<String> = [
+            OrganogramFormat.contactPhone, OrganogramFormat.contactEmail, OrganogramFormat.salaryCostOfReports,
+            OrganogramFormat.payFloor, OrganogramFormat.payCeiling, OrganogramFormat.payscaleMinimum,
+            OrganogramFormat.payscaleMaximum,
+        ]
+
         mutating func readSenior(_ table: DelimitedTable) throws(LoadError) {
             files.append(table.file)
             let F = OrganogramFormat.self
@@ -110,7 +117,7 @@ extension OrganogramImporter {
                     message: "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s"): not an organogram senior file",
                     hint: looksJunior ? "this looks like the junior file: give the senior file first, then the junior" : "the senior file's columns are \(F.seniorColumns.filter { !$0.isEmpty }.joined(separator: ", "))")
             }
-            if !columns.unnamed.isEmpty { unnamedNotes.append(unnamedNote(columns.unnamed, table)) }
+            if let note = unnamedNote(columns.unnamed, table) { unnamedNotes.append(note) }
             for row in table.rows {
                 var problems: [String] = []
                 guard row.fields.count == table.header.count else {
@@ -162,6 +169,8 @@ extension OrganogramImporter {
                 default: post.holder = name
                 }
                 for (position, attribute) in columns.attributes where !row.fields[position].isEmpty {
+                    // "N/D" where the writer writes "N/D" for nothing: nothing to keep.
+                    if row.fields[position] == F.notDisclosed, Self.notDisclosedByDefault.contains(attribute) { continue }
                     post.attributes.append(Attribute(name: attribute, value: row.fields[position]))
                 }
                 add(post, bytes: row.bytes, file: 0, table: table, row: row)
@@ -182,7 +191,7 @@ extension OrganogramImporter {
                     message: "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s"): not an organogram junior file",
                     hint: looksSenior ? "this looks like a senior file: give the senior file first, then the junior" : "the junior file's columns are \(F.juniorColumns.joined(separator: ", "))")
             }
-            if !columns.unnamed.isEmpty { unnamedNotes.append(unnamedNote(columns.unnamed, table)) }
+            if let note = unnamedNote(columns.unnamed, table) { unnamedNotes.append(note) }
             for row in table.rows {
                 guard row.fields.count == table.header.count else {
                     reject(table, row, id: nil, ["the row has \(row.fields.count) fields but the header (line \(table.headerLine)) has \(table.header.count)"])
@@ -222,6 +231,7 @@ extension OrganogramImporter {
                 let unit = columns.value(F.unit, in: row)
                 if !unit.isEmpty { post.service = unit }
                 for (position, attribute) in columns.attributes where !row.fields[position].isEmpty {
+                    if row.fields[position] == F.notDisclosed, Self.notDisclosedByDefault.contains(attribute) { continue }
                     post.attributes.append(Attribute(name: attribute, value: row.fields[position]))
                 }
                 add(post, bytes: row.bytes, file: 1, table: table, row: row)
@@ -255,7 +265,11 @@ extension OrganogramImporter {
             rejected.append(RejectedRow(file: table.file, line: row.line, reasons: reasons, bytes: row.bytes))
         }
 
-        private func unnamedNote(_ positions: [Int], _ table: DelimitedTable) -> String {
+        /// A note for the unnamed columns that hold anything (the published format has an
+        /// empty one of its own, which is not worth a word).
+        private func unnamedNote(_ columns: [Int], _ table: DelimitedTable) -> String? {
+            let positions = columns.filter { column in table.rows.contains { column < $0.fields.count && !$0.fields[column].isEmpty } }
+            guard !positions.isEmpty else { return nil }
             let list = positions.map { String($0 + 1) }.joined(separator: ", ")
             return "column\(positions.count == 1 ? "" : "s") \(list) of \(table.file) \(positions.count == 1 ? "has" : "have") no name in the header: left out"
         }

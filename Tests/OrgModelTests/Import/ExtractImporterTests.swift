@@ -264,6 +264,8 @@ struct ExtractImporterTests {
             Attribute(name: "Cost Centre", value: "A"), Attribute(name: "Cost Centre (column 6)", value: "B"),
         ])
         #expect(result.notes.contains("column 1 of extract.csv has no name in the header: left out"))
+        let empty = try ExtractFixtures.run(ExtractFixtures.extract([",P1,,Top,A,B"], header: header), mapping: mapping)
+        #expect(!empty.notes.contains { $0.contains("no name") })
     }
 
     @Test("Money and flags as HR systems write them", arguments: [

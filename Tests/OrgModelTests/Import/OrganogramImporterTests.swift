@@ -33,6 +33,10 @@ struct OrganogramImporterTests {
         #expect(!dg.isVacant)
         #expect(dg.tier == 2)
         #expect(dg.attributes.first == Attribute(name: "Job/Team Function", value: "Runs services, including \"front door\" work"))
+        // "N/D" contact details are what the writer writes for none: not kept.
+        #expect(!dg.attributes.contains { $0.name == "Contact Phone" || $0.name == "Contact E-mail" })
+        // The format's own unnamed column is empty here: no note about it.
+        #expect(!result.notes.contains { $0.contains("no name in the header") })
         let director = try #require(byID["EX-003"])
         #expect(director.isVacant)
         #expect(director.holder == nil)
