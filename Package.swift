@@ -38,8 +38,9 @@ let package = Package(
             name: "orgmodel-bench",
             dependencies: ["OrgModel", "OrgChart", "GraphvizRender"]
         ),
-        .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
-        .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel"]),
+        // Golden files and fixtures are read through #filePath, not bundled as resources.
+        .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"], exclude: ["Golden", "Redaction/Fixtures"]),
+        .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         // Runs the built `orgmodel` on real files and checks output and exit codes.
         .testTarget(name: "EndToEndTests", dependencies: ["orgmodel", "OrgModel"]),
