@@ -123,7 +123,7 @@ public struct ComparisonReport: Sendable {
             .init("Net change in cost", comparison.netCostChange.text),
             .init("Changes", counts.joined(separator: ", ")),
         ]
-        let permanent = comparison.count(.madePermanent)
+        let permanent = comparison.madePermanentHeadcount
         if permanent > 0 {
             facts.append(.init("Temporary → permanent", Figures.plural(permanent, "post")))
         }
@@ -285,7 +285,7 @@ public struct ComparisonReport: Sendable {
         ]
         let permanent = comparison.madePermanent
         if !permanent.isEmpty {
-            facts.append(.init("Temporary → permanent", "\(Figures.plural(permanent.count, "post")): \(Figures.list(permanent.map(\.id.rawValue)))"))
+            facts.append(.init("Temporary → permanent", "\(Figures.plural(comparison.madePermanentHeadcount, "post")): \(Figures.list(permanent.map(\.id.rawValue)))"))
         }
         doc.facts(facts)
         doc.paragraph("Costs are annual, on-costs included; a post without a cost takes its grade's cost from the rule set, and a cost that is still unknown is counted as unknown, never as zero.")

@@ -97,5 +97,10 @@ public struct StructureComparison: Sendable {
     public var netCostChange: CostChange { CostTotal.change(from: costBefore, to: costAfter) }
 
     /// Kept posts that change from temporary to permanent.
+    /// How many posts (headcount, not lines) changed from temporary to permanent.
+    public var madePermanentHeadcount: Int {
+        madePermanent.reduce(0) { $0 + ($1.proposed?.count ?? 1) }
+    }
+
     public var madePermanent: [PostChange] { (changedIn[.madePermanent] ?? []).map { diff.changes[$0] } }
 }
