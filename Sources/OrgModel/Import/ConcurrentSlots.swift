@@ -33,6 +33,26 @@ final class ConcurrentSlots<Value>: @unchecked Sendable {
 }
 
 extension Array {
+    /// Appends `other`'s elements by moving them, not copying them: a copy would retain
+    /// every string and array half a million posts hold, then release them again.
+    /// `other` is left holding `filler` (a value that owns nothing) in their place.
+    mutating func appendMoving(_ other: inout [Element], filler: Element) {
+        let start = count
+        let added = other.count
+        guard added > 0 else { return }
+        append(contentsOf: repeatElement(filler, count: added))
+        withUnsafeMutableBufferPointer { target in
+            other.withUnsafeMutableBufferPointer { source in
+                guard let to = target.baseAddress, let from = source.baseAddress else { return }
+                (to + start).deinitialize(count: added)
+                (to + start).moveInitialize(from: from, count: added)
+                from.initialize(repeating: filler, count: added)
+            }
+        }
+    }
+}
+
+extension Array {
     /// The parts joined into one array by moving their elements, not copying them: a
     /// copy would retain every string and array a million posts hold, then release them
     /// again. Each part is left holding `filler` in place of what it held.

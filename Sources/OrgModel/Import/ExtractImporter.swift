@@ -125,7 +125,8 @@ extension ExtractImporter {
         DispatchQueue.concurrentPerform(iterations: parts.count) { part in
             var run = template
             let end = part + 1 < parts.count ? parts[part + 1].offset : bytes.count
-            run.posts.reserveCapacity((end - parts[part].offset) / 80)
+            // The first part's array takes every part's posts in the end: room for all.
+            run.posts.reserveCapacity(((part == 0 ? bytes.count : end) - parts[part].offset) / 80)
             run.rowBytes.reserveCapacity((end - parts[part].offset) / 80)
             run.positionByID.reserveCapacity((end - parts[part].offset) / 80)
             do throws(LoadError) {
@@ -144,14 +145,12 @@ extension ExtractImporter {
             }
         }
         guard var combined = runs.first else { return nil }
-        // Posts are moved, not copied: half a million of them would each be retained.
-        var postParts = runs.indices.map { index in
-            defer { runs[index].posts = [] }
-            return runs[index].posts
+        runs[0].posts = []
+        for index in runs.indices.dropFirst() {
+            guard combined.absorb(runs[index]) else { return nil }
+            // Moved, not copied: half a million posts would each be retained.
+            combined.posts.appendMoving(&runs[index].posts, filler: Post(id: PostID("")))
         }
-        combined.posts = []
-        for run in runs.dropFirst() where !combined.absorb(run) { return nil }
-        combined.posts = Array.joinedMoving(&postParts, filler: Post(id: PostID("")))
         return combined
     }
 
@@ -162,18 +161,39 @@ extension ExtractImporter {
     }
 
     /// What each column of the extract feeds, worked out once from the header.
-    struct Plan {
-        var headerLine: Int
-        var headerBytes: Range<Int>
-        var columnCount: Int
+    ///
+    /// A class, so that each row shares it rather than copying its arrays.
+    final class Plan: Sendable {
+        let headerLine: Int
+        let headerBytes: Range<Int>
+        let columnCount: Int
         /// The column of each mapped field.
-        var fieldColumns: [(field: PostField, index: Int, name: String)]
+        let fieldColumns: [(field: PostField, index: Int, name: String)]
         /// Columns kept as attributes: index, attribute name, and whether it holds dates.
-        var attributeColumns: [(index: Int, name: String, isDate: Bool)]
-        var unnamed: [Int]
-        var dropped: [String]
+        let attributeColumns: [(index: Int, name: String, isDate: Bool)]
+        let unnamed: [Int]
+        let dropped: [String]
         /// Fields whose values the mapping's `values:` table translates.
-        var translated: Set<PostField>
+        let translated: Set<PostField>
+        /// For each of `fieldColumns`, whether its values are translated (a row looks it
+        /// up by position, not by hashing the field).
+        let translatesColumn: [Bool]
+
+        init(
+            headerLine: Int, headerBytes: Range<Int>, columnCount: Int, fieldColumns: [(field: PostField, index: Int, name: String)],
+            attributeColumns: [(index: Int, name: String, isDate: Bool)], unnamed: [Int], dropped: [String], translated: Set<PostField>
+        ) {
+            self.headerLine = headerLine
+            self.headerBytes = headerBytes
+            self.columnCount = columnCount
+            self.fieldColumns = fieldColumns
+            self.attributeColumns = attributeColumns
+            self.unnamed = unnamed
+            self.dropped = dropped
+            self.translated = translated
+            translatesColumn = fieldColumns.map { translated.contains($0.field) }
+        }
+
         func column(of field: PostField) -> String? { fieldColumns.first { $0.field == field }?.name }
     }
 
@@ -212,8 +232,8 @@ extension ExtractImporter {
         var removed: [Bool] = []
         var gradesWithoutTier: [String: Int] = [:]
         var vacantHolderKeys: Set<String> = []
-        /// Lengths of the vacant-holder words, so most names skip lower-casing.
-        var vacantHolderLengths: Set<Int> = []
+        /// Lengths of the vacant-holder words (as bits), so most names skip lower-casing.
+        var vacantHolderLengths: UInt64 = 0
         /// Tiers by grade as met: an extract has a few dozen grades over a million rows,
         /// and comparing against each is cheaper than hashing every row's.
         var tierByGrade: [(grade: String, tier: Int?, posts: Int)] = []
@@ -248,7 +268,7 @@ extension ExtractImporter {
             self.encoding = encoding
             self.delimiter = delimiter
             vacantHolderKeys = Set(mapping.vacantHolders.map { $0.lowercased() })
-            vacantHolderLengths = Set(mapping.vacantHolders.map(\.utf8.count))
+            for holder in mapping.vacantHolders where holder.utf8.count < 64 { vacantHolderLengths |= 1 << UInt64(holder.utf8.count) }
         }
 
         func text(_ record: borrowing CSVRecord, _ index: Int) -> String {
@@ -356,9 +376,12 @@ extension ExtractImporter {
             var tierText: String?
             var fteColumn = "fte"
             var vacancyText: (String, String)?
-            for (field, index, column) in plan.fieldColumns {
+            for fieldColumn in plan.fieldColumns.indices {
+                let (field, index) = (plan.fieldColumns[fieldColumn].field, plan.fieldColumns[fieldColumn].index)
+                var column: String { plan.fieldColumns[fieldColumn].name }
+                let translates = plan.translatesColumn[fieldColumn]
                 // Money and FTE straight from the bytes when written plainly: no string.
-                if field == .fte || field == .cost, encoding == .utf8, !plan.translated.contains(field),
+                if field == .fte || field == .cost, encoding == .utf8, !translates,
                     let number = record.withTrimmedBytes(index, ExtractValues.quickNumber) ?? nil
                 {
                     if field == .fte {
@@ -370,7 +393,7 @@ extension ExtractImporter {
                     continue
                 }
                 var value = text(record, index)
-                if plan.translated.contains(field) { value = translated(value, for: field) }
+                if translates { value = translated(value, for: field) }
                 if value.isEmpty { continue }
                 switch field {
                 case .id: post.id = PostID(value)
@@ -378,7 +401,9 @@ extension ExtractImporter {
                 case .tier: tierText = value
                 case .reportsTo: post.reportsTo = PostID(value)
                 case .holder:
-                    if vacantHolderLengths.contains(value.utf8.count), vacantHolderKeys.contains(value.lowercased()) {
+                    if value.utf8.count < 64, vacantHolderLengths & (1 << UInt64(value.utf8.count)) != 0,
+                        vacantHolderKeys.contains(value.lowercased())
+                    {
                         vacancyText = ("true", column)
                     } else {
                         post.holder = value

@@ -181,21 +181,23 @@ enum ExtractValues {
         return .success(day)
     }
 
-    /// `YYYY-MM-DD`, as `Day.description` writes it, made straight from the digits.
+    /// `YYYY-MM-DD`, as `Day.description` writes it, made straight from the digits (ten
+    /// bytes: a small string, no allocation).
     static func iso(_ day: Day) -> String {
-        var bytes = [UInt8](repeating: 0x30, count: 10)
-        var year = day.year
-        for position in (0..<4).reversed() {
-            bytes[position] = UInt8(0x30 + year % 10)
-            year /= 10
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            var year = day.year
+            for position in (0..<4).reversed() {
+                bytes[position] = UInt8(0x30 + year % 10)
+                year /= 10
+            }
+            bytes[4] = 0x2D
+            bytes[5] = UInt8(0x30 + day.month / 10)
+            bytes[6] = UInt8(0x30 + day.month % 10)
+            bytes[7] = 0x2D
+            bytes[8] = UInt8(0x30 + day.day / 10)
+            bytes[9] = UInt8(0x30 + day.day % 10)
+            return 10
         }
-        bytes[4] = 0x2D
-        bytes[5] = UInt8(0x30 + day.month / 10)
-        bytes[6] = UInt8(0x30 + day.month % 10)
-        bytes[7] = 0x2D
-        bytes[8] = UInt8(0x30 + day.day / 10)
-        bytes[9] = UInt8(0x30 + day.day % 10)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func problem(_ text: String, _ column: String) -> RowProblem {
