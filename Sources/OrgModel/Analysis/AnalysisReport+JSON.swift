@@ -2,25 +2,6 @@ import Foundation
 
 /// The analyse command's JSON: every figure of the text report, plus each post's remit.
 extension AnalysisReport {
-    struct JSONCost: Encodable {
-        /// The sum of the known costs.
-        var known: Double
-        /// Headcount whose cost is not known (the sum leaves them out).
-        var unknownPosts: Int
-        var complete: Bool
-
-        init(_ total: CostTotal) {
-            known = total.known
-            unknownPosts = total.unknownPosts
-            complete = total.isComplete
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case known, complete
-            case unknownPosts = "unknown_posts"
-        }
-    }
-
     struct JSONSpans: Encodable {
         var posts: Int
         var min: Int

@@ -68,23 +68,6 @@ extension ComparisonReport {
         var fte: JSONPair<Double>
     }
 
-    struct JSONCost: Encodable {
-        var known: Double
-        var unknownPosts: Int
-        var complete: Bool
-
-        init(_ total: CostTotal) {
-            known = total.known
-            unknownPosts = total.unknownPosts
-            complete = total.isComplete
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case known, complete
-            case unknownPosts = "unknown_posts"
-        }
-    }
-
     struct JSONNetCost: Encodable {
         var known: Double
         var complete: Bool

@@ -1,22 +1,5 @@
 /// The delayer command's JSON summary.
 extension DelayeringReport {
-    struct JSONCost: Encodable {
-        var known: Double
-        var unknownPosts: Int
-        var complete: Bool
-
-        init(_ total: CostTotal) {
-            known = total.known
-            unknownPosts = total.unknownPosts
-            complete = total.isComplete
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case known, complete
-            case unknownPosts = "unknown_posts"
-        }
-    }
-
     struct JSONMove: Encodable {
         var kind: String
         var post: String
