@@ -31,38 +31,11 @@ public enum ReportOutput {
 
     /// Writes several files, all or none.
     public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
-        var temporaries: [(temporary: String, path: String)] = []
-        func discard() {
-            for entry in temporaries { try? FileManager.default.removeItem(atPath: entry.temporary) }
-        }
-        for file in files {
-            let url = URL(fileURLWithPath: file.path)
-            let directory = url.deletingLastPathComponent().path
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                discard()
-                throw OutputError(path: file.path, message: "the folder \(directory) does not exist")
-            }
-            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                discard()
-                throw OutputError(path: file.path, message: "is a folder, not a file")
-            }
-            let temporary = (directory as NSString).appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes)) else {
-                discard()
-                throw OutputError(path: file.path, message: "cannot be written", hint: "check that the folder is writable")
-            }
-            temporaries.append((temporary, file.path))
-        }
-        var placed: [String] = []
-        for (offset, entry) in temporaries.enumerated() {
-            if rename(entry.temporary, entry.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                for path in placed { try? FileManager.default.removeItem(atPath: path) }
-                for later in temporaries[offset...] { try? FileManager.default.removeItem(atPath: later.temporary) }
-                throw OutputError(path: entry.path, message: "cannot be written: \(reason)")
-            }
-            placed.append(entry.path)
+        // One whole-or-nothing writer serves every command: `OutputFile`.
+        do {
+            try OutputFile.write(files)
+        } catch {
+            throw OutputError(path: error.path, message: error.message, hint: "check that the folder exists and is writable")
         }
     }
 
