@@ -49,34 +49,33 @@ public struct StructureYAMLWriter: Sendable {
         let perChunk = (posts.count + chunkCount - 1) / max(chunkCount, 1)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let range = min(posts.count, chunk * perChunk)..<min(posts.count, (chunk + 1) * perChunk)
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(range.count * 320)
+            var bytes = ByteBuffer(capacity: range.count * 300)
             posts.withUnsafeBufferPointer { buffer in
                 for index in range { writePost(buffer[index], to: &bytes) }
             }
-            chunks[chunk] = bytes
+            chunks[chunk] = bytes.array()
         }
         let written = chunks.take().map { $0 ?? [] }
         if chunkCount == 1 { return [Array(head.utf8) + written[0]] }
         return [Array(head.utf8)] + written
     }
 
-    private func writePost(_ post: borrowing Post, to out: inout [UInt8]) {
+    private func writePost(_ post: borrowing Post, to out: inout ByteBuffer) {
         var first = true
-        // Byte by byte, not through array literals, which would allocate for every field.
         func key(_ key: StaticString) {
-            out.append(0x20)
-            out.append(0x20)
-            out.append(first ? 0x2D : 0x20)
-            out.append(0x20)
-            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-            out.append(0x3A)
-            out.append(0x20)
+            out.reserve(key.utf8CodeUnitCount + 6)
+            out.appendUnchecked(0x20)
+            out.appendUnchecked(0x20)
+            out.appendUnchecked(first ? 0x2D : 0x20)
+            out.appendUnchecked(0x20)
+            out.append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            out.appendUnchecked(0x3A)
+            out.appendUnchecked(0x20)
             first = false
         }
         func field(_ name: StaticString, _ value: String) {
             key(name)
-            out.append(contentsOf: value.utf8)
+            out.append(value)
             out.append(0x0A)
         }
         func scalar(_ name: StaticString, _ value: String) {
@@ -115,14 +114,15 @@ public struct StructureYAMLWriter: Sendable {
                 if let on = deviation.agreedOn { text += "        agreed_on: \(on)\n" }
                 if let review = deviation.reviewBy { text += "        review_by: \(review)\n" }
             }
-            out.append(contentsOf: text.utf8)
+            out.append(text)
         }
         if !post.attributes.isEmpty {
             key("attributes")
             out.removeLast()
             out.append(0x0A)
             for attribute in post.attributes {
-                for _ in 0..<6 { out.append(0x20) }
+                out.reserve(8)
+                for _ in 0..<6 { out.appendUnchecked(0x20) }
                 YAMLText.append(attribute.name, to: &out)
                 out.append(0x3A)
                 out.append(0x20)
@@ -142,22 +142,23 @@ enum YAMLText {
 
     /// Appends the scalar's bytes, without making a string when it is plain, nor when it
     /// is printable ASCII that only needs its quotes and backslashes escaped (a date).
-    static func append(_ text: String, to out: inout [UInt8]) {
+    static func append(_ text: String, to out: inout ByteBuffer) {
         if isPlainSafe(text) {
-            out.append(contentsOf: text.utf8)
+            out.append(text)
             return
         }
         let simple = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         guard simple else {
-            out.append(contentsOf: quoted(text).utf8)
+            out.append(quoted(text))
             return
         }
-        out.append(0x22)
+        out.reserve(text.utf8.count * 2 + 2)
+        out.appendUnchecked(0x22)
         for byte in text.utf8 {
-            if byte == 0x22 || byte == 0x5C { out.append(0x5C) }
-            out.append(byte)
+            if byte == 0x22 || byte == 0x5C { out.appendUnchecked(0x5C) }
+            out.appendUnchecked(byte)
         }
-        out.append(0x22)
+        out.appendUnchecked(0x22)
     }
 
     /// A scalar inside `[ … ]`, where commas and brackets also need quotes.
@@ -196,10 +197,15 @@ enum YAMLText {
         // Most text is ASCII: decide from the bytes, without Unicode property lookups.
         let verdict = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
             guard let first = bytes.first, let last = bytes.last, last != 0x20 else { return false }
+            // Letters, digits and ` ,.'()/&+-_` as two 64-bit masks, for bytes below and
+            // above 64; no two blanks in a row.
+            let low: UInt64 = 0x03FF_FBC1_0000_0000
+            let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
             var previous: UInt8 = 0x20
             for byte in bytes {
                 guard byte < 0x80 else { return nil }
-                guard isASCIISafe(byte), !(byte == 0x20 && previous == 0x20) else { return false }
+                let safe = byte < 64 ? (low >> UInt64(byte)) & 1 : (high >> UInt64(byte &- 64)) & 1
+                guard safe == 1, !(byte == 0x20 && previous == 0x20) else { return false }
                 previous = byte
             }
             let isDigit = first >= 0x30 && first <= 0x39
@@ -231,15 +237,6 @@ enum YAMLText {
         word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
     })
 
-    /// Letters, digits and ` ,.'()/&+-_`: the ASCII characters a plain scalar may hold.
-    @inline(__always)
-    private static func isASCIISafe(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x20, 0x2C, 0x2E, 0x27, 0x28, 0x29, 0x2F, 0x26, 0x2B, 0x2D, 0x5F: true
-        default: false
-        }
-    }
-
     private static func isPlainSafeUnicode(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         guard first.properties.isAlphabetic || ("0"..."9").contains(first) || first == "(" else { return false }
@@ -265,5 +262,74 @@ enum NumberText {
     static func format(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"
+    }
+}
+
+/// A growable byte buffer written through a pointer: appending a byte is a store, where an
+/// `Array` append checks uniqueness and capacity each time, which is most of the cost of
+/// writing a million posts.
+struct ByteBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `extra` more bytes, so that `appendUnchecked` may follow.
+    @inline(__always)
+    mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    /// Takes back the last byte written.
+    mutating func removeLast() {
+        if count > 0 { count -= 1 }
+    }
+
+    /// Appends a byte the caller has made room for with `reserve`.
+    @inline(__always)
+    mutating func appendUnchecked(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        appendUnchecked(byte)
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0) }
+        if done == nil { for byte in text.utf8 { append(byte) } }
+    }
+
+    /// The bytes as an array.
+    func array() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let target = buffer.baseAddress { target.initialize(from: base, count: count) }
+            initialized = count
+        }
     }
 }
