@@ -14,6 +14,7 @@ if arguments.first == "--child", arguments.count >= 2 {
         case "validate": try ValidateBenchmark.child(rest)
         case "analyse", "compare", "delayer": try AnalysisBenchmark.child(step, rest)
         case "render-chart", "render-versus-dot", "render-memory": try RenderBenchmark.child(step, rest)
+        case "import": try ImportBenchmark.child(rest)
         case "generate": try generateStructure(rest)
         default: throw BenchmarkFailure("unknown child step \(step)")
         }
@@ -37,6 +38,7 @@ let suites: [(name: String, run: (URL) throws -> Void)] = [
     ("validate", { try ValidateBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
     ("analysis", { try AnalysisBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
     ("render", { try RenderBenchmark.run(scratch: $0, seed: seed) }),
+    ("import", { try ImportBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
 ]
 let chosen = arguments.isEmpty ? suites.map(\.name) : arguments
 for name in chosen where !suites.contains(where: { $0.name == name }) {
