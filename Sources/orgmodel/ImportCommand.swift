@@ -110,7 +110,7 @@ struct ImportCommand: ParsableCommand {
         }
 
         let structure = result.structure
-        let parts: [[UInt8]]
+        let parts: [any ContiguousBytes & Sendable]
         if let output, StructureFormat(path: output) == .csv {
             do { parts = [Array(try StructureCSVWriter().write(structure).utf8)] } catch {
                 printError("orgmodel: \(output): \(error)")
@@ -119,7 +119,7 @@ struct ImportCommand: ParsableCommand {
         } else {
             parts = StructureYAMLWriter(header: ["Imported by orgmodel from \(source)."]).writeParts(structure)
         }
-        var writes: [(path: String, parts: [[UInt8]])] = []
+        var writes: [(path: String, parts: [any ContiguousBytes & Sendable])] = []
         if let output { writes.append((output, parts)) }
         var rejectPaths: [(String, Int)] = []
         for file in result.rejectFiles {
@@ -139,7 +139,9 @@ struct ImportCommand: ParsableCommand {
         if let _ = output {
             FileHandleOutput.standardOutput(summary + "\n")
         } else {
-            for part in parts { FileHandleOutput.standardOutput(String(decoding: part, as: UTF8.self)) }
+            for part in parts {
+                part.withUnsafeBytes { FileHandleOutput.standardOutput(String(decoding: $0, as: UTF8.self)) }
+            }
             printError(summary)
         }
     }

@@ -40,6 +40,16 @@ struct HRDataEndToEndTests {
         }
     }
 
+    @Test("Without -o, the YAML goes to standard output and the summary to standard error")
+    func importToStandardOutput() throws {
+        let run = try OrgModelBinary.run(["import", "Structures/hr/extract.csv", "--map", "Structures/hr/mapping.yaml"])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("# Imported by orgmodel from Structures/hr/extract.csv with Structures/hr/mapping.yaml.\nname: Children's services (from the HR extract)\n"))
+        #expect(run.stderr.hasSuffix("imported 25 posts from Structures/hr/extract.csv with Structures/hr/mapping.yaml\n"))
+        let structure = try StructureFile.parse(Array(run.stdout.utf8), format: .yaml, file: "stdout.yaml")
+        #expect(structure.posts.count == 25)
+    }
+
     @Test("Bad rows: every one listed, exit 2, nothing written")
     func badRowsWriteNothing() throws {
         try inFolder { folder in

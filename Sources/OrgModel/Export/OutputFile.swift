@@ -26,9 +26,14 @@ public enum OutputFile {
         try write(files.map { ($0.path, [$0.bytes]) })
     }
 
-    /// Writes several files as one, each from parts written one after another (a large
-    /// YAML file as the chunks its writer made, never joined in memory).
+    /// Writes several files as one, each from parts written one after another.
     public static func write(_ files: [(path: String, parts: [[UInt8]])]) throws(WriteError) {
+        try write(files.map { file in (file.path, file.parts.map { $0 as any ContiguousBytes & Sendable }) })
+    }
+
+    /// Writes several files as one, each from parts of any contiguous bytes written one
+    /// after another (a large YAML file as the chunks its writer made, never joined).
+    public static func write(_ files: [(path: String, parts: [any ContiguousBytes & Sendable])]) throws(WriteError) {
         var staged: [(temporary: String, path: String)] = []
         func discard() { for file in staged { unlink(file.temporary) } }
         for (path, parts) in files {

@@ -18,17 +18,15 @@ public struct StructureYAMLWriter: Sendable {
 
     /// The YAML as UTF-8 bytes, ready for a file.
     public func writeBytes(_ structure: Structure) -> [UInt8] {
-        let parts = writeParts(structure)
-        if parts.count == 1 { return parts[0] }
         var out: [UInt8] = []
-        out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { out += part }
+        for part in writeParts(structure) { part.withUnsafeBytes { out.append(contentsOf: $0) } }
         return out
     }
 
-    /// The YAML as UTF-8 byte parts, in order, to be written one after another: a large
-    /// structure's chunks are never joined in memory.
-    public func writeParts(_ structure: Structure) -> [[UInt8]] {
+    /// The YAML as UTF-8 byte parts, in order, to be written one after another
+    /// (`OutputFile.write(_:)` takes them as they are): a large structure's chunks are
+    /// never joined, nor copied, in memory.
+    public func writeParts(_ structure: Structure) -> [any ContiguousBytes & Sendable] {
         var head = ""
         for line in header { head += line.isEmpty ? "#\n" : "# \(line)\n" }
         func meta(_ key: String, _ value: String?) {
@@ -45,7 +43,7 @@ public struct StructureYAMLWriter: Sendable {
 
         let posts = structure.posts
         let chunkCount = posts.count < 50_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunks = ConcurrentSlots<[UInt8]>(count: chunkCount)
+        let chunks = ConcurrentSlots<WrittenBytes>(count: chunkCount)
         let perChunk = (posts.count + chunkCount - 1) / max(chunkCount, 1)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let range = min(posts.count, chunk * perChunk)..<min(posts.count, (chunk + 1) * perChunk)
@@ -53,11 +51,9 @@ public struct StructureYAMLWriter: Sendable {
             posts.withUnsafeBufferPointer { buffer in
                 for index in range { writePost(buffer[index], to: &bytes) }
             }
-            chunks[chunk] = bytes.array()
+            chunks[chunk] = bytes.finish()
         }
-        let written = chunks.take().map { $0 ?? [] }
-        if chunkCount == 1 { return [Array(head.utf8) + written[0]] }
-        return [Array(head.utf8)] + written
+        return [Array(head.utf8)] + chunks.take().compactMap { $0 }
     }
 
     private func writePost(_ post: borrowing Post, to out: inout ByteBuffer) {
@@ -325,11 +321,28 @@ struct ByteBuffer: ~Copyable {
         if done == nil { for byte in text.utf8 { append(byte) } }
     }
 
-    /// The bytes as an array.
-    func array() -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if let target = buffer.baseAddress { target.initialize(from: base, count: count) }
-            initialized = count
-        }
+    /// The bytes written, handed over without a copy.
+    consuming func finish() -> WrittenBytes {
+        let written = WrittenBytes(base: base, count: count)
+        discard self
+        return written
+    }
+}
+
+/// Bytes a `ByteBuffer` wrote, owned until released: a chunk of a large file, kept as it
+/// was written until the file is.
+final class WrittenBytes: ContiguousBytes, @unchecked Sendable {
+    private let base: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    fileprivate init(base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
+
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 }
