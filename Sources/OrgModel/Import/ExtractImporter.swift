@@ -520,7 +520,10 @@ extension ExtractImporter {
                 reject(line: line, bytes: record.byteRange, id: nil, ["\(idColumn) \(post.id) repeats line \(firstLine), which is rejected"])
                 return
             }
-            posts.append(post)
+            // Swapped in rather than appended: an append copies the post (retaining each of
+            // its strings and arrays) and then releases the local one.
+            posts.append(Post(id: PostID("")))
+            swap(&posts[posts.count - 1], &post)
             rowBytes.append(record.byteRange)
         }
 
