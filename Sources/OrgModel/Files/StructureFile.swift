@@ -59,17 +59,33 @@ public enum StructureFile {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw LoadError(file: file, message: "the file is empty", hint: "a structure file lists posts; see the README")
         }
-        if let nul = body.firstIndex(of: 0) {
+        let (nulOffset, allASCII) = scan(bytes)
+        if let nul = nulOffset {
             throw LoadError(
                 file: file, line: lineNumber(of: nul, in: bytes),
                 message: "this is a binary file, not a text structure file",
                 hint: "export the structure as CSV (UTF-8) or YAML")
         }
-        if body.contains(where: { $0 >= 0x80 }), String(validating: body, as: UTF8.self) == nil {
+        if !allASCII, String(validating: body, as: UTF8.self) == nil {
             let line = firstInvalidUTF8Line(bytes)
             throw LoadError(
                 file: file, line: line, message: "the text is not valid UTF-8",
                 hint: "save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\"), or bring it in with `orgmodel import`")
+        }
+    }
+
+    /// The first NUL byte and whether every byte is ASCII, in one pass a word at a time:
+    /// a million-post file is checked in milliseconds.
+    private static func scan(_ bytes: [UInt8]) -> (nul: Int?, allASCII: Bool) {
+        bytes.withUnsafeBytes { raw -> (Int?, Bool) in
+            let nul = raw.baseAddress.flatMap { base in
+                memchr(base, 0, raw.count).map { $0 - UnsafeMutableRawPointer(mutating: base) }
+            }
+            var high: UInt64 = 0
+            let words = raw.count / 8
+            for index in 0..<words { high |= raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self) }
+            for index in (words * 8)..<raw.count { high |= UInt64(raw[index]) }
+            return (nul, high & 0x8080_8080_8080_8080 == 0)
         }
     }
 
