@@ -475,7 +475,9 @@ extension ExtractImporter {
                 }
             }
             if let fte = post.fte, fte > Double(post.count) + 1e-9 {
-                problems.append("\(fteColumn) \(NumberText.format(fte)) is more than the post's count \(post.count)")
+                problems.append(
+                    "\(fteColumn) \(NumberText.format(fte)) is more than the post's count \(post.count)"
+                        + (plan.column(of: .count) == nil ? " (for a line of several posts, map its establishment column to count)" : ""))
             }
             for (index, name, isDate) in plan.attributeColumns {
                 let value = text(record, index)

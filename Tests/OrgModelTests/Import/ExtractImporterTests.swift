@@ -77,7 +77,7 @@ struct ExtractImporterTests {
             "extract.csv:8: Parent Position is the post itself (P7)",
             "extract.csv:9: Position ID P1 repeats line 2 (if repeated rows are job shares, set job_shares: true in the mapping)",
             "extract.csv:10: the row has 12 fields but the header (line 1) has 11: quote any field that holds the delimiter",
-            "extract.csv:11: FTE 2 is more than the post's count 1",
+            "extract.csv:11: FTE 2 is more than the post's count 1 (for a line of several posts, map its establishment column to count)",
         ])
         #expect(result.faultyRows.map(\.line) == [3, 4, 5, 8, 9, 10, 11])
     }
