@@ -17,8 +17,8 @@ struct ExportCommand: ParsableCommand {
             YAML and CSV round-trip without loss, except that CSV cannot hold deviations: a \
             structure with deviations is refused as CSV. The organogram is two files, \
             NAME-senior.csv and NAME-junior.csv, written to the -o folder. Exit codes: 0 \
-            written; 2 the input cannot be read; 3 the output cannot be written (or CSV \
-            cannot hold the structure).
+            written; 2 the input cannot be read; 3 the output cannot be written (CSV \
+            cannot hold the structure, or a redacted output would still show a withheld name).
             """
     )
 
