@@ -88,7 +88,7 @@ struct ExportCommand: ParsableCommand {
         guard let audit else { return }
         let leaks = audit.leaks(in: text)
         guard !leaks.isEmpty else { return }
-        printError("orgmodel: \(file): redaction check failed: \(leaks.prefix(5).joined(separator: ", "))\(leaks.count > 5 ? " and \(leaks.count - 5) more" : "") still appear in the output; nothing written")
+        printError("orgmodel: \(file): redaction check failed: \(leaks.prefix(5).joined(separator: ", "))\(leaks.count > 5 ? " and \(leaks.count - 5) more" : "") still appear\(leaks.count == 1 ? "s" : "") in the output; nothing written")
         throw Exit.outputFailed
     }
 

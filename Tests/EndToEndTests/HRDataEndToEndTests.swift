@@ -265,6 +265,21 @@ struct HRDataEndToEndTests {
         }
     }
 
+    @Test("A withheld name redaction cannot reach (the organisation's name) stops the export: exit 3, nothing written")
+    func redactionCheckRefuses() throws {
+        try inFolder { folder in
+            let text = try String(contentsOfFile: Self.redactionSample, encoding: .utf8)
+                .replacingOccurrences(of: "organisation: Example Council", with: "organisation: Office of Wilhelmina Crabtree")
+            let input = folder.appendingPathComponent("leaky.yaml")
+            try text.write(to: input, atomically: true, encoding: .utf8)
+            let out = folder.appendingPathComponent("out.yaml").path
+            let run = try OrgModelBinary.run(["export", input.path, "-o", out, "--redact"])
+            #expect(run.exitCode == 3)
+            #expect(run.stderr == "orgmodel: \(input.path): redaction check failed: Wilhelmina Crabtree still appears in the output; nothing written\n")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+    }
+
     @Test("A redaction profile file changes whose names show; YAML says how it was redacted")
     func redactionProfile() throws {
         try inFolder { folder in
