@@ -57,7 +57,7 @@ struct PostBuilder {
     }
 
     /// The finished post, once its fields agree with each other.
-    func finish(at location: SourceLocation) throws(LoadError) -> Post {
+    consuming func finish(at location: SourceLocation) throws(LoadError) -> Post {
         guard hasID else {
             throw location.error("post has no id", hint: "give every post a unique id")
         }
