@@ -18,6 +18,8 @@ public struct ExtractImporter: Sendable {
     /// the least bytes a part may have; tests set them to read small files in parts.
     var partCount = min(4, ProcessInfo.processInfo.activeProcessorCount)
     var minimumPartBytes = 2_000_000
+    /// The fewest posts worth checking on several cores at once (tests lower it).
+    var minimumConcurrentPosts = 100_000
 
     public init(mapping: ImportMapping, delimiter: UInt8? = nil, encoding: TextEncoding? = nil) {
         self.mapping = mapping
@@ -71,7 +73,7 @@ public struct ExtractImporter: Sendable {
         guard run.rowCount > 0 else {
             throw LoadError(file: file, line: plan.headerLine, message: "the extract has a header but no rows")
         }
-        run.rejectUnknownManagers()
+        run.rejectUnknownManagers(minimumConcurrentPosts: minimumConcurrentPosts)
         notes += run.notes(plan: plan)
         return run.result(input: bytes, headerBytes: plan.headerBytes, notes: notes)
     }
@@ -145,6 +147,12 @@ extension ExtractImporter {
             }
         }
         guard var combined = runs.first else { return nil }
+        // An id in two parts is the one case one pass handles differently: look for one,
+        // every part's posts against the parts before it, on every core.
+        for part in runs.indices.dropFirst()
+        where Self.repeatsEarlierPart(runs[part], earlier: Array(runs[..<part]), minimumConcurrentPosts: minimumConcurrentPosts) {
+            return nil
+        }
         runs[0].posts = []
         for index in runs.indices.dropFirst() {
             guard combined.absorb(runs[index]) else { return nil }
@@ -152,6 +160,23 @@ extension ExtractImporter {
             combined.posts.appendMoving(&runs[index].posts, filler: Post(id: PostID("")))
         }
         return combined
+    }
+
+    /// Whether any post or rejected id of `run` is an id of an earlier part.
+    private static func repeatsEarlierPart(_ run: Run, earlier: [Run], minimumConcurrentPosts: Int) -> Bool {
+        @Sendable func known(_ id: PostID) -> Bool {
+            earlier.contains { $0.positionByID[id] != nil || $0.rejectedLineByID[id] != nil }
+        }
+        if run.rejectedLineByID.keys.contains(where: known) { return true }
+        let posts = run.posts
+        let chunkCount = posts.count < minimumConcurrentPosts ? 1 : max(2, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let perChunk = (posts.count + chunkCount - 1) / chunkCount
+        let found = ConcurrentSlots<Bool>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = min(posts.count, chunk * perChunk)..<min(posts.count, (chunk + 1) * perChunk)
+            found[chunk] = range.contains { known(posts[$0].id) }
+        }
+        return found.take().contains { $0 == true }
     }
 
     private func csvError(_ error: CSVReader.Failure, file: String) -> LoadError {
@@ -529,11 +554,9 @@ extension ExtractImporter {
             rowBytes.append(record.byteRange)
         }
 
-        /// Appends the rows a later part of the file read; false (and `self` spoilt) when
-        /// an id of that part is in this one too.
+        /// Appends the rows a later part of the file read, whose ids are not this part's.
         mutating func absorb(_ other: Run) -> Bool {
-            for id in other.rejectedLineByID.keys where position(of: id) != nil || rejectedLineByID[id] != nil { return false }
-            for id in other.positionByID.keys where position(of: id) != nil || rejectedLineByID[id] != nil { return false }
+            // (`readInParts` has made sure no id of `other` is one of this part's.)
             // The later part keeps its own index: joining the two would re-hash every id.
             let offset = rowBytes.count
             laterParts.append((offset, other.positionByID))
@@ -562,7 +585,7 @@ extension ExtractImporter {
         }
 
         /// Rejects rows whose manager is in no row, then every row below a rejected row.
-        mutating func rejectUnknownManagers() {
+        mutating func rejectUnknownManagers(minimumConcurrentPosts: Int) {
             for position in shared { JobShare.tidy(&posts[position]) }
             let (file, rowBytes, idColumn, reportsToColumn) = (file, rowBytes, idColumn, reportsToColumn)
             let pruner = ReportingLinePruner(
@@ -571,7 +594,9 @@ extension ExtractImporter {
                 },
                 row: { (file, rowBytes[$0]) })
             let run = self
-            removed = pruner.prune(posts, position: { run.position(of: $0) }, rejectedLineByID: rejectedLineByID, into: &rejected)
+            removed = pruner.prune(
+                posts, position: { run.position(of: $0) }, rejectedLineByID: rejectedLineByID, into: &rejected,
+                minimumConcurrentPosts: minimumConcurrentPosts)
             // A job share left out takes all its rows with it.
             for (position, rows) in sharedRows where removed[position] {
                 for row in rows {

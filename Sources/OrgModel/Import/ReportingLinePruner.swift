@@ -1,3 +1,5 @@
+import Foundation
+
 /// Leaves out of an import every post whose manager is in no row, and every post below a
 /// post left out, each with a reason, so that a structure written with bad rows skipped
 /// never holds a dangling reporting line.
@@ -12,17 +14,16 @@ struct ReportingLinePruner {
     ///   - rejectedLineByID: ids of rows already rejected, with their lines: posts
     ///     reporting to them are left out as a consequence, not as faults of their own.
     func prune(
-        _ posts: [Post], position positionOf: (PostID) -> Int?, rejectedLineByID: [PostID: Int], into rejected: inout [RejectedRow]
+        _ posts: [Post], position positionOf: @escaping @Sendable (PostID) -> Int?, rejectedLineByID: [PostID: Int],
+        into rejected: inout [RejectedRow], minimumConcurrentPosts: Int = 200_000
     ) -> [Bool] {
-        var managers = [Int32](repeating: -1, count: posts.count)
+        // Each post's manager: its position, -1 for none, -2 for one in no row. The
+        // lookups only read, so a large import does them on every core.
+        let managers = Self.managers(of: posts, position: positionOf, minimumConcurrentPosts: minimumConcurrentPosts)
         var removed = [Bool](repeating: false, count: posts.count)
         var orphaned: [Int] = []
-        for position in posts.indices {
+        for position in posts.indices where managers[position] == -2 {
             guard let boss = posts[position].reportsTo else { continue }
-            if let manager = positionOf(boss) {
-                managers[position] = Int32(manager)
-                continue
-            }
             removed[position] = true
             let (file, bytes) = row(position)
             if let line = rejectedLineByID[boss] {
@@ -55,5 +56,27 @@ struct ReportingLinePruner {
             }
         }
         return removed
+    }
+
+    private static func managers(
+        of posts: [Post], position positionOf: @escaping @Sendable (PostID) -> Int?, minimumConcurrentPosts: Int
+    ) -> [Int32] {
+        let chunkCount = posts.count < minimumConcurrentPosts ? 1 : max(2, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        let perChunk = (posts.count + chunkCount - 1) / chunkCount
+        let results = ConcurrentSlots<[Int32]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = min(posts.count, chunk * perChunk)..<min(posts.count, (chunk + 1) * perChunk)
+            var found = [Int32](repeating: -1, count: range.count)
+            for position in range {
+                guard let boss = posts[position].reportsTo else { continue }
+                found[position - range.lowerBound] = positionOf(boss).map { Int32($0) } ?? -2
+            }
+            results[chunk] = found
+        }
+        if chunkCount == 1 { return results.take()[0] ?? [] }
+        var managers: [Int32] = []
+        managers.reserveCapacity(posts.count)
+        for part in results.take() { managers += part ?? [] }
+        return managers
     }
 }

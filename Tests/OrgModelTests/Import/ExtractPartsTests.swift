@@ -29,6 +29,8 @@ struct ExtractPartsTests {
         var importer = ExtractImporter(mapping: mapping)
         importer.partCount = parts
         importer.minimumPartBytes = 100
+        // Checks on several cores too, however small the file.
+        if parts > 1 { importer.minimumConcurrentPosts = 10 }
         return try importer.importExtract(bytes, file: "extract.csv")
     }
 
