@@ -43,15 +43,7 @@ struct AnalyseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let structure: Structure
-        let ruleSet: RuleSet
-        do {
-            structure = try StructureFile.load(file)
-            ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.unreadableInput
-        }
+        let (structure, ruleSet) = try loadStructure(file, rules: rules)
         let report = AnalysisReport(StructureAnalysis(structure, rules: ruleSet), file: file, remitRows: remitRows)
         let bytes: [UInt8]
         switch format {

@@ -36,15 +36,7 @@ struct DelayerCommand: ParsableCommand {
     var asOf: Day?
 
     func run() throws {
-        let structure: Structure
-        let ruleSet: RuleSet
-        do {
-            structure = try StructureFile.load(file)
-            ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.unreadableInput
-        }
+        let (structure, ruleSet) = try loadStructure(file, rules: rules)
         let result: DelayeringResult
         do {
             result = try DelayeringPlanner(rules: ruleSet, asOf: asOf ?? Day.today).options(for: structure)

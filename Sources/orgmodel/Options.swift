@@ -19,3 +19,15 @@ extension Day {
             ?? Day(year: 2000, month: 1, day: 1)!
     }
 }
+
+/// Reads a structure and the rule set it answers to (`--rules` overriding the file's);
+/// when either cannot be read, says why on standard error and exits 2.
+func loadStructure(_ file: String, rules: String?) throws -> (Structure, RuleSet) {
+    do {
+        let structure = try StructureFile.load(file)
+        return (structure, try RuleSetReader.ruleSet(for: structure, override: rules))
+    } catch {
+        printError("orgmodel: \(error)")
+        throw Exit.unreadableInput
+    }
+}

@@ -135,39 +135,32 @@ public struct ComparisonReport: Sendable {
     }
 
     private func deletedSection(into doc: inout ReportDocument) {
-        let deleted = comparison.deleted
-        doc.heading(3, "Posts deleted (\(Figures.grouped(deleted.count)))")
-        guard !deleted.isEmpty else { return doc.paragraph("None.") }
-        let costing = comparison.before.costing
-        var table = ReportTable(
-            headers: ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"],
-            alignments: [.left, .left, .right, .left, .left, .right, .right])
-        for offset in deleted {
-            guard let post = comparison.diff.changes[offset].current else { continue }
-            table.append([
-                post.id.rawValue, post.displayTitle, post.tier.map(String.init) ?? "", post.reportsTo?.rawValue ?? "",
-                post.grade ?? "", Self.fteText(post, costing), Self.costText(costing.cost(of: post)),
-            ])
-        }
-        doc.table(table)
+        let posts = comparison.deleted.compactMap { comparison.diff.changes[$0].current }
+        postsSection("Posts deleted", posts, costing: comparison.before.costing, into: &doc) { $0.displayTitle }
     }
 
     private func createdSection(into doc: inout ReportDocument) {
-        let created = comparison.created
-        doc.heading(3, "Posts created (\(Figures.grouped(created.count)))")
-        guard !created.isEmpty else { return doc.paragraph("None.") }
-        let costing = comparison.after.costing
-        var table = ReportTable(
-            headers: ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"],
-            alignments: [.left, .left, .right, .left, .left, .right, .right])
-        for offset in created {
-            guard let post = comparison.diff.changes[offset].proposed else { continue }
+        let posts = comparison.created.compactMap { comparison.diff.changes[$0].proposed }
+        postsSection("Posts created", posts, costing: comparison.after.costing, into: &doc) { post in
             var notes: [String] = []
             if post.temporary { notes.append("temporary") }
             if post.isVacant { notes.append("vacant") }
-            let title = post.displayTitle + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
+            return post.displayTitle + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
+        }
+    }
+
+    /// A table of whole posts (deleted or created), one row each, with their cost.
+    private func postsSection(
+        _ heading: String, _ posts: [Post], costing: PostCosting, into doc: inout ReportDocument, title: (Post) -> String
+    ) {
+        doc.heading(3, "\(heading) (\(Figures.grouped(posts.count)))")
+        guard !posts.isEmpty else { return doc.paragraph("None.") }
+        var table = ReportTable(
+            headers: ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"],
+            alignments: [.left, .left, .right, .left, .left, .right, .right])
+        for post in posts {
             table.append([
-                post.id.rawValue, title, post.tier.map(String.init) ?? "", post.reportsTo?.rawValue ?? "",
+                post.id.rawValue, title(post), post.tier.map(String.init) ?? "", post.reportsTo?.rawValue ?? "",
                 post.grade ?? "", Self.fteText(post, costing), Self.costText(costing.cost(of: post)),
             ])
         }
