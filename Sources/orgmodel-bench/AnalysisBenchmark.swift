@@ -11,7 +11,7 @@ enum AnalysisBenchmark {
     static func run(scratch: URL, posts: Int, seed: UInt64) throws {
         let structure = StructureGenerator(posts: posts, seed: seed).generate()
         let csv = scratch.appendingPathComponent("analyse-\(posts).csv")
-        try Data(try StructureCSVWriter().write(structure).utf8).write(to: csv)
+        try writeInput(try StructureCSVWriter().write(structure), to: csv)
         let size = (try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
         let analyse = try Measurement.inChild("analyse", [csv.path])
         printResult(
@@ -27,8 +27,8 @@ enum AnalysisBenchmark {
         proposed.state = .proposed
         let currentCSV = scratch.appendingPathComponent("compare-current.csv")
         let proposedCSV = scratch.appendingPathComponent("compare-proposed.csv")
-        try Data(try StructureCSVWriter().write(current).utf8).write(to: currentCSV)
-        try Data(try StructureCSVWriter().write(proposed).utf8).write(to: proposedCSV)
+        try writeInput(try StructureCSVWriter().write(current), to: currentCSV)
+        try writeInput(try StructureCSVWriter().write(proposed), to: proposedCSV)
         let compare = try Measurement.inChild("compare", [currentCSV.path, proposedCSV.path])
         printResult(
             "compare two \(current.posts.count / 1000)k-post CSVs", seconds: compare.seconds, target: 1,

@@ -12,8 +12,8 @@ enum ImportBenchmark {
         let extract = scratch.appendingPathComponent("hr-extract-\(structure.posts.count).csv")
         let mapping = scratch.appendingPathComponent("hr-mapping.yaml")
         let output = scratch.appendingPathComponent("hr-import.yaml")
-        try Data(extractText(structure).utf8).write(to: extract)
-        try Data(mappingText.utf8).write(to: mapping)
+        try writeInput(extractText(structure), to: extract)
+        try writeInput(mappingText, to: mapping)
         let size = (try? FileManager.default.attributesOfItem(atPath: extract.path)[.size] as? Int) ?? 0
         let measured = try Measurement.inChild("import", [extract.path, mapping.path, output.path])
         printResult(

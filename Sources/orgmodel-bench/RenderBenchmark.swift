@@ -19,7 +19,7 @@ enum RenderBenchmark {
     static func run(scratch: URL, seed: UInt64) throws {
         let structure = StructureGenerator(posts: chartPosts, seed: seed).generate()
         let file = scratch.appendingPathComponent("render-\(chartPosts).csv")
-        try Data(try StructureCSVWriter().write(structure).utf8).write(to: file)
+        try writeInput(try StructureCSVWriter().write(structure), to: file)
         let svg = scratch.appendingPathComponent("render-\(chartPosts).svg")
 
         let chart = try Measurement.inChild("render-chart", [file.path, svg.path])
@@ -28,14 +28,14 @@ enum RenderBenchmark {
             seconds: chart.seconds, target: 1.5, peakMiB: chart.peakMiB, note: chart.note)
 
         let dotFile = scratch.appendingPathComponent("render-\(chartPosts).dot")
-        let versus = try Measurement.inChild("render-versus-dot", [file.path, dotFile.path])
+        let versus = try Measurement.inChild("render-versus-dot", [file.path, dotFile.path], runs: 1, warmUp: false)
         // The child reports the in-process median as seconds and the ratio in its note.
         print("in-process SVG vs dot -Tsvg on the same DOT (median of \(repeats)): \(versus.note)")
 
         let small = StructureGenerator(posts: memoryPosts, seed: seed).generate()
         let smallFile = scratch.appendingPathComponent("render-\(memoryPosts).csv")
-        try Data(try StructureCSVWriter().write(small).utf8).write(to: smallFile)
-        let memory = try Measurement.inChild("render-memory", [smallFile.path])
+        try writeInput(try StructureCSVWriter().write(small), to: smallFile)
+        let memory = try Measurement.inChild("render-memory", [smallFile.path], runs: 1, warmUp: false)
         print("resident memory over \(memoryRenders) renders of a \(small.posts.count)-post chart: \(memory.note)")
     }
 

@@ -7,10 +7,10 @@ enum ValidateBenchmark {
     static func run(scratch: URL, posts: Int, seed: UInt64) throws {
         let structure = StructureGenerator(posts: posts, seed: seed).generate()
         let csv = scratch.appendingPathComponent("validate-\(posts).csv")
-        try Data(try StructureCSVWriter().write(structure).utf8).write(to: csv)
+        try writeInput(try StructureCSVWriter().write(structure), to: csv)
         let small = StructureGenerator(posts: 10_000, seed: seed).generate()
         let yaml = scratch.appendingPathComponent("validate-10000.yaml")
-        try Data(StructureYAMLWriter().write(small).utf8).write(to: yaml)
+        try writeInput(StructureYAMLWriter().write(small), to: yaml)
 
         let size = (try? FileManager.default.attributesOfItem(atPath: csv.path)[.size] as? Int) ?? 0
         let big = try Measurement.inChild("validate", [csv.path])
