@@ -10,6 +10,11 @@ public struct StructureYAMLWriter: Sendable {
     /// Comment lines written at the top of the file (without the leading `#`).
     public var header: [String]
 
+    /// Structures at least this large are written in chunks on every core (tests lower it).
+    var minimumChunkedPosts = 50_000
+    /// How many posts a chunk holds: about 8 MB of YAML.
+    var postsPerChunk = 32_768
+
     public init(header: [String] = []) { self.header = header }
 
     public func write(_ structure: Structure) -> String {
@@ -42,18 +47,23 @@ public struct StructureYAMLWriter: Sendable {
         head += "posts:\n"
 
         let posts = structure.posts
-        let chunkCount = posts.count < 50_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunks = ConcurrentSlots<WrittenBytes>(count: chunkCount)
-        let perChunk = (posts.count + chunkCount - 1) / max(chunkCount, 1)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = min(posts.count, chunk * perChunk)..<min(posts.count, (chunk + 1) * perChunk)
+        let writer = self
+        @Sendable func chunk(_ range: Range<Int>) -> WrittenBytes {
             var bytes = ByteBuffer(capacity: range.count * 300)
             posts.withUnsafeBufferPointer { buffer in
-                for index in range { writePost(buffer[index], to: &bytes) }
+                for index in range { writer.writePost(buffer[index], to: &bytes) }
             }
-            chunks[chunk] = bytes.finish()
+            return bytes.finish()
         }
-        return [Array(head.utf8)] + chunks.take().compactMap { $0 }
+        guard posts.count >= minimumChunkedPosts else { return [Array(head.utf8), chunk(0..<posts.count)] }
+        // A large structure in chunks, made on every core while the first ones are being
+        // written: a million posts make 270 MB of YAML, and writing it takes a core's time.
+        let perChunk = max(1, postsPerChunk)
+        let chunkCount = (posts.count + perChunk - 1) / perChunk
+        let output = ChunkedOutput(count: chunkCount, workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) { index in
+            chunk(index * perChunk..<min(posts.count, (index + 1) * perChunk))
+        }
+        return [Array(head.utf8)] + output.parts
     }
 
     private func writePost(_ post: borrowing Post, to out: inout ByteBuffer) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A structure's posts as a graph: who reports to whom, who leads whom, how deep each
 /// post sits, and the spans and layers the rules speak of.
 ///
@@ -41,17 +43,16 @@ public struct StructureIndex: Sendable {
             }
         }
 
-        var manager = [Int?](repeating: nil, count: count)
+        // Each post's manager: one hash lookup a post, on every core for a large
+        // structure (the dictionary is only read here).
+        let manager = Self.managers(of: posts, positionByID: positionByID)
         var roots: [Int] = []
         var childCounts = [Int](repeating: 0, count: count + 1)
         for position in 0..<count {
-            guard let boss = posts[position].reportsTo else {
-                roots.append(position)
-                continue
-            }
-            if let found = positionByID[boss], found != position {
-                manager[position] = found
+            if let found = manager[position] {
                 childCounts[found + 1] += 1
+            } else if posts[position].reportsTo == nil {
+                roots.append(position)
             }
         }
 
@@ -103,6 +104,23 @@ public struct StructureIndex: Sendable {
         self.childPositions = children
     }
 
+    /// Structures at least this large look their managers up on every core.
+    static let minimumConcurrentPosts = 200_000
+
+    /// The position of each post's manager: nil for a top post, an unknown manager or itself.
+    private static func managers(of posts: [Post], positionByID: [PostID: Int]) -> [Int?] {
+        let count = posts.count
+        let chunkCount = count < minimumConcurrentPosts ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let perChunk = (count + chunkCount - 1) / chunkCount
+        let chunks = ParallelWork.map(chunkCount) { chunk in
+            (min(count, chunk * perChunk)..<min(count, (chunk + 1) * perChunk)).map { position -> Int? in
+                guard let boss = posts[position].reportsTo, let found = positionByID[boss], found != position else { return nil }
+                return found
+            }
+        }
+        return chunks.count == 1 ? chunks[0] : Array(chunks.joined())
+    }
+
     public var posts: [Post] { structure.posts }
 
     /// The direct reports of the post at `position`, assistants included, in file order.
@@ -132,3 +150,4 @@ public struct StructureIndex: Sendable {
     /// The post at `position` by id, or nil when no post has it.
     public func position(of id: PostID) -> Int? { positionByID[id] }
 }
+
