@@ -38,13 +38,14 @@ struct Measurement {
     /// validate took 1.9 s in the first process after another had used 800 MB, and
     /// 0.84–0.94 s in the next ones).
     static func inChild(_ step: String, _ arguments: [String], runs: Int = 3, warmUp: Bool = true) throws -> Measurement {
-        if warmUp { _ = try inChildOnce(step, arguments) }
+        let first = warmUp ? try inChildOnce(step, arguments) : nil
         var measured: [Measurement] = []
         for _ in 0..<max(1, runs) { measured.append(try inChildOnce(step, arguments)) }
         measured.sort { $0.seconds < $1.seconds }
         var median = measured[measured.count / 2]
         if measured.count > 1 {
-            let spread = String(format: "median of %d runs, %.3f–%.3f s", measured.count, measured[0].seconds, measured[measured.count - 1].seconds)
+            var spread = String(format: "median of %d runs, %.3f–%.3f s", measured.count, measured[0].seconds, measured[measured.count - 1].seconds)
+            if let first { spread += String(format: ", after a warm-up run of %.3f s", first.seconds) }
             median.note = median.note.isEmpty ? spread : "\(spread); \(median.note)"
             median.peakMiB = measured.map(\.peakMiB).max() ?? median.peakMiB
         }
@@ -102,12 +103,8 @@ func printResult(_ what: String, seconds: Double, target: Double, peakMiB: Doubl
     print(line)
 }
 
-/// A scratch folder for generated inputs, removed at exit unless `--keep` is given.
 /// Writes a measured step's input file and waits until it is on disk, as a user's file
-/// would be. Without the wait, the kernel flushes the 64 MB just written while the step
-/// runs, and on a 2-core machine that flushing takes most of a core away from it
-/// (measured: a 1M-post validate took 2.2 s on a file just written, 1.3 s on the same
-/// file a moment later).
+/// would be, so that the kernel is not still flushing it while the step runs.
 func writeInput(_ text: String, to url: URL) throws {
     try Data(text.utf8).write(to: url)
     let handle = try FileHandle(forWritingTo: url)
@@ -115,6 +112,7 @@ func writeInput(_ text: String, to url: URL) throws {
     try handle.synchronize()
 }
 
+/// A scratch folder for generated inputs, removed at exit unless `--keep` is given.
 func scratchDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("orgmodel-bench-\(ProcessInfo.processInfo.processIdentifier)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -1,6 +1,6 @@
 import Foundation
 
-// The benchmark program: `swift run -c release orgmodel-bench [SUITE…] [--posts N] [--seed S]`.
+// The benchmark program: `swift run -c release orgmodel-bench [SUITE…] [--posts N] [--seed S] [--keep]`.
 // Prints each figure with its target. Measured steps run in child processes (this binary
 // with `--child STEP`) so that each peak-memory figure is that step's alone.
 
@@ -34,6 +34,8 @@ if arguments.first == "--child", arguments.count >= 2 {
 
 let posts = option("--posts").flatMap(Int.init) ?? 1_000_000
 let seed = option("--seed").flatMap(UInt64.init) ?? 42
+let keep = arguments.contains("--keep")
+arguments.removeAll { $0 == "--keep" }
 let suites: [(name: String, run: (URL) throws -> Void)] = [
     ("validate", { try ValidateBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
     ("analysis", { try AnalysisBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
@@ -49,7 +51,13 @@ for name in chosen where !suites.contains(where: { $0.name == name }) {
 print("orgmodel-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores, seed \(seed)")
 do {
     let scratch = try scratchDirectory()
-    defer { try? FileManager.default.removeItem(at: scratch) }
+    defer {
+        if keep {
+            print("inputs kept in \(scratch.path)")
+        } else {
+            try? FileManager.default.removeItem(at: scratch)
+        }
+    }
     for suite in suites where chosen.contains(suite.name) {
         print("== \(suite.name)")
         try suite.run(scratch)
