@@ -61,7 +61,12 @@ extension AnalysisReport {
 
 /// Appends CSV cells to a byte buffer without building intermediate strings.
 enum CSVCell {
+    /// Appends a text cell, guarded against spreadsheet formulas (`FormulaGuard`).
     static func append(_ text: String, to out: inout [UInt8]) {
+        if FormulaGuard.needsGuard(text.utf8) {
+            append(Array(FormulaGuard.guarded(text).utf8)[...], to: &out)
+            return
+        }
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in append(bytes, to: &out) }
         if done == nil { append(Array(text.utf8)[...], to: &out) }
     }

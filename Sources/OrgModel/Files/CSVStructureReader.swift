@@ -198,9 +198,11 @@ struct CSVStructureReader {
                 continue
             }
             let fieldLocation = SourceLocation(file: file, line: record.line, column: index + 1)
+            // A cell written as `'=…` (guarded against spreadsheet formulas) means `=…`.
+            let text = FormulaGuard.unguarded(record.string(index))
             switch column {
-            case .field(let field): try builder.set(field, record.string(index), at: fieldLocation)
-            case .attribute(let name): builder.addAttribute(name, record.string(index))
+            case .field(let field): try builder.set(field, text, at: fieldLocation)
+            case .attribute(let name): builder.addAttribute(name, text)
             }
         }
         return try builder.finish(at: location)

@@ -93,13 +93,8 @@ public struct StructureCSVWriter: Sendable {
         }
     }
 
-    /// A cell, quoted when it holds the delimiter, a quote, a line break or edge blanks.
-    private func field(_ text: String) -> String {
-        let needsQuotes = text.contains(delimiter) || text.contains("\"") || text.contains("\n")
-            || text.contains("\r") || text.hasPrefix(" ") || text.hasSuffix(" ")
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A cell: guarded against spreadsheet formulas, quoted where it must be.
+    private func field(_ text: String) -> String { CSVText.cell(text, delimiter: delimiter) }
 }
 
 /// Metadata values in a CSV structure file's `# key: value` lines: as they are, unless

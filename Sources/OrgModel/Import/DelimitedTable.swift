@@ -33,6 +33,11 @@ struct DelimitedTable {
                 var fields: [String] = []
                 fields.reserveCapacity(record.count)
                 for index in 0..<record.count { fields.append(textEncoding.decode(record.bytes(index)).trimmingBlanks()) }
+                if header != nil {
+                    // orgmodel's own organogram export guards cells a spreadsheet would
+                    // run as formulas (`'=…`); a published file read back means the same.
+                    for index in fields.indices { fields[index] = FormulaGuard.unguarded(fields[index]) }
+                }
                 if header == nil {
                     header = fields
                     headerLine = record.line

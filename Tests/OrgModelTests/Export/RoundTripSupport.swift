@@ -69,6 +69,7 @@ enum RoundTrip {
         "crlf\r\nbreak", "=SUM(A1:A9)", "0x1F", "1e3", ".5", "+44 20 7946 0000", "Ünïcödé Ñame", "日本語の名前",
         "semi; colon", "&anchor", "*alias", "!tag", "|pipe", ">fold", "%percent", "`tick`", "true", "0.10",
         "  ", "\"", "a\"\"b", "é", "Zoë O'Brien-Smith", "trailing backslash\\", "\u{00A0}nbsp", "x\u{2028}y",
+        "'=already guarded", "''+twice", "-", "@SUM(1)", "=", "'", "''", "'plain",
     ]
 
     /// Attribute names that stay distinct keys in YAML and CSV headers (names are trimmed

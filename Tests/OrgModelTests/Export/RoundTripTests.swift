@@ -94,7 +94,7 @@ struct RoundTripTests {
 
     @Test("Awkward ids survive as id, reports_to, dotted_to and replaces")
     func awkwardIDs() throws {
-        for id in ["yes", "1001", "#7", "2020-01-01", "a, b", "P/1", "null", "Ünï", "x y", "- id", "\"q\"", "[x]"] {
+        for id in ["yes", "1001", "#7", "2020-01-01", "a, b", "P/1", "null", "Ünï", "x y", "- id", "\"q\"", "[x]", "-1", "=A1", "'+2", "@x"] {
             let structure = Structure(posts: [
                 Post(id: "TOP"), Post(id: PostID(id), reportsTo: "TOP"),
                 Post(id: "L", reportsTo: PostID(id), dottedTo: [PostID(id), "TOP"], replaces: PostID(id)),
