@@ -55,6 +55,18 @@ struct YAMLNodes {
         return scalar.string
     }
 
+    /// The mapping's key as one of `Key`'s names; for any other key, an error at the key
+    /// naming the nearest known one, or listing them all.
+    func key<Key: RawRepresentable & CaseIterable>(_ node: Node, as _: Key.Type, what: String) throws(LoadError) -> (Key, String)
+    where Key.RawValue == String {
+        let text = try key(node)
+        if let known = Key(rawValue: text) { return (known, text) }
+        let names = Key.allCases.map(\.rawValue)
+        throw location(of: node).error(
+            "unknown \(what) key \(ValueParsing.quoted(text))",
+            hint: closest(to: text, among: names).map { "did you mean \($0)?" } ?? "known keys: \(names.joined(separator: ", "))")
+    }
+
     func kind(of node: Node) -> String {
         switch node {
         case .scalar(let scalar): "the value \(ValueParsing.quoted(scalar.string))"

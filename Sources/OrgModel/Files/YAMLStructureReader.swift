@@ -24,10 +24,7 @@ struct YAMLStructureReader {
         var structure = Structure(source: file)
         var postsNode: Node?
         for (keyNode, value) in try nodes.mapping(root, what: "a structure file") {
-            let key = try nodes.key(keyNode)
-            guard let known = TopKey(rawValue: key) else {
-                throw unknownKey(key, known: TopKey.allCases.map(\.rawValue), at: nodes.location(of: keyNode), what: "structure")
-            }
+            let (known, key) = try nodes.key(keyNode, as: TopKey.self, what: "structure")
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
             switch known {
@@ -77,10 +74,7 @@ struct YAMLStructureReader {
         let start = nodes.location(of: node)
         var builder = PostBuilder(line: start.line ?? 0)
         for (keyNode, value) in try nodes.mapping(node, what: "each post") {
-            let key = try nodes.key(keyNode)
-            guard let field = PostField(rawValue: key) else {
-                throw unknownKey(key, known: PostField.allCases.map(\.rawValue), at: nodes.location(of: keyNode), what: "post")
-            }
+            let (field, key) = try nodes.key(keyNode, as: PostField.self, what: "post")
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
             switch field {
@@ -110,10 +104,7 @@ struct YAMLStructureReader {
         var rule: RuleID?
         var deviation = Deviation(rule: .spanNarrow, line: start.line ?? 0)
         for (keyNode, value) in try nodes.mapping(node, what: "each deviation") {
-            let key = try nodes.key(keyNode)
-            guard let known = DeviationKey(rawValue: key) else {
-                throw unknownKey(key, known: DeviationKey.allCases.map(\.rawValue), at: nodes.location(of: keyNode), what: "deviation")
-            }
+            let (known, key) = try nodes.key(keyNode, as: DeviationKey.self, what: "deviation")
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
             switch known {
@@ -140,13 +131,6 @@ struct YAMLStructureReader {
         }
         deviation.rule = rule
         return deviation
-    }
-
-    private func unknownKey(_ key: String, known: [String], at location: SourceLocation, what: String) -> LoadError {
-        let near = closest(to: key, among: known)
-        return location.error(
-            "unknown \(what) key \(ValueParsing.quoted(key))",
-            hint: near.map { "did you mean \($0)?" } ?? "known keys: \(known.joined(separator: ", "))")
     }
 
     static func loadError(from error: YamlError, file: String) -> LoadError {

@@ -24,13 +24,7 @@ public enum ImportMappingReader {
         }
         var mapping = ImportMapping(source: file)
         for (keyNode, value) in try nodes.mapping(root, what: "a mapping file") {
-            let key = try nodes.key(keyNode)
-            guard let known = Key(rawValue: key) else {
-                let near = closest(to: key, among: Key.allCases.map(\.rawValue))
-                throw nodes.location(of: keyNode).error(
-                    "unknown mapping key \(ValueParsing.quoted(key))",
-                    hint: near.map { "did you mean \($0)?" } ?? "known keys: \(Key.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let (known, key) = try nodes.key(keyNode, as: Key.self, what: "mapping")
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
             switch known {

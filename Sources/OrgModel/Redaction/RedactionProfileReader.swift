@@ -31,13 +31,7 @@ public enum RedactionProfileReader {
         var profile = RedactionProfile.standard
         guard let root = try YAMLStructureReader.compose(text, file: file), !nodes.isNull(root) else { return profile }
         for (keyNode, value) in try nodes.mapping(root, what: "a redaction profile") {
-            let key = try nodes.key(keyNode)
-            guard let known = Key(rawValue: key) else {
-                let near = closest(to: key, among: Key.allCases.map(\.rawValue))
-                throw nodes.location(of: keyNode).error(
-                    "unknown redaction profile key \(ValueParsing.quoted(key))",
-                    hint: near.map { "did you mean \($0)?" } ?? "known keys: \(Key.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let (known, key) = try nodes.key(keyNode, as: Key.self, what: "redaction profile")
             let location = nodes.location(of: value)
             switch known {
             case .namedTiers:

@@ -64,13 +64,7 @@ public enum RuleSetReader {
         var tiers: [TierRule] = []
         var grades: [String: Double] = [:]
         for (keyNode, value) in try nodes.mapping(root, what: "a rules file") {
-            let key = try nodes.key(keyNode)
-            guard let known = TopKey(rawValue: key) else {
-                let near = closest(to: key, among: TopKey.allCases.map(\.rawValue))
-                throw nodes.location(of: keyNode).error(
-                    "unknown rules key \(ValueParsing.quoted(key))",
-                    hint: near.map { "did you mean \($0)?" } ?? "known keys: \(TopKey.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let (known, key) = try nodes.key(keyNode, as: TopKey.self, what: "rules")
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
             switch known {
