@@ -19,24 +19,16 @@ struct ChartRenderer {
     /// `--redact`: what a published chart may show.
     var redaction: RedactionProfile?
 
-    /// Reads and validates each file; exit 2 on the first that cannot be read.
+    /// Reads and validates each file; exit 2 when any cannot be read (each is named).
     func load(_ files: [String]) throws -> [ValidationResult] {
-        var results: [ValidationResult] = []
-        for file in files {
-            do {
-                var structure = try StructureFile.load(file)
-                if let redaction { structure = structure.redacted(using: redaction) }
-                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
-                // A chart should not change with the day it is drawn: judge reviews as of
-                // the structure's effective date unless told otherwise.
-                let day = asOf ?? structure.effective ?? Day.today
-                results.append(Validator(rules: ruleSet, asOf: day).validate(structure))
-            } catch {
-                printError("orgmodel: \(error)")
-                throw Exit.unreadableInput
-            }
+        try loadStructures(files, rules: rules).map { loaded in
+            var structure = loaded.structure
+            if let redaction { structure = structure.redacted(using: redaction) }
+            // A chart should not change with the day it is drawn: judge reviews as of
+            // the structure's effective date unless told otherwise.
+            let day = asOf ?? structure.effective ?? Day.today
+            return Validator(rules: loaded.rules, asOf: day).validate(structure)
         }
-        return results
     }
 
     /// The chart's DOT text; exit 64 for a --root that names no post.

@@ -40,20 +40,10 @@ struct CompareCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        var loaded: [(Structure, RuleSet)] = []
-        var unreadable = false
-        for file in [current, proposed] {
-            do {
-                let structure = try StructureFile.load(file)
-                loaded.append((structure, try RuleSetReader.ruleSet(for: structure, override: rules)))
-            } catch {
-                printError("orgmodel: \(error)")
-                unreadable = true
-            }
-        }
-        guard !unreadable, loaded.count == 2 else { throw Exit.unreadableInput }
+        let loaded = try loadStructures([current, proposed], rules: rules)
         let comparison = StructureComparison(
-            current: loaded[0].0, proposed: loaded[1].0, currentRules: loaded[0].1, proposedRules: loaded[1].1,
+            current: loaded[0].structure, proposed: loaded[1].structure, currentRules: loaded[0].rules,
+            proposedRules: loaded[1].rules,
             asOf: asOf ?? Day.today)
         let report = ComparisonReport(comparison, currentFile: current, proposedFile: proposed)
         let text: String

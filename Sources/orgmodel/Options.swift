@@ -23,11 +23,22 @@ extension Day {
 /// Reads a structure and the rule set it answers to (`--rules` overriding the file's);
 /// when either cannot be read, says why on standard error and exits 2.
 func loadStructure(_ file: String, rules: String?) throws -> (Structure, RuleSet) {
-    do {
-        let structure = try StructureFile.load(file)
-        return (structure, try RuleSetReader.ruleSet(for: structure, override: rules))
-    } catch {
-        printError("orgmodel: \(error)")
-        throw Exit.unreadableInput
+    let loaded = try loadStructures([file], rules: rules)[0]
+    return (loaded.structure, loaded.rules)
+}
+
+/// Reads each structure and the rule set it answers to. Every file is tried, and each
+/// that cannot be read is named on standard error; then, if any could not, exits 2.
+func loadStructures(_ files: [String], rules: String?) throws -> [(structure: Structure, rules: RuleSet)] {
+    var loaded: [(structure: Structure, rules: RuleSet)] = []
+    for file in files {
+        do {
+            let structure = try StructureFile.load(file)
+            loaded.append((structure, try RuleSetReader.ruleSet(for: structure, override: rules)))
+        } catch {
+            printError("orgmodel: \(error)")
+        }
     }
+    guard loaded.count == files.count else { throw Exit.unreadableInput }
+    return loaded
 }

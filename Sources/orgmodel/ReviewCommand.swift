@@ -53,29 +53,19 @@ struct ReviewCommand: ParsableCommand {
             printError("orgmodel: \(error)")
             throw Exit.unreadableInput
         }
-        var structures: [Structure] = []
-        var ruleSets: [RuleSet] = []
-        for file in [current, proposed] {
-            do {
-                let structure = try StructureFile.load(file)
-                ruleSets.append(try RuleSetReader.ruleSet(for: structure, override: rules))
-                structures.append(profile.map { structure.redacted(using: $0) } ?? structure)
-            } catch {
-                printError("orgmodel: \(error)")
-            }
-        }
-        guard structures.count == 2 else { throw Exit.unreadableInput }
+        let loaded = try loadStructures([current, proposed], rules: rules)
+        let structures = loaded.map { profile.map($0.structure.redacted(using:)) ?? $0.structure }
         let day = asOf ?? structures[1].effective ?? Day.today
         let review = Review(
-            current: structures[0], proposed: structures[1], currentRules: ruleSets[0], proposedRules: ruleSets[1],
+            current: structures[0], proposed: structures[1], currentRules: loaded[0].rules, proposedRules: loaded[1].rules,
             asOf: day, currentFile: current, proposedFile: proposed)
 
         let files = try review.files(chartOptions: ChartOptions(names: names))
         if let profile {
             // Nothing a redaction withholds may reach any output, charts included.
             var leaks: Set<String> = []
-            for structure in try [StructureFile.load(current), StructureFile.load(proposed)] {
-                let audit = RedactionAudit(withholdingFrom: structure, by: profile)
+            for original in loaded {
+                let audit = RedactionAudit(withholdingFrom: original.structure, by: profile)
                 for file in files where !file.name.hasSuffix(".png") { leaks.formUnion(audit.leaks(in: file.bytes)) }
             }
             guard leaks.isEmpty else {
