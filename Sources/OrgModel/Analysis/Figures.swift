@@ -7,9 +7,13 @@
 public enum Figures {
     /// "£1,234,000": whole pounds, rounded half away from zero; "−£86,000" when negative.
     public static func pounds(_ value: Double) -> String {
+        guard value.isFinite else { return "£—" }
         let rounded = value.rounded(.toNearestOrAwayFromZero)
         let sign = rounded < 0 ? "−" : ""
-        return sign + "£" + grouped(Int64(abs(rounded)))
+        // Past Int64 (no file can hold such a cost, but the library takes any Double),
+        // the digits of the double itself.
+        let digits = abs(rounded) < 9e18 ? String(Int64(abs(rounded))) : String(format: "%.0f", abs(rounded))
+        return sign + "£" + grouped(digits: digits)
     }
 
     /// "+£86,000" or "−£12,000" (a change, signed); "£0" when nothing changes.
@@ -24,8 +28,12 @@ public enum Figures {
 
     /// "1,234,567".
     public static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = value < 0 ? "−" : ""
+        (value < 0 ? "−" : "") + grouped(digits: String(value.magnitude))
+    }
+
+    /// A run of digits with a comma every three from the right.
+    private static func grouped(digits: String) -> String {
+        var out = ""
         for (offset, digit) in digits.enumerated() {
             if offset > 0, (digits.count - offset) % 3 == 0 { out.append(",") }
             out.append(digit)

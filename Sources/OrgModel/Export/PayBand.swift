@@ -9,7 +9,9 @@ public struct PayBand: Hashable, Sendable, CustomStringConvertible {
     public init(containing amount: Double, width: Int = 5_000) {
         let width = max(1, width)
         self.width = width
-        self.floor = Int((max(0, amount) / Double(width)).rounded(.down)) * width
+        // Clamped (at £10^15) so that no Double, however large, traps the conversion.
+        let bands = (max(0, amount) / Double(width)).rounded(.down)
+        self.floor = Int(bands.isNaN ? 0 : min(bands, 1e15 / Double(width))) * width
     }
 
     public var ceiling: Int { floor + width - 1 }

@@ -32,10 +32,14 @@ struct PostBuilder {
         case .fte:
             post.fte = try ValueParsing.number(value, field: "fte", at: location)
             pendingFTELocation = location
-        case .cost: post.cost = try ValueParsing.number(value, field: "cost", at: location)
+        case .cost:
+            let cost = try ValueParsing.number(value, field: "cost", at: location)
+            if let problem = PostLimits.costProblem(cost, field: "cost") { throw location.error(problem) }
+            post.cost = cost
         case .count:
             let count = try ValueParsing.integer(value, field: "count", at: location)
             guard count >= 1 else { throw location.error("count must be at least 1, not \(count)") }
+            if let problem = PostLimits.countProblem(count, field: "count") { throw location.error(problem) }
             post.count = count
         case .vacant: pendingVacancy = (value, location)
         case .temporary: post.temporary = try ValueParsing.boolean(value, field: "temporary", at: location)

@@ -2,7 +2,12 @@
 /// so that both formats accept exactly the same spellings and give the same errors.
 enum ValueParsing {
     static func integer(_ text: String, field: String, at location: SourceLocation) throws(LoadError) -> Int {
-        guard let value = Int(text.trimmingBlanks()) else {
+        let trimmed = text.trimmingBlanks()
+        guard let value = Int(trimmed) else {
+            let digits = trimmed.drop { $0 == "-" || $0 == "+" }
+            if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) {
+                throw location.error("\(field) \(quoted(text)) is too large", hint: "give a whole number of a sensible size")
+            }
             throw location.error("\(field) must be a whole number, not \(quoted(text))")
         }
         return value

@@ -499,6 +499,10 @@ extension ExtractImporter {
                     problems.append("\(column) must be a number of vacant posts or yes/no, not \(ValueParsing.quoted(text))")
                 }
             }
+            if let cost = post.cost, let problem = PostLimits.costProblem(cost, field: plan.column(of: .cost) ?? "cost") {
+                problems.append(problem)
+            }
+            if let problem = PostLimits.countProblem(post.count, field: plan.column(of: .count) ?? "count") { problems.append(problem) }
             if let fte = post.fte, fte > Double(post.count) + 1e-9 {
                 problems.append(
                     "\(fteColumn) \(NumberText.format(fte)) is more than the post's count \(post.count)"

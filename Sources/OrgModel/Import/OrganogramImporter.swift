@@ -210,6 +210,10 @@ extension OrganogramImporter {
                     case .failure(let problem): problems.append(problem.message)
                     }
                 }
+                if fte > Double(PostLimits.maximumCount) {
+                    problems.append(
+                        "Number of Posts in FTE \(NumberText.format(fte)) is more than \(Figures.grouped(PostLimits.maximumCount)), the most posts one line may stand for")
+                }
                 if !problems.isEmpty {
                     reject(table, row, id: nil, problems)
                     continue

@@ -64,6 +64,6 @@ public struct RedactionProfile: Sendable, Hashable {
 
     /// How a redacted cost reads: `£40,000–£44,999`, or the exact pounds when bands are off.
     public func costLabel(_ amount: Double) -> String {
-        costBand > 0 ? PayBand(containing: amount, width: costBand).description : PayBand.pounds(Int(amount.rounded()))
+        costBand > 0 ? PayBand(containing: amount, width: costBand).description : Figures.pounds(amount)
     }
 }

@@ -42,6 +42,33 @@ import Testing
         #expect(negative.message == "fte cannot be negative (-1)")
     }
 
+    @Test("Costs and counts past the ceilings are refused at their line, in YAML and CSV")
+    func valuesPastTheCeilings() throws {
+        let cost = try #require(Fixtures.loadError("posts:\n  - id: A\n    cost: 1e300\n"))
+        #expect(cost.message.contains("is more than £10,000,000,000"))
+        #expect(cost.line == 3)
+        let justUnder = try Fixtures.yaml("posts:\n  - id: A\n    cost: 10000000000\n")
+        #expect(justUnder.posts[0].cost == 10_000_000_000)
+        let count = try #require(Fixtures.loadError("posts:\n  - id: A\n    count: 1000001\n"))
+        #expect(count.message.contains("is more than 1,000,000"))
+        let huge = try #require(Fixtures.loadError("posts:\n  - id: A\n    count: 9999999999999999999\n"))
+        #expect(huge.message == "count \"9999999999999999999\" is too large")
+        let csv = try #require(Fixtures.loadError("id,reports_to,cost\nA,,9.3e18\n", format: .csv))
+        #expect(csv.message.contains("is more than £10,000,000,000"))
+        #expect(csv.line == 2)
+    }
+
+    @Test("Reports never trap on a huge figure, even one no file can hold")
+    func hugeFiguresFormat() {
+        #expect(Figures.pounds(1e300).hasPrefix("£1,000,000,000,000,000,0"))
+        #expect(Figures.pounds(1e19) == "£10,000,000,000,000,000,000")
+        #expect(Figures.pounds(-2.5e19) == "−£25,000,000,000,000,000,000")
+        #expect(Figures.pounds(.infinity) == "£—")
+        #expect(PayBand(containing: 1e300).floor <= 1_000_000_000_000_000)
+        #expect(PayBand(containing: .nan).floor == 0)
+        #expect(PayBand(containing: 117_500).description == "£115,000–£119,999")
+    }
+
     @Test func binaryAndEmptyFiles() throws {
         let binary = try #require(Fixtures.loadError(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
         #expect(binary.message.contains("binary file"))
