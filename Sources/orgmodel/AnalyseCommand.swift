@@ -26,8 +26,8 @@ struct AnalyseCommand: ParsableCommand {
     @Argument(help: "A structure file (.yaml, .yml or .csv).")
     var file: String
 
-    @Option(help: "Output format: table, markdown, json or csv (one row per post).")
-    var format: AnalysisFormat = .table
+    @Option(help: "Output format: table, markdown, json or csv (one row per post); default: from the --output extension (.md, .json, .csv), else table.")
+    var format: AnalysisFormat?
 
     @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one the file names.")
     var rules: String?
@@ -35,37 +35,78 @@ struct AnalyseCommand: ParsableCommand {
     @Option(name: .customLong("remit-rows"), help: "How many senior posts the table and Markdown list remits for.")
     var remitRows: Int = 40
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output (-).")
     var output: String?
 
     func validate() throws {
         guard remitRows >= 0 else { throw ValidationError("--remit-rows cannot be negative") }
+        _ = try AnalysisFormat.resolved(format, output: output)
     }
 
     func run() throws {
         let (structure, ruleSet) = try loadStructure(file, rules: rules)
         let report = AnalysisReport(StructureAnalysis(structure, rules: ruleSet), file: file, remitRows: remitRows)
         let bytes: [UInt8]
-        switch format {
+        switch try AnalysisFormat.resolved(format, output: output) {
         case .table: bytes = Array(report.text().utf8)
         case .markdown: bytes = Array(report.markdown().utf8)
         case .json: bytes = report.jsonBytes()
         case .csv: bytes = report.csvBytes()
         }
-        try emit(bytes, to: output)
+        try emit(bytes, to: output, inputs: [file])
     }
 }
 
-/// Prints `bytes`, or writes them whole to `path`; a failed write exits with code 3.
-func emit(_ bytes: [UInt8], to path: String?) throws {
-    guard let path else {
-        FileHandle.standardOutput.write(Data(bytes))
+/// A report format chosen by --format or, without it, by the --output file's extension.
+protocol ReportFormatChoice: RawRepresentable<String>, CaseIterable {
+    /// The format a file extension names, if any.
+    init?(fileExtension: String)
+    static var fallback: Self { get }
+}
+
+extension ReportFormatChoice {
+    /// --format, else the output's extension, else the fallback; a usage error when
+    /// --format and the extension disagree.
+    static func resolved(_ format: Self?, output: String?) throws -> Self {
+        let named = output.flatMap { $0 == "-" ? nil : Self(fileExtension: ($0 as NSString).pathExtension.lowercased()) }
+        if let format, let named, format != named, let output {
+            throw ValidationError("--format \(format.rawValue) does not match \(output): name the file for that format, or leave out --format")
+        }
+        return format ?? named ?? fallback
+    }
+}
+
+extension AnalysisFormat: ReportFormatChoice {
+    init?(fileExtension: String) {
+        switch fileExtension {
+        case "txt": self = .table
+        case "md", "markdown": self = .markdown
+        case "json": self = .json
+        case "csv": self = .csv
+        default: return nil
+        }
+    }
+    static var fallback: AnalysisFormat { .table }
+}
+
+extension SummaryFormat: ReportFormatChoice {
+    init?(fileExtension: String) {
+        switch fileExtension {
+        case "txt": self = .table
+        case "md", "markdown": self = .markdown
+        case "json": self = .json
+        default: return nil
+        }
+    }
+    static var fallback: SummaryFormat { .table }
+}
+
+/// Prints `bytes` (no path, or `-`), or writes them whole to `path`, never over one of
+/// `inputs`; a failed write exits with code 3.
+func emit(_ bytes: [UInt8], to path: String?, inputs: [String]) throws {
+    guard let path, path != "-" else {
+        try FileHandleOutput.standardOutput(bytes: bytes)
         return
     }
-    do {
-        try ReportOutput.write(bytes, to: path)
-    } catch {
-        printError("orgmodel: \(error)")
-        throw Exit.outputFailed
-    }
+    try writeOutputs([(path, bytes)], inputs: inputs)
 }

@@ -19,9 +19,17 @@ struct ChartRenderer {
     /// `--redact`: what a published chart may show.
     var redaction: RedactionProfile?
 
+    /// Structures read, redacted when asked and validated, ready to chart; with the
+    /// audits that check each chart of them for names the redaction withholds.
+    struct Inputs {
+        var results: [ValidationResult]
+        var audits: [RedactionAudit]
+    }
+
     /// Reads and validates each file; exit 2 when any cannot be read (each is named).
-    func load(_ files: [String]) throws -> [ValidationResult] {
-        try loadStructures(files, rules: rules).map { loaded in
+    func load(_ files: [String]) throws -> Inputs {
+        let loaded = try loadStructures(files, rules: rules)
+        let results = loaded.map { loaded in
             var structure = loaded.structure
             if let redaction { structure = structure.redacted(using: redaction) }
             // A chart should not change with the day it is drawn: judge reviews as of
@@ -29,6 +37,8 @@ struct ChartRenderer {
             let day = asOf ?? structure.effective ?? Day.today
             return Validator(rules: loaded.rules, asOf: day).validate(structure)
         }
+        let audits = redaction.map { profile in loaded.map { RedactionAudit(withholdingFrom: $0.structure, by: profile) } } ?? []
+        return Inputs(results: results, audits: audits)
     }
 
     /// The chart's DOT text; exit 64 for a --root that names no post.
@@ -49,26 +59,33 @@ struct ChartRenderer {
     /// enough to read on screen and in a README.
     static let pngDPI = 192
 
-    /// Draws the chart and writes it to `path` (`-`: standard output) whole or not at all.
-    func render(_ kind: ChartKind, _ inputs: [ValidationResult], options: ChartOptions, to path: String, format: RenderFormat) throws {
+    /// Draws the chart in `format`; `name` names it in messages. Exit 3 when Graphviz
+    /// fails, or when a redacted chart would still show a withheld name: every word a
+    /// chart shows comes from its DOT text, so that is where the audit looks, whatever
+    /// the format (a PDF's text is compressed, a PNG's is pixels).
+    func chart(_ kind: ChartKind, _ inputs: Inputs, options: ChartOptions, format: RenderFormat, name: String) throws -> [UInt8] {
         var options = options
         options.dpi = format == .png ? Self.pngDPI : nil
-        let text = try dot(kind, inputs, options: options)
-        try write(text, format: format, to: path)
-    }
-
-    /// Renders DOT text and writes it; exit 3 when Graphviz fails or the file cannot be written.
-    func write(_ text: String, format: RenderFormat, to path: String) throws {
+        let text = try dot(kind, inputs.results, options: options)
+        let leaks = inputs.audits.flatMap { $0.leaks(inMarkup: text) }
+        if !leaks.isEmpty {
+            let names = Array(Set(leaks)).sorted()
+            let places = inputs.audits.flatMap { audit in
+                inputs.results.flatMap { audit.places(of: names, in: $0.structure) }
+            }
+            printError(
+                "orgmodel: the redacted chart \(name) would still show \(names.joined(separator: ", "))"
+                    + (places.isEmpty ? "" : ", in \(Array(Set(places)).sorted().prefix(5).joined(separator: "; "))")
+                    + "; nothing was written. Redaction replaces names in titles, services, grades and notes only: "
+                    + "take the name out of that field (or the file's name), or draw the chart without it")
+            throw Exit.outputFailed
+        }
         do {
             let output = try GraphvizRenderer.renderWithWarnings(dot: text, format: format)
             for warning in output.warnings { printError("orgmodel: Graphviz: \(warning)") }
-            if path == "-" {
-                FileHandle.standardOutput.write(Data(output.bytes))
-            } else {
-                try GraphvizRenderer.write(output.bytes, to: URL(fileURLWithPath: path))
-            }
+            return output.bytes
         } catch {
-            printError("orgmodel: \(error)")
+            printError("orgmodel: \(name): \(error)")
             throw Exit.outputFailed
         }
     }

@@ -27,8 +27,8 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The proposed structure (.yaml, .yml or .csv).")
     var proposed: String
 
-    @Option(help: "Output format: table, markdown or json.")
-    var format: SummaryFormat = .table
+    @Option(help: "Output format: table, markdown or json; default: from the --output extension (.md, .json), else table.")
+    var format: SummaryFormat?
 
     @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file for both, instead of the ones the files name.")
     var rules: String?
@@ -36,8 +36,12 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default today).")
     var asOf: Day?
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output (-).")
     var output: String?
+
+    func validate() throws {
+        _ = try SummaryFormat.resolved(format, output: output)
+    }
 
     func run() throws {
         let loaded = try loadStructures([current, proposed], rules: rules)
@@ -47,11 +51,11 @@ struct CompareCommand: ParsableCommand {
             asOf: asOf ?? Day.today)
         let report = ComparisonReport(comparison, currentFile: current, proposedFile: proposed)
         let text: String
-        switch format {
+        switch try SummaryFormat.resolved(format, output: output) {
         case .table: text = report.text()
         case .markdown: text = report.markdown()
         case .json: text = report.json()
         }
-        try emit(Array(text.utf8), to: output)
+        try emit(Array(text.utf8), to: output, inputs: [current, proposed])
     }
 }

@@ -59,11 +59,11 @@ struct DelayerCommand: ParsableCommand {
         for (option, written) in zip(options, outputs) { paths[option.number] = written.path }
         do {
             try ReportOutput.prepareFolder(output)
-            try ReportOutput.writeAll(outputs)
         } catch {
             printError("orgmodel: \(error)")
             throw Exit.outputFailed
         }
+        try writeOutputs(outputs, inputs: [file])
         let report = DelayeringReport(result, file: file, files: paths)
         let text: String
         switch format {
@@ -71,6 +71,6 @@ struct DelayerCommand: ParsableCommand {
         case .markdown: text = report.markdown()
         case .json: text = report.json()
         }
-        FileHandleOutput.standardOutput(text)
+        try FileHandleOutput.standardOutput(text)
     }
 }

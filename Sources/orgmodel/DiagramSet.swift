@@ -74,13 +74,16 @@ struct DiagramSet {
             printError("orgmodel: cannot create the folder \(output): \(fileSystemReason(error))")
             throw Exit.outputFailed
         }
+        // Every chart is drawn before any is written: all are written, or none.
+        var written: [(path: String, bytes: [UInt8])] = []
         for chart in charts {
             let inputs = try renderer.load(chart.files)
             for format in chart.formats {
                 let path = (output as NSString).appendingPathComponent("\(chart.name).\(format.fileExtension)")
-                try renderer.render(chart.kind, inputs, options: options, to: path, format: format)
-                print("wrote \(path)")
+                written.append((path, try renderer.chart(chart.kind, inputs, options: options, format: format, name: path)))
             }
         }
+        try writeOutputs(written, inputs: charts.flatMap(\.files))
+        for file in written { print("wrote \(file.path)") }
     }
 }

@@ -67,7 +67,7 @@ struct ExportCommand: ParsableCommand {
         switch chosen {
         case .yaml:
             let header = profile.map { [$0.summary] } ?? []
-            try emit(StructureYAMLWriter(header: header).write(structure), count: structure.posts.count, audit: audit)
+            try emit(StructureYAMLWriter(header: header).write(structure), count: structure.posts.count, audit: audit, redacted: structure)
         case .csv:
             let text: String
             do {
@@ -76,7 +76,7 @@ struct ExportCommand: ParsableCommand {
                 printError("orgmodel: \(file): \(error)")
                 throw Exit.outputFailed
             }
-            try emit(text, count: structure.posts.count, audit: audit)
+            try emit(text, count: structure.posts.count, audit: audit, redacted: structure)
         case .organogram:
             try writeOrganogram(structure, audit: audit)
         }
@@ -84,34 +84,33 @@ struct ExportCommand: ParsableCommand {
 
     /// Refuses an output in which a withheld name survived redaction: a last check, since
     /// a published file cannot be recalled.
-    private func check(_ text: String, with audit: RedactionAudit?) throws {
+    private func check(_ text: String, with audit: RedactionAudit?, redacted structure: Structure) throws {
         guard let audit else { return }
         let leaks = audit.leaks(in: text)
         guard !leaks.isEmpty else { return }
-        printError("orgmodel: \(file): redaction check failed: \(leaks.prefix(5).joined(separator: ", "))\(leaks.count > 5 ? " and \(leaks.count - 5) more" : "") still appear\(leaks.count == 1 ? "s" : "") in the output; nothing written")
+        let places = audit.places(of: leaks, in: structure)
+        printError(
+            "orgmodel: \(file): redaction check failed: \(leaks.prefix(5).joined(separator: ", "))\(leaks.count > 5 ? " and \(leaks.count - 5) more" : "") still appear\(leaks.count == 1 ? "s" : "") in the output"
+                + (places.isEmpty ? "" : ", in \(places.prefix(5).joined(separator: "; "))\(places.count > 5 ? "; …" : "")")
+                + "; nothing written. Redaction replaces names in titles, services, grades and notes only: take the name out of that field")
         throw Exit.outputFailed
     }
 
-    private func emit(_ text: String, count: Int, audit: RedactionAudit?) throws {
-        try check(text, with: audit)
-        guard let output else {
-            FileHandleOutput.standardOutput(text)
+    private func emit(_ text: String, count: Int, audit: RedactionAudit?, redacted structure: Structure) throws {
+        try check(text, with: audit, redacted: structure)
+        guard let output, output != "-" else {
+            try FileHandleOutput.standardOutput(text)
             return
         }
-        do {
-            try OutputFile.write(Array(text.utf8), to: output)
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.outputFailed
-        }
-        FileHandleOutput.standardOutput("wrote \(count) post\(count == 1 ? "" : "s") to \(output)\n")
+        try writeOutputs([(output, Array(text.utf8))], inputs: [file])
+        try FileHandleOutput.standardOutput("wrote \(count) post\(count == 1 ? "" : "s") to \(output)\n")
     }
 
     private func writeOrganogram(_ structure: Structure, audit: RedactionAudit?) throws {
         guard let folder = output else { throw Exit.outputFailed }
         let written = OrganogramWriter().write(structure)
-        try check(written.senior, with: audit)
-        try check(written.junior, with: audit)
+        try check(written.senior, with: audit, redacted: structure)
+        try check(written.junior, with: audit, redacted: structure)
         for note in written.notes { printError("note: \(note)") }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -122,13 +121,8 @@ struct ExportCommand: ParsableCommand {
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let senior = (folder as NSString).appendingPathComponent("\(stem)-senior.csv")
         let junior = (folder as NSString).appendingPathComponent("\(stem)-junior.csv")
-        do {
-            try OutputFile.write([(senior, Array(written.senior.utf8)), (junior, Array(written.junior.utf8))])
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.outputFailed
-        }
-        FileHandleOutput.standardOutput(
+        try writeOutputs([(senior, Array(written.senior.utf8)), (junior, Array(written.junior.utf8))], inputs: [file])
+        try FileHandleOutput.standardOutput(
             "wrote \(senior) (\(written.seniorRows) senior row\(written.seniorRows == 1 ? "" : "s")) and \(junior) (\(written.juniorRows) junior row\(written.juniorRows == 1 ? "" : "s"))\n")
     }
 }

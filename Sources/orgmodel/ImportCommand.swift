@@ -128,7 +128,7 @@ struct ImportCommand: ParsableCommand {
             rejectPaths.append((path, file.rowCount))
         }
         do {
-            try OutputFile.write(writes)
+            try OutputFile.write(writes, inputs: files + (mapping.map { [$0] } ?? []))
         } catch {
             printError("orgmodel: \(error)")
             throw Exit.outputFailed
@@ -137,11 +137,9 @@ struct ImportCommand: ParsableCommand {
             + (output.map { " into \($0)" } ?? "")
             + rejectPaths.map { "; \($0.1) bad row\($0.1 == 1 ? "" : "s") in \($0.0)" }.joined()
         if let _ = output {
-            FileHandleOutput.standardOutput(summary + "\n")
+            try FileHandleOutput.standardOutput(summary + "\n")
         } else {
-            for part in parts {
-                part.withUnsafeBytes { FileHandleOutput.standardOutput(String(decoding: $0, as: UTF8.self)) }
-            }
+            for part in parts { try FileHandleOutput.standardOutput(bytes: part) }
             printError(summary)
         }
     }

@@ -42,3 +42,14 @@ func loadStructures(_ files: [String], rules: String?) throws -> [(structure: St
     guard loaded.count == files.count else { throw Exit.unreadableInput }
     return loaded
 }
+
+/// Writes every file whole, or none of them, never over one of `inputs`; when that cannot
+/// be done, says why on standard error and exits 3.
+func writeOutputs(_ files: [(path: String, bytes: [UInt8])], inputs: [String]) throws {
+    do {
+        try OutputFile.write(files, inputs: inputs)
+    } catch {
+        printError("orgmodel: \(error)")
+        throw Exit.outputFailed
+    }
+}

@@ -93,8 +93,12 @@ struct RenderCommand: ParsableCommand {
         if splitByTier != nil && output == "-" {
             throw ValidationError("--split-by-tier writes several files: give a file name as --output")
         }
-        if format == nil && output != "-" && RenderFormat(fileExtension: (output as NSString).pathExtension) == nil {
+        let named = RenderFormat(fileExtension: (output as NSString).pathExtension)
+        if format == nil && output != "-" && named == nil {
             throw ValidationError("cannot tell the format from \(output): name it .svg, .pdf, .png, .dot or .json, or give --format")
+        }
+        if let format, let named, format != named, output != "-" {
+            throw ValidationError("--format \(format.rawValue) does not match \(output): name the file .\(format.fileExtension), or leave out --format")
         }
     }
 
@@ -118,23 +122,31 @@ struct RenderCommand: ParsableCommand {
         let resolved = format ?? RenderFormat(fileExtension: (output as NSString).pathExtension) ?? .svg
         let inputs = try renderer.load(files)
         guard let tier = splitByTier else {
-            try renderer.render(kind, inputs, options: options, to: output, format: resolved)
-            if output != "-" { print("wrote \(output)") }
+            let bytes = try renderer.chart(kind, inputs, options: options, format: resolved, name: output)
+            if output == "-" {
+                try FileHandleOutput.standardOutput(bytes: bytes)
+            } else {
+                try writeOutputs([(output, bytes)], inputs: files)
+                print("wrote \(output)")
+            }
             return
         }
-        let pages = ChartPages.posts(ofTier: tier, in: inputs.map(\.structure), within: options.root)
+        let pages = ChartPages.posts(ofTier: tier, in: inputs.results.map(\.structure), within: options.root)
         guard !pages.isEmpty else {
             printError("orgmodel: no post of tier \(tier) in \(files.joined(separator: " or "))\(root.map { " under \($0)" } ?? "")")
             throw ExitCode.validationFailure
         }
+        // Every page is drawn before any is written: all are written, or none.
         var used = Set<String>()
+        var charts: [(path: String, bytes: [UInt8])] = []
         for page in pages {
             var pageOptions = options
             pageOptions.root = page
             let path = SplitFileName.path(for: page, output: output, used: &used)
-            try renderer.render(kind, inputs, options: pageOptions, to: path, format: resolved)
-            print("wrote \(path)")
+            charts.append((path, try renderer.chart(kind, inputs, options: pageOptions, format: resolved, name: path)))
         }
+        try writeOutputs(charts, inputs: files)
+        for chart in charts { print("wrote \(chart.path)") }
     }
 }
 

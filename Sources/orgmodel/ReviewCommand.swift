@@ -60,18 +60,18 @@ struct ReviewCommand: ParsableCommand {
             current: structures[0], proposed: structures[1], currentRules: loaded[0].rules, proposedRules: loaded[1].rules,
             asOf: day, currentFile: current, proposedFile: proposed)
 
-        let files = try review.files(chartOptions: ChartOptions(names: names))
-        if let profile {
-            // Nothing a redaction withholds may reach any output, charts included.
-            var leaks: Set<String> = []
-            for original in loaded {
-                let audit = RedactionAudit(withholdingFrom: original.structure, by: profile)
-                for file in files where !file.name.hasSuffix(".png") { leaks.formUnion(audit.leaks(in: file.bytes)) }
-            }
-            guard leaks.isEmpty else {
-                printError("orgmodel: the redacted review would still show \(leaks.sorted().joined(separator: ", ")); nothing was written")
-                throw Exit.outputFailed
-            }
+        let audits = profile.map { profile in loaded.map { RedactionAudit(withholdingFrom: $0.structure, by: profile) } } ?? []
+        let files = try review.files(chartOptions: ChartOptions(names: names), audits: audits)
+        // Nothing a redaction withholds may reach any output: the charts' DOT text was
+        // audited as each was drawn; the reports are audited here.
+        let leaks = Set(audits.flatMap { audit in files.filter { !$0.isChart }.flatMap { audit.leaks(in: $0.bytes) } })
+        guard leaks.isEmpty else {
+            let places = Set(audits.flatMap { audit in structures.flatMap { audit.places(of: Array(leaks), in: $0) } }).sorted()
+            printError(
+                "orgmodel: the redacted review would still show \(leaks.sorted().joined(separator: ", "))"
+                    + (places.isEmpty ? "" : ", in \(places.prefix(5).joined(separator: "; "))")
+                    + "; nothing was written. Redaction replaces names in titles, services, grades and notes only: take the name out of that field")
+            throw Exit.outputFailed
         }
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -79,13 +79,8 @@ struct ReviewCommand: ParsableCommand {
             printError("orgmodel: cannot create the folder \(output): \(fileSystemReason(error))")
             throw Exit.outputFailed
         }
-        do {
-            try OutputFile.write(files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) })
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.outputFailed
-        }
-        FileHandleOutput.standardOutput(review.summary(writtenTo: output, files: files.map(\.name)))
+        try writeOutputs(files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) }, inputs: [current, proposed])
+        try FileHandleOutput.standardOutput(review.summary(writtenTo: output, files: files.map(\.name)))
         if !review.comparison.afterFindings.passes { throw Exit.findings }
     }
 }
@@ -104,11 +99,11 @@ struct Review {
     }
 
     /// The review's files, by name, in the order they are listed.
-    func files(chartOptions: ChartOptions) throws -> [(name: String, bytes: [UInt8])] {
+    func files(chartOptions: ChartOptions, audits: [RedactionAudit] = []) throws -> [(name: String, bytes: [UInt8], isChart: Bool)] {
         let before = comparison.beforeFindings
         let after = comparison.afterFindings
-        var files: [(name: String, bytes: [UInt8])] = []
-        func text(_ name: String, _ content: String) { files.append((name, Array(content.utf8))) }
+        var files: [(name: String, bytes: [UInt8], isChart: Bool)] = []
+        func text(_ name: String, _ content: String) { files.append((name, Array(content.utf8), false)) }
 
         text("review.md", markdown())
         text("validation.txt", ValidationReport(entries: [
@@ -126,18 +121,10 @@ struct Review {
         ]
         let renderer = ChartRenderer()
         for chart in charts {
+            let inputs = ChartRenderer.Inputs(results: chart.inputs, audits: audits)
             for format in chart.formats {
-                var options = chartOptions
-                options.dpi = format == .png ? ChartRenderer.pngDPI : nil
-                let dot = try renderer.dot(chart.kind, chart.inputs, options: options)
-                do {
-                    let rendered = try GraphvizRenderer.renderWithWarnings(dot: dot, format: format)
-                    for warning in rendered.warnings { printError("orgmodel: Graphviz: \(warning)") }
-                    files.append(("\(chart.name).\(format.fileExtension)", rendered.bytes))
-                } catch {
-                    printError("orgmodel: \(chart.name).\(format.fileExtension): \(error)")
-                    throw Exit.outputFailed
-                }
+                let name = "\(chart.name).\(format.fileExtension)"
+                files.append((name, try renderer.chart(chart.kind, inputs, options: chartOptions, format: format, name: name), true))
             }
         }
         return files

@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         let report = ValidationReport(entries: entries)
-        FileHandleOutput.standardOutput(format == .json ? report.json() : report.text())
+        try FileHandleOutput.standardOutput(format == .json ? report.json() : report.text())
         if report.hasUnreadable { throw Exit.unreadableInput }
         if report.hasErrors { throw Exit.findings }
     }

@@ -40,8 +40,10 @@ struct OrgModelBinary {
     /// `environment` added to this process's environment.
     ///
     /// Output goes to temporary files rather than pipes, so a large output can never fill
-    /// a pipe and stall the run.
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+    /// a pipe and stall the run; `standardOutput` sends it elsewhere (`/dev/full`).
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], standardOutput: FileHandle? = nil
+    ) throws -> Run {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")
@@ -58,7 +60,7 @@ struct OrgModelBinary {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.currentDirectoryURL = directory ?? packageRoot
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()

@@ -12,39 +12,53 @@ public enum OutputFile {
     }
 
     /// Writes one file.
-    public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
-        try write([(path, [bytes])])
+    public static func write(_ bytes: [UInt8], to path: String, inputs: [String] = []) throws(WriteError) {
+        try write([(path, [bytes])], inputs: inputs)
     }
 
     /// Writes text as UTF-8.
-    public static func write(_ text: String, to path: String) throws(WriteError) {
-        try write([(path, [Array(text.utf8)])])
+    public static func write(_ text: String, to path: String, inputs: [String] = []) throws(WriteError) {
+        try write([(path, [Array(text.utf8)])], inputs: inputs)
     }
 
     /// Writes several files as one: if any cannot be written, none is.
-    public static func write(_ files: [(path: String, bytes: [UInt8])]) throws(WriteError) {
-        try write(files.map { ($0.path, [$0.bytes]) })
+    public static func write(_ files: [(path: String, bytes: [UInt8])], inputs: [String] = []) throws(WriteError) {
+        try write(files.map { ($0.path, [$0.bytes]) }, inputs: inputs)
     }
 
     /// Writes several files as one, each from parts written one after another.
-    public static func write(_ files: [(path: String, parts: [[UInt8]])]) throws(WriteError) {
-        try write(files.map { file in (file.path, file.parts.map { $0 as any ContiguousBytes & Sendable }) })
+    public static func write(_ files: [(path: String, parts: [[UInt8]])], inputs: [String] = []) throws(WriteError) {
+        try write(files.map { file in (file.path, file.parts.map { $0 as any ContiguousBytes & Sendable }) }, inputs: inputs)
     }
 
     /// Writes several files as one, each from parts of any contiguous bytes written one
     /// after another (a large YAML file as the chunks its writer made, never joined).
-    public static func write(_ files: [(path: String, parts: [any ContiguousBytes & Sendable])]) throws(WriteError) {
-        var staged: [(temporary: String, path: String)] = []
+    ///
+    /// - A path that is a symbolic link is written through: the file it points to is
+    ///   replaced, the link stays.
+    /// - A path that is a device or a pipe (`/dev/stdout`, a FIFO) is written straight
+    ///   into, after every ordinary file has been staged; it cannot be taken back.
+    /// - No output may be one of `inputs` (the files the command read), and no two outputs
+    ///   may be the same file: either would lose what was written or read.
+    public static func write(_ files: [(path: String, parts: [any ContiguousBytes & Sendable])], inputs: [String] = []) throws(WriteError) {
+        let destinations = try files.map { file throws(WriteError) in try Destination(file.path) }
+        try checkDistinct(destinations, inputs: inputs)
+        var staged: [(temporary: String, path: String, shown: String)] = []
         func discard() { for file in staged { unlink(file.temporary) } }
-        for (path, parts) in files {
-            let url = URL(fileURLWithPath: path)
+        var direct: [(destination: Destination, parts: [any ContiguousBytes & Sendable])] = []
+        for (destination, (path, parts)) in zip(destinations, files) {
+            if destination.isSpecial {
+                direct.append((destination, parts))
+                continue
+            }
+            let url = URL(fileURLWithPath: destination.target)
             let directory = url.deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 discard()
                 throw WriteError(path: path, message: "the directory \(directory) does not exist")
             }
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: destination.target, isDirectory: &isDirectory), isDirectory.boolValue {
                 discard()
                 throw WriteError(path: path, message: "it is a directory")
             }
@@ -55,33 +69,129 @@ public enum OutputFile {
                 discard()
                 throw WriteError(path: path, message: "the directory \(directory) is not writable (\(reason))")
             }
-            staged.append((temporary, path))
-            var failure: String?
-            for part in parts where failure == nil {
-                part.withUnsafeBytes { raw in
-                    var offset = 0
-                    while offset < raw.count, let base = raw.baseAddress {
-                        let written = Foundation.write(descriptor, base + offset, raw.count - offset)
-                        if written < 0 {
-                            if errno == EINTR { continue }
-                            failure = String(cString: strerror(errno))
-                            return
-                        }
-                        offset += written
-                    }
-                }
-            }
+            staged.append((temporary, destination.target, path))
+            var failure = writeAll(parts, to: descriptor)
             if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
             if let failure {
                 discard()
                 throw WriteError(path: path, message: failure)
             }
         }
+        for (destination, parts) in direct {
+            let descriptor = open(destination.target, O_WRONLY | O_CLOEXEC)
+            var failure = descriptor < 0 ? String(cString: strerror(errno)) : writeAll(parts, to: descriptor)
+            if descriptor >= 0, close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+            if let failure {
+                discard()
+                throw WriteError(path: destination.path, message: failure)
+            }
+        }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
             let reason = String(cString: strerror(errno))
             discard()
             // Files renamed already stay: only a rename racing another process fails here.
-            throw WriteError(path: file.path, message: reason + (index > 0 ? " (\(index) of the \(staged.count) files were written)" : ""))
+            throw WriteError(path: file.shown, message: reason + (index > 0 ? " (\(index) of the \(staged.count) files were written)" : ""))
+        }
+    }
+
+    /// Writes every part to `descriptor`; the system's reason when it cannot.
+    private static func writeAll(_ parts: [any ContiguousBytes & Sendable], to descriptor: Int32) -> String? {
+        var failure: String?
+        for part in parts where failure == nil {
+            part.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count, let base = raw.baseAddress {
+                    let written = Foundation.write(descriptor, base + offset, raw.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    offset += written
+                }
+            }
+        }
+        return failure
+    }
+
+    /// Where an output path really leads.
+    struct Destination {
+        /// The path as the user gave it, for messages.
+        let path: String
+        /// The file to write: the path, or what its symbolic links lead to.
+        let target: String
+        /// A device, pipe or socket: written straight into.
+        let isSpecial: Bool
+        /// The existing file's identity (device, inode), to compare with inputs.
+        let identity: FileIdentity?
+
+        init(_ path: String) throws(WriteError) {
+            self.path = path
+            var target = path
+            for _ in 0..<40 {
+                var status = stat()
+                guard lstat(target, &status) == 0, status.st_mode & S_IFMT == S_IFLNK else { break }
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let length = readlink(target, &buffer, buffer.count - 1)
+                guard length > 0 else { break }
+                let link = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                target = link.hasPrefix("/") ? link : ((target as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
+            }
+            self.target = target
+            var status = stat()
+            if stat(target, &status) == 0 {
+                let kind = status.st_mode & S_IFMT
+                isSpecial = kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK || kind == S_IFBLK
+                identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            } else {
+                isSpecial = false
+                identity = nil
+            }
+        }
+    }
+
+    struct FileIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+
+        init(device: UInt64, inode: UInt64) {
+            self.device = device
+            self.inode = inode
+        }
+
+        /// The identity of the file at `path` (links followed); nil when there is none.
+        init?(path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0 else { return nil }
+            self.init(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+        }
+    }
+
+    /// Refuses an output that is one of the inputs, or two outputs that are one file.
+    private static func checkDistinct(_ destinations: [Destination], inputs: [String]) throws(WriteError) {
+        var inputByIdentity: [FileIdentity: String] = [:]
+        for input in inputs {
+            if let identity = FileIdentity(path: input), inputByIdentity[identity] == nil { inputByIdentity[identity] = input }
+        }
+        var seenIdentity: [FileIdentity: String] = [:]
+        var seenPath: [String: String] = [:]
+        for destination in destinations where !destination.isSpecial {
+            if let identity = destination.identity {
+                if let input = inputByIdentity[identity] {
+                    throw WriteError(
+                        path: destination.path,
+                        message: "it is the input \(input): writing it would replace what was read; give another output path")
+                }
+                if let other = seenIdentity[identity] {
+                    throw WriteError(path: destination.path, message: "it is the same file as the output \(other); give each output its own path")
+                }
+                seenIdentity[identity] = destination.path
+            }
+            let canonical = URL(fileURLWithPath: destination.target).standardizedFileURL.path
+            if let other = seenPath[canonical] {
+                throw WriteError(path: destination.path, message: "it is the same file as the output \(other); give each output its own path")
+            }
+            seenPath[canonical] = destination.path
         }
     }
 }

@@ -1,5 +1,6 @@
 /// Finds people's names inside text in linear time: names and text are cut into words
-/// (letters, digits, apostrophes and hyphens; case and punctuation ignored), and each run
+/// (runs of letters and digits; case and punctuation ignored, so "O'Neill" is the words
+/// "o neill" and "Jo Bloggs's team" and "a Jo Bloggs-led team" hold "jo bloggs"), and each run
 /// of up to `longestName` words of the text is looked up in a set. So "PA to Jo Bloggs,
 /// interim" is found to hold "Jo Bloggs", and a million-post structure is checked in one
 /// pass rather than names × text.
@@ -65,8 +66,6 @@ struct NameMatcher {
     }
 
     static func words(_ text: String) -> [Substring] {
-        text.split { character in
-            !(character.isLetter || character.isNumber || character == "'" || character == "\u{2019}" || character == "-")
-        }
+        text.split { character in !(character.isLetter || character.isNumber) }
     }
 }

@@ -47,6 +47,85 @@ public struct RedactionAudit: Sendable {
         return found
     }
 
+    /// The withheld names in markup (DOT, SVG, HTML-like labels): tags are read as spaces
+    /// and character references decoded first, so a name split over two lines of a
+    /// label (`Jo<BR/>Bloggs`) or written with `&#235;` is still found.
+    public func leaks(inMarkup text: String) -> [String] {
+        guard !withheldNames.isEmpty else { return [] }
+        return leaks(in: Self.plainText(ofMarkup: text))
+    }
+
+    /// Where in a (redacted) structure each of `names` still stands: "post HOS-1's grade",
+    /// "the file name", so that a refusal can say what to change.
+    public func places(of names: [String], in structure: Structure) -> [String] {
+        let matcher = NameMatcher(names)
+        guard !matcher.isEmpty else { return [] }
+        func has(_ text: String?) -> Bool { text.map { !matcher.matches(in: $0).isEmpty } ?? false }
+        var places: [String] = []
+        if has(structure.source) { places.append("the file name \(structure.source ?? "")") }
+        if has(structure.name) { places.append("the structure's name") }
+        if has(structure.organisation) { places.append("the organisation's name") }
+        if has(structure.description) { places.append("the structure's description") }
+        for post in structure.posts {
+            let fields: [(String, String?)] = [
+                ("id", post.id.rawValue), ("reports_to", post.reportsTo?.rawValue), ("title", post.title),
+                ("holder", post.holder), ("grade", post.grade), ("service", post.service),
+                ("dotted_to", post.dottedTo.map(\.rawValue).joined(separator: " ")), ("replaces", post.replaces?.rawValue),
+            ]
+            for (field, value) in fields where has(value) { places.append("post \(post.id)'s \(field)") }
+            for attribute in post.attributes where has(attribute.name) || has(attribute.value) {
+                places.append("post \(post.id)'s attribute \(attribute.name)")
+            }
+            if places.count > 20 { break }
+        }
+        return places
+    }
+
+    /// Markup as the text a reader sees: tags become spaces, DOT's `\n`, `\l` and `\r`
+    /// line breaks become spaces, and character references are decoded.
+    static func plainText(ofMarkup text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "<", let close = text[index...].firstIndex(of: ">"), !text[index..<close].contains("\n") {
+                out.append(" ")
+                index = text.index(after: close)
+            } else if character == "\\", let next = text.index(index, offsetBy: 1, limitedBy: text.endIndex), next < text.endIndex,
+                ["n", "l", "r"].contains(text[next])
+            {
+                out.append(" ")
+                index = text.index(after: next)
+            } else if character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";"),
+                let decoded = Self.reference(String(text[text.index(after: index)..<semicolon]))
+            {
+                out.append(decoded)
+                index = text.index(after: semicolon)
+            } else {
+                out.append(character)
+                index = text.index(after: index)
+            }
+        }
+        return out
+    }
+
+    private static func reference(_ body: String) -> Character? {
+        switch body {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return " "
+        default:
+            guard body.hasPrefix("#") else { return nil }
+            let digits = body.dropFirst()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).map(Character.init)
+        }
+    }
+
     /// The withheld names in `bytes` read as UTF-8.
     public func leaks(in bytes: [UInt8]) -> [String] { leaks(in: String(decoding: bytes, as: UTF8.self)) }
 

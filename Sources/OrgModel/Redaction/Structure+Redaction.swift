@@ -35,6 +35,7 @@ extension Structure {
                 }
             }
             post.title = scrub(post.title)
+            post.grade = post.grade.map(scrub)
             post.service = post.service.map(scrub)
             for index in post.deviations.indices { post.deviations[index].rationale = post.deviations[index].rationale.map(scrub) }
             result.posts[position] = post

@@ -126,6 +126,12 @@ struct RedactionTests {
         #expect(matcher.replacing(in: "Cher", with: "N/D") == "N/D")
         #expect(matcher.replacing(in: "Cher Ami team", with: "N/D") == "Cher Ami team")  // one word: whole values only
         #expect(matcher.replacing(in: "Zoë and Jo Bloggs and Jo Bloggs", with: "N/D") == "Zoë and N/D and N/D")
+        // Possessives and compounds still hold the name.
+        #expect(matcher.replacing(in: "Practitioner (Jo Bloggs's team)", with: "N/D") == "Practitioner (N/D's team)")
+        #expect(matcher.replacing(in: "Jo Bloggs’ team", with: "N/D") == "N/D’ team")
+        #expect(matcher.replacing(in: "a Jo Bloggs-led team", with: "N/D") == "a N/D-led team")
+        #expect(matcher.replacing(in: "Anne-Marie O'Neill's office", with: "N/D") == "N/D's office")
+        #expect(matcher.replacing(in: "Anne Marie ONeill", with: "N/D") == "Anne Marie ONeill")
     }
 
     @Test("The audit on a generated structure finds every holder below tier 3 and nothing once redacted", arguments: [1, 2] as [UInt64])
