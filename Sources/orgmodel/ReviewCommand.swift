@@ -161,7 +161,9 @@ struct Review {
             "Current structure \(verdict(c.beforeFindings)); proposed structure \(verdict(c.afterFindings)).",
             "Posts \(c.before.structure.posts.count) → \(c.after.structure.posts.count); headcount \(c.before.ratios.headcount) → \(c.after.ratios.headcount); manager posts \(c.before.ratios.managerPosts) → \(c.after.ratios.managerPosts); management layers \(layersBefore) → \(layersAfter).",
             "Posts deleted \(c.deleted.count), created \(c.created.count), moved \(c.count(.reportingLine)); \(c.madePermanentHeadcount) temporary → permanent.",
-            "Findings fixed \(c.findingChanges.fixed.count), introduced \(c.findingChanges.introduced.count).",
+            "Findings fixed \(c.findingChanges.fixed.count), "
+                + (c.findingChanges.accepted.isEmpty ? "" : "now accepted under a deviation \(c.findingChanges.accepted.count), ")
+                + "introduced \(c.findingChanges.introduced.count).",
             "Annual cost \(c.costBefore.text) → \(c.costAfter.text) (\(c.netCostChange.text)).",
         ]
     }

@@ -114,6 +114,7 @@ extension ComparisonReport {
 
     struct JSONFindings: Encodable {
         var fixed: [JSONFinding]
+        var accepted: [JSONFinding]
         var introduced: [JSONFinding]
     }
 
@@ -207,7 +208,9 @@ extension ComparisonReport {
             deleted: comparison.deleted.compactMap { diff.changes[$0].current.map { post($0, before.costing) } },
             created: comparison.created.compactMap { diff.changes[$0].proposed.map { post($0, after.costing) } },
             changed: changed, totals: totals,
-            findings: JSONFindings(fixed: comparison.findingChanges.fixed.map(finding), introduced: comparison.findingChanges.introduced.map(finding)))
+            findings: JSONFindings(
+                fixed: comparison.findingChanges.fixed.map(finding), accepted: comparison.findingChanges.accepted.map(finding),
+                introduced: comparison.findingChanges.introduced.map(finding)))
         return ReportJSON.encode(report)
     }
 }

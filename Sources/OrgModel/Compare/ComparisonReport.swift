@@ -130,7 +130,7 @@ public struct ComparisonReport: Sendable {
         let changes = comparison.findingChanges
         facts.append(.init(
             "Findings",
-            "\(Figures.plural(comparison.beforeFindings.errorCount, "error")) → \(Figures.plural(comparison.afterFindings.errorCount, "error")); \(Figures.grouped(changes.fixed.count)) violations fixed, \(Figures.grouped(changes.introduced.count)) introduced"))
+            "\(Figures.plural(comparison.beforeFindings.errorCount, "error")) → \(Figures.plural(comparison.afterFindings.errorCount, "error")); \(changes.summary)"))
         doc.facts(facts)
     }
 
@@ -288,7 +288,10 @@ public struct ComparisonReport: Sendable {
         let changes = comparison.findingChanges
         doc.heading(2, "Findings")
         doc.paragraph("Errors and warnings against the rules, matched by rule and post (a post that replaces another is matched as that post).")
-        for (title, findings) in [("Violations fixed", changes.fixed), ("Violations introduced", changes.introduced)] {
+        var sections = [("Violations fixed", changes.fixed)]
+        if !changes.accepted.isEmpty { sections.append(("Violations now accepted under a deviation", changes.accepted)) }
+        sections.append(("Violations introduced", changes.introduced))
+        for (title, findings) in sections {
             doc.heading(3, "\(title) (\(Figures.grouped(findings.count)))")
             guard !findings.isEmpty else {
                 doc.paragraph("None.")

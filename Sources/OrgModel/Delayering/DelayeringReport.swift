@@ -87,7 +87,7 @@ public struct DelayeringReport: Sendable {
         facts.append(.init("Front-line headcount", "\(Figures.grouped(after.ratios.frontLineHeadcount)) (unchanged)"))
         facts.append(.init(
             "Findings after",
-            "\(Figures.plural(option.findings.errorCount, "error")), \(Figures.plural(option.findings.warningCount, "warning")), \(option.findings.acceptedCount) accepted; \(Figures.grouped(option.findingChanges.fixed.count)) violations fixed, \(Figures.grouped(option.findingChanges.introduced.count)) introduced"))
+            "\(Figures.plural(option.findings.errorCount, "error")), \(Figures.plural(option.findings.warningCount, "warning")), \(option.findings.acceptedCount) accepted; \(option.findingChanges.summary)"))
         doc.facts(facts)
 
         doc.heading(3, option.number == 1 ? "Moves" : "Moves (after option \(option.number - 1)'s)")

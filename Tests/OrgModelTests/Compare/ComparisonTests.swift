@@ -74,6 +74,19 @@ struct ComparisonTests {
         #expect(FindingChanges(before: [], after: [accepted]).introduced.isEmpty)
     }
 
+    @Test("A violation that the proposed structure keeps under a deviation is accepted, not fixed")
+    func acceptedIsNotFixed() {
+        let narrow = Finding(rule: .spanNarrow, post: "SM", message: "leads 3")
+        let other = Finding(rule: .spanNarrow, post: "TM", message: "leads 2")
+        let accepted = Finding(rule: .spanNarrow, severity: .accepted, post: "SM-NEW", message: "leads 3")
+        let changes = FindingChanges(before: [narrow, other], after: [accepted]) { $0 == "SM-NEW" ? "SM" : $0 }
+        #expect(changes.accepted.map(\.post) == ["SM"])
+        #expect(changes.fixed.map(\.post) == ["TM"])
+        #expect(changes.introduced.isEmpty)
+        #expect(changes.summary == "1 violation fixed, 1 now accepted under a deviation, 0 introduced")
+        #expect(FindingChanges(before: [other], after: []).summary == "1 violation fixed, 0 introduced")
+    }
+
     @Test func markdownGolden() throws {
         let report = ComparisonReport(try Self.comparison(), currentFile: "current.yaml", proposedFile: "proposed.yaml")
         try Fixtures.expectGolden(report.markdown(), "compare-example.md")
