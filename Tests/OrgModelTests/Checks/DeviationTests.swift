@@ -56,6 +56,18 @@ import Testing
         #expect(findings.first?.severity == .warning)
     }
 
+    @Test("A second deviation from the same rule is unused, and says it repeats the first")
+    func repeatedDeviation() throws {
+        let findings = try Fixtures.findings(narrowHead([
+            "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]",
+            "- rule: span-narrow", "  rationale: Again.", "  agreed_by: [SLT]",
+        ]))
+        #expect(findings.first { $0.rule == .spanNarrow }?.severity == .accepted)
+        let unused = try #require(findings.first { $0.rule == .deviationUnused })
+        #expect(unused.message.contains("repeats another deviation from that rule for this post"))
+        #expect(!unused.message.contains("meets that rule"))
+    }
+
     @Test func deviationPastReviewIsExpiredButStillAccepts() throws {
         let text = narrowHead(["- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  review_by: 2021-04-01"])
         let before = try Fixtures.findings(text, asOf: Day(year: 2021, month: 4, day: 1)!)
