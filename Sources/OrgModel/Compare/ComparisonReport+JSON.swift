@@ -126,6 +126,7 @@ extension ComparisonReport {
         var changed: [String: [JSONChange]]
         var totals: JSONTotals
         var findings: JSONFindings
+        var notes: [String]
     }
 
     private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
@@ -210,7 +211,8 @@ extension ComparisonReport {
             changed: changed, totals: totals,
             findings: JSONFindings(
                 fixed: comparison.findingChanges.fixed.map(finding), accepted: comparison.findingChanges.accepted.map(finding),
-                introduced: comparison.findingChanges.introduced.map(finding)))
+                introduced: comparison.findingChanges.introduced.map(finding)),
+            notes: diff.notes)
         return ReportJSON.encode(report)
     }
 }

@@ -48,6 +48,10 @@ public struct ComparisonReport: Sendable {
         let rulesBefore = comparison.before.rules.name, rulesAfter = comparison.after.rules.name
         about.append(.init("Rules", rulesBefore == rulesAfter ? rulesBefore : "\(rulesBefore) → \(rulesAfter)"))
         doc.facts(about)
+        if !diff.notes.isEmpty {
+            doc.paragraph("How the posts were matched:")
+            doc.bullets(diff.notes.map { "Note: " + $0 })
+        }
 
         summarySection(into: &doc)
         doc.heading(2, "Key differences")

@@ -16,6 +16,10 @@ public struct StructureDiff: Sendable, Equatable {
     /// One record per post of either structure: first every current post in file order
     /// (kept or deleted), then the created posts in proposed file order.
     public let changes: [PostChange]
+    /// What the matching could not do as the files asked: a `replaces:` that names no
+    /// current post, one that is kept, taken twice or the post itself; repeated ids.
+    /// Each says how the posts were counted instead. Empty when all went as written.
+    public let notes: [String]
 
     private let changeByCurrentID: [PostID: Int]
     private let changeByProposedID: [PostID: Int]
@@ -45,14 +49,43 @@ public struct StructureDiff: Sendable, Equatable {
                 partnerOfProposed[match] = position
             }
         }
-        for (position, post) in proposed.posts.enumerated()
-        where partnerOfProposed[position] == nil && proposedPosition[post.id] == position {
-            guard let old = post.replaces, let oldPosition = currentPosition[old],
-                partnerOfCurrent[oldPosition] == nil
-            else { continue }
+        var notes: [String] = []
+        func place(_ post: Post) -> String { post.line > 0 ? "\(post.id) (line \(post.line))" : "\(post.id)" }
+        for (position, post) in proposed.posts.enumerated() {
+            guard let old = post.replaces else { continue }
+            if old == post.id {
+                notes.append("proposed post \(place(post)) replaces itself: replaces: names the current post a new id takes over; remove it")
+                continue
+            }
+            guard partnerOfProposed[position] == nil, proposedPosition[post.id] == position else {
+                if proposedPosition[post.id] == position {
+                    notes.append("proposed post \(place(post)) replaces \(old), but its own id is in the current structure: matched as \(post.id), and replaces: is not used")
+                }
+                continue
+            }
+            guard let oldPosition = currentPosition[old] else {
+                notes.append("proposed post \(place(post)) replaces \(old), which is not in the current structure: \(post.id) counts as created")
+                continue
+            }
+            guard partnerOfCurrent[oldPosition] == nil else {
+                if let keeper = partnerOfCurrent[oldPosition], proposed.posts[keeper].id == old {
+                    notes.append("proposed post \(place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created")
+                } else if let taker = partnerOfCurrent[oldPosition] {
+                    notes.append("proposed posts \(proposed.posts[taker].id) and \(place(post)) both replace \(old): \(proposed.posts[taker].id) takes its place and \(post.id) counts as created")
+                }
+                continue
+            }
             partnerOfCurrent[oldPosition] = position
             partnerOfProposed[position] = oldPosition
             byReplacement[position] = true
+        }
+        for (side, structure, first) in [("current", current, currentPosition), ("proposed", proposed, proposedPosition)] {
+            let repeated = structure.posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
+            guard !repeated.isEmpty else { continue }
+            let ids = Array(Set(repeated)).sorted()
+            notes.append(
+                "the \(side) structure repeats the id\(ids.count == 1 ? "" : "s") \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
+                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)")
         }
 
         // A proposed manager's id read in current terms, so that a post whose manager was
@@ -93,6 +126,7 @@ public struct StructureDiff: Sendable, Equatable {
             if let id = change.proposed?.id, byProposed[id] == nil { byProposed[id] = offset }
         }
         self.changes = changes
+        self.notes = notes
         self.changeByCurrentID = byCurrent
         self.changeByProposedID = byProposed
     }

@@ -150,4 +150,35 @@ struct StructureDiffTests {
         #expect(diff.count(.deleted) == structure.posts.count - (proposed.posts.count - 1))
         #expect(diff.count(.created) == 1)
     }
+
+    @Test("A replaces: that cannot be honoured is noted, saying how the post was counted")
+    func replacesNotes() {
+        let current = Structure(posts: [
+            Post(id: "ED", tier: 2), Post(id: "AD", tier: 3, reportsTo: "ED"), Post(id: "HOS", tier: 4, reportsTo: "AD"),
+        ])
+        let proposed = Structure(posts: [
+            Post(id: "ED", tier: 2), Post(id: "AD2", tier: 3, reportsTo: "ED", replaces: "AD", line: 4),
+            Post(id: "TM3", tier: 6, reportsTo: "AD2", replaces: "AD", line: 8), Post(id: "NEW", reportsTo: "ED", replaces: "NOPE"),
+            Post(id: "HOS", tier: 4, reportsTo: "AD2"), Post(id: "X", reportsTo: "ED", replaces: "HOS"),
+            Post(id: "SELF", reportsTo: "ED", replaces: "SELF"),
+        ])
+        let diff = StructureDiff(current: current, proposed: proposed)
+        #expect(diff.notes == [
+            "proposed posts AD2 and TM3 (line 8) both replace AD: AD2 takes its place and TM3 counts as created",
+            "proposed post NEW replaces NOPE, which is not in the current structure: NEW counts as created",
+            "proposed post X replaces HOS, but the proposed structure keeps HOS: X counts as created",
+            "proposed post SELF replaces itself: replaces: names the current post a new id takes over; remove it",
+        ])
+        #expect(diff.change(forProposed: "AD2")?.current?.id == "AD")
+        #expect(StructureDiff(current: current, proposed: current).notes.isEmpty)
+    }
+
+    @Test("Repeated ids are noted on the side that repeats them, and a file compared with itself changes nothing else")
+    func repeatedIDsNoted() {
+        let structure = Structure(posts: [Post(id: "A", tier: 2), Post(id: "B", reportsTo: "A", count: 2), Post(id: "B", reportsTo: "A", count: 5)])
+        let diff = StructureDiff(current: structure, proposed: structure)
+        #expect(diff.notes.count == 2)
+        #expect(diff.notes[0].hasPrefix("the current structure repeats the id B: only the first post with an id is matched"))
+        #expect(diff.notes[1].hasPrefix("the proposed structure repeats the id B"))
+    }
 }
