@@ -85,6 +85,10 @@ struct HRDataEndToEndTests {
             #expect(run.stdout.hasSuffix("; 13 bad rows in \(rejectPath)\n"))
             let skipped = run.stderr.split(separator: "\n").filter { $0.hasPrefix("skipped ") }
             #expect(skipped.count == 13)
+            // Notes count the posts written: the rejected job share is no job share of the
+            // structure, and rejected rows' grades are not counted.
+            #expect(!run.stderr.contains("job share (one post each"))
+            #expect(run.stderr.contains("note: 4 posts have grades the tiers table does not list (PO5, SO1, SO2, Scale 6)"))
             // The reject file is the header and the rejected rows exactly as they were.
             let source = try String(contentsOf: Self.hr.appendingPathComponent("extract-with-errors.csv"), encoding: .utf8)
             let sourceLines = source.components(separatedBy: "\r\n")

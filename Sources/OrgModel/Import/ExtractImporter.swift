@@ -594,7 +594,7 @@ extension ExtractImporter {
             let (file, rowBytes, idColumn, reportsToColumn) = (file, rowBytes, idColumn, reportsToColumn)
             let pruner = ReportingLinePruner(
                 unknownManager: { _, boss in
-                    "\(reportsToColumn) \(ValueParsing.quoted(boss.rawValue)) is not a \(idColumn) in the extract"
+                    "\(reportsToColumn) \(ValueParsing.quoted(boss.rawValue)) is not a\(Self.startsWithVowel(idColumn) ? "n" : "") \(idColumn) in the extract"
                 },
                 row: { (file, rowBytes[$0]) })
             let run = self
@@ -612,10 +612,24 @@ extension ExtractImporter {
             }
         }
 
+        /// Whether "an" goes before `word` rather than "a" (an ID, an Employee Number).
+        static func startsWithVowel(_ word: String) -> Bool {
+            guard let first = word.first else { return false }
+            return "AEIOUaeiou".contains(first) || (word.count >= 2 && word.prefix(2).allSatisfy(\.isUppercase) && "FHLMNRSX".contains(first))
+        }
+
         func notes(plan: Plan) -> [String] {
             var notes: [String] = []
-            var gradesWithoutTier = gradesWithoutTier
-            for entry in tierByGrade where entry.tier == nil { gradesWithoutTier[entry.grade, default: 0] += entry.posts }
+            func kept(_ position: Int) -> Bool { !(position < removed.count && removed[position]) }
+            // Counted over the posts written, not the rows read: a rejected row or a job
+            // share's second row is no post of the structure.
+            let lacking = Set(tierByGrade.filter { $0.tier == nil }.map(\.grade)).union(self.gradesWithoutTier.keys)
+            var gradesWithoutTier: [String: Int] = [:]
+            if !lacking.isEmpty {
+                for (position, post) in posts.enumerated() where post.tier == nil && kept(position) {
+                    if let grade = post.grade, lacking.contains(grade) { gradesWithoutTier[grade, default: 0] += 1 }
+                }
+            }
             if !gradesWithoutTier.isEmpty {
                 let total = gradesWithoutTier.values.reduce(0, +)
                 let grades = gradesWithoutTier.keys.sorted()
@@ -629,8 +643,9 @@ extension ExtractImporter {
             if !plan.dropped.isEmpty {
                 notes.append("dropped as the mapping says: \(plan.dropped.joined(separator: ", "))")
             }
-            if !shared.isEmpty {
-                let ids = shared.sorted().map { posts[$0].id.rawValue }
+            let keptShares = shared.filter(kept)
+            if !keptShares.isEmpty {
+                let ids = keptShares.sorted().map { posts[$0].id.rawValue }
                 notes.append("\(ids.count) job share\(ids.count == 1 ? "" : "s") (one post each, FTE and cost summed, holders listed): \(ids.prefix(6).joined(separator: ", "))\(ids.count > 6 ? ", …" : "")")
             }
             return notes
