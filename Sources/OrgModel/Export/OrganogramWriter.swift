@@ -25,6 +25,16 @@ public struct OrganogramWriter: Sendable {
         public var notes: [String]
     }
 
+    /// The attributes the organogram's columns take.
+    static let writtenAttributes: Set<String> = {
+        let F = OrganogramFormat.self
+        return [
+            F.payscaleMinimum, F.payscaleMaximum, F.payFloor, F.payCeiling, F.contactPhone, F.contactEmail,
+            F.salaryCostOfReports, F.organisation, F.parentDepartment, "Professional/Occupational Group",
+            "Job/Team Function", "Notes", "Valid?", JobShare.fteAttribute,
+        ]
+    }()
+
     public func write(_ structure: Structure) -> Output {
         let F = OrganogramFormat.self
         let index = StructureIndex(structure)
@@ -105,6 +115,18 @@ public struct OrganogramWriter: Sendable {
         }
         if withDeviations > 0 {
             notes.append("deviations are not part of the organogram format: those of \(withDeviations) post\(withDeviations == 1 ? "" : "s") are not written")
+        }
+        // Attributes no organogram column takes (an extract's own columns, a published
+        // file's extra ones) are not written: say which, so nothing goes without a word.
+        var unwritten: [String: Int] = [:]
+        for post in posts {
+            for name in Set(post.attributes.map(\.name)) where !Self.writtenAttributes.contains(name) { unwritten[name, default: 0] += 1 }
+        }
+        if !unwritten.isEmpty {
+            let names = unwritten.keys.sorted()
+            notes.append(
+                "\(names.count == 1 ? "attribute" : "attributes") \(names.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))\(names.count > 8 ? ", …" : "") "
+                    + "\(names.count == 1 ? "has" : "have") no organogram column and \(names.count == 1 ? "is" : "are") not written (export as YAML or CSV to keep \(names.count == 1 ? "it" : "them"))")
         }
         return Output(senior: senior, junior: junior, seniorRows: seniorRows, juniorRows: juniorRows, notes: notes)
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a published UK government organogram (senior and junior CSV files) as a
 /// structure.
 ///
-/// Senior rows become posts: `Reports to Senior Post` `XX` marks the top; Name `N/D`
+/// Senior rows become posts: `Reports to Senior Post` `XX` marks the top; Name `N/D` (or `ND`)
 /// gives a post with no holder, `Vacant` a vacant post, and `Eliminated` a post left out
 /// (posts and junior lines under it move up to its manager, with a note); a repeated Post
 /// Unique Reference is a job share (see `JobShare`). Junior rows become establishment
@@ -164,7 +164,7 @@ extension OrganogramImporter {
                 let unit = columns.value(F.unit, in: row)
                 if !unit.isEmpty { post.service = unit }
                 switch lowered {
-                case "n/d", "": break
+                case "n/d", "nd", "n.d.", "not disclosed", "": break
                 case "vacant", "vacancy": post.vacant = 1
                 default: post.holder = name
                 }

@@ -14,7 +14,11 @@ struct OrganogramWriterTests {
         #expect(output.seniorRows == 7)  // eight rows less the eliminated one; the job share's two rows back
         #expect(output.juniorRows == 4)
         // EX-003's pay was published as N/D, so it has none to write.
-        #expect(output.notes == ["1 senior post has no pay figures (attribute \"Actual Pay Floor (£)\"): pay written as N/D"])
+        #expect(output.notes == [
+            "1 senior post has no pay figures (attribute \"Actual Pay Floor (£)\"): pay written as N/D",
+            // The fixture's extra trailing columns, kept on import, have no column to go back to.
+            "attributes \"URI\", \"source_file\", \"source_line\" have no organogram column and are not written (export as YAML or CSV to keep them)",
+        ])
     }
 
     @Test("Headers are the published ones, in order, and every row has every column")

@@ -181,4 +181,18 @@ struct OrganogramImporterTests {
         #expect(table.tier(for: "SCS4") == 1)
         #expect(table.tier(for: "G7") == nil)
     }
+
+    @Test("ND and Not disclosed in the Name column mean no holder, as N/D does", arguments: ["N/D", "ND", "nd", "Not Disclosed"])
+    func notDisclosedSpellings(name: String) throws {
+        let header = OrganogramFormat.seniorColumns.map { $0.isEmpty ? "" : "\"\($0)\"" }.joined(separator: ",")
+        func row(_ id: String, _ name: String, _ boss: String) -> String {
+            [id, name, "SCS2", "Director", "", "Dept", "Dept", "Unit", "N/D", "N/D", boss, "N/D", "1", "N/D", "N/D", "", "", "", "1"]
+                .joined(separator: ",")
+        }
+        let senior = [header, row("1", "Ann Example", "XX"), row("2", name, "1")].joined(separator: "\n") + "\n"
+        let result = try OrganogramImporter().importFiles(senior: Array(senior.utf8), seniorFile: "s.csv", junior: nil, juniorFile: nil)
+        let post = try #require(result.structure.posts.first { $0.id == "2" })
+        #expect(post.holder == nil)
+        #expect(!post.isVacant)
+    }
 }
