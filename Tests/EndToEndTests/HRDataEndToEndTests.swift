@@ -60,7 +60,7 @@ struct HRDataEndToEndTests {
             #expect(run.exitCode == 2)
             let lines = run.stderr.split(separator: "\n").filter { $0.hasPrefix("Structures/hr/extract-with-errors.csv:") }
             #expect(lines == [
-                "Structures/hr/extract-with-errors.csv:6: FTE must be a number, not \"one\"",
+                "Structures/hr/extract-with-errors.csv:6: FTE must be a number, not \"one\" (write digits, such as 0.5 or £42,000.50)",
                 "Structures/hr/extract-with-errors.csv:14: Position ID is empty",
                 "Structures/hr/extract-with-errors.csv:19: Parent Position \"P1111\" is not a Position ID in the extract",
                 "Structures/hr/extract-with-errors.csv:20: Parent Position \"P1111\" is not a Position ID in the extract",

@@ -66,7 +66,7 @@ struct CSVStructureReader {
         }
         structure.posts = Array.joinedMoving(&postParts, filler: Post(id: PostID("")))
         guard !structure.posts.isEmpty else {
-            throw LoadError(file: file, line: headerLine, message: "the file has a header but no posts")
+            throw LoadError(file: file, line: headerLine, message: "the file has a header but no posts", hint: "add a row per post under the header")
         }
         return structure
     }
@@ -164,6 +164,11 @@ struct CSVStructureReader {
                 continue
             }
             guard let field = PostField(rawValue: name) else {
+                if record.count == 1, let separator = [";", "\t", "|"].first(where: { name.contains($0) }) {
+                    throw location.error(
+                        "the header is one column, \(ValueParsing.quoted(name)): the file looks separated by \(separator == "\t" ? "tabs" : "'\(separator)'")",
+                        hint: "a structure CSV is separated by commas: save it with commas, or bring it in with orgmodel import --delimiter")
+                }
                 let near = PostField.suggestion(for: name)
                 throw location.error(
                     "unknown column \(ValueParsing.quoted(name)) (column \(index + 1))",
@@ -186,9 +191,13 @@ struct CSVStructureReader {
     private func post(from record: borrowing CSVRecord, columns: [Column], headerLine: Int) throws(LoadError) -> Post {
         let location = SourceLocation(file: file, line: record.line)
         guard record.count == columns.count else {
+            if record.withTrimmedBytes(0, { $0.first == UInt8(ascii: "#") }) == true {
+                throw location.error(
+                    "a # comment line after the header", hint: "# lines are the file's keys and comments, and come before the header: move it there")
+            }
             throw location.error(
-                "the row has \(record.count) fields but the header (line \(headerLine)) has \(columns.count)",
-                hint: "quote any field that holds the delimiter")
+                "the row has \(Figures.plural(record.count, "field")) but the header (line \(headerLine)) has \(columns.count)",
+                hint: record.count > columns.count ? "quote any field that holds the delimiter" : "give every row a field for each column, empty where there is nothing")
         }
         var builder = PostBuilder(line: record.line)
         for (index, column) in columns.enumerated() {

@@ -20,7 +20,7 @@ func closest(to word: String, among names: [String]) -> String? {
     let target = Array(word.lowercased())
     var best: (name: String, distance: Int)?
     for name in names {
-        let distance = editDistance(target, Array(name))
+        let distance = editDistance(target, Array(name.lowercased()))
         // Near enough to be a typo: one slip in a short word, more in a long one, and
         // never half the word (so "PSW" does not suggest "SM").
         let nearEnough = distance <= max(1, target.count / 3) || (distance == 2 && target.count >= 4)

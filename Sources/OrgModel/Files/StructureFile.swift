@@ -39,13 +39,16 @@ public enum StructureFile {
     }
 
     /// The bytes of a text file, or a clear error when it is missing, unreadable or empty.
-    public static func readText(_ path: String) throws(LoadError) -> [UInt8] {
+    /// `kind` names what the file should be, in messages ("structure file", "rules file").
+    public static func readText(_ path: String, kind: String = "structure file") throws(LoadError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError(file: path, message: "no such file")
+            throw LoadError(
+                file: path, message: "no such file",
+                hint: path.hasPrefix("/") ? "check the path" : "check the path; a relative path is read from the current folder")
         }
         guard !isDirectory.boolValue else {
-            throw LoadError(file: path, message: "is a directory, not a structure file")
+            throw LoadError(file: path, message: "is a directory, not a \(kind)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LoadError(file: path, message: "cannot be read", hint: "check the file's permissions")
@@ -54,17 +57,19 @@ public enum StructureFile {
     }
 
     /// Rejects empty, binary and non-UTF-8 input before any parser sees it.
-    static func checkText(_ bytes: [UInt8], file: String) throws(LoadError) {
+    static func checkText(_ bytes: [UInt8], file: String, kind: String = "structure file") throws(LoadError) {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw LoadError(file: file, message: "the file is empty", hint: "a structure file lists posts; see the README")
+            throw LoadError(
+                file: file, message: "the file is empty",
+                hint: kind == "structure file" ? "a structure file lists posts; see the README" : "a \(kind) holds YAML keys; see the README")
         }
         let (nulOffset, allASCII) = scan(bytes)
         if let nul = nulOffset {
             throw LoadError(
                 file: file, line: lineNumber(of: nul, in: bytes),
-                message: "this is a binary file, not a text structure file",
-                hint: "export the structure as CSV (UTF-8) or YAML")
+                message: "this is a binary file, not a text \(kind)",
+                hint: kind == "structure file" ? "export the structure as CSV (UTF-8) or YAML" : "write the \(kind) as YAML text")
         }
         if !allASCII, String(validating: body, as: UTF8.self) == nil {
             let line = firstInvalidUTF8Line(bytes)

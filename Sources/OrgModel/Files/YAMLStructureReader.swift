@@ -52,7 +52,7 @@ struct YAMLStructureReader {
             structure.posts.append(try readPost(entry, nodes: nodes))
         }
         guard !structure.posts.isEmpty else {
-            throw nodes.location(of: postsNode).error("the posts: list is empty")
+            throw nodes.location(of: postsNode).error("the posts: list is empty", hint: "list each post under posts: as - id: …")
         }
         return structure
     }
@@ -140,7 +140,9 @@ struct YAMLStructureReader {
             .composer(let context, let problem, let mark, _):
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return LoadError(file: file, line: mark.line, column: mark.column, message: message)
+            // The usual cause: a tab, which YAML never takes as indentation.
+            let hint = problem.contains("cannot start any token") ? "indent with spaces: YAML does not allow tabs there" : nil
+            return LoadError(file: file, line: mark.line, column: mark.column, message: message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return LoadError(
                 file: file, line: context.mark.line, column: context.mark.column,

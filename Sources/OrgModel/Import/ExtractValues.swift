@@ -7,7 +7,7 @@ enum ExtractValues {
         if let value = plainNumber(text.utf8) {
             return value >= 0 ? .success(value) : .failure(RowProblem("\(column) cannot be negative (\(text))"))
         }
-        return .failure(RowProblem("\(column) must be a number, not \(ValueParsing.quoted(text))"))
+        return .failure(RowProblem("\(column) must be a number, not \(ValueParsing.quoted(text)) (write digits, such as 0.5 or £42,000.50)"))
     }
 
     /// The number in `£1,234.50`, `1234.5`, `-3` or `1e3`; nil for anything else. Works on

@@ -11,8 +11,8 @@ public enum ImportMappingReader {
 
     /// Reads the mapping file at `path`.
     public static func load(_ path: String) throws(LoadError) -> ImportMapping {
-        let bytes = try StructureFile.readText(path)
-        try StructureFile.checkText(bytes, file: path)
+        let bytes = try StructureFile.readText(path, kind: "mapping file")
+        try StructureFile.checkText(bytes, file: path, kind: "mapping file")
         return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
 

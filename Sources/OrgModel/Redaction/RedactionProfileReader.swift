@@ -21,8 +21,8 @@ public enum RedactionProfileReader {
     }
 
     public static func load(_ path: String) throws(LoadError) -> RedactionProfile {
-        let bytes = try StructureFile.readText(path)
-        try StructureFile.checkText(bytes, file: path)
+        let bytes = try StructureFile.readText(path, kind: "redaction profile")
+        try StructureFile.checkText(bytes, file: path, kind: "redaction profile")
         return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
 

@@ -44,10 +44,12 @@ public enum RuleSetReader {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LoadError(
                 file: file ?? path, message: "the rules file \(path) does not exist",
-                hint: "a rules path is relative to the structure file that names it")
+                hint: base == nil
+                    ? "a --rules path is read from the current folder"
+                    : "a rules path is relative to the structure file that names it")
         }
-        let bytes = try StructureFile.readText(path)
-        try StructureFile.checkText(bytes, file: path)
+        let bytes = try StructureFile.readText(path, kind: "rules file")
+        try StructureFile.checkText(bytes, file: path, kind: "rules file")
         return try parse(String(decoding: bytes, as: UTF8.self), source: path)
     }
 

@@ -69,6 +69,47 @@ import Testing
         #expect(PayBand(containing: 117_500).description == "£115,000–£119,999")
     }
 
+    @Test("Common slips get a hint that says what to do")
+    func hintsForCommonSlips() throws {
+        let tab = try #require(Fixtures.loadError("posts:\n\t- id: A\n"))
+        #expect(tab.hint == "indent with spaces: YAML does not allow tabs there")
+        let comment = try #require(Fixtures.loadError("id,reports_to\nA,\n# a note\n", format: .csv))
+        #expect(comment.message == "a # comment line after the header")
+        #expect(comment.line == 3)
+        let short = try #require(Fixtures.loadError("id,reports_to,title\nA,\n", format: .csv))
+        #expect(short.message == "the row has 2 fields but the header (line 1) has 3")
+        #expect(short.hint == "give every row a field for each column, empty where there is nothing")
+        let semicolons = try #require(Fixtures.loadError("id;title;reports_to\nA;Top;\n", format: .csv))
+        #expect(semicolons.message.contains("the file looks separated by ';'"))
+        let negative = try #require(Fixtures.loadError("posts:\n  - id: A\n    cost: -5\n"))
+        #expect(negative.hint == "give the annual cost in pounds, 0 or more")
+    }
+
+    @Test("A rules file, mapping or profile is named as what it is in messages")
+    func otherFilesNamedAsWhatTheyAre() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kinds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.yaml").path
+        FileManager.default.createFile(atPath: empty, contents: Data("\n".utf8))
+        #expect(throws: LoadError.self) { try RuleSetReader.load(empty, relativeTo: nil) }
+        do {
+            _ = try RuleSetReader.load(empty, relativeTo: nil)
+        } catch {
+            #expect(error.hint == "a rules file holds YAML keys; see the README")
+        }
+        do {
+            _ = try RedactionProfileReader.load(folder.path)
+        } catch {
+            #expect(error.message == "is a directory, not a redaction profile")
+        }
+        do {
+            _ = try RuleSetReader.load("missing/rules.yaml", relativeTo: nil)
+        } catch {
+            #expect(error.hint == "a --rules path is read from the current folder")
+        }
+    }
+
     @Test func binaryAndEmptyFiles() throws {
         let binary = try #require(Fixtures.loadError(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]))
         #expect(binary.message.contains("binary file"))
@@ -148,7 +189,7 @@ import Testing
             _ = try StructureFile.load("/nonexistent/structure.yaml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "/nonexistent/structure.yaml: no such file")
+            #expect(error.description == "/nonexistent/structure.yaml: no such file; check the path")
         }
     }
 

@@ -69,8 +69,8 @@ struct ExtractImporterTests {
         #expect(result.structure.posts.map(\.id) == ["P1"])
         let described = result.rejected.map(\.description)
         #expect(described == [
-            "extract.csv:3: FTE must be a number, not \"abc\"; Position ID is empty",
-            "extract.csv:4: Annual Cost must be a number, not \"£1.2.3\"; Contract must be yes or no, not \"Sometimes\" (a mapping's values: table can translate it); Start Date must be a date such as 2020-10-01 or 01/10/2020, not \"31/02/2024\"",
+            "extract.csv:3: FTE must be a number, not \"abc\" (write digits, such as 0.5 or £42,000.50); Position ID is empty",
+            "extract.csv:4: Annual Cost must be a number, not \"£1.2.3\" (write digits, such as 0.5 or £42,000.50); Contract must be yes or no, not \"Sometimes\" (a mapping's values: table can translate it); Start Date must be a date such as 2020-10-01 or 01/10/2020, not \"31/02/2024\"",
             "extract.csv:5: Parent Position \"P99\" is not a Position ID in the extract",
             "extract.csv:6: reports to P4, whose row (line 5) is rejected",
             "extract.csv:7: reports to P3, whose row (line 4) is rejected",
@@ -145,7 +145,7 @@ struct ExtractImporterTests {
         #expect(post.cost == 1_000)
         #expect(post.attributes.last == Attribute(name: "Cost Centre", value: "O\u{2019}Brien €"))
         #expect(result.notes.contains("read extract.csv as Windows-1252: it is not valid UTF-8"))
-        #expect(result.rejected.map(\.description) == ["extract.csv:3: FTE must be a number, not \"x\""])
+        #expect(result.rejected.map(\.description) == ["extract.csv:3: FTE must be a number, not \"x\" (write digits, such as 0.5 or £42,000.50)"])
         let reject = try #require(result.rejectFiles.first)
         #expect(Array(reject.bytes.suffix(badRow.count)) == badRow)
         #expect(reject.bytes == Array("\(ExtractFixtures.header)\r\n".utf8) + badRow)

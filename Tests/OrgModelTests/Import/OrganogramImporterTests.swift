@@ -132,10 +132,10 @@ struct OrganogramImporterTests {
         let result = try OrganogramFixtures.run(senior: OrganogramFixtures.senior(senior), junior: OrganogramFixtures.junior(junior))
         #expect(result.rejected.map(\.description) == [
             "senior.csv:10: Reports to Senior Post \"EX-404\" is not a Post Unique Reference in senior.csv",
-            "senior.csv:11: Post Unique Reference is empty; FTE must be a number, not \"two\"",
+            "senior.csv:11: Post Unique Reference is empty; FTE must be a number, not \"two\" (write digits, such as 0.5 or £42,000.50)",
             "senior.csv:12: reports to EX-008, whose row (line 10) is rejected",
             "junior.csv:6: Reporting Senior Post \"EX-404\" is not a Post Unique Reference in senior.csv",
-            "junior.csv:7: Number of Posts in FTE must be a number, not \"lots\"",
+            "junior.csv:7: Number of Posts in FTE must be a number, not \"lots\" (write digits, such as 0.5 or £42,000.50)",
         ])
         #expect(result.rejectFiles.map(\.source) == ["senior.csv", "junior.csv"])
         #expect(result.rejectFiles.map(\.rowCount) == [3, 2])
