@@ -127,8 +127,16 @@ struct CSVStructureReader {
             // A comment that happens to hold a colon is still a comment, unless it looks
             // like a misspelt metadata key.
             let keys = YAMLStructureReader.TopKey.allCases.filter { $0 != .posts }.map(\.rawValue)
-            if !key.contains(" "), let near = closest(to: key, among: keys) {
+            // One slip only: "# Note: …" is a comment, not a misspelt "name".
+            if !key.contains(" "), let near = closest(to: key, among: keys, maximumDistance: 1) {
                 throw location.error("unknown metadata key \(ValueParsing.quoted(key))", hint: "did you mean \(near)?")
+            }
+            // A snake_case word reads as a key meant for a program, not as a comment.
+            let snakeCase = key.contains("_") && key.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+            if snakeCase {
+                throw location.error(
+                    "unknown metadata key \(ValueParsing.quoted(key))",
+                    hint: "the keys are \(keys.joined(separator: ", ")); for a comment, leave out the colon after its first word")
             }
             return
         }

@@ -16,14 +16,16 @@ public enum PostField: String, CaseIterable, Sendable {
 }
 
 /// The known name nearest to `word` by edit distance, if it is near enough to be a typo.
-func closest(to word: String, among names: [String]) -> String? {
+/// `maximumDistance`, when given, replaces the usual allowance.
+func closest(to word: String, among names: [String], maximumDistance: Int? = nil) -> String? {
     let target = Array(word.lowercased())
     var best: (name: String, distance: Int)?
     for name in names {
         let distance = editDistance(target, Array(name.lowercased()))
         // Near enough to be a typo: one slip in a short word, more in a long one, and
         // never half the word (so "PSW" does not suggest "SM").
-        let nearEnough = distance <= max(1, target.count / 3) || (distance == 2 && target.count >= 4)
+        let nearEnough = maximumDistance.map { distance <= $0 }
+            ?? (distance <= max(1, target.count / 3) || (distance == 2 && target.count >= 4))
         if nearEnough, distance < best?.distance ?? .max {
             best = (name, distance)
         }

@@ -81,6 +81,10 @@ import Testing
         #expect(short.hint == "give every row a field for each column, empty where there is nothing")
         let semicolons = try #require(Fixtures.loadError("id;title;reports_to\nA;Top;\n", format: .csv))
         #expect(semicolons.message.contains("the file looks separated by ';'"))
+        let snake = try #require(Fixtures.loadError("# effective_date: 2020-01-01\nid,reports_to\nA,\n", format: .csv))
+        #expect(snake.message == "unknown metadata key \"effective_date\"")
+        #expect(snake.line == 1)
+        #expect(try Fixtures.csv("# Note: drafted by HR\n# prepared for SLT\nid,reports_to\nA,\n").posts.count == 1)
         let negative = try #require(Fixtures.loadError("posts:\n  - id: A\n    cost: -5\n"))
         #expect(negative.hint == "give the annual cost in pounds, 0 or more")
     }
