@@ -58,8 +58,9 @@ public struct DelayeringPlanner: Sendable {
             case .splitWideSpans:
                 splitWideSpans(&workspace, order: order, typicalCosts: typicalCosts(index), moves: &moves, notes: &notes)
             }
-            var optionStructure = workspace.structure(from: structure)
+            var (optionStructure, lineNotes) = workspace.structure(from: structure)
             optionStructure.state = .option
+            notes += lineNotes
             drafts.append(Draft(
                 step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes, structure: optionStructure,
                 removed: (0..<workspace.originalCount).filter { !workspace.alive[$0] }.map { workspace.posts[$0] },

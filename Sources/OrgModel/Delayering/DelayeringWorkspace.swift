@@ -268,7 +268,12 @@ struct DelayeringWorkspace {
     /// The structure as it now stands: the posts still in place in file order, each new
     /// post after the one it was split from, reporting lines and dotted lines updated.
     /// Lines are cleared: they belonged to the original file.
-    func structure(from original: Structure) -> Structure {
+    ///
+    /// A dotted line to a removed post goes to the post that took its place, and the notes
+    /// say so; one that would then be to the post itself or to its own manager is dropped,
+    /// and the notes say that too. Dotted lines to posts still in place stay as written.
+    func structure(from original: Structure) -> (structure: Structure, notes: [String]) {
+        var notes: [String] = []
         var result = original
         result.source = nil
         var out: [Post] = []
@@ -279,9 +284,17 @@ struct DelayeringWorkspace {
             if !post.dottedTo.isEmpty {
                 var lines: [PostID] = []
                 for target in post.dottedTo {
-                    var id = target
-                    if let at = positionOfOriginal(target), !alive[at] { id = posts[heir(of: at)].id }
-                    if id != post.id, id != post.reportsTo, !lines.contains(id) { lines.append(id) }
+                    guard let at = positionOfOriginal(target), !alive[at] else {
+                        lines.append(target)
+                        continue
+                    }
+                    let heir = posts[heir(of: at)].id
+                    if heir == post.id || heir == post.reportsTo || lines.contains(heir) || post.dottedTo.contains(heir) {
+                        notes.append("\(post.id)'s dotted line to \(target) is dropped: \(target) is removed, and its place passes to \(heir == post.id ? "\(post.id) itself" : heir == post.reportsTo ? "\(heir), \(post.id)'s own manager" : "\(heir), already a dotted line")")
+                    } else {
+                        notes.append("\(post.id)'s dotted line to \(target) now goes to \(heir), which takes \(target)'s place")
+                        lines.append(heir)
+                    }
                 }
                 post.dottedTo = lines
             }
@@ -294,7 +307,7 @@ struct DelayeringWorkspace {
             for created in insertedAfter[position] ?? [] where alive[created] { emit(created) }
         }
         result.posts = out
-        return result
+        return (result, notes)
     }
 
     private func positionOfOriginal(_ id: PostID) -> Int? { index.position(of: id) }

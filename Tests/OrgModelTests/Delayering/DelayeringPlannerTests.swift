@@ -23,6 +23,22 @@ struct DelayeringPlannerTests {
         #expect(option.structure.state == .option)
     }
 
+    @Test("Dotted lines: one to a removed post follows its place, with a note; one to a kept post stays as written")
+    func dottedLinesFollowRemovedPosts() throws {
+        var structure = DelayeringFixtures.structure
+        func set(_ id: PostID, _ lines: [PostID]) {
+            if let at = structure.posts.firstIndex(where: { $0.id == id }) { structure.posts[at].dottedTo = lines }
+        }
+        set("SM-3-T2", ["DSM-3"])  // DSM-3 goes; SM-3-T2 then reports to SM-3 itself
+        set("SM-1", ["DSM-3", "HOS-1"])  // HOS-1 is SM-1's own manager, kept as written
+        let option = try #require(try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: structure).options.first)
+        let post = { (id: PostID) in option.structure.posts.first { $0.id == id } }
+        #expect(post("SM-3-T2")?.dottedTo == [PostID]())
+        #expect(post("SM-1")?.dottedTo == ["SM-3", "HOS-1"])
+        #expect(option.notes.contains("SM-3-T2's dotted line to DSM-3 is dropped: DSM-3 is removed, and its place passes to SM-3, SM-3-T2's own manager"))
+        #expect(option.notes.contains("SM-1's dotted line to DSM-3 now goes to SM-3, which takes DSM-3's place"))
+    }
+
     @Test func optionTwoMergesNarrowSiblings() throws {
         let option = try Self.result().options[1]
         let merges = option.newMoves.filter { $0.kind == .merge }
