@@ -36,6 +36,7 @@ struct DeviationReview {
     /// Whether the deviation has a rationale and every approver the rule set requires.
     func isAgreed(_ deviation: Deviation) -> Bool {
         deviation.statedRationale != nil && deviation.missingApprovers(from: rules.approvers).isEmpty
+            && (deviation.agreedOn.map { $0 <= asOf } ?? true)
     }
 
     private func review(_ deviation: Deviation, slot: Int, of post: Post, at position: Int, used: Set<[Int]>) -> [Finding] {
@@ -50,6 +51,9 @@ struct DeviationReview {
         let missing = deviation.missingApprovers(from: rules.approvers)
         if !missing.isEmpty {
             problems.append("is not agreed by \(missing.joined(separator: " and "))")
+        }
+        if let on = deviation.agreedOn, on > asOf {
+            problems.append("is agreed on \(on), after \(asOf), the day judged")
         }
         if !problems.isEmpty {
             result.append(finding(

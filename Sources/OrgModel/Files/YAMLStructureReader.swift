@@ -129,6 +129,11 @@ struct YAMLStructureReader {
         guard let rule else {
             throw start.error("deviation has no rule", hint: "name the check it covers, e.g. rule: span-narrow")
         }
+        if let on = deviation.agreedOn, let review = deviation.reviewBy, review < on {
+            throw start.error(
+                "deviation from \(rule.rawValue): review_by \(review) is before agreed_on \(on)",
+                hint: "a deviation is reviewed after it is agreed: check both dates")
+        }
         deviation.rule = rule
         return deviation
     }

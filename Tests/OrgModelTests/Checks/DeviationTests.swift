@@ -56,6 +56,19 @@ import Testing
         #expect(findings.first?.severity == .warning)
     }
 
+    @Test("A deviation dated after the day judged is not yet agreed; a review before the agreement is refused")
+    func deviationDates() throws {
+        let future = try Fixtures.findings(narrowHead([
+            "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  agreed_on: 2099-01-01",
+        ]))
+        #expect(future.first { $0.rule == .spanNarrow }?.severity == .error)
+        #expect(future.first { $0.rule == .deviationUnagreed }?.message.contains("is agreed on 2099-01-01, after") == true)
+        let backwards = try #require(Fixtures.loadError(narrowHead([
+            "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  agreed_on: 2021-01-01", "  review_by: 2020-01-01",
+        ])))
+        #expect(backwards.message == "deviation from span-narrow: review_by 2020-01-01 is before agreed_on 2021-01-01")
+    }
+
     @Test("A second deviation from the same rule is unused, and says it repeats the first")
     func repeatedDeviation() throws {
         let findings = try Fixtures.findings(narrowHead([
