@@ -164,7 +164,7 @@ struct Review {
             "Findings fixed \(c.findingChanges.fixed.count), "
                 + (c.findingChanges.accepted.isEmpty ? "" : "now accepted under a deviation \(c.findingChanges.accepted.count), ")
                 + "introduced \(c.findingChanges.introduced.count).",
-            "Annual cost \(c.costBefore.text) → \(c.costAfter.text) (\(c.netCostChange.text)).",
+            "Annual cost \(c.costBefore.text) → \(c.costAfter.text); net change \(c.netCostChange.text).",
         ]
     }
 

@@ -20,7 +20,7 @@ import Testing
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.contains("proposed structure passes"))
         #expect(run.stdout.contains("1 temporary → permanent") || run.stdout.contains("temporary → permanent"))
-        #expect(run.stdout.contains("Annual cost £2,684,900 → £2,769,900 (+£85,000 a year)."))
+        #expect(run.stdout.contains("Annual cost £2,684,900 → £2,769,900; net change +£85,000 a year."))
         let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         #expect(written == Self.files.sorted())
         let pdf = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("changes.pdf"))

@@ -41,7 +41,9 @@ public struct CostTotal: Hashable, Sendable {
     /// is `after − before`; unknown posts on either side are named, as they may move the
     /// figure either way.
     public static func change(from before: CostTotal, to after: CostTotal) -> CostChange {
-        CostChange(known: after.known - before.known, unknownBefore: before.unknownPosts, unknownAfter: after.unknownPosts)
+        var change = CostChange(known: after.known - before.known, unknownBefore: before.unknownPosts, unknownAfter: after.unknownPosts)
+        change.nothingKnown = before.known == 0 && after.known == 0 && !change.isComplete
+        return change
     }
 }
 
@@ -52,6 +54,8 @@ public struct CostChange: Hashable, Sendable {
     /// Posts of unknown cost before and after.
     public var unknownBefore: Int
     public var unknownAfter: Int
+    /// No cost is known on either side: the change is unknown, not £0.
+    public var nothingKnown = false
 
     public init(known: Double, unknownBefore: Int = 0, unknownAfter: Int = 0) {
         self.known = known
@@ -72,11 +76,13 @@ public struct CostChange: Hashable, Sendable {
 
     /// "+£86,000 a year" (a cost) or "−£120,000 a year" (a saving), qualified when unknowns remain.
     public var text: String {
-        Figures.signedPounds(known) + " a year" + qualifier
+        if nothingKnown { return "unknown: no post has a known cost" }
+        return Figures.signedPounds(known) + " a year" + qualifier
     }
 
     /// "£120,000 a year" saved (positive when cost falls), qualified when unknowns remain.
     public var savingText: String {
-        Figures.pounds(-known) + " a year" + qualifier
+        if nothingKnown { return "unknown: no post has a known cost" }
+        return Figures.pounds(-known) + " a year" + qualifier
     }
 }

@@ -129,7 +129,10 @@ public struct ComparisonReport: Sendable {
         ]
         let permanent = comparison.madePermanentHeadcount
         if permanent > 0 {
-            facts.append(.init("Temporary → permanent", Figures.plural(permanent, "post")))
+            let lines = comparison.madePermanent.count
+            facts.append(.init(
+                "Temporary → permanent",
+                Figures.plural(permanent, "post") + (lines == permanent ? "" : " on \(Figures.plural(lines, "establishment line"))")))
         }
         let changes = comparison.findingChanges
         facts.append(.init(
@@ -270,13 +273,18 @@ public struct ComparisonReport: Sendable {
         analysis.tiers.reduce(0) { $0 + ($1.spans?[keyPath: field] ?? 0) }
     }
 
+    /// A total with its sign, unless nothing of it is known ("unknown (2 posts …)").
+    static func signed(_ sign: String, _ total: CostTotal) -> String {
+        total.known == 0 && total.unknownPosts > 0 ? total.text : sign + total.text
+    }
+
     private func costSection(into doc: inout ReportDocument) {
         let comparison = self.comparison
         doc.heading(2, "Cost of the change")
         let deleted = comparison.costOfDeleted, created = comparison.costOfCreated, kept = comparison.costChangeOfKept
         var facts: [ReportDocument.Fact] = [
-            .init("Posts deleted", "−" + deleted.text),
-            .init("Posts created", "+" + created.text),
+            .init("Posts deleted", Self.signed("−", deleted)),
+            .init("Posts created", Self.signed("+", created)),
             .init("Kept posts' cost changes", Figures.signedPounds(kept.known) + (kept.unknownPosts > 0 ? " (\(Figures.plural(kept.unknownPosts, "post")) with a cost known on one side only)" : "")),
             .init("Net change", comparison.netCostChange.text),
         ]

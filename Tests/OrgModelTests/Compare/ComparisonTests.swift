@@ -129,4 +129,14 @@ struct ComparisonTests {
         #expect(comparison.findingChanges.fixed.isEmpty && comparison.findingChanges.introduced.isEmpty)
         #expect(ComparisonReport(comparison).text().contains("Posts deleted (0)\n"))
     }
+
+    @Test("Unknown costs read as unknown, never as £0 or a signed unknown")
+    func unknownCostsWording() {
+        let unknown = CostTotal(known: 0, unknownPosts: 3)
+        #expect(CostTotal.change(from: unknown, to: unknown).text == "unknown: no post has a known cost")
+        #expect(CostTotal.change(from: CostTotal(known: 10), to: CostTotal(known: 0, unknownPosts: 1)).text
+            == "−£10 a year (excluding 1 post of unknown cost after)")
+        #expect(ComparisonReport.signed("−", CostTotal(known: 0, unknownPosts: 1)) == "unknown (1 post of unknown cost)")
+        #expect(ComparisonReport.signed("−", CostTotal(known: 5_000)) == "−£5,000")
+    }
 }
