@@ -64,7 +64,7 @@ public struct AnalysisReport: Sendable {
             var cells = [row.label, Figures.grouped(row.posts), Figures.grouped(row.headcount), Figures.decimal(row.fte), row.cost.text]
             if let spans = row.spans {
                 cells += [
-                    String(spans.min), Figures.decimal(spans.median, places: 1), Figures.decimal(spans.mean, places: 1), String(spans.max),
+                    Figures.grouped(spans.min), Figures.decimal(spans.median, places: 1), Figures.decimal(spans.mean, places: 1), Figures.grouped(spans.max),
                     spans.within.map(Figures.grouped) ?? "—", spans.narrow.map(Figures.grouped) ?? "—", spans.wide.map(Figures.grouped) ?? "—",
                 ]
             } else {

@@ -111,12 +111,21 @@ public struct DelayeringReport: Sendable {
         guard !after.tiers.isEmpty else { return }
         doc.heading(3, "Spans after")
         var table = ReportTable(headers: ["Tier", "Posts", "Span min", "median", "max", "Within", "Narrow", "Wide"], alignments: [.left] + Array(repeating: .right, count: 7))
-        for row in after.tiers {
-            guard let spans = row.spans, case .tier(let tier) = row.group else { continue }
+        // Every tier with managers before or after: one the option empties shows as such.
+        var tiers: [Int] = []
+        for row in original.tiers + after.tiers where row.spans != nil {
+            if case .tier(let tier) = row.group, !tiers.contains(tier) { tiers.append(tier) }
+        }
+        for tier in tiers.sorted() {
             let before = original.summary(forTier: tier)
+            guard let row = after.summary(forTier: tier), let spans = row.spans else {
+                table.append([before?.label ?? "Tier \(tier)", ComparisonReport.arrow(before?.posts ?? 0, after.summary(forTier: tier)?.posts ?? 0)]
+                    + Array(repeating: "—", count: 6))
+                continue
+            }
             table.append([
-                row.label, ComparisonReport.arrow(before?.posts ?? 0, row.posts), String(spans.min), Figures.decimal(spans.median, places: 1),
-                String(spans.max), spans.within.map(Figures.grouped) ?? "—", spans.narrow.map(Figures.grouped) ?? "—", spans.wide.map(Figures.grouped) ?? "—",
+                row.label, ComparisonReport.arrow(before?.posts ?? 0, row.posts), Figures.grouped(spans.min), Figures.decimal(spans.median, places: 1),
+                Figures.grouped(spans.max), spans.within.map(Figures.grouped) ?? "—", spans.narrow.map(Figures.grouped) ?? "—", spans.wide.map(Figures.grouped) ?? "—",
             ])
         }
         doc.table(table)
