@@ -68,7 +68,9 @@ public struct ValidationReport: Sendable {
             text += " (\(agreed))"
         }
         text += " (\(file)\(finding.line.map { ":\($0)" } ?? ""))"
-        return text
+        // One finding, one line, whatever a title or rationale holds: a line break reads as " / ".
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(whereSeparator: \.isNewline).joined(separator: " / ")
     }
 
     static func summary(file: String, result: ValidationResult) -> String {

@@ -119,4 +119,10 @@ import Testing
         ]]))
         #expect(typo?.hint == "did you mean span-narrow?")
     }
+
+    @Test("A finding stays on one line of the text report when a title holds a line break")
+    func multiLineTitleStaysOnOneLine() {
+        let finding = Finding(rule: .spanNarrow, post: "B", postTitle: "Multi\nline", line: 3, message: "leads 2")
+        #expect(ValidationReport.line(for: finding, file: "f.csv") == "error    span-narrow          B \"Multi / line\": leads 2 (f.csv:3)")
+    }
 }
