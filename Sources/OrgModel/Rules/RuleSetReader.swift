@@ -72,7 +72,13 @@ public enum RuleSetReader {
             switch known {
             case .name: name = try nodes.scalar(value, what: key)
             case .description: description = try nodes.scalar(value, what: key)
-            case .approvers: approvers = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            case .approvers:
+                approvers = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
+                guard !approvers.isEmpty else {
+                    throw location.error(
+                        "approvers cannot be empty: a deviation stands only when the bodies listed here agree it",
+                        hint: "list them, e.g. approvers: [SLT, HR], or leave the key out for SLT and HR")
+                }
             case .maxLayers:
                 let layers = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
                 guard layers >= 1 else { throw location.error("max_layers must be at least 1") }

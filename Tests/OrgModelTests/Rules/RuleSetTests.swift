@@ -66,5 +66,12 @@ import Testing
             try RuleSetReader.parse("tiers:\n  - {tier: 4, role: H}\n  - {tier: 4, role: H}\n", source: "r.yaml")
         }
         #expect(throws: LoadError.self) { try RuleSetReader.parse("tiers:\n  - {tier: 4, rol: H}\n", source: "r.yaml") }
+        do {
+            _ = try RuleSetReader.parse("approvers: []\ntiers:\n  - {tier: 4, role: H}\n", source: "r.yaml")
+            Issue.record("an empty approvers list was accepted")
+        } catch {
+            #expect(error.message.hasPrefix("approvers cannot be empty"))
+            #expect(error.line == 1)
+        }
     }
 }
