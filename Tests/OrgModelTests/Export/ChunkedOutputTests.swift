@@ -17,6 +17,15 @@ struct ChunkedOutputTests {
         let parts = chunked.writeParts(structure)
         #expect(parts.count == 1 + (structure.posts.count + postsPerChunk - 1) / postsPerChunk)
         #expect(chunked.writeBytes(structure) == whole)
+        // A chunk is let go once read; reading the parts again makes them again, the same.
+        var twice: [UInt8] = []
+        for _ in 0..<2 {
+            var once: [UInt8] = []
+            for part in parts { part.withUnsafeBytes { once.append(contentsOf: $0) } }
+            if !twice.isEmpty { #expect(once == twice) }
+            twice = once
+        }
+        #expect(twice == whole)
     }
 
     @Test("Every chunk comes back in order, with no worker threads or with several, read from many threads at once", arguments: [0, 1, 4])
