@@ -1,4 +1,4 @@
-/// Why rendering (or saving) a chart failed; messages quote Graphviz's own words where it gave any.
+/// Why rendering a chart failed; messages quote Graphviz's own words where it gave any.
 public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The kind of Graphviz plugin that was looked up and not found.
     public enum PluginKind: String, Sendable, Equatable {
@@ -16,8 +16,6 @@ public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
     case render(format: String, message: String)
     /// A standard Graphviz plugin is not registered (or not installed) on this machine.
     case pluginMissing(kind: PluginKind, name: String)
-    /// Writing rendered bytes to disk failed.
-    case output(path: String, message: String)
 
     /// A one-line message suitable for showing to the person running the tool.
     public var description: String {
@@ -32,8 +30,6 @@ public enum GraphvizError: Error, Equatable, Sendable, CustomStringConvertible {
             let what = kind == .layout ? "layout engine" : "output format"
             return "The Graphviz plugin for \(what) '\(name)' is not available; "
                 + "if Graphviz is installed, register its plugins by running `dot -c` as root (e.g. `sudo dot -c`)"
-        case .output(let path, let message):
-            return "Could not write \(path): \(message)"
         }
     }
 }

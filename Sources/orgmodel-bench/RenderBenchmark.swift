@@ -67,7 +67,7 @@ enum RenderBenchmark {
         let start = DispatchTime.now().uptimeNanoseconds
         let ((text, boxes), describe) = try Measurement.time { try dotText(arguments[0]) }
         let (bytes, layout) = try Measurement.time { try GraphvizRenderer.render(dot: text, format: .svg) }
-        let (_, write) = try Measurement.time { try GraphvizRenderer.write(bytes, to: URL(fileURLWithPath: arguments[1])) }
+        let (_, write) = try Measurement.time { try OutputFile.write(bytes, to: arguments[1]) }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         Measurement.report(
             seconds: seconds,

@@ -25,28 +25,4 @@ import Testing
         let bytes = Array("%PDF-1.5\n/CreationDate 12\n/ModDate (not a date)\n%%EOF\n".utf8)
         #expect(PDFDates.pin(bytes) == bytes)
     }
-
-    @Test func writeReplacesTheFileAndLeavesNoTemporaries() throws {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gv-write-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let target = directory.appendingPathComponent("chart.svg")
-
-        try GraphvizRenderer.write(Array("first".utf8), to: target)
-        try GraphvizRenderer.write(Array("second".utf8), to: target)
-
-        #expect(try Data(contentsOf: target) == Data("second".utf8))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["chart.svg"])
-    }
-
-    @Test func writeIntoMissingDirectoryExplainsWhy() {
-        let target = URL(fileURLWithPath: "/nonexistent-\(UUID().uuidString)/chart.svg")
-        #expect {
-            try GraphvizRenderer.write([1, 2, 3], to: target)
-        } throws: { error in
-            guard case .output(let path, let message) = error as? GraphvizError else { return false }
-            return path == target.path && message.contains("does not exist")
-        }
-    }
 }
