@@ -111,7 +111,7 @@ struct AnalysisEndToEndTests {
         let options = try #require(object["options"] as? [[String: Any]])
         #expect(options.count == 3)
         for option in options {
-            #expect((option["introduced"] as? [[String: Any]])?.contains { $0["severity"] as? String == "error" } == false)
+            #expect(((option["findings"] as? [String: Any])?["introduced"] as? [[String: Any]])?.contains { $0["severity"] as? String == "error" } == false)
         }
     }
 

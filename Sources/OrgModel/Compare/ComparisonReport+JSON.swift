@@ -104,20 +104,6 @@ extension ComparisonReport {
         }
     }
 
-    struct JSONFinding: Encodable {
-        var rule: String
-        var severity: String
-        var post: String?
-        var title: String?
-        var message: String
-    }
-
-    struct JSONFindings: Encodable {
-        var fixed: [JSONFinding]
-        var accepted: [JSONFinding]
-        var introduced: [JSONFinding]
-    }
-
     struct JSONReport: Encodable {
         var current: JSONSide
         var proposed: JSONSide
@@ -125,7 +111,7 @@ extension ComparisonReport {
         var created: [JSONPost]
         var changed: [String: [JSONChange]]
         var totals: JSONTotals
-        var findings: JSONFindings
+        var findings: FindingChangesJSON
         var notes: [String]
     }
 
@@ -135,7 +121,8 @@ extension ComparisonReport {
     /// `created` posts, `changed` (by aspect: `moved`, `re-tiered`, `retitled`,
     /// `re-graded`, `fte`, `cost`, `made-permanent`, … each a list of `{id, title, before,
     /// after}`), `totals` (each a `{before, after}` pair; costs as `{known,
-    /// unknown_posts, complete}`) and `findings` (`fixed`, `introduced`).
+    /// unknown_posts, complete}`), `findings` (`fixed`, `accepted`, `introduced`) and
+    /// `notes` (how posts were matched where the files could not be followed as written).
     public func json() -> String {
         let comparison = self.comparison
         let diff = comparison.diff
@@ -201,17 +188,12 @@ extension ComparisonReport {
             netCostChange: JSONNetCost(known: comparison.netCostChange.known, complete: comparison.netCostChange.isComplete),
             costOfDeleted: JSONCost(comparison.costOfDeleted), costOfCreated: JSONCost(comparison.costOfCreated),
             costChangeOfKept: JSONCost(comparison.costChangeOfKept))
-        func finding(_ finding: Finding) -> JSONFinding {
-            JSONFinding(rule: finding.rule.rawValue, severity: finding.severity.rawValue, post: finding.post?.rawValue, title: finding.postTitle, message: finding.message)
-        }
         let report = JSONReport(
             current: side(diff.current, currentFile, before.rules), proposed: side(diff.proposed, proposedFile, after.rules),
             deleted: comparison.deleted.compactMap { diff.changes[$0].current.map { post($0, before.costing) } },
             created: comparison.created.compactMap { diff.changes[$0].proposed.map { post($0, after.costing) } },
             changed: changed, totals: totals,
-            findings: JSONFindings(
-                fixed: comparison.findingChanges.fixed.map(finding), accepted: comparison.findingChanges.accepted.map(finding),
-                introduced: comparison.findingChanges.introduced.map(finding)),
+            findings: FindingChangesJSON(comparison.findingChanges),
             notes: diff.notes)
         return ReportJSON.encode(report)
     }

@@ -39,13 +39,6 @@ extension DelayeringReport {
         }
     }
 
-    struct JSONFinding: Encodable {
-        var rule: String
-        var severity: String
-        var post: String?
-        var message: String
-    }
-
     struct JSONOption: Encodable {
         var number: Int
         var step: String
@@ -60,11 +53,10 @@ extension DelayeringReport {
         var netSaving: Double
         var savingComplete: Bool
         var after: JSONMeasures
-        var fixed: [JSONFinding]
-        var introduced: [JSONFinding]
+        var findings: FindingChangesJSON
 
         enum CodingKeys: String, CodingKey {
-            case number, step, title, file, moves, notes, removed, added, after, fixed, introduced
+            case number, step, title, file, moves, notes, removed, added, after, findings
             case removedCost = "removed_cost", addedCost = "added_cost", netSaving = "net_saving"
             case savingComplete = "saving_complete"
         }
@@ -88,12 +80,9 @@ extension DelayeringReport {
     }
 
     /// An object with `before` (the structure's measures), `options` (each with its
-    /// `moves`, posts `removed` and `added`, `net_saving`, measures `after`, findings
-    /// `fixed` and `introduced`, and its `file`) and `notes`.
+    /// `moves`, posts `removed` and `added`, `net_saving`, measures `after`, `findings`
+    /// `fixed`, `accepted` and `introduced`, and its `file`) and `notes`.
     public func json() -> String {
-        func finding(_ finding: Finding) -> JSONFinding {
-            JSONFinding(rule: finding.rule.rawValue, severity: finding.severity.rawValue, post: finding.post?.rawValue, message: finding.message)
-        }
         let options = result.options.map { option in
             JSONOption(
                 number: option.number, step: option.step.slug, title: option.step.title, file: files[option.number],
@@ -107,7 +96,7 @@ extension DelayeringReport {
                 notes: option.notes, removed: option.removedPosts.map(\.id.rawValue), added: option.addedPosts.map(\.id.rawValue),
                 removedCost: JSONCost(option.removedCost), addedCost: JSONCost(option.addedCost), netSaving: option.netSaving,
                 savingComplete: option.savingIsComplete, after: Self.measures(option.analysis, option.findings),
-                fixed: option.findingChanges.fixed.map(finding), introduced: option.findingChanges.introduced.map(finding))
+                findings: FindingChangesJSON(option.findingChanges))
         }
         return ReportJSON.encode(JSONReport(
             file: file, rules: result.original.rules.name,
