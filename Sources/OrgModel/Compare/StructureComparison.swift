@@ -60,6 +60,8 @@ public struct StructureComparison: Sendable {
         var costOfDeleted = CostTotal()
         var costOfCreated = CostTotal()
         var costChangeOfKept = CostTotal()
+        var keptUnknownBefore = 0
+        var keptUnknownAfter = 0
         let changes = diff.changes
         for offset in changes.indices {
             switch changes[offset].status {
@@ -73,6 +75,8 @@ public struct StructureComparison: Sendable {
                 for aspect in changes[offset].aspects { changedIn[aspect, default: []].append(offset) }
                 guard let old = changes[offset].current, let new = changes[offset].proposed else { continue }
                 let a = before.costing.cost(of: old), b = after.costing.cost(of: new)
+                if a == nil { keptUnknownBefore += old.count }
+                if b == nil { keptUnknownAfter += new.count }
                 if let a, let b {
                     costChangeOfKept.known += b - a
                 } else if a != nil || b != nil {
@@ -86,6 +90,14 @@ public struct StructureComparison: Sendable {
         self.costOfDeleted = costOfDeleted
         self.costOfCreated = costOfCreated
         self.costChangeOfKept = costChangeOfKept
+        // The net change is the sum of its parts, over posts whose cost is known where it
+        // is needed: a cost that becomes unknown (or known) is not a saving (or a cost).
+        var net = CostChange(
+            known: costOfCreated.known - costOfDeleted.known + costChangeOfKept.known,
+            unknownBefore: costOfDeleted.unknownPosts + keptUnknownBefore,
+            unknownAfter: costOfCreated.unknownPosts + keptUnknownAfter)
+        net.nothingKnown = !net.isComplete && before.ratios.totalCost.known == 0 && after.ratios.totalCost.known == 0
+        self.netCostChange = net
     }
 
     /// How many kept posts changed in `aspect`.
@@ -94,7 +106,9 @@ public struct StructureComparison: Sendable {
     /// The annual cost of each side, and the net change.
     public var costBefore: CostTotal { before.ratios.totalCost }
     public var costAfter: CostTotal { after.ratios.totalCost }
-    public var netCostChange: CostChange { CostTotal.change(from: costBefore, to: costAfter) }
+    /// Deleted posts' cost taken off, created posts' added, kept posts' changes: each over
+    /// the posts whose cost is known on the sides it needs; the rest are named.
+    public let netCostChange: CostChange
 
     /// Kept posts that change from temporary to permanent.
     /// How many posts (headcount, not lines) changed from temporary to permanent.

@@ -45,8 +45,10 @@ struct ComparisonTests {
         // Before: HOS-B is costed from the grade table (M3); after, M4 is not in it: unknown.
         #expect(comparison.costBefore == CostTotal(known: 636_000))
         #expect(comparison.costAfter == CostTotal(known: 585_000, unknownPosts: 1))
-        #expect(comparison.netCostChange.known == -51_000)
-        #expect(comparison.netCostChange.text == "−£51,000 a year (excluding 1 post of unknown cost after)")
+        // The net change is the sum of its parts: −£70,000 deleted, +£60,000 created, +£45,000
+        // on kept posts. HOS-B's £86,000 becoming unknown is no saving: it is excluded.
+        #expect(comparison.netCostChange.known == 35_000)
+        #expect(comparison.netCostChange.text == "+£35,000 a year (excluding 1 post of unknown cost after)")
         #expect(comparison.costOfDeleted == CostTotal(known: 70_000))
         #expect(comparison.costOfCreated == CostTotal(known: 60_000))
         // HOS-A → HOS-EH +£5,000, SW-1 +£40,000; HOS-B's cost is known only before.
