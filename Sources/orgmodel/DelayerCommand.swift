@@ -35,6 +35,10 @@ struct DelayerCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default today).")
     var asOf: Day?
 
+    func validate() throws {
+        if output == "-" { throw ValidationError("the options are several files: give a folder as -o, not -") }
+    }
+
     func run() throws {
         let (structure, ruleSet) = try loadStructure(file, rules: rules)
         let result: DelayeringResult

@@ -39,7 +39,7 @@ struct ExportCommand: ParsableCommand {
                 throw ValidationError("give --format yaml, csv or organogram (or an -o file ending .yaml or .csv)")
             }
         }
-        if format == .organogram, output == nil {
+        if format == .organogram, output == nil || output == "-" {
             throw ValidationError("--format organogram writes two files: give the folder with -o")
         }
         if let format, format != .organogram, let output, let named = StructureFormat(path: output), named.rawValue != format.rawValue {

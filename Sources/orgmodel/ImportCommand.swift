@@ -128,7 +128,7 @@ struct ImportCommand: ParsableCommand {
             rejectPaths.append((path, file.rowCount))
         }
         do {
-            try OutputFile.write(writes, inputs: files + (mapping.map { [$0] } ?? []))
+            try OutputFile.write(writes, inputs: files + (mapping.map { [$0] } ?? []) + InputFiles.shared.all)
         } catch {
             printError("orgmodel: \(error)")
             throw Exit.outputFailed

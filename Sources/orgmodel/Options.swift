@@ -34,7 +34,9 @@ func loadStructures(_ files: [String], rules: String?) throws -> [(structure: St
     for file in files {
         do {
             let structure = try StructureFile.load(file)
-            loaded.append((structure, try RuleSetReader.ruleSet(for: structure, override: rules)))
+            let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
+            InputFiles.shared.record(ruleSet.source)
+            loaded.append((structure, ruleSet))
         } catch {
             printError("orgmodel: \(error)")
         }
@@ -47,9 +49,29 @@ func loadStructures(_ files: [String], rules: String?) throws -> [(structure: St
 /// be done, says why on standard error and exits 3.
 func writeOutputs(_ files: [(path: String, bytes: [UInt8])], inputs: [String]) throws {
     do {
-        try OutputFile.write(files, inputs: inputs)
+        try OutputFile.write(files, inputs: inputs + InputFiles.shared.all)
     } catch {
         printError("orgmodel: \(error)")
         throw Exit.outputFailed
+    }
+}
+
+/// Every file this run has read besides those a command names itself (rules files,
+/// redaction profiles), so that no output is written over one of them.
+final class InputFiles: @unchecked Sendable {
+    static let shared = InputFiles()
+    private var paths: [String] = []
+    private let lock = NSLock()
+
+    func record(_ path: String) {
+        lock.lock()
+        if !paths.contains(path) { paths.append(path) }
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return paths
     }
 }

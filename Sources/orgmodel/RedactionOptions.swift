@@ -12,7 +12,10 @@ struct RedactionOptions: ParsableArguments {
 
     /// The profile to apply, or nil when the output is not redacted.
     func profile() throws(LoadError) -> RedactionProfile? {
-        if let redactionProfile { return try RedactionProfileReader.load(redactionProfile) }
+        if let redactionProfile {
+            InputFiles.shared.record(redactionProfile)
+            return try RedactionProfileReader.load(redactionProfile)
+        }
         return redact ? .standard : nil
     }
 }

@@ -45,6 +45,10 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var redaction: RedactionOptions
 
+    func validate() throws {
+        if output == "-" { throw ValidationError("a review is several files: give a folder as -o, not -") }
+    }
+
     func run() throws {
         let profile: RedactionProfile?
         do {

@@ -99,6 +99,43 @@ struct OutputSafetyEndToEndTests {
         }
     }
 
+    @Test("A file written over keeps its permissions")
+    func permissionsKept() throws {
+        try inFolder { folder, file in
+            let out = folder.appendingPathComponent("private.yaml").path
+            try Data("old".utf8).write(to: URL(fileURLWithPath: out))
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: out)
+            let run = try OrgModelBinary.run(["export", file, "-o", out], in: folder)
+            #expect(run.exitCode == 0, "\(run.stderr)")
+            let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Alpha Person"))
+        }
+    }
+
+    @Test("A rules file read is an input too: no output goes over it")
+    func rulesFileIsAnInput() throws {
+        try inFolder { folder, file in
+            let rules = folder.appendingPathComponent("r.yaml").path
+            let text = "tiers:\n  - {tier: 2, role: ED}\n  - {tier: 4, role: HOS}\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: rules))
+            let run = try OrgModelBinary.run(["analyse", file, "--rules", rules, "-o", rules], in: folder)
+            #expect(run.exitCode == 3)
+            #expect(try String(contentsOfFile: rules, encoding: .utf8) == text)
+        }
+    }
+
+    @Test("Commands that write several files refuse -o -", arguments: [
+        ["review", "FILE", "FILE", "-o", "-"], ["delayer", "FILE", "-o", "-"], ["export", "FILE", "--format", "organogram", "-o", "-"],
+    ])
+    func severalFilesRefuseDash(arguments: [String]) throws {
+        try inFolder { folder, file in
+            let run = try OrgModelBinary.run(arguments.map { $0 == "FILE" ? file : $0 }, in: folder)
+            #expect(run.exitCode == 64)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))
+        }
+    }
+
     @Test("A device is written into, not replaced; a full one is exit 3")
     func device() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }

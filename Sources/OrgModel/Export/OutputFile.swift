@@ -70,6 +70,8 @@ public enum OutputFile {
                 throw WriteError(path: path, message: "the directory \(directory) is not writable (\(reason))")
             }
             staged.append((temporary, destination.target, path))
+            // A file written over keeps its permissions (an HR extract kept private stays so).
+            if let mode = destination.mode { _ = fchmod(descriptor, mode) }
             var failure = writeAll(parts, to: descriptor)
             if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
             if let failure {
@@ -124,6 +126,8 @@ public enum OutputFile {
         let isSpecial: Bool
         /// The existing file's identity (device, inode), to compare with inputs.
         let identity: FileIdentity?
+        /// The existing file's permission bits, for the file that replaces it.
+        let mode: mode_t?
 
         init(_ path: String) throws(WriteError) {
             self.path = path
@@ -143,9 +147,11 @@ public enum OutputFile {
                 let kind = status.st_mode & S_IFMT
                 isSpecial = kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK || kind == S_IFBLK
                 identity = FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+                mode = kind == S_IFREG ? status.st_mode & 0o7777 : nil
             } else {
                 isSpecial = false
                 identity = nil
+                mode = nil
             }
         }
     }
