@@ -29,16 +29,17 @@ struct ChartRenderer {
     /// Reads and validates each file; exit 2 when any cannot be read (each is named).
     func load(_ files: [String]) throws -> Inputs {
         let loaded = try loadStructures(files, rules: rules)
+        // Structures drawn together withhold, in text, the names either withholds.
+        let audit = redaction.map { RedactionAudit(withholdingFrom: loaded.map(\.structure), by: $0) }
         let results = loaded.map { loaded in
             var structure = loaded.structure
-            if let redaction { structure = structure.redacted(using: redaction) }
+            if let redaction, let audit { structure = structure.redacted(using: redaction, withholding: audit.withheldNames) }
             // A chart should not change with the day it is drawn: judge reviews as of
             // the structure's effective date unless told otherwise.
             let day = asOf ?? structure.effective ?? Day.today
             return Validator(rules: loaded.rules, asOf: day).validate(structure)
         }
-        let audits = redaction.map { profile in loaded.map { RedactionAudit(withholdingFrom: $0.structure, by: profile) } } ?? []
-        return Inputs(results: results, audits: audits)
+        return Inputs(results: results, audits: audit.map { [$0] } ?? [])
     }
 
     /// The chart's DOT text; exit 64 for a --root that names no post.

@@ -58,13 +58,17 @@ struct ReviewCommand: ParsableCommand {
             throw Exit.unreadableInput
         }
         let loaded = try loadStructures([current, proposed], rules: rules)
-        let structures = loaded.map { profile.map($0.structure.redacted(using:)) ?? $0.structure }
+        // The two structures together withhold, in text, the names either withholds.
+        let audits = profile.map { [RedactionAudit(withholdingFrom: loaded.map(\.structure), by: $0)] } ?? []
+        let structures = loaded.map { loaded in
+            guard let profile, let audit = audits.first else { return loaded.structure }
+            return loaded.structure.redacted(using: profile, withholding: audit.withheldNames)
+        }
         let day = asOf ?? structures[1].effective ?? Day.today
         let review = Review(
             current: structures[0], proposed: structures[1], currentRules: loaded[0].rules, proposedRules: loaded[1].rules,
             asOf: day, currentFile: current, proposedFile: proposed)
 
-        let audits = profile.map { profile in loaded.map { RedactionAudit(withholdingFrom: $0.structure, by: profile) } } ?? []
         let files = try review.files(chartOptions: ChartOptions(names: names), audits: audits)
         // Nothing a redaction withholds may reach any output: the charts' DOT text was
         // audited as each was drawn; the reports are audited here.

@@ -210,4 +210,38 @@ struct OutputSafetyEndToEndTests {
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("leak.svg").path))
         }
     }
+
+    @Test("Charts of two structures withhold, in text, the names either withholds; one-word names before a possessive and surnames after Mr are redacted")
+    func twoStructureRedaction() throws {
+        try inFolder { folder, _ in
+            let current = """
+                posts:
+                  - {id: ED, tier: 2, holder: Alpha Person}
+                  - {id: HOS-K, title: Head of Service, tier: 4, reports_to: ED, holder: Kim Gone}
+                  - {id: HOS-A, title: "Ann's team lead", tier: 4, reports_to: ED, holder: Ann}
+
+                """
+            let proposed = """
+                posts:
+                  - {id: ED, tier: 2, holder: Alpha Person}
+                  - {id: HOS-N, title: Head of the former Kim Gone service, tier: 4, reports_to: ED}
+                  - {id: HOS-A, title: PA to Mr Gone, tier: 4, reports_to: ED, holder: Ann}
+
+                """
+            try Data(current.utf8).write(to: folder.appendingPathComponent("cur.yaml"))
+            try Data(proposed.utf8).write(to: folder.appendingPathComponent("pro.yaml"))
+            for kind in ["--changes", "--compare"] {
+                let run = try OrgModelBinary.run(["render", kind, "cur.yaml", "pro.yaml", "--redact", "-o", "c.dot"], in: folder)
+                #expect(run.exitCode == 0, "\(run.stderr)")
+                let dot = try String(contentsOf: folder.appendingPathComponent("c.dot"), encoding: .utf8)
+                for name in ["Kim", "Gone", "Ann&#39;s", "Ann's"] { #expect(!dot.contains(name), "\(kind): \(name)") }
+            }
+            let review = try OrgModelBinary.run(["review", "cur.yaml", "pro.yaml", "--redact", "-o", "rv"], in: folder)
+            #expect(review.exitCode == 0 || review.exitCode == 1, "\(review.stderr)")
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("rv").path) where !file.hasSuffix(".png") && !file.hasSuffix(".pdf") {
+                let text = try String(contentsOf: folder.appendingPathComponent("rv/\(file)"), encoding: .utf8)
+                #expect(!text.contains("Kim Gone") && !text.contains("Mr Gone"), "\(file)")
+            }
+        }
+    }
 }

@@ -54,12 +54,12 @@ struct ChangeCounts {
         ]
     }
 
-    /// "Annual cost: £1,200,000 → £1,286,000 (+£86,000 a year)" and "4 posts made
-    /// permanent", costed as `orgmodel analyse` and `compare` cost them.
+    /// "Annual cost: £1,200,000 → £1,286,000; net change +£86,000 a year" and "4 posts
+    /// made permanent", costed as `orgmodel analyse` and `compare` cost them.
     static func summary(diff: StructureDiff, current: RuleSet, proposed: RuleSet) -> [String] {
-        let before = PostCosting(rules: current).total(diff.current.posts)
-        let after = PostCosting(rules: proposed).total(diff.proposed.posts)
-        var lines = ["Annual cost: \(before.text) → \(after.text) (\(CostTotal.change(from: before, to: after).text))."]
+        let before = PostCosting(rules: current), after = PostCosting(rules: proposed)
+        let net = DiffCosts(diff, before: before, after: after).net
+        var lines = ["Annual cost: \(before.total(diff.current.posts).text) → \(after.total(diff.proposed.posts).text); net change \(net.text)."]
         let permanent = diff.changes.filter { $0.aspects.contains(.madePermanent) }.reduce(0) { $0 + ($1.proposed?.count ?? 0) }
         if permanent > 0 {
             lines.append("\(Figures.plural(permanent, "post")) changing from temporary to permanent.")

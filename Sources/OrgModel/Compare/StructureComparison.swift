@@ -57,47 +57,23 @@ public struct StructureComparison: Sendable {
         var deleted: [Int] = []
         var created: [Int] = []
         var changedIn: [PostChange.Aspect: [Int]] = [:]
-        var costOfDeleted = CostTotal()
-        var costOfCreated = CostTotal()
-        var costChangeOfKept = CostTotal()
-        var keptUnknownBefore = 0
-        var keptUnknownAfter = 0
         let changes = diff.changes
         for offset in changes.indices {
             switch changes[offset].status {
-            case .deleted:
-                deleted.append(offset)
-                if let post = changes[offset].current { costOfDeleted.add(before.costing.cost(of: post), headcount: post.count) }
-            case .created:
-                created.append(offset)
-                if let post = changes[offset].proposed { costOfCreated.add(after.costing.cost(of: post), headcount: post.count) }
+            case .deleted: deleted.append(offset)
+            case .created: created.append(offset)
             case .kept:
                 for aspect in changes[offset].aspects { changedIn[aspect, default: []].append(offset) }
-                guard let old = changes[offset].current, let new = changes[offset].proposed else { continue }
-                let a = before.costing.cost(of: old), b = after.costing.cost(of: new)
-                if a == nil { keptUnknownBefore += old.count }
-                if b == nil { keptUnknownAfter += new.count }
-                if let a, let b {
-                    costChangeOfKept.known += b - a
-                } else if a != nil || b != nil {
-                    costChangeOfKept.unknownPosts += max(old.count, new.count)
-                }
             }
         }
         self.deleted = deleted
         self.created = created
         self.changedIn = changedIn
-        self.costOfDeleted = costOfDeleted
-        self.costOfCreated = costOfCreated
-        self.costChangeOfKept = costChangeOfKept
-        // The net change is the sum of its parts, over posts whose cost is known where it
-        // is needed: a cost that becomes unknown (or known) is not a saving (or a cost).
-        var net = CostChange(
-            known: costOfCreated.known - costOfDeleted.known + costChangeOfKept.known,
-            unknownBefore: costOfDeleted.unknownPosts + keptUnknownBefore,
-            unknownAfter: costOfCreated.unknownPosts + keptUnknownAfter)
-        net.nothingKnown = !net.isComplete && before.ratios.totalCost.known == 0 && after.ratios.totalCost.known == 0
-        self.netCostChange = net
+        let costs = DiffCosts(diff, before: before.costing, after: after.costing)
+        self.costOfDeleted = costs.ofDeleted
+        self.costOfCreated = costs.ofCreated
+        self.costChangeOfKept = costs.changeOfKept
+        self.netCostChange = costs.net
     }
 
     /// How many kept posts changed in `aspect`.

@@ -14,13 +14,20 @@ public struct RedactionAudit: Sendable {
     /// The names `profile` withholds from `structure`: holders of posts outside the named
     /// tiers, less anyone also named in a shown tier (their name is public anyway).
     public init(withholdingFrom structure: Structure, by profile: RedactionProfile) {
+        self.init(withholdingFrom: [structure], by: profile)
+    }
+
+    /// The names withheld from any of `structures` and shown in none: what a chart or a
+    /// review of a current and a proposed structure together must not show.
+    public init(withholdingFrom structures: [Structure], by profile: RedactionProfile) {
         var shown: Set<String> = []
         var withheld: [String: String] = [:]
-        for post in structure.posts {
+        let notNames: Set<String> = [Self.key(profile.placeholder), Self.key("N/D"), Self.key("Vacant")]
+        for post in structures.lazy.flatMap(\.posts) {
             guard let holder = post.holder else { continue }
             for name in holder.components(separatedBy: JobShare.separator) {
                 let key = Self.key(name)
-                guard !key.isEmpty, key != Self.key(profile.placeholder), key != "n/d", key != "vacant" else { continue }
+                guard !key.isEmpty, !notNames.contains(key) else { continue }
                 if profile.showsName(tier: post.tier) { shown.insert(key) } else if withheld[key] == nil { withheld[key] = name.trimmingBlanks() }
             }
         }

@@ -5,13 +5,17 @@ extension Structure {
     ///
     /// A name can hide elsewhere too: in a title such as "PA to Jo Bloggs", or in an
     /// extract's unmapped "Line Manager" column. So every withheld name found in a title,
-    /// service, attribute value, deviation rationale or the structure's name and
+    /// service, grade, attribute value, deviation rationale or the structure's name and
     /// description is replaced as well (see `NameMatcher`), unless the same person is also named in a tier the
     /// profile shows.
-    public func redacted(using profile: RedactionProfile = .standard) -> Structure {
+    ///
+    /// `withholding` gives the names to look for in text when they come from more than
+    /// this structure (a current and a proposed structure drawn together withhold the
+    /// names either withholds: `RedactionAudit(withholdingFrom:by:)` of both).
+    public func redacted(using profile: RedactionProfile = .standard, withholding names: [String]? = nil) -> Structure {
         let removed = Set(profile.removedAttributes.map { $0.lowercased() })
         let banded = Set(profile.bandedAttributes.map { $0.lowercased() })
-        let matcher = NameMatcher(RedactionAudit(withholdingFrom: self, by: profile).withheldNames)
+        let matcher = NameMatcher(names ?? RedactionAudit(withholdingFrom: self, by: profile).withheldNames)
         func scrub(_ text: String) -> String {
             matcher.isEmpty ? text : matcher.replacing(in: text, with: profile.placeholder)
         }

@@ -124,7 +124,11 @@ struct RedactionTests {
         #expect(matcher.replacing(in: "For ANNE-MARIE O'NEILL", with: "N/D") == "For N/D")
         #expect(matcher.replacing(in: "Jo Bloggsworth", with: "N/D") == "Jo Bloggsworth")
         #expect(matcher.replacing(in: "Cher", with: "N/D") == "N/D")
-        #expect(matcher.replacing(in: "Cher Ami team", with: "N/D") == "Cher Ami team")  // one word: whole values only
+        #expect(matcher.replacing(in: "Cher Ami team", with: "N/D") == "Cher Ami team")  // one word: not in running text
+        #expect(matcher.replacing(in: "Cher's team", with: "N/D") == "N/D's team")  // but before a possessive
+        #expect(matcher.replacing(in: "Office of Mr Bloggs", with: "N/D") == "Office of N/D")  // a surname after a title
+        #expect(matcher.replacing(in: "Dr O'Neill's clinic", with: "N/D") == "N/D's clinic")
+        #expect(matcher.replacing(in: "Bloggs Street depot", with: "N/D") == "Bloggs Street depot")  // a surname alone: not a name
         #expect(matcher.replacing(in: "Zoë and Jo Bloggs and Jo Bloggs", with: "N/D") == "Zoë and N/D and N/D")
         // Possessives and compounds still hold the name.
         #expect(matcher.replacing(in: "Practitioner (Jo Bloggs's team)", with: "N/D") == "Practitioner (N/D's team)")

@@ -1,0 +1,52 @@
+/// What a change costs, post by post: the posts deleted, the posts created, and the kept
+/// posts whose cost changed, and the net change as the sum of those parts.
+///
+/// Each part counts only the posts whose cost is known where it is needed, and names the
+/// rest: a cost that becomes unknown (or known) is neither a saving nor a cost. `compare`,
+/// `review` and the change chart all read this one value, so they give the same figures.
+public struct DiffCosts: Sendable, Equatable {
+    /// What the posts deleted cost, and what the posts created will.
+    public var ofDeleted = CostTotal()
+    public var ofCreated = CostTotal()
+    /// The change in cost of the posts kept, over those whose cost is known on both sides;
+    /// `unknownPosts` counts kept posts whose cost is known on one side only.
+    public var changeOfKept = CostTotal()
+    /// Deleted posts' cost taken off, created posts' added, kept posts' changes.
+    public var net: CostChange
+
+    public init(_ diff: StructureDiff, before: PostCosting, after: PostCosting) {
+        var keptUnknownBefore = 0
+        var keptUnknownAfter = 0
+        var deleted = CostTotal(), created = CostTotal(), kept = CostTotal()
+        for change in diff.changes {
+            switch change.status {
+            case .deleted:
+                if let post = change.current { deleted.add(before.cost(of: post), headcount: post.count) }
+            case .created:
+                if let post = change.proposed { created.add(after.cost(of: post), headcount: post.count) }
+            case .kept:
+                guard let old = change.current, let new = change.proposed else { continue }
+                let a = before.cost(of: old), b = after.cost(of: new)
+                if a == nil { keptUnknownBefore += old.count }
+                if b == nil { keptUnknownAfter += new.count }
+                if let a, let b {
+                    kept.known += b - a
+                } else if a != nil || b != nil {
+                    kept.unknownPosts += max(old.count, new.count)
+                }
+            }
+        }
+        ofDeleted = deleted
+        ofCreated = created
+        changeOfKept = kept
+        net = CostChange(
+            known: created.known - deleted.known + kept.known,
+            unknownBefore: deleted.unknownPosts + keptUnknownBefore,
+            unknownAfter: created.unknownPosts + keptUnknownAfter)
+        // Nothing known on either side: the change is unknown, not £0.
+        let anyKnown = diff.changes.contains { change in
+            change.current.map { before.cost(of: $0) != nil } ?? false || change.proposed.map { after.cost(of: $0) != nil } ?? false
+        }
+        net.nothingKnown = !net.isComplete && !anyKnown
+    }
+}
