@@ -636,6 +636,19 @@ extension ExtractImporter {
                 let shown = grades.prefix(6).joined(separator: ", ") + (grades.count > 6 ? ", …" : "")
                 notes.append("\(total) post\(total == 1 ? " has a grade" : "s have grades") the tiers table does not list (\(shown)): no tier, as front-line posts")
             }
+            // A tiers table entry no row's grade matched is most likely a typo.
+            if !mapping.tiers.isEmpty, plan.column(of: .grade) != nil {
+                let met = Set(tierByGrade.map { GradeTierTable.key($0.grade) }).union(self.gradesWithoutTier.keys.map(GradeTierTable.key))
+                let unused = mapping.tiers.entries.map(\.grade).filter { !met.contains(GradeTierTable.key($0)) }
+                if !unused.isEmpty, tierByGrade.count < 256 {
+                    let grades = tierByGrade.map(\.grade)
+                    let described = unused.prefix(6).map { grade in
+                        closest(to: grade, among: grades, maximumDistance: 2).map { "\(grade) (did you mean \($0)?)" } ?? grade
+                    }
+                    notes.append(
+                        "the tiers table lists \(unused.count == 1 ? "a grade" : "grades") no row has: \(described.joined(separator: ", "))\(unused.count > 6 ? ", …" : "")")
+                }
+            }
             let unnamed = plan.unnamed.filter { unnamedWithValues.contains($0) }
             if !unnamed.isEmpty {
                 notes.append("column\(unnamed.count == 1 ? "" : "s") \(unnamed.map { String($0 + 1) }.joined(separator: ", ")) of \(file) \(unnamed.count == 1 ? "has" : "have") no name in the header: left out")

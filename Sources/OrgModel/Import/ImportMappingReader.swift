@@ -23,6 +23,7 @@ public enum ImportMappingReader {
             throw LoadError(file: file, message: "the mapping file is empty", hint: "see the README for the mapping format")
         }
         var mapping = ImportMapping(source: file)
+        var listLocations: [Key: SourceLocation] = [:]
         for (keyNode, value) in try nodes.mapping(root, what: "a mapping file") {
             let (known, key) = try nodes.key(keyNode, as: Key.self, what: "mapping")
             if nodes.isNull(value) { continue }
@@ -55,6 +56,10 @@ public enum ImportMappingReader {
                     for (fromNode, toNode) in try nodes.mapping(tableNode, what: "values for \(field.rawValue)") {
                         let from = try nodes.scalar(fromNode, what: "an extract value")
                         let to = nodes.isNull(toNode) ? "" : try nodes.scalar(toNode, what: "the value \(from) is read as")
+                        if let problem = Self.problem(translating: to, for: field) {
+                            throw nodes.location(of: toNode).error(
+                                "values: \(field.rawValue): \(ValueParsing.quoted(from)) is read as \(ValueParsing.quoted(to)), which \(problem)")
+                        }
                         table[ImportMapping.valueKey(from)] = to
                     }
                     mapping.values[field] = table
@@ -63,8 +68,10 @@ public enum ImportMappingReader {
                 mapping.vacantHolders = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
             case .drop:
                 mapping.dropped = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+                listLocations[.drop] = location
             case .dates:
                 mapping.dateColumns = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+                listLocations[.dates] = location
             case .jobShares:
                 mapping.jobShares = try ValueParsing.boolean(try nodes.scalar(value, what: key), field: key, at: location)
             case .delimiter:
@@ -81,7 +88,45 @@ public enum ImportMappingReader {
                 mapping.structure = try metadata(value, nodes: nodes)
             }
         }
+        // A column is either used for a field, or dropped, or read as dates: never two of
+        // them, which would leave the mapping saying one thing and the import doing another.
+        let mapped = Dictionary(mapping.columns.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
+        for (list, key) in [(mapping.dropped, Key.drop), (mapping.dateColumns, Key.dates)] {
+            for column in list {
+                if let field = mapped[column.lowercased()] {
+                    throw (listLocations[key] ?? SourceLocation(file: file)).error(
+                        "\(key.rawValue): names \(ValueParsing.quoted(column)), which columns: maps to \(field.rawValue)",
+                        hint: key == .drop
+                            ? "a column is either mapped or dropped: take it out of drop:, or out of columns: to leave \(field.rawValue) empty"
+                            : "dates: is for extra columns kept as attributes; \(field.rawValue) is read by its own rules")
+                }
+            }
+        }
+        let droppedDates = mapping.dateColumns.filter { date in mapping.dropped.contains { $0.lowercased() == date.lowercased() } }
+        if let column = droppedDates.first {
+            throw (listLocations[.dates] ?? SourceLocation(file: file)).error(
+                "dates: names \(ValueParsing.quoted(column)), which drop: drops", hint: "take it out of one of them")
+        }
         return mapping
+    }
+
+    /// Why `value` cannot stand for `field`, if it cannot (empty means "no value": fine).
+    static func problem(translating value: String, for field: PostField) -> String? {
+        let text = value.trimmingBlanks()
+        guard !text.isEmpty else { return nil }
+        switch field {
+        case .temporary, .assistant:
+            if case .failure = ExtractValues.boolean(text, column: field.rawValue) { return "is not yes or no" }
+        case .tier, .count:
+            if case .failure = ExtractValues.integer(text, column: field.rawValue) { return "is not a whole number" }
+        case .fte, .cost:
+            if case .failure = ExtractValues.number(text, column: field.rawValue) { return "is not a number" }
+        case .vacant:
+            let yesNo = ["true", "yes", "y", "false", "no", "n"].contains(text.lowercased())
+            if !yesNo, Int(text) == nil { return "is not a number of vacant posts or yes/no" }
+        default: break
+        }
+        return nil
     }
 
     /// A one-character field separator; `\t` or `tab` for a tab.

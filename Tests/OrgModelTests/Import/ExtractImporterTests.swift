@@ -319,4 +319,13 @@ struct ExtractImporterTests {
     func notDates(text: String) {
         #expect(throws: RowProblem.self) { try ExtractValues.day(text, column: "Start").get() }
     }
+
+    @Test("A tiers table grade that no row has is noted, with the nearest grade met")
+    func unusedTierGradeNoted() throws {
+        var mapping = try ImportMappingReader.parse(
+            "columns:\n  id: ID\n  reports_to: Boss\n  grade: Grade\ntiers:\n  HSO: 4\n  ED: 2\n", file: "m.yaml")
+        mapping.source = "m.yaml"
+        let result = try ExtractImporter(mapping: mapping).importExtract(Array("ID,Boss,Grade\nA,,ED\nB,A,HOS\n".utf8), file: "x.csv")
+        #expect(result.notes.contains("the tiers table lists a grade no row has: HSO (did you mean HOS?)"))
+    }
 }

@@ -60,6 +60,10 @@ struct ImportMappingReaderTests {
         ("columns:\n  id: \"\"\n", "m.yaml:2:7: the column for id is empty; name the extract's column, as its header spells it"),
         ("structure:\n  state: future\n", "m.yaml:2:10: state must be current, proposed or option, not \"future\""),
         ("columns: [a, b]\n", "m.yaml:1:10: columns must be a mapping of key: value pairs, not a list"),
+        ("columns:\n  holder: Name\ndrop: [NI, Name]\n", "m.yaml:3:7: drop: names \"Name\", which columns: maps to holder; a column is either mapped or dropped: take it out of drop:, or out of columns: to leave holder empty"),
+        ("columns:\n  title: Title\ndates: [title]\n", "m.yaml:3:8: dates: names \"title\", which columns: maps to title; dates: is for extra columns kept as attributes; title is read by its own rules"),
+        ("values:\n  temporary: {Temp: maybe}\n", "m.yaml:2:21: values: temporary: \"Temp\" is read as \"maybe\", which is not yes or no"),
+        ("values:\n  fte: {Full: lots}\n", "m.yaml:2:15: values: fte: \"Full\" is read as \"lots\", which is not a number"),
     ])
     func mistakes(text: String, message: String) {
         do {
