@@ -13,11 +13,13 @@ public struct PostCosting: Sendable {
 
     public init(rules: RuleSet) { self.init(gradeCosts: rules.gradeCosts) }
 
-    /// The annual cost of the post (the whole line for `count` > 1), or nil when unknown.
+    /// The annual cost of the post (the whole line for `count` > 1), or nil when unknown:
+    /// its own cost, else its grade's full-time cost for each full-time equivalent (a
+    /// half-time post costs half; a line of 4 at 2 FTE costs two full-time posts).
     @inlinable
     public func cost(of post: Post) -> Double? {
         if let cost = post.cost { return cost }
-        if let grade = post.grade, let each = gradeCosts[grade] { return each * Double(post.count) }
+        if let grade = post.grade, let each = gradeCosts[grade] { return each * fte(of: post) }
         return nil
     }
 

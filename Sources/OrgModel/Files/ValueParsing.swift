@@ -21,7 +21,7 @@ enum ValueParsing {
                 hint: "write plain digits such as 42000 or 0.5, without £ or thousands separators")
         }
         guard value >= 0 else {
-            throw location.error("\(field) cannot be negative (\(text))", hint: field == "cost" ? "give the annual cost in pounds, 0 or more" : "give the full-time equivalent, 0 or more")
+            throw location.error("\(field) cannot be negative (\(text))", hint: field == "fte" ? "give the full-time equivalent, 0 or more" : "give the annual cost in pounds, 0 or more")
         }
         return value
     }

@@ -141,4 +141,13 @@ struct ComparisonTests {
         #expect(ComparisonReport.signed("−", CostTotal(known: 0, unknownPosts: 1)) == "unknown (1 post of unknown cost)")
         #expect(ComparisonReport.signed("−", CostTotal(known: 5_000)) == "−£5,000")
     }
+
+    @Test("A grade's cost is for a full-time post: a post without a cost takes it for each FTE")
+    func gradeCostsByFTE() {
+        let costing = PostCosting(gradeCosts: ["PO5": 45_000])
+        #expect(costing.cost(of: Post(id: "A", grade: "PO5", fte: 0.5)) == 22_500)
+        #expect(costing.cost(of: Post(id: "B", grade: "PO5", fte: 2, count: 4)) == 90_000)
+        #expect(costing.cost(of: Post(id: "C", grade: "PO5", count: 3)) == 135_000)
+        #expect(costing.cost(of: Post(id: "D", grade: "PO5", fte: 1, cost: 50_000)) == 50_000)
+    }
 }
