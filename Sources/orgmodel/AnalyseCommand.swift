@@ -68,12 +68,22 @@ extension ReportFormatChoice {
     /// --format, else the output's extension, else the fallback; a usage error when
     /// --format and the extension disagree.
     static func resolved(_ format: Self?, output: String?) throws -> Self {
-        let named = output.flatMap { $0 == "-" ? nil : Self(fileExtension: ($0 as NSString).pathExtension.lowercased()) }
+        let ext = output.map { $0 == "-" ? "" : ($0 as NSString).pathExtension.lowercased() } ?? ""
+        let named = Self(fileExtension: ext)
         if let format, let named, format != named, let output {
             throw ValidationError("--format \(format.rawValue) does not match \(output): name the file for that format, or leave out --format")
         }
+        // A file named for a format this report does not come in is surely a slip.
+        if format == nil, named == nil, Self.otherFormats.contains(ext), let output {
+            let names = ["txt", "md", "json", "csv"].filter { Self(fileExtension: $0) != nil }.map { "." + $0 }
+            let list = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+            throw ValidationError("this report is not written as .\(ext) (\(output)): name the file \(list), or give --format to write it anyway")
+        }
         return format ?? named ?? fallback
     }
+
+    /// Extensions of formats orgmodel writes or reads elsewhere.
+    static var otherFormats: Set<String> { ["yaml", "yml", "csv", "json", "md", "markdown", "svg", "pdf", "png", "dot", "html", "xml", "tsv"] }
 }
 
 extension AnalysisFormat: ReportFormatChoice {

@@ -119,7 +119,7 @@ struct OutputSafetyEndToEndTests {
             let rules = folder.appendingPathComponent("r.yaml").path
             let text = "tiers:\n  - {tier: 2, role: ED}\n  - {tier: 4, role: HOS}\n"
             try Data(text.utf8).write(to: URL(fileURLWithPath: rules))
-            let run = try OrgModelBinary.run(["analyse", file, "--rules", rules, "-o", rules], in: folder)
+            let run = try OrgModelBinary.run(["analyse", file, "--rules", rules, "-o", rules, "--format", "table"], in: folder)
             #expect(run.exitCode == 3)
             #expect(try String(contentsOfFile: rules, encoding: .utf8) == text)
         }
@@ -178,6 +178,13 @@ struct OutputSafetyEndToEndTests {
             #expect(mismatch.stderr.contains("--format json does not match b.csv"))
             let render = try OrgModelBinary.run(["render", file, "-o", "x.pdf", "--format", "svg"], in: folder)
             #expect(render.exitCode == 64)
+            // A file named for a format the report does not come in is a slip, unless --format insists.
+            let yaml = try OrgModelBinary.run(["analyse", file, "-o", "a.yaml"], in: folder)
+            #expect(yaml.exitCode == 64)
+            #expect(yaml.stderr.contains("name the file .txt, .md, .json or .csv"))
+            #expect(try OrgModelBinary.run(["compare", file, file, "-o", "c.csv"], in: folder).exitCode == 64)
+            #expect(try OrgModelBinary.run(["analyse", file, "-o", "a.yaml", "--format", "table"], in: folder).exitCode == 0)
+            #expect(try OrgModelBinary.run(["analyse", file, "-o", "a.out"], in: folder).exitCode == 0)
         }
     }
 
