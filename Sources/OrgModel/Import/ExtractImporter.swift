@@ -541,6 +541,23 @@ extension ExtractImporter {
                     ])
                     return
                 }
+                // A job share is one post: its rows must agree on what the post is.
+                let first = first
+                var differences: [String] = []
+                func differs(_ field: PostField, _ a: String?, _ b: String?) {
+                    guard a != b, let column = plan.column(of: field) else { return }
+                    differences.append("\(column) (\(ValueParsing.quoted(b ?? "")) against \(ValueParsing.quoted(a ?? "")))")
+                }
+                differs(.title, posts[first].title, post.title)
+                differs(.grade, posts[first].grade, post.grade)
+                differs(.tier, posts[first].tier.map(String.init), post.tier.map(String.init))
+                differs(.temporary, posts[first].temporary ? "yes" : "no", post.temporary ? "yes" : "no")
+                guard differences.isEmpty else {
+                    reject(line: line, bytes: record.byteRange, id: nil, [
+                        "\(idColumn) \(post.id) repeats line \(firstLine) as a job share, but with a different \(differences.joined(separator: ", ")): the rows of a job share describe one post",
+                    ])
+                    return
+                }
                 shared.insert(first)
                 JobShare.merge(post, into: &posts[first], listed: &listedAttributes[first, default: []])
                 sharedRows[first, default: []].append((line, record.byteRange))

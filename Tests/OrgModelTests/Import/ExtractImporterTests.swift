@@ -328,4 +328,16 @@ struct ExtractImporterTests {
         let result = try ExtractImporter(mapping: mapping).importExtract(Array("ID,Boss,Grade\nA,,ED\nB,A,HOS\n".utf8), file: "x.csv")
         #expect(result.notes.contains("the tiers table lists a grade no row has: HSO (did you mean HOS?)"))
     }
+
+    @Test("Job-share rows that disagree on title, grade or contract are rejected, not merged under the first")
+    func jobShareRowsMustAgree() throws {
+        let mapping = try ImportMappingReader.parse(
+            "columns:\n  id: ID\n  reports_to: Boss\n  title: Title\n  grade: Grade\n  holder: Name\njob_shares: true\n", file: "m.yaml")
+        let text = "ID,Boss,Title,Grade,Name\nA,,Director,D,Ann One\nB,A,Head,H,Bo Two\nB,A,Head of Something Else,M1,Cy Three\nC,A,Lead,L,Di Four\nC,A,Lead,L,Ed Five\n"
+        let result = try ExtractImporter(mapping: mapping).importExtract(Array(text.utf8), file: "x.csv")
+        #expect(result.rejected.map(\.description) == [
+            "x.csv:4: ID B repeats line 3 as a job share, but with a different Title (\"Head of Something Else\" against \"Head\"), Grade (\"M1\" against \"H\"): the rows of a job share describe one post",
+        ])
+        #expect(result.structure.posts.first { $0.id == "C" }?.holder == "Di Four; Ed Five")
+    }
 }
