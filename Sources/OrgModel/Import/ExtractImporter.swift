@@ -499,10 +499,15 @@ extension ExtractImporter {
                     problems.append("\(column) must be a number of vacant posts or yes/no, not \(ValueParsing.quoted(text))")
                 }
             }
-            if let cost = post.cost, let problem = PostLimits.costProblem(cost, field: plan.column(of: .cost) ?? "cost") {
+            // Checked before any message is made: this runs for every row.
+            if let cost = post.cost, cost > PostLimits.maximumCost,
+                let problem = PostLimits.costProblem(cost, field: plan.column(of: .cost) ?? "cost")
+            {
                 problems.append(problem)
             }
-            if let problem = PostLimits.countProblem(post.count, field: plan.column(of: .count) ?? "count") { problems.append(problem) }
+            if post.count > PostLimits.maximumCount, let problem = PostLimits.countProblem(post.count, field: plan.column(of: .count) ?? "count") {
+                problems.append(problem)
+            }
             if let fte = post.fte, fte > Double(post.count) + 1e-9 {
                 problems.append(
                     "\(fteColumn) \(NumberText.format(fte)) is more than the post's count \(post.count)"
@@ -643,8 +648,11 @@ extension ExtractImporter {
             let lacking = Set(tierByGrade.filter { $0.tier == nil }.map(\.grade)).union(self.gradesWithoutTier.keys)
             var gradesWithoutTier: [String: Int] = [:]
             if !lacking.isEmpty {
-                for (position, post) in posts.enumerated() where post.tier == nil && kept(position) {
-                    if let grade = post.grade, lacking.contains(grade) { gradesWithoutTier[grade, default: 0] += 1 }
+                // Read in place: copying a million posts would retain and release their strings.
+                posts.withUnsafeBufferPointer { posts in
+                    for position in posts.indices where posts[position].tier == nil && kept(position) {
+                        if let grade = posts[position].grade, lacking.contains(grade) { gradesWithoutTier[grade, default: 0] += 1 }
+                    }
                 }
             }
             if !gradesWithoutTier.isEmpty {
