@@ -116,6 +116,24 @@ public struct OrganogramWriter: Sendable {
         if withDeviations > 0 {
             notes.append("deviations are not part of the organogram format: those of \(withDeviations) post\(withDeviations == 1 ? "" : "s") are not written")
         }
+        // Fields the format has no column for: say which, and for how many posts.
+        var unwrittenFields: [String] = []
+        func count(_ name: String, _ test: (Post) -> Bool) {
+            let n = posts.filter(test).count
+            if n > 0 { unwrittenFields.append("\(name) (\(Figures.plural(n, "post")))") }
+        }
+        // A tier the default import would read back from the grade is not lost.
+        count("tier") { post in post.tier != nil && post.grade.flatMap(GradeTierTable.seniorCivilService.tier(for:)) != post.tier }
+        count("cost") { $0.cost != nil }
+        count("temporary") { $0.temporary }
+        count("assistant") { $0.assistant }
+        count("dotted_to") { !$0.dottedTo.isEmpty }
+        count("replaces") { $0.replaces != nil }
+        let vacantLines = posts.indices.filter { !isSenior[$0] && posts[$0].vacant > 0 }.count
+        if vacantLines > 0 { unwrittenFields.append("vacancies of junior lines (\(Figures.plural(vacantLines, "line")))") }
+        if !unwrittenFields.isEmpty {
+            notes.append("the organogram format has no column for \(unwrittenFields.joined(separator: ", ")): not written (export as YAML or CSV to keep them)")
+        }
         // Attributes no organogram column takes (an extract's own columns, a published
         // file's extra ones) are not written: say which, so nothing goes without a word.
         var unwritten: [String: Int] = [:]

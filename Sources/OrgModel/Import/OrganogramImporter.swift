@@ -157,7 +157,8 @@ extension OrganogramImporter {
                 }
                 var post = Post(id: id, title: columns.value(F.jobTitle, in: row), reportsTo: boss, fte: fte, line: row.line)
                 let grade = columns.value(F.grade, in: row)
-                if !grade.isEmpty {
+                // "N/D" is what the format writes for a grade not known: no grade.
+                if !grade.isEmpty, grade.uppercased() != F.notDisclosed {
                     post.grade = grade
                     if let tier = tiers.tier(for: grade) { post.tier = tier } else { gradesWithoutTier[grade, default: 0] += 1 }
                 }
@@ -231,7 +232,7 @@ extension OrganogramImporter {
                 if fte != fte.rounded() { fractionalLines += 1 }
                 var post = Post(id: id, title: columns.value(F.genericJobTitle, in: row), reportsTo: boss, fte: fte, count: count, line: row.line)
                 let grade = columns.value(F.juniorGrade, in: row)
-                if !grade.isEmpty { post.grade = grade }
+                if !grade.isEmpty, grade.uppercased() != F.notDisclosed { post.grade = grade }
                 let unit = columns.value(F.unit, in: row)
                 if !unit.isEmpty { post.service = unit }
                 for (position, attribute) in columns.attributes where !row.fields[position].isEmpty {
