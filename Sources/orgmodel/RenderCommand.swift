@@ -136,6 +136,14 @@ struct RenderCommand: ParsableCommand {
             printError("orgmodel: no post of tier \(tier) in \(files.joined(separator: " or "))\(root.map { " under \($0)" } ?? "")")
             throw ExitCode.validationFailure
         }
+        let leftOut = ChartPages.leftOut(by: pages, in: inputs.results.map(\.structure), within: options.root)
+        if !leftOut.isEmpty {
+            let total = leftOut.reduce(0) { $0 + $1.posts }
+            let shown = leftOut.prefix(5).map { "\($0.id) (\(Figures.plural($0.posts, "post")))" }.joined(separator: ", ")
+            printError(
+                "note: \(Figures.plural(total, "post")) \(total == 1 ? "is" : "are") on no page, not being below a post of tier \(tier): "
+                    + "\(shown)\(leftOut.count > 5 ? ", …" : ""); draw \(leftOut.count == 1 ? "it" : "them") with --root")
+        }
         // Every page is drawn before any is written: all are written, or none.
         var used = Set<String>()
         var charts: [(path: String, bytes: [UInt8])] = []

@@ -158,6 +158,21 @@ import Testing
         #expect(none.stderr.contains("no post of tier 9"))
     }
 
+    @Test("Split pages say which branches beside the split tier no page shows")
+    func splitByTierNamesWhatItLeavesOut() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try OrgModelBinary.run([
+            "render", "Structures/county-childrens-social-care-current.yaml", "--split-by-tier", "4", "-o", folder.appendingPathComponent("c.dot").path,
+        ])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("note: 15 posts are on no page, not being below a post of tier 4: SM-CWD (15 posts); draw it with --root"))
+        let first = try OrgModelBinary.run([
+            "render", Self.fixture("small-current.yaml"), "--split-by-tier", "5", "-o", folder.appendingPathComponent("small.svg").path,
+        ])
+        #expect(!first.stderr.contains("on no page"))
+    }
+
     @Test func allRendersEveryStructureAndPair() throws {
         let source = try OrgModelBinary.temporaryDirectory()
         let output = try OrgModelBinary.temporaryDirectory()
