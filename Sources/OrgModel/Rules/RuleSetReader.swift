@@ -115,16 +115,16 @@ public enum RuleSetReader {
         var accountability: String?
         var span: SpanRule?
         for (keyNode, value) in try nodes.mapping(node, what: "each tier") {
-            let key = try nodes.key(keyNode)
-            guard let known = TierKey(rawValue: key) else {
-                throw nodes.location(of: keyNode).error(
-                    "unknown tier key \(ValueParsing.quoted(key))",
-                    hint: "known keys: \(TierKey.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+            let (known, key) = try nodes.key(keyNode, as: TierKey.self, what: "tier")
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
             switch known {
-            case .tier: tier = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
+            case .tier:
+                let number = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
+                guard number >= 1 else {
+                    throw location.error("tier must be 1 or more, not \(number)", hint: "tiers count down from 1 at the top; the built-in rules use 2 to 6")
+                }
+                tier = number
             case .role: role = try nodes.scalar(value, what: key)
             case .accountability: accountability = try nodes.scalar(value, what: key)
             case .span:
@@ -137,8 +137,12 @@ public enum RuleSetReader {
                     bounds[bound] = try ValueParsing.integer(
                         try nodes.scalar(boundValue, what: bound), field: "span \(bound)", at: nodes.location(of: boundValue))
                 }
-                guard let min = bounds["min"], let max = bounds["max"], min >= 0, min <= max else {
-                    throw location.error("span needs min and max with 0 ≤ min ≤ max, e.g. {min: 4, max: 8}")
+                guard let min = bounds["min"], let max = bounds["max"] else {
+                    throw location.error("span needs both min and max, e.g. {min: 4, max: 8}")
+                }
+                guard min >= 0 else { throw location.error("span min cannot be negative (\(min))") }
+                guard min <= max else {
+                    throw location.error("span min \(min) is more than max \(max)", hint: "write the smaller number as min, e.g. {min: \(max), max: \(min)}")
                 }
                 span = SpanRule(min: min, max: max)
             }

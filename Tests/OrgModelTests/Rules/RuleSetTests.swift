@@ -66,6 +66,18 @@ import Testing
             try RuleSetReader.parse("tiers:\n  - {tier: 4, role: H}\n  - {tier: 4, role: H}\n", source: "r.yaml")
         }
         #expect(throws: LoadError.self) { try RuleSetReader.parse("tiers:\n  - {tier: 4, rol: H}\n", source: "r.yaml") }
+        for (text, message) in [
+            ("tiers:\n  - {tier: 0, role: H}\n", "tier must be 1 or more, not 0"),
+            ("tiers:\n  - {tier: 4, role: H, span: {min: 10, max: 4}}\n", "span min 10 is more than max 4"),
+            ("tiers:\n  - {tier: 4, rol: H}\n", "unknown tier key \"rol\""),
+        ] {
+            do {
+                _ = try RuleSetReader.parse(text, source: "r.yaml")
+                Issue.record("accepted \(text)")
+            } catch {
+                #expect(error.message == message)
+            }
+        }
         do {
             _ = try RuleSetReader.parse("approvers: []\ntiers:\n  - {tier: 4, role: H}\n", source: "r.yaml")
             Issue.record("an empty approvers list was accepted")
