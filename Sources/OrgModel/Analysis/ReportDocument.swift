@@ -64,15 +64,15 @@ public struct ReportDocument: Sendable, Hashable {
         for block in blocks {
             switch block {
             case .heading(let level, let title):
-                parts.append(String(repeating: "#", count: min(6, max(1, level + headingOffset))) + " " + title + "\n")
+                parts.append(String(repeating: "#", count: min(6, max(1, level + headingOffset))) + " " + title.escapingMarkdown() + "\n")
             case .paragraph(let text):
                 parts.append(text + "\n")
             case .facts(let facts):
-                parts.append(facts.map { "- **\($0.label):** \($0.value)" }.joined(separator: "\n") + "\n")
+                parts.append(facts.map { "- **\($0.label):** \($0.value.escapingMarkdown())" }.joined(separator: "\n") + "\n")
             case .table(let table):
                 parts.append(table.markdown())
             case .bullets(let items):
-                parts.append(items.map { "- " + $0 }.joined(separator: "\n") + "\n")
+                parts.append(items.map { "- " + $0.escapingMarkdown() }.joined(separator: "\n") + "\n")
             }
         }
         return parts.joined(separator: "\n")

@@ -66,14 +66,29 @@ extension String {
     }
 
     fileprivate func replacingPipes() -> String {
-        guard contains("|") || contains("\n") else { return self }
+        let text = escapingMarkdown()
+        guard text.contains("|") || text.contains("\n") || text.contains("\r\n") else { return text }
         var out = ""
-        for character in self {
+        for character in text {
             switch character {
             case "|": out += "\\|"
             case "\n", "\r\n": out += " "
             default: out.append(character)
             }
+        }
+        return out
+    }
+
+    /// Text from a file, made to read as itself in Markdown: `*`, `_`, backticks, `<`,
+    /// `>`, brackets and backslashes escaped, so a title never turns into emphasis, code,
+    /// a link or HTML.
+    func escapingMarkdown() -> String {
+        let special: Set<Character> = ["\\", "*", "_", "`", "<", ">", "[", "]"]
+        guard contains(where: special.contains) else { return self }
+        var out = ""
+        for character in self {
+            if special.contains(character) { out.append("\\") }
+            out.append(character)
         }
         return out
     }

@@ -150,4 +150,18 @@ struct ComparisonTests {
         #expect(costing.cost(of: Post(id: "C", grade: "PO5", count: 3)) == 135_000)
         #expect(costing.cost(of: Post(id: "D", grade: "PO5", fte: 1, cost: 50_000)) == 50_000)
     }
+
+    @Test("Text from a file reads as itself in Markdown: no emphasis, code, links or HTML")
+    func markdownEscaping() {
+        var doc = ReportDocument()
+        doc.heading(1, "Plan *A*")
+        doc.facts([.init("Title", "Service | Manager *One* <b>")])
+        var table = ReportTable(headers: ["Post", "Title"])
+        table.append(["P_1", "Lead [draft] `x` | y"])
+        doc.table(table)
+        let markdown = doc.markdown()
+        #expect(markdown.contains("# Plan \\*A\\*"))
+        #expect(markdown.contains("- **Title:** Service | Manager \\*One\\* \\<b\\>"))
+        #expect(markdown.contains("| P\\_1 | Lead \\[draft\\] \\`x\\` \\| y |"))
+    }
 }
