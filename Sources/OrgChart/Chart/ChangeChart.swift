@@ -41,6 +41,11 @@ public enum ChangeChart {
         func elementID(_ position: Int) -> String {
             layout.teamOf[position].map { merged.elementIDs[$0] + "/front-line" } ?? merged.elementIDs[position]
         }
+        // Front-line lines that moved to another team, by the team they left.
+        var movedOutOf: [Int: [PostChange]] = [:]
+        for position in layout.drawnInOrder where layout.teamOf[position] != nil {
+            if let former = merged.formerManager[position] { movedOutOf[former, default: []].append(diff.changes[position]) }
+        }
         for item in layout.order {
             switch item {
             case .post(let position):
@@ -52,7 +57,8 @@ public enum ChangeChart {
                     name: name(position), elementID: elementID(position), row: layout.row[position],
                     label: label, style: style))
             case .team(let manager, let members):
-                let (label, style) = ChangeLabel.team(members.map { diff.changes[$0] }, merged: merged, diff: diff, names: options.names)
+                let (label, style) = ChangeLabel.team(
+                    members.map { diff.changes[$0] }, movedOut: movedOutOf[manager] ?? [], merged: merged, diff: diff, names: options.names)
                 boxes.append(ChartBox(
                     name: "xt\(manager)", elementID: merged.elementIDs[manager] + "/front-line", row: .frontLine,
                     label: label, style: style))

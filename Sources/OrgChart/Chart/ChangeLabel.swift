@@ -125,42 +125,69 @@ enum ChangeLabel {
         return (label.html, style)
     }
 
-    /// A front-line team: one line per title, "6 → 8 Social Worker", new lines green,
-    /// deleted ones struck through, lines moved in from another team named.
-    static func team(_ members: [PostChange], merged: MergedStructure, diff: StructureDiff, names: NamePolicy)
-        -> (label: String, style: BoxStyle)
-    {
+    /// A front-line team: one line per title and kind of change — "6 → 8 Social Worker"
+    /// for lines that stay, "+3 Social Worker: new", "+4 Social Worker: moved in from …",
+    /// "−2 Social Worker: moved to …", struck-through deleted lines — and the team's posts
+    /// before → after, counting lines moved in only after and lines moved out only before.
+    ///
+    /// `members` are the records placed in this team (kept, new, moved in, deleted);
+    /// `movedOut` the kept lines that were in it and now sit in another team.
+    static func team(
+        _ members: [PostChange], movedOut: [PostChange] = [], merged: MergedStructure, diff: StructureDiff, names: NamePolicy
+    ) -> (label: String, style: BoxStyle) {
+        enum Kind { case stays, new, movedIn, movedOut, deleted }
         struct Group {
             var title: String
+            var kind: Kind
             var before = 0
             var after = 0
             var vacantAfter = 0
             var changed = false
-            var movedFrom: [String] = []
+            var places: [String] = []
         }
         var groups: [Group] = []
         var slot: [String: Int] = [:]
         var looks = Set<ChangeLook>()
-        for change in members {
-            guard let post = change.proposed ?? change.current else { continue }
-            let look = ChangeLook(change)
-            looks.insert(look)
+        func add(_ change: PostChange, as kind: Kind) {
+            guard let post = kind == .movedOut || kind == .deleted ? change.current : change.proposed else { return }
+            let key = "\(kind)|\(post.displayTitle)"
             let at: Int
-            if let existing = slot[post.displayTitle] {
+            if let existing = slot[key] {
                 at = existing
             } else {
                 at = groups.count
-                slot[post.displayTitle] = at
-                groups.append(Group(title: post.displayTitle))
+                slot[key] = at
+                groups.append(Group(title: post.displayTitle, kind: kind))
             }
-            groups[at].before += change.current?.count ?? 0
-            groups[at].after += change.proposed?.count ?? 0
-            groups[at].vacantAfter += change.proposed.map { min($0.vacant, $0.count) } ?? 0
-            if look != .unchanged { groups[at].changed = true }
-            if look == .moved, let old = change.current {
-                let from = merged.currentManagerName(old.reportsTo)
-                if !groups[at].movedFrom.contains(from) { groups[at].movedFrom.append(from) }
+            switch kind {
+            case .stays:
+                groups[at].before += change.current?.count ?? 0
+                groups[at].after += post.count
+                if ChangeLook(change) != .unchanged { groups[at].changed = true }
+            case .new, .movedIn: groups[at].after += post.count
+            case .movedOut, .deleted: groups[at].before += post.count
             }
+            if kind != .movedOut && kind != .deleted { groups[at].vacantAfter += min(post.vacant, post.count) }
+            let place: String? = switch kind {
+            case .movedIn: merged.currentManagerName(change.current?.reportsTo)
+            case .movedOut: merged.proposedManagerName(change.proposed?.reportsTo)
+            default: nil
+            }
+            if let place, !groups[at].places.contains(place) { groups[at].places.append(place) }
+        }
+        for change in members {
+            let look = ChangeLook(change)
+            looks.insert(look)
+            switch look {
+            case .created: add(change, as: .new)
+            case .deleted: add(change, as: .deleted)
+            case .moved: add(change, as: .movedIn)
+            case .changed, .unchanged: add(change, as: .stays)
+            }
+        }
+        for change in movedOut {
+            looks.insert(.moved)
+            add(change, as: .movedOut)
         }
         var label = LabelLines()
         var before = 0
@@ -169,18 +196,22 @@ enum ChangeLabel {
             before += group.before
             after += group.after
             let vacant = group.vacantAfter > 0 ? " (\(group.vacantAfter) vacant)" : ""
-            if group.before == 0 {
+            switch group.kind {
+            case .new:
                 label.detail("+\(group.after) \(group.title)\(vacant): new", color: ChartPalette.created, size: 10)
-            } else if group.after == 0 {
+            case .deleted:
                 label.detail("\(group.before) \(group.title): deleted", color: ChartPalette.error, struck: true, size: 10)
-            } else if group.before != group.after {
+            case .movedIn:
+                label.detail("+\(group.after) \(group.title)\(vacant)", color: ChartPalette.moved, size: 10)
+                label.detail("moved in from \(group.places.joined(separator: ", "))", italic: true, color: ChartPalette.moved)
+            case .movedOut:
+                label.detail("−\(group.before) \(group.title)", color: ChartPalette.moved, size: 10)
+                label.detail("moved to \(group.places.joined(separator: ", "))", italic: true, color: ChartPalette.moved)
+            case .stays where group.before != group.after:
                 label.detail("\(group.before) → \(group.after) \(group.title)\(vacant)", color: ChartPalette.changed, size: 10)
-            } else {
+            case .stays:
                 label.detail(
                     "\(group.after) \(group.title)\(vacant)", color: group.changed ? ChartPalette.changed : ChartPalette.muted, size: 10)
-            }
-            for from in group.movedFrom {
-                label.detail("moved in from \(from)", italic: true, color: ChartPalette.moved)
             }
         }
         label.detail(before == after ? Amounts.posts(after) : "posts \(before) → \(after)", color: ChartPalette.muted)
@@ -192,6 +223,8 @@ enum ChangeLabel {
         } else if looks.isSubset(of: [.unchanged]) {
             style = ChangeLook.unchanged.style
             style.fill = ChartPalette.teamFill
+        } else if looks.isSubset(of: [.unchanged, .moved]) {
+            style = ChangeLook.moved.style
         } else {
             style = ChangeLook.changed.style
         }

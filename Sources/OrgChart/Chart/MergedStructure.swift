@@ -18,6 +18,7 @@ struct MergedStructure {
     private let byProposed: [PostID: Int]
     private let byCurrent: [PostID: Int]
     private let currentTitles: [PostID: String]
+    private let proposedTitles: [PostID: String]
 
     init(_ diff: StructureDiff) {
         var byProposed: [PostID: Int] = [:]
@@ -76,6 +77,17 @@ struct MergedStructure {
         var titles: [PostID: String] = [:]
         for post in diff.current.posts where titles[post.id] == nil { titles[post.id] = post.title }
         self.currentTitles = titles
+        var proposedTitles: [PostID: String] = [:]
+        for post in diff.proposed.posts where proposedTitles[post.id] == nil { proposedTitles[post.id] = post.title }
+        self.proposedTitles = proposedTitles
+    }
+
+    /// "Team Manager, Care and Support (TM-CS)": a proposed post named for a "moved to"
+    /// note; "no manager" for a top post.
+    func proposedManagerName(_ id: PostID?) -> String {
+        guard let id else { return "no manager" }
+        guard let title = proposedTitles[id], !title.isEmpty else { return id.rawValue }
+        return "\(title) (\(id.rawValue))"
     }
 
     /// "Service Manager, West (SM-W)": a current post named for a "moved from" note;

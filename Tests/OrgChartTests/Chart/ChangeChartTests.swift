@@ -90,4 +90,31 @@ import Testing
         #expect(byCurrentID.node(id: "HOS-S") != nil, "a current id finds its replacement")
         #expect(byCurrentID.node(id: "DIR") == nil)
     }
+
+    @Test("A front-line line that moves counts in the team it joins only after, and in the team it left only before")
+    func frontLineMovesBetweenTeams() throws {
+        let current = Structure(posts: [
+            Post(id: "SM", tier: 5), Post(id: "TM-A", title: "Team A", tier: 6, reportsTo: "SM"),
+            Post(id: "TM-B", title: "Team B", tier: 6, reportsTo: "SM"),
+            Post(id: "SW-A", title: "Social Worker", reportsTo: "TM-A", count: 5),
+            Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2),
+            Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4),
+        ])
+        var proposed = current
+        proposed.posts[4].reportsTo = "TM-B"  // the assistants move from A to B
+        proposed.posts.append(Post(id: "SW-B2", title: "Social Worker", reportsTo: "TM-B", count: 3))  // and B grows
+        let rules = try RuleSetReader.load("childrens-social-care", relativeTo: nil)
+        let validator = Validator(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!)
+        let chart = DOTInspector(try ChangeChart.dot(current: validator.validate(current), proposed: validator.validate(proposed)))
+        let left = DOTInspector.plain(try #require(chart.node(id: "TM-A/front-line")).line)
+        #expect(left.contains("−2 Social Work Assistant"))
+        #expect(left.contains("moved to Team B (TM-B)"))
+        #expect(left.contains("posts 7 → 5"))
+        let joined = DOTInspector.plain(try #require(chart.node(id: "TM-B/front-line")).line)
+        #expect(joined.contains("+2 Social Work Assistant"))
+        #expect(joined.contains("moved in from Team A (TM-A)"))
+        #expect(joined.contains("+3 Social Worker: new"))  // new, not merged with the line that stayed
+        #expect(joined.contains("posts 4 → 9"))
+        #expect(try #require(chart.node(id: "TM-A/front-line")).line.contains("color=\"\(ChartPalette.moved)\""))
+    }
 }
