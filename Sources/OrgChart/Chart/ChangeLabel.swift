@@ -114,6 +114,13 @@ enum ChangeLabel {
         if aspects.contains(.madePermanent) { label.detail("temporary → permanent", color: look.color) }
         if aspects.contains(.madeTemporary) { label.detail("permanent → temporary", color: look.color) }
         if aspects.contains(.dottedLines) { label.detail("dotted lines changed", color: look.color) }
+        // Filling or opening a vacancy is no change of structure (the box keeps its colour),
+        // but the chart still says so, as compare does.
+        if aspects.contains(.vacancies), let old {
+            label.detail(
+                post.count == 1 && old.count == 1 ? (post.isVacant ? "now vacant" : "vacancy filled") : "vacant \(old.vacant) → \(post.vacant)",
+                color: ChartPalette.muted)
+        }
         if aspects.contains(.reportingLine), let old {
             label.detail("moved from \(merged.currentManagerName(old.reportsTo))", italic: true, color: look.color)
         }
@@ -144,6 +151,8 @@ enum ChangeLabel {
             var vacantAfter = 0
             var changed = false
             var places: [String] = []
+            /// What changed about lines that stay, in words ("permanent → temporary").
+            var notes: [String] = []
         }
         var groups: [Group] = []
         var slot: [String: Int] = [:]
@@ -164,6 +173,18 @@ enum ChangeLabel {
                 groups[at].before += change.current?.count ?? 0
                 groups[at].after += post.count
                 if ChangeLook(change) != .unchanged { groups[at].changed = true }
+                for aspect in change.aspects {
+                    let words: String? = switch aspect {
+                    case .madePermanent: "temporary → permanent"
+                    case .madeTemporary: "permanent → temporary"
+                    case .grade: "re-graded"
+                    case .fte: "FTE changed"
+                    case .cost: "cost changed"
+                    case .vacancies: "vacancies changed"
+                    default: nil
+                    }
+                    if let words, !groups[at].notes.contains(words) { groups[at].notes.append(words) }
+                }
             case .new, .movedIn: groups[at].after += post.count
             case .movedOut, .deleted: groups[at].before += post.count
             }
@@ -212,6 +233,9 @@ enum ChangeLabel {
             case .stays:
                 label.detail(
                     "\(group.after) \(group.title)\(vacant)", color: group.changed ? ChartPalette.changed : ChartPalette.muted, size: 10)
+            }
+            if !group.notes.isEmpty {
+                label.detail(group.notes.joined(separator: " · "), italic: true, color: group.changed ? ChartPalette.changed : ChartPalette.muted)
             }
         }
         label.detail(before == after ? Amounts.posts(after) : "posts \(before) → \(after)", color: ChartPalette.muted)
