@@ -29,7 +29,21 @@ public enum ChangeChart {
             root = found
         }
         let index = StructureIndex(merged.structure)
-        let scope = ChartScope(index, root: root, depth: options.depth)
+        // From a root, the chart draws what is below it now and what was below it before:
+        // a post that left the root's remit (or the whole remit of a deleted root) is drawn
+        // where it now reports, with its former reporting line.
+        var starts: [(position: Int, level: Int)] = root.map { [($0, 0)] } ?? []
+        if let root, let id = diff.changes[root].current?.id {
+            let currentIndex = StructureIndex(diff.current)
+            if let top = currentIndex.position(of: id) {
+                let before = ChartScope(currentIndex, root: top, depth: options.depth)
+                for position in before.drawn.indices where before.drawn[position] && position != top {
+                    guard let merged = merged.position(ofCurrent: diff.current.posts[position].id) else { continue }
+                    starts.append((merged, max(0, currentIndex.depth[position] - currentIndex.depth[top])))
+                }
+            }
+        }
+        let scope = root == nil ? ChartScope(index, root: nil, depth: options.depth) : ChartScope(index, starts: starts, depth: options.depth)
         let layout = PanelLayout(index: index, scope: scope)
         let counts = ChangeCounts(diff: diff, drawn: scope.drawn)
 

@@ -19,17 +19,26 @@ struct ChartScope {
     ///   - depth: How many reporting levels below the start to draw (0 draws the start
     ///     only); nil for no limit.
     init(_ index: StructureIndex, root: Int?, depth: Int?) {
+        if let root {
+            self.init(index, starts: [(root, 0)], depth: depth)
+        } else {
+            // Top posts, orphans under an unknown manager, and posts caught in a loop.
+            let tops = (0..<index.posts.count).filter { index.manager[$0] == nil } + index.unreachable
+            self.init(index, starts: tops.map { ($0, 0) }, depth: depth)
+        }
+    }
+
+    /// Draws from several posts at once, each at the level it is given (a change chart's
+    /// root and the posts that reported to it before, wherever they report now).
+    init(_ index: StructureIndex, starts: [(position: Int, level: Int)], depth: Int?) {
         let count = index.posts.count
         var drawn = [Bool](repeating: false, count: count)
         var level = [Int](repeating: -1, count: count)
-        var queue: [Int]
-        if let root {
-            queue = [root]
-        } else {
-            // Top posts, orphans under an unknown manager, and posts caught in a loop.
-            queue = (0..<count).filter { index.manager[$0] == nil } + index.unreachable
+        var queue: [Int] = []
+        for start in starts.sorted(by: { $0.level < $1.level }) where level[start.position] < 0 {
+            level[start.position] = start.level
+            queue.append(start.position)
         }
-        for position in queue { level[position] = 0 }
         var head = 0
         while head < queue.count {
             let position = queue[head]
@@ -37,6 +46,7 @@ struct ChartScope {
             if drawn[position] { continue }
             drawn[position] = true
             if let depth, level[position] >= depth { continue }
+            // (Starts at several levels: the queue is in level order, as they were sorted.)
             for child in index.reports(of: position) where level[child] < 0 {
                 level[child] = level[position] + 1
                 queue.append(child)

@@ -83,9 +83,13 @@ import Testing
 
     @Test func rootDrawsTheMergedSubtree() throws {
         let chart = try Self.chart(ChartOptions(root: "SM-B"))
-        // SM-B is deleted; what was under it (TM-3) now sits under SM-A, outside the subtree.
+        // SM-B is deleted; what was under it (TM-3) now sits under SM-A, outside the
+        // subtree, and is still drawn, with its former reporting line from SM-B: the chart
+        // of a post's remit shows what left it.
         #expect(chart.node(id: "SM-B") != nil)
-        #expect(chart.node(id: "TM-3") == nil)
+        #expect(chart.node(id: "TM-3") != nil)
+        #expect(chart.text.contains("id=\"former:SM-B->TM-3\""))
+        #expect(chart.node(id: "SM-A") == nil)
         let byCurrentID = try Self.chart(ChartOptions(root: "HOS-A"))
         #expect(byCurrentID.node(id: "HOS-S") != nil, "a current id finds its replacement")
         #expect(byCurrentID.node(id: "DIR") == nil)
