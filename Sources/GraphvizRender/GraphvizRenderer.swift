@@ -28,7 +28,7 @@ public enum GraphvizRenderer {
         }
         let output = try render(dot: dot, graphvizFormat: graphvizFormat, engine: engine)
         guard format == .pdf else { return output }
-        return RenderOutput(bytes: PDFDates.pin(output.bytes), warnings: output.warnings)
+        return RenderOutput(bytes: PDFDates.pin(output.bytes), warnings: output.warnings, scale: output.scale)
     }
 
     /// Renders to any Graphviz format name; kept internal so the public API stays a closed set.
@@ -77,8 +77,22 @@ public enum GraphvizRenderer {
                 throw .render(format: graphvizFormat, message: "Graphviz produced no output")
             }
             let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
-            return RenderOutput(bytes: bytes, warnings: warnings)
+            return RenderOutput(bytes: bytes, warnings: warnings, scale: scale(of: graph))
         }
+    }
+
+    /// The scale `size` imposes on the laid-out graph: `gvLayout` sets `bb` to the drawing's
+    /// bounds in points; a `size` of "w,h" inches (no "!") only ever scales down to fit.
+    private static func scale(of graph: UnsafeMutablePointer<Agraph_t>) -> Double {
+        func attribute(_ name: String) -> String? {
+            name.withCString { key in agget(graph, UnsafeMutablePointer(mutating: key)).map { String(cString: $0) } }
+        }
+        let box = (attribute("bb") ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
+        let size = (attribute("size") ?? "").split(separator: ",").compactMap { Double($0.trimmingCharacters(in: ["!"])) }
+        guard box.count == 4, size.count == 2 else { return 1 }
+        let width = box[2] - box[0], height = box[3] - box[1]
+        guard width > 0, height > 0 else { return 1 }
+        return min(1, size[0] * 72 / width, size[1] * 72 / height)
     }
 
     /// A fallback message when cgraph counted an error but sent no text; `nil` if there was none.

@@ -56,6 +56,9 @@ struct ChartRenderer {
         }
     }
 
+    /// The least scale at which a chart's 10-point text stays readable on paper.
+    static let legibleScale = 0.5
+
     /// Pixels per inch for PNG: an A4 landscape chart about 2,250 pixels wide, sharp
     /// enough to read on screen and in a README.
     static let pngDPI = 192
@@ -65,6 +68,19 @@ struct ChartRenderer {
     /// chart shows comes from its DOT text, so that is where the audit looks, whatever
     /// the format (a PDF's text is compressed, a PNG's is pixels).
     func chart(_ kind: ChartKind, _ inputs: Inputs, options: ChartOptions, format: RenderFormat, name: String) throws -> [UInt8] {
+        let drawn = try scaledChart(kind, inputs, options: options, format: format, name: name)
+        // Boxes are set in 10-point text; below about 5 points on the page, a chart in a
+        // committee report cannot be read.
+        if let scale = drawn.scale, scale < Self.legibleScale {
+            printError(String(
+                format: "note: %@ is scaled to %.0f%% to fit A4 landscape, so its text is about %.1f points: draw it in parts with --root, --depth or --split-by-tier",
+                name, scale * 100, scale * 10))
+        }
+        return drawn.bytes
+    }
+
+    /// `chart(…)` with the scale Graphviz drew it at (nil for DOT), saying nothing of it.
+    func scaledChart(_ kind: ChartKind, _ inputs: Inputs, options: ChartOptions, format: RenderFormat, name: String) throws -> (bytes: [UInt8], scale: Double?) {
         var options = options
         options.dpi = format == .png ? Self.pngDPI : nil
         let text = try dot(kind, inputs.results, options: options)
@@ -84,7 +100,7 @@ struct ChartRenderer {
         do {
             let output = try GraphvizRenderer.renderWithWarnings(dot: text, format: format)
             for warning in output.warnings { printError("orgmodel: Graphviz: \(warning)") }
-            return output.bytes
+            return (output.bytes, output.scale)
         } catch {
             printError("orgmodel: \(name): \(error)")
             throw Exit.outputFailed

@@ -128,12 +128,22 @@ struct Review {
             ("changes", .changes, [before, after], [.svg, .pdf, .png]),
         ]
         let renderer = ChartRenderer()
+        var small: [(name: String, scale: Double)] = []
         for chart in charts {
             let inputs = ChartRenderer.Inputs(results: chart.inputs, audits: audits)
             for format in chart.formats {
                 let name = "\(chart.name).\(format.fileExtension)"
-                files.append((name, try renderer.chart(chart.kind, inputs, options: chartOptions, format: format, name: name), true))
+                let drawn = try renderer.scaledChart(chart.kind, inputs, options: chartOptions, format: format, name: name)
+                files.append((name, drawn.bytes, true))
+                if let scale = drawn.scale, scale < ChartRenderer.legibleScale, !small.contains(where: { $0.name == chart.name }) {
+                    small.append((chart.name, scale))
+                }
             }
+        }
+        // One note for the charts too large for A4, not one per chart and format.
+        if !small.isEmpty {
+            let list = small.map { String(format: "%@ (text about %.1f points)", $0.name, $0.scale * 10) }.joined(separator: ", ")
+            printError("note: scaled to fit A4 landscape, these charts are hard to read: \(list); draw them in parts with orgmodel render --root or --split-by-tier")
         }
         return files
     }

@@ -25,4 +25,14 @@ import Testing
         let bytes = Array("%PDF-1.5\n/CreationDate 12\n/ModDate (not a date)\n%%EOF\n".utf8)
         #expect(PDFDates.pin(bytes) == bytes)
     }
+
+    @Test func scaleSaysHowFarSizeShrankTheDrawing() throws {
+        let wide = "digraph { size=\"2,2\"; " + (0..<40).map { "n\($0) [shape=box, width=1];" }.joined() + " }"
+        let shrunk = try GraphvizRenderer.renderWithWarnings(dot: wide, format: .svg)
+        let scale = try #require(shrunk.scale)
+        #expect(scale > 0 && scale < 0.2)
+        let small = try GraphvizRenderer.renderWithWarnings(dot: "digraph { size=\"11,8\"; a -> b }", format: .pdf)
+        #expect(small.scale == 1)
+        #expect(try GraphvizRenderer.renderWithWarnings(dot: "digraph { a }", format: .dot).scale == nil)
+    }
 }
