@@ -83,8 +83,10 @@ enum ChartText {
     }
 
     /// "Checks: 2 errors (outlined red), 1 warning, 3 accepted deviations", then up to
-    /// `limit` errors, each "POST title: message".
-    static func findings(_ result: ValidationResult, side: String? = nil, limit: Int = 8) -> [String] {
+    /// `limit` errors, each "POST title: message". A chart of part of the structure
+    /// (`shown`: the posts it draws) says the counts are the whole structure's, and lists
+    /// the errors of the posts it draws first.
+    static func findings(_ result: ValidationResult, side: String? = nil, limit: Int = 8, shown: Set<PostID>? = nil) -> [String] {
         let errors = result.errorCount
         let warnings = result.warningCount
         let accepted = result.acceptedCount
@@ -92,8 +94,13 @@ enum ChartText {
         counts.append(errors == 1 ? "1 error" : "\(errors) errors")
         counts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings")
         counts.append(accepted == 1 ? "1 accepted deviation" : "\(accepted) accepted deviations")
-        var lines = [(side.map { "\($0): " } ?? "") + "Checks: " + counts.joined(separator: ", ")]
-        let errorFindings = result.findings.filter { $0.severity == .error }
+        var lines = [(side.map { "\($0): " } ?? "") + (shown == nil ? "Checks: " : "Checks of the whole structure: ") + counts.joined(separator: ", ")]
+        var errorFindings = result.findings.filter { $0.severity == .error }
+        if let shown {
+            let here = errorFindings.filter { $0.post.map(shown.contains) ?? false }
+            errorFindings = here + errorFindings.filter { !($0.post.map(shown.contains) ?? false) }
+            lines[0] += here.isEmpty ? "; none on this chart" : "; \(here.count == 1 ? "1" : String(here.count)) on this chart"
+        }
         for finding in errorFindings.prefix(limit) {
             var text = "Error \(finding.rule.rawValue)"
             if let post = finding.post { text += " at \(post.rawValue)" }

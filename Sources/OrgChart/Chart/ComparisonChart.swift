@@ -29,12 +29,16 @@ public enum ComparisonChart {
         var footnotes = Footnotes()
         var panels: [ChartPanel] = []
         var features: StructurePanel.Features = []
+        var shownBySide: [Set<PostID>?] = []
         for (number, side) in sides.enumerated() {
             let index = indexes[number]
             // A root that is not in this structure leaves this side empty.
             let scope = options.root != nil && roots[number] == nil
                 ? ChartScope(empty: index.posts.count)
                 : ChartScope(index, root: roots[number], depth: options.depth)
+            let structure = side.result.structure
+            shownBySide.append(options.root == nil && options.depth == nil
+                ? nil : Set(structure.posts.indices.filter { scope.drawn[$0] }.map { structure.posts[$0].id }))
             let panel = StructurePanel(
                 index: index, marks: FindingMarks(side.result), options: options, scope: scope,
                 idPrefix: side.key + "-", nameKey: String(side.key.prefix(1)), side: side.key)
@@ -56,9 +60,9 @@ public enum ComparisonChart {
 
         let rows = ChartRow.span(of: panels.flatMap { $0.boxes.map(\.row) })
         var notes: [String] = []
-        for side in sides {
+        for (number, side) in sides.enumerated() {
             notes.append(ChartText.source(side.result, side: side.heading))
-            notes += ChartText.findings(side.result, side: side.heading, limit: 4)
+            notes += ChartText.findings(side.result, side: side.heading, limit: 4, shown: shownBySide[number])
         }
         let rootTitle = options.root.flatMap { id in
             zip(indexes, roots).lazy.compactMap { index, root in root.map { index.posts[$0].displayTitle } }.first

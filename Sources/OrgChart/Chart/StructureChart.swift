@@ -22,14 +22,17 @@ public enum StructureChart {
         }
         let marks = FindingMarks(result)
         var footnotes = Footnotes()
+        let scope = ChartScope(index, root: root, depth: options.depth)
         let panel = StructurePanel(
-            index: index, marks: marks, options: options,
-            scope: ChartScope(index, root: root, depth: options.depth),
+            index: index, marks: marks, options: options, scope: scope,
             idPrefix: "", nameKey: "p", side: nil)
         let (drawn, features) = panel.build(key: "structure", heading: nil, footnotes: &footnotes)
 
         let rows = ChartRow.span(of: drawn.boxes.map(\.row))
-        let notes = ([ChartText.source(result)] + ChartText.findings(result)).map { Footnotes.wrapped($0) } + footnotes.notes
+        // A part of the structure (--root, --depth) lists its own errors first.
+        let shown: Set<PostID>? = root == nil && options.depth == nil
+            ? nil : Set(structure.posts.indices.filter { scope.drawn[$0] }.map { structure.posts[$0].id })
+        let notes = ([ChartText.source(result)] + ChartText.findings(result, shown: shown)).map { Footnotes.wrapped($0) } + footnotes.notes
         let rootTitle = root.map { structure.posts[$0].displayTitle }
         let document = ChartDocument(
             title: ChartText.title(ChartText.name(of: structure), [

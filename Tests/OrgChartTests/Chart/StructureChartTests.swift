@@ -168,4 +168,14 @@ import Testing
         #expect(chart.node(id: "X") != nil)
         #expect(chart.node(id: "X#2") != nil)
     }
+
+    @Test("A chart of part of the structure says its checks are the whole structure's, and lists its own errors first")
+    func partialChartNotes() throws {
+        let whole = try Self.chart().text
+        #expect(whole.contains("Checks: "))
+        #expect(!whole.contains("Checks of the whole structure"))
+        let part = try Self.chart(ChartOptions(root: "SM-A")).text
+        #expect(part.contains("Checks of the whole structure: "))
+        #expect(part.contains("on this chart"))
+    }
 }
