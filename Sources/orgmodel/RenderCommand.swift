@@ -75,6 +75,7 @@ struct RenderCommand: ParsableCommand {
 
     func validate() throws {
         if compare && changes { throw ValidationError("choose one of --compare and --changes") }
+        if let root, root.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--root needs a post id") }
         if let depth, depth < 0 { throw ValidationError("--depth cannot be negative") }
         if allFolder != nil {
             guard files.isEmpty, !compare, !changes, root == nil, depth == nil, splitByTier == nil else {
@@ -133,7 +134,9 @@ struct RenderCommand: ParsableCommand {
         }
         let pages = ChartPages.posts(ofTier: tier, in: inputs.results.map(\.structure), within: options.root)
         guard !pages.isEmpty else {
+            let tiers = Set(inputs.results.flatMap { $0.structure.posts.compactMap(\.tier) }).sorted()
             printError("orgmodel: no post of tier \(tier) in \(files.joined(separator: " or "))\(root.map { " under \($0)" } ?? "")")
+            printError("hint: " + (tiers.isEmpty ? "no post has a tier" : "the tiers used are \(tiers.map(String.init).joined(separator: ", "))"))
             throw ExitCode.validationFailure
         }
         let leftOut = ChartPages.leftOut(by: pages, in: inputs.results.map(\.structure), within: options.root)

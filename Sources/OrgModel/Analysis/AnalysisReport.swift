@@ -101,7 +101,7 @@ public struct AnalysisReport: Sendable {
         doc.heading(2, "Layers")
         var facts: [ReportDocument.Fact] = [
             .init("Deepest front line", "\(Figures.plural(layers.deepestFrontLine, "reporting step")) below the top post"),
-            .init("Mean to the front line", "\(Figures.decimal(layers.meanToFrontLine, places: 1)) steps per head"),
+            .init("Mean to the front line", "\(Figures.decimal(layers.meanToFrontLine, places: 1)) \(layers.meanToFrontLine == 1 ? "step" : "steps") per head"),
         ]
         var management = Figures.plural(layers.managementLayers, "layer")
         if let allowed = layers.allowedLayers {

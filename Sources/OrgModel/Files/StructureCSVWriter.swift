@@ -13,9 +13,12 @@ public struct StructureCSVWriter: Sendable {
     public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
         public var postsWithDeviations: [PostID]
         public var description: String {
-            let shown = postsWithDeviations.prefix(5).map(\.rawValue).joined(separator: ", ")
-            let more = postsWithDeviations.count > 5 ? " and \(postsWithDeviations.count - 5) more" : ""
-            return "CSV cannot hold deviations, and \(shown)\(more) have some: write the structure as YAML instead"
+            let ids = postsWithDeviations.map(\.rawValue)
+            let shown = ids.count > 5
+                ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
+                : ids.count == 1 ? ids[0] : ids.dropLast().joined(separator: ", ") + " and " + (ids.last ?? "")
+            let have = ids.count == 1 ? "has" : "have"
+            return "CSV cannot hold deviations, and \(shown) \(have) some: write the structure as YAML instead"
         }
     }
 
