@@ -54,7 +54,7 @@ public struct StructureDiff: Sendable, Equatable {
         for (position, post) in proposed.posts.enumerated() {
             guard let old = post.replaces else { continue }
             if old == post.id {
-                notes.append("proposed post \(place(post)) replaces itself: replaces: names the current post a new id takes over; remove it")
+                notes.append("proposed post \(place(post)) replaces itself, which means nothing: matched by its id as any post is; remove replaces:")
                 continue
             }
             guard partnerOfProposed[position] == nil, proposedPosition[post.id] == position else {
@@ -71,7 +71,7 @@ public struct StructureDiff: Sendable, Equatable {
                 if let keeper = partnerOfCurrent[oldPosition], proposed.posts[keeper].id == old {
                     notes.append("proposed post \(place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created")
                 } else if let taker = partnerOfCurrent[oldPosition] {
-                    notes.append("proposed posts \(proposed.posts[taker].id) and \(place(post)) both replace \(old): \(proposed.posts[taker].id) takes its place and \(post.id) counts as created")
+                    notes.append("proposed posts \(place(proposed.posts[taker])) and \(place(post)) both replace \(old): \(proposed.posts[taker].id) takes its place and \(post.id) counts as created")
                 }
                 continue
             }

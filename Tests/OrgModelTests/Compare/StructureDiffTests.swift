@@ -164,10 +164,10 @@ struct StructureDiffTests {
         ])
         let diff = StructureDiff(current: current, proposed: proposed)
         #expect(diff.notes == [
-            "proposed posts AD2 and TM3 (line 8) both replace AD: AD2 takes its place and TM3 counts as created",
+            "proposed posts AD2 (line 4) and TM3 (line 8) both replace AD: AD2 takes its place and TM3 counts as created",
             "proposed post NEW replaces NOPE, which is not in the current structure: NEW counts as created",
             "proposed post X replaces HOS, but the proposed structure keeps HOS: X counts as created",
-            "proposed post SELF replaces itself: replaces: names the current post a new id takes over; remove it",
+            "proposed post SELF replaces itself, which means nothing: matched by its id as any post is; remove replaces:",
         ])
         #expect(diff.change(forProposed: "AD2")?.current?.id == "AD")
         #expect(StructureDiff(current: current, proposed: current).notes.isEmpty)
