@@ -104,7 +104,15 @@ public struct ComparisonReport: Sendable {
 
     static func arrow(_ before: Double, _ after: Double) -> String {
         let a = Figures.decimal(before), b = Figures.decimal(after)
-        return a == b ? a : "\(a) → \(b) (\(Figures.signedDecimal(after - before)))"
+        // The change of the figures as printed, so that the three always agree.
+        return a == b ? a : "\(a) → \(b) (\(Figures.signedDecimal(rounded(after, 2) - rounded(before, 2))))"
+    }
+
+    /// `value` to `places` decimal places, rounded as `Figures.decimal` rounds it.
+    static func rounded(_ value: Double, _ places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
     }
 
     // MARK: Sections
@@ -249,7 +257,8 @@ public struct ComparisonReport: Sendable {
             measures.append([name, Figures.grouped(x), Figures.grouped(y), x == y ? "" : Figures.signed(y - x)])
         }
         func decimal(_ name: String, _ x: Double, _ y: Double) {
-            let change = Figures.signedDecimal(y - x, places: 1)
+            // The change of the figures as printed (4.1 → 4.4 is +0.3, whatever the digits beyond).
+            let change = Figures.signedDecimal(Self.rounded(y, 1) - Self.rounded(x, 1), places: 1)
             measures.append([name, Figures.decimal(x, places: 1), Figures.decimal(y, places: 1), change == "0" ? "" : change])
         }
         count("Manager posts (leading anyone)", before.ratios.managerPosts, after.ratios.managerPosts)

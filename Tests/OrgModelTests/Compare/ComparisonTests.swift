@@ -164,4 +164,11 @@ struct ComparisonTests {
         #expect(markdown.contains("- **Title:** Service | Manager \\*One\\* \\<b\\>"))
         #expect(markdown.contains("| P\\_1 | Lead \\[draft\\] \\`x\\` \\| y |"))
     }
+
+    @Test("A change is the difference of the figures as printed")
+    func changesAgreeWithPrintedFigures() {
+        #expect(ComparisonReport.arrow(4.1176, 4.3529) == "4.12 → 4.35 (+0.23)")
+        #expect(ComparisonReport.rounded(4.1176, 1) == 4.1)
+        #expect(ComparisonReport.rounded(4.3529, 1) == 4.4)
+    }
 }
