@@ -93,6 +93,12 @@ public enum Figures {
         items.prefix(limit).joined(separator: ", ") + (items.count > limit ? " and \(grouped(items.count - limit)) more" : "")
     }
 
+    /// "SLT", "SLT and HR", "SLT, HR and Finance".
+    public static func andList(_ items: [String]) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// "1 post", "3 posts".
     public static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
         "\(grouped(count)) \(count == 1 ? noun : plural ?? noun + "s")"

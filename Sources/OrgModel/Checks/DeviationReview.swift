@@ -50,7 +50,7 @@ struct DeviationReview {
         if deviation.statedRationale == nil { problems.append("has no rationale") }
         let missing = deviation.missingApprovers(from: rules.approvers)
         if !missing.isEmpty {
-            problems.append("is not agreed by \(missing.joined(separator: " and "))")
+            problems.append("is not agreed by \(Figures.andList(missing))")
         }
         if let on = deviation.agreedOn, on > asOf {
             problems.append("is agreed on \(on), after \(asOf), the day judged")
@@ -58,7 +58,7 @@ struct DeviationReview {
         if !problems.isEmpty {
             result.append(finding(
                 .deviationUnagreed,
-                "\(name) \(problems.joined(separator: " and ")); rule set \(rules.name) needs a rationale agreed by \(rules.approvers.joined(separator: " and "))"))
+                "\(name) \(problems.joined(separator: " and ")); rule set \(rules.name) needs a rationale agreed by \(Figures.andList(rules.approvers))"))
         }
         if !used.contains([position, slot]) {
             if let other = post.deviations.indices.first(where: { $0 != slot && post.deviations[$0].rule == deviation.rule }) {

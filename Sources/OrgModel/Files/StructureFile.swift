@@ -65,9 +65,10 @@ public enum StructureFile {
                 hint: kind == "structure file" ? "a structure file lists posts; see the README" : "a \(kind) holds YAML keys; see the README")
         }
         let (nulOffset, allASCII) = scan(bytes)
-        if let nul = nulOffset {
+        if nulOffset != nil {
+            // A binary file has no lines worth naming.
             throw LoadError(
-                file: file, line: lineNumber(of: nul, in: bytes),
+                file: file,
                 message: "this is a binary file, not a text \(kind)",
                 hint: kind == "structure file" ? "export the structure as CSV (UTF-8) or YAML" : "write the \(kind) as YAML text")
         }
