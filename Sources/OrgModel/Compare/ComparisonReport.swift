@@ -63,6 +63,7 @@ public struct ComparisonReport: Sendable {
         totalsSection(into: &doc)
         costSection(into: &doc)
         findingsSection(into: &doc)
+        deviationsSection(into: &doc)
         return doc
     }
 
@@ -151,7 +152,14 @@ public struct ComparisonReport: Sendable {
 
     private func deletedSection(into doc: inout ReportDocument) {
         let posts = comparison.deleted.compactMap { comparison.diff.changes[$0].current }
-        postsSection("Posts deleted", posts, costing: comparison.before.costing, into: &doc) { $0.displayTitle }
+        postsSection("Posts deleted", posts, costing: comparison.before.costing, filled: true, into: &doc) { $0.displayTitle }
+        // Whom the deletions touch: the filled posts among them, for consultation.
+        let headcount = posts.reduce(0) { $0 + $1.count }
+        let filled = posts.reduce(0) { $0 + max(0, $1.count - $1.vacant) }
+        if headcount > 0 {
+            doc.paragraph(
+                "Headcount of the posts deleted: \(Figures.grouped(headcount)), of which \(Figures.grouped(filled)) filled and \(Figures.grouped(headcount - filled)) vacant.")
+        }
     }
 
     private func createdSection(into doc: inout ReportDocument) {
@@ -166,20 +174,34 @@ public struct ComparisonReport: Sendable {
 
     /// A table of whole posts (deleted or created), one row each, with their cost.
     private func postsSection(
-        _ heading: String, _ posts: [Post], costing: PostCosting, into doc: inout ReportDocument, title: (Post) -> String
+        _ heading: String, _ posts: [Post], costing: PostCosting, filled: Bool = false, into doc: inout ReportDocument,
+        title: (Post) -> String
     ) {
         doc.heading(3, "\(heading) (\(Figures.grouped(posts.count)))")
         guard !posts.isEmpty else { return doc.paragraph("None.") }
-        var table = ReportTable(
-            headers: ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"],
-            alignments: [.left, .left, .right, .left, .left, .right, .right])
+        var headers = ["Post", "Title", "Tier", "Reports to", "Grade", "FTE", "Annual cost"]
+        var alignments: [ReportTable.Alignment] = [.left, .left, .right, .left, .left, .right, .right]
+        if filled {
+            headers.insert("Filled", at: 5)
+            alignments.insert(.left, at: 5)
+        }
+        var table = ReportTable(headers: headers, alignments: alignments)
         for post in posts {
-            table.append([
+            var row = [
                 post.id.rawValue, title(post), post.tier.map(String.init) ?? "", post.reportsTo?.rawValue ?? "",
                 post.grade ?? "", Self.fteText(post, costing), Self.costText(costing.cost(of: post)),
-            ])
+            ]
+            if filled { row.insert(Self.filledText(post), at: 5) }
+            table.append(row)
         }
         doc.table(table)
+    }
+
+    /// "yes", "vacant", or "3 of 4" for a line partly filled.
+    static func filledText(_ post: Post) -> String {
+        if post.vacant == 0 { return "yes" }
+        if post.isVacant { return "vacant" }
+        return "\(post.count - post.vacant) of \(post.count)"
     }
 
     private func aspectSection(_ aspect: PostChange.Aspect, title: String, alwaysShown: Bool, into doc: inout ReportDocument) {
@@ -303,6 +325,26 @@ public struct ComparisonReport: Sendable {
         }
         doc.facts(facts)
         doc.paragraph("Costs are annual, on-costs included; a post without a cost takes its grade's cost from the rule set, and a cost that is still unknown is counted as unknown, never as zero.")
+    }
+
+    /// The agreed deviations the proposed structure relies on, with their rationale and
+    /// who agreed them when: what a design authority signs off with the proposal.
+    private func deviationsSection(into doc: inout ReportDocument) {
+        let accepted = comparison.afterFindings.findings.filter { $0.severity == .accepted && $0.deviation != nil }
+        doc.heading(3, "Deviations the proposed structure relies on (\(Figures.grouped(accepted.count)))")
+        guard !accepted.isEmpty else { return doc.paragraph("None: the proposed structure meets every rule without one.") }
+        var table = ReportTable(headers: ["Post", "Rule", "Finding", "Rationale", "Agreed by", "Agreed on", "Review by"])
+        for finding in accepted {
+            guard let deviation = finding.deviation else { continue }
+            let post = finding.post.map { id in
+                finding.postTitle.map { $0 == id.rawValue ? id.rawValue : "\(id) (\($0))" } ?? id.rawValue
+            } ?? "—"
+            table.append([
+                post, finding.rule.rawValue, finding.message, deviation.statedRationale ?? "",
+                Figures.andList(deviation.agreedBy), deviation.agreedOn?.description ?? "", deviation.reviewBy?.description ?? "",
+            ])
+        }
+        doc.table(table)
     }
 
     private func findingsSection(into doc: inout ReportDocument) {
