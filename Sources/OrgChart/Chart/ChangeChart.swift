@@ -55,6 +55,11 @@ public enum ChangeChart {
         func elementID(_ position: Int) -> String {
             layout.teamOf[position].map { merged.elementIDs[$0] + "/front-line" } ?? merged.elementIDs[position]
         }
+        // The rules each post breaks in the proposed structure, by proposed id.
+        var errorsOf: [PostID: [Finding]] = [:]
+        for finding in proposed.findings where finding.severity == .error {
+            if let id = finding.post { errorsOf[id, default: []].append(finding) }
+        }
         // Front-line lines that moved to another team, by the team they left.
         var movedOutOf: [Int: [PostChange]] = [:]
         for position in layout.drawnInOrder where layout.teamOf[position] != nil {
@@ -66,7 +71,7 @@ public enum ChangeChart {
                 let change = diff.changes[position]
                 let (label, style) = ChangeLabel.post(
                     change, names: options.names, merged: merged, diff: diff,
-                    hidden: scope.hiddenBelow[position])
+                    hidden: scope.hiddenBelow[position], errors: change.proposed.flatMap { errorsOf[$0.id] } ?? [])
                 boxes.append(ChartBox(
                     name: name(position), elementID: elementID(position), row: layout.row[position],
                     label: label, style: style))

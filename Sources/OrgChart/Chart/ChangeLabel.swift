@@ -73,8 +73,11 @@ enum ChangeLabel {
     }
 
     /// A post's box: marks, title, then each change as "was" or "old → new".
+    /// `errors` are the rules the post breaks in the proposed structure: said in red on
+    /// the box, whatever its change, so a change that makes things worse is seen.
     static func post(
-        _ change: PostChange, names: NamePolicy, merged: MergedStructure, diff: StructureDiff, hidden: Int
+        _ change: PostChange, names: NamePolicy, merged: MergedStructure, diff: StructureDiff, hidden: Int,
+        errors: [Finding] = []
     ) -> (label: String, style: BoxStyle) {
         let look = ChangeLook(change)
         var style = look.style
@@ -129,6 +132,14 @@ enum ChangeLabel {
         if let position = merged.position(ofPost: post.id), merged.span[position] > 0 { leads.append("leads \(merged.span[position])") }
         if hidden > 0 { leads.append("\(Amounts.posts(hidden)) below not shown") }
         if !leads.isEmpty { label.detail(leads.joined(separator: " · "), color: look == .unchanged ? ChartPalette.muted : nil) }
+        for finding in errors.prefix(2) {
+            label.detail("breaks \(finding.rule.rawValue): \(finding.message)", color: ChartPalette.error)
+        }
+        if !errors.isEmpty, look == .unchanged {
+            // An unchanged post that breaks a rule in the proposal is outlined red.
+            style.outline = ChartPalette.error
+            style.penWidth = 2
+        }
         return (label.html, style)
     }
 

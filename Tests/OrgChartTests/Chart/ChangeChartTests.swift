@@ -121,4 +121,10 @@ import Testing
         #expect(joined.contains("posts 4 → 9"))
         #expect(try #require(chart.node(id: "TM-A/front-line")).line.contains("color=\"\(ChartPalette.moved)\""))
     }
+
+    @Test("A post that breaks a rule in the proposed structure says so on the change chart")
+    func rulesBrokenAreShown() throws {
+        let text = try Self.chart().text
+        #expect(text.contains("breaks "))
+    }
 }
