@@ -29,6 +29,7 @@ struct StructurePanel {
         static let dotted = Features(rawValue: 32)
         static let hidden = Features(rawValue: 64)
         static let temporary = Features(rawValue: 128)
+        static let warning = Features(rawValue: 256)
     }
 
     func build(key: String, heading: String?, footnotes: inout Footnotes) -> (panel: ChartPanel, features: Features) {
@@ -92,7 +93,9 @@ struct StructurePanel {
                     style.fill = ChartPalette.assistantFill
                     features.insert(.assistant)
                 }
-                Self.applyFindings(errors: errors, accepted: accepted, to: &style, label: &label, features: &features)
+                Self.applyFindings(
+                    errors: errors, accepted: accepted, warnings: marks.rules(for: [post.id], .warning),
+                    to: &style, label: &label, features: &features)
                 boxes.append(ChartBox(
                     name: boxName(position), elementID: elementID(position), row: layout.row[position],
                     label: label.html, style: style))
@@ -132,7 +135,7 @@ struct StructurePanel {
                 }
                 Self.applyFindings(
                     errors: marks.rules(for: memberIDs, .error), accepted: marks.rules(for: memberIDs, .accepted),
-                    to: &style, label: &label, features: &features)
+                    warnings: marks.rules(for: memberIDs, .warning), to: &style, label: &label, features: &features)
                 boxes.append(ChartBox(
                     name: "\(nameKey)t\(manager)", elementID: idPrefix + ids[manager] + "/front-line",
                     row: .frontLine, label: label.html, style: style))
@@ -175,10 +178,16 @@ struct StructurePanel {
         return (ChartPanel(heading: heading, key: key, boxes: boxes, lines: lines), features)
     }
 
-    /// Red outline and the rule names for errors; amber for accepted deviations.
+    /// Red outline and the rule names for errors; amber for accepted deviations; the names
+    /// of warnings (one-over-one, tier-skip) in italics, the outline unchanged.
     static func applyFindings(
-        errors: [RuleID], accepted: [RuleID], to style: inout BoxStyle, label: inout LabelLines, features: inout Features
+        errors: [RuleID], accepted: [RuleID], warnings: [RuleID] = [], to style: inout BoxStyle, label: inout LabelLines,
+        features: inout Features
     ) {
+        if !warnings.isEmpty {
+            label.detail("warning: " + warnings.map(\.rawValue).joined(separator: " · "), italic: true, color: ChartPalette.accepted)
+            features.insert(.warning)
+        }
         if !errors.isEmpty {
             style.outline = ChartPalette.error
             style.penWidth = 2.5
@@ -215,6 +224,11 @@ struct StructurePanel {
             style.outline = ChartPalette.error
             style.penWidth = 2.5
             entries.append(LegendEntry(sample: .box(style), meaning: "Breaks a rule (named in red in the box)"))
+        }
+        if features.contains(.warning) {
+            entries.append(LegendEntry(
+                sample: .text("<FONT POINT-SIZE=\"8\" COLOR=\"\(ChartPalette.accepted)\"><I>warning</I></FONT>"),
+                meaning: "A warning (one-over-one, tier-skip, …), named in the box"))
         }
         if features.contains(.accepted) {
             var style = BoxStyle()

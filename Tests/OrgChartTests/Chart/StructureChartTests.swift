@@ -178,4 +178,11 @@ import Testing
         #expect(part.contains("Checks of the whole structure: "))
         #expect(part.contains("on this chart"))
     }
+
+    @Test("Warnings are named in their boxes and keyed")
+    func warningsShown() throws {
+        let text = try Self.chart().text
+        #expect(text.contains("warning: "))
+        #expect(text.contains("A warning (one-over-one, tier-skip, …), named in the box"))
+    }
 }
