@@ -45,11 +45,13 @@ struct PostFacts {
             let lineCount = posts[position].count
             count.append(lineCount)
             vacant.append(min(posts[position].vacant, lineCount))
-            fte.append(posts[position].fte ?? Double(lineCount))
+            let lineFTE = posts[position].fte ?? Double(lineCount)
+            fte.append(lineFTE)
             if let known = posts[position].cost {
                 cost.append(known)
             } else if !grades.isEmpty, let grade = posts[position].grade, let each = grades[grade] {
-                cost.append(each * Double(lineCount))
+                // As `PostCosting.cost(of:)`: the grade's full-time cost for each FTE.
+                cost.append(each * lineFTE)
             } else {
                 cost.append(.nan)
             }

@@ -142,6 +142,20 @@ struct ComparisonTests {
         #expect(ComparisonReport.signed("−", CostTotal(known: 5_000)) == "−£5,000")
     }
 
+    @Test("Analysis totals cost posts as PostCosting does (a half-time post at half its grade's cost)")
+    func analysisTotalsAgreeWithCosting() throws {
+        var rules = try RuleSetReader.load("childrens-social-care", relativeTo: nil)
+        rules.gradeCosts = ["SW": 40_000]
+        let structure = Structure(posts: [
+            Post(id: "D", tier: 2, cost: 100_000), Post(id: "W", title: "Social Worker", reportsTo: "D", grade: "SW", fte: 0.5),
+            Post(id: "L", title: "Social Worker", reportsTo: "D", grade: "SW", fte: 2, count: 3),
+        ])
+        let analysis = StructureAnalysis(structure, rules: rules)
+        #expect(analysis.ratios.totalCost == CostTotal(known: 100_000 + 20_000 + 80_000))
+        let costing = PostCosting(rules: rules)
+        #expect(analysis.ratios.totalCost.known == structure.posts.compactMap(costing.cost(of:)).reduce(0, +))
+    }
+
     @Test("A grade's cost is for a full-time post: a post without a cost takes it for each FTE")
     func gradeCostsByFTE() {
         let costing = PostCosting(gradeCosts: ["PO5": 45_000])
