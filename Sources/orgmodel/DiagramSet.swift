@@ -84,6 +84,6 @@ struct DiagramSet {
             }
         }
         try writeOutputs(written, inputs: charts.flatMap(\.files))
-        for file in written { print("wrote \(file.path)") }
+        try FileHandleOutput.standardOutput(written.map { "wrote \($0.path)\n" }.joined())
     }
 }

@@ -28,8 +28,11 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Read a published UK government organogram (senior and junior CSV files).")
     var organogram = false
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The structure file to write (.yaml, .yml or .csv); standard output (YAML) when left out.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The structure file to write (.yaml, .yml or .csv); standard output (YAML) when left out or -.", valueName: "file"))
     var output: String?
+
+    /// The file to write; nil for standard output (no -o, or -o -).
+    private var destination: String? { output == "-" ? nil : output }
 
     @Option(help: ArgumentHelp("The extract's field separator, e.g. ';' or tab (default: the mapping's, else a comma).", valueName: "char"))
     var delimiter: String?
@@ -55,7 +58,7 @@ struct ImportCommand: ParsableCommand {
             guard files.count == 1 else { throw ValidationError("give one HR extract (or --organogram SENIOR.csv JUNIOR.csv)") }
             guard mapping != nil else { throw ValidationError("an HR extract needs --map MAPPING.yaml to say which column feeds which field") }
         }
-        if let output, StructureFormat(path: output) == nil {
+        if let output = destination, StructureFormat(path: output) == nil {
             throw ValidationError("cannot tell the output format from \(output): name it .yaml, .yml or .csv")
         }
     }
@@ -111,7 +114,7 @@ struct ImportCommand: ParsableCommand {
 
         let structure = result.structure
         let parts: [any ContiguousBytes & Sendable]
-        if let output, StructureFormat(path: output) == .csv {
+        if let output = destination, StructureFormat(path: output) == .csv {
             do { parts = [Array(try StructureCSVWriter().write(structure).utf8)] } catch {
                 printError("orgmodel: \(output): \(error)")
                 throw Exit.outputFailed
@@ -120,7 +123,7 @@ struct ImportCommand: ParsableCommand {
             parts = StructureYAMLWriter(header: ["Imported by orgmodel from \(source)."]).writeParts(structure)
         }
         var writes: [(path: String, parts: [any ContiguousBytes & Sendable])] = []
-        if let output { writes.append((output, parts)) }
+        if let output = destination { writes.append((output, parts)) }
         var rejectPaths: [(String, Int)] = []
         for file in result.rejectFiles {
             let path = rejects ?? rejectPath(for: file.source)
@@ -134,9 +137,9 @@ struct ImportCommand: ParsableCommand {
             throw Exit.outputFailed
         }
         let summary = "imported \(structure.posts.count) post\(structure.posts.count == 1 ? "" : "s") from \(source)"
-            + (output.map { " into \($0)" } ?? "")
+            + (destination.map { " into \($0)" } ?? "")
             + rejectPaths.map { "; \($0.1) bad row\($0.1 == 1 ? "" : "s") in \($0.0)" }.joined()
-        if let _ = output {
+        if destination != nil {
             try FileHandleOutput.standardOutput(summary + "\n")
         } else {
             for part in parts { try FileHandleOutput.standardOutput(bytes: part) }
@@ -155,7 +158,7 @@ struct ImportCommand: ParsableCommand {
     /// `DIR/INPUT.rejected.csv`, in the output's folder (the working folder without one).
     private func rejectPath(for input: String) -> String {
         let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
-        let folder = output.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+        let folder = destination.map { ($0 as NSString).deletingLastPathComponent } ?? ""
         let name = "\(stem).rejected.csv"
         return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
     }

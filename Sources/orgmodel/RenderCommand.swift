@@ -128,7 +128,7 @@ struct RenderCommand: ParsableCommand {
                 try FileHandleOutput.standardOutput(bytes: bytes)
             } else {
                 try writeOutputs([(output, bytes)], inputs: files)
-                print("wrote \(output)")
+                try FileHandleOutput.standardOutput("wrote \(output)\n")
             }
             return
         }
@@ -157,7 +157,7 @@ struct RenderCommand: ParsableCommand {
             charts.append((path, try renderer.chart(kind, inputs, options: pageOptions, format: resolved, name: path)))
         }
         try writeOutputs(charts, inputs: files)
-        for chart in charts { print("wrote \(chart.path)") }
+        try FileHandleOutput.standardOutput(charts.map { "wrote \($0.path)\n" }.joined())
     }
 }
 

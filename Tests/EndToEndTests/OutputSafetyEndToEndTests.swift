@@ -150,12 +150,22 @@ struct OutputSafetyEndToEndTests {
         }
     }
 
-    @Test("-o - is standard output for export, analyse and compare", arguments: [
+    @Test("-o - is standard output for export, analyse, compare and import", arguments: [
         ["export", "FILE", "--format", "yaml", "-o", "-"], ["analyse", "FILE", "-o", "-"], ["compare", "FILE", "FILE", "-o", "-"],
+        ["import", "EXTRACT", "--map", "MAPPING", "-o", "-"],
     ])
     func dashIsStandardOutput(arguments: [String]) throws {
         try inFolder { folder, file in
-            let run = try OrgModelBinary.run(arguments.map { $0 == "FILE" ? file : $0 }, in: folder)
+            let hr = OrgModelBinary.packageRoot.appendingPathComponent("Structures/hr")
+            let resolved = arguments.map { argument in
+                switch argument {
+                case "FILE": file
+                case "EXTRACT": hr.appendingPathComponent("extract.csv").path
+                case "MAPPING": hr.appendingPathComponent("mapping.yaml").path
+                default: argument
+                }
+            }
+            let run = try OrgModelBinary.run(resolved, in: folder)
             #expect(run.exitCode == 0, "\(run.stderr)")
             #expect(!run.stdout.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("-").path))

@@ -132,7 +132,9 @@ public enum ChangeChart {
             ChartText.source(current, side: "Current"), ChartText.source(proposed, side: "Proposed"),
             "Posts are matched by id, and by replaces: for a post re-purposed under a new id.",
         ]
+        // From a root the chart is a part; its cost note is still the whole structure's.
         notes += ChangeCounts.summary(diff: diff, current: current.rules, proposed: proposed.rules)
+            .map { root == nil ? $0 : "Whole structure: " + $0 }
         let checks = proposed.errorCount == 0 ? nil
             : "The proposed structure has \(proposed.errorCount == 1 ? "1 error" : "\(proposed.errorCount) errors"): run orgmodel validate \(proposed.structure.source ?? "FILE") or draw it with orgmodel render."
         if let checks { notes.append(checks) }

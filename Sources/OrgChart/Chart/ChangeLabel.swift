@@ -121,7 +121,7 @@ enum ChangeLabel {
         // but the chart still says so, as compare does.
         if aspects.contains(.vacancies), let old {
             label.detail(
-                post.count == 1 && old.count == 1 ? (post.isVacant ? "now vacant" : "vacancy filled") : "vacant \(old.vacant) → \(post.vacant)",
+                post.count == 1 && old.count == 1 ? (post.isVacant ? "was filled" : "vacancy filled") : "vacant \(old.vacant) → \(post.vacant)",
                 color: ChartPalette.muted)
         }
         if aspects.contains(.reportingLine), let old {

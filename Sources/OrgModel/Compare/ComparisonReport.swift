@@ -306,7 +306,7 @@ public struct ComparisonReport: Sendable {
 
     /// A total with its sign, unless nothing of it is known ("unknown (2 posts …)").
     static func signed(_ sign: String, _ total: CostTotal) -> String {
-        total.known == 0 && total.unknownPosts > 0 ? total.text : sign + total.text
+        total.known == 0 ? total.text : sign + total.text
     }
 
     private func costSection(into doc: inout ReportDocument) {

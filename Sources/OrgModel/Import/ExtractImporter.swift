@@ -557,10 +557,17 @@ extension ExtractImporter {
                 differs(.grade, posts[first].grade, post.grade)
                 differs(.tier, posts[first].tier.map(String.init), post.tier.map(String.init))
                 differs(.temporary, posts[first].temporary ? "yes" : "no", post.temporary ? "yes" : "no")
+                differs(.service, posts[first].service, post.service)
                 guard differences.isEmpty else {
                     reject(line: line, bytes: record.byteRange, id: nil, [
                         "\(idColumn) \(post.id) repeats line \(firstLine) as a job share, but with a different \(differences.joined(separator: ", ")): the rows of a job share describe one post",
                     ])
+                    return
+                }
+                if let a = posts[first].cost, let b = post.cost, a + b > PostLimits.maximumCost,
+                    let problem = PostLimits.costProblem(a + b, field: "the job share's summed \(plan.column(of: .cost) ?? "cost")")
+                {
+                    reject(line: line, bytes: record.byteRange, id: nil, [problem])
                     return
                 }
                 shared.insert(first)

@@ -72,6 +72,11 @@ extension OrganogramImporter {
         }
     }
 
+    /// "N/D", "ND", "n.d." or "Not disclosed": what published files write for a value withheld.
+    static func meansNotDisclosed(_ text: String) -> Bool {
+        ["n/d", "nd", "n.d.", "not disclosed"].contains(text.trimmingBlanks().lowercased())
+    }
+
     struct Run {
         let tiers: GradeTierTable
         var posts: [Post] = []
@@ -158,14 +163,14 @@ extension OrganogramImporter {
                 var post = Post(id: id, title: columns.value(F.jobTitle, in: row), reportsTo: boss, fte: fte, line: row.line)
                 let grade = columns.value(F.grade, in: row)
                 // "N/D" is what the format writes for a grade not known: no grade.
-                if !grade.isEmpty, grade.uppercased() != F.notDisclosed {
+                if !grade.isEmpty, !OrganogramImporter.meansNotDisclosed(grade) {
                     post.grade = grade
                     if let tier = tiers.tier(for: grade) { post.tier = tier } else { gradesWithoutTier[grade, default: 0] += 1 }
                 }
                 let unit = columns.value(F.unit, in: row)
                 if !unit.isEmpty { post.service = unit }
                 switch lowered {
-                case "n/d", "nd", "n.d.", "not disclosed", "": break
+                case _ where OrganogramImporter.meansNotDisclosed(name), "": break
                 case "vacant", "vacancy": post.vacant = 1
                 default: post.holder = name
                 }
@@ -232,7 +237,7 @@ extension OrganogramImporter {
                 if fte != fte.rounded() { fractionalLines += 1 }
                 var post = Post(id: id, title: columns.value(F.genericJobTitle, in: row), reportsTo: boss, fte: fte, count: count, line: row.line)
                 let grade = columns.value(F.juniorGrade, in: row)
-                if !grade.isEmpty, grade.uppercased() != F.notDisclosed { post.grade = grade }
+                if !grade.isEmpty, !OrganogramImporter.meansNotDisclosed(grade) { post.grade = grade }
                 let unit = columns.value(F.unit, in: row)
                 if !unit.isEmpty { post.service = unit }
                 for (position, attribute) in columns.attributes where !row.fields[position].isEmpty {

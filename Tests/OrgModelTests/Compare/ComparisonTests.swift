@@ -140,6 +140,7 @@ struct ComparisonTests {
             == "−£10 a year (excluding 1 post of unknown cost after)")
         #expect(ComparisonReport.signed("−", CostTotal(known: 0, unknownPosts: 1)) == "unknown (1 post of unknown cost)")
         #expect(ComparisonReport.signed("−", CostTotal(known: 5_000)) == "−£5,000")
+        #expect(ComparisonReport.signed("+", CostTotal()) == "£0")
     }
 
     @Test("Analysis totals cost posts as PostCosting does (a half-time post at half its grade's cost)")
