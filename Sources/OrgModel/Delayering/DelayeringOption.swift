@@ -51,6 +51,9 @@ public struct DelayeringOption: Sendable {
     public var findings: ValidationResult
     /// Violations fixed and introduced against the original structure.
     public var findingChanges: FindingChanges
+    /// What the option does to dotted lines: one to a removed post goes to the post that
+    /// takes its place, or is dropped (to the post itself, or to its own manager).
+    public var dottedLineChanges: [String] = []
 
     /// The moves this step added.
     public var newMoves: ArraySlice<DelayeringMove> { moves.suffix(movesOfThisStep) }

@@ -43,6 +43,7 @@ public struct DelayeringPlanner: Sendable {
             var structure: Structure
             var removed: [Post]
             var added: [Post]
+            var dottedLineChanges: [String]
         }
         var moves: [DelayeringMove] = []
         var drafts: [Draft] = []
@@ -58,13 +59,13 @@ public struct DelayeringPlanner: Sendable {
             case .splitWideSpans:
                 splitWideSpans(&workspace, order: order, typicalCosts: typicalCosts(index), moves: &moves, notes: &notes)
             }
-            var (optionStructure, lineNotes) = workspace.structure(from: structure)
+            var (optionStructure, lineChanges) = workspace.structure(from: structure)
             optionStructure.state = .option
-            notes += lineNotes
             drafts.append(Draft(
                 step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes, structure: optionStructure,
                 removed: (0..<workspace.originalCount).filter { !workspace.alive[$0] }.map { workspace.posts[$0] },
-                added: (workspace.originalCount..<workspace.posts.count).filter { workspace.alive[$0] }.map { workspace.posts[$0] }))
+                added: (workspace.originalCount..<workspace.posts.count).filter { workspace.alive[$0] }.map { workspace.posts[$0] },
+                dottedLineChanges: lineChanges))
         }
 
         // Then the structure and each option measured and validated, side by side.
@@ -81,7 +82,8 @@ public struct DelayeringPlanner: Sendable {
                 step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, notes: draft.notes,
                 structure: draft.structure, removedPosts: draft.removed, addedPosts: draft.added,
                 removedCost: costing.total(draft.removed), addedCost: costing.total(draft.added), analysis: analysis,
-                findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings)))
+                findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
+                dottedLineChanges: draft.dottedLineChanges))
         }
         var notes: [String] = []
         for position in order where structure.posts[position].tier == nil && index.isManager(position) && !structure.posts[position].assistant {

@@ -46,6 +46,7 @@ extension DelayeringReport {
         var file: String?
         var moves: [JSONMove]
         var notes: [String]
+        var dottedLineChanges: [String]
         var removed: [String]
         var added: [String]
         var removedCost: JSONCost
@@ -58,7 +59,7 @@ extension DelayeringReport {
         enum CodingKeys: String, CodingKey {
             case number, step, title, file, moves, notes, removed, added, after, findings
             case removedCost = "removed_cost", addedCost = "added_cost", netSaving = "net_saving"
-            case savingComplete = "saving_complete"
+            case savingComplete = "saving_complete", dottedLineChanges = "dotted_line_changes"
         }
     }
 
@@ -93,7 +94,7 @@ extension DelayeringReport {
                         receiver: move.receiver?.rawValue, removedCost: JSONCost(move.removedCost),
                         addedCost: JSONCost(move.addedCost), summary: move.summary)
                 },
-                notes: option.notes, removed: option.removedPosts.map(\.id.rawValue), added: option.addedPosts.map(\.id.rawValue),
+                notes: option.notes, dottedLineChanges: option.dottedLineChanges, removed: option.removedPosts.map(\.id.rawValue), added: option.addedPosts.map(\.id.rawValue),
                 removedCost: JSONCost(option.removedCost), addedCost: JSONCost(option.addedCost), netSaving: option.netSaving,
                 savingComplete: option.savingIsComplete, after: Self.measures(option.analysis, option.findings),
                 findings: FindingChangesJSON(option.findingChanges))

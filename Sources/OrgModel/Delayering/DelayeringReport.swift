@@ -76,8 +76,8 @@ public struct DelayeringReport: Sendable {
         if let path = files[option.number] { facts.append(.init("File", path)) }
         let removedIDs = option.removedPosts.map(\.id.rawValue)
         let addedIDs = option.addedPosts.map(\.id.rawValue)
-        facts.append(.init("Posts removed", removedIDs.isEmpty ? "none" : "\(removedIDs.count): \(Figures.list(removedIDs)) (\(option.removedCost.text))"))
-        facts.append(.init("Posts added", addedIDs.isEmpty ? "none" : "\(addedIDs.count): \(Figures.list(addedIDs)) (\(option.addedCost.text))"))
+        facts.append(.init("Posts removed", removedIDs.isEmpty ? "none" : "\(removedIDs.count): \(Figures.list(removedIDs)); cost \(option.removedCost.text)"))
+        facts.append(.init("Posts added", addedIDs.isEmpty ? "none" : "\(addedIDs.count): \(Figures.list(addedIDs)); cost \(option.addedCost.text)"))
         facts.append(.init("Net annual saving", option.savingText))
         facts.append(.init("Management layers", ComparisonReport.arrow(original.layers.managementLayers, after.layers.managementLayers)))
         facts.append(.init("Manager posts", ComparisonReport.arrow(original.ratios.managerPosts, after.ratios.managerPosts)))
@@ -96,6 +96,10 @@ public struct DelayeringReport: Sendable {
             doc.paragraph(Self.nothingToDo(option.step))
         } else {
             doc.bullets(moves.enumerated().map { "\(option.moves.count - moves.count + $0.offset + 1). \($0.element.summary)" })
+        }
+        if !option.dottedLineChanges.isEmpty {
+            doc.heading(3, "Dotted lines")
+            doc.bullets(option.dottedLineChanges)
         }
         if !option.notes.isEmpty {
             doc.heading(3, "Considered and left alone")
