@@ -250,6 +250,9 @@ extension ExtractImporter {
         }
         /// Posts already folded from several rows (job shares), and their later rows.
         var shared: Set<Int> = []
+        /// Job shares one of whose later rows is rejected, with that row's line: the post
+        /// is left out whole, not written as the rows that happened to agree.
+        var spoiledShares: [Int: Int] = [:]
         var sharedRows: [Int: [(line: Int, bytes: Range<Int>)]] = [:]
         var listedAttributes: [Int: Set<String>] = [:]
         var rejectedLineByID: [PostID: Int] = [:]
@@ -559,6 +562,7 @@ extension ExtractImporter {
                 differs(.temporary, posts[first].temporary ? "yes" : "no", post.temporary ? "yes" : "no")
                 differs(.service, posts[first].service, post.service)
                 guard differences.isEmpty else {
+                    spoiledShares[first] = line
                     reject(line: line, bytes: record.byteRange, id: nil, [
                         "\(idColumn) \(post.id) repeats line \(firstLine) as a job share, but with a different \(differences.joined(separator: ", ")): the rows of a job share describe one post",
                     ])
@@ -567,6 +571,7 @@ extension ExtractImporter {
                 if let a = posts[first].cost, let b = post.cost, a + b > PostLimits.maximumCost,
                     let problem = PostLimits.costProblem(a + b, field: "the job share's summed \(plan.column(of: .cost) ?? "cost")")
                 {
+                    spoiledShares[first] = line
                     reject(line: line, bytes: record.byteRange, id: nil, [problem])
                     return
                 }
@@ -599,6 +604,7 @@ extension ExtractImporter {
             rowCount += other.rowCount
             unnamedWithValues.formUnion(other.unnamedWithValues)
             for position in other.shared { shared.insert(position + offset) }
+            for (position, line) in other.spoiledShares { spoiledShares[position + offset] = line }
             for (position, rows) in other.sharedRows { sharedRows[position + offset] = rows }
             for (position, names) in other.listedAttributes { listedAttributes[position + offset] = names }
             gradesWithoutTier.merge(other.gradesWithoutTier, uniquingKeysWith: +)
@@ -628,8 +634,9 @@ extension ExtractImporter {
                 row: { (file, rowBytes[$0]) })
             let run = self
             removed = pruner.prune(
-                posts, position: { run.position(of: $0) }, rejectedLineByID: rejectedLineByID, into: &rejected,
-                minimumConcurrentPosts: minimumConcurrentPosts)
+                posts, position: { run.position(of: $0) }, rejectedLineByID: rejectedLineByID,
+                alsoRemove: spoiledShares.mapValues { "a job share whose row at line \($0) is rejected: the post is left out whole" },
+                into: &rejected, minimumConcurrentPosts: minimumConcurrentPosts)
             // A job share left out takes all its rows with it.
             for (position, rows) in sharedRows where removed[position] {
                 for row in rows {

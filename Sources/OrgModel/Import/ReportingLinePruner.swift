@@ -13,9 +13,11 @@ struct ReportingLinePruner {
     /// - Parameters:
     ///   - rejectedLineByID: ids of rows already rejected, with their lines: posts
     ///     reporting to them are left out as a consequence, not as faults of their own.
+    ///   - alsoRemove: posts to leave out besides (a job share one of whose rows is
+    ///     rejected), with the reason; posts below them go too.
     func prune(
         _ posts: [Post], position positionOf: @escaping @Sendable (PostID) -> Int?, rejectedLineByID: [PostID: Int],
-        into rejected: inout [RejectedRow], minimumConcurrentPosts: Int = 200_000
+        alsoRemove: [Int: String] = [:], into rejected: inout [RejectedRow], minimumConcurrentPosts: Int = 200_000
     ) -> [Bool] {
         // Each post's manager: its position, -1 for none, -2 for one in no row. The
         // lookups only read, so a large import does them on every core.
@@ -33,6 +35,12 @@ struct ReportingLinePruner {
             } else {
                 rejected.append(RejectedRow(file: file, line: posts[position].line, reasons: [unknownManager(position, boss)], bytes: bytes))
             }
+            orphaned.append(position)
+        }
+        for (position, reason) in alsoRemove.sorted(by: { $0.key < $1.key }) where !removed[position] {
+            removed[position] = true
+            let (file, bytes) = row(position)
+            rejected.append(RejectedRow(file: file, line: posts[position].line, reasons: [reason], followsFromAnother: true, bytes: bytes))
             orphaned.append(position)
         }
         guard !orphaned.isEmpty else { return removed }
