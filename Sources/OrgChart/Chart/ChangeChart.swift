@@ -83,6 +83,24 @@ public enum ChangeChart {
                     label: label, style: style))
             }
         }
+        // A team whose every front-line line moved away still shows what left it: a box of
+        // its own, placed after its manager so that it sits beneath it.
+        var emptiedTeams: [Int] = []
+        for (manager, leavers) in movedOutOf.sorted(by: { $0.key < $1.key })
+        where scope.drawn[manager] && !boxes.contains(where: { $0.name == "xt\(manager)" }) {
+            let (label, style) = ChangeLabel.team([], movedOut: leavers, merged: merged, diff: diff, names: options.names)
+            let box = ChartBox(
+                name: "xt\(manager)", elementID: merged.elementIDs[manager] + "/front-line", row: .frontLine, label: label, style: style)
+            let at = boxes.firstIndex { $0.name == name(manager) }.map { $0 + 1 } ?? boxes.count
+            boxes.insert(box, at: at)
+            emptiedTeams.append(manager)
+        }
+        for manager in emptiedTeams {
+            // The team it led is a former one: its line is drawn as a former reporting line.
+            lines.append(ChartLine(
+                from: name(manager), to: "xt\(manager)", kind: .former, constrains: ChartRow.frontLine > layout.row[manager],
+                elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/front-line"))
+        }
         for item in layout.order {
             switch item {
             case .post(let position):

@@ -127,4 +127,23 @@ import Testing
         let text = try Self.chart().text
         #expect(text.contains("breaks "))
     }
+
+    @Test("A team whose every front-line line moves away still shows what left it")
+    func emptiedTeamShowsItsLeavers() throws {
+        let current = Structure(posts: [
+            Post(id: "SM", tier: 5), Post(id: "TM-A", title: "Team A", tier: 6, reportsTo: "SM"),
+            Post(id: "TM-B", title: "Team B", tier: 6, reportsTo: "SM"),
+            Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2),
+            Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4),
+        ])
+        var proposed = current
+        proposed.posts[3].reportsTo = "TM-B"
+        let rules = try RuleSetReader.load("childrens-social-care", relativeTo: nil)
+        let validator = Validator(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!)
+        let chart = DOTInspector(try ChangeChart.dot(current: validator.validate(current), proposed: validator.validate(proposed)))
+        let left = DOTInspector.plain(try #require(chart.node(id: "TM-A/front-line")).line)
+        #expect(left.contains("−2 Social Work Assistant"))
+        #expect(left.contains("posts 2 → 0"))
+        #expect(chart.text.contains("id=\"TM-A->TM-A/front-line\""))
+    }
 }
