@@ -28,7 +28,13 @@ struct NameMatcher {
             let words = Self.words(name.lowercased())
             guard let last = words.last else { continue }
             let owned = words.map { Substring(String($0)) }
-            if owned.count == 1 { whole.insert(String(owned[0])) } else { self.names.insert(owned) }
+            if owned.count == 1 {
+                whole.insert(String(owned[0]))
+            } else {
+                self.names.insert(owned)
+                // Surname first, as registers write it: "Bloggs, Jo".
+                self.names.insert([owned[owned.count - 1]] + owned.dropLast())
+            }
             let surname = Self.words(String(name.lowercased().split(whereSeparator: \.isWhitespace).last ?? "")).map { Substring(String($0)) }
             if !surname.isEmpty, surname.joined().count >= 2 { surnames.insert(surname) } else if last.count >= 2 { surnames.insert([Substring(String(last))]) }
             longestName = max(longestName, owned.count)

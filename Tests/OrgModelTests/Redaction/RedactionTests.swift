@@ -129,6 +129,7 @@ struct RedactionTests {
         #expect(matcher.replacing(in: "Office of Mr Bloggs", with: "N/D") == "Office of N/D")  // a surname after a title
         #expect(matcher.replacing(in: "Dr O'Neill's clinic", with: "N/D") == "N/D's clinic")
         #expect(matcher.replacing(in: "Bloggs Street depot", with: "N/D") == "Bloggs Street depot")  // a surname alone: not a name
+        #expect(matcher.replacing(in: "Cover: Bloggs, Jo", with: "N/D") == "Cover: N/D")  // surname first
         #expect(matcher.replacing(in: "Zoë and Jo Bloggs and Jo Bloggs", with: "N/D") == "Zoë and N/D and N/D")
         // Possessives and compounds still hold the name.
         #expect(matcher.replacing(in: "Practitioner (Jo Bloggs's team)", with: "N/D") == "Practitioner (N/D's team)")
