@@ -58,15 +58,29 @@ struct AnalyseCommand: ParsableCommand {
 }
 
 /// A report format chosen by --format or, without it, by the --output file's extension.
-protocol ReportFormatChoice: RawRepresentable<String>, CaseIterable {
-    /// The format a file extension names, if any.
-    init?(fileExtension: String)
-    static var fallback: Self { get }
+/// The cases are `table` and other formats named as their usual extension (`csv`,
+/// `json`, `markdown`).
+protocol ReportFormatChoice: RawRepresentable<String>, CaseIterable, Equatable {
+    /// The format without --format or a telling extension: the table.
+    static var table: Self { get }
 }
 
 extension ReportFormatChoice {
-    /// --format, else the output's extension, else the fallback; a usage error when
-    /// --format and the extension disagree.
+    /// The format a file extension names, if any: `.txt` a table, `.md` Markdown, else
+    /// the case of that name.
+    init?(fileExtension: String) {
+        let name = switch fileExtension {
+        case "txt": "table"
+        case "md": "markdown"
+        case "table": ""
+        default: fileExtension
+        }
+        guard let format = Self(rawValue: name) else { return nil }
+        self = format
+    }
+
+    /// --format, else the output's extension, else the table; a usage error when --format
+    /// and the extension disagree, or the file is named for a format the report lacks.
     static func resolved(_ format: Self?, output: String?) throws -> Self {
         let ext = output.map { $0 == "-" ? "" : ($0 as NSString).pathExtension.lowercased() } ?? ""
         let named = Self(fileExtension: ext)
@@ -79,37 +93,15 @@ extension ReportFormatChoice {
             let list = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
             throw ValidationError("this report is not written as .\(ext) (\(output)): name the file \(list), or give --format to write it anyway")
         }
-        return format ?? named ?? fallback
+        return format ?? named ?? Self.table
     }
 
     /// Extensions of formats orgmodel writes or reads elsewhere.
     static var otherFormats: Set<String> { ["yaml", "yml", "csv", "json", "md", "markdown", "svg", "pdf", "png", "dot", "html", "xml", "tsv"] }
 }
 
-extension AnalysisFormat: ReportFormatChoice {
-    init?(fileExtension: String) {
-        switch fileExtension {
-        case "txt": self = .table
-        case "md", "markdown": self = .markdown
-        case "json": self = .json
-        case "csv": self = .csv
-        default: return nil
-        }
-    }
-    static var fallback: AnalysisFormat { .table }
-}
-
-extension SummaryFormat: ReportFormatChoice {
-    init?(fileExtension: String) {
-        switch fileExtension {
-        case "txt": self = .table
-        case "md", "markdown": self = .markdown
-        case "json": self = .json
-        default: return nil
-        }
-    }
-    static var fallback: SummaryFormat { .table }
-}
+extension AnalysisFormat: ReportFormatChoice {}
+extension SummaryFormat: ReportFormatChoice {}
 
 /// Prints `bytes` (no path, or `-`), or writes them whole to `path`, never over one of
 /// `inputs`; a failed write exits with code 3.

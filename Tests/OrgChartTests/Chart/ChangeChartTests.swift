@@ -11,6 +11,19 @@ import Testing
             options: options))
     }
 
+    /// A Service Manager leading Team A and Team B, to hang front-line lines under.
+    static let twoTeams = [
+        Post(id: "SM", tier: 5), Post(id: "TM-A", title: "Team A", tier: 6, reportsTo: "SM"),
+        Post(id: "TM-B", title: "Team B", tier: 6, reportsTo: "SM"),
+    ]
+
+    /// The change chart of two structures built in the test, validated under the built-in rules.
+    static func chart(_ current: Structure, _ proposed: Structure) throws -> DOTInspector {
+        let rules = try RuleSetReader.load("childrens-social-care", relativeTo: nil)
+        let validator = Validator(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!)
+        return DOTInspector(try ChangeChart.dot(current: validator.validate(current), proposed: validator.validate(proposed)))
+    }
+
     @Test func goldenDOT() throws {
         try ChartFixtures.expectGolden(Self.chart().text, "small-changes.dot")
     }
@@ -97,9 +110,7 @@ import Testing
 
     @Test("A front-line line that moves counts in the team it joins only after, and in the team it left only before")
     func frontLineMovesBetweenTeams() throws {
-        let current = Structure(posts: [
-            Post(id: "SM", tier: 5), Post(id: "TM-A", title: "Team A", tier: 6, reportsTo: "SM"),
-            Post(id: "TM-B", title: "Team B", tier: 6, reportsTo: "SM"),
+        let current = Structure(posts: Self.twoTeams + [
             Post(id: "SW-A", title: "Social Worker", reportsTo: "TM-A", count: 5),
             Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2),
             Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4),
@@ -107,9 +118,7 @@ import Testing
         var proposed = current
         proposed.posts[4].reportsTo = "TM-B"  // the assistants move from A to B
         proposed.posts.append(Post(id: "SW-B2", title: "Social Worker", reportsTo: "TM-B", count: 3))  // and B grows
-        let rules = try RuleSetReader.load("childrens-social-care", relativeTo: nil)
-        let validator = Validator(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!)
-        let chart = DOTInspector(try ChangeChart.dot(current: validator.validate(current), proposed: validator.validate(proposed)))
+        let chart = try Self.chart(current, proposed)
         let left = DOTInspector.plain(try #require(chart.node(id: "TM-A/front-line")).line)
         #expect(left.contains("−2 Social Work Assistant"))
         #expect(left.contains("moved to Team B (TM-B)"))
@@ -130,17 +139,13 @@ import Testing
 
     @Test("A team whose every front-line line moves away still shows what left it")
     func emptiedTeamShowsItsLeavers() throws {
-        let current = Structure(posts: [
-            Post(id: "SM", tier: 5), Post(id: "TM-A", title: "Team A", tier: 6, reportsTo: "SM"),
-            Post(id: "TM-B", title: "Team B", tier: 6, reportsTo: "SM"),
+        let current = Structure(posts: Self.twoTeams + [
             Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2),
             Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4),
         ])
         var proposed = current
         proposed.posts[3].reportsTo = "TM-B"
-        let rules = try RuleSetReader.load("childrens-social-care", relativeTo: nil)
-        let validator = Validator(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!)
-        let chart = DOTInspector(try ChangeChart.dot(current: validator.validate(current), proposed: validator.validate(proposed)))
+        let chart = try Self.chart(current, proposed)
         let left = DOTInspector.plain(try #require(chart.node(id: "TM-A/front-line")).line)
         #expect(left.contains("−2 Social Work Assistant"))
         #expect(left.contains("posts 2 → 0"))
