@@ -13,6 +13,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable {
     case tierUnknown = "tier-unknown"
     case managerWithoutTier = "manager-without-tier"
     case oneOverOne = "one-over-one"
+    case gradeSame = "grade-same"
     case layersExceeded = "layers-exceeded"
     case deviationUnagreed = "deviation-unagreed"
     case deviationUnused = "deviation-unused"
@@ -21,7 +22,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable {
     /// The severity a finding of this check has before any deviation is applied.
     public var defaultSeverity: Severity {
         switch self {
-        case .tierSkip, .oneOverOne, .deviationUnused, .deviationExpired: .warning
+        case .tierSkip, .oneOverOne, .gradeSame, .deviationUnused, .deviationExpired: .warning
         default: .error
         }
     }
@@ -31,7 +32,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable {
     public var canBeWaived: Bool {
         switch self {
         case .spanNarrow, .spanWide, .tierOrder, .tierSkip, .tierUnknown, .managerWithoutTier,
-            .oneOverOne, .layersExceeded:
+            .oneOverOne, .gradeSame, .layersExceeded:
             true
         default: false
         }
@@ -53,6 +54,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable {
         case .tierUnknown: "a tier the rule set does not define"
         case .managerWithoutTier: "a post with reports but no tier"
         case .oneOverOne: "a manager with exactly one direct report"
+        case .gradeSame: "a post on the same grade as its manager"
         case .layersExceeded: "more management layers than the rule set allows"
         case .deviationUnagreed: "a deviation without a rationale or an approver"
         case .deviationUnused: "a deviation that covers no finding"

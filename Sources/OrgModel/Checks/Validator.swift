@@ -12,7 +12,7 @@ public struct Validator: Sendable {
     /// Every check, in the order their findings are listed for a post.
     static let checks: [any StructureCheck] = [
         DuplicateIDCheck(), ReportingLineCheck(), CycleCheck(), RootCheck(), SpanCheck(), TierCheck(),
-        OneOverOneCheck(), LayersCheck(),
+        OneOverOneCheck(), GradeSameCheck(), LayersCheck(),
     ]
 
     public func validate(_ structure: Structure) -> ValidationResult {

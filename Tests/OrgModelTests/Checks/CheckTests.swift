@@ -120,6 +120,20 @@ import Testing
         #expect(!two.contains { $0.rule == .oneOverOne })
     }
 
+    @Test("grade-same: a post on its manager's grade is a warning; assistants and other grades are not")
+    func gradeSame() throws {
+        let findings = try Fixtures.findings(compliantYAML(posts: [
+            ["id: G-LEAD", "title: Lead", "tier: 6", "reports_to: SM-1-1", "grade: PO7"],
+            ["id: G-SAME", "title: Senior Practitioner", "reports_to: G-LEAD", "grade: PO7", "count: 4"],
+            ["id: G-LOWER", "title: Social Worker", "reports_to: G-LEAD", "grade: PO5"],
+            ["id: G-PA", "title: Assistant", "reports_to: G-LEAD", "grade: PO7", "assistant: true"],
+        ]))
+        let same = findings.filter { $0.rule == .gradeSame }
+        #expect(same.map(\.post) == ["G-SAME"])
+        #expect(same.first?.severity == .warning)
+        #expect(same.first?.message == "is graded PO7, the same as its manager G-LEAD (Lead)")
+    }
+
     @Test func layersExceededNamesTheOverDeepManager() throws {
         let findings = try Fixtures.findings(compliantYAML(posts: [
             ["id: STM", "title: Senior Team Manager", "tier: 6", "reports_to: TM-1-1-1"],
