@@ -69,6 +69,10 @@ struct AnalysisEndToEndTests {
         #expect(json.exitCode == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["totals"] != nil && object["deleted"] != nil)
+        // Deleted posts carry their headcount and vacancies; the deviations relied on are listed.
+        let deleted = try #require(object["deleted"] as? [[String: Any]])
+        #expect(deleted.allSatisfy { $0["count"] is Int && $0["vacant"] is Int })
+        #expect(object["deviations"] is [[String: Any]])
         let missing = try OrgModelBinary.run(["compare", Self.current, "missing.yaml"])
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("missing.yaml"))

@@ -39,9 +39,12 @@ extension ComparisonReport {
         var fte: Double
         var cost: Double?
         var replaces: String?
+        /// Posts in the line (headcount) and how many are vacant.
+        var count: Int
+        var vacant: Int
 
         enum CodingKeys: String, CodingKey {
-            case id, title, tier, grade, fte, cost, replaces
+            case id, title, tier, grade, fte, cost, replaces, count, vacant
             case reportsTo = "reports_to"
         }
     }
@@ -112,7 +115,24 @@ extension ComparisonReport {
         var changed: [String: [JSONChange]]
         var totals: JSONTotals
         var findings: FindingChangesJSON
+        var deviations: [JSONDeviation]
         var notes: [String]
+    }
+
+    /// An agreed deviation the proposed structure relies on.
+    struct JSONDeviation: Encodable {
+        var post: String?
+        var rule: String
+        var message: String
+        var rationale: String?
+        var agreedBy: [String]
+        var agreedOn: String?
+        var reviewBy: String?
+
+        enum CodingKeys: String, CodingKey {
+            case post, rule, message, rationale
+            case agreedBy = "agreed_by", agreedOn = "agreed_on", reviewBy = "review_by"
+        }
     }
 
     private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
@@ -121,7 +141,8 @@ extension ComparisonReport {
     /// `created` posts, `changed` (by aspect: `moved`, `re-tiered`, `retitled`,
     /// `re-graded`, `fte`, `cost`, `made-permanent`, … each a list of `{id, title, before,
     /// after}`), `totals` (each a `{before, after}` pair; costs as `{known,
-    /// unknown_posts, complete}`), `findings` (`fixed`, `accepted`, `introduced`) and
+    /// unknown_posts, complete}`), `findings` (`fixed`, `accepted`, `introduced`),
+    /// `deviations` (the agreed ones the proposed structure relies on) and
     /// `notes` (how posts were matched where the files could not be followed as written).
     public func json() -> String {
         let comparison = self.comparison
@@ -133,7 +154,8 @@ extension ComparisonReport {
         func post(_ post: Post, _ costing: PostCosting) -> JSONPost {
             JSONPost(
                 id: post.id.rawValue, title: post.displayTitle, tier: post.tier, reportsTo: post.reportsTo?.rawValue,
-                grade: post.grade, fte: Self.tidy(costing.fte(of: post)), cost: costing.cost(of: post), replaces: post.replaces?.rawValue)
+                grade: post.grade, fte: Self.tidy(costing.fte(of: post)), cost: costing.cost(of: post), replaces: post.replaces?.rawValue,
+                count: post.count, vacant: min(post.vacant, post.count))
         }
         var changed: [String: [JSONChange]] = [:]
         for aspect in PostChange.Aspect.allCases {
@@ -194,6 +216,13 @@ extension ComparisonReport {
             created: comparison.created.compactMap { diff.changes[$0].proposed.map { post($0, after.costing) } },
             changed: changed, totals: totals,
             findings: FindingChangesJSON(comparison.findingChanges),
+            deviations: comparison.afterFindings.findings.compactMap { finding in
+                guard finding.severity == .accepted, let deviation = finding.deviation else { return nil }
+                return JSONDeviation(
+                    post: finding.post?.rawValue, rule: finding.rule.rawValue, message: finding.message,
+                    rationale: deviation.statedRationale, agreedBy: deviation.agreedBy,
+                    agreedOn: deviation.agreedOn?.description, reviewBy: deviation.reviewBy?.description)
+            },
             notes: diff.notes)
         return ReportJSON.encode(report)
     }
