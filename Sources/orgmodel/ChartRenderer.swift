@@ -20,10 +20,10 @@ struct ChartRenderer {
     var redaction: RedactionProfile?
 
     /// Structures read, redacted when asked and validated, ready to chart; with the
-    /// audits that check each chart of them for names the redaction withholds.
+    /// audit that checks each chart of them for the names the redaction withholds.
     struct Inputs {
         var results: [ValidationResult]
-        var audits: [RedactionAudit]
+        var audit: RedactionAudit?
     }
 
     /// Reads and validates each file; exit 2 when any cannot be read (each is named).
@@ -39,7 +39,7 @@ struct ChartRenderer {
             let day = asOf ?? structure.effective ?? Day.today
             return Validator(rules: loaded.rules, asOf: day).validate(structure)
         }
-        return Inputs(results: results, audits: audit.map { [$0] } ?? [])
+        return Inputs(results: results, audit: audit)
     }
 
     /// The chart's DOT text; exit 64 for a --root that names no post.
@@ -84,17 +84,12 @@ struct ChartRenderer {
         var options = options
         options.dpi = format == .png ? Self.pngDPI : nil
         let text = try dot(kind, inputs.results, options: options)
-        let leaks = inputs.audits.flatMap { $0.leaks(inMarkup: text) }
-        if !leaks.isEmpty {
+        if let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty {
             let names = Array(Set(leaks)).sorted()
-            let places = inputs.audits.flatMap { audit in
-                inputs.results.flatMap { audit.places(of: names, in: $0.structure) }
-            }
             printError(
                 "orgmodel: the redacted chart \(name) would still show \(names.joined(separator: ", "))"
-                    + (places.isEmpty ? "" : ", in \(Array(Set(places)).sorted().prefix(5).joined(separator: "; "))")
-                    + "; nothing was written. Redaction replaces names in titles, services, grades and notes only: "
-                    + "take the name out of that field (or the file's name), or draw the chart without it")
+                    + audit.placesText(of: names, in: inputs.results.map(\.structure))
+                    + "; nothing was written. " + RedactionAudit.refusalAdvice + " (or the file's name), or draw the chart without it")
             throw Exit.outputFailed
         }
         do {

@@ -61,12 +61,7 @@ struct DelayerCommand: ParsableCommand {
         }
         var paths: [Int: String] = [:]
         for (option, written) in zip(options, outputs) { paths[option.number] = written.path }
-        do {
-            try ReportOutput.prepareFolder(output)
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.outputFailed
-        }
+        try prepareOutputFolder(output, for: "the options")
         try writeOutputs(outputs, inputs: [file])
         let report = DelayeringReport(result, file: file, files: paths)
         let text: String

@@ -68,12 +68,7 @@ struct DiagramSet {
             printError("orgmodel: no structure files (.yaml, .yml, .csv) in \(folder)")
             throw Exit.unreadableInput
         }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            printError("orgmodel: cannot create the folder \(output): \(fileSystemReason(error))")
-            throw Exit.outputFailed
-        }
+        try prepareOutputFolder(output, for: "the charts")
         // Every chart is drawn before any is written: all are written, or none.
         var written: [(path: String, bytes: [UInt8])] = []
         for chart in charts {

@@ -88,11 +88,9 @@ struct ExportCommand: ParsableCommand {
         guard let audit else { return }
         let leaks = audit.leaks(in: text)
         guard !leaks.isEmpty else { return }
-        let places = audit.places(of: leaks, in: structure)
         printError(
             "orgmodel: \(file): redaction check failed: \(leaks.prefix(5).joined(separator: ", "))\(leaks.count > 5 ? " and \(leaks.count - 5) more" : "") still appear\(leaks.count == 1 ? "s" : "") in the output"
-                + (places.isEmpty ? "" : ", in \(places.prefix(5).joined(separator: "; "))\(places.count > 5 ? "; …" : "")")
-                + "; nothing written. Redaction replaces names in titles, services, grades and notes only: take the name out of that field")
+                + audit.placesText(of: leaks, in: [structure]) + "; nothing written. " + RedactionAudit.refusalAdvice)
         throw Exit.outputFailed
     }
 
@@ -112,12 +110,7 @@ struct ExportCommand: ParsableCommand {
         try check(written.senior, with: audit, redacted: structure)
         try check(written.junior, with: audit, redacted: structure)
         for note in written.notes { printError("note: \(note)") }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            printError("orgmodel: \(folder): cannot create the folder: \(error.localizedDescription)")
-            throw Exit.outputFailed
-        }
+        try prepareOutputFolder(folder, for: "the organogram's two files")
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let senior = (folder as NSString).appendingPathComponent("\(stem)-senior.csv")
         let junior = (folder as NSString).appendingPathComponent("\(stem)-junior.csv")

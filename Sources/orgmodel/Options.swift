@@ -56,6 +56,17 @@ func writeOutputs(_ files: [(path: String, bytes: [UInt8])], inputs: [String]) t
     }
 }
 
+/// Makes sure `path` is a folder to write `what` into, creating it when missing; when it
+/// cannot be (a file in the way, no permission), says why and exits 3.
+func prepareOutputFolder(_ path: String, for what: String) throws {
+    do {
+        try ReportOutput.prepareFolder(path, for: what)
+    } catch {
+        printError("orgmodel: \(error)")
+        throw Exit.outputFailed
+    }
+}
+
 /// Every file this run has read besides those a command names itself (rules files,
 /// redaction profiles), so that no output is written over one of them.
 final class InputFiles: @unchecked Sendable {

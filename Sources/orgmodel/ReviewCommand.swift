@@ -59,9 +59,9 @@ struct ReviewCommand: ParsableCommand {
         }
         let loaded = try loadStructures([current, proposed], rules: rules)
         // The two structures together withhold, in text, the names either withholds.
-        let audits = profile.map { [RedactionAudit(withholdingFrom: loaded.map(\.structure), by: $0)] } ?? []
+        let audit = profile.map { RedactionAudit(withholdingFrom: loaded.map(\.structure), by: $0) }
         let structures = loaded.map { loaded in
-            guard let profile, let audit = audits.first else { return loaded.structure }
+            guard let profile, let audit else { return loaded.structure }
             return loaded.structure.redacted(using: profile, withholding: audit.withheldNames)
         }
         let day = asOf ?? structures[1].effective ?? Day.today
@@ -69,24 +69,16 @@ struct ReviewCommand: ParsableCommand {
             current: structures[0], proposed: structures[1], currentRules: loaded[0].rules, proposedRules: loaded[1].rules,
             asOf: day, currentFile: current, proposedFile: proposed)
 
-        let files = try review.files(chartOptions: ChartOptions(names: names), audits: audits)
+        let files = try review.files(chartOptions: ChartOptions(names: names), audit: audit)
         // Nothing a redaction withholds may reach any output: the charts' DOT text was
         // audited as each was drawn; the reports are audited here.
-        let leaks = Set(audits.flatMap { audit in files.filter { !$0.isChart }.flatMap { audit.leaks(in: $0.bytes) } })
-        guard leaks.isEmpty else {
-            let places = Set(audits.flatMap { audit in structures.flatMap { audit.places(of: Array(leaks), in: $0) } }).sorted()
+        if let audit, case let leaks = Set(files.filter { !$0.isChart }.flatMap { audit.leaks(in: $0.bytes) }), !leaks.isEmpty {
             printError(
                 "orgmodel: the redacted review would still show \(leaks.sorted().joined(separator: ", "))"
-                    + (places.isEmpty ? "" : ", in \(places.prefix(5).joined(separator: "; "))")
-                    + "; nothing was written. Redaction replaces names in titles, services, grades and notes only: take the name out of that field")
+                    + audit.placesText(of: Array(leaks), in: structures) + "; nothing was written. " + RedactionAudit.refusalAdvice)
             throw Exit.outputFailed
         }
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            printError("orgmodel: cannot create the folder \(output): \(fileSystemReason(error))")
-            throw Exit.outputFailed
-        }
+        try prepareOutputFolder(output, for: "the review")
         try writeOutputs(files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) }, inputs: [current, proposed])
         try FileHandleOutput.standardOutput(review.summary(writtenTo: output, files: files.map(\.name)))
         if !review.comparison.afterFindings.passes { throw Exit.findings }
@@ -107,7 +99,7 @@ struct Review {
     }
 
     /// The review's files, by name, in the order they are listed.
-    func files(chartOptions: ChartOptions, audits: [RedactionAudit] = []) throws -> [(name: String, bytes: [UInt8], isChart: Bool)] {
+    func files(chartOptions: ChartOptions, audit: RedactionAudit? = nil) throws -> [(name: String, bytes: [UInt8], isChart: Bool)] {
         let before = comparison.beforeFindings
         let after = comparison.afterFindings
         var files: [(name: String, bytes: [UInt8], isChart: Bool)] = []
@@ -130,7 +122,7 @@ struct Review {
         let renderer = ChartRenderer()
         var small: [(name: String, scale: Double)] = []
         for chart in charts {
-            let inputs = ChartRenderer.Inputs(results: chart.inputs, audits: audits)
+            let inputs = ChartRenderer.Inputs(results: chart.inputs, audit: audit)
             for format in chart.formats {
                 let name = "\(chart.name).\(format.fileExtension)"
                 let drawn = try renderer.scaledChart(chart.kind, inputs, options: chartOptions, format: format, name: name)

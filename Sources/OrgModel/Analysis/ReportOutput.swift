@@ -39,12 +39,13 @@ public enum ReportOutput {
         }
     }
 
-    /// Makes sure `path` is a folder, creating it (and its parents) when missing.
-    public static func prepareFolder(_ path: String) throws(OutputError) {
+    /// Makes sure `path` is a folder, creating it (and its parents) when missing; `what`
+    /// names what goes into it, for the hint ("the options", "the review").
+    public static func prepareFolder(_ path: String, for what: String = "the options") throws(OutputError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw OutputError(path: path, message: "is a file, not a folder", hint: "give -o a folder to write the options into")
+                throw OutputError(path: path, message: "is a file, not a folder", hint: "give -o a folder to write \(what) into")
             }
             return
         }

@@ -17,16 +17,24 @@ public struct DiffCosts: Sendable, Equatable {
     public init(_ diff: StructureDiff, before: PostCosting, after: PostCosting) {
         var keptUnknownBefore = 0
         var keptUnknownAfter = 0
+        var anyKnown = false
         var deleted = CostTotal(), created = CostTotal(), kept = CostTotal()
         for change in diff.changes {
             switch change.status {
             case .deleted:
-                if let post = change.current { deleted.add(before.cost(of: post), headcount: post.count) }
+                guard let post = change.current else { continue }
+                let cost = before.cost(of: post)
+                anyKnown = anyKnown || cost != nil
+                deleted.add(cost, headcount: post.count)
             case .created:
-                if let post = change.proposed { created.add(after.cost(of: post), headcount: post.count) }
+                guard let post = change.proposed else { continue }
+                let cost = after.cost(of: post)
+                anyKnown = anyKnown || cost != nil
+                created.add(cost, headcount: post.count)
             case .kept:
                 guard let old = change.current, let new = change.proposed else { continue }
                 let a = before.cost(of: old), b = after.cost(of: new)
+                anyKnown = anyKnown || a != nil || b != nil
                 if a == nil { keptUnknownBefore += old.count }
                 if b == nil { keptUnknownAfter += new.count }
                 if let a, let b {
@@ -44,9 +52,6 @@ public struct DiffCosts: Sendable, Equatable {
             unknownBefore: deleted.unknownPosts + keptUnknownBefore,
             unknownAfter: created.unknownPosts + keptUnknownAfter)
         // Nothing known on either side: the change is unknown, not £0.
-        let anyKnown = diff.changes.contains { change in
-            change.current.map { before.cost(of: $0) != nil } ?? false || change.proposed.map { after.cost(of: $0) != nil } ?? false
-        }
         net.nothingKnown = !net.isComplete && !anyKnown
     }
 }

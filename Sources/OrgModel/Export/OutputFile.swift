@@ -160,17 +160,6 @@ public enum OutputFile {
         let device: UInt64
         let inode: UInt64
 
-        init(device: UInt64, inode: UInt64) {
-            self.device = device
-            self.inode = inode
-        }
-
-        /// The identity of the file at `path` (links followed); nil when there is none.
-        init?(path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
-            self.init(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-        }
     }
 
     /// Refuses an output that is one of the inputs, or two outputs that are one file.
@@ -199,5 +188,14 @@ public enum OutputFile {
             }
             seenPath[canonical] = destination.path
         }
+    }
+}
+
+extension OutputFile.FileIdentity {
+    /// The identity of the file at `path` (links followed); nil when there is none.
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        self.init(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 }

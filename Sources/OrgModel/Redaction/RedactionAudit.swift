@@ -88,6 +88,17 @@ public struct RedactionAudit: Sendable {
         return places
     }
 
+    /// ", in post HOS's grade; the file name …": where `names` still stand in the
+    /// (redacted) `structures`, for a refusal; empty when no field holds them.
+    public func placesText(of names: [String], in structures: [Structure]) -> String {
+        let found = Array(Set(structures.flatMap { self.places(of: names, in: $0) })).sorted()
+        guard !found.isEmpty else { return "" }
+        return ", in " + found.prefix(5).joined(separator: "; ") + (found.count > 5 ? "; …" : "")
+    }
+
+    /// What a refusal tells the user to do.
+    public static let refusalAdvice = "Redaction replaces names in titles, services, grades and notes only: take the name out of that field"
+
     /// Markup as the text a reader sees: tags become spaces, DOT's `\n`, `\l` and `\r`
     /// line breaks become spaces, and character references are decoded.
     static func plainText(ofMarkup text: String) -> String {
