@@ -27,21 +27,29 @@ let package = Package(
             providers: [.apt(["libgraphviz-dev"])]
         ),
         .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
+        // Joins one-page PDFs into a chartbook through qpdf's C API; knows nothing of charts.
+        .systemLibrary(
+            name: "CQPDF",
+            pkgConfig: "libqpdf",
+            providers: [.apt(["libqpdf-dev"])]
+        ),
+        .target(name: "PDFBook", dependencies: ["CQPDF"]),
         .executableTarget(
             name: "orgmodel",
             dependencies: [
-                "OrgModel", "OrgChart", "GraphvizRender",
+                "OrgModel", "OrgChart", "GraphvizRender", "PDFBook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "orgmodel-bench",
-            dependencies: ["OrgModel", "OrgChart", "GraphvizRender"]
+            dependencies: ["OrgModel", "OrgChart", "GraphvizRender", "PDFBook"]
         ),
         // Golden files and fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"], exclude: ["Golden", "Redaction/Fixtures"]),
         .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+        .testTarget(name: "PDFBookTests", dependencies: ["PDFBook"]),
         // Runs the built `orgmodel` on real files and checks output and exit codes.
         .testTarget(name: "EndToEndTests", dependencies: ["orgmodel", "OrgModel"]),
     ]

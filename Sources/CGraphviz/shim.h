@@ -8,4 +8,18 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+// The laid-out graph's bounding box, in points (GD_bb is a macro Swift cannot call).
+static inline boxf orgmodel_graph_bb(Agraph_t *graph) {
+    return GD_bb(graph);
+}
+
+// Sets the largest drawing size, in points, that rendering scales the laid-out graph
+// down to (what the `size` attribute gives, read at layout); 0 × 0 leaves it unscaled.
+static inline void orgmodel_set_drawing_size(Agraph_t *graph, double width, double height) {
+    if (GD_drawing(graph) == NULL) return;
+    GD_drawing(graph)->size.x = width;
+    GD_drawing(graph)->size.y = height;
+    GD_drawing(graph)->filled = 0;
+}
+
 #endif

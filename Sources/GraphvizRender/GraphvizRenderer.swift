@@ -35,6 +35,18 @@ public enum GraphvizRenderer {
     static func render(
         dot: String, graphvizFormat: String, engine: String
     ) throws(GraphvizError) -> RenderOutput {
+        try withLayout(dot: dot, engine: engine) { gvc, graph, warnings throws(GraphvizError) in
+            let bytes = try renderLaidOut(gvc, graph, graphvizFormat: graphvizFormat, warnings: &warnings)
+            return RenderOutput(bytes: bytes, warnings: warnings, scale: scale(of: graph))
+        }
+    }
+
+    /// Parses and lays out `dot`, runs `body` on the laid-out graph with the lock held, and
+    /// frees the graph; `warnings` collects Graphviz's warnings from every step.
+    static func withLayout<Result>(
+        dot: String, engine: String,
+        _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>, inout [String]) throws(GraphvizError) -> Result
+    ) throws(GraphvizError) -> Result {
         try GraphvizSession.shared.withContext { gvc throws(GraphvizError) in
             let graph: UnsafeMutablePointer<Agraph_t>
             var warnings: [String]
@@ -60,30 +72,35 @@ public enum GraphvizRenderer {
             if let problem = layoutLog.errorText ?? unreportedError() {
                 throw .layout(engine: engine, message: problem)
             }
-
-            var data: UnsafeMutablePointer<CChar>? = nil
-            var length: UInt32 = 0  // `unsigned int *` in Graphviz 2.4x; newer releases use size_t
-            let renderStatus = gvRenderData(gvc, graph, graphvizFormat, &data, &length)
-            defer { if let data { gvFreeRenderData(data) } }
-            let renderLog = DiagnosticLog.shared.take()
-            warnings += renderLog.warnings
-            if renderStatus != 0 {
-                throw PluginCatalog.renderFailure(format: graphvizFormat, message: renderLog.errorText)
-            }
-            if let problem = renderLog.errorText ?? unreportedError() {
-                throw .render(format: graphvizFormat, message: problem)
-            }
-            guard let data, length > 0 else {
-                throw .render(format: graphvizFormat, message: "Graphviz produced no output")
-            }
-            let bytes = Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
-            return RenderOutput(bytes: bytes, warnings: warnings, scale: scale(of: graph))
+            return try body(gvc, graph, &warnings)
         }
+    }
+
+    /// Renders a laid-out graph to one format. Call only inside `withLayout`.
+    static func renderLaidOut(
+        _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, graphvizFormat: String, warnings: inout [String]
+    ) throws(GraphvizError) -> [UInt8] {
+        var data: UnsafeMutablePointer<CChar>? = nil
+        var length: UInt32 = 0  // `unsigned int *` in Graphviz 2.4x; newer releases use size_t
+        let renderStatus = gvRenderData(gvc, graph, graphvizFormat, &data, &length)
+        defer { if let data { gvFreeRenderData(data) } }
+        let renderLog = DiagnosticLog.shared.take()
+        warnings += renderLog.warnings
+        if renderStatus != 0 {
+            throw PluginCatalog.renderFailure(format: graphvizFormat, message: renderLog.errorText)
+        }
+        if let problem = renderLog.errorText ?? unreportedError() {
+            throw .render(format: graphvizFormat, message: problem)
+        }
+        guard let data, length > 0 else {
+            throw .render(format: graphvizFormat, message: "Graphviz produced no output")
+        }
+        return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
     }
 
     /// The scale `size` imposes on the laid-out graph: `gvLayout` sets `bb` to the drawing's
     /// bounds in points; a `size` of "w,h" inches (no "!") only ever scales down to fit.
-    private static func scale(of graph: UnsafeMutablePointer<Agraph_t>) -> Double {
+    static func scale(of graph: UnsafeMutablePointer<Agraph_t>) -> Double {
         func attribute(_ name: String) -> String? {
             name.withCString { key in agget(graph, UnsafeMutablePointer(mutating: key)).map { String(cString: $0) } }
         }
@@ -96,7 +113,7 @@ public enum GraphvizRenderer {
     }
 
     /// A fallback message when cgraph counted an error but sent no text; `nil` if there was none.
-    private static func unreportedError() -> String? {
+    static func unreportedError() -> String? {
         agerrors() > 0 ? "Graphviz reported an error without a message" : nil
     }
 }

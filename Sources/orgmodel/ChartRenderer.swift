@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
+import PDFBook
 
 /// Which chart `render` draws.
 enum ChartKind {
@@ -56,49 +57,142 @@ struct ChartRenderer {
         }
     }
 
-    /// The least scale at which a chart's 10-point text stays readable on paper.
-    static let legibleScale = 0.5
-
     /// Pixels per inch for PNG: an A4 landscape chart about 2,250 pixels wide, sharp
     /// enough to read on screen and in a README.
     static let pngDPI = 192
 
-    /// Draws the chart in `format`; `name` names it in messages. Exit 3 when Graphviz
-    /// fails, or when a redacted chart would still show a withheld name: every word a
-    /// chart shows comes from its DOT text, so that is where the audit looks, whatever
-    /// the format (a PDF's text is compressed, a PNG's is pixels).
-    func chart(_ kind: ChartKind, _ inputs: Inputs, options: ChartOptions, format: RenderFormat, name: String) throws -> [UInt8] {
-        let drawn = try scaledChart(kind, inputs, options: options, format: format, name: name)
-        // Boxes are set in 10-point text; below about 5 points on the page, a chart in a
-        // committee report cannot be read.
-        if let scale = drawn.scale, scale < Self.legibleScale {
-            printError(String(
-                format: "note: %@ is scaled to %.0f%% to fit A4 landscape, so its text is about %.1f points: draw it in parts with --root, --depth or --split-by-tier",
-                name, scale * 100, scale * 10))
-        }
-        return drawn.bytes
-    }
-
-    /// `chart(…)` with the scale Graphviz drew it at (nil for DOT), saying nothing of it.
-    func scaledChart(_ kind: ChartKind, _ inputs: Inputs, options: ChartOptions, format: RenderFormat, name: String) throws -> (bytes: [UInt8], scale: Double?) {
-        var options = options
-        options.dpi = format == .png ? Self.pngDPI : nil
-        let text = try dot(kind, inputs.results, options: options)
-        if let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty {
-            let names = Array(Set(leaks)).sorted()
-            printError(
-                "orgmodel: the redacted chart \(name) would still show \(names.joined(separator: ", "))"
-                    + audit.placesText(of: names, in: inputs.results.map(\.structure))
-                    + "; nothing was written. " + RedactionAudit.refusalAdvice + " (or the file's name), or draw the chart without it")
-            throw Exit.outputFailed
+    /// Plans the chartbook of `kind` (a pair's kinds share one plan). Exit 3 when
+    /// Graphviz fails, 64 for an unknown --root.
+    func plan(_ kind: ChartKind, _ inputs: Inputs, options: ChartOptions, print: PrintSettings) throws -> Chartbook {
+        let measure: Chartbook.Measure = { dot in
+            let size = try GraphvizRenderer.measure(dot: dot)
+            return (size.width, size.height)
         }
         do {
-            let output = try GraphvizRenderer.renderWithWarnings(dot: text, format: format)
-            for warning in output.warnings { printError("orgmodel: Graphviz: \(warning)") }
-            return (output.bytes, output.scale)
+            if kind == .single { return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure) }
+            return try Chartbook.plan(current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure)
+        } catch let error as ChartError {
+            printError("orgmodel: \(error)")
+            throw ExitCode.validationFailure
         } catch {
-            printError("orgmodel: \(name): \(error)")
+            printError("orgmodel: \(error)")
             throw Exit.outputFailed
         }
+    }
+
+    /// The files of a chartbook in one format: `NAME.pdf` holds every page (with links and
+    /// bookmarks); other formats write a file a page, `NAME-p01.svg`, … (a book of one page
+    /// keeps the plain name). `onlyFirstChartPage` draws just the first chart page (the
+    /// overview) to the plain name: the picture a README shows.
+    func book(
+        _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions, format: RenderFormat, path: String,
+        print: PrintSettings, onlyFirstChartPage: Bool = false
+    ) throws -> [(path: String, bytes: [UInt8])] {
+        var options = options
+        options.dpi = format == .png ? Self.pngDPI : nil
+        let ns = path as NSString
+        let stem = ns.deletingPathExtension
+        let linkExt = format == .pdf || format == .png ? "svg" : format.fileExtension
+        let link = PageLink(stem: (stem as NSString).lastPathComponent, ext: linkExt, pages: book.pageCount)
+        let numbers = onlyFirstChartPage ? [book.contentsPages + 1] : Array(1...book.pageCount)
+        var files: [(path: String, bytes: [UInt8])] = []
+        var pdfPages: [PDFBookPage] = []
+        var linkTargets: [String: Int] = [:]
+        var small: [(page: Int, points: Double)] = []
+        for number in numbers {
+            let text: String
+            do {
+                text = try book.dot(page: number, kind: kind, options: options, link: link)
+            } catch {
+                printError("orgmodel: \(error)")
+                throw ExitCode.validationFailure
+            }
+            if let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty {
+                let names = Array(Set(leaks)).sorted()
+                printError(
+                    "orgmodel: the redacted chart \(path) would still show \(names.joined(separator: ", "))"
+                        + audit.placesText(of: names, in: inputs.results.map(\.structure))
+                        + "; nothing was written. " + RedactionAudit.refusalAdvice + " (or the file's name), or draw the chart without it")
+                throw Exit.outputFailed
+            }
+            let page: PageRenderOutput
+            do {
+                page = try GraphvizRenderer.renderPage(dot: text, formats: [format]) { size in
+                    print.fit(width: size.width, height: size.height).scale
+                }
+            } catch {
+                printError("orgmodel: \(path): \(error)")
+                throw Exit.outputFailed
+            }
+            for warning in page.warnings { printError("orgmodel: Graphviz: \(warning)") }
+            if page.scale < print.floor - 1e-9 { small.append((number, page.scale * PrintSettings.smallestType)) }
+            let bytes = page.files[0].bytes
+            if format == .pdf {
+                let landscape = print.fit(width: page.size.width, height: page.size.height).landscape
+                let (short, long) = print.paper.portrait
+                pdfPages.append(PDFBookPage(pdf: bytes, paperWidth: landscape ? long : short, paperHeight: landscape ? short : long))
+                linkTargets[link.href(number)] = number - 1
+                for id in Self.selfLinks(in: text) { linkTargets["#" + id] = pdfPages.count - 1 }
+            } else if numbers.count == 1 {
+                files.append((path, bytes))
+            } else {
+                files.append(("\(stem)-p\(link.number(number)).\(ns.pathExtension)", bytes))
+            }
+        }
+        if !small.isEmpty {
+            let list = small.map { String(format: "p. %d (%.1f pt)", $0.page, $0.points) }.joined(separator: ", ")
+            printError("note: \(path): these pages print below \(Self.points(print.minText)) pt even split as far as they go: \(list)")
+        }
+        if format == .pdf {
+            let outline = Self.outline(book.outline(), pages: numbers)
+            do {
+                files.append((path, try PDFBook.assemble(pages: pdfPages, linkTargets: linkTargets, outline: outline, title: nil)))
+            } catch {
+                printError("orgmodel: \(path): \(error)")
+                throw Exit.outputFailed
+            }
+        }
+        return files
+    }
+
+    static func points(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// The post ids a page's stacked cells link to themselves (`HREF="#ID"`), unescaped.
+    static func selfLinks(in dot: String) -> [String] {
+        var found: [String] = []
+        var rest = dot[...]
+        while let range = rest.range(of: "HREF=\"#") {
+            rest = rest[range.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            found.append(String(rest[..<end])
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&amp;", with: "&"))
+            rest = rest[end...]
+        }
+        return found
+    }
+
+    /// The book's outline as nested bookmarks, for the pages drawn.
+    static func outline(_ items: [(title: String, page: Int, level: Int)], pages: [Int]) -> [PDFOutlineItem] {
+        let drawn = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1, $0) })
+        var roots: [PDFOutlineItem] = []
+        // A stack of open items by level; each closes into its parent when a shallower one comes.
+        var stack: [(level: Int, item: PDFOutlineItem)] = []
+        func close(to level: Int) {
+            while let last = stack.last, last.level >= level {
+                stack.removeLast()
+                if stack.isEmpty { roots.append(last.item) } else { stack[stack.count - 1].item.children.append(last.item) }
+            }
+        }
+        for entry in items {
+            guard let index = drawn[entry.page] else { continue }
+            close(to: entry.level)
+            stack.append((entry.level, PDFOutlineItem(title: entry.title, page: index)))
+        }
+        close(to: -1)
+        return roots
     }
 }

@@ -3,13 +3,15 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
+import PDFBook
 
 /// `render --all FOLDER -o OUT`: every chart of a folder of structures, named
 /// predictably, so one command regenerates Diagrams/ and a diff shows what changed.
 ///
-/// - every structure file `NAME.yaml|yml|csv` → `NAME.svg`, `NAME.pdf`;
-/// - every pair `X-current.*` + `X-proposed.*` → `X-compare.svg`, `X-compare.pdf`,
-///   `X-changes.svg`, `X-changes.pdf` and `X-changes.png` (the picture a README shows).
+/// - every structure file `NAME.yaml|yml|csv` → `NAME.pdf` and `NAME.svg` (or, for a
+///   chartbook of several pages, `NAME-p01.svg`, …);
+/// - every pair `X-current.*` + `X-proposed.*` → `X-compare` and `X-changes` likewise, and
+///   `X-changes.png`, its first chart page (the picture a README shows).
 ///
 /// `--format` restricts every chart to that one format.
 struct DiagramSet {
@@ -50,7 +52,7 @@ struct DiagramSet {
         return charts
     }
 
-    func render(options: ChartOptions) throws {
+    func render(options: ChartOptions, print: PrintSettings) throws {
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -71,11 +73,22 @@ struct DiagramSet {
         try prepareOutputFolder(output, for: "the charts")
         // Every chart is drawn before any is written: all are written, or none.
         var written: [(path: String, bytes: [UInt8])] = []
+        // A pair's compare and changes chartbooks share one plan: a branch has one page number.
+        var plans: [[String]: Chartbook] = [:]
         for chart in charts {
             let inputs = try renderer.load(chart.files)
+            let book: Chartbook
+            if let planned = plans[chart.files] {
+                book = planned
+            } else {
+                book = try renderer.plan(chart.kind, inputs, options: options, print: print)
+                plans[chart.files] = book
+            }
+            let kind: ChartbookKind = chart.kind == .compare ? .compare : (chart.kind == .changes ? .changes : .single)
             for format in chart.formats {
                 let path = (output as NSString).appendingPathComponent("\(chart.name).\(format.fileExtension)")
-                written.append((path, try renderer.chart(chart.kind, inputs, options: options, format: format, name: path)))
+                written += try renderer.book(
+                    kind, book, inputs, options: options, format: format, path: path, print: print, onlyFirstChartPage: format == .png)
             }
         }
         try writeOutputs(written, inputs: charts.flatMap(\.files))

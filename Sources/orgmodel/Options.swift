@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgChart
 import OrgModel
 
 /// How a report is printed.
@@ -84,5 +85,18 @@ final class InputFiles: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return paths
+    }
+}
+
+extension PrintSettings.Paper: ExpressibleByArgument {}
+
+/// Checks shared by the commands that print charts.
+enum PrintOptions {
+    /// --min-text: the charts set their smallest text at 9 points, so a floor above that
+    /// cannot be met, and one below 4 is no floor.
+    static func check(minText: Double) throws {
+        guard minText.isFinite, minText >= 4, minText <= PrintSettings.smallestType else {
+            throw ValidationError("--min-text takes 4 to 9 points (the charts' smallest text is 9 pt, printed no larger than drawn)")
+        }
     }
 }

@@ -22,11 +22,15 @@ struct RenderCommand: ParsableCommand {
             drawn (exit code 0): render shows the errors, validate judges them.
 
             The output format follows the --output extension: .svg, .pdf, .png (192 dpi), .dot \
-            (the DOT text) or .json (Graphviz's layout), or --format. Charts larger than A4 \
-            landscape are scaled to fit it; draw large structures a part at a time with \
-            --root, --depth or --split-by-tier. Each post's SVG element id is its post id \
-            (prefixed current- and proposed- in a --compare chart). The same input always \
-            gives the same bytes.
+            (the DOT text) or .json (Graphviz's layout), or --format. No page prints text \
+            below --min-text (default 7 pt) on --paper (default A4): a chart that does not \
+            fit becomes a chartbook of a contents page, an overview and a page per branch, \
+            each branch continued elsewhere shown with its totals and "→ p. N". A PDF holds \
+            every page, with working links and bookmarks; other formats write a file a \
+            page, NAME-p01.svg, NAME-p02.svg, … (one page keeps the plain name). Each post's \
+            SVG element id is its post id on the one page with its full box (prefixed \
+            current- and proposed- in a --compare chart). The same input always gives the \
+            same bytes.
 
             --all FOLDER -o OUT renders every structure file in FOLDER to OUT/NAME.svg and \
             NAME.pdf, and every X-current/X-proposed pair to OUT/X-compare.svg/.pdf and \
@@ -67,6 +71,15 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Whose names to show: none, senior (tiers 2–3) or all.")
     var names: NamePolicy = .senior
 
+    @Option(help: "The paper a page is printed on: a4 or a3 (each page landscape or portrait, whichever prints it larger).")
+    var paper: PrintSettings.Paper = .a4
+
+    @Option(name: .customLong("min-text"), help: ArgumentHelp("The smallest text any page may print, in points (4 to 9); a chart that does not fit is split into pages.", valueName: "pt"))
+    var minText: Double = 7
+
+    @Option(name: .customLong("box-line"), help: ArgumentHelp("What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name (default: service, else unit, else id).", valueName: "field"))
+    var boxLine: String?
+
     @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one each file names.")
     var rules: String?
 
@@ -74,6 +87,7 @@ struct RenderCommand: ParsableCommand {
     var asOf: Day?
 
     func validate() throws {
+        try PrintOptions.check(minText: minText)
         if compare && changes { throw ValidationError("choose one of --compare and --changes") }
         if let root, root.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--root needs a post id") }
         if let depth, depth < 0 { throw ValidationError("--depth cannot be negative") }
@@ -106,7 +120,8 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var redaction: RedactionOptions
 
     func run() throws {
-        let options = ChartOptions(names: names, root: root.map { PostID($0) }, depth: depth)
+        let options = ChartOptions(names: names, root: root.map { PostID($0) }, depth: depth, boxLine: boxLine)
+        let print = PrintSettings(paper: paper, minText: minText)
         let profile: RedactionProfile?
         do {
             profile = try redaction.profile()
@@ -116,19 +131,26 @@ struct RenderCommand: ParsableCommand {
         }
         let renderer = ChartRenderer(rules: rules, asOf: asOf, redaction: profile)
         if let allFolder {
-            try DiagramSet(folder: allFolder, output: output, only: format, renderer: renderer).render(options: options)
+            try DiagramSet(folder: allFolder, output: output, only: format, renderer: renderer).render(options: options, print: print)
             return
         }
         let kind: ChartKind = compare ? .compare : (changes ? .changes : .single)
         let resolved = format ?? RenderFormat(fileExtension: (output as NSString).pathExtension) ?? .svg
         let inputs = try renderer.load(files)
+        let bookKind: ChartbookKind = compare ? .compare : (changes ? .changes : .single)
         guard let tier = splitByTier else {
-            let bytes = try renderer.chart(kind, inputs, options: options, format: resolved, name: output)
+            let book = try renderer.plan(kind, inputs, options: options, print: print)
+            let written = try renderer.book(bookKind, book, inputs, options: options, format: resolved, path: output, print: print)
             if output == "-" {
-                try FileHandleOutput.standardOutput(bytes: bytes)
+                guard written.count == 1 else {
+                    printError("orgmodel: the chart is \(book.pageCount) pages: standard output takes one file; write -o NAME.pdf (one file) or NAME.svg (a file a page)")
+                    throw ExitCode.validationFailure
+                }
+                try FileHandleOutput.standardOutput(bytes: written[0].bytes)
             } else {
-                try writeOutputs([(output, bytes)], inputs: files)
-                try FileHandleOutput.standardOutput("wrote \(output)\n")
+                try writeOutputs(written, inputs: files)
+                let pages = book.pageCount == 1 ? "" : " (\(book.pageCount) pages)"
+                try FileHandleOutput.standardOutput(written.map { "wrote \($0.path)" }.joined(separator: "\n") + pages + "\n")
             }
             return
         }
@@ -154,7 +176,8 @@ struct RenderCommand: ParsableCommand {
             var pageOptions = options
             pageOptions.root = page
             let path = SplitFileName.path(for: page, output: output, used: &used)
-            charts.append((path, try renderer.chart(kind, inputs, options: pageOptions, format: resolved, name: path)))
+            let book = try renderer.plan(kind, inputs, options: pageOptions, print: print)
+            charts += try renderer.book(bookKind, book, inputs, options: pageOptions, format: resolved, path: path, print: print)
         }
         try writeOutputs(charts, inputs: files)
         try FileHandleOutput.standardOutput(charts.map { "wrote \($0.path)\n" }.joined())

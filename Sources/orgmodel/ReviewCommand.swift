@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
+import PDFBook
 
 /// `orgmodel review CURRENT PROPOSED -o DIR`: the design authority's whole job in one
 /// command: validate both structures, compare them, draw every chart, and write the key
@@ -40,12 +41,22 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file for both, instead of the ones the files name.")
     var rules: String?
 
+    @Option(help: "The paper the chartbooks are printed on: a4 or a3.")
+    var paper: PrintSettings.Paper = .a4
+
+    @Option(name: .customLong("min-text"), help: ArgumentHelp("The smallest text any chart page may print, in points (4 to 9).", valueName: "pt"))
+    var minText: Double = 7
+
+    @Option(name: .customLong("box-line"), help: ArgumentHelp("What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name.", valueName: "field"))
+    var boxLine: String?
+
     @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD).")
     var asOf: Day?
 
     @OptionGroup var redaction: RedactionOptions
 
     func validate() throws {
+        try PrintOptions.check(minText: minText)
         if output == "-" { throw ValidationError("a review is several files: give a folder as -o, not -") }
     }
 
@@ -69,7 +80,8 @@ struct ReviewCommand: ParsableCommand {
             current: structures[0], proposed: structures[1], currentRules: loaded[0].rules, proposedRules: loaded[1].rules,
             asOf: day, currentFile: current, proposedFile: proposed)
 
-        let files = try review.files(chartOptions: ChartOptions(names: names), audit: audit)
+        let files = try review.files(
+            chartOptions: ChartOptions(names: names, boxLine: boxLine), print: PrintSettings(paper: paper, minText: minText), audit: audit)
         // Nothing a redaction withholds may reach any output: the charts' DOT text was
         // audited as each was drawn; the reports are audited here.
         if let audit, case let leaks = Set(files.filter { !$0.isChart }.flatMap { audit.leaks(in: $0.bytes) }), !leaks.isEmpty {
@@ -86,8 +98,10 @@ struct ReviewCommand: ParsableCommand {
 }
 
 /// Everything a review holds, built in memory before anything is written.
-struct Review {
+final class Review {
     let comparison: StructureComparison
+    /// The chartbooks' page count, once drawn.
+    var chartPages = 0
     let currentFile: String
     let proposedFile: String
 
@@ -99,13 +113,12 @@ struct Review {
     }
 
     /// The review's files, by name, in the order they are listed.
-    func files(chartOptions: ChartOptions, audit: RedactionAudit? = nil) throws -> [(name: String, bytes: [UInt8], isChart: Bool)] {
+    func files(chartOptions: ChartOptions, print: PrintSettings, audit: RedactionAudit? = nil) throws -> [(name: String, bytes: [UInt8], isChart: Bool)] {
         let before = comparison.beforeFindings
         let after = comparison.afterFindings
         var files: [(name: String, bytes: [UInt8], isChart: Bool)] = []
         func text(_ name: String, _ content: String) { files.append((name, Array(content.utf8), false)) }
 
-        text("review.md", markdown())
         text("validation.txt", ValidationReport(entries: [
             .validated(file: currentFile, result: before), .validated(file: proposedFile, result: after),
         ]).text())
@@ -113,30 +126,26 @@ struct Review {
         text("analysis-current.md", AnalysisReport(comparison.before, file: currentFile).markdown())
         text("analysis-proposed.md", AnalysisReport(comparison.after, file: proposedFile).markdown())
 
-        let charts: [(name: String, kind: ChartKind, inputs: [ValidationResult], formats: [RenderFormat])] = [
-            ("current", .single, [before], [.svg, .pdf]),
-            ("proposed", .single, [after], [.svg, .pdf]),
-            ("compare", .compare, [before, after], [.svg, .pdf]),
-            ("changes", .changes, [before, after], [.svg, .pdf, .png]),
-        ]
+        // One plan for all four chartbooks, so a branch has the same page number in each.
         let renderer = ChartRenderer()
-        var small: [(name: String, scale: Double)] = []
+        let pair = ChartRenderer.Inputs(results: [before, after], audit: audit)
+        let book = try renderer.plan(.changes, pair, options: chartOptions, print: print)
+        let charts: [(name: String, kind: ChartbookKind, formats: [RenderFormat])] = [
+            ("current", .current, [.pdf, .svg]),
+            ("proposed", .proposed, [.pdf, .svg]),
+            ("compare", .compare, [.pdf, .svg]),
+            ("changes", .changes, [.pdf, .svg, .png]),
+        ]
         for chart in charts {
-            let inputs = ChartRenderer.Inputs(results: chart.inputs, audit: audit)
             for format in chart.formats {
-                let name = "\(chart.name).\(format.fileExtension)"
-                let drawn = try renderer.scaledChart(chart.kind, inputs, options: chartOptions, format: format, name: name)
-                files.append((name, drawn.bytes, true))
-                if let scale = drawn.scale, scale < ChartRenderer.legibleScale, !small.contains(where: { $0.name == chart.name }) {
-                    small.append((chart.name, scale))
-                }
+                let drawn = try renderer.book(
+                    chart.kind, book, pair, options: chartOptions, format: format, path: "\(chart.name).\(format.fileExtension)",
+                    print: print, onlyFirstChartPage: format == .png)
+                files += drawn.map { ($0.path, $0.bytes, true) }
             }
         }
-        // One note for the charts too large for A4, not one per chart and format.
-        if !small.isEmpty {
-            let list = small.map { String(format: "%@ (text about %.1f points)", $0.name, $0.scale * 10) }.joined(separator: ", ")
-            printError("note: scaled to fit A4 landscape, these charts are hard to read: \(list); draw them in parts with orgmodel render --root or --split-by-tier")
-        }
+        chartPages = book.pageCount
+        files.insert(("review.md", Array(markdown().utf8), false), at: 0)
         return files
     }
 
@@ -153,8 +162,9 @@ struct Review {
             "- [Key differences](key-differences.md)",
             "- [Analysis of the current structure](analysis-current.md)",
             "- [Analysis of the proposed structure](analysis-proposed.md)",
-            "- Charts: [current](current.svg) ([PDF](current.pdf)), [proposed](proposed.svg) ([PDF](proposed.pdf)), [current beside proposed](compare.svg) ([PDF](compare.pdf)), [the changes](changes.svg) ([PDF](changes.pdf))",
-            "", "![The changes](changes.png)", "",
+            "- Chartbooks (PDF, with links and bookmarks; each page also as SVG): [current](current.pdf), [proposed](proposed.pdf), [current beside proposed](compare.pdf), [the changes](changes.pdf)"
+                + (chartPages > 1 ? " — \(chartPages) pages each, a branch on the same page in all four" : ""),
+            "", "![The changes: the first chart page](changes.png)", "",
         ]
         return lines.joined(separator: "\n")
     }

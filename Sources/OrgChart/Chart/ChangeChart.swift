@@ -43,17 +43,31 @@ public enum ChangeChart {
                 }
             }
         }
-        let scope = root == nil ? ChartScope(index, root: nil, depth: options.depth) : ChartScope(index, starts: starts, depth: options.depth)
+        var resolved: PageScope
+        if let page = options.page {
+            resolved = PageScope.resolve(index, options: options, side: page.merged, page: page, userRoot: root)
+        } else {
+            let scope = root == nil ? ChartScope(index, root: nil, depth: options.depth) : ChartScope(index, starts: starts, depth: options.depth)
+            resolved = PageScope(scope: scope, panel: nil, shown: nil, root: root, chain: nil)
+        }
+        let scope = resolved.scope
+        let page = resolved.panel
         let layout = PanelLayout(index: index, scope: scope)
         let counts = ChangeCounts(diff: diff, drawn: scope.drawn)
 
         var boxes: [ChartBox] = []
         var lines: [ChartLine] = []
+        func bandName(_ manager: Int, _ row: ChartRow) -> String { "xs\(manager)_\(row.slug.replacingOccurrences(of: "-", with: "_"))" }
         func name(_ position: Int) -> String {
-            layout.teamOf[position].map { "xt\($0)" } ?? "x\(position)"
+            if let leader = layout.teamOf[position], let manager = layout.stackOf[leader] {
+                return bandName(manager, layout.row[leader]) + ":c\(leader)"
+            }
+            if let manager = layout.stackOf[position] { return bandName(manager, layout.row[position]) + ":c\(position)" }
+            return layout.teamOf[position].map { "xt\($0)" } ?? "x\(position)"
         }
         func elementID(_ position: Int) -> String {
-            layout.teamOf[position].map { merged.elementIDs[$0] + "/front-line" } ?? merged.elementIDs[position]
+            if let reference = page?.reference(position) { return merged.elementIDs[position] + "/see-p\(reference)" }
+            return layout.teamOf[position].map { merged.elementIDs[$0] + "/front-line" } ?? merged.elementIDs[position]
         }
         // The rules each post breaks in the proposed structure, by proposed id.
         var errorsOf: [PostID: [Finding]] = [:]
@@ -65,16 +79,52 @@ public enum ChangeChart {
         for position in layout.drawnInOrder where layout.teamOf[position] != nil {
             if let former = merged.formerManager[position] { movedOutOf[former, default: []].append(diff.changes[position]) }
         }
+        func postBox(_ position: Int) -> (label: String, style: BoxStyle) {
+            let change = diff.changes[position]
+            var (label, style) = ChangeLabel.post(
+                change, names: options.names, merged: merged, diff: diff,
+                hidden: page?.reference(position) == nil ? scope.hiddenBelow[position] : 0,
+                errors: change.proposed.flatMap { errorsOf[$0.id] } ?? [])
+            if let reference = page?.reference(position) {
+                var lines = LabelLines()
+                lines.append(html: label)
+                if let rollUp = page?.rollUp(position, index, FindingMarks(nil)) {
+                    for line in rollUp.lines { lines.detail(line) }
+                }
+                lines.reference(reference, continued: page?.continuedFrom(position) ?? false)
+                label = lines.html
+                style.penWidth = max(style.penWidth, 1)
+            }
+            return (label, style)
+        }
+        var teamMembers: [Int: [Int]] = [:]
+        for position in layout.drawnInOrder {
+            if let leader = layout.teamOf[position] { teamMembers[leader, default: []].append(position) }
+        }
         for item in layout.order {
             switch item {
             case .post(let position):
-                let change = diff.changes[position]
-                let (label, style) = ChangeLabel.post(
-                    change, names: options.names, merged: merged, diff: diff,
-                    hidden: scope.hiddenBelow[position], errors: change.proposed.flatMap { errorsOf[$0.id] } ?? [])
+                let (label, style) = postBox(position)
                 boxes.append(ChartBox(
                     name: name(position), elementID: elementID(position), row: layout.row[position],
-                    label: label, style: style))
+                    label: label, style: style, href: page?.reference(position).map { page!.href($0) }))
+            case .stack(let manager, let leaders, let row):
+                var cells: [ChartCell] = []
+                for leader in leaders {
+                    let (label, style) = postBox(leader)
+                    let members = teamMembers[leader] ?? []
+                    let team = members.isEmpty && movedOutOf[leader] == nil
+                        ? nil
+                        : ChangeLabel.team(
+                            members.map { diff.changes[$0] }, movedOut: movedOutOf[leader] ?? [], merged: merged, diff: diff,
+                            names: options.names)
+                    cells.append(ChartCell(
+                        elementID: merged.elementIDs[leader], port: "c\(leader)", label: label, style: style,
+                        team: team?.label, teamStyle: team?.style))
+                }
+                boxes.append(ChartBox(
+                    name: bandName(manager, row), elementID: merged.elementIDs[manager] + "/stack-" + row.slug, row: row,
+                    label: "", style: BoxStyle(), cells: cells, columns: BandShape.columns(for: cells.count)))
             case .team(let manager, let members):
                 let (label, style) = ChangeLabel.team(
                     members.map { diff.changes[$0] }, movedOut: movedOutOf[manager] ?? [], merged: merged, diff: diff, names: options.names)
@@ -87,7 +137,7 @@ public enum ChangeChart {
         // its own, placed after its manager so that it sits beneath it.
         var emptiedTeams: [Int] = []
         for (manager, leavers) in movedOutOf.sorted(by: { $0.key < $1.key })
-        where scope.drawn[manager] && !boxes.contains(where: { $0.name == "xt\(manager)" }) {
+        where scope.drawn[manager] && layout.stackOf[manager] == nil && !boxes.contains(where: { $0.name == "xt\(manager)" }) {
             let (label, style) = ChangeLabel.team([], movedOut: leavers, merged: merged, diff: diff, names: options.names)
             let box = ChartBox(
                 name: "xt\(manager)", elementID: merged.elementIDs[manager] + "/front-line", row: .frontLine, label: label, style: style)
@@ -118,13 +168,17 @@ public enum ChangeChart {
                     from: name(manager), to: "xt\(manager)", kind: removed ? .removed : .reporting,
                     constrains: ChartRow.frontLine > layout.row[manager],
                     elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/front-line"))
+            case .stack(let manager, _, let row):
+                lines.append(ChartLine(
+                    from: name(manager), to: bandName(manager, row), kind: .reporting, constrains: row > layout.row[manager],
+                    elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/stack-" + row.slug))
             }
         }
         // Former reporting lines of moved posts, faint; team members' are summarised in words.
         // Like dotted lines they weigh nothing, and only downward ones keep their constraint
         // (see StructurePanel): enough for Graphviz to route them directly.
         for position in layout.drawnInOrder where layout.teamOf[position] == nil {
-            guard let former = merged.formerManager[position], scope.drawn[former] else { continue }
+            guard let former = merged.formerManager[position], scope.drawn[former], name(former) != name(position) else { continue }
             lines.append(ChartLine(
                 from: name(former), to: name(position), kind: .former,
                 constrains: layout.row[position] > layout.row[former],
@@ -164,7 +218,8 @@ public enum ChangeChart {
             panels: [ChartPanel(heading: nil, key: "changes", boxes: boxes, lines: lines)],
             legend: counts.legend,
             notes: notes.map { Footnotes.wrapped($0) },
-            dpi: options.dpi)
+            dpi: options.dpi,
+            header: ChartText.header(options.page, chains: [resolved.chain]))
         return DOTEmitter.dot(document)
     }
 }

@@ -49,7 +49,7 @@ struct ChangeCounts {
             entry(.changed, "Changed otherwise (FTE, cost, posts, permanence): \(otherwise)"),
             LegendEntry(sample: .box(unchangedStyle), meaning: DOTText.html("Unchanged: \(unchanged)")),
             LegendEntry(
-                sample: .text("<FONT POINT-SIZE=\"8\">\(ChartPalette.bold("NEW"))</FONT>"),
+                sample: .text("<FONT POINT-SIZE=\"9\">\(ChartPalette.bold("NEW"))</FONT>"),
                 meaning: "Each changed box names its changes; counts are of posts and front-line lines"),
         ]
     }

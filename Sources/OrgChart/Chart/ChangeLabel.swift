@@ -84,7 +84,7 @@ enum ChangeLabel {
         var label = LabelLines()
         guard let post = change.proposed ?? change.current else { return ("", style) }
         let marks = marks(change)
-        if !marks.isEmpty { label.detail(marks.joined(separator: " · "), bold: true, color: look.color, size: 8) }
+        if !marks.isEmpty { label.detail(marks.joined(separator: " · "), bold: true, color: look.color, size: 9) }
         label.title(post.displayTitle, struck: look == .deleted)
         let old = change.current
         let aspects = Set(change.aspects)

@@ -16,6 +16,10 @@ struct ChartDocument {
     var notes: [String]
     /// Pixels per inch for bitmap output (PNG); nil leaves Graphviz's 96.
     var dpi: Int?
+    /// The chartbook page's running header: where it sits in the book, and the chain of
+    /// command above its top post (escaped HTML, one element per line); empty for a chart
+    /// of one page.
+    var header: [String] = []
 }
 
 /// The boxes and lines of one structure (or of the change chart's merged view).
@@ -38,6 +42,26 @@ struct ChartBox {
     /// The label's HTML body, already escaped.
     var label: String
     var style: BoxStyle
+    /// Where the box links to (a chartbook reference's page), already escaped.
+    var href: String? = nil
+    /// For a band of stacked team leaders: its cells, in order; the box itself is then
+    /// unframed, and `label` is unused.
+    var cells: [ChartCell] = []
+    /// How many columns a band's cells are set in.
+    var columns: Int = 1
+}
+
+/// One post in a band of stacked team leaders: its own box and its team's summary.
+struct ChartCell {
+    /// The element id (Graphviz writes it as `a_ID` in SVG), the post's own.
+    var elementID: String
+    /// The port lines to this cell attach to: generated, never user text.
+    var port: String
+    var label: String
+    var style: BoxStyle
+    /// The team's summary under the post, already escaped; nil when it leads no one.
+    var team: String?
+    var teamStyle: BoxStyle?
 }
 
 /// How a box is outlined and filled.

@@ -12,12 +12,19 @@ public struct ChartOptions: Sendable, Equatable {
     /// Pixels per inch for bitmap output (PNG); nil leaves Graphviz's 96. It changes the
     /// size SVG and PDF declare, so set it only when rendering PNG.
     public var dpi: Int?
+    /// The attribute that tells apart sibling posts of the same title (`--box-line`): a
+    /// field (`service`, `grade`, `id`, `holder`) or an attribute's name; nil shows the
+    /// service, else the `unit` attribute, else the id.
+    public var boxLine: String?
+    /// The chartbook page being drawn; nil draws the chart whole.
+    var page: PageSpec?
 
-    public init(names: NamePolicy = .senior, root: PostID? = nil, depth: Int? = nil, dpi: Int? = nil) {
+    public init(names: NamePolicy = .senior, root: PostID? = nil, depth: Int? = nil, dpi: Int? = nil, boxLine: String? = nil) {
         self.names = names
         self.root = root
         self.depth = depth
         self.dpi = dpi
+        self.boxLine = boxLine
     }
 }
 

@@ -45,4 +45,9 @@ enum ChartPalette {
     /// The former reporting line of a moved post: amber, mostly transparent.
     static let former = "#B26A0070"
     static let panelFrame = "#BBBBBB"
+    /// Links to other pages of a chartbook.
+    static let link = "#1565C0"
+    /// The smallest type any chart sets, in points: what the legibility floor is measured
+    /// against (a page printed at scale s shows it at s × this size).
+    static let smallestType = 9.0
 }

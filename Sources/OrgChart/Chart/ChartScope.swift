@@ -7,11 +7,15 @@ struct ChartScope {
     let drawn: [Bool]
     /// For each post, the headcount below it that the chart leaves out.
     let hiddenBelow: [Int]
+    /// Posts drawn but not descended into: a chartbook page's references to the pages
+    /// their branches continue on.
+    let stops: Set<Int>
 
     /// A scope that draws nothing (a root absent from this structure).
     init(empty count: Int) {
         drawn = [Bool](repeating: false, count: count)
         hiddenBelow = [Int](repeating: 0, count: count)
+        stops = []
     }
 
     /// - Parameters:
@@ -30,7 +34,14 @@ struct ChartScope {
 
     /// Draws from several posts at once, each at the level it is given (a change chart's
     /// root and the posts that reported to it before, wherever they report now).
-    init(_ index: StructureIndex, starts: [(position: Int, level: Int)], depth: Int?) {
+    /// - Parameters:
+    ///   - stops: Posts drawn without what is below them (chartbook references).
+    ///   - firstReports: When set, the first start draws only these of its direct reports
+    ///     (a manager continued over several pages).
+    init(
+        _ index: StructureIndex, starts: [(position: Int, level: Int)], depth: Int?, stops: Set<Int> = [],
+        firstReports: Set<Int>? = nil
+    ) {
         let count = index.posts.count
         var drawn = [Bool](repeating: false, count: count)
         var level = [Int](repeating: -1, count: count)
@@ -46,8 +57,10 @@ struct ChartScope {
             if drawn[position] { continue }
             drawn[position] = true
             if let depth, level[position] >= depth { continue }
+            if stops.contains(position) { continue }
+            let only = position == starts.first?.position ? firstReports : nil
             // (Starts at several levels: the queue is in level order, as they were sorted.)
-            for child in index.reports(of: position) where level[child] < 0 {
+            for child in index.reports(of: position) where level[child] < 0 && (only?.contains(child) ?? true) {
                 level[child] = level[position] + 1
                 queue.append(child)
             }
@@ -61,12 +74,13 @@ struct ChartScope {
             }
         }
         var hidden = [Int](repeating: 0, count: count)
-        for position in 0..<count where drawn[position] {
+        for position in 0..<count where drawn[position] && !stops.contains(position) {
             for child in index.reports(of: position) where !drawn[child] && index.depth[child] > 0 {
                 hidden[position] += index.posts[child].count + below[child]
             }
         }
         self.drawn = drawn
         self.hiddenBelow = hidden
+        self.stops = stops
     }
 }

@@ -38,8 +38,8 @@ enum ChartText {
 
     /// Title lines, escaped, wrapped so a long name stays within the page.
     static func title(_ heading: String, _ lines: [String?]) -> [String] {
-        [TextWrap.lines(heading, width: 80).map(DOTText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")]
-            + lines.compactMap { $0 }.map { TextWrap.lines($0, width: 110).map(DOTText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>") }
+        [TextWrap.lines(heading, width: 60).map(DOTText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>")]
+            + lines.compactMap { $0 }.map { TextWrap.lines($0, width: 90).map(DOTText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>") }
     }
 
     /// "Example Borough Council · current, effective 2016-04-01 → proposed, effective
@@ -84,8 +84,8 @@ enum ChartText {
 
     /// "Checks: 2 errors (outlined red), 1 warning, 3 accepted deviations", then up to
     /// `limit` errors, each "POST title: message". A chart of part of the structure
-    /// (`shown`: the posts it draws) says the counts are the whole structure's, and lists
-    /// the errors of the posts it draws first.
+    /// (`shown`: the posts it draws in full) says the counts are the whole structure's and
+    /// lists only the errors and warnings of the posts it draws.
     static func findings(_ result: ValidationResult, side: String? = nil, limit: Int = 8, shown: Set<PostID>? = nil) -> [String] {
         let errors = result.errorCount
         let warnings = result.warningCount
@@ -94,23 +94,60 @@ enum ChartText {
         counts.append(errors == 1 ? "1 error" : "\(errors) errors")
         counts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings")
         counts.append(accepted == 1 ? "1 accepted deviation" : "\(accepted) accepted deviations")
-        var lines = [(side.map { "\($0): " } ?? "") + (shown == nil ? "Checks: " : "Checks of the whole structure: ") + counts.joined(separator: ", ")]
-        var errorFindings = result.findings.filter { $0.severity == .error }
-        if let shown {
-            let here = errorFindings.filter { $0.post.map(shown.contains) ?? false }
-            errorFindings = here + errorFindings.filter { !($0.post.map(shown.contains) ?? false) }
-            lines[0] += here.isEmpty ? "; none on this chart" : "; \(here.count == 1 ? "1" : String(here.count)) on this chart"
+        let prefix = side.map { "\($0): " } ?? ""
+        guard let shown else {
+            var lines = [prefix + "Checks: " + counts.joined(separator: ", ")]
+            let errorFindings = result.findings.filter { $0.severity == .error }
+            for finding in errorFindings.prefix(limit) { lines.append(line(finding)) }
+            if errorFindings.count > limit {
+                lines.append("… and \(errorFindings.count - limit) more errors: run orgmodel validate \(result.structure.source ?? "FILE")")
+            }
+            return lines
         }
-        for finding in errorFindings.prefix(limit) {
-            var text = "Error \(finding.rule.rawValue)"
-            if let post = finding.post { text += " at \(post.rawValue)" }
-            text += ": \(finding.message)"
-            lines.append(text)
+        let posts = result.structure.posts
+        let headcount = posts.reduce(0) { $0 + $1.count }
+        var lines = [
+            prefix + "Whole structure: \(Figures.plural(posts.count, "post")), headcount \(headcount); checks: " + counts.joined(separator: ", ")
+        ]
+        let here = result.findings.filter { ($0.severity == .error || $0.severity == .warning) && ($0.post.map(shown.contains) ?? false) }
+        if here.isEmpty {
+            lines[0] += "; none on this page"
+        } else {
+            let errorsHere = here.filter { $0.severity == .error }.count
+            lines[0] += "; on this page: \(errorsHere == 1 ? "1 error" : "\(errorsHere) errors"), "
+                + (here.count - errorsHere == 1 ? "1 warning" : "\(here.count - errorsHere) warnings")
         }
-        if errorFindings.count > limit {
-            let file = result.structure.source ?? "FILE"
-            lines.append("… and \(errorFindings.count - limit) more errors: run orgmodel validate \(file)")
+        let ordered = here.filter { $0.severity == .error } + here.filter { $0.severity == .warning }
+        for finding in ordered.prefix(limit) { lines.append(prefix + line(finding)) }
+        if ordered.count > limit {
+            lines.append("… and \(ordered.count - limit) more on this page: run orgmodel validate \(result.structure.source ?? "FILE")")
         }
         return lines
+    }
+
+    /// "Error span-wide at TM-3: …".
+    static func line(_ finding: Finding) -> String {
+        var text = (finding.severity == .error ? "Error " : "Warning ") + finding.rule.rawValue
+        if let post = finding.post { text += " at \(post.rawValue)" }
+        return text + ": \(finding.message)"
+    }
+
+    /// The box drawn where a page's branch is missing from one structure.
+    static func absentBox(_ id: PostID, in side: String, key: String) -> ChartBox {
+        var style = BoxStyle()
+        style.dashed = true
+        style.outline = ChartPalette.muted
+        return ChartBox(
+            name: "\(key)none", elementID: "\(key)-absent", row: .frontLine,
+            label: DOTText.html("No post \(id.rawValue) in the \(side) structure"), style: style)
+    }
+
+    /// A chartbook page's running header: its place in the book, then the chain of
+    /// command above its branch (one line per structure when they differ).
+    static func header(_ page: PageSpec?, chains: [String?]) -> [String] {
+        guard let page else { return [] }
+        var lines = [page.running]
+        for chain in chains.compactMap({ $0 }) { lines.append(chain) }
+        return lines.map { TextWrap.lines($0, width: 100).map(DOTText.html).joined(separator: "<BR ALIGN=\"LEFT\"/>") }
     }
 }

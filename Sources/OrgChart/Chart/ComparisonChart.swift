@@ -1,3 +1,4 @@
+import Foundation
 import OrgModel
 
 /// Current and proposed side by side on one page (`orgmodel render --compare`): two
@@ -30,21 +31,28 @@ public enum ComparisonChart {
         var panels: [ChartPanel] = []
         var features: StructurePanel.Features = []
         var shownBySide: [Set<PostID>?] = []
+        var chains: [String?] = []
         for (number, side) in sides.enumerated() {
             let index = indexes[number]
             // A root that is not in this structure leaves this side empty.
-            let scope = options.root != nil && roots[number] == nil
-                ? ChartScope(empty: index.posts.count)
-                : ChartScope(index, root: roots[number], depth: options.depth)
-            let structure = side.result.structure
-            shownBySide.append(options.root == nil && options.depth == nil
-                ? nil : Set(structure.posts.indices.filter { scope.drawn[$0] }.map { structure.posts[$0].id }))
+            var resolved: PageScope
+            if options.root != nil && roots[number] == nil && options.page == nil {
+                resolved = PageScope(scope: ChartScope(empty: index.posts.count), panel: nil, shown: [], root: nil, chain: nil)
+            } else {
+                let pageSide = number == 0 ? options.page?.current : options.page?.proposed
+                resolved = PageScope.resolve(index, options: options, side: pageSide, page: options.page, userRoot: roots[number])
+            }
+            shownBySide.append(resolved.shown)
+            chains.append(resolved.chain.map { "\(side.heading): \($0)" })
             let panel = StructurePanel(
-                index: index, marks: FindingMarks(side.result), options: options, scope: scope,
-                idPrefix: side.key + "-", nameKey: String(side.key.prefix(1)), side: side.key)
+                index: index, marks: FindingMarks(side.result), options: options, scope: resolved.scope,
+                idPrefix: side.key + "-", nameKey: String(side.key.prefix(1)), side: side.key, page: resolved.panel)
             let built = panel.build(key: side.key, heading: DOTText.html(side.heading), footnotes: &footnotes)
             var drawnPanel = built.panel
-            if drawnPanel.boxes.isEmpty, let id = options.root {
+            let pageRoot = number == 0 ? options.page?.current?.root : options.page?.proposed?.root
+            if drawnPanel.boxes.isEmpty, let id = pageRoot {
+                drawnPanel.boxes.append(ChartText.absentBox(id, in: side.key, key: String(side.key.prefix(1))))
+            } else if drawnPanel.boxes.isEmpty, let id = options.root {
                 // Say why this side is blank rather than leave an empty frame.
                 let row = indexes[1 - number].position(of: id).flatMap { indexes[1 - number].posts[$0].tier }.map(ChartRow.tier) ?? .frontLine
                 var style = BoxStyle()
@@ -75,7 +83,8 @@ public enum ComparisonChart {
             panels: panels,
             legend: StructurePanel.legend(for: features),
             notes: notes.map { Footnotes.wrapped($0) } + footnotes.notes,
-            dpi: options.dpi)
+            dpi: options.dpi,
+            header: ChartText.header(options.page, chains: chains[0] == chains[1].map { $0.replacingOccurrences(of: "Proposed: ", with: "Current: ") } ? [chains[1]?.replacingOccurrences(of: "Proposed: ", with: "")] : chains))
         return DOTEmitter.dot(document)
     }
 

@@ -40,7 +40,7 @@ struct Footnotes {
     private var numbers: [String: Int] = [:]
 
     /// Width, in characters, at which a note wraps.
-    static let width = 110
+    static let width = 95
 
     /// The marker numbers for the accepted findings of `posts`, creating their notes.
     /// `side` ("current", "proposed") tells apart the same post in two panels.

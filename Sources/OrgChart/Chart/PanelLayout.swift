@@ -10,12 +10,17 @@ struct PanelLayout {
         case post(Int)
         /// A manager's front-line lines, drawn as one box.
         case team(manager: Int, members: [Int])
+        /// Reports of a manager that each lead a front-line team and no one else, stacked
+        /// in one band in their row, each with its team's summary.
+        case stack(manager: Int, leaders: [Int], row: ChartRow)
     }
 
     /// The row of each post (meaningful for drawn posts).
     let row: [ChartRow]
     /// For a post folded into a team box: the position of the team's manager.
     let teamOf: [Int: Int]
+    /// For a team leader drawn in a stack: the position of the manager whose band holds it.
+    let stackOf: [Int: Int]
     /// Boxes in declaration order.
     let order: [Item]
     /// Drawn posts in declaration order (team members in file order after their team).
@@ -60,6 +65,14 @@ struct PanelLayout {
         for position in 0..<count where scope.drawn[position] && index.depth[position] < 0 {
             starts.append(position)
         }
+        // A team leader: a tiered post, not an assistant nor a reference to another page,
+        // whose every report is a front-line line folded into its team.
+        func leadsOnlyATeam(_ position: Int) -> Bool {
+            let post = posts[position]
+            guard post.tier != nil, !post.assistant, !scope.stops.contains(position), index.depth[position] >= 0 else { return false }
+            return index.reports(of: position).allSatisfy { teamOf[$0] == position }
+        }
+        var stackOf: [Int: Int] = [:]
         for start in starts where !visited[start] {
             var stack = [start]
             while let position = stack.popLast() {
@@ -74,12 +87,38 @@ struct PanelLayout {
                         drawnInOrder.append(member)
                     }
                 }
-                let reports = index.reports(of: position).filter { scope.drawn[$0] && !visited[$0] && teamOf[$0] == nil }
+                var reports = Array(index.reports(of: position).filter { scope.drawn[$0] && !visited[$0] && teamOf[$0] == nil })
+                if !scope.stops.contains(position) {
+                    let leaders = reports.filter(leadsOnlyATeam)
+                    if !leaders.isEmpty {
+                        var rows: [ChartRow] = []
+                        var byRow: [ChartRow: [Int]] = [:]
+                        for leader in leaders {
+                            if byRow[row[leader]] == nil { rows.append(row[leader]) }
+                            byRow[row[leader], default: []].append(leader)
+                        }
+                        for band in rows {
+                            let group = byRow[band] ?? []
+                            order.append(.stack(manager: position, leaders: group, row: band))
+                            for leader in group {
+                                visited[leader] = true
+                                stackOf[leader] = position
+                                drawnInOrder.append(leader)
+                                for member in members[leader] ?? [] {
+                                    visited[member] = true
+                                    drawnInOrder.append(member)
+                                }
+                            }
+                        }
+                        reports.removeAll { stackOf[$0] != nil }
+                    }
+                }
                 stack.append(contentsOf: reports.reversed())
             }
         }
         self.row = row
         self.teamOf = teamOf
+        self.stackOf = stackOf
         self.order = order
         self.drawnInOrder = drawnInOrder
     }

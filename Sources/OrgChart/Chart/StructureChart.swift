@@ -22,17 +22,19 @@ public enum StructureChart {
         }
         let marks = FindingMarks(result)
         var footnotes = Footnotes()
-        let scope = ChartScope(index, root: root, depth: options.depth)
+        let resolved = PageScope.resolve(index, options: options, side: options.page?.single, page: options.page, userRoot: root)
         let panel = StructurePanel(
-            index: index, marks: marks, options: options, scope: scope,
-            idPrefix: "", nameKey: "p", side: nil)
-        let (drawn, features) = panel.build(key: "structure", heading: nil, footnotes: &footnotes)
+            index: index, marks: marks, options: options, scope: resolved.scope,
+            idPrefix: "", nameKey: "p", side: nil, page: resolved.panel)
+        var (drawn, features) = panel.build(key: "structure", heading: nil, footnotes: &footnotes)
+        if drawn.boxes.isEmpty, let page = options.page, let id = page.single?.root {
+            drawn.boxes.append(ChartText.absentBox(id, in: structure.state?.rawValue ?? "this", key: "p"))
+        }
 
         let rows = ChartRow.span(of: drawn.boxes.map(\.row))
-        // A part of the structure (--root, --depth) lists its own errors first.
-        let shown: Set<PostID>? = root == nil && options.depth == nil
-            ? nil : Set(structure.posts.indices.filter { scope.drawn[$0] }.map { structure.posts[$0].id })
-        let notes = ([ChartText.source(result)] + ChartText.findings(result, shown: shown)).map { Footnotes.wrapped($0) } + footnotes.notes
+        // A part of the structure (--root, --depth, a page) lists its own findings.
+        let notes = ([ChartText.source(result)] + ChartText.findings(result, shown: resolved.shown)).map { Footnotes.wrapped($0) }
+            + footnotes.notes
         let rootTitle = root.map { structure.posts[$0].displayTitle }
         let document = ChartDocument(
             title: ChartText.title(ChartText.name(of: structure), [
@@ -42,7 +44,8 @@ public enum StructureChart {
             panels: [drawn],
             legend: StructurePanel.legend(for: features),
             notes: notes,
-            dpi: options.dpi)
+            dpi: options.dpi,
+            header: ChartText.header(options.page, chains: [resolved.chain]))
         return DOTEmitter.dot(document)
     }
 }

@@ -30,6 +30,25 @@ struct StructurePanel {
         static let hidden = Features(rawValue: 64)
         static let temporary = Features(rawValue: 128)
         static let warning = Features(rawValue: 256)
+        static let reference = Features(rawValue: 512)
+        static let stack = Features(rawValue: 1024)
+    }
+
+    /// A chartbook page's references: posts whose branches continue on other pages.
+    let page: PanelPage?
+
+    init(
+        index: StructureIndex, marks: FindingMarks, options: ChartOptions, scope: ChartScope, idPrefix: String,
+        nameKey: String, side: String?, page: PanelPage? = nil
+    ) {
+        self.index = index
+        self.marks = marks
+        self.options = options
+        self.scope = scope
+        self.idPrefix = idPrefix
+        self.nameKey = nameKey
+        self.side = side
+        self.page = page
     }
 
     func build(key: String, heading: String?, footnotes: inout Footnotes) -> (panel: ChartPanel, features: Features) {
@@ -38,107 +57,161 @@ struct StructurePanel {
         var features: Features = []
         var boxes: [ChartBox] = []
         var lines: [ChartLine] = []
-
         let ids = ElementIDs(posts: posts, duplicates: index.duplicatePositions)
+        let boxLine = BoxLine(index: index, field: options.boxLine)
+
+        func bandName(_ manager: Int, _ row: ChartRow) -> String { "\(nameKey)s\(manager)_\(row.slug.replacingOccurrences(of: "-", with: "_"))" }
         func boxName(_ position: Int) -> String {
+            if let leader = layout.teamOf[position], let manager = layout.stackOf[leader] {
+                return bandName(manager, layout.row[leader]) + ":c\(leader)"
+            }
+            if let manager = layout.stackOf[position] { return bandName(manager, layout.row[position]) + ":c\(position)" }
             if let manager = layout.teamOf[position] { return "\(nameKey)t\(manager)" }
             return "\(nameKey)\(position)"
         }
         func elementID(_ position: Int) -> String {
             if let manager = layout.teamOf[position] { return idPrefix + ids[manager] + "/front-line" }
+            if let reference = page?.reference(position) { return idPrefix + ids[position] + "/see-p\(reference)" }
             return idPrefix + ids[position]
+        }
+
+        func postLabel(_ position: Int) -> (label: String, style: BoxStyle) {
+            let post = posts[position]
+            var style = BoxStyle()
+            var label = LabelLines()
+            let errors = marks.rules(for: [post.id], .error)
+            let accepted = marks.rules(for: [post.id], .accepted)
+            let markers = footnotes.markers(for: [post.id], in: marks, side: side)
+            label.title(
+                post.displayTitle, marker: Footnotes.marker(markers),
+                markerColor: errors.isEmpty ? ChartPalette.accepted : ChartPalette.error)
+            if let extra = boxLine.text(for: position) { label.detail(extra, color: ChartPalette.muted) }
+            if post.count > 1 {
+                var text = "\(post.count) posts"
+                if post.vacant > 0 { text += " (\(post.vacant) vacant)" }
+                label.detail(text)
+            }
+            if post.isVacant {
+                label.detail("Vacant", italic: true, color: ChartPalette.muted)
+                style.dashed = true
+                features.insert(.vacant)
+            } else if options.names.showsHolder(of: post), let holder = post.holder, !holder.isEmpty {
+                label.detail(holder, italic: true, size: 10)
+            }
+            var facts: [String] = []
+            if let grade = post.grade, !grade.isEmpty { facts.append(grade) }
+            if let fte = post.fte { facts.append("\(Amounts.fte(fte)) FTE") }
+            if post.temporary {
+                facts.append("temporary")
+                features.insert(.temporary)
+            }
+            if !facts.isEmpty { label.detail(facts.joined(separator: " · "), color: ChartPalette.muted) }
+            var leads: [String] = []
+            if index.span[position] > 0 { leads.append("leads \(index.span[position])") }
+            if let reference = page?.reference(position) {
+                if let rollUp = page?.rollUp(position, index, marks) { label.append(rollUpLines: rollUp) }
+                label.reference(reference, continued: page?.continuedFrom(position) ?? false)
+                features.insert(.reference)
+            } else if scope.hiddenBelow[position] > 0 {
+                leads.append("\(Amounts.posts(scope.hiddenBelow[position])) below not shown")
+                features.insert(.hidden)
+            }
+            if !leads.isEmpty { label.detail(leads.joined(separator: " · ")) }
+            if post.assistant {
+                style.rounded = true
+                style.fill = ChartPalette.assistantFill
+                features.insert(.assistant)
+            }
+            Self.applyFindings(
+                errors: errors, accepted: accepted, warnings: marks.rules(for: [post.id], .warning),
+                to: &style, label: &label, features: &features)
+            return (label.html, style)
+        }
+
+        func teamLabel(_ members: [Int]) -> (label: String, style: BoxStyle) {
+            let memberIDs = members.map { posts[$0].id }
+            var label = LabelLines()
+            var style = BoxStyle()
+            style.fill = ChartPalette.teamFill
+            features.insert(.team)
+            var headcount = 0
+            var vacant = 0
+            var fte: Double? = 0
+            let groups = TeamGroup.groups(members.map { posts[$0] })
+            for group in groups {
+                headcount += group.count
+                vacant += group.vacant
+                if group.temporary > 0 { features.insert(.temporary) }
+                if let groupFTE = group.fte, let total = fte { fte = total + groupFTE } else { fte = nil }
+            }
+            // The largest titles, and the rest in one line, so a box never outgrows a page.
+            let shown = TeamGroup.largest(groups, limit: TeamGroup.titlesShown)
+            for group in shown {
+                var text = "\(group.count) \(group.title)"
+                var notes: [String] = []
+                if group.vacant > 0 { notes.append("\(group.vacant) vacant") }
+                if group.temporary > 0 { notes.append("\(group.temporary) temporary") }
+                if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
+                if options.names == .all, !group.holders.isEmpty { text += ": " + group.holders.joined(separator: ", ") }
+                label.detail(text, maxLines: 3)
+            }
+            if groups.count > shown.count {
+                let rest = groups.count - shown.count
+                let restPosts = groups.reduce(0) { $0 + $1.count } - shown.reduce(0) { $0 + $1.count }
+                label.detail("and \(rest) more title\(rest == 1 ? "" : "s"), \(Amounts.posts(restPosts))", italic: true)
+            }
+            var summary = Amounts.posts(headcount)
+            if let fte { summary += " · \(Amounts.fte(fte)) FTE" }
+            label.detail(summary, color: ChartPalette.muted)
+            if vacant >= headcount && headcount > 0 {
+                style.dashed = true
+                features.insert(.vacant)
+            }
+            let markers = footnotes.markers(for: memberIDs, in: marks, side: side)
+            if let marker = Footnotes.marker(markers) {
+                label.detail("accepted \(marker)", color: ChartPalette.accepted)
+            }
+            Self.applyFindings(
+                errors: marks.rules(for: memberIDs, .error), accepted: marks.rules(for: memberIDs, .accepted),
+                warnings: marks.rules(for: memberIDs, .warning), to: &style, label: &label, features: &features)
+            return (label.html, style)
+        }
+
+        var teams: [Int: [Int]] = [:]
+        for item in layout.order {
+            if case .team(let manager, let members) = item { teams[manager] = members }
+        }
+        var teamMembers: [Int: [Int]] = [:]
+        for position in layout.drawnInOrder {
+            if let leader = layout.teamOf[position] { teamMembers[leader, default: []].append(position) }
         }
 
         for item in layout.order {
             switch item {
             case .post(let position):
-                let post = posts[position]
-                var style = BoxStyle()
-                var label = LabelLines()
-                let errors = marks.rules(for: [post.id], .error)
-                let accepted = marks.rules(for: [post.id], .accepted)
-                let markers = footnotes.markers(for: [post.id], in: marks, side: side)
-                label.title(
-                    post.displayTitle, marker: Footnotes.marker(markers),
-                    markerColor: errors.isEmpty ? ChartPalette.accepted : ChartPalette.error)
-                if post.count > 1 {
-                    var text = "\(post.count) posts"
-                    if post.vacant > 0 { text += " (\(post.vacant) vacant)" }
-                    label.detail(text)
-                }
-                if post.isVacant {
-                    label.detail("Vacant", italic: true, color: ChartPalette.muted)
-                    style.dashed = true
-                    features.insert(.vacant)
-                } else if options.names.showsHolder(of: post), let holder = post.holder, !holder.isEmpty {
-                    label.detail(holder, italic: true, size: 10)
-                }
-                var facts: [String] = []
-                if let grade = post.grade, !grade.isEmpty { facts.append(grade) }
-                if let fte = post.fte { facts.append("\(Amounts.fte(fte)) FTE") }
-                if post.temporary {
-                    facts.append("temporary")
-                    features.insert(.temporary)
-                }
-                if !facts.isEmpty { label.detail(facts.joined(separator: " · "), color: ChartPalette.muted) }
-                var leads: [String] = []
-                if index.span[position] > 0 { leads.append("leads \(index.span[position])") }
-                if scope.hiddenBelow[position] > 0 {
-                    leads.append("\(Amounts.posts(scope.hiddenBelow[position])) below not shown")
-                    features.insert(.hidden)
-                }
-                if !leads.isEmpty { label.detail(leads.joined(separator: " · ")) }
-                if post.assistant {
-                    style.rounded = true
-                    style.fill = ChartPalette.assistantFill
-                    features.insert(.assistant)
-                }
-                Self.applyFindings(
-                    errors: errors, accepted: accepted, warnings: marks.rules(for: [post.id], .warning),
-                    to: &style, label: &label, features: &features)
+                let (label, style) = postLabel(position)
                 boxes.append(ChartBox(
                     name: boxName(position), elementID: elementID(position), row: layout.row[position],
-                    label: label.html, style: style))
-
+                    label: label, style: style, href: page?.reference(position).map { page!.href($0) }))
             case .team(let manager, let members):
-                let memberIDs = members.map { posts[$0].id }
-                var label = LabelLines()
-                var style = BoxStyle()
-                style.fill = ChartPalette.teamFill
-                features.insert(.team)
-                var headcount = 0
-                var vacant = 0
-                var fte: Double? = 0
-                for group in TeamGroup.groups(members.map { posts[$0] }) {
-                    var text = "\(group.count) \(group.title)"
-                    var notes: [String] = []
-                    if group.vacant > 0 { notes.append("\(group.vacant) vacant") }
-                    if group.temporary > 0 { notes.append("\(group.temporary) temporary") }
-                    if !notes.isEmpty { text += " (\(notes.joined(separator: ", ")))" }
-                    if options.names == .all, !group.holders.isEmpty { text += ": " + group.holders.joined(separator: ", ") }
-                    label.detail(text, size: 10)
-                    headcount += group.count
-                    vacant += group.vacant
-                    if group.temporary > 0 { features.insert(.temporary) }
-                    if let groupFTE = group.fte, let total = fte { fte = total + groupFTE } else { fte = nil }
-                }
-                var summary = Amounts.posts(headcount)
-                if let fte { summary += " · \(Amounts.fte(fte)) FTE" }
-                label.detail(summary, color: ChartPalette.muted)
-                if vacant >= headcount && headcount > 0 {
-                    style.dashed = true
-                    features.insert(.vacant)
-                }
-                let markers = footnotes.markers(for: memberIDs, in: marks, side: side)
-                if let marker = Footnotes.marker(markers) {
-                    label.detail("accepted \(marker)", color: ChartPalette.accepted)
-                }
-                Self.applyFindings(
-                    errors: marks.rules(for: memberIDs, .error), accepted: marks.rules(for: memberIDs, .accepted),
-                    warnings: marks.rules(for: memberIDs, .warning), to: &style, label: &label, features: &features)
+                let (label, style) = teamLabel(members)
                 boxes.append(ChartBox(
                     name: "\(nameKey)t\(manager)", elementID: idPrefix + ids[manager] + "/front-line",
-                    row: .frontLine, label: label.html, style: style))
+                    row: .frontLine, label: label, style: style))
+            case .stack(let manager, let leaders, let row):
+                var cells: [ChartCell] = []
+                for leader in leaders {
+                    let (label, style) = postLabel(leader)
+                    let members = teamMembers[leader] ?? []
+                    let team = members.isEmpty ? nil : teamLabel(members)
+                    cells.append(ChartCell(
+                        elementID: idPrefix + ids[leader], port: "c\(leader)", label: label, style: style,
+                        team: team?.label, teamStyle: team?.style))
+                }
+                boxes.append(ChartBox(
+                    name: bandName(manager, row), elementID: idPrefix + ids[manager] + "/stack-" + row.slug, row: row,
+                    label: "", style: BoxStyle(), cells: cells, columns: BandShape.columns(for: cells.count)))
+                features.insert(.stack)
             }
         }
 
@@ -157,19 +230,24 @@ struct StructurePanel {
                     from: boxName(manager), to: "\(nameKey)t\(manager)", kind: .reporting,
                     constrains: ChartRow.frontLine > layout.row[manager],
                     elementID: elementID(manager) + "->" + idPrefix + ids[manager] + "/front-line"))
+            case .stack(let manager, _, let row):
+                lines.append(ChartLine(
+                    from: boxName(manager), to: bandName(manager, row), kind: .reporting,
+                    constrains: row > layout.row[manager],
+                    elementID: elementID(manager) + "->" + idPrefix + ids[manager] + "/stack-" + row.slug))
             }
         }
-        var dotted = Set<[Int]>()
+        var dotted = Set<[String]>()
         for position in layout.drawnInOrder {
             for target in posts[position].dottedTo {
                 guard let from = index.position(of: target), scope.drawn[from], from != position else { continue }
-                let pair = [from, layout.teamOf[position] ?? -1 - position]
-                guard dotted.insert(pair).inserted else { continue }
+                let (tail, head) = (boxName(from), boxName(position))
+                guard tail != head, dotted.insert([tail, head]).inserted else { continue }
                 // Rows are pinned by the label column and each row's order by its chain, so a
                 // downward dotted line (weight 0) cannot move a box; it keeps its constraint
                 // so that Graphviz routes it directly rather than around the chart.
                 lines.append(ChartLine(
-                    from: boxName(from), to: boxName(position), kind: .dotted,
+                    from: tail, to: head, kind: .dotted,
                     constrains: layout.row[position] > layout.row[from],
                     elementID: "dotted:" + elementID(from) + "->" + elementID(position)))
                 features.insert(.dotted)
@@ -227,7 +305,7 @@ struct StructurePanel {
         }
         if features.contains(.warning) {
             entries.append(LegendEntry(
-                sample: .text("<FONT POINT-SIZE=\"8\" COLOR=\"\(ChartPalette.accepted)\"><I>warning</I></FONT>"),
+                sample: .text("<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.accepted)\"><I>warning</I></FONT>"),
                 meaning: "A warning (one-over-one, tier-skip, …), named in the box"))
         }
         if features.contains(.accepted) {
@@ -238,6 +316,14 @@ struct StructurePanel {
         }
         if features.contains(.dotted) {
             entries.append(LegendEntry(sample: .line(color: ChartPalette.dotted, dashed: true), meaning: "Dotted (matrix) reporting line"))
+        }
+        if features.contains(.stack) {
+            entries.append(LegendEntry(
+                sample: .text(ChartPalette.bold("▤")), meaning: "Team Managers stacked under their manager, each with its team"))
+        }
+        if features.contains(.reference) {
+            entries.append(LegendEntry(
+                sample: .text(ChartPalette.bold("→ p. N")), meaning: "Branch continued on page N: its totals"))
         }
         return entries
     }
@@ -292,5 +378,17 @@ struct TeamGroup: Equatable {
             if let holder = post.holder, !holder.isEmpty, !post.isVacant { groups[at].holders.append(holder) }
         }
         return groups
+    }
+
+    /// How many titles a team box lists before totalling the rest.
+    static let titlesShown = 6
+
+    /// The `limit` largest groups by headcount (ties in first-seen order), in first-seen
+    /// order; all of them when there are at most `limit + 1` (a line for one title is no
+    /// shorter than the title itself).
+    static func largest(_ groups: [TeamGroup], limit: Int) -> [TeamGroup] {
+        guard groups.count > limit + 1 else { return groups }
+        let keep = Set(groups.indices.sorted { (groups[$0].count, -$0) > (groups[$1].count, -$1) }.prefix(limit))
+        return groups.indices.filter(keep.contains).map { groups[$0] }
     }
 }

@@ -42,9 +42,8 @@ enum DOTEmitter {
             // edges like the row chains below, and takes seconds on large charts.
             ("splines", "polyline"),
             ("outputorder", "edgesfirst"),
-            // A4 landscape (11.69 × 8.27 in, the pad included) and no printer's margin, so
-            // a PDF page is at most A4: larger charts shrink to fit, smaller keep their size.
-            ("size", DOTText.quoted("11.69,8.27")),
+            // No `size`: a chartbook page is planned to fit its paper at or above the
+            // legibility floor, and the renderer scales it to that paper.
             ("margin", "0"),
         ]
         if let dpi = document.dpi { graph.append(("dpi", String(dpi))) }
@@ -67,7 +66,7 @@ enum DOTEmitter {
         out.indent += 1
         out.line("graph [" + attributes([
             ("id", DOTText.quoted("orgchart-chart")),
-            ("label", "<" + titleTable(document.title, legend: document.legend) + ">"),
+            ("label", "<" + titleTable(document.header + document.title, legend: document.legend, headerLines: document.header.count) + ">"),
             ("labelloc", "t"),
             ("labeljust", "l"),
             ("peripheries", "0"),
@@ -99,8 +98,10 @@ enum DOTEmitter {
                 ("label", "<" + label + "<BR ALIGN=\"RIGHT\"/>>"),
             ]) + "];")
         }
-        if column.count > 1 {
-            out.line(column.joined(separator: " -> ") + " [style=invis, weight=100];")
+        // One statement per link: Graphviz's parser overflows on one edge statement of
+        // thousands of nodes, so no statement grows with the number of posts.
+        for (upper, lower) in zip(column, column.dropFirst()) {
+            out.line("\(upper) -> \(lower) [style=invis, weight=100];")
         }
 
         // The panels' boxes, and for side-by-side panels their headings.
@@ -163,15 +164,17 @@ enum DOTEmitter {
         if sideBySide {
             for number in document.panels.indices.dropFirst() {
                 let chain = (["rowhead"] + rows.compactMap { rowNode[$0] }).map { divider($0, number) }
-                out.line(chain.joined(separator: " -> ") + " [" + attributes([
-                    ("color", DOTText.quoted(ChartPalette.panelFrame)), ("style", "dashed"), ("weight", "100"),
-                ]) + "];")
+                for (upper, lower) in zip(chain, chain.dropFirst()) {
+                    out.line("\(upper) -> \(lower) [" + attributes([
+                        ("color", DOTText.quoted(ChartPalette.panelFrame)), ("style", "dashed"), ("weight", "100"),
+                    ]) + "];")
+                }
             }
         }
         out.indent -= 1
         out.line("}")
         for members in sequences where members.count > 1 {
-            out.line(members.joined(separator: " -> ") + " [style=invis];")
+            for (left, right) in zip(members, members.dropFirst()) { out.line("\(left) -> \(right) [style=invis];") }
         }
 
         for panel in document.panels {
@@ -183,6 +186,7 @@ enum DOTEmitter {
     }
 
     static func node(_ box: ChartBox) -> String {
+        if !box.cells.isEmpty { return band(box) }
         var styles = ["filled"]
         if box.style.dashed { styles.append("dashed") }
         if box.style.rounded { styles.append("rounded") }
@@ -195,7 +199,50 @@ enum DOTEmitter {
         ]
         if box.style.fontColor != ChartPalette.ink { list.append(("fontcolor", DOTText.quoted(box.style.fontColor))) }
         if box.style.penWidth != 1 { list.append(("penwidth", number(box.style.penWidth))) }
+        if let href = box.href { list.append(("href", "\"" + href + "\"")) }
         return box.name + " [" + attributes(list) + "];"
+    }
+
+    /// A band of stacked team leaders: one unframed node holding a table, a cell per
+    /// leader (its own box above its team's summary), set in `box.columns` columns. Each
+    /// cell carries the post's id (written `a_ID` in SVG, with a link to itself, which is
+    /// what makes Graphviz write the id) and a port for the lines that end at it.
+    static func band(_ box: ChartBox) -> String {
+        let columns = max(1, box.columns)
+        let rows = (box.cells.count + columns - 1) / columns
+        var table = "<TABLE BORDER=\"0\" CELLSPACING=\"8\" CELLPADDING=\"0\">"
+        for row in 0..<rows {
+            table += "<TR>"
+            for column in 0..<columns {
+                // Filled column by column, so the order reads down each column.
+                let slot = column * rows + row
+                guard slot < box.cells.count else {
+                    table += "<TD></TD>"
+                    continue
+                }
+                table += cell(box.cells[slot])
+            }
+            table += "</TR>"
+        }
+        table += "</TABLE>"
+        return box.name + " [" + attributes([
+            ("id", DOTText.quoted(box.elementID)), ("shape", "plain"), ("label", "<" + table + ">"),
+        ]) + "];"
+    }
+
+    static func cell(_ cell: ChartCell) -> String {
+        var outer = "ID=\"\(DOTText.html(cell.elementID))\" HREF=\"#\(DOTText.html(cell.elementID))\" PORT=\"\(cell.port)\""
+        outer += " BORDER=\"\(cell.style.penWidth > 1 ? 2 : 1)\" COLOR=\"\(cell.style.outline)\" BGCOLOR=\"\(cell.style.fill)\""
+        if cell.style.dashed { outer += " STYLE=\"dashed\"" }
+        let font = cell.style.fontColor == ChartPalette.ink ? "" : " COLOR=\"\(cell.style.fontColor)\""
+        var inner = "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
+        inner += "<TR><TD><FONT\(font.isEmpty ? " COLOR=\"\(ChartPalette.ink)\"" : font)>\(cell.label)</FONT></TD></TR>"
+        if let team = cell.team {
+            let fill = cell.teamStyle?.fill ?? ChartPalette.teamFill
+            inner += "<HR/><TR><TD BGCOLOR=\"\(fill)\">\(team)</TD></TR>"
+        }
+        inner += "</TABLE>"
+        return "<TD \(outer)>\(inner)</TD>"
     }
 
     static func edge(_ line: ChartLine) -> String {
@@ -223,25 +270,30 @@ enum DOTEmitter {
 
     /// The title block: the heading large and bold, the lines under it smaller, and the
     /// key beside them. One cell each, so neither stretches the other.
-    static func titleTable(_ lines: [String], legend: [LegendEntry]) -> String {
+    static func titleTable(_ lines: [String], legend: [LegendEntry], headerLines: Int = 0) -> String {
         var title = ""
         for (index, text) in lines.enumerated() {
             if index > 0 { title += "<BR ALIGN=\"LEFT\"/>" }
-            title += index == 0
+            if index < headerLines {
+                title += "<FONT POINT-SIZE=\"10\" COLOR=\"\(ChartPalette.link)\">\(ChartPalette.bold(text))</FONT>"
+                continue
+            }
+            title += index == headerLines
                 ? "<FONT POINT-SIZE=\"16\">\(ChartPalette.bold(text))</FONT>"
                 : "<FONT POINT-SIZE=\"11\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
         }
-        var cells = "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">\(title)</TD>"
+        // The key goes under the title, not beside it: a page's width is the chart's own.
+        var rows = "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">\(title)</TD></TR>"
         if !legend.isEmpty {
-            cells += "<TD WIDTH=\"36\"></TD><TD VALIGN=\"TOP\">\(legendTable(legend))</TD>"
+            rows += "<TR><TD ALIGN=\"LEFT\" VALIGN=\"TOP\">\(legendTable(legend))</TD></TR>"
         }
-        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR>\(cells)</TR></TABLE>"
+        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">\(rows)</TABLE>"
     }
 
     /// The key: a sample of each kind of box or line and what it means, in two columns
     /// when it is long, so it does not push the chart down the page.
     static func legendTable(_ legend: [LegendEntry]) -> String {
-        let columns = legend.count > 5 ? 2 : 1
+        let columns = legend.count > 2 ? 2 : 1
         let perColumn = (legend.count + columns - 1) / columns
         var rows = "<TR><TD COLSPAN=\"\(columns * 3)\" ALIGN=\"LEFT\">\(ChartPalette.bold("Key"))</TD></TR>"
         for line in 0..<perColumn {

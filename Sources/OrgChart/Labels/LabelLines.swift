@@ -9,12 +9,14 @@ struct LabelLines {
     static let titleWidth = 22
     /// Width at which smaller detail lines wrap.
     static let detailWidth = 28
+    /// The most lines a title takes in a box; a longer one ends with "…" (reports keep it whole).
+    static let titleLines = 5
 
     var isEmpty: Bool { parts.isEmpty }
 
     /// The title in bold, wrapped, with optional plain suffixes (footnote markers) after it.
     mutating func title(_ text: String, struck: Bool = false, marker: String? = nil, markerColor: String? = nil) {
-        let lines = TextWrap.lines(text, width: Self.titleWidth)
+        let lines = TextWrap.lines(text, width: Self.titleWidth, maxLines: Self.titleLines)
         for (index, line) in lines.enumerated() {
             var body = DOTText.html(line)
             if struck { body = "<S>\(body)</S>" }
@@ -28,8 +30,11 @@ struct LabelLines {
     }
 
     /// A detail line in the box's small font, wrapped.
-    mutating func detail(_ text: String, italic: Bool = false, bold: Bool = false, color: String? = nil, struck: Bool = false, size: Int = 9) {
-        for line in TextWrap.lines(text, width: Self.detailWidth) {
+    mutating func detail(
+        _ text: String, italic: Bool = false, bold: Bool = false, color: String? = nil, struck: Bool = false, size: Int = 9,
+        maxLines: Int = 4
+    ) {
+        for line in TextWrap.lines(text, width: Self.detailWidth, maxLines: maxLines) {
             var body = DOTText.html(line)
             if struck { body = "<S>\(body)</S>" }
             switch (bold, italic) {
@@ -41,6 +46,21 @@ struct LabelLines {
             let colour = color.map { " COLOR=\"\($0)\"" } ?? ""
             parts.append("<FONT POINT-SIZE=\"\(size)\"\(colour)>\(body)</FONT>")
         }
+    }
+
+    /// A reference box's branch totals.
+    mutating func append(rollUpLines rollUp: RollUp) {
+        for line in rollUp.lines { detail(line) }
+        if rollUp.errors > 0 {
+            detail(rollUp.errors == 1 ? "1 error in the branch" : "\(rollUp.errors) errors in the branch", bold: true, color: ChartPalette.error)
+        }
+    }
+
+    /// The page a reference continues on ("→ p. 7"), or for a manager continued from an
+    /// earlier page, where its box is ("continued from p. 3").
+    mutating func reference(_ page: Int, continued: Bool) {
+        let text = continued ? "continued from p. \(page)" : "→ p. \(page)"
+        parts.append("<FONT POINT-SIZE=\"11\" COLOR=\"\(ChartPalette.link)\">\(ChartPalette.bold(DOTText.html(text)))</FONT>")
     }
 
     /// Lines already built elsewhere (escaped HTML).

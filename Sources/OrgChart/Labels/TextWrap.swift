@@ -3,50 +3,88 @@
 ///
 /// Widths are counted in characters (grapheme clusters, so an emoji or an accented letter
 /// is one), with East Asian wide characters and emoji counted as two, which is close
-/// enough to how they print to keep boxes of similar width.
+/// enough to how they print to keep boxes of similar width. Time is linear in the text.
 public enum TextWrap {
-    /// The lines of `text` at most `width` wide, breaking at spaces where it can and
-    /// inside a word only when the word alone is wider than a line. Runs of white space,
-    /// line breaks included, count as one space; nothing else is dropped.
-    public static func lines(_ text: String, width: Int) -> [String] {
+    /// The lines of `text` at most `width` wide, breaking at spaces.
+    ///
+    /// A word is never broken: a word wider than a line stands on a line of its own, and
+    /// one wider than half as much again as a line is cut there with an ellipsis (the chart
+    /// is no place for it; reports keep it whole). Text without spaces in wide characters
+    /// (Chinese, Japanese, Korean) breaks between characters, as those scripts do. With
+    /// `maxLines`, text beyond the last line is cut and the last line ends with "…". Runs of
+    /// white space, line breaks included, count as one space.
+    public static func lines(_ text: String, width: Int, maxLines: Int? = nil) -> [String] {
         let width = max(width, 1)
+        let longestWord = width + width / 2
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
+        var cut = false
+
+        func finishLine() {
+            lines.append(line)
+            line = ""
+            lineWidth = 0
+        }
+
         for word in words(text) {
-            var word = Substring(word)
-            var wordWidth = displayWidth(word)
+            if let maxLines, lines.count >= maxLines {
+                cut = true
+                break
+            }
+            let wordWidth = displayWidth(word)
             if lineWidth > 0 && lineWidth + 1 + wordWidth <= width {
                 line += " " + word
                 lineWidth += 1 + wordWidth
                 continue
             }
-            if lineWidth > 0 {
-                lines.append(line)
-                line = ""
-                lineWidth = 0
+            if lineWidth > 0 { finishLine() }
+            if wordWidth <= width {
+                line = word
+                lineWidth = wordWidth
+                continue
             }
-            // A word wider than a whole line is cut into line-sized pieces.
-            while wordWidth > width {
-                var piece = ""
-                var pieceWidth = 0
-                var rest = word.startIndex
+            if word.contains(where: { displayWidth($0) == 2 }) {
+                // Wide scripts break between characters: one pass, line-sized pieces.
                 for character in word {
                     let w = displayWidth(character)
-                    if pieceWidth + w > width && pieceWidth > 0 { break }
-                    piece.append(character)
-                    pieceWidth += w
-                    rest = word.index(after: rest)
+                    if lineWidth + w > width && lineWidth > 0 { finishLine() }
+                    line.append(character)
+                    lineWidth += w
                 }
-                lines.append(piece)
-                word = word[rest...]
-                wordWidth = displayWidth(word)
+                continue
             }
-            line = String(word)
-            lineWidth = wordWidth
+            if wordWidth <= longestWord {
+                line = word
+                lineWidth = wordWidth
+            } else {
+                line = truncated(word, width: longestWord)
+                lineWidth = longestWord
+            }
         }
         if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+        if let maxLines, lines.count > maxLines {
+            lines.removeLast(lines.count - maxLines)
+            cut = true
+        }
+        if cut, let last = lines.last {
+            lines[lines.count - 1] = truncated(last + " …", width: width)
+        }
         return lines
+    }
+
+    /// `text` cut to at most `width` wide, ending with "…" when anything was cut.
+    static func truncated(_ text: String, width: Int) -> String {
+        guard displayWidth(text) > width else { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = displayWidth(character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + "…"
     }
 
     /// The words of `text`: split at any white space or control character.

@@ -14,8 +14,25 @@ import Testing
         #expect(TextWrap.lines("  Team\n\tManager   North ", width: 40) == ["Team Manager North"])
     }
 
-    @Test func cutsAWordLongerThanALine() {
-        #expect(TextWrap.lines("Abcdefghijkl mn", width: 5) == ["Abcde", "fghij", "kl mn"])
+    @Test func neverBreaksInsideAWord() {
+        // "Environment&Finance" used to print as "Environment&Fi" / "re".
+        #expect(TextWrap.lines("Head of Environment&Finance", width: 14) == ["Head of", "Environment&Finance"])
+        #expect(TextWrap.lines("Abcdefg hi", width: 5) == ["Abcdefg", "hi"])
+    }
+
+    @Test func cutsAnOverlongWordWithAnEllipsis() {
+        #expect(TextWrap.lines("Abcdefghijklmnop qr", width: 6) == ["Abcdefgh…", "qr"])
+    }
+
+    @Test func cutsAtMaxLinesWithAnEllipsis() {
+        #expect(TextWrap.lines("one two three four five", width: 9, maxLines: 2) == ["one two", "three …"])
+        #expect(TextWrap.lines("one two", width: 9, maxLines: 2) == ["one two"])
+    }
+
+    @Test func aHugeWordIsLinear() {
+        // 150,000 characters without a space took 33 s when every piece re-measured the rest.
+        let word = String(repeating: "x", count: 150_000)
+        #expect(TextWrap.lines(word, width: 22) == [String(repeating: "x", count: 32) + "…"])
     }
 
     @Test func neverSplitsACharacter() {

@@ -1,0 +1,74 @@
+import CGraphviz
+
+/// The size of a laid-out drawing, in points, before any scaling.
+public struct DrawingSize: Sendable, Equatable {
+    public var width: Double
+    public var height: Double
+
+    public init(width: Double, height: Double) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// One page drawn in several formats from a single layout, scaled as the caller chose.
+public struct PageRenderOutput: Sendable {
+    /// The rendered bytes of each format asked for, in the order asked.
+    public var files: [(format: RenderFormat, bytes: [UInt8])]
+    /// The laid-out drawing's size, unscaled.
+    public var size: DrawingSize
+    /// The scale the page was drawn at (1 when unscaled).
+    public var scale: Double
+    /// Graphviz's warnings, one line each.
+    public var warnings: [String]
+}
+
+extension GraphvizRenderer {
+    /// Lays `dot` out and returns the drawing's size in points, without rendering it: how a
+    /// caller finds out whether a page fits its paper before drawing it.
+    public static func measure(dot: String, engine: String = "dot") throws(GraphvizError) -> DrawingSize {
+        try withLayout(dot: dot, engine: engine) { _, graph, _ throws(GraphvizError) in
+            size(of: graph)
+        }
+    }
+
+    /// Lays `dot` out once, asks `scaleFor` how far to scale the drawing (given its size in
+    /// points; 1 or more leaves it as laid out), and renders every format in `formats` at that
+    /// scale. PDFs have their time stamps pinned. `.dot` returns the text unchanged.
+    public static func renderPage(
+        dot: String, formats: [RenderFormat], engine: String = "dot", scaleFor: (DrawingSize) -> Double
+    ) throws(GraphvizError) -> PageRenderOutput {
+        try withLayout(dot: dot, engine: engine) { gvc, graph, warnings throws(GraphvizError) in
+            let drawing = size(of: graph)
+            let scale = min(1, max(0.01, scaleFor(drawing)))
+            if scale < 1 {
+                // Graphviz scales the drawing with its pad to fit this size.
+                let pad = self.pad(of: graph)
+                orgmodel_set_drawing_size(graph, (drawing.width + 2 * pad) * scale, (drawing.height + 2 * pad) * scale)
+            }
+            var files: [(format: RenderFormat, bytes: [UInt8])] = []
+            for format in formats {
+                guard let name = format.graphvizName else {
+                    files.append((format, Array(dot.utf8)))
+                    continue
+                }
+                let bytes = try renderLaidOut(gvc, graph, graphvizFormat: name, warnings: &warnings)
+                files.append((format, format == .pdf ? PDFDates.pin(bytes) : bytes))
+            }
+            return PageRenderOutput(files: files, size: drawing, scale: scale, warnings: warnings)
+        }
+    }
+
+    /// The graph's `pad` in points (Graphviz's cairo default, 4, when unset).
+    static func pad(of graph: UnsafeMutablePointer<Agraph_t>) -> Double {
+        let text = "pad".withCString { key in agget(graph, UnsafeMutablePointer(mutating: key)).map { String(cString: $0) } }
+        guard let text, let inches = Double(text.split(separator: ",").first.map(String.init) ?? "") else { return 4 }
+        return inches * 72
+    }
+
+    /// The laid-out graph's bounding box size, in points.
+    static func size(of graph: UnsafeMutablePointer<Agraph_t>) -> DrawingSize {
+        let box = orgmodel_graph_bb(graph)
+        return DrawingSize(width: max(0, box.UR.x - box.LL.x), height: max(0, box.UR.y - box.LL.y))
+    }
+}

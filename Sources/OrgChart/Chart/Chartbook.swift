@@ -1,0 +1,310 @@
+import OrgModel
+
+/// Paper a chartbook is printed on, and the smallest text it may print.
+public struct PrintSettings: Sendable, Equatable {
+    public enum Paper: String, Sendable, CaseIterable {
+        case a4, a3
+
+        /// Portrait width and height in points.
+        public var portrait: (width: Double, height: Double) {
+            switch self {
+            case .a4: (595.28, 841.89)
+            case .a3: (841.89, 1190.55)
+            }
+        }
+    }
+
+    public var paper: Paper
+    /// The smallest type any page may print, in points.
+    public var minText: Double
+    /// The margin round a page's drawing, in points (each side).
+    public static let margin = 18.0
+    /// The drawing's own pad, in points (`pad` in the DOT), each side.
+    public static let pad = 7.2
+
+    public init(paper: Paper = .a4, minText: Double = 7) {
+        self.paper = paper
+        self.minText = minText
+    }
+
+    /// The smallest type the charts set, in points.
+    public static let smallestType = ChartPalette.smallestType
+
+    /// The least scale a page may be printed at.
+    public var floor: Double { minText / ChartPalette.smallestType }
+
+    /// How a drawing of `width` × `height` points is best set on the paper: the scale
+    /// (at most 1) and whether landscape, whichever prints it larger.
+    public func fit(width: Double, height: Double) -> (scale: Double, landscape: Bool) {
+        let (short, long) = paper.portrait
+        let drawnWidth = width + 2 * Self.pad, drawnHeight = height + 2 * Self.pad
+        func scale(_ w: Double, _ h: Double) -> Double {
+            min(1, (w - 2 * Self.margin) / max(drawnWidth, 1), (h - 2 * Self.margin) / max(drawnHeight, 1))
+        }
+        let landscape = scale(long, short), portrait = scale(short, long)
+        return landscape >= portrait ? (landscape, true) : (portrait, false)
+    }
+
+    /// Whether a drawing of this size prints at or above the floor.
+    public func fits(width: Double, height: Double) -> Bool { fit(width: width, height: height).scale >= floor - 1e-9 }
+}
+
+/// What a chartbook draws: one structure, or a pair (whose current, proposed, compare and
+/// changes chartbooks share one plan, so a branch has the same page number in all four).
+public enum ChartbookKind: Sendable, Equatable {
+    case single, current, proposed, compare, changes
+}
+
+/// A chart split into pages that each print at or above the legibility floor: a contents
+/// page, an overview of the top tiers, and a page per branch, numbered depth first. Each
+/// branch continued on another page shows there as a reference with its totals and
+/// "→ p. N"; each branch page opens with the chain of command above it.
+public struct Chartbook: Sendable {
+    /// One chart page of the plan.
+    public struct Page: Sendable, Equatable {
+        /// The page's number in the book (contents pages come first).
+        public var number: Int
+        /// The branch's top post (planning ids: the proposed id of a pair's post); nil for
+        /// the overview from the top.
+        public var root: PostID?
+        public var title: String
+        public var headcount: Int
+        public var part: Int
+        public var parts: Int
+        /// The page holding this branch's reference.
+        public var up: Int?
+        /// The outline level: 0 for the overview.
+        public var level: Int
+        /// Planning-tree positions drawn as references, and this part's reports.
+        var references: [Int]
+        var reports: [Int]?
+        var rootPosition: Int?
+    }
+
+    public let pages: [Page]
+    public let contentsPages: Int
+    /// Entries listed on each contents page.
+    public static let contentsPerPage = 36
+    public var pageCount: Int { contentsPages + pages.count }
+
+    let plan: PlanningViews
+
+    /// Measures a page's DOT text: the laid-out drawing's width and height in points.
+    public typealias Measure = (String) throws -> (width: Double, height: Double)
+
+    /// Plans the chartbook of one structure.
+    public static func plan(
+        _ result: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure
+    ) throws -> Chartbook {
+        try plan(PlanningViews(single: result, options: options), options: options, print: print, measure: measure)
+    }
+
+    /// Plans the chartbooks of a pair: one plan for its current, proposed, compare and
+    /// changes charts, checked against the compare and changes pages (the widest).
+    public static func plan(
+        current: ValidationResult, proposed: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure
+    ) throws -> Chartbook {
+        try plan(PlanningViews(current: current, proposed: proposed, options: options), options: options, print: print, measure: measure)
+    }
+
+    static func plan(_ views: PlanningViews, options: ChartOptions, print: PrintSettings, measure: @escaping Measure) throws -> Chartbook {
+        var planner = Planner(views: views, options: options, print: print, measure: measure)
+        let planned = try planner.run()
+        let contents = planned.count > 1 ? (planned.count + contentsPerPage - 1) / contentsPerPage : 0
+        let numbered = planned.map { page -> Page in
+            var page = page
+            page.number += contents
+            page.up = page.up.map { $0 + contents }
+            return page
+        }
+        return Chartbook(pages: numbered, contentsPages: contents, plan: views)
+    }
+
+    /// The DOT text of page `number` (from 1) of this chartbook, drawn as `kind`.
+    public func dot(page number: Int, kind: ChartbookKind, options: ChartOptions, link: PageLink) throws(ChartError) -> String {
+        if number <= contentsPages { return contentsDot(part: number, kind: kind, link: link) }
+        let page = pages[number - contentsPages - 1]
+        let spec = plan.spec(for: page, in: self, link: link)
+        var options = options
+        options.page = spec
+        return try plan.draw(kind, options: options)
+    }
+
+    /// The outline (bookmarks): the contents, then each page under the page it continues from.
+    public func outline() -> [(title: String, page: Int, level: Int)] {
+        var items: [(title: String, page: Int, level: Int)] = []
+        if contentsPages > 0 { items.append(("Contents", 1, 0)) }
+        for page in pages {
+            let part = page.parts > 1 ? " (part \(page.part) of \(page.parts))" : ""
+            items.append(("p. \(page.number): \(page.title)\(part)", page.number, page.level))
+        }
+        return items
+    }
+
+    func contentsDot(part: Int, kind: ChartbookKind, link: PageLink) -> String {
+        let first = (part - 1) * Self.contentsPerPage
+        let entries = pages[first..<min(pages.count, first + Self.contentsPerPage)]
+        var rows = "<TR><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Page"))</TD><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Post"))</TD>"
+            + "<TD ALIGN=\"LEFT\">\(ChartPalette.bold("Title"))</TD><TD ALIGN=\"RIGHT\">\(ChartPalette.bold("Headcount"))</TD></TR>"
+        for page in entries {
+            let indent = String(repeating: "    ", count: min(page.level, 6))
+            let part = page.parts > 1 ? " (part \(page.part) of \(page.parts))" : ""
+            let title = TextWrap.lines(page.title, width: 70, maxLines: 1)[0] + part
+            rows += "<TR><TD ALIGN=\"LEFT\" HREF=\"\(DOTText.html(link.href(page.number)))\">\(ChartPalette.bold("p. \(page.number)"))</TD>"
+                + "<TD ALIGN=\"LEFT\">\(DOTText.html(page.root?.rawValue ?? "—"))</TD>"
+                + "<TD ALIGN=\"LEFT\">\(DOTText.html(indent + title))</TD>"
+                + "<TD ALIGN=\"RIGHT\">\(page.headcount)</TD></TR>"
+        }
+        let heading = "\(plan.name(kind)): contents" + (contentsPages > 1 ? " (\(part) of \(contentsPages))" : "")
+        let table = "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+            + "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"\(ChartPalette.link)\">\(ChartPalette.bold("Page \(part) of \(pageCount)"))</FONT></TD></TR>"
+            + "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">\(ChartPalette.bold(DOTText.html(heading)))</FONT></TD></TR>"
+            + rows + "</TABLE>"
+        return """
+            digraph orgchart {
+              graph [id="orgchart", fontname="\(ChartPalette.font)", pad="\(PrintSettings.pad / 72)", margin="0"];
+              node [fontname="\(ChartPalette.font)", fontsize="10", fontcolor="\(ChartPalette.ink)"];
+              contents [id="orgchart-contents-\(part)", shape=plaintext, label=<\(table)>];
+            }
+
+            """
+    }
+}
+
+/// The trees a plan is made on, and the charts it draws: one structure, or a pair with its
+/// merged change view (the planning tree, where each post sits under its proposed manager
+/// and a deleted post where it was).
+struct PlanningViews: Sendable {
+    let single: ValidationResult?
+    let current: ValidationResult?
+    let proposed: ValidationResult?
+    let diff: StructureDiff?
+    /// The planning tree and each view's tree.
+    let tree: StructureIndex
+    let views: [StructureIndex]
+    /// For each view, the planning position of each of its posts' ids, and back.
+    let toView: [[Int: Int]]
+    let fromView: [[Int: Int]]
+    let mergedIDs: [String]
+
+    init(single result: ValidationResult, options: ChartOptions) {
+        single = result
+        current = nil
+        proposed = nil
+        diff = nil
+        tree = StructureIndex(result.structure)
+        views = [tree]
+        let identity = Dictionary(uniqueKeysWithValues: tree.posts.indices.map { ($0, $0) })
+        toView = [identity]
+        fromView = [identity]
+        mergedIDs = tree.posts.map(\.id.rawValue)
+    }
+
+    init(current: ValidationResult, proposed: ValidationResult, options: ChartOptions) {
+        single = nil
+        self.current = current
+        self.proposed = proposed
+        let diff = StructureDiff(current: current.structure, proposed: proposed.structure)
+        self.diff = diff
+        let merged = MergedStructure(diff)
+        tree = StructureIndex(merged.structure)
+        let currentIndex = StructureIndex(current.structure), proposedIndex = StructureIndex(proposed.structure)
+        views = [currentIndex, proposedIndex, tree]
+        var to: [[Int: Int]] = [[:], [:], [:]]
+        var from: [[Int: Int]] = [[:], [:], [:]]
+        for (position, change) in diff.changes.enumerated() {
+            if let id = change.current?.id, let at = currentIndex.position(of: id), from[0][at] == nil {
+                to[0][position] = at
+                from[0][at] = position
+            }
+            if let id = change.proposed?.id, let at = proposedIndex.position(of: id), from[1][at] == nil {
+                to[1][position] = at
+                from[1][at] = position
+            }
+            to[2][position] = position
+            from[2][position] = position
+        }
+        toView = to
+        fromView = from
+        mergedIDs = merged.elementIDs
+    }
+
+    var isPair: Bool { single == nil }
+
+    func name(_ kind: ChartbookKind) -> String {
+        let structure = (single ?? proposed)!.structure
+        let name = ChartText.name(of: structure)
+        switch kind {
+        case .single: return name
+        case .current: return name + ": current"
+        case .proposed: return name + ": proposed"
+        case .compare: return name + ": current and proposed"
+        case .changes: return name + ": the changes"
+        }
+    }
+
+    /// The spec each chart kind reads for a page.
+    func spec(for page: Chartbook.Page, in book: Chartbook, link: PageLink) -> PageSpec {
+        let pageOf = Dictionary(book.pages.filter { $0.part == 1 }.compactMap { p in p.rootPosition.map { ($0, p.number) } }, uniquingKeysWith: { a, _ in a })
+        var spec = PageSpec(
+            number: page.number, total: book.pageCount, part: page.part, parts: page.parts, up: page.up,
+            continuedFrom: page.part > 1 ? book.pages.first { $0.rootPosition == page.rootPosition && $0.part == 1 }?.number : nil,
+            link: link)
+        func side(_ view: Int) -> PageSpec.Side {
+            let index = views[view]
+            var result = PageSpec.Side()
+            if let root = page.rootPosition {
+                if let at = toView[view][root] {
+                    result.root = index.posts[at].id
+                } else {
+                    result.root = PostID(mergedIDs[root])
+                    result.absent = true
+                }
+            }
+            for reference in page.references {
+                guard let at = toView[view][reference], let number = pageOf[reference] else { continue }
+                result.references[index.posts[at].id] = number
+            }
+            // References of this view found only in it (a branch elsewhere in the plan).
+            result.reports = page.reports.map { Set($0.compactMap { toView[view][$0].map { index.posts[$0].id } }) }
+            return result
+        }
+        if isPair {
+            spec.current = side(0)
+            spec.proposed = side(1)
+            spec.merged = side(2)
+        } else {
+            spec.single = side(0)
+        }
+        // Every page root elsewhere in the book that this page's side reaches is a reference.
+        func addAll(_ side: inout PageSpec.Side?, _ view: Int) {
+            guard var value = side else { return }
+            for (root, number) in pageOf where root != page.rootPosition {
+                if let at = toView[view][root] { value.references[views[view].posts[at].id] = number }
+            }
+            side = value
+        }
+        addAll(&spec.single, 0)
+        addAll(&spec.current, 0)
+        addAll(&spec.proposed, 1)
+        addAll(&spec.merged, 2)
+        return spec
+    }
+
+    func draw(_ kind: ChartbookKind, options: ChartOptions) throws(ChartError) -> String {
+        var options = options
+        switch kind {
+        case .single:
+            return try StructureChart.dot(single!, options: options)
+        case .current, .proposed:
+            let result = kind == .current ? current! : proposed!
+            let side = kind == .current ? options.page?.current : options.page?.proposed
+            options.page?.single = side
+            return try StructureChart.dot(result, options: options)
+        case .compare:
+            return try ComparisonChart.dot(current: current!, proposed: proposed!, options: options)
+        case .changes:
+            return try ChangeChart.dot(current: current!, proposed: proposed!, options: options)
+        }
+    }
+}
