@@ -19,8 +19,7 @@ enum InternalLinks {
             else { continue }
             document.remove(annotation, "/A")
             document.set(annotation, "/Dest", pages[target].destination(in: document))
-            document.set(
-                annotation, "/Border", document.newArray([document.newInteger(0), document.newInteger(0), document.newInteger(0)]))
+            document.set(annotation, "/Border", document.newArray([0, 0, 0].map(document.newInteger)))
         }
         try document.check()
     }

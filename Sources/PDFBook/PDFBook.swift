@@ -54,8 +54,7 @@ public enum PDFBook {
     private static func write(
         _ sources: [Drawing], pages: [PDFBookPage], linkTargets: [String: Int], outline: OutlineTree, title: String?
     ) throws(QPDFFailure) -> [UInt8] {
-        let book = QPDFDocument()
-        try book.startEmpty()
+        let book = try QPDFDocument.empty()
         for source in sources {
             try book.appendPage(source.page, from: source.document)
         }
@@ -96,10 +95,9 @@ private struct Drawing {
     var box: PageBox
 
     init(reading pdf: [UInt8], index: Int) throws(PDFBookError) {
-        document = QPDFDocument()
         let count: Int
         do throws(QPDFFailure) {
-            try document.read(pdf, description: "page \(index + 1)")
+            document = try QPDFDocument.reading(pdf, description: "page \(index + 1)")
             count = try document.pageCount()
             if count == 1 {
                 // So a /MediaBox kept on the page tree, not the page, travels with the page.
@@ -120,19 +118,5 @@ private struct Drawing {
             throw .noMediaBox(index: index)
         }
         self.box = box
-    }
-}
-
-/// PDF header versions ("1.4", "1.7", "2.0"), compared as numbers.
-enum PDFVersion {
-    /// The highest of `versions`, or "1.4" (transparency groups, which cairo uses) if none is higher.
-    static func highest(_ versions: [String]) -> String {
-        var best = (major: 1, minor: 4)
-        for version in versions {
-            let parts = version.split(separator: ".").map { Int($0) }
-            guard parts.count == 2, let major = parts[0], let minor = parts[1] else { continue }
-            if (major, minor) > best { best = (major, minor) }
-        }
-        return "\(best.major).\(best.minor)"
     }
 }

@@ -15,33 +15,47 @@ final class QPDFDocument {
     /// A copy of the PDF bytes read, owned here: qpdf reads them in place, lazily, even while
     /// another document copies this one's streams, so they must outlive every such reader.
     private var input: UnsafeMutableRawBufferPointer?
+    /// The description given to qpdf_read_memory, which keeps the pointer, so kept alive too.
+    private var inputDescription: UnsafeMutablePointer<CChar>?
 
-    init() {
+    private init() {
         data = qpdf_init()
         qpdf_silence_errors(data)
         qpdf_set_suppress_warnings(data, QPDF_BOOL(QPDF_TRUE))
     }
 
     deinit {
+        // qpdf_cleanup prints any error still pending to stderr; every path takes its errors,
+        // but one left by a throw part-way must not reach the terminal either.
+        if qpdf_has_error(data) != QPDF_FALSE { _ = qpdf_get_error(data) }
         var handle: qpdf_data? = data
         qpdf_cleanup(&handle)
         input?.deallocate()
+        inputDescription?.deallocate()
     }
 
-    /// Reads a PDF from `bytes`; `description` stands in for a file name in qpdf's messages.
-    func read(_ bytes: [UInt8], description: String) throws(QPDFFailure) {
+    /// A PDF read from `bytes`; `description` stands in for a file name in qpdf's messages.
+    static func reading(_ bytes: [UInt8], description: String) throws(QPDFFailure) -> QPDFDocument {
+        let document = QPDFDocument()
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
         copy.copyBytes(from: bytes)
-        input = copy
+        document.input = copy
+        let name = Array(description.utf8CString)
+        let namePointer = UnsafeMutablePointer<CChar>.allocate(capacity: name.count)
+        namePointer.initialize(from: name, count: name.count)
+        document.inputDescription = namePointer
         let start = copy.baseAddress?.assumingMemoryBound(to: CChar.self)
-        _ = qpdf_read_memory(data, description, start, UInt64(bytes.count), nil)
-        try check()
+        _ = qpdf_read_memory(document.data, namePointer, start, UInt64(bytes.count), nil)
+        try document.check()
+        return document
     }
 
-    /// Makes this an empty PDF (a catalog and an empty page tree) to add pages to.
-    func startEmpty() throws(QPDFFailure) {
-        _ = qpdf_empty_pdf(data)
-        try check()
+    /// An empty PDF (a catalog and an empty page tree) to add pages to.
+    static func empty() throws(QPDFFailure) -> QPDFDocument {
+        let document = QPDFDocument()
+        _ = qpdf_empty_pdf(document.data)
+        try document.check()
+        return document
     }
 
     /// Throws qpdf's pending error, if there is one.
