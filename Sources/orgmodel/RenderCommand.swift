@@ -77,6 +77,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("min-text"), help: ArgumentHelp("The smallest text any page may print, in points (4 to 9); a chart that does not fit is split into pages.", valueName: "pt"))
     var minText: Double = 7
 
+    @Option(help: "compact: Team Managers stacked under their manager, each with its team; boxes: a box per post, teams in the front-line row.")
+    var layout: ChartLayout = .compact
+
     @Option(name: .customLong("box-line"), help: ArgumentHelp("What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name (default: service, else unit, else id).", valueName: "field"))
     var boxLine: String?
 
@@ -120,7 +123,8 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var redaction: RedactionOptions
 
     func run() throws {
-        let options = ChartOptions(names: names, root: root.map { PostID($0) }, depth: depth, boxLine: boxLine)
+        var options = ChartOptions(names: names, root: root.map { PostID($0) }, depth: depth, boxLine: boxLine)
+        options.stacks = layout == .compact
         let print = PrintSettings(paper: paper, minText: minText)
         let profile: RedactionProfile?
         do {
@@ -199,4 +203,9 @@ enum SplitFileName {
         used.insert(path)
         return ext.isEmpty ? path : "\(path).\(ext)"
     }
+}
+
+/// `--layout`: how the lowest management tier is drawn.
+enum ChartLayout: String, ExpressibleByArgument, CaseIterable {
+    case compact, boxes
 }

@@ -11,11 +11,14 @@ import Testing
     static let county = "Structures/county-childrens-social-care"
 
     /// Runs `render` with `arguments` plus `-o` into a fresh folder and returns the bytes written.
+    /// Renders to one file. These tests check the box-per-post layout and text on small
+    /// fixtures, on A3 at 4-point text, which keeps each on one page; chartbooks and the
+    /// compact layout have their own tests.
     static func render(_ arguments: [String], file: String) throws -> (run: OrgModelBinary.Run, bytes: Data?) {
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent(file)
-        let run = try OrgModelBinary.run(["render"] + arguments + ["-o", output.path])
+        let run = try OrgModelBinary.run(["render"] + arguments + ["--min-text", "4", "--paper", "a3", "--layout", "boxes", "-o", output.path])
         return (run, try? Data(contentsOf: output))
     }
 
@@ -65,7 +68,7 @@ import Testing
 
     @Test func sameTierPostsShareARowWithItsLabelAtTheLeft() throws {
         let file = "\(Self.county)-proposed.yaml"
-        let positions = try Self.positions([file])
+        let positions = try Self.positions([file, "--depth", "2"])
         let structure = try StructureFile.load(OrgModelBinary.packageRoot.appendingPathComponent(file).path)
         var checked = 0
         for post in structure.posts {
@@ -75,11 +78,11 @@ import Testing
             #expect(box.x > label.x, "\(post.id) is left of its row label")
             checked += 1
         }
-        #expect(checked > 40)
+        #expect(checked > 5)
         // Front-line teams share the row below.
         let frontLine = try #require(positions["orgchart-row-front-line"])
         let teams = positions.filter { $0.key.hasSuffix("/front-line") }
-        #expect(teams.count > 20)
+        #expect(teams.count >= 1)
         #expect(teams.allSatisfy { abs($0.value.y - frontLine.y) < 0.01 })
         // Rows run top to bottom in tier order (Graphviz's y grows upward).
         let rows = (2...6).compactMap { positions["orgchart-row-tier-\($0)"]?.y }
@@ -88,10 +91,10 @@ import Testing
     }
 
     @Test func currentSitsLeftOfProposed() throws {
-        let positions = try Self.positions(["--compare", "\(Self.county)-current.yaml", "\(Self.county)-proposed.yaml"])
+        let positions = try Self.positions(["--compare", "\(Self.county)-current.yaml", "\(Self.county)-proposed.yaml", "--depth", "1"])
         let current = positions.filter { $0.key.hasPrefix("current-") }.map(\.value.x)
         let proposed = positions.filter { $0.key.hasPrefix("proposed-") }.map(\.value.x)
-        #expect(current.count > 40 && proposed.count > 40)
+        #expect(current.count > 3 && proposed.count > 3)
         #expect(try #require(current.max()) < (try #require(proposed.min())))
     }
 
@@ -114,7 +117,9 @@ import Testing
         #expect(try words("SM-😀").contains("👩‍👧 Family Hub 🏠 ]]> -->"))
         let long = try #require(try StructureFile.load(Self.fixture("nasty.yaml")).posts.first { $0.id == "TM-LONG" }?.title)
         #expect(long.count == 200)
-        #expect(try words("TM-LONG").contains(long), "the 200-character title, wrapped, loses nothing")
+        // A box shows five lines of a title; the rest is cut with an ellipsis (reports keep it whole).
+        #expect(try words("TM-LONG").contains(String(long.prefix(40).split(separator: " ").dropLast().joined(separator: " "))))
+        #expect(try words("TM-LONG").contains("…"))
         #expect(try #require(svg.group("TM-LONG")).texts.count > 5, "the long title wraps")
         #expect(try words("TM-LONG/front-line").contains(#"3 Worker </TD></TR></TABLE>>]; evil [label="x""#))
         let notes = svg.groups.first { $0.className == "graph" }?.texts.joined(separator: " ") ?? ""
@@ -144,7 +149,8 @@ import Testing
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try OrgModelBinary.run([
-            "render", Self.fixture("small-current.yaml"), "--split-by-tier", "5", "-o", folder.appendingPathComponent("small.svg").path,
+            "render", Self.fixture("small-current.yaml"), "--split-by-tier", "5", "--layout", "boxes", "--min-text", "4", "--paper", "a3",
+            "-o", folder.appendingPathComponent("small.svg").path,
         ])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -168,7 +174,8 @@ import Testing
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stderr.contains("note: 15 posts are on no page, not being below a post of tier 4: SM-CWD (15 posts); draw it with --root"))
         let first = try OrgModelBinary.run([
-            "render", Self.fixture("small-current.yaml"), "--split-by-tier", "5", "-o", folder.appendingPathComponent("small.svg").path,
+            "render", Self.fixture("small-current.yaml"), "--split-by-tier", "5", "--layout", "boxes", "--min-text", "4", "--paper", "a3",
+            "-o", folder.appendingPathComponent("small.svg").path,
         ])
         #expect(!first.stderr.contains("on no page"))
     }
@@ -186,10 +193,12 @@ import Testing
         let run = try OrgModelBinary.run(["render", "--all", source.path, "-o", output.path])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files == [
-            "other.pdf", "other.svg", "small-changes.pdf", "small-changes.png", "small-changes.svg", "small-compare.pdf",
-            "small-compare.svg", "small-current.pdf", "small-current.svg", "small-proposed.pdf", "small-proposed.svg",
+        #expect(files.filter { !$0.hasSuffix(".svg") } == [
+            "other.pdf", "small-changes.pdf", "small-changes.png", "small-compare.pdf", "small-current.pdf", "small-proposed.pdf",
         ])
+        for name in ["other", "small-changes", "small-compare", "small-current", "small-proposed"] {
+            #expect(files.contains { $0 == "\(name).svg" || $0 == "\(name)-p01.svg" }, "no SVG page of \(name)")
+        }
         #expect(run.stdout.split(separator: "\n").count == files.count)
     }
 
@@ -226,9 +235,15 @@ import Testing
     }
 
     @Test func dotToStandardOutput() throws {
-        let run = try OrgModelBinary.run(["render", Self.fixture("small-current.yaml"), "-o", "-", "--format", "dot"])
-        #expect(run.exitCode == 0)
+        let run = try OrgModelBinary.run([
+            "render", Self.fixture("small-current.yaml"), "-o", "-", "--format", "dot", "--min-text", "4", "--paper", "a3",
+        ])
+        #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("digraph orgchart {"))
         #expect(run.stdout.contains("id=\"SM-B\""))
+        // A chartbook of several pages cannot go to standard output: exit 64, and why.
+        let book = try OrgModelBinary.run(["render", Self.fixture("small-current.yaml"), "-o", "-", "--format", "dot"])
+        #expect(book.exitCode == 64)
+        #expect(book.stderr.contains("pages: standard output takes one file"))
     }
 }

@@ -52,7 +52,7 @@ public enum ChangeChart {
         }
         let scope = resolved.scope
         let page = resolved.panel
-        let layout = PanelLayout(index: index, scope: scope)
+        let layout = PanelLayout(index: index, scope: scope, stacks: options.page != nil && options.stacks)
         let counts = ChangeCounts(diff: diff, drawn: scope.drawn)
 
         var boxes: [ChartBox] = []

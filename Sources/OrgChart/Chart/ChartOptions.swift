@@ -16,6 +16,10 @@ public struct ChartOptions: Sendable, Equatable {
     /// field (`service`, `grade`, `id`, `holder`) or an attribute's name; nil shows the
     /// service, else the `unit` attribute, else the id.
     public var boxLine: String?
+    /// Whether a chartbook page stacks Team Managers under their manager, each with its
+    /// team (`--layout compact`, the default), or draws a box per post with the teams in
+    /// the front-line row (`--layout boxes`).
+    public var stacks = true
     /// The chartbook page being drawn; nil draws the chart whole.
     var page: PageSpec?
 

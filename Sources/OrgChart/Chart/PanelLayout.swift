@@ -26,7 +26,9 @@ struct PanelLayout {
     /// Drawn posts in declaration order (team members in file order after their team).
     let drawnInOrder: [Int]
 
-    init(index: StructureIndex, scope: ChartScope) {
+    /// - Parameter stacks: Whether team leaders are stacked in bands (chartbook pages); a
+    ///   chart drawn whole keeps a box per post and a team box in the front-line row.
+    init(index: StructureIndex, scope: ChartScope, stacks: Bool = true) {
         let posts = index.posts
         let count = posts.count
 
@@ -88,7 +90,7 @@ struct PanelLayout {
                     }
                 }
                 var reports = Array(index.reports(of: position).filter { scope.drawn[$0] && !visited[$0] && teamOf[$0] == nil })
-                if !scope.stops.contains(position) {
+                if stacks && !scope.stops.contains(position) {
                     let leaders = reports.filter(leadsOnlyATeam)
                     if !leaders.isEmpty {
                         var rows: [ChartRow] = []

@@ -53,7 +53,7 @@ struct StructurePanel {
 
     func build(key: String, heading: String?, footnotes: inout Footnotes) -> (panel: ChartPanel, features: Features) {
         let posts = index.posts
-        let layout = PanelLayout(index: index, scope: scope)
+        let layout = PanelLayout(index: index, scope: scope, stacks: options.page != nil && options.stacks)
         var features: Features = []
         var boxes: [ChartBox] = []
         var lines: [ChartLine] = []

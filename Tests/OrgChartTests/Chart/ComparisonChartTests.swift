@@ -37,7 +37,7 @@ import Testing
         let divider = try #require(row.firstIndex { $0.hasPrefix("div") })
         #expect(row[1..<divider].allSatisfy { chart.node(named: $0)?.id.hasPrefix("current-") == true })
         #expect(row[(divider + 1)...].allSatisfy { chart.node(named: $0)?.id.hasPrefix("proposed-") == true })
-        #expect(chart.text.contains(row.joined(separator: " -> ") + " [style=invis];"))
+        #expect(chart.chained(row))
     }
 
     @Test func headingsAndNotesForBothSides() throws {

@@ -109,7 +109,15 @@ struct DOTInspector {
     /// The edge between two element ids, if any.
     func edge(from: String, to: String) -> String? {
         guard let a = node(id: from)?.name, let b = node(id: to)?.name else { return nil }
-        return edges.first { $0.from == a && $0.to == b }?.line
+        // The invisible row chains are layout scaffolding, not lines of the chart.
+        return edges.first { $0.from == a && $0.to == b && !$0.line.contains("style=invis") }?.line
+    }
+
+    /// Whether `names` are chained left to right by invisible edges, one link a statement.
+    func chained(_ names: [String], weight: String? = nil) -> Bool {
+        zip(names, names.dropFirst()).allSatisfy { left, right in
+            text.contains("\(left) -> \(right) [style=invis" + (weight.map { ", weight=\($0)]" } ?? "]") + ";")
+        }
     }
 
     /// The words of a DOT line as a reader of the chart sees them: tags dropped, line
