@@ -597,6 +597,12 @@ extension ExtractImporter {
                     reject(line: line, bytes: record.byteRange, id: nil, [problem])
                     return
                 }
+                // The rows of a job share share one post: their FTE cannot add up to more.
+                if let summed = JobShare.summedFTEProblem(posts[first], post) {
+                    spoiledShares[first] = line
+                    reject(line: line, bytes: record.byteRange, id: nil, [summed])
+                    return
+                }
                 shared.insert(first)
                 JobShare.merge(post, into: &posts[first], listed: &listedAttributes[first, default: []])
                 sharedRows[first, default: []].append((line, record.byteRange))
