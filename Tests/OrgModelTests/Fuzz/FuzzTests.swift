@@ -34,7 +34,7 @@ struct FuzzTests {
         } else if name.hasPrefix("organogram-") {
             target = .organogram
         } else {
-            target = try #require(Fuzzer.Target(rawValue: String(name.prefix { $0 != "." })))
+            target = try #require(Fuzzer.Target(rawValue: String(name.prefix { $0 != "." && $0 != "-" })))
         }
         fuzzer.replay(target, input, partner: partner)
         #expect(fuzzer.failures.isEmpty, "\(fuzzer.failures.map(\.problem))")
