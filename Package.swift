@@ -41,12 +41,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The seeded mutation fuzzer over every reader (a short run is part of swift test).
+        .target(name: "OrgModelFuzz", dependencies: ["OrgModel"]),
+        .executableTarget(name: "orgmodel-fuzz", dependencies: ["OrgModelFuzz"]),
         .executableTarget(
             name: "orgmodel-bench",
             dependencies: ["OrgModel", "OrgChart", "GraphvizRender", "PDFBook"]
         ),
         // Golden files and fixtures are read through #filePath, not bundled as resources.
-        .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"], exclude: ["Golden", "Redaction/Fixtures"]),
+        .testTarget(name: "OrgModelTests", dependencies: ["OrgModel", "OrgModelFuzz"], exclude: ["Golden", "Redaction/Fixtures", "Fuzz/Regressions"]),
         .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(name: "PDFBookTests", dependencies: ["PDFBook"]),

@@ -39,8 +39,10 @@ public enum ReportOutput {
         }
     }
 
-    /// Makes sure `path` is a folder, creating it (and its parents) when missing; `what`
-    /// names what goes into it, for the hint ("the options", "the review").
+    /// Makes sure `path` is a folder or can be made one; `what` names what goes into it,
+    /// for the hint ("the options", "the review"). A missing folder is not made here but
+    /// by the write that puts files into it (`OutputFile.allowCreating(folder:)`), so a
+    /// run that fails before writing, or whose writing fails, leaves no empty folder.
     public static func prepareFolder(_ path: String, for what: String = "the options") throws(OutputError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -49,10 +51,22 @@ public enum ReportOutput {
             }
             return
         }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
+        // The nearest folder that exists must be one this run can create folders in.
+        var ancestor = URL(fileURLWithPath: path).standardizedFileURL.path
+        while !FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) {
+            let parent = (ancestor as NSString).deletingLastPathComponent
+            if parent == ancestor || parent.isEmpty { break }
+            ancestor = parent
+        }
+        guard FileManager.default.fileExists(atPath: ancestor, isDirectory: &isDirectory) else {
             throw OutputError(path: path, message: "the folder cannot be created", hint: "check the path and its permissions")
         }
+        guard isDirectory.boolValue else {
+            throw OutputError(path: path, message: "the folder cannot be created: \(ancestor) is a file", hint: "check the path")
+        }
+        guard access(ancestor, W_OK | X_OK) == 0 else {
+            throw OutputError(path: path, message: "the folder cannot be created", hint: "check the path and its permissions")
+        }
+        OutputFile.allowCreating(folder: path)
     }
 }

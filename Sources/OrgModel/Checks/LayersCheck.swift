@@ -16,7 +16,8 @@ struct LayersCheck: StructureCheck {
             let above = index.manager[position].map { layer[$0] } ?? 0
             let counts = index.isManager(position) && posts[position].tier != RuleSet.contextTier
             layer[position] = above + (counts ? 1 : 0)
-            if counts, layer[position] == allowed + 1 {
+            // `layer - 1 == allowed`, not `layer == allowed + 1`: no overflow whatever the rules say.
+            if counts, layer[position] - 1 == allowed {
                 let managers = index.chain(to: position).filter {
                     index.isManager($0) && posts[$0].tier != RuleSet.contextTier
                 }

@@ -8,6 +8,7 @@ struct ReportingLineCheck: StructureCheck {
     func run(_ context: CheckContext, into findings: inout [RawFinding]) {
         let index = context.index
         let posts = context.posts
+        var suggestions = Suggestions()
         for position in posts.indices {
             // The index already resolved every reporting line: only a post with a
             // `reports_to` but no manager in the graph needs a second look.
@@ -17,26 +18,41 @@ struct ReportingLineCheck: StructureCheck {
                 } else if index.position(of: boss) == nil {
                     findings.append(RawFinding(
                         .unknownManager, at: position, in: context,
-                        "reports_to \(boss) names no post\(suggestion(for: boss, in: context))"))
+                        "reports_to \(boss) names no post\(suggestions.text(for: boss, in: context))"))
                 }
             }
             for target in posts[position].dottedTo where index.position(of: target) == nil {
                 findings.append(RawFinding(
                     .unknownManager, at: position, in: context,
-                    "dotted_to \(target) names no post\(suggestion(for: target, in: context))"))
+                    "dotted_to \(target) names no post\(suggestions.text(for: target, in: context))"))
             }
         }
     }
 
-    private func suggestion(for id: PostID, in context: CheckContext) -> String {
-        guard context.posts.count <= Self.suggestionLimit else { return "" }
-        let lowered = id.rawValue.lowercased()
-        if let match = context.posts.first(where: { $0.id.rawValue.lowercased() == lowered }) {
-            return "; did you mean \(match.id)?"
+}
+
+/// Near-miss ids for unknown references, with the posts' lower-cased ids worked out once
+/// for every finding rather than once for each.
+private struct Suggestions {
+    private var firstByLowered: [String: PostID]?
+    private var lowered: [String] = []
+
+    mutating func text(for id: PostID, in context: CheckContext) -> String {
+        guard context.posts.count <= ReportingLineCheck.suggestionLimit else { return "" }
+        if firstByLowered == nil {
+            var first: [String: PostID] = [:]
+            for post in context.posts {
+                let key = post.id.rawValue.lowercased()
+                if first[key] == nil {
+                    first[key] = post.id
+                    lowered.append(key)
+                }
+            }
+            firstByLowered = first
         }
-        guard let near = closest(to: id.rawValue, among: context.posts.map { $0.id.rawValue.lowercased() }),
-            let match = context.posts.first(where: { $0.id.rawValue.lowercased() == near })
-        else { return "" }
-        return "; did you mean \(match.id)?"
+        guard let firstByLowered else { return "" }
+        if let match = firstByLowered[id.rawValue.lowercased()] { return "; did you mean \(match)?" }
+        guard let near = closest(to: id.rawValue, among: lowered), let match = firstByLowered[near] else { return "" }
+        return "; did you mean \(match)?"
     }
 }

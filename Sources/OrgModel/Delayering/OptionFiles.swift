@@ -37,7 +37,9 @@ public enum OptionFiles {
             header.append("\(number + 1). \(move.summary)")
         }
         if option.moves.isEmpty { header.append("(none)") }
-        return StructureYAMLWriter(header: header.map { $0.replacingOccurrences(of: "\n", with: " ") }).write(structure)
+        // Each header line is a YAML comment: any line break in a title (CR, CRLF, U+2028
+        // too, not only LF) would end the comment and leave the rest to be read as YAML.
+        return StructureYAMLWriter(header: header.map { $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ") }).write(structure)
     }
 
     /// A rules reference as seen from `folder`: built-in names and absolute paths as they

@@ -40,11 +40,21 @@ public enum OutputFile {
     ///   into, after every ordinary file has been staged; it cannot be taken back.
     /// - No output may be one of `inputs` (the files the command read), and no two outputs
     ///   may be the same file: either would lose what was written or read.
+    ///
+    /// Each file is synced to disk before it is renamed into place, and its folder after,
+    /// so a file said to be written survives a power cut. A folder given to
+    /// `allowCreating(folder:)` is created only here, once there is something to put in it,
+    /// and removed again if the writing fails.
     public static func write(_ files: [(path: String, parts: [any ContiguousBytes & Sendable])], inputs: [String] = []) throws(WriteError) {
         let destinations = try files.map { file throws(WriteError) in try Destination(file.path) }
         try checkDistinct(destinations, inputs: inputs)
         var staged: [(temporary: String, path: String, shown: String)] = []
-        func discard() { for file in staged { unlink(file.temporary) } }
+        var createdFolders: [String] = []
+        func discard() {
+            for file in staged { unlink(file.temporary) }
+            // Deepest first; a folder something else has put a file into stays.
+            for folder in createdFolders.reversed() { rmdir(folder) }
+        }
         var direct: [(destination: Destination, parts: [any ContiguousBytes & Sendable])] = []
         for (destination, (path, parts)) in zip(destinations, files) {
             if destination.isSpecial {
@@ -54,6 +64,14 @@ public enum OutputFile {
             let url = URL(fileURLWithPath: destination.target)
             let directory = url.deletingLastPathComponent().path
             var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory), FolderPlan.shared.allows(directory) {
+                do throws(WriteError) {
+                    createdFolders += try createFolder(directory, shown: path)
+                } catch {
+                    discard()
+                    throw error
+                }
+            }
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
                 discard()
                 throw WriteError(path: path, message: "the directory \(directory) does not exist")
@@ -62,7 +80,8 @@ public enum OutputFile {
                 discard()
                 throw WriteError(path: path, message: "it is a directory")
             }
-            let temporary = (directory as NSString).appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+            TemporaryName.removeStale(for: url.lastPathComponent, in: directory)
+            let temporary = (directory as NSString).appendingPathComponent(TemporaryName.make(for: url.lastPathComponent))
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 let reason = String(cString: strerror(errno))
@@ -73,6 +92,7 @@ public enum OutputFile {
             // A file written over keeps its permissions (an HR extract kept private stays so).
             if let mode = destination.mode { _ = fchmod(descriptor, mode) }
             var failure = writeAll(parts, to: descriptor)
+            if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
             if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
             if let failure {
                 discard()
@@ -93,6 +113,110 @@ public enum OutputFile {
             discard()
             // Files renamed already stay: only a rename racing another process fails here.
             throw WriteError(path: file.shown, message: reason + (index > 0 ? " (\(index) of the \(staged.count) files were written)" : ""))
+        }
+        // The renames (and any folder made) last only once their folders are on disk.
+        var folders: [String] = []
+        for file in staged {
+            let folder = (file.path as NSString).deletingLastPathComponent
+            if !folders.contains(folder) { folders.append(folder) }
+        }
+        for folder in createdFolders {
+            let parent = (folder as NSString).deletingLastPathComponent
+            if !folders.contains(parent) { folders.append(parent) }
+        }
+        for folder in folders { syncFolder(folder.isEmpty ? "." : folder) }
+    }
+
+    /// Flushes a folder's entries (new names, renames) to disk; a file system that cannot
+    /// sync a folder has nothing more to do.
+    private static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// Creates `path` and any missing parents; the folders made, outermost first.
+    private static func createFolder(_ path: String, shown: String) throws(WriteError) -> [String] {
+        var missing: [String] = []
+        var folder = path
+        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
+            missing.append(folder)
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        var created: [String] = []
+        for folder in missing.reversed() {
+            guard mkdir(folder, 0o777) == 0 || errno == EEXIST else {
+                let reason = String(cString: strerror(errno))
+                for made in created.reversed() { rmdir(made) }
+                throw WriteError(path: shown, message: "the folder \(folder) cannot be created (\(reason))")
+            }
+            created.append(folder)
+        }
+        return created
+    }
+
+    /// Folders that `write` may create when it has a file to put in them: a command
+    /// names its output folder early (to refuse a file in the way before any work) but
+    /// creates it only with what goes in it, so a run that fails leaves no empty folder.
+    public static func allowCreating(folder path: String) {
+        FolderPlan.shared.allow(path)
+    }
+
+    final class FolderPlan: @unchecked Sendable {
+        static let shared = FolderPlan()
+        private var folders: Set<String> = []
+        private let lock = NSLock()
+
+        func allow(_ path: String) {
+            lock.lock()
+            folders.insert(Self.standard(path))
+            lock.unlock()
+        }
+
+        /// Whether `path` is an allowed folder (not merely inside one: a path naming a
+        /// folder within it that does not exist is still a mistake).
+        func allows(_ path: String) -> Bool {
+            let folder = Self.standard(path)
+            lock.lock()
+            defer { lock.unlock() }
+            return folders.contains(folder)
+        }
+
+        private static func standard(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.path
+        }
+    }
+
+    /// Temporary files are named `.NAME.orgmodel-tmp-PID-RANDOM`, so that a later write of
+    /// NAME can tell one left by a run that was killed (its process gone) and remove it.
+    enum TemporaryName {
+        static let marker = ".orgmodel-tmp-"
+
+        static func make(for name: String) -> String {
+            ".\(name)\(marker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        }
+
+        /// The process that made a temporary file of `name`, if `entry` is one.
+        static func process(of entry: String, for name: String) -> pid_t? {
+            let prefix = "." + name + marker
+            guard entry.hasPrefix(prefix) else { return nil }
+            let rest = entry.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0,
+                UInt32(rest[rest.index(after: dash)...]) != nil
+            else { return nil }
+            return pid
+        }
+
+        /// Removes the temporary files of `name` in `directory` whose process is gone.
+        static func removeStale(for name: String, in directory: String) {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+            for entry in entries {
+                guard let pid = process(of: entry, for: name), pid != getpid() else { continue }
+                if kill(pid, 0) != 0, errno == ESRCH {
+                    unlink((directory as NSString).appendingPathComponent(entry))
+                }
+            }
         }
     }
 

@@ -77,13 +77,9 @@ struct PostBuilder {
         }
         if let fte = result.fte, fte > Double(result.count) + 1e-9, let fteLocation = pendingFTELocation {
             throw fteLocation.error(
-                "post \(result.id): fte \(Self.format(fte)) is more than its count \(result.count)",
+                "post \(result.id): fte \(NumberText.format(fte)) is more than its count \(result.count)",
                 hint: "for a line of several posts, fte is the line's total and count the number of posts")
         }
         return result
-    }
-
-    private static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
     }
 }

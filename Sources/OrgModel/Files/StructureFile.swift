@@ -78,6 +78,7 @@ public enum StructureFile {
                 file: file, line: line, message: "the text is not valid UTF-8",
                 hint: "save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\"), or bring it in with `orgmodel import`")
         }
+        try RefusedCharacters.check(bytes, file: file)
     }
 
     /// The first NUL byte and whether every byte is ASCII, in one pass a word at a time:

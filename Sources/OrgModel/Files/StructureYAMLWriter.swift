@@ -129,7 +129,17 @@ public struct StructureYAMLWriter: Sendable {
             for attribute in post.attributes {
                 out.reserve(8)
                 for _ in 0..<6 { out.appendUnchecked(0x20) }
-                YAMLText.append(attribute.name, to: &out)
+                // YAML reads an implicit key of at most 1,024 characters: a longer name (an
+                // escape can make one character six) is written as an explicit `? key`.
+                if attribute.name.utf8.count > 128 {
+                    out.append(0x3F)
+                    out.append(0x20)
+                    YAMLText.append(attribute.name, to: &out)
+                    out.append(0x0A)
+                    for _ in 0..<6 { out.append(0x20) }
+                } else {
+                    YAMLText.append(attribute.name, to: &out)
+                }
                 out.append(0x3A)
                 out.append(0x20)
                 YAMLText.append(attribute.value, to: &out)

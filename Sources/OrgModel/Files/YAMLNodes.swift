@@ -34,7 +34,15 @@ struct YAMLNodes {
         guard let scalar = node.scalar else {
             throw location(of: node).error("\(what) must be a single value, not \(kind(of: node))")
         }
+        try checkEscapes(scalar, at: node, what: what)
         return scalar.string
+    }
+
+    /// The file's bytes were checked before parsing; only a double-quoted scalar's escapes
+    /// (`"\u0000"`) can still make a refused character.
+    func checkEscapes(_ scalar: Node.Scalar, at node: Node, what: String) throws(LoadError) {
+        guard scalar.style == .doubleQuoted, let refused = RefusedCharacters.first(in: scalar.string) else { return }
+        throw location(of: node).error("\(what) holds \(RefusedCharacters.describe(refused))", hint: RefusedCharacters.hint)
     }
 
     /// A list of single values; a lone value is taken as a list of one.
@@ -52,6 +60,7 @@ struct YAMLNodes {
         guard let scalar = node.scalar else {
             throw location(of: node).error("keys must be plain names, not \(kind(of: node))")
         }
+        try checkEscapes(scalar, at: node, what: "a key")
         return scalar.string
     }
 

@@ -23,6 +23,7 @@ struct DelimitedTable {
                 file: file, line: ExtractInput.firstInvalidUTF8Line(bytes), message: "the text is not valid UTF-8",
                 hint: "leave out --encoding to read it as Windows-1252")
         }
+        try ExtractInput.checkCharacters(bytes, encoding: textEncoding, file: file)
         var header: [String]?
         var headerLine = 0
         var headerBytes = 0..<0

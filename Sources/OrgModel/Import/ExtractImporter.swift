@@ -51,6 +51,7 @@ public struct ExtractImporter: Sendable {
             textEncoding = TextEncoding.detect(bytes)
             if textEncoding == .windows1252 { notes.append("read \(file) as Windows-1252: it is not valid UTF-8") }
         }
+        try ExtractInput.checkCharacters(bytes, encoding: textEncoding, file: file)
         var run = Run(
             file: file, mapping: mapping, encoding: textEncoding, delimiter: delimiter ?? mapping.delimiter ?? UInt8(ascii: ","))
         let rows = try readHeader(bytes, into: &run)
@@ -318,10 +319,16 @@ extension ExtractImporter {
                 return folded.count == 1 ? folded[0] : nil
             }
             var missing: [String] = []
+            // Where the first name the extract lacks is written in the mapping file.
+            var firstMissingPlace: SourceLocation?
+            func noteMissing(_ use: ImportMapping.ColumnUse) {
+                if firstMissingPlace == nil { firstMissingPlace = mapping.places[use] }
+            }
             var fieldColumns: [(PostField, Int, String)] = []
             for field in ImportMapping.mappableFields {
                 guard let wanted = mapping.columns[field] else { continue }
                 guard let index = find(wanted) else {
+                    noteMissing(.field(field))
                     let near = closest(to: wanted, among: names.filter { !$0.isEmpty })
                     missing.append("\(ValueParsing.quoted(wanted)) (for \(field.rawValue))" + (near.map { ", did you mean \(ValueParsing.quoted($0))?" } ?? ""))
                     continue
@@ -341,24 +348,39 @@ extension ExtractImporter {
             }
             var droppedIndices: Set<Int> = []
             for name in mapping.dropped {
-                guard let index = find(name) else { missing.append("\(ValueParsing.quoted(name)) (to drop)"); continue }
+                guard let index = find(name) else {
+                    noteMissing(.dropped(name))
+                    missing.append("\(ValueParsing.quoted(name)) (to drop)")
+                    continue
+                }
                 droppedIndices.insert(index)
             }
             var dateIndices: Set<Int> = []
             for name in mapping.dateColumns {
-                guard let index = find(name) else { missing.append("\(ValueParsing.quoted(name)) (dates)"); continue }
+                guard let index = find(name) else {
+                    noteMissing(.date(name))
+                    missing.append("\(ValueParsing.quoted(name)) (dates)")
+                    continue
+                }
                 dateIndices.insert(index)
             }
             if !missing.isEmpty {
+                var wrongDelimiter = false
                 var hint = "the mapping's column names must match the extract's header (\(names.count) columns: \(names.prefix(8).map { ValueParsing.quoted($0) }.joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
                 if names.count == 1, let only = names.first {
                     for (symbol, option) in [(";", "';'"), ("\t", "tab"), ("|", "'|'")] where only.contains(symbol) {
                         hint = "the header is one column holding \(symbol == "\t" ? "tabs" : symbol): try --delimiter \(option)"
+                        wrongDelimiter = true
                     }
                 }
-                throw LoadError(
-                    file: file, line: record.line,
-                    message: "the header has no column \(missing.joined(separator: "; no column "))", hint: hint)
+                // The mistake is in the mapping (or the extract is not the one meant): name
+                // the mapping line where the wrong name is written, and the header it missed.
+                let message = "the extract's header (\(file):\(record.line)) has no column \(missing.joined(separator: "; no column "))"
+                // A header read with the wrong delimiter is the extract's problem, not the mapping's.
+                if !wrongDelimiter, let place = firstMissingPlace {
+                    throw place.error(message, hint: hint)
+                }
+                throw LoadError(file: file, line: record.line, message: "the header has no column \(missing.joined(separator: "; no column "))", hint: hint)
             }
             let used = Set(fieldColumns.map(\.1))
             var attributeColumns: [(Int, String, Bool)] = []
@@ -573,6 +595,12 @@ extension ExtractImporter {
                 {
                     spoiledShares[first] = line
                     reject(line: line, bytes: record.byteRange, id: nil, [problem])
+                    return
+                }
+                // The rows of a job share share one post: their FTE cannot add up to more.
+                if let summed = JobShare.summedFTEProblem(posts[first], post) {
+                    spoiledShares[first] = line
+                    reject(line: line, bytes: record.byteRange, id: nil, [summed])
                     return
                 }
                 shared.insert(first)

@@ -41,6 +41,24 @@ enum ExtractInput {
         }
     }
 
+    /// Refuses an extract holding a character no structure file may hold (see
+    /// `RefusedCharacters`), with its line: the import would write what no reader takes.
+    /// In Windows-1252 the five bytes the code page leaves undefined read as C1 controls.
+    static func checkCharacters(_ bytes: [UInt8], encoding: TextEncoding, file: String) throws(LoadError) {
+        switch encoding {
+        case .utf8:
+            try RefusedCharacters.check(bytes, file: file, what: "the extract")
+        case .windows1252:
+            guard let offset = bytes.firstIndex(where: { RefusedCharacters.isRefused(TextEncoding.windows1252Scalar($0)) }) else { return }
+            let line = StructureFile.lineNumber(of: offset, in: bytes)
+            let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            throw LoadError(
+                file: file, line: line, column: offset - lineStart + 1,
+                message: "the extract holds \(RefusedCharacters.describe(TextEncoding.windows1252Scalar(bytes[offset])))",
+                hint: RefusedCharacters.hint)
+        }
+    }
+
     /// The bytes of the file at `path`, read straight into one array (a large extract is
     /// not copied through `Data`), or the reason it cannot be read.
     static func read(_ path: String) throws(LoadError) -> [UInt8] {

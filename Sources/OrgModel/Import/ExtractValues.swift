@@ -145,7 +145,9 @@ enum ExtractValues {
         var widths = (0, 0, 0)
         var separators: (UInt8, UInt8) = (0, 0)
         var part = 0
-        for byte in text.utf8 {
+        // Blanks around the date are allowed; a blank inside it ("1 2/03/2020") is not
+        // skipped, which would read another date than the one written.
+        for byte in text.trimmingBlanks().utf8 {
             switch byte {
             case 0x30...0x39:
                 let digit = Int(byte - 0x30)
@@ -162,8 +164,6 @@ enum ExtractValues {
                 default: return .failure(problem(text, column))
                 }
                 part += 1
-            case 0x20, 0x09 where part == 0 && widths.0 == 0:
-                continue
             default:
                 return .failure(problem(text, column))
             }

@@ -35,6 +35,16 @@ public struct ImportMapping: Sendable, Equatable {
     public var structure: Structure
     /// The mapping file, for messages.
     public var source: String?
+    /// Where in the mapping file each column name is written (the field's column, each
+    /// dropped and each date column), so that a name the extract lacks is reported there.
+    public var places: [ColumnUse: SourceLocation] = [:]
+
+    /// A column name's role in the mapping, to find where it is written.
+    public enum ColumnUse: Hashable, Sendable {
+        case field(PostField)
+        case dropped(String)
+        case date(String)
+    }
 
     public init(
         columns: [PostField: String] = [:], tiers: GradeTierTable = GradeTierTable(),

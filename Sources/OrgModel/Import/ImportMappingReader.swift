@@ -37,6 +37,7 @@ public enum ImportMappingReader {
                         throw nodes.location(of: columnNode).error("the column for \(field.rawValue) is empty", hint: "name the extract's column, as its header spells it")
                     }
                     mapping.columns[field] = column
+                    mapping.places[.field(field)] = nodes.location(of: columnNode)
                 }
             case .tiers:
                 for (gradeNode, tierNode) in try nodes.mapping(value, what: "tiers") {
@@ -69,9 +70,15 @@ public enum ImportMappingReader {
             case .drop:
                 mapping.dropped = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
                 listLocations[.drop] = location
+                for (name, place) in zip(mapping.dropped, Self.itemLocations(value, nodes: nodes)) where mapping.places[.dropped(name)] == nil {
+                    mapping.places[.dropped(name)] = place
+                }
             case .dates:
                 mapping.dateColumns = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
                 listLocations[.dates] = location
+                for (name, place) in zip(mapping.dateColumns, Self.itemLocations(value, nodes: nodes)) where mapping.places[.date(name)] == nil {
+                    mapping.places[.date(name)] = place
+                }
             case .jobShares:
                 mapping.jobShares = try ValueParsing.boolean(try nodes.scalar(value, what: key), field: key, at: location)
             case .delimiter:
@@ -127,6 +134,12 @@ public enum ImportMappingReader {
         default: break
         }
         return nil
+    }
+
+    /// Where each item of a list is written; the list itself for a single value.
+    private static func itemLocations(_ node: Node, nodes: YAMLNodes) -> [SourceLocation] {
+        guard let items = node.sequence else { return [nodes.location(of: node)] }
+        return items.map { nodes.location(of: $0) }
     }
 
     /// A one-character field separator; `\t` or `tab` for a tab.

@@ -14,6 +14,15 @@ public enum JobShare {
     /// Folds `other` (a later row with the same id) into `post`. `listed` holds the
     /// attributes already kept as a list, one value per row; it starts empty, and
     /// `post` is then still a single row.
+    /// Why `other` cannot join `post` as a job share, when their FTE adds up to more than
+    /// the post's count (a structure file refuses such a post).
+    static func summedFTEProblem(_ post: Post, _ other: Post) -> String? {
+        guard post.fte != nil || other.fte != nil else { return nil }
+        let summed = (post.fte ?? 0) + (other.fte ?? 0)
+        guard summed > Double(post.count) + 1e-9 else { return nil }
+        return "\(post.id) repeats line \(post.line) as a job share, and their FTE adds up to \(NumberText.format(summed)), more than \(post.count == 1 ? "one post" : "its count \(post.count)")"
+    }
+
     static func merge(_ other: Post, into post: inout Post, listed: inout Set<String>) {
         let isFirstShare = !post.attributes.contains { $0.name == fteAttribute }
         if isFirstShare {

@@ -256,6 +256,11 @@ extension OrganogramImporter {
                     ])
                     return
                 }
+                // The rows of a job share share one post: their FTE cannot add up to more.
+                if let summed = JobShare.summedFTEProblem(posts[first], post) {
+                    reject(table, row, id: nil, [summed])
+                    return
+                }
                 shared.insert(first)
                 JobShare.merge(post, into: &posts[first], listed: &listedAttributes[first, default: []])
                 sharedRows[first, default: []].append((row.line, row.bytes))

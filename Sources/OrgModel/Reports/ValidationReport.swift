@@ -28,7 +28,9 @@ public struct ValidationReport: Sendable {
     /// Unreadable files are left to the caller to report on standard error; the total
     /// counts them.
     public func text() -> String {
-        var lines: [String] = []
+        // One string grown in place: a structure with millions of findings (a long chain of
+        // one-over-one managers) is not held twice, as lines and as their join.
+        var lines = ReportLines()
         var totals = (files: 0, errors: 0, warnings: 0, accepted: 0)
         for entry in entries {
             switch entry {
@@ -49,7 +51,16 @@ public struct ValidationReport: Sendable {
             if unreadable > 0 { total += ", \(unreadable) unreadable" }
             lines.append(total)
         }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        return lines.text
+    }
+
+    /// Lines appended to one string, each ended by a line break.
+    private struct ReportLines {
+        var text = ""
+        mutating func append(_ line: String) {
+            text += line
+            text += "\n"
+        }
     }
 
     /// `error    span-narrow          SM-1 "Service Manager": leads 2; tier 5 rule is 4–8 (file.yaml:12)`
@@ -69,8 +80,16 @@ public struct ValidationReport: Sendable {
         }
         text += " (\(file)\(finding.line.map { ":\($0)" } ?? ""))"
         // One finding, one line, whatever a title or rationale holds: a line break reads as " / ".
+        guard Self.mayHoldLineBreak(text) else { return text }
         guard text.contains(where: \.isNewline) else { return text }
         return text.split(whereSeparator: \.isNewline).joined(separator: " / ")
+    }
+
+    /// False when no byte of `text` can start a line break (LF, VT, FF, CR, NEL, U+2028,
+    /// U+2029): a byte scan, where looking at each character is ten times the cost.
+    static func mayHoldLineBreak(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 } }
     }
 
     static func summary(file: String, result: ValidationResult) -> String {

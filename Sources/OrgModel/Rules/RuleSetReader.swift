@@ -82,6 +82,7 @@ public enum RuleSetReader {
             case .maxLayers:
                 let layers = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
                 guard layers >= 1 else { throw location.error("max_layers must be at least 1") }
+                guard layers <= 1_000 else { throw location.error("max_layers must be at most 1,000, not \(layers)") }
                 maxLayers = layers
             case .tiers:
                 for item in try nodes.sequence(value, what: key) {

@@ -40,8 +40,10 @@ struct OptionFilesTests {
         try ReportOutput.prepareFolder(folder.path)
         let good = folder.appendingPathComponent("a.yaml").path
         let bad = folder.appendingPathComponent("missing/b.yaml").path
+        // The folder is made only with what goes in it: not before, and not by a failed write.
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
         #expect(throws: OutputError.self) { try ReportOutput.writeAll([(good, Array("a".utf8)), (bad, Array("b".utf8))]) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
         try ReportOutput.writeAll([(good, Array("a".utf8))])
         #expect(try String(contentsOfFile: good, encoding: .utf8) == "a")
         // A file where the folder should be.

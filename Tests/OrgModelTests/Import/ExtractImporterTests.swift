@@ -207,8 +207,26 @@ struct ExtractImporterTests {
             Issue.record("accepted")
         } catch {
             // "Position Id" matches "Position ID" without regard to case; a misspelling does not.
-            #expect(error.message == "the header has no column \"Parent Position\" (for reports_to), did you mean \"Parent Positon\"?")
-            #expect(error.line == 1)
+            // Reported where the mapping writes the name, with the header it missed.
+            #expect(error.message == "the extract's header (extract.csv:1) has no column \"Parent Position\" (for reports_to), did you mean \"Parent Positon\"?")
+            #expect(error.file == "mapping.yaml")
+            #expect(error.line == 3)
+            #expect(error.column == 15)
+        }
+    }
+
+    @Test("A dropped or date column the extract lacks is reported at its line in the mapping")
+    func missingListedColumns() throws {
+        for (renamed, line) in [("NI Number", 20), ("Start Date", 19)] {
+            let header = ExtractFixtures.header.replacingOccurrences(of: renamed, with: "Something Else")
+            do {
+                _ = try ExtractFixtures.run(ExtractFixtures.extract(["P1,,x,,,,,,,,"], header: header))
+                Issue.record("accepted without \(renamed)")
+            } catch {
+                #expect(error.file == "mapping.yaml")
+                #expect(error.line == line, "\(renamed)")
+                #expect(error.message.contains("no column \"\(renamed)\""))
+            }
         }
     }
 
@@ -315,7 +333,16 @@ struct ExtractImporterTests {
         #expect(try ExtractValues.day(text, column: "Start").get().description == iso)
     }
 
-    @Test("Dates that are not dates", arguments: ["13/13/2020", "02/30/2020", "2020/01/01", "1 Jan 2020", "29/02/2023"])
+    @Test("Blanks around a date are allowed", arguments: [(" 01/10/2020", "2020-10-01"), ("2020-10-01 ", "2020-10-01"), ("\t1/2/2021\t", "2021-02-01")])
+    func blanksAroundDates(text: String, iso: String) throws {
+        #expect(try ExtractValues.day(text, column: "Start").get().description == iso)
+    }
+
+    @Test("Dates that are not dates", arguments: [
+        "13/13/2020", "02/30/2020", "2020/01/01", "1 Jan 2020", "29/02/2023",
+        // A blank inside a date is not skipped: these once read as 12 March 2020 and 1 October 2020.
+        "1 2/03/2020", "2020-1 0-01", "01/10/20 20", "2020-10-0\t1",
+    ])
     func notDates(text: String) {
         #expect(throws: RowProblem.self) { try ExtractValues.day(text, column: "Start").get() }
     }

@@ -65,7 +65,8 @@ struct ExtractPartsTests {
 
     @Test("An id repeated across parts is handled as in one pass (job share or bad row)", arguments: [false, true])
     func repeatedAcrossParts(jobShares: Bool) throws {
-        let bytes = Self.extract(count: 3_000, extra: [2_900: "P7,P2,Title 7,Second Holder,PO5,0.5,500,Permanent,,,CC9"])
+        // No FTE on the second row: the shares of one post add up to at most one post (P7 is 1 FTE).
+        let bytes = Self.extract(count: 3_000, extra: [2_900: "P7,P2,Title 7,Second Holder,PO5,,500,Permanent,,,CC9"])
         let whole = try Self.read(bytes, parts: 1, jobShares: jobShares)
         #expect(whole.rejected.count == (jobShares ? 0 : 1))
         if jobShares { #expect(whole.structure.posts.first { $0.id == "P7" }?.holder == "Person 7; Second Holder") }

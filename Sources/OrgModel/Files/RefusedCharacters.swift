@@ -1,0 +1,76 @@
+/// Characters no orgmodel file may hold: control characters other than tab and line
+/// breaks, and the non-characters U+FFFE and U+FFFF.
+///
+/// YAML cannot hold them unescaped, a CSV holding NUL is a binary file, and no title or
+/// name needs them. Every reader refuses them with the file and line (and the field where
+/// it knows it), so that nothing orgmodel accepts is written into a file it then refuses.
+enum RefusedCharacters {
+    /// Whether `scalar` is refused.
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
+    /// The first refused character in `text`, if any. Text without such a character (all
+    /// but hostile text) is passed over byte by byte without decoding.
+    static func first(in text: String) -> Unicode.Scalar? {
+        var text = text
+        let suspect = text.withUTF8 { first(inUTF8: UnsafeBufferPointer(rebasing: $0[...])) } != nil
+        guard suspect else { return nil }
+        return text.unicodeScalars.first(where: isRefused)
+    }
+
+    /// The byte offset and character of the first refused character in valid UTF-8 bytes.
+    static func first(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, scalar: Unicode.Scalar)? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return (index, Unicode.Scalar(byte)) }
+            } else if byte == 0x7F {
+                return (index, Unicode.Scalar(byte))
+            } else if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) {
+                return (index, Unicode.Scalar(bytes[index + 1]))
+            } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                return (index, bytes[index + 2] == 0xBE ? "\u{FFFE}" : "\u{FFFF}")
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// "the control character U+0000", "the non-character U+FFFE".
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        var hex = String(scalar.value, radix: 16, uppercase: true)
+        while hex.count < 4 { hex = "0" + hex }
+        return scalar.value >= 0xFFFE ? "the non-character U+\(hex)" : "the control character U+\(hex)"
+    }
+
+    static let hint = "remove it: text may hold tabs and line breaks, but no other control characters and not U+FFFE or U+FFFF"
+
+    /// The error for text from `file` holding a refused character at byte `offset` of
+    /// `bytes`: the line, and the column in characters.
+    static func error(_ scalar: Unicode.Scalar, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String, what: String) -> LoadError {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = 1 + String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]), as: UTF8.self).count
+        return LoadError(file: file, line: line, column: column, message: "\(what) holds \(describe(scalar))", hint: hint)
+    }
+
+    /// Refuses valid UTF-8 `bytes` of `file` that hold a refused character.
+    static func check(_ bytes: [UInt8], file: String, what: String = "the text") throws(LoadError) {
+        let found: LoadError? = bytes.withUnsafeBufferPointer { buffer in
+            guard let (offset, scalar) = first(inUTF8: buffer) else { return nil }
+            return error(scalar, at: offset, in: buffer, file: file, what: what)
+        }
+        if let found { throw found }
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import OrgModel
+
+/// One fuzz case: read the input as its target does, and check what follows.
+struct CaseRun {
+    let fuzzer: Fuzzer
+    let problems: (String) -> Void
+
+    func run(_ target: Fuzzer.Target, _ input: [UInt8], partner: [UInt8]?) -> Fuzzer.Outcome {
+        switch target {
+        case .structureYAML: return structure(input, format: .yaml, file: "fuzz.yaml")
+        case .structureCSV: return structure(input, format: .csv, file: "fuzz.csv")
+        case .rules:
+            let rules: RuleSet
+            do {
+                rules = try RuleSetReader.parse(String(decoding: input, as: UTF8.self), source: "fuzz-rules.yaml")
+            } catch {
+                return refused(error, files: ["fuzz-rules.yaml"], input)
+            }
+            if let structure = try? StructureFile.parse(fuzzer.seeds.structuresYAML[0], format: .yaml, file: "seed.yaml") {
+                commands(structure, rules: rules)
+            }
+            return .accepted
+        case .mapping:
+            do {
+                _ = try ImportMappingReader.parse(String(decoding: input, as: UTF8.self), file: "fuzz-mapping.yaml")
+                return .accepted
+            } catch {
+                return refused(error, files: ["fuzz-mapping.yaml"], input)
+            }
+        case .extract:
+            let result: ImportResult
+            do {
+                let mapping = try ImportMappingReader.parse(String(decoding: partner ?? [], as: UTF8.self), file: "fuzz-mapping.yaml")
+                result = try ExtractImporter(mapping: mapping).importExtract(input, file: "fuzz-extract.csv")
+            } catch {
+                return refused(error, files: ["fuzz-extract.csv", "fuzz-mapping.yaml"], error.file == "fuzz-mapping.yaml" ? (partner ?? []) : input)
+            }
+            imported(result, file: "fuzz-extract.csv", input)
+            return .accepted
+        case .organogram:
+            let result: ImportResult
+            do {
+                result = try OrganogramImporter().importFiles(senior: input, seniorFile: "fuzz-senior.csv", junior: partner, juniorFile: "fuzz-junior.csv")
+            } catch {
+                return refused(error, files: ["fuzz-senior.csv", "fuzz-junior.csv"], error.file == "fuzz-junior.csv" ? (partner ?? []) : input)
+            }
+            imported(result, file: "fuzz-senior.csv", input)
+            return .accepted
+        case .redaction:
+            let profile: RedactionProfile
+            do {
+                profile = try RedactionProfileReader.parse(String(decoding: input, as: UTF8.self), file: "fuzz-profile.yaml")
+            } catch {
+                return refused(error, files: ["fuzz-profile.yaml"], input)
+            }
+            for yaml in fuzzer.seeds.structuresYAML.prefix(2) {
+                guard let structure = try? StructureFile.parse(yaml, format: .yaml, file: "seed.yaml") else { continue }
+                roundTrips(structure.redacted(using: profile), what: "the redacted structure")
+            }
+            return .accepted
+        }
+    }
+
+    /// A refusal must name one of `files`, and a line the file has.
+    func refused(_ error: LoadError, files: [String], _ input: [UInt8]) -> Fuzzer.Outcome {
+        if !files.contains(error.file) { problems("a refusal names \(error.file), not the input: \(error)") }
+        if let line = error.line {
+            let lines = input.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            if line < 1 || line > lines + 1 { problems("a refusal names line \(line) of a file of \(lines) lines: \(error)") }
+        }
+        if error.message.isEmpty { problems("a refusal with no message") }
+        return .refused
+    }
+
+    func structure(_ input: [UInt8], format: StructureFormat, file: String) -> Fuzzer.Outcome {
+        let structure: Structure
+        do {
+            structure = try StructureFile.parse(input, format: format, file: file)
+        } catch {
+            return refused(error, files: [file], input)
+        }
+        roundTrips(structure, what: "the structure")
+        commands(structure, rules: fuzzer.rules)
+        return .accepted
+    }
+
+    /// What an import writes (YAML) reads back unchanged, and the structure goes through
+    /// every command; the rows it rejects name the file and a line it has.
+    func imported(_ result: ImportResult, file: String, _ input: [UInt8]) {
+        let lines = input.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        for row in result.rejected where row.line < 1 || (row.file == file && row.line > lines + 1) {
+            problems("a rejected row names line \(row.line) of \(row.file)")
+        }
+        guard !result.structure.posts.isEmpty else { return }
+        roundTrips(result.structure, what: "the imported structure")
+        commands(result.structure, rules: fuzzer.rules)
+    }
+
+    /// The structure written as YAML, CSV and an organogram reads back unchanged.
+    func roundTrips(_ structure: Structure, what: String) {
+        let yaml = StructureYAMLWriter().write(structure)
+        do {
+            let back = try StructureFile.parse(Array(yaml.utf8), format: .yaml, file: "written.yaml")
+            if let difference = Self.difference(structure, back) { problems("\(what) written as YAML reads back changed: \(difference)") }
+        } catch {
+            problems("\(what) written as YAML is refused: \(error)")
+        }
+        var plain = structure
+        for index in plain.posts.indices { plain.posts[index].deviations = [] }
+        do {
+            let csv = try StructureCSVWriter().write(plain)
+            do {
+                let back = try StructureFile.parse(Array(csv.utf8), format: .csv, file: "written.csv")
+                if let difference = Self.difference(plain, back) { problems("\(what) written as CSV reads back changed: \(difference)") }
+            } catch {
+                problems("\(what) written as CSV is refused: \(error)")
+            }
+        } catch {
+            problems("\(what) without deviations cannot be written as CSV: \(error)")
+        }
+        let organogram = OrganogramWriter().write(plain)
+        do {
+            let back = try OrganogramImporter().importFiles(
+                senior: Array(organogram.senior.utf8), seniorFile: "written-senior.csv", junior: Array(organogram.junior.utf8), juniorFile: "written-junior.csv")
+            // An organogram has no place for tier, cost or vacancies and gives junior lines
+            // its own ids, so what reads back is another structure: it must still be one
+            // that YAML holds. (Rows the importer rejects, such as a senior line of several
+            // posts or a broken reporting line the structure already had, are reported by
+            // the importer with their lines; they are not counted here.)
+            let yaml = StructureYAMLWriter().write(back.structure)
+            if !back.structure.posts.isEmpty {
+                do {
+                    _ = try StructureFile.parse(Array(yaml.utf8), format: .yaml, file: "written.yaml")
+                } catch {
+                    problems("\(what) written as an organogram and imported is written as YAML that is refused: \(error)")
+                }
+            }
+        } catch {
+            problems("\(what) written as an organogram is refused: \(error)")
+        }
+    }
+
+    /// Every command's core, to the end of its reports.
+    func commands(_ structure: Structure, rules: RuleSet) {
+        let validation = Validator(rules: rules, asOf: fuzzer.asOf).validate(structure)
+        _ = ValidationReport(entries: [.validated(file: "fuzz", result: validation)]).text()
+        _ = ValidationReport(entries: [.validated(file: "fuzz", result: validation)]).json()
+        let analysis = AnalysisReport(StructureAnalysis(structure, rules: rules), file: "fuzz")
+        _ = analysis.text()
+        _ = analysis.json()
+        _ = analysis.csvBytes()
+        var proposed = structure
+        if !proposed.posts.isEmpty { proposed.posts.removeLast() }
+        let comparison = ComparisonReport(StructureComparison(current: structure, proposed: proposed, currentRules: rules, proposedRules: rules, asOf: fuzzer.asOf))
+        _ = comparison.text()
+        _ = comparison.json()
+        if let result = try? DelayeringPlanner(rules: rules, asOf: fuzzer.asOf).options(for: structure) {
+            let report = DelayeringReport(result, file: "fuzz")
+            _ = report.text()
+            _ = report.json()
+            for option in result.options {
+                let optionStructure = OptionFiles.structure(for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: "out")
+                let yaml = OptionFiles.yaml(for: option, structure: optionStructure, from: "fuzz.yaml")
+                do {
+                    _ = try StructureFile.parse(Array(yaml.utf8), format: .yaml, file: "option.yaml")
+                } catch {
+                    problems("delayer option \(option.number) is written as YAML that is refused: \(error)")
+                }
+            }
+        }
+    }
+
+    /// The first difference between two structures, ignoring what a format may change
+    /// (line numbers, file name, attribute order).
+    static func difference(_ a: Structure, _ b: Structure) -> String? {
+        func comparable(_ structure: Structure) -> Structure {
+            var result = structure
+            result.source = nil
+            for index in result.posts.indices {
+                result.posts[index].line = 0
+                for d in result.posts[index].deviations.indices { result.posts[index].deviations[d].line = 0 }
+                result.posts[index].attributes.sort { $0.name < $1.name }
+            }
+            return result
+        }
+        let (x, y) = (comparable(a), comparable(b))
+        if x == y { return nil }
+        if x.posts.count != y.posts.count { return "\(x.posts.count) posts became \(y.posts.count)" }
+        for (p, q) in zip(x.posts, y.posts) where p != q { return "post \(String(reflecting: p.id.rawValue)): \(String(reflecting: p)) became \(String(reflecting: q))" }
+        return "metadata: \(String(reflecting: (x.name, x.organisation, x.description, x.rules))) became \(String(reflecting: (y.name, y.organisation, y.description, y.rules)))"
+    }
+}

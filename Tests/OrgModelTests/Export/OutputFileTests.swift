@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import OrgModel
+
+/// Temporary files and folders: what a killed or failed run leaves, and what clears it.
+@Suite struct OutputFileTests {
+    private func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgmodel-output-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The id of a process that has ended.
+    private func endedProcess() throws -> pid_t {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test("A temporary file left by a process that is gone is removed by the next write of that output; others stay")
+    func staleTemporaryFilesRemoved() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stale = ".out.yaml.orgmodel-tmp-\(try endedProcess())-12345"
+        let live = ".out.yaml.orgmodel-tmp-1-777"  // pid 1 is always running
+        let otherOutput = ".other.yaml.orgmodel-tmp-\(try endedProcess())-5"
+        for name in [stale, live, otherOutput, ".out.yaml.not-ours"] {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try OutputFile.write("posts: []\n", to: folder.appendingPathComponent("out.yaml").path)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left == ["out.yaml", live, otherOutput, ".out.yaml.not-ours"])
+    }
+
+    @Test("Temporary names carry the marker and this process's id")
+    func temporaryNames() {
+        let name = OutputFile.TemporaryName.make(for: "out.yaml")
+        #expect(name.hasPrefix(".out.yaml.orgmodel-tmp-\(getpid())-"))
+        #expect(OutputFile.TemporaryName.process(of: name, for: "out.yaml") == getpid())
+        #expect(OutputFile.TemporaryName.process(of: name, for: "out") == nil)
+        #expect(OutputFile.TemporaryName.process(of: ".out.yaml.orgmodel-tmp-12-x", for: "out.yaml") == nil)
+    }
+
+    @Test("A planned folder (and its missing parents) is made by the write, and removed when the write fails")
+    func plannedFolders() throws {
+        let base = try scratch()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let folder = base.appendingPathComponent("a/b")
+        try ReportOutput.prepareFolder(folder.path)
+        #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("a").path))
+        let good = folder.appendingPathComponent("x.yaml").path
+        let unwritable = base.appendingPathComponent("elsewhere/y.yaml").path
+        #expect(throws: OutputFile.WriteError.self) { try OutputFile.write([(good, Array("x".utf8)), (unwritable, Array("y".utf8))]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.path).isEmpty)
+        try OutputFile.write("x", to: good)
+        #expect(try String(contentsOfFile: good, encoding: .utf8) == "x")
+        // A folder nobody planned is still an error, not made.
+        #expect(throws: OutputFile.WriteError.self) { try OutputFile.write("z", to: base.appendingPathComponent("c/z.yaml").path) }
+        #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("c").path))
+    }
+}
