@@ -50,7 +50,7 @@ struct ChangeCounts {
             LegendEntry(sample: .box(unchangedStyle), meaning: DOTText.html("Unchanged: \(unchanged)")),
             LegendEntry(
                 sample: .text("<FONT POINT-SIZE=\"9\">\(ChartPalette.bold("NEW"))</FONT>"),
-                meaning: "Each changed box names its changes; counts are of posts and front-line lines"),
+                meaning: "Boxes name their changes (counts: posts, lines)"),
         ]
     }
 

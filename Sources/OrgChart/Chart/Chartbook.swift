@@ -108,16 +108,42 @@ public struct Chartbook: Sendable {
     }
 
     static func plan(_ views: PlanningViews, options: ChartOptions, print: PrintSettings, measure: @escaping Measure) throws -> Chartbook {
-        var planner = Planner(views: views, options: options, print: print, measure: measure)
-        let planned = try planner.run()
-        let contents = planned.count > 1 ? (planned.count + contentsPerPage - 1) / contentsPerPage : 0
-        let numbered = planned.map { page -> Page in
-            var page = page
-            page.number += contents
-            page.up = page.up.map { $0 + contents }
-            return page
-        }
-        return Chartbook(pages: numbered, contentsPages: contents, plan: views)
+        // A page drawn for good differs a little from its trial (page numbers, headers, the
+        // references of branches planned after it): each is measured again, and a branch
+        // whose page falls below the floor is planned again with less taken to fit.
+        var tighter: [Int?: Double] = [:]
+        var book: Chartbook
+        var attempt = 0
+        repeat {
+            var planner = Planner(views: views, options: options, print: print, measure: measure)
+            planner.tighter = tighter
+            let planned = try planner.run()
+            let contents = planned.count > 1 ? (planned.count + contentsPerPage - 1) / contentsPerPage : 0
+            let numbered = planned.map { page -> Page in
+                var page = page
+                page.number += contents
+                page.up = page.up.map { $0 + contents }
+                return page
+            }
+            book = Chartbook(pages: numbered, contentsPages: contents, plan: views)
+            attempt += 1
+            guard attempt < 4 else { break }
+            var failed = false
+            let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
+            let link = PageLink(stem: "x", ext: "svg", pages: book.pageCount)
+            for page in book.pages {
+                for kind in kinds {
+                    let size = try measure(try book.dot(page: page.number, kind: kind, options: options, link: link))
+                    if !print.fits(width: size.width, height: size.height) {
+                        tighter[page.rootPosition] = (tighter[page.rootPosition] ?? Planner.spare) * 1.08
+                        failed = true
+                        break
+                    }
+                }
+            }
+            if !failed { break }
+        } while true
+        return book
     }
 
     /// The DOT text of page `number` (from 1) of this chartbook, drawn as `kind`.

@@ -14,8 +14,15 @@ struct Planner {
     let branching: [[Bool]]
     var pages: [Chartbook.Page] = []
     var roots = Set<Int>()
+    /// Branches whose pages came out below the floor when drawn for good, with how much
+    /// larger than measured their trial pages are taken to be on the next attempt.
+    var tighter: [Int?: Double] = [:]
+    /// The branch being planned (nil for the top).
+    var current: Int?
     /// Drawn posts above which a page is not even laid out: it cannot fit.
     static let largestPage = 220
+    /// How much larger than measured a trial page is taken to be.
+    static let spare = 1.03
 
     init(views: PlanningViews, options: ChartOptions, print: PrintSettings, measure: @escaping Chartbook.Measure) {
         self.views = views
@@ -115,6 +122,8 @@ struct Planner {
         let stops = roots.union(references)
         var spec = views.spec(for: page, in: Chartbook(pages: [], contentsPages: 0, plan: views), link: PageLink(stem: "x", ext: "svg", pages: 999))
         spec.total = 999
+        // A later part draws its manager as a reference, which the key then explains.
+        if reports != nil { spec.continuedFrom = 999 }
         func addStops(_ side: inout PageSpec.Side?, _ view: Int) {
             guard var value = side else { return }
             for stop in stops where stop != root {
@@ -138,9 +147,12 @@ struct Planner {
         let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
         for kind in kinds {
             let dot = try views.draw(kind, options: options)
+            if let folder = ProcessInfo.processInfo.environment["ORGMODEL_DEBUG_PLAN_DOT"] { try? dot.write(toFile: "\(folder)/trial-\(root.map { views.mergedIDs[$0] } ?? "top")-\(kind)-\(references.count)-\(reports?.count ?? -1).dot", atomically: true, encoding: .utf8) }
             let size = try measure(dot)
             if ProcessInfo.processInfo.environment["ORGMODEL_DEBUG_PLAN"] != nil { FileHandle.standardError.write("plan \(kind) root \(root.map { views.mergedIDs[$0] } ?? "-") refs \(references.count) reports \(reports?.count ?? -1): \(Int(size.width))x\(Int(size.height)) fit \(print.fit(width: size.width, height: size.height))\n".data(using: .utf8)!) }
-            if !print.fits(width: size.width, height: size.height) { return false }
+            // A little to spare: the final page's numbers and header differ from the trial's.
+            let spare = tighter[root] ?? Self.spare
+            if print.fit(width: size.width * spare, height: size.height * spare).scale < print.floor { return false }
         }
         return true
     }
@@ -149,25 +161,29 @@ struct Planner {
     mutating func branch(_ root: Int?, up: Int?, level: Int) throws {
         if let root { roots.insert(root) }
         var parts: [(references: [Int], reports: [Int]?)] = []
-        let height = height(of: root)
         if try fits(root, references: [], reports: nil) {
             parts = [([], nil)]
         } else {
-            // The deepest cut that fits: fewer levels, fewer boxes.
-            var low = 1, high = max(1, height - 1), best: Int?
-            while low <= high {
-                let middle = (low + high) / 2
-                if try fits(root, references: references(root, levels: middle, reports: nil), reports: nil) {
-                    best = middle
-                    low = middle + 1
-                } else {
-                    high = middle - 1
+            // The deepest cut that fits: each level less is fewer boxes.
+            var levels = height(of: root) - 1
+            while levels >= 1 {
+                let cut = references(root, levels: levels, reports: nil)
+                if try fits(root, references: cut, reports: nil) {
+                    parts = [(cut, nil)]
+                    break
                 }
+                levels -= 1
             }
-            if let best, best >= 2 || root == nil || height <= 2 {
-                parts = [(references(root, levels: best, reports: nil), nil)]
-            } else {
-                parts = try split(root, levels: best == nil ? 1 : 2, fallback: best)
+            // A page two levels deep or more is taken; one level deep, a team split over
+            // pages two levels deep shows more of each branch, when it fits.
+            if parts.isEmpty || levels == 1, root != nil {
+                let split = try self.split(root, whole: parts.first)
+                if !split.isEmpty { parts = split }
+            }
+            if parts.isEmpty {
+                // Nothing fits, not even the top post with references: the page is drawn
+                // as small as it goes, and the command says which page prints below the floor.
+                parts = [(references(root, levels: 1, reports: nil), nil)]
             }
         }
         let first = pages.count + 1
@@ -186,56 +202,65 @@ struct Planner {
         }
     }
 
-    /// A manager whose team does not fit one page: its direct reports in parts, each as
-    /// many as fit, drawn `levels` deep (one level when even one report two levels deep
-    /// does not fit).
-    mutating func split(_ root: Int?, levels: Int, fallback: Int?) throws -> [(references: [Int], reports: [Int]?)] {
+    /// A manager's direct reports (in every view), in planning order.
+    func directReports(_ root: Int) -> [Int] {
         var reports: [Int] = []
         var seen = Set<Int>()
         for view in views.views.indices {
             let index = views.views[view]
-            guard let root, let at = views.toView[view][root] else { continue }
+            guard let at = views.toView[view][root] else { continue }
             for child in index.reports(of: at) {
                 if let planned = views.fromView[view][child], seen.insert(planned).inserted { reports.append(planned) }
             }
         }
-        guard reports.count > 1 else {
-            let levels = fallback ?? 1
-            return [(references(root, levels: levels, reports: nil), nil)]
-        }
-        var levels = levels
-        if levels == 2, !(try fits(root, references: references(root, levels: 2, reports: [reports[0]]), reports: [reports[0]])) {
-            if let fallback { return [(references(root, levels: fallback, reports: nil), nil)] }
-            levels = 1
-        }
+        return reports
+    }
+
+    /// A manager's team over several pages: each part as many reports as fit, each drawn
+    /// two levels deep where that fits and one level deep where not. Empty when splitting
+    /// gains nothing over `whole` (a page one level deep that fits): a part would hold
+    /// one report only, or every part would be one level deep.
+    func split(_ root: Int?, whole: (references: [Int], reports: [Int]?)?) throws -> [(references: [Int], reports: [Int]?)] {
+        guard let root else { return [] }
+        let reports = directReports(root)
+        guard reports.count > 1 else { return [] }
         var parts: [(references: [Int], reports: [Int]?)] = []
         var start = 0
         while start < reports.count {
-            // As many reports as fit, found by doubling then halving.
-            var count = 1
-            func tryCount(_ n: Int) throws -> Bool {
-                let slice = Array(reports[start..<min(reports.count, start + n)])
-                return try fits(root, references: references(root, levels: levels, reports: Set(slice)), reports: slice)
-            }
-            var upper = 2
-            while start + count < reports.count, try tryCount(upper) {
-                count = upper
-                if start + upper >= reports.count { break }
-                upper *= 2
-            }
-            var low = count + 1, high = min(upper - 1, reports.count - start)
-            while low <= high {
-                let middle = (low + high) / 2
-                if try tryCount(middle) {
-                    count = middle
-                    low = middle + 1
-                } else {
-                    high = middle - 1
+            var chosen: (levels: Int, count: Int)?
+            for levels in [2, 1] {
+                func fitsCount(_ count: Int) throws -> Bool {
+                    let slice = Array(reports[start..<min(reports.count, start + count)])
+                    return try fits(root, references: references(root, levels: levels, reports: Set(slice)), reports: slice)
                 }
+                guard try fitsCount(1) else { continue }
+                // As many as fit: doubling, then halving back.
+                var count = 1, upper = 2
+                while start + count < reports.count, try fitsCount(upper) {
+                    count = min(upper, reports.count - start)
+                    upper *= 2
+                }
+                var low = count + 1, high = min(upper - 1, reports.count - start)
+                while low <= high {
+                    let middle = (low + high) / 2
+                    if try fitsCount(middle) {
+                        count = middle
+                        low = middle + 1
+                    } else {
+                        high = middle - 1
+                    }
+                }
+                chosen = (levels, count)
+                break
             }
+            // One report that fits at no depth: alone on its page, as small as it goes.
+            let (levels, count) = chosen ?? (1, 1)
             let slice = Array(reports[start..<min(reports.count, start + count)])
             parts.append((references(root, levels: levels, reports: Set(slice)), slice))
             start += count
+        }
+        if whole != nil, parts.count >= reports.count || parts.allSatisfy({ Set($0.references).isSuperset(of: $0.reports ?? []) }) {
+            return []
         }
         return parts
     }

@@ -130,7 +130,8 @@ struct BoxLine {
     func text(for position: Int) -> String? { text[position] }
 }
 
-/// How a band of stacked team leaders is set: up to four to a column.
+/// How a band of stacked team leaders is set: up to three to a column, so a band is no
+/// taller than a page row or two.
 enum BandShape {
     static let perColumn = 4
 

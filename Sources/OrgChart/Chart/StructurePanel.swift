@@ -295,7 +295,7 @@ struct StructurePanel {
             var style = BoxStyle()
             style.rounded = true
             style.fill = ChartPalette.assistantFill
-            entries.append(LegendEntry(sample: .box(style), meaning: "Assistant, beside the post it supports (not in spans)"))
+            entries.append(LegendEntry(sample: .box(style), meaning: "Assistant, beside its post (not in spans)"))
         }
         if features.contains(.error) {
             var style = BoxStyle()
@@ -306,7 +306,7 @@ struct StructurePanel {
         if features.contains(.warning) {
             entries.append(LegendEntry(
                 sample: .text("<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.accepted)\"><I>warning</I></FONT>"),
-                meaning: "A warning (one-over-one, tier-skip, …), named in the box"))
+                meaning: "Warning (one-over-one, tier-skip…) in the box"))
         }
         if features.contains(.accepted) {
             var style = BoxStyle()
@@ -319,7 +319,7 @@ struct StructurePanel {
         }
         if features.contains(.stack) {
             entries.append(LegendEntry(
-                sample: .text(ChartPalette.bold("▤")), meaning: "Team Managers stacked under their manager, each with its team"))
+                sample: .text(ChartPalette.bold("▤")), meaning: "Team Managers stacked, each with its team"))
         }
         if features.contains(.reference) {
             entries.append(LegendEntry(

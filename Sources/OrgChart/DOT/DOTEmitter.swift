@@ -35,7 +35,7 @@ enum DOTEmitter {
         graph += [
             ("nodesep", "0.18"),
             ("ranksep", "0.42"),
-            ("pad", "0.25"),
+            ("pad", "0.1"),  // PrintSettings.pad: the planner fits drawings with this pad
             // Straight lines from the bottom of a manager's box to the top of each report's.
             // Not `ortho`: Graphviz 2.43's ortho router aborts the whole process
             // ("Trapezoid-table overflow") on about 1 chart in 50 with invisible sideways
