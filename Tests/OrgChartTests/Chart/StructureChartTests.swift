@@ -183,6 +183,6 @@ import Testing
     func warningsShown() throws {
         let text = try Self.chart().text
         #expect(text.contains("warning: "))
-        #expect(text.contains("A warning (one-over-one, tier-skip, …), named in the box"))
+        #expect(text.contains("Warning (one-over-one, tier-skip…) in the box"))
     }
 }
