@@ -17,8 +17,9 @@ public enum ChangeChart {
     public static func dot(current: ValidationResult, proposed: ValidationResult, options: ChartOptions = ChartOptions())
         throws(ChartError) -> String
     {
-        let diff = StructureDiff(current: current.structure, proposed: proposed.structure)
-        let merged = MergedStructure(diff)
+        let pair = (options.cache ?? ChartCache()).pair(current, proposed)
+        let diff = pair.diff
+        let merged = pair.merged
         var root: Int?
         if let id = options.root {
             guard let found = merged.position(ofPost: id) else {
@@ -28,13 +29,13 @@ public enum ChangeChart {
             }
             root = found
         }
-        let index = StructureIndex(merged.structure)
+        let index = pair.index
         // From a root, the chart draws what is below it now and what was below it before:
         // a post that left the root's remit (or the whole remit of a deleted root) is drawn
         // where it now reports, with its former reporting line.
         var starts: [(position: Int, level: Int)] = root.map { [($0, 0)] } ?? []
         if let root, let id = diff.changes[root].current?.id {
-            let currentIndex = StructureIndex(diff.current)
+            let currentIndex = pair.currentIndex
             if let top = currentIndex.position(of: id) {
                 let before = ChartScope(currentIndex, root: top, depth: options.depth)
                 for position in before.drawn.indices where before.drawn[position] && position != top {

@@ -22,6 +22,10 @@ public struct ChartOptions: Sendable, Equatable {
     public var stacks = true
     /// The chartbook page being drawn; nil draws the chart whole.
     var page: PageSpec?
+    /// What a chartbook's pages share, and the role (`single`, `current`, `proposed`) the
+    /// structure drawn plays in it.
+    var cache: ChartCache?
+    var role = "single"
 
     public init(names: NamePolicy = .senior, root: PostID? = nil, depth: Int? = nil, dpi: Int? = nil, boxLine: String? = nil) {
         self.names = names

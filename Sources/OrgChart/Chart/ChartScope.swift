@@ -10,12 +10,15 @@ struct ChartScope {
     /// Posts drawn but not descended into: a chartbook page's references to the pages
     /// their branches continue on.
     let stops: Set<Int>
+    /// The drawn posts, in the order they were reached.
+    let drawnPositions: [Int]
 
     /// A scope that draws nothing (a root absent from this structure).
     init(empty count: Int) {
         drawn = [Bool](repeating: false, count: count)
         hiddenBelow = [Int](repeating: 0, count: count)
         stops = []
+        drawnPositions = []
     }
 
     /// - Parameters:
@@ -40,7 +43,7 @@ struct ChartScope {
     ///     (a manager continued over several pages).
     init(
         _ index: StructureIndex, starts: [(position: Int, level: Int)], depth: Int?, stops: Set<Int> = [],
-        firstReports: Set<Int>? = nil
+        firstReports: Set<Int>? = nil, below known: [Int]? = nil
     ) {
         let count = index.posts.count
         var drawn = [Bool](repeating: false, count: count)
@@ -66,15 +69,9 @@ struct ChartScope {
             }
         }
 
-        // Headcount in each subtree, leaves first; loop members have none counted.
-        var below = [Int](repeating: 0, count: count)
-        for position in index.topDownOrder.reversed() {
-            if let boss = index.manager[position], index.depth[position] > 0 {
-                below[boss] += index.posts[position].count + below[position]
-            }
-        }
+        let below = known ?? Self.headcountBelow(index)
         var hidden = [Int](repeating: 0, count: count)
-        for position in 0..<count where drawn[position] && !stops.contains(position) {
+        for position in queue where drawn[position] && !stops.contains(position) {
             for child in index.reports(of: position) where !drawn[child] && index.depth[child] > 0 {
                 hidden[position] += index.posts[child].count + below[child]
             }
@@ -82,5 +79,17 @@ struct ChartScope {
         self.drawn = drawn
         self.hiddenBelow = hidden
         self.stops = stops
+        self.drawnPositions = queue.filter { drawn[$0] }
+    }
+
+    /// Headcount in each subtree, leaves first; loop members have none counted.
+    static func headcountBelow(_ index: StructureIndex) -> [Int] {
+        var below = [Int](repeating: 0, count: index.posts.count)
+        for position in index.topDownOrder.reversed() {
+            if let boss = index.manager[position], index.depth[position] > 0 {
+                below[boss] += index.posts[position].count + below[position]
+            }
+        }
+        return below
     }
 }

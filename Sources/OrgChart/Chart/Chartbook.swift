@@ -317,8 +317,13 @@ struct PlanningViews: Sendable {
         return spec
     }
 
+    /// The pieces every page of this plan shares.
+    let cache = ChartCache()
+
     func draw(_ kind: ChartbookKind, options: ChartOptions) throws(ChartError) -> String {
         var options = options
+        options.cache = cache
+        options.role = kind == .current ? "current" : (kind == .proposed ? "proposed" : "single")
         switch kind {
         case .single:
             return try StructureChart.dot(single!, options: options)

@@ -137,24 +137,78 @@ struct Planner {
         addStops(&spec.merged, 2)
         var options = self.options
         options.page = spec
-        // A page of hundreds of boxes cannot fit: no need to lay it out.
+        // A page too wide by its count of boxes alone (or of hundreds of boxes) cannot fit:
+        // no need to lay it out.
+        var rowBoxes: [ChartRow: Int] = [:]
         for view in views.views.indices {
             let index = views.views[view]
             let side: PageSpec.Side? = views.isPair ? [spec.current, spec.proposed, spec.merged][view] : spec.single
             let resolved = PageScope.resolve(index, options: options, side: side, page: spec, userRoot: nil)
             if resolved.scope.drawn.lazy.filter({ $0 }).count > Self.largestPage { return false }
+            // The compare page holds the current and proposed panels side by side; the
+            // change chart (the merged view) is a page of its own.
+            guard view < 2 || !views.isPair else {
+                if Self.narrowest(rows: Self.boxesByRow(index, resolved.scope, options), print: print) { return false }
+                continue
+            }
+            for (row, count) in Self.boxesByRow(index, resolved.scope, options) { rowBoxes[row, default: 0] += count }
         }
+        if Self.narrowest(rows: rowBoxes, print: print) { return false }
         let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
         for kind in kinds {
             let dot = try views.draw(kind, options: options)
-            if let folder = ProcessInfo.processInfo.environment["ORGMODEL_DEBUG_PLAN_DOT"] { try? dot.write(toFile: "\(folder)/trial-\(root.map { views.mergedIDs[$0] } ?? "top")-\(kind)-\(references.count)-\(reports?.count ?? -1).dot", atomically: true, encoding: .utf8) }
-            let size = try measure(dot)
-            if ProcessInfo.processInfo.environment["ORGMODEL_DEBUG_PLAN"] != nil { FileHandle.standardError.write("plan \(kind) root \(root.map { views.mergedIDs[$0] } ?? "-") refs \(references.count) reports \(reports?.count ?? -1): \(Int(size.width))x\(Int(size.height)) fit \(print.fit(width: size.width, height: size.height))\n".data(using: .utf8)!) }
+            if let folder = ProcessInfo.processInfo.environment["ORGMODEL_DEBUG_PLAN_DOT"] {
+                try? dot.write(
+                    toFile: "\(folder)/trial-\(root.map { views.mergedIDs[$0] } ?? "top")-\(kind)-\(references.count)-\(reports?.count ?? -1).dot",
+                    atomically: true, encoding: .utf8)
+            }
+            let size = try measured(dot)
             // A little to spare: the final page's numbers and header differ from the trial's.
             let spare = tighter[root] ?? Self.spare
             if print.fit(width: size.width * spare, height: size.height * spare).scale < print.floor { return false }
         }
         return true
+    }
+
+    /// Sizes already measured, by DOT text: a trial is often repeated.
+    final class Sizes: @unchecked Sendable {
+        var known: [String: (width: Double, height: Double)] = [:]
+    }
+    let sizes = Sizes()
+
+    func measured(_ dot: String) throws -> (width: Double, height: Double) {
+        if let size = sizes.known[dot] { return size }
+        let size = try measure(dot)
+        sizes.known[dot] = size
+        return size
+    }
+
+    /// The boxes a panel draws in each row: a band of stacked team leaders counts a box
+    /// per column.
+    static func boxesByRow(_ index: StructureIndex, _ scope: ChartScope, _ options: ChartOptions) -> [ChartRow: Int] {
+        let layout = PanelLayout(index: index, scope: scope, stacks: options.stacks)
+        var rows: [ChartRow: Int] = [:]
+        for item in layout.order {
+            switch item {
+            case .post(let position): rows[layout.row[position], default: 0] += 1
+            case .team: rows[.frontLine, default: 0] += 1
+            case .stack(_, let leaders, let row): rows[row, default: 0] += BandShape.columns(for: leaders.count)
+            }
+        }
+        return rows
+    }
+
+    /// The least width a box takes, and the gap between boxes, in points: a row of n boxes
+    /// is at least n × (box + gap) wide, and the row labels take some more.
+    static let narrowestBox = 110.0, boxGap = 13.0, labelColumn = 80.0
+
+    /// Whether a page with these boxes by row is too wide for the paper at the floor,
+    /// whatever Graphviz makes of it.
+    static func narrowest(rows: [ChartRow: Int], print: PrintSettings) -> Bool {
+        guard let widest = rows.values.max() else { return false }
+        let width = labelColumn + Double(widest) * (narrowestBox + boxGap)
+        let (short, long) = print.paper.portrait
+        return width * print.floor > long - 2 * PrintSettings.margin
     }
 
     /// Plans the pages of a branch, then of the branches it refers to, depth first.

@@ -16,7 +16,9 @@ public enum ComparisonChart {
         let sides: [(key: String, heading: String, result: ValidationResult)] = [
             ("current", "Current", current), ("proposed", "Proposed", proposed),
         ]
-        let indexes = sides.map { StructureIndex($0.result.structure) }
+        let cache = options.cache ?? ChartCache()
+        let shared = sides.map { cache.side($0.key, $0.result, options: options) }
+        let indexes = shared.map(\.index)
         var roots: [Int?] = [nil, nil]
         if let id = options.root {
             roots = indexes.map { $0.position(of: id) }
@@ -40,13 +42,15 @@ public enum ComparisonChart {
                 resolved = PageScope(scope: ChartScope(empty: index.posts.count), panel: nil, shown: [], root: nil, chain: nil)
             } else {
                 let pageSide = number == 0 ? options.page?.current : options.page?.proposed
-                resolved = PageScope.resolve(index, options: options, side: pageSide, page: options.page, userRoot: roots[number])
+                resolved = PageScope.resolve(
+                    index, options: options, side: pageSide, page: options.page, userRoot: roots[number], below: shared[number].below)
             }
             shownBySide.append(resolved.shown)
             chains.append(resolved.chain.map { "\(side.heading): \($0)" })
             let panel = StructurePanel(
-                index: index, marks: FindingMarks(side.result), options: options, scope: resolved.scope,
-                idPrefix: side.key + "-", nameKey: String(side.key.prefix(1)), side: side.key, page: resolved.panel)
+                index: index, marks: shared[number].marks, options: options, scope: resolved.scope,
+                idPrefix: side.key + "-", nameKey: String(side.key.prefix(1)), side: side.key, page: resolved.panel,
+                shared: shared[number])
             let built = panel.build(key: side.key, heading: DOTText.html(side.heading), footnotes: &footnotes)
             var drawnPanel = built.panel
             let pageRoot = number == 0 ? options.page?.current?.root : options.page?.proposed?.root

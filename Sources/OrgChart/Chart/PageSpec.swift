@@ -55,7 +55,7 @@ struct PageScope {
 
     /// A side drawn whole, or from `options.root` down to `options.depth`, as before chartbooks.
     static func resolve(
-        _ index: StructureIndex, options: ChartOptions, side: PageSpec.Side?, page: PageSpec?, userRoot: Int?
+        _ index: StructureIndex, options: ChartOptions, side: PageSpec.Side?, page: PageSpec?, userRoot: Int?, below: [Int]? = nil
     ) -> PageScope {
         guard let side, let page else {
             let scope = ChartScope(index, root: userRoot, depth: options.depth)
@@ -83,14 +83,15 @@ struct PageScope {
         let firstReports = side.reports.map { ids in Set(ids.compactMap { index.position(of: $0) }) }
         let scope: ChartScope
         if let root {
-            scope = ChartScope(index, starts: [(root, 0)], depth: depth, stops: Set(references.keys), firstReports: firstReports)
+            scope = ChartScope(
+                index, starts: [(root, 0)], depth: depth, stops: Set(references.keys), firstReports: firstReports, below: below)
         } else {
             let tops = (0..<index.posts.count).filter { index.manager[$0] == nil } + index.unreachable
-            scope = ChartScope(index, starts: tops.map { ($0, 0) }, depth: depth, stops: Set(references.keys))
+            scope = ChartScope(index, starts: tops.map { ($0, 0) }, depth: depth, stops: Set(references.keys), below: below)
         }
         let panel = PanelPage(
             references: references, continuedRoot: root.flatMap { r in page.continuedFrom.map { (r, $0) } }, link: page.link)
-        let shown = Set(index.posts.indices.filter { scope.drawn[$0] && panel.reference($0) == nil }.map { index.posts[$0].id })
+        let shown = Set(scope.drawnPositions.filter { panel.reference($0) == nil }.map { index.posts[$0].id })
         var chain: String?
         if let root {
             var titles: [String] = []

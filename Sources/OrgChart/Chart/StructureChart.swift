@@ -10,7 +10,8 @@ public enum StructureChart {
     /// - Throws: `ChartError.unknownRoot` when `options.root` names no post.
     public static func dot(_ result: ValidationResult, options: ChartOptions = ChartOptions()) throws(ChartError) -> String {
         let structure = result.structure
-        let index = StructureIndex(structure)
+        let shared = (options.cache ?? ChartCache()).side(options.role, result, options: options)
+        let index = shared.index
         var root: Int?
         if let id = options.root {
             guard let position = index.position(of: id) else {
@@ -20,12 +21,13 @@ public enum StructureChart {
             }
             root = position
         }
-        let marks = FindingMarks(result)
+        let marks = shared.marks
         var footnotes = Footnotes()
-        let resolved = PageScope.resolve(index, options: options, side: options.page?.single, page: options.page, userRoot: root)
+        let resolved = PageScope.resolve(
+            index, options: options, side: options.page?.single, page: options.page, userRoot: root, below: shared.below)
         let panel = StructurePanel(
             index: index, marks: marks, options: options, scope: resolved.scope,
-            idPrefix: "", nameKey: "p", side: nil, page: resolved.panel)
+            idPrefix: "", nameKey: "p", side: nil, page: resolved.panel, shared: shared)
         var (drawn, features) = panel.build(key: "structure", heading: nil, footnotes: &footnotes)
         if drawn.boxes.isEmpty, let page = options.page, let id = page.single?.root {
             drawn.boxes.append(ChartText.absentBox(id, in: structure.state?.rawValue ?? "this", key: "p"))

@@ -37,10 +37,14 @@ struct StructurePanel {
     /// A chartbook page's references: posts whose branches continue on other pages.
     let page: PanelPage?
 
+    /// Element ids and box lines shared by a chartbook's pages.
+    let shared: ChartCache.Side?
+
     init(
         index: StructureIndex, marks: FindingMarks, options: ChartOptions, scope: ChartScope, idPrefix: String,
-        nameKey: String, side: String?, page: PanelPage? = nil
+        nameKey: String, side: String?, page: PanelPage? = nil, shared: ChartCache.Side? = nil
     ) {
+        self.shared = shared
         self.index = index
         self.marks = marks
         self.options = options
@@ -57,8 +61,8 @@ struct StructurePanel {
         var features: Features = []
         var boxes: [ChartBox] = []
         var lines: [ChartLine] = []
-        let ids = ElementIDs(posts: posts, duplicates: index.duplicatePositions)
-        let boxLine = BoxLine(index: index, field: options.boxLine)
+        let ids = shared?.ids ?? ElementIDs(posts: posts, duplicates: index.duplicatePositions)
+        let boxLine = shared?.boxLine ?? BoxLine(index: index, field: options.boxLine)
 
         func bandName(_ manager: Int, _ row: ChartRow) -> String { "\(nameKey)s\(manager)_\(row.slug.replacingOccurrences(of: "-", with: "_"))" }
         func boxName(_ position: Int) -> String {

@@ -1,0 +1,55 @@
+import Foundation
+import OrgModel
+
+/// What a chartbook's pages share: each structure's index, findings, element ids and
+/// subtree totals, and a pair's diff, built once rather than for every page drawn (a
+/// 10,000-post structure has hundreds of pages, each tried several times).
+///
+/// Pages are drawn one at a time; the lock only keeps the cache safe if they are not.
+final class ChartCache: @unchecked Sendable, Equatable {
+    struct Side {
+        let index: StructureIndex
+        let marks: FindingMarks
+        let ids: ElementIDs
+        let boxLine: BoxLine
+        /// Headcount below each post (its own not counted).
+        let below: [Int]
+    }
+
+    struct Pair {
+        let diff: StructureDiff
+        let merged: MergedStructure
+        let index: StructureIndex
+        let currentIndex: StructureIndex
+    }
+
+    private let lock = NSLock()
+    private var sides: [String: Side] = [:]
+    private var pair: Pair?
+
+    static func == (lhs: ChartCache, rhs: ChartCache) -> Bool { lhs === rhs }
+
+    /// The shared pieces of `result`, drawn in the role `key` ("single", "current", "proposed").
+    func side(_ key: String, _ result: ValidationResult, options: ChartOptions) -> Side {
+        lock.lock()
+        defer { lock.unlock() }
+        if let side = sides[key] { return side }
+        let index = StructureIndex(result.structure)
+        let side = Side(
+            index: index, marks: FindingMarks(result), ids: ElementIDs(posts: index.posts, duplicates: index.duplicatePositions),
+            boxLine: BoxLine(index: index, field: options.boxLine), below: ChartScope.headcountBelow(index))
+        sides[key] = side
+        return side
+    }
+
+    func pair(_ current: ValidationResult, _ proposed: ValidationResult) -> Pair {
+        lock.lock()
+        defer { lock.unlock() }
+        if let pair { return pair }
+        let diff = StructureDiff(current: current.structure, proposed: proposed.structure)
+        let merged = MergedStructure(diff)
+        let made = Pair(diff: diff, merged: merged, index: StructureIndex(merged.structure), currentIndex: StructureIndex(diff.current))
+        pair = made
+        return made
+    }
+}
