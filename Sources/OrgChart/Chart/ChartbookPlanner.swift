@@ -272,8 +272,8 @@ struct Planner {
 
     /// A manager's team over several pages: each part as many reports as fit, each drawn
     /// two levels deep where that fits and one level deep where not. Empty when splitting
-    /// gains nothing over `whole` (a page one level deep that fits): a part would hold
-    /// one report only, or every part would be one level deep.
+    /// makes no fewer pages than `whole` (a page one level deep that fits, each of its
+    /// references a page of its own).
     func split(_ root: Int?, whole: (references: [Int], reports: [Int]?)?) throws -> [(references: [Int], reports: [Int]?)] {
         guard let root else { return [] }
         let reports = directReports(root)
@@ -313,8 +313,11 @@ struct Planner {
             parts.append((references(root, levels: levels, reports: Set(slice)), slice))
             start += count
         }
-        if whole != nil, parts.count >= reports.count || parts.allSatisfy({ Set($0.references).isSuperset(of: $0.reports ?? []) }) {
-            return []
+        // Each reference is a page at least: split only when that makes fewer pages.
+        if let whole {
+            let wholePages = 1 + whole.references.count
+            let splitPages = parts.reduce(0) { $0 + 1 + $1.references.count }
+            if splitPages >= wholePages { return [] }
         }
         return parts
     }
