@@ -102,6 +102,11 @@ final class Review {
     let comparison: StructureComparison
     /// The chartbooks' page count, once drawn.
     var chartPages = 0
+    /// The paper and floor they were drawn for.
+    var minText = 7.0
+    var paperName = "A4"
+
+    static func points(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
     let currentFile: String
     let proposedFile: String
 
@@ -145,6 +150,8 @@ final class Review {
             }
         }
         chartPages = book.pageCount
+        minText = print.minText
+        paperName = print.paper.rawValue.uppercased()
         files.insert(("review.md", Array(markdown().utf8), false), at: 0)
         return files
     }
@@ -191,7 +198,14 @@ final class Review {
     /// What the command prints: the headline and where the files went.
     func summary(writtenTo folder: String, files: [String]) -> String {
         var lines = headline()
-        lines.append("Wrote \(files.count) files to \(folder): \(files.joined(separator: ", ")).")
+        // The page SVGs are counted, not listed: a county's chartbooks are over a hundred.
+        let pages = files.filter { $0.hasSuffix(".svg") }
+        let named = files.filter { !$0.hasSuffix(".svg") }
+        let svgs = chartPages > 1 ? "\(pages.count) page SVGs (current-p01.svg, …)" : "\(pages.count) SVGs"
+        lines.append("Wrote \(files.count) files to \(folder): \(named.joined(separator: ", ")) and \(svgs).")
+        if chartPages > 1 {
+            lines.append("The charts are chartbooks of \(chartPages) pages (contents, overview, a page per branch), each page printing at \(Self.points(minText)) pt or more on \(paperName).")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

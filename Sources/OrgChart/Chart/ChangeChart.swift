@@ -80,6 +80,7 @@ public enum ChangeChart {
         for position in layout.drawnInOrder where layout.teamOf[position] != nil {
             if let former = merged.formerManager[position] { movedOutOf[former, default: []].append(diff.changes[position]) }
         }
+        let proposedMarks = FindingMarks(proposed)
         func postBox(_ position: Int) -> (label: String, style: BoxStyle) {
             let change = diff.changes[position]
             var (label, style) = ChangeLabel.post(
@@ -89,7 +90,8 @@ public enum ChangeChart {
             if let reference = page?.reference(position) {
                 var lines = LabelLines()
                 lines.append(html: label)
-                if let rollUp = page?.rollUp(position, index, FindingMarks(nil)) {
+                // The branch as proposed: its errors are the proposed structure's.
+                if let rollUp = page?.rollUp(position, index, proposedMarks, counted: { diff.changes[$0].proposed }) {
                     for line in rollUp.lines { lines.detail(line) }
                 }
                 lines.reference(reference, continued: page?.continuedFrom(position) ?? false)

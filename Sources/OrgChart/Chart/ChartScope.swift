@@ -63,7 +63,9 @@ struct ChartScope {
             if stops.contains(position) { continue }
             let only = position == starts.first?.position ? firstReports : nil
             // (Starts at several levels: the queue is in level order, as they were sorted.)
-            for child in index.reports(of: position) where level[child] < 0 && (only?.contains(child) ?? true) {
+            // A part of a manager's team keeps the manager's assistants beside it.
+            for child in index.reports(of: position)
+            where level[child] < 0 && (only.map { $0.contains(child) || index.posts[child].assistant } ?? true) {
                 level[child] = level[position] + 1
                 queue.append(child)
             }

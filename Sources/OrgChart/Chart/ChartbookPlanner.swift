@@ -263,7 +263,8 @@ struct Planner {
         for view in views.views.indices {
             let index = views.views[view]
             guard let at = views.toView[view][root] else { continue }
-            for child in index.reports(of: at) {
+            // Assistants are drawn on every part, beside their manager: not split among them.
+            for child in index.reports(of: at) where !index.posts[child].assistant {
                 if let planned = views.fromView[view][child], seen.insert(planned).inserted { reports.append(planned) }
             }
         }

@@ -24,9 +24,9 @@ struct PanelPage {
     func href(_ page: Int) -> String { DOTText.html(link.href(page)) }
 
     /// The totals of the branch below a reference (the post included).
-    func rollUp(_ position: Int, _ index: StructureIndex, _ marks: FindingMarks) -> RollUp? {
+    func rollUp(_ position: Int, _ index: StructureIndex, _ marks: FindingMarks, counted: ((Int) -> Post?)? = nil) -> RollUp? {
         guard references[position] != nil else { return nil }
-        return RollUp(index, from: position, marks: marks)
+        return RollUp(index, from: position, marks: marks, counted: counted)
     }
 }
 
@@ -62,18 +62,20 @@ struct RollUp: Equatable {
     var unknownCost = 0
     var errors = 0
 
-    init(_ index: StructureIndex, from top: Int, marks: FindingMarks) {
+    /// - Parameter counted: The post a position stands for in the totals, nil for none
+    ///   (the change chart counts the proposed posts, not the deleted ones it also draws).
+    init(_ index: StructureIndex, from top: Int, marks: FindingMarks, counted: ((Int) -> Post?)? = nil) {
         var stack = [top]
         var seen = Set<Int>()
         while let position = stack.popLast() {
             guard seen.insert(position).inserted else { continue }
-            let post = index.posts[position]
+            stack.append(contentsOf: index.reports(of: position))
+            guard let post = counted.map({ $0(position) }) ?? index.posts[position] else { continue }
             posts += 1
             headcount += post.count
             fte += post.fte ?? 0
             if let cost = post.cost { self.cost += cost } else { unknownCost += post.count }
             errors += marks.findings(for: post.id).filter { $0.severity == .error }.count
-            stack.append(contentsOf: index.reports(of: position))
         }
     }
 
