@@ -154,7 +154,8 @@ struct RenderCommand: ParsableCommand {
             } else {
                 try writeOutputs(written, inputs: files)
                 let pages = book.pageCount == 1 ? "" : " (\(book.pageCount) pages)"
-                try FileHandleOutput.standardOutput(written.map { "wrote \($0.path)" }.joined(separator: "\n") + pages + "\n")
+                let names = written.count == 1 ? written[0].path : "\(written[0].path) … \(written[written.count - 1].path)"
+                try FileHandleOutput.standardOutput("wrote \(names)\(pages)\n")
             }
             return
         }
