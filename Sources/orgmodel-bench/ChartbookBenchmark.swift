@@ -1,0 +1,120 @@
+import Foundation
+import GraphvizRender
+import OrgChart
+import OrgModel
+import PDFBook
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Issue 9's targets: a whole chartbook of a generated 10,000-post structure in ≤ 10 s and
+/// of a 100,000-post one in ≤ 100 s; the county review in ≤ 5 s. Measured as the user
+/// waits: the built `orgmodel` run as a whole process (wall time and peak memory from
+/// `wait4`), beside the in-process split (load and check, plan, draw the pages, join the
+/// PDF) from a child step.
+enum ChartbookBenchmark {
+    static let steps = ["chartbook-split"]
+
+    static func run(scratch: URL, seed: UInt64, large: Bool) throws {
+        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("orgmodel")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            throw BenchmarkFailure("no orgmodel beside the benchmark at \(tool.path): build it first (swift build -c release)")
+        }
+        let structures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Structures")
+        let review = try whole(tool, [
+            "review", structures.appendingPathComponent("county-childrens-social-care-current.yaml").path,
+            structures.appendingPathComponent("county-childrens-social-care-proposed.yaml").path,
+            "-o", scratch.appendingPathComponent("county-review").path,
+        ], runs: 3)
+        printResult(
+            "review of the county pair (4 chartbooks, PDF and page SVGs; whole process)", seconds: review.seconds, target: 5,
+            peakMiB: review.peakMiB, note: review.note)
+
+        for (posts, target) in large ? [(10_000, 10.0), (100_000, 100.0)] : [(10_000, 10.0)] {
+            let structure = StructureGenerator(posts: posts, seed: seed).generate()
+            let file = scratch.appendingPathComponent("chartbook-\(posts).yaml")
+            try writeInput(StructureYAMLWriter().write(structure), to: file)
+            let pdf = scratch.appendingPathComponent("chartbook-\(posts).pdf")
+            let measured = try whole(tool, ["render", file.path, "-o", pdf.path], runs: posts > 20_000 ? 1 : 3)
+            let split = try Measurement.inChild("chartbook-split", [file.path], runs: 1, warmUp: false)
+            printResult(
+                "chartbook of a \(structure.posts.count)-post structure to PDF (whole process)", seconds: measured.seconds,
+                target: target, peakMiB: measured.peakMiB, note: measured.note + "; in-process: " + split.note)
+        }
+    }
+
+    /// Runs `tool` with `arguments` `runs` times after a warm-up and gives the median wall
+    /// time, the largest peak resident memory and what it printed last.
+    static func whole(_ tool: URL, _ arguments: [String], runs: Int) throws -> Measurement {
+        _ = try once(tool, arguments)
+        var measured: [Measurement] = []
+        for _ in 0..<runs { measured.append(try once(tool, arguments)) }
+        measured.sort { $0.seconds < $1.seconds }
+        var median = measured[measured.count / 2]
+        median.peakMiB = measured.map(\.peakMiB).max() ?? median.peakMiB
+        median.note = String(format: "median of %d, %.2f–%.2f s", runs, measured[0].seconds, measured[measured.count - 1].seconds)
+            + (median.note.isEmpty ? "" : "; " + median.note)
+        return median
+    }
+
+    /// One whole run: wall seconds and the child's own peak resident memory.
+    static func once(_ tool: URL, _ arguments: [String]) throws -> Measurement {
+        var pid: pid_t = 0
+        let argv = ([tool.path] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawn(&pid, tool.path, &actions, nil, argv, environ) == 0 else {
+            throw BenchmarkFailure("could not start \(tool.path)")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        guard status == 0 else { throw BenchmarkFailure("\(arguments.first ?? "") exited with status \(status)") }
+        // ru_maxrss is in KiB on Linux.
+        return Measurement(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, note: "")
+    }
+
+    static func child(_ step: String, _ arguments: [String]) throws {
+        guard step == "chartbook-split", let path = arguments.first else { throw BenchmarkFailure("usage: --child chartbook-split FILE") }
+        let (result, load) = try Measurement.time { () throws -> ValidationResult in
+            let structure = try StructureFile.load(path)
+            let rules = try RuleSetReader.ruleSet(for: structure)
+            return Validator(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!).validate(structure)
+        }
+        let print = PrintSettings()
+        let options = ChartOptions()
+        let (book, plan) = try Measurement.time {
+            try Chartbook.plan(result, options: options, print: print) { dot in
+                let size = try GraphvizRenderer.measure(dot: dot)
+                return (size.width, size.height)
+            }
+        }
+        let link = PageLink(stem: "book", ext: "svg", pages: book.pageCount)
+        let (pages, draw) = try Measurement.time { () throws -> [PDFBookPage] in
+            try (1...book.pageCount).map { number in
+                let text = try book.dot(page: number, kind: .single, options: options, link: link)
+                let page = try GraphvizRenderer.renderPage(dot: text, formats: [.pdf]) { size in
+                    print.fit(width: size.width, height: size.height).scale
+                }
+                let landscape = print.fit(width: page.size.width, height: page.size.height).landscape
+                let (short, long) = print.paper.portrait
+                return PDFBookPage(pdf: page.files[0].bytes, paperWidth: landscape ? long : short, paperHeight: landscape ? short : long)
+            }
+        }
+        let (_, join) = try Measurement.time {
+            try PDFBook.assemble(pages: pages, linkTargets: [:], outline: [], title: nil)
+        }
+        Measurement.report(
+            seconds: load + plan + draw + join,
+            note: String(format: "%d pages; load and check %.2f s, plan %.2f s, draw %.2f s, join %.2f s", book.pageCount, load, plan, draw, join))
+    }
+}
