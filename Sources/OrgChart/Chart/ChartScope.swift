@@ -42,9 +42,10 @@ struct ChartScope {
     ///   - firstReports: When set, the first start draws only these of its direct reports
     ///     (a manager continued over several pages).
     init(
-        _ index: StructureIndex, starts: [(position: Int, level: Int)], depth: Int?, stops: Set<Int> = [],
-        firstReports: Set<Int>? = nil, below known: [Int]? = nil
+        _ index: StructureIndex, starts: [(position: Int, level: Int)], depth: Int?, stops given: Set<Int> = [],
+        firstReports: Set<Int>? = nil, below known: [Int]? = nil, isStop: ((Int) -> Bool)? = nil
     ) {
+        var stops = given
         let count = index.posts.count
         var drawn = [Bool](repeating: false, count: count)
         var level = [Int](repeating: -1, count: count)
@@ -61,6 +62,11 @@ struct ChartScope {
             drawn[position] = true
             if let depth, level[position] >= depth { continue }
             if stops.contains(position) { continue }
+            // (The start itself is never a stop: it is the page's own branch.)
+            if let isStop, position != starts.first?.position, isStop(position) {
+                stops.insert(position)
+                continue
+            }
             let only = position == starts.first?.position ? firstReports : nil
             // (Starts at several levels: the queue is in level order, as they were sorted.)
             // A part of a manager's team keeps the manager's assistants beside it.
@@ -80,7 +86,7 @@ struct ChartScope {
         }
         self.drawn = drawn
         self.hiddenBelow = hidden
-        self.stops = stops
+        self.stops = stops.filter { drawn[$0] }
         self.drawnPositions = queue.filter { drawn[$0] }
     }
 

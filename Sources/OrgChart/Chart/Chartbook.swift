@@ -83,11 +83,34 @@ public struct Chartbook: Sendable {
 
     public let pages: [Page]
     public let contentsPages: Int
+    /// The page each branch starts on, by planning position.
+    let pageOfRoot: [Int: Int]
     /// Entries listed on each contents page.
     public static let contentsPerPage = 36
     public var pageCount: Int { contentsPages + pages.count }
 
     let plan: PlanningViews
+
+    init(pages: [Page], contentsPages: Int, plan: PlanningViews) {
+        self.pages = pages
+        self.contentsPages = contentsPages
+        self.plan = plan
+        var pageOfRoot: [Int: Int] = [:]
+        for page in pages where page.part == 1 {
+            if let root = page.rootPosition, pageOfRoot[root] == nil { pageOfRoot[root] = page.number }
+        }
+        self.pageOfRoot = pageOfRoot
+        viewRoots = plan.views.indices.map { view in
+            let roots = PageRoots()
+            for (root, number) in pageOfRoot {
+                if let at = plan.toView[view][root] { roots.pages[plan.views[view].posts[at].id] = number }
+            }
+            return roots
+        }
+    }
+
+    /// The page each branch starts on, by the ids of each view.
+    let viewRoots: [PageRoots]
 
     /// Measures a page's DOT text: the laid-out drawing's width and height in points.
     public typealias Measure = (String) throws -> (width: Double, height: Double)
@@ -271,10 +294,10 @@ struct PlanningViews: Sendable {
 
     /// The spec each chart kind reads for a page.
     func spec(for page: Chartbook.Page, in book: Chartbook, link: PageLink) -> PageSpec {
-        let pageOf = Dictionary(book.pages.filter { $0.part == 1 }.compactMap { p in p.rootPosition.map { ($0, p.number) } }, uniquingKeysWith: { a, _ in a })
+        let pageOf = book.pageOfRoot
         var spec = PageSpec(
             number: page.number, total: book.pageCount, part: page.part, parts: page.parts, up: page.up,
-            continuedFrom: page.part > 1 ? book.pages.first { $0.rootPosition == page.rootPosition && $0.part == 1 }?.number : nil,
+            continuedFrom: page.part > 1 ? page.rootPosition.flatMap { book.pageOfRoot[$0] } : nil,
             link: link)
         func side(_ view: Int) -> PageSpec.Side {
             let index = views[view]
@@ -303,17 +326,13 @@ struct PlanningViews: Sendable {
             spec.single = side(0)
         }
         // Every page root elsewhere in the book that this page's side reaches is a reference.
-        func addAll(_ side: inout PageSpec.Side?, _ view: Int) {
-            guard var value = side else { return }
-            for (root, number) in pageOf where root != page.rootPosition {
-                if let at = toView[view][root] { value.references[views[view].posts[at].id] = number }
-            }
-            side = value
+        let roots = book.viewRoots
+        spec.single?.pageRoots = roots.first
+        spec.current?.pageRoots = roots.first
+        if roots.count == 3 {
+            spec.proposed?.pageRoots = roots[1]
+            spec.merged?.pageRoots = roots[2]
         }
-        addAll(&spec.single, 0)
-        addAll(&spec.current, 0)
-        addAll(&spec.proposed, 1)
-        addAll(&spec.merged, 2)
         return spec
     }
 

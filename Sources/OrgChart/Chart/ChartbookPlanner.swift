@@ -13,7 +13,17 @@ struct Planner {
     /// For each view, whether a post leads someone who leads someone (a page can stop at it).
     let branching: [[Bool]]
     var pages: [Chartbook.Page] = []
-    var roots = Set<Int>()
+    private(set) var roots = Set<Int>()
+
+    /// Takes `root` as the top of a branch with pages of its own.
+    mutating func plan(root: Int) {
+        guard roots.insert(root).inserted else { return }
+        for view in views.views.indices {
+            if let at = views.toView[view][root] { trialRoots[view].pages[views.views[view].posts[at].id] = 999 }
+        }
+    }
+    /// The branches planned so far, by each view's ids, as trial pages see them.
+    let trialRoots: [PageRoots]
     /// Branches whose pages came out below the floor when drawn for good, with how much
     /// larger than measured their trial pages are taken to be on the next attempt.
     var tighter: [Int?: Double] = [:]
@@ -29,6 +39,7 @@ struct Planner {
         self.options = options
         self.print = print
         self.measure = measure
+        trialRoots = views.views.map { _ in PageRoots() }
         branching = views.views.map { index in
             index.posts.indices.map { position in index.reports(of: position).contains { index.reportCount(of: $0) > 0 } }
         }
@@ -119,14 +130,16 @@ struct Planner {
             number: 999, root: root.map { PostID(views.mergedIDs[$0]) }, title: "", headcount: 0, part: 1, parts: reports == nil ? 1 : 2,
             up: root == nil ? nil : 999, level: 0, references: references, reports: reports, rootPosition: root)
         page.part = 1
-        let stops = roots.union(references)
         var spec = views.spec(for: page, in: Chartbook(pages: [], contentsPages: 0, plan: views), link: PageLink(stem: "x", ext: "svg", pages: 999))
         spec.total = 999
         // A later part draws its manager as a reference, which the key then explains.
         if reports != nil { spec.continuedFrom = 999 }
+        // The branches planned so far are references wherever this page reaches them, and
+        // so are the trial's own.
         func addStops(_ side: inout PageSpec.Side?, _ view: Int) {
             guard var value = side else { return }
-            for stop in stops where stop != root {
+            value.pageRoots = trialRoots[view]
+            for stop in references where stop != root {
                 if let at = views.toView[view][stop] { value.references[views.views[view].posts[at].id] = 999 }
             }
             side = value
@@ -144,7 +157,7 @@ struct Planner {
             let index = views.views[view]
             let side: PageSpec.Side? = views.isPair ? [spec.current, spec.proposed, spec.merged][view] : spec.single
             let resolved = PageScope.resolve(index, options: options, side: side, page: spec, userRoot: nil)
-            if resolved.scope.drawn.lazy.filter({ $0 }).count > Self.largestPage { return false }
+            if resolved.scope.drawnPositions.count > Self.largestPage { return false }
             // The compare page holds the current and proposed panels side by side; the
             // change chart (the merged view) is a page of its own.
             guard view < 2 || !views.isPair else {
@@ -213,7 +226,7 @@ struct Planner {
 
     /// Plans the pages of a branch, then of the branches it refers to, depth first.
     mutating func branch(_ root: Int?, up: Int?, level: Int) throws {
-        if let root { roots.insert(root) }
+        if let root { plan(root: root) }
         var parts: [(references: [Int], reports: [Int]?)] = []
         if try fits(root, references: [], reports: nil) {
             parts = [([], nil)]

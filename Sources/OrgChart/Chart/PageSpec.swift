@@ -12,6 +12,9 @@ struct PageSpec: Sendable, Equatable {
         var absent = false
         /// Posts drawn as references to the pages their branches continue on.
         var references: [PostID: Int] = [:]
+        /// Every branch of the book by its top post, with its page: any that this page
+        /// reaches is drawn as a reference.
+        var pageRoots: PageRoots?
         /// On a part of a manager's page: the direct reports this part draws.
         var reports: Set<PostID>?
     }
@@ -40,6 +43,14 @@ struct PageSpec: Sendable, Equatable {
         if let up { text += " · continues from p. \(up)" }
         return text
     }
+}
+
+/// The page each branch of a chartbook starts on, by the id of its top post in one
+/// structure: shared by every page, and looked up only for the posts a page reaches.
+final class PageRoots: @unchecked Sendable, Equatable {
+    var pages: [PostID: Int] = [:]
+
+    static func == (lhs: PageRoots, rhs: PageRoots) -> Bool { lhs === rhs }
 }
 
 /// The scope, references and header of one side of a page, resolved against its index.
@@ -82,12 +93,21 @@ struct PageScope {
         }
         let firstReports = side.reports.map { ids in Set(ids.compactMap { index.position(of: $0) }) }
         let scope: ChartScope
+        let roots = side.pageRoots
+        let isStop: ((Int) -> Bool)? = roots.map { roots in { roots.pages[index.posts[$0].id] != nil } }
         if let root {
             scope = ChartScope(
-                index, starts: [(root, 0)], depth: depth, stops: Set(references.keys), firstReports: firstReports, below: below)
+                index, starts: [(root, 0)], depth: depth, stops: Set(references.keys), firstReports: firstReports, below: below,
+                isStop: isStop)
         } else {
             let tops = (0..<index.posts.count).filter { index.manager[$0] == nil } + index.unreachable
-            scope = ChartScope(index, starts: tops.map { ($0, 0) }, depth: depth, stops: Set(references.keys), below: below)
+            scope = ChartScope(
+                index, starts: tops.map { ($0, 0) }, depth: depth, stops: Set(references.keys), below: below, isStop: isStop)
+        }
+        if let roots {
+            for position in scope.stops where references[position] == nil {
+                if let number = roots.pages[index.posts[position].id] { references[position] = number }
+            }
         }
         let panel = PanelPage(
             references: references, continuedRoot: root.flatMap { r in page.continuedFrom.map { (r, $0) } }, link: page.link)

@@ -16,7 +16,20 @@ struct PanelLayout {
     }
 
     /// The row of each post (meaningful for drawn posts).
-    let row: [ChartRow]
+    let row: Rows
+
+    /// Rows by position: a post's tier, else the front line; assistants in their manager's
+    /// row. Only the exceptions are stored, so a page of a large structure costs what it
+    /// draws, not the whole structure.
+    struct Rows {
+        let posts: [Post]
+        var exceptions: [Int: ChartRow] = [:]
+
+        subscript(position: Int) -> ChartRow {
+            if let row = exceptions[position] { return row }
+            return posts[position].tier.map { .tier($0) } ?? .frontLine
+        }
+    }
     /// For a post folded into a team box: the position of the team's manager.
     let teamOf: [Int: Int]
     /// For a team leader drawn in a stack: the position of the manager whose band holds it.
@@ -32,10 +45,13 @@ struct PanelLayout {
         let posts = index.posts
         let count = posts.count
 
+        // Only the drawn posts are visited, in file order.
+        let drawn = scope.drawnPositions.sorted()
+
         // A front-line line: no tier, not an assistant, leads no one, under a drawn manager.
         var teamOf: [Int: Int] = [:]
         var members: [Int: [Int]] = [:]
-        for position in 0..<count where scope.drawn[position] {
+        for position in drawn {
             let post = posts[position]
             guard post.tier == nil, !post.assistant, index.reportCount(of: position) == 0,
                 let manager = index.manager[position], scope.drawn[manager]
@@ -44,27 +60,22 @@ struct PanelLayout {
             members[manager, default: []].append(position)
         }
 
-        var row = [ChartRow](repeating: .frontLine, count: count)
-        for position in 0..<count {
-            if let tier = posts[position].tier { row[position] = .tier(tier) }
-        }
+        var row = Rows(posts: posts)
         // Assistants sit beside the post they support, in its row.
-        for position in 0..<count where posts[position].assistant {
-            if let manager = index.manager[position], scope.drawn[manager] { row[position] = row[manager] }
+        for position in drawn where posts[position].assistant {
+            if let manager = index.manager[position], scope.drawn[manager] { row.exceptions[position] = row[manager] }
         }
-        if !teamOf.isEmpty {
-            for position in teamOf.keys { row[position] = .frontLine }
-        }
+        for position in teamOf.keys { row.exceptions[position] = .frontLine }
 
         // Depth first from each start, reports in file order; loop members last.
         var order: [Item] = []
         var drawnInOrder: [Int] = []
         var visited = [Bool](repeating: false, count: count)
         var starts: [Int] = []
-        for position in 0..<count where scope.drawn[position] {
+        for position in drawn {
             if index.manager[position].map({ !scope.drawn[$0] }) ?? true { starts.append(position) }
         }
-        for position in 0..<count where scope.drawn[position] && index.depth[position] < 0 {
+        for position in drawn where index.depth[position] < 0 {
             starts.append(position)
         }
         // A team leader: a tiered post, not an assistant nor a reference to another page,
