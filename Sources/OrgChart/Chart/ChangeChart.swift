@@ -46,7 +46,7 @@ public enum ChangeChart {
         }
         var resolved: PageScope
         if let page = options.page {
-            resolved = PageScope.resolve(index, options: options, side: page.merged, page: page, userRoot: root)
+            resolved = PageScope.resolve(index, options: options, side: page.merged, page: page, userRoot: root, below: pair.below)
         } else {
             let scope = root == nil ? ChartScope(index, root: nil, depth: options.depth) : ChartScope(index, starts: starts, depth: options.depth)
             resolved = PageScope(scope: scope, panel: nil, shown: nil, root: root, chain: nil)

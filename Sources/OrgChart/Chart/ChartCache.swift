@@ -14,6 +14,8 @@ final class ChartCache: @unchecked Sendable, Equatable {
         let boxLine: BoxLine
         /// Headcount below each post (its own not counted).
         let below: [Int]
+        /// The whole structure's headcount.
+        let headcount: Int
     }
 
     struct Pair {
@@ -21,6 +23,8 @@ final class ChartCache: @unchecked Sendable, Equatable {
         let merged: MergedStructure
         let index: StructureIndex
         let currentIndex: StructureIndex
+        /// Headcount below each post of the merged view.
+        let below: [Int]
     }
 
     private let lock = NSLock()
@@ -37,7 +41,8 @@ final class ChartCache: @unchecked Sendable, Equatable {
         let index = StructureIndex(result.structure)
         let side = Side(
             index: index, marks: FindingMarks(result), ids: ElementIDs(posts: index.posts, duplicates: index.duplicatePositions),
-            boxLine: BoxLine(index: index, field: options.boxLine), below: ChartScope.headcountBelow(index))
+            boxLine: BoxLine(index: index, field: options.boxLine), below: ChartScope.headcountBelow(index),
+            headcount: index.posts.reduce(0) { $0 + $1.count })
         sides[key] = side
         return side
     }
@@ -48,7 +53,9 @@ final class ChartCache: @unchecked Sendable, Equatable {
         if let pair { return pair }
         let diff = StructureDiff(current: current.structure, proposed: proposed.structure)
         let merged = MergedStructure(diff)
-        let made = Pair(diff: diff, merged: merged, index: StructureIndex(merged.structure), currentIndex: StructureIndex(diff.current))
+        let index = StructureIndex(merged.structure)
+        let made = Pair(
+            diff: diff, merged: merged, index: index, currentIndex: StructureIndex(diff.current), below: ChartScope.headcountBelow(index))
         pair = made
         return made
     }

@@ -86,7 +86,9 @@ enum ChartText {
     /// `limit` errors, each "POST title: message". A chart of part of the structure
     /// (`shown`: the posts it draws in full) says the counts are the whole structure's and
     /// lists only the errors and warnings of the posts it draws.
-    static func findings(_ result: ValidationResult, side: String? = nil, limit: Int = 8, shown: Set<PostID>? = nil) -> [String] {
+    static func findings(
+        _ result: ValidationResult, side: String? = nil, limit: Int = 8, shown: Set<PostID>? = nil, headcount known: Int? = nil
+    ) -> [String] {
         let errors = result.errorCount
         let warnings = result.warningCount
         let accepted = result.acceptedCount
@@ -105,7 +107,7 @@ enum ChartText {
             return lines
         }
         let posts = result.structure.posts
-        let headcount = posts.reduce(0) { $0 + $1.count }
+        let headcount = known ?? posts.reduce(0) { $0 + $1.count }
         var lines = [
             prefix + "Whole structure: \(Figures.plural(posts.count, "post")), headcount \(headcount); checks: " + counts.joined(separator: ", ")
         ]

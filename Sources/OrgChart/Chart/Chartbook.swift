@@ -79,6 +79,8 @@ public struct Chartbook: Sendable {
         var references: [Int]
         var reports: [Int]?
         var rootPosition: Int?
+        /// The scale its trial printed at (0 when it fitted no trial).
+        var trialScale = 0.0
     }
 
     public let pages: [Page]
@@ -87,6 +89,8 @@ public struct Chartbook: Sendable {
     let pageOfRoot: [Int: Int]
     /// Entries listed on each contents page.
     public static let contentsPerPage = 36
+    /// A page whose trial printed below this much over the floor is measured again as drawn.
+    static let remeasureBelow = 1.08
     public var pageCount: Int { contentsPages + pages.count }
 
     let plan: PlanningViews
@@ -154,7 +158,8 @@ public struct Chartbook: Sendable {
             var failed = false
             let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
             let link = PageLink(stem: "x", ext: "svg", pages: book.pageCount)
-            for page in book.pages {
+            // A page whose trial fitted with room to spare is taken as it is.
+            for page in book.pages where page.trialScale < print.floor * Self.remeasureBelow {
                 for kind in kinds {
                     let size = try measure(try book.dot(page: page.number, kind: kind, options: options, link: link))
                     if !print.fits(width: size.width, height: size.height) {

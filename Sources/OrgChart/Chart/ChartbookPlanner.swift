@@ -24,6 +24,8 @@ struct Planner {
     }
     /// The branches planned so far, by each view's ids, as trial pages see them.
     let trialRoots: [PageRoots]
+    /// Headcount below each post, by view.
+    let below: [[Int]]
     /// Branches whose pages came out below the floor when drawn for good, with how much
     /// larger than measured their trial pages are taken to be on the next attempt.
     var tighter: [Int?: Double] = [:]
@@ -31,6 +33,8 @@ struct Planner {
     var current: Int?
     /// Drawn posts above which a page is not even laid out: it cannot fit.
     static let largestPage = 220
+    /// `ORGMODEL_DEBUG_PLAN=1` prints each trial page measured, for tuning the planner.
+    static let debug = ProcessInfo.processInfo.environment["ORGMODEL_DEBUG_PLAN"] != nil
     /// How much larger than measured a trial page is taken to be.
     static let spare = 1.03
 
@@ -40,6 +44,7 @@ struct Planner {
         self.print = print
         self.measure = measure
         trialRoots = views.views.map { _ in PageRoots() }
+        below = views.views.map(ChartScope.headcountBelow)
         branching = views.views.map { index in
             index.posts.indices.map { position in index.reports(of: position).contains { index.reportCount(of: $0) > 0 } }
         }
@@ -156,7 +161,7 @@ struct Planner {
         for view in views.views.indices {
             let index = views.views[view]
             let side: PageSpec.Side? = views.isPair ? [spec.current, spec.proposed, spec.merged][view] : spec.single
-            let resolved = PageScope.resolve(index, options: options, side: side, page: spec, userRoot: nil)
+            let resolved = PageScope.resolve(index, options: options, side: side, page: spec, userRoot: nil, below: below[view])
             if resolved.scope.drawnPositions.count > Self.largestPage { return false }
             // The compare page holds the current and proposed panels side by side; the
             // change chart (the merged view) is a page of its own.
@@ -168,6 +173,7 @@ struct Planner {
         }
         if Self.narrowest(rows: rowBoxes, print: print) { return false }
         let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
+        var worst = 1.0
         for kind in kinds {
             let dot = try views.draw(kind, options: options)
             if let folder = ProcessInfo.processInfo.environment["ORGMODEL_DEBUG_PLAN_DOT"] {
@@ -175,24 +181,37 @@ struct Planner {
                     toFile: "\(folder)/trial-\(root.map { views.mergedIDs[$0] } ?? "top")-\(kind)-\(references.count)-\(reports?.count ?? -1).dot",
                     atomically: true, encoding: .utf8)
             }
-            let size = try measured(dot)
+            let size = try measured(dot, key: "\(kind) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])")
             // A little to spare: the final page's numbers and header differ from the trial's.
             let spare = tighter[root] ?? Self.spare
-            if print.fit(width: size.width * spare, height: size.height * spare).scale < print.floor { return false }
+            let scale = print.fit(width: size.width * spare, height: size.height * spare).scale
+            if scale < print.floor { return false }
+            worst = min(worst, scale)
         }
+        sizes.scales[Self.candidate(root, references, reports)] = worst
         return true
+    }
+
+    /// A trial page's name among the scales of those that fit.
+    static func candidate(_ root: Int?, _ references: [Int], _ reports: [Int]?) -> String {
+        "\(root ?? -1) \(references) \(reports ?? [-1])"
     }
 
     /// Sizes already measured, by DOT text: a trial is often repeated.
     final class Sizes: @unchecked Sendable {
         var known: [String: (width: Double, height: Double)] = [:]
+        /// The scale each trial that fitted prints at (with the spare), by `candidate`.
+        var scales: [String: Double] = [:]
     }
     let sizes = Sizes()
 
-    func measured(_ dot: String) throws -> (width: Double, height: Double) {
-        if let size = sizes.known[dot] { return size }
+    /// A trial's size, measured once: `key` names the trial (its branch, references,
+    /// part and kind, and the branches planned so far), cheaper to compare than its DOT.
+    func measured(_ dot: String, key: String) throws -> (width: Double, height: Double) {
+        if let size = sizes.known[key] { return size }
         let size = try measure(dot)
-        sizes.known[dot] = size
+        if Self.debug { FileHandle.standardError.write(Data("trial \(key): \(Int(size.width))×\(Int(size.height))\n".utf8)) }
+        sizes.known[key] = size
         return size
     }
 
@@ -260,7 +279,7 @@ struct Planner {
             pages.append(Chartbook.Page(
                 number: first + number, root: root.map { PostID(views.mergedIDs[$0]) }, title: title, headcount: headcount,
                 part: number + 1, parts: parts.count, up: up, level: level, references: part.references, reports: part.reports,
-                rootPosition: root))
+                rootPosition: root, trialScale: sizes.scales[Self.candidate(root, part.references, part.reports)] ?? 0))
         }
         for (number, part) in parts.enumerated() {
             for reference in part.references where !roots.contains(reference) {

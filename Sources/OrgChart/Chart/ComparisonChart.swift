@@ -74,7 +74,7 @@ public enum ComparisonChart {
         var notes: [String] = []
         for (number, side) in sides.enumerated() {
             notes.append(ChartText.source(side.result, side: side.heading))
-            notes += ChartText.findings(side.result, side: side.heading, limit: 4, shown: shownBySide[number])
+            notes += ChartText.findings(side.result, side: side.heading, limit: 4, shown: shownBySide[number], headcount: shared[number].headcount)
         }
         let rootTitle = options.root.flatMap { id in
             zip(indexes, roots).lazy.compactMap { index, root in root.map { index.posts[$0].displayTitle } }.first

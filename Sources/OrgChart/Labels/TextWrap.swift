@@ -90,7 +90,8 @@ public enum TextWrap {
     /// The words of `text`: split at any white space or control character.
     static func words(_ text: String) -> [String] {
         text.split { character in
-            character.isWhitespace || character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+            // Controls are U+0000–001F and U+007F–009F (general category Cc).
+            character.isWhitespace || character.unicodeScalars.allSatisfy { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
         }.map(String.init)
     }
 
