@@ -88,7 +88,7 @@ public struct Chartbook: Sendable {
     /// The page each branch starts on, by planning position.
     let pageOfRoot: [Int: Int]
     /// Entries listed on each contents page.
-    public static let contentsPerPage = 36
+    public static let contentsPerPage = 48
     /// A page whose trial printed below this much over the floor is measured again as drawn.
     static let remeasureBelow = 1.08
     public var pageCount: Int { contentsPages + pages.count }
