@@ -1,15 +1,17 @@
 /// Characters no orgmodel file may hold: control characters other than tab and line
-/// breaks, and the non-characters U+FFFE and U+FFFF.
+/// breaks, the non-characters U+FFFE and U+FFFF, and U+FEFF (a byte order mark) anywhere
+/// but at the very start of a file.
 ///
-/// YAML cannot hold them unescaped, a CSV holding NUL is a binary file, and no title or
-/// name needs them. Every reader refuses them with the file and line (and the field where
+/// YAML cannot hold them unescaped (its reader drops U+FEFF even when escaped, so a title
+/// holding one would come back changed), a CSV holding NUL is a binary file, and no title
+/// or name needs them. Every reader refuses them with the file and line (and the field where
 /// it knows it), so that nothing orgmodel accepts is written into a file it then refuses.
 enum RefusedCharacters {
     /// Whether `scalar` is refused.
     static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+        case 0x00...0x1F, 0x7F...0x9F, 0xFEFF, 0xFFFE, 0xFFFF: true
         default: false
         }
     }
@@ -18,13 +20,14 @@ enum RefusedCharacters {
     /// but hostile text) is passed over byte by byte without decoding.
     static func first(in text: String) -> Unicode.Scalar? {
         var text = text
-        let suspect = text.withUTF8 { first(inUTF8: UnsafeBufferPointer(rebasing: $0[...])) } != nil
+        let suspect = text.withUTF8 { first(inUTF8: UnsafeBufferPointer(rebasing: $0[...]), leadingMark: false) } != nil
         guard suspect else { return nil }
         return text.unicodeScalars.first(where: isRefused)
     }
 
-    /// The byte offset and character of the first refused character in valid UTF-8 bytes.
-    static func first(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, scalar: Unicode.Scalar)? {
+    /// The byte offset and character of the first refused character in valid UTF-8 bytes;
+    /// with `leadingMark`, a byte order mark that opens them (a file's) is not refused.
+    static func first(inUTF8 bytes: UnsafeBufferPointer<UInt8>, leadingMark: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)? {
         var index = 0
         let count = bytes.count
         while index < count {
@@ -37,6 +40,8 @@ enum RefusedCharacters {
                 return (index, Unicode.Scalar(bytes[index + 1]))
             } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
                 return (index, bytes[index + 2] == 0xBE ? "\u{FFFE}" : "\u{FFFF}")
+            } else if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF, index > 0 || !leadingMark {
+                return (index, "\u{FEFF}")
             }
             index += 1
         }
@@ -47,10 +52,11 @@ enum RefusedCharacters {
     static func describe(_ scalar: Unicode.Scalar) -> String {
         var hex = String(scalar.value, radix: 16, uppercase: true)
         while hex.count < 4 { hex = "0" + hex }
+        if scalar.value == 0xFEFF { return "a byte order mark (U+FEFF) inside the text" }
         return scalar.value >= 0xFFFE ? "the non-character U+\(hex)" : "the control character U+\(hex)"
     }
 
-    static let hint = "remove it: text may hold tabs and line breaks, but no other control characters and not U+FFFE or U+FFFF"
+    static let hint = "remove it: text may hold tabs and line breaks, but no other control characters, no U+FFFE or U+FFFF, and U+FEFF only at the start of the file"
 
     /// The error for text from `file` holding a refused character at byte `offset` of
     /// `bytes`: the line, and the column in characters.
