@@ -78,6 +78,14 @@ import Testing
         }
         // One plan: the four books have the same pages, a branch on the same page in each.
         #expect(Set(counts).count == 1)
+        // A bookmark a page, and every "→ p. N" a link to a page of the book, not to a file.
+        let outline = try Self.tool("qpdf", ["--json", "--json-key=outlines", out + "/compare.pdf"])
+        #expect(outline.components(separatedBy: "\"title\":").count - 1 == counts[0])
+        let objects = folder.appendingPathComponent("compare-qdf.pdf").path
+        _ = try Self.tool("qpdf", ["--qdf", "--object-streams=disable", out + "/compare.pdf", objects])
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: objects)), as: UTF8.self)
+        #expect(raw.components(separatedBy: "/Dest").count > 20)
+        #expect(!raw.contains("/URI"))
         // The contents: page and post of every entry, the same in all four books.
         func entries(_ chart: String) throws -> [String] {
             let text = try Self.tool("pdftotext", ["-layout", "-f", "1", "-l", "1", out + "/\(chart).pdf", "-"])
