@@ -79,7 +79,9 @@ struct StructurePanel {
             return idPrefix + ids[position]
         }
 
-        func postLabel(_ position: Int) -> (label: String, style: BoxStyle) {
+        /// - Parameter compact: A stacked Team Manager's cell: its facts and "leads N" on one
+        ///   line, the team's summary being just below.
+        func postLabel(_ position: Int, compact: Bool = false) -> (label: String, style: BoxStyle) {
             let post = posts[position]
             var style = BoxStyle()
             var label = LabelLines()
@@ -109,9 +111,11 @@ struct StructurePanel {
                 facts.append("temporary")
                 features.insert(.temporary)
             }
-            if !facts.isEmpty { label.detail(facts.joined(separator: " · "), color: ChartPalette.muted) }
             var leads: [String] = []
-            if index.span[position] > 0 { leads.append("leads \(index.span[position])") }
+            if index.span[position] > 0 {
+                if compact { facts.append("leads \(index.span[position])") } else { leads.append("leads \(index.span[position])") }
+            }
+            if !facts.isEmpty { label.detail(facts.joined(separator: " · "), color: ChartPalette.muted) }
             if let reference = page?.reference(position) {
                 if let rollUp = page?.rollUp(position, index, marks) { label.append(rollUpLines: rollUp) }
                 label.reference(reference, continued: page?.continuedFrom(position) ?? false)
@@ -205,7 +209,7 @@ struct StructurePanel {
             case .stack(let manager, let leaders, let row):
                 var cells: [ChartCell] = []
                 for leader in leaders {
-                    let (label, style) = postLabel(leader)
+                    let (label, style) = postLabel(leader, compact: true)
                     let members = teamMembers[leader] ?? []
                     let team = members.isEmpty ? nil : teamLabel(members)
                     cells.append(ChartCell(
