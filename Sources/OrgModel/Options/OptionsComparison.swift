@@ -8,16 +8,34 @@ public struct OptionsComparison: Sendable {
     /// One structure's measures: a column of the table.
     public struct Measures: Sendable {
         /// The structure file as the user named it.
-        public var file: String?
-        public var structure: Structure
-        public var analysis: StructureAnalysis
-        public var findings: ValidationResult
+        public let file: String?
+        public let structure: Structure
+        public let analysis: StructureAnalysis
+        public let findings: ValidationResult
+
+        /// The median span of the posts that lead anyone; 0 when no post leads anyone.
+        public let medianSpan: Double
+        /// Managers per span band, over every tier (the analysis's bands, added up).
+        public let spanBands: [SpanBand: Int]
 
         public init(file: String?, analysis: StructureAnalysis, findings: ValidationResult) {
             self.file = file
             self.structure = analysis.structure
             self.analysis = analysis
             self.findings = findings
+            let index = analysis.index
+            let spans = index.posts.indices.filter { index.reportCount(of: $0) > 0 }.map { index.span[$0] }.sorted()
+            let middle = spans.count / 2
+            if spans.isEmpty {
+                medianSpan = 0
+            } else {
+                medianSpan = spans.count % 2 == 1 ? Double(spans[middle]) : Double(spans[middle - 1] + spans[middle]) / 2
+            }
+            var bands: [SpanBand: Int] = [:]
+            for row in analysis.tiers {
+                for (band, count) in row.spans?.bands ?? [:] { bands[band, default: 0] += count }
+            }
+            spanBands = bands
         }
 
         public var posts: Int { analysis.totals.posts }
@@ -28,24 +46,6 @@ public struct OptionsComparison: Sendable {
         public var managementLayers: Int { analysis.layers.managementLayers }
         /// The mean span of the posts that lead anyone (as `StructureRatios` has it).
         public var meanSpan: Double { analysis.ratios.meanSpan }
-
-        /// The median span of the same posts; 0 when no post leads anyone.
-        public var medianSpan: Double {
-            let index = analysis.index
-            let spans = index.posts.indices.filter { index.reportCount(of: $0) > 0 }.map { index.span[$0] }.sorted()
-            guard !spans.isEmpty else { return 0 }
-            let middle = spans.count / 2
-            return spans.count % 2 == 1 ? Double(spans[middle]) : Double(spans[middle - 1] + spans[middle]) / 2
-        }
-
-        /// Managers per span band, over every tier (the analysis's bands, added up).
-        public var spanBands: [SpanBand: Int] {
-            var bands: [SpanBand: Int] = [:]
-            for row in analysis.tiers {
-                for (band, count) in row.spans?.bands ?? [:] { bands[band, default: 0] += count }
-            }
-            return bands
-        }
 
         public var narrowSpans: Int { ComparisonReport.spanCount(analysis, \.narrow) }
         public var wideSpans: Int { ComparisonReport.spanCount(analysis, \.wide) }
