@@ -10,12 +10,12 @@ extension DeviationRegister {
         var doc = ReportDocument()
         doc.heading(1, "Deviation register as of \(asOf)")
         var facts: [ReportDocument.Fact] = []
-        facts.append(.init(files.count == 1 ? "File" : "Files", files.joined(separator: ", ")))
+        if !files.isEmpty { facts.append(.init(files.count == 1 ? "File" : "Files", files.joined(separator: ", "))) }
         let counts = DeviationStatus.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
         facts.append(.init("Deviations", entries.isEmpty ? "none" : "\(entries.count): \(counts)"))
         doc.facts(facts)
         guard !entries.isEmpty else {
-            doc.paragraph("No post in the files has a deviation.")
+            doc.paragraph(files.isEmpty ? "No file could be read." : "No post in the files has a deviation.")
             return doc
         }
         doc.paragraph(verdict)
