@@ -6,7 +6,8 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
     case table, markdown, json
 }
 
-/// `orgmodel compare CURRENT PROPOSED`: the key differences and totals before → after.
+/// `orgmodel compare CURRENT PROPOSED`: the key differences and totals before → after;
+/// `orgmodel compare CURRENT OPTION OPTION...`: the options side by side.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
@@ -16,16 +17,20 @@ struct CompareCommand: ParsableCommand {
             changed, or made permanent, each with id and title (matched by id, or by a \
             proposed post's `replaces:`); then totals before → after per tier, manager posts, \
             layers, average span, findings fixed and introduced, and the net annual cost. \
-            --format markdown is ready for a committee appendix. Exit code 0, or 2 when a \
-            file cannot be read, 3 when --output cannot be written.
+            --format markdown is ready for a committee appendix. Given two or more options, \
+            it sets the current structure and the options side by side instead: size, \
+            manager posts, layers, spans and span bands, findings, cost, net change, posts \
+            deleted, created and moved, with the best value of each row marked, and the \
+            deviations each relies on. Exit code 0, or 2 when a file cannot be read, 3 when \
+            --output cannot be written.
             """
     )
 
     @Argument(help: "The current structure (.yaml, .yml or .csv).")
     var current: String
 
-    @Argument(help: "The proposed structure (.yaml, .yml or .csv).")
-    var proposed: String
+    @Argument(help: ArgumentHelp("The proposed structure, or two or more options (.yaml, .yml or .csv).", valueName: "proposed"))
+    var proposed: [String] = []
 
     @Option(help: "Output format: table, markdown or json; default: from the --output extension (.md, .json), else table.")
     var format: SummaryFormat?
@@ -40,22 +45,49 @@ struct CompareCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        guard !proposed.isEmpty else {
+            throw ValidationError("give the proposed structure after the current one, or two or more options: orgmodel compare CURRENT PROPOSED")
+        }
         _ = try SummaryFormat.resolved(format, output: output)
     }
 
     func run() throws {
-        let loaded = try loadStructures([current, proposed], rules: rules)
+        let loaded = try loadStructures([current] + proposed, rules: rules)
+        let format = try SummaryFormat.resolved(format, output: output)
+        let text = proposed.count == 1 ? keyDifferences(loaded, format) : try optionsTable(loaded, format)
+        try emit(Array(text.utf8), to: output, inputs: [current] + proposed)
+    }
+
+    /// Today's two-file report: the key differences.
+    private func keyDifferences(_ loaded: [(structure: Structure, rules: RuleSet)], _ format: SummaryFormat) -> String {
         let comparison = StructureComparison(
             current: loaded[0].structure, proposed: loaded[1].structure, currentRules: loaded[0].rules,
             proposedRules: loaded[1].rules,
             asOf: asOf ?? Day.today)
-        let report = ComparisonReport(comparison, currentFile: current, proposedFile: proposed)
-        let text: String
-        switch try SummaryFormat.resolved(format, output: output) {
-        case .table: text = report.text()
-        case .markdown: text = report.markdown()
-        case .json: text = report.json()
+        let report = ComparisonReport(comparison, currentFile: current, proposedFile: proposed[0])
+        switch format {
+        case .table: return report.text()
+        case .markdown: return report.markdown()
+        case .json: return report.json()
         }
-        try emit(Array(text.utf8), to: output, inputs: [current, proposed])
+    }
+
+    /// The current structure and every option side by side.
+    private func optionsTable(_ loaded: [(structure: Structure, rules: RuleSet)], _ format: SummaryFormat) throws -> String {
+        let options = OptionsComparison(
+            current: loaded[0].structure, rules: loaded[0].rules, file: current,
+            options: zip(loaded.dropFirst(), proposed).map { ($0.structure, $0.rules, $1) },
+            asOf: asOf ?? Day.today)
+        switch format {
+        case .table: return options.text()
+        case .markdown: return options.markdown()
+        case .json:
+            do {
+                return try options.json()
+            } catch {
+                printError("orgmodel: the options could not be written as JSON: \(error)")
+                throw Exit.outputFailed
+            }
+        }
     }
 }

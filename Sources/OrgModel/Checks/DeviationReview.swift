@@ -13,15 +13,12 @@ struct DeviationReview {
         var used: Set<[Int]> = []
         for item in raw {
             var finding = item.finding
-            if let position = item.position, finding.rule.canBeWaived {
-                let deviations = posts[position].deviations
-                if let slot = deviations.firstIndex(where: { $0.rule == finding.rule && isAgreed($0) }) {
+            if let position = item.position, let cover = cover(finding.rule, in: posts[position].deviations) {
+                if cover.agreed {
                     finding.severity = .accepted
-                    finding.deviation = deviations[slot]
-                    used.insert([position, slot])
-                } else if deviations.contains(where: { $0.rule == finding.rule }) {
-                    used.insert([position, deviations.firstIndex { $0.rule == finding.rule } ?? 0])
+                    finding.deviation = posts[position].deviations[cover.slot]
                 }
+                used.insert([position, cover.slot])
             }
             findings.append(finding)
         }
@@ -31,6 +28,27 @@ struct DeviationReview {
             }
         }
         return findings
+    }
+
+    /// The (post position, deviation slot) pairs that cover a finding of `raw`: what
+    /// `apply` counts as used, for the deviation register.
+    func coverage(of raw: [RawFinding], in context: CheckContext) -> Set<[Int]> {
+        var used: Set<[Int]> = []
+        for item in raw {
+            guard let position = item.position, let cover = cover(item.finding.rule, in: context.posts[position].deviations)
+            else { continue }
+            used.insert([position, cover.slot])
+        }
+        return used
+    }
+
+    /// The deviation among `deviations` that answers a finding of `rule`: the first agreed
+    /// one for that rule, else the first for that rule (which leaves the finding standing,
+    /// but is not unused); nil when none is for that rule or the rule cannot be waived.
+    func cover(_ rule: RuleID, in deviations: [Deviation]) -> (slot: Int, agreed: Bool)? {
+        guard rule.canBeWaived, !deviations.isEmpty else { return nil }
+        if let slot = deviations.firstIndex(where: { $0.rule == rule && isAgreed($0) }) { return (slot, true) }
+        return deviations.firstIndex { $0.rule == rule }.map { ($0, false) }
     }
 
     /// Whether the deviation has a rationale and every approver the rule set requires.

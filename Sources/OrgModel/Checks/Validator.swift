@@ -38,6 +38,23 @@ public struct Validator: Sendable {
     }
 }
 
+extension Validator {
+    /// The deviations that cover a finding, as (post position, deviation slot) pairs: the
+    /// rest are unused. The checks run as `validate` runs them; the findings are not kept.
+    func coveringDeviations(_ index: StructureIndex) -> Set<[Int]> {
+        let context = CheckContext(index: index, rules: rules)
+        var raw: [RawFinding] = []
+        for check in Self.checks { check.run(context, into: &raw) }
+        return DeviationReview(rules: rules, asOf: asOf).coverage(of: raw, in: context)
+    }
+
+    /// Whether `deviation` stands: it has a rationale, every approver the rule set names,
+    /// and is not agreed after `asOf` (what `deviation-unagreed` checks).
+    func isAgreed(_ deviation: Deviation) -> Bool {
+        DeviationReview(rules: rules, asOf: asOf).isAgreed(deviation)
+    }
+}
+
 /// The findings for one structure, with the counts a summary needs.
 public struct ValidationResult: Sendable {
     public let structure: Structure

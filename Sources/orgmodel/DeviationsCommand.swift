@@ -1,0 +1,64 @@
+import ArgumentParser
+import OrgModel
+
+/// How `deviations` prints its register.
+enum RegisterFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, csv, json
+}
+
+/// `orgmodel deviations FILE...`: the design authority's register of agreed deviations.
+struct DeviationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "deviations",
+        abstract: "List every deviation in the files, with its approvers, review date and status.",
+        discussion: """
+            Status is the first of: unagreed (no rationale, an approver missing, or agreed \
+            after --as-of), expired (review_by before --as-of), unused (covers no finding), \
+            due (review within 90 days), current. Exit code 0, or 1 when a deviation is \
+            unagreed or expired, 2 when a file cannot be read.
+            """
+    )
+
+    @Argument(help: "Structure files (.yaml or .yml; CSV files hold no deviations).")
+    var files: [String]
+
+    @Option(help: "Output format: text, markdown, csv or json.")
+    var format: RegisterFormat = .text
+
+    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one each file names.")
+    var rules: String?
+
+    @Option(name: .customLong("as-of"), help: "The day statuses are judged against (YYYY-MM-DD; default today).")
+    var asOf: Day?
+
+    func run() throws {
+        var register = DeviationRegister(asOf: asOf ?? Day.today)
+        var unreadable = false
+        for file in files {
+            do {
+                let structure = try StructureFile.load(file)
+                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
+                register.add(structure, file: file, rules: ruleSet)
+            } catch {
+                printError("orgmodel: \(error)")
+                unreadable = true
+            }
+        }
+        let text: String
+        switch format {
+        case .text: text = register.text()
+        case .markdown: text = register.markdown()
+        case .csv: text = register.csv()
+        case .json:
+            do {
+                text = try register.json()
+            } catch {
+                printError("orgmodel: the register could not be written as JSON: \(error)")
+                throw Exit.outputFailed
+            }
+        }
+        try FileHandleOutput.standardOutput(text)
+        if unreadable { throw Exit.unreadableInput }
+        if register.fails { throw Exit.findings }
+    }
+}
