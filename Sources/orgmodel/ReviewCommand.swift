@@ -5,32 +5,36 @@ import OrgChart
 import OrgModel
 import PDFBook
 
-/// `orgmodel review CURRENT PROPOSED -o DIR`: the design authority's whole job in one
-/// command: validate both structures, compare them, draw every chart, and write the key
-/// differences and the analysis of each, ready for a committee report's appendices.
+/// `orgmodel review CURRENT PROPOSED -o DIR` (or `CURRENT OPTION OPTION… -o DIR`): the
+/// design authority's whole job in one command: validate the structures, compare each
+/// proposal with the current one, draw every chart, and write the key differences, the
+/// analysis of each, the options side by side and the register of deviations, ready for
+/// a committee report's appendices.
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Validate, compare and chart a current and a proposed structure into one folder.",
         discussion: """
             Writes to DIR: review.md (the summary, linking the rest), validation.txt, \
-            key-differences.md, analysis-current.md, analysis-proposed.md, and the charts \
-            current, proposed, compare and changes as .svg and .pdf (changes also as .png). \
-            All files are written, or none. Deviation reviews are judged as of --as-of, \
+            key-differences.md, analysis-current.md, analysis-proposed.md, the chartbooks \
+            current, proposed, compare and changes (a PDF each, an SVG a page, and \
+            changes.png), options.json (the figures of each structure) and deviations.md \
+            (the register of every deviation). Given several options, each option's files \
+            are named after it (OPTION-review.md, OPTION-changes.pdf, …), and review.md and \
+            options.md set the options side by side. All files are written, or none. Deviation reviews are judged as of --as-of, \
             else the proposed structure's effective date (so the same files give the same \
             review on any day), else today.
 
-            Exit codes: 0 the proposed structure passes; 1 it has errors (the review is \
-            still written); 2 a file cannot be read; 3 an output cannot be written or \
+            Exit codes: 0 the proposed structure (every option) passes; 1 one has errors \
+            (the review is still written); 2 a file cannot be read; 3 an output cannot be written or \
             Graphviz failed.
             """
     )
 
-    @Argument(help: "The current structure (.yaml, .yml or .csv).")
-    var current: String
+    @Argument(help: ArgumentHelp("The current structure, then the proposed one or several options (.yaml, .yml or .csv).", valueName: "file"))
+    var files: [String] = []
 
-    @Argument(help: "The proposed structure (.yaml, .yml or .csv).")
-    var proposed: String
+    var current: String { files[0] }
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write the review into (created if missing).", valueName: "dir"))
     var output: String
@@ -57,6 +61,9 @@ struct ReviewCommand: ParsableCommand {
 
     func validate() throws {
         try PrintOptions.check(minText: minText)
+        if files.count < 2 {
+            throw ValidationError("give the current structure, then the proposed one or several options: orgmodel review CURRENT PROPOSED -o DIR")
+        }
         if output == "-" { throw ValidationError("a review is several files: give a folder as -o, not -") }
     }
 
@@ -68,43 +75,114 @@ struct ReviewCommand: ParsableCommand {
             printError("orgmodel: \(error)")
             throw Exit.unreadableInput
         }
-        let loaded = try loadStructures([current, proposed], rules: rules)
-        // The two structures together withhold, in text, the names either withholds.
+        let loaded = try loadStructures(files, rules: rules)
+        // The structures together withhold, in text, the names any withholds.
         let audit = profile.map { RedactionAudit(withholdingFrom: loaded.map(\.structure), by: $0) }
         let structures = loaded.map { loaded in
             guard let profile, let audit else { return loaded.structure }
             return loaded.structure.redacted(using: profile, withholding: audit.withheldNames)
         }
         let day = asOf ?? structures[1].effective ?? Day.today
-        let review = Review(
-            current: structures[0], proposed: structures[1], currentRules: loaded[0].rules, proposedRules: loaded[1].rules,
-            asOf: day, currentFile: current, proposedFile: proposed)
-
-        let files = try review.files(
-            chartOptions: ChartOptions(names: names, boxLine: boxLine), print: PrintSettings(paper: paper, minText: minText), audit: audit)
+        let optionFiles = Array(files.dropFirst())
+        let prefixes = Self.prefixes(optionFiles)
+        let print = PrintSettings(paper: paper, minText: minText)
+        var written: [(name: String, bytes: [UInt8], isChart: Bool)] = []
+        var reviews: [Review] = []
+        for (number, file) in optionFiles.enumerated() {
+            let review = Review(
+                current: structures[0], proposed: structures[number + 1], currentRules: loaded[0].rules,
+                proposedRules: loaded[number + 1].rules, asOf: day, currentFile: current, proposedFile: file)
+            review.prefix = prefixes[number]
+            written += try review.files(chartOptions: ChartOptions(names: names, boxLine: boxLine), print: print, audit: audit)
+            reviews.append(review)
+        }
+        // The options side by side, and the register of every deviation the files hold.
+        let options = OptionsComparison(
+            current: structures[0], rules: loaded[0].rules, file: current,
+            options: zip(structures.dropFirst(), zip(loaded.dropFirst(), optionFiles)).map { ($0, $1.0.rules, $1.1) }, asOf: day)
+        let register = DeviationRegister(
+            asOf: day, files: files,
+            entries: zip(structures, zip(loaded, files)).flatMap { structure, pair in
+                DeviationRegister.entries(of: structure, file: pair.1, rules: pair.0.rules, asOf: day)
+            })
+        let optionsJSON: String
+        do {
+            optionsJSON = try options.json()
+        } catch {
+            printError("orgmodel: the options could not be written as JSON: \(error)")
+            throw Exit.outputFailed
+        }
+        var shared: [(name: String, bytes: [UInt8], isChart: Bool)] = [
+            ("options.json", Array(optionsJSON.utf8), false),
+            ("deviations.md", Array(register.markdown().utf8), false),
+        ]
+        if reviews.count > 1 {
+            shared.insert(("review.md", Array(Self.optionsMarkdown(reviews, options: options).utf8), false), at: 0)
+            shared.insert(("options.md", Array(options.markdown().utf8), false), at: 1)
+        }
+        // One option: its review first, as before; several: the front page first.
+        written = reviews.count > 1 ? shared + written : written + shared
         // Nothing a redaction withholds may reach any output: the charts' DOT text was
         // audited as each was drawn; the reports are audited here.
-        if let audit, case let leaks = Set(files.filter { !$0.isChart }.flatMap { audit.leaks(in: $0.bytes) }), !leaks.isEmpty {
+        if let audit, case let leaks = Set(written.filter { !$0.isChart }.flatMap { audit.leaks(in: $0.bytes) }), !leaks.isEmpty {
             printError(
                 "orgmodel: the redacted review would still show \(leaks.sorted().joined(separator: ", "))"
                     + audit.placesText(of: Array(leaks), in: structures) + "; nothing was written. " + RedactionAudit.refusalAdvice)
             throw Exit.outputFailed
         }
         try prepareOutputFolder(output, for: "the review")
-        try writeOutputs(files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) }, inputs: [current, proposed])
-        try FileHandleOutput.standardOutput(review.summary(writtenTo: output, files: files.map(\.name)))
-        if !review.comparison.afterFindings.passes { throw Exit.findings }
+        try writeOutputs(written.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) }, inputs: files)
+        var summary = ""
+        for review in reviews {
+            if reviews.count > 1 { summary += "\(review.proposedFile):\n" }
+            summary += review.headline().map { (reviews.count > 1 ? "  " : "") + $0 }.joined(separator: "\n") + "\n"
+        }
+        summary += Review.written(writtenTo: output, files: written.map(\.name), pages: reviews.map(\.chartPages), print: print)
+        try FileHandleOutput.standardOutput(summary)
+        if reviews.contains(where: { !$0.comparison.afterFindings.passes }) { throw Exit.findings }
+    }
+
+    /// The prefix each option's files carry: none for one proposed structure; else the
+    /// option's file name without its extension and a dash, made unique.
+    static func prefixes(_ files: [String]) -> [String] {
+        guard files.count > 1 else { return [""] }
+        var used = Set<String>()
+        return files.map { file in
+            let stem = ChartPages.fileNamePart(PostID(((file as NSString).lastPathComponent as NSString).deletingPathExtension))
+            var name = stem
+            var copy = 1
+            while !used.insert(name).inserted {
+                copy += 1
+                name = "\(stem)-\(copy)"
+            }
+            return name + "-"
+        }
+    }
+
+    /// The front page of a review of several options: each option's headline, the
+    /// options side by side, and where each option's files are.
+    static func optionsMarkdown(_ reviews: [Review], options: OptionsComparison) -> String {
+        let name = reviews[0].comparison.before.structure.name ?? reviews[0].currentFile
+        var lines = ["# Review of \(reviews.count) options: \(name)", "", "Current: `\(reviews[0].currentFile)`.", ""]
+        for (number, review) in reviews.enumerated() {
+            lines += ["## Option \(number + 1): `\(review.proposedFile)`", ""]
+            lines += review.headline().map { "- \($0)" }
+            lines += ["", "Its review: [\(review.prefix)review.md](\(review.prefix)review.md).", ""]
+        }
+        lines += ["## The options side by side", "", options.markdown(headingOffset: 2)]
+        lines += ["", "The [register of deviations](deviations.md) of every structure; the options as [JSON](options.json).", ""]
+        return lines.joined(separator: "\n")
     }
 }
 
 /// Everything a review holds, built in memory before anything is written.
 final class Review {
     let comparison: StructureComparison
+    /// What this review's file names start with: "" for one proposed structure, the
+    /// option's name and a dash when a review holds several options.
+    var prefix = ""
     /// The chartbooks' page count, once drawn.
     var chartPages = 0
-    /// The paper and floor they were drawn for.
-    var minText = 7.0
-    var paperName = "A4"
 
     static func points(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
     let currentFile: String
@@ -122,7 +200,7 @@ final class Review {
         let before = comparison.beforeFindings
         let after = comparison.afterFindings
         var files: [(name: String, bytes: [UInt8], isChart: Bool)] = []
-        func text(_ name: String, _ content: String) { files.append((name, Array(content.utf8), false)) }
+        func text(_ name: String, _ content: String) { files.append((prefix + name, Array(content.utf8), false)) }
 
         text("validation.txt", ValidationReport(entries: [
             .validated(file: currentFile, result: before), .validated(file: proposedFile, result: after),
@@ -144,15 +222,13 @@ final class Review {
         for chart in charts {
             for format in chart.formats {
                 let drawn = try renderer.book(
-                    chart.kind, book, pair, options: chartOptions, format: format, path: "\(chart.name).\(format.fileExtension)",
+                    chart.kind, book, pair, options: chartOptions, format: format, path: "\(prefix)\(chart.name).\(format.fileExtension)",
                     print: print, onlyFirstChartPage: format == .png)
                 files += drawn.map { ($0.path, $0.bytes, true) }
             }
         }
         chartPages = book.pageCount
-        minText = print.minText
-        paperName = print.paper.rawValue.uppercased()
-        files.insert(("review.md", Array(markdown().utf8), false), at: 0)
+        files.insert((prefix + "review.md", Array(markdown().utf8), false), at: 0)
         return files
     }
 
@@ -165,13 +241,14 @@ final class Review {
         lines += headline().map { "- \($0)" }
         lines += [
             "", "## Files", "",
-            "- [Validation of both structures](validation.txt)",
-            "- [Key differences](key-differences.md)",
-            "- [Analysis of the current structure](analysis-current.md)",
-            "- [Analysis of the proposed structure](analysis-proposed.md)",
-            "- Chartbooks (PDF, with links and bookmarks; each page also as SVG): [current](current.pdf), [proposed](proposed.pdf), [current beside proposed](compare.pdf), [the changes](changes.pdf)"
+            "- [Validation of both structures](\(prefix)validation.txt)",
+            "- [Key differences](\(prefix)key-differences.md)",
+            "- [Analysis of the current structure](\(prefix)analysis-current.md)",
+            "- [Analysis of the proposed structure](\(prefix)analysis-proposed.md)",
+            "- Chartbooks (PDF, with links and bookmarks; each page also as SVG): [current](\(prefix)current.pdf), [proposed](\(prefix)proposed.pdf), [current beside proposed](\(prefix)compare.pdf), [the changes](\(prefix)changes.pdf)"
                 + (chartPages > 1 ? " — \(chartPages) pages each, a branch on the same page in all four" : ""),
-            "", "![The changes: the first chart page](changes.png)", "",
+            "- [The register of deviations](deviations.md) of every structure; [the figures as JSON](options.json)",
+            "", "![The changes: the first chart page](\(prefix)changes.png)", "",
         ]
         return lines.joined(separator: "\n")
     }
@@ -195,16 +272,18 @@ final class Review {
         ]
     }
 
-    /// What the command prints: the headline and where the files went.
-    func summary(writtenTo folder: String, files: [String]) -> String {
-        var lines = headline()
-        // The page SVGs are counted, not listed: a county's chartbooks are over a hundred.
-        let pages = files.filter { $0.hasSuffix(".svg") }
+    /// The line saying what a review wrote: the reports by name, the page SVGs counted.
+    static func written(writtenTo folder: String, files: [String], pages: [Int], print: PrintSettings) -> String {
+        let svgs = files.filter { $0.hasSuffix(".svg") }
         let named = files.filter { !$0.hasSuffix(".svg") }
-        let svgs = chartPages > 1 ? "\(pages.count) page SVGs (current-p01.svg, …)" : "\(pages.count) SVGs"
-        lines.append("Wrote \(files.count) files to \(folder): \(named.joined(separator: ", ")) and \(svgs).")
-        if chartPages > 1 {
-            lines.append("The charts are chartbooks of \(chartPages) pages (contents, overview, a page per branch), each page printing at \(Self.points(minText)) pt or more on \(paperName).")
+        let books = pages.count * 4
+        let counted = (pages.max() ?? 0) > 1 ? "\(svgs.count) page SVGs (\(svgs.first ?? ""), …)" : "\(svgs.count) SVGs"
+        var lines = ["Wrote \(files.count) files to \(folder): \(named.joined(separator: ", ")) and \(counted)."]
+        if (pages.max() ?? 0) > 1 {
+            let counts = Array(Set(pages)).sorted().map(String.init).joined(separator: ", ")
+            lines.append(
+                "The charts are \(books) chartbooks of \(counts) pages (contents, overview, a page per branch), each page printing at "
+                    + "\(points(print.minText)) pt or more on \(print.paper.rawValue.uppercased()).")
         }
         return lines.joined(separator: "\n") + "\n"
     }

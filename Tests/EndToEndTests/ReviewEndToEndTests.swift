@@ -7,7 +7,7 @@ import Testing
     /// for a book of one page).
     static let files = [
         "review.md", "validation.txt", "key-differences.md", "analysis-current.md", "analysis-proposed.md",
-        "current.pdf", "proposed.pdf", "compare.pdf", "changes.pdf", "changes.png",
+        "current.pdf", "proposed.pdf", "compare.pdf", "changes.pdf", "changes.png", "options.json", "deviations.md",
     ]
 
     /// Every file of a review folder, the page SVGs included, sorted.
@@ -36,6 +36,38 @@ import Testing
         #expect(pdf.starts(with: Array("%PDF".utf8)))
         let markdown = try String(contentsOfFile: out + "/key-differences.md", encoding: .utf8)
         #expect(markdown.contains("SW-TEMP"))
+    }
+
+    @Test func reviewOfSeveralOptionsSetsThemSideBySide() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = folder.appendingPathComponent("options").path
+        let current = "Structures/childrens-services-redesign-current.yaml"
+        #expect(try OrgModelBinary.run(["delayer", current, "-o", options]).exitCode == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: options).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 2)
+        let out = folder.appendingPathComponent("pack").path
+        let run = try OrgModelBinary.run(["review", current] + files.map { options + "/" + $0 } + ["-o", out])
+        #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.stderr)")
+        let written = try Self.written(out)
+        for name in ["review.md", "options.md", "options.json", "deviations.md"] { #expect(written.contains(name), "\(name)") }
+        // Each option's own review, named after it.
+        for file in files {
+            let stem = (file as NSString).deletingPathExtension
+            for name in ["review.md", "key-differences.md", "changes.pdf", "changes.png"] {
+                #expect(written.contains("\(stem)-\(name)"), "\(stem)-\(name)")
+            }
+        }
+        // options.json: the current structure and each option, with the figures a table needs.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/options.json"))) as? [String: Any])
+        let listed = try #require(json["options"] as? [[String: Any]])
+        #expect(listed.count == files.count)
+        #expect(listed.allSatisfy { $0["net_change"] != nil && $0["errors"] != nil })
+        let front = try String(contentsOfFile: out + "/review.md", encoding: .utf8)
+        #expect(front.contains("# Review of \(files.count) options"))
+        #expect(files.allSatisfy { front.contains((($0 as NSString).deletingPathExtension) + "-review.md") })
+        // One headline an option on standard output.
+        #expect(files.allSatisfy { run.stdout.contains($0 + ":") })
     }
 
     @Test func reviewIsDeterministic() throws {
