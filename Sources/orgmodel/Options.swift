@@ -90,6 +90,10 @@ final class InputFiles: @unchecked Sendable {
 
 extension PrintSettings.Paper: ExpressibleByArgument {}
 
+extension IDMatching: ExpressibleByArgument {}
+
+extension OrganogramImporter.CostEstimate: ExpressibleByArgument {}
+
 /// Checks shared by the commands that print charts.
 enum PrintOptions {
     /// --min-text: the charts set their smallest text at 9 points, so a floor above that
