@@ -39,16 +39,20 @@ struct CompareCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output (-).")
     var output: String?
 
+    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How ids must agree to be one post: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
+    var matchIDs: IDMatching = .exact
+
     func validate() throws {
         _ = try SummaryFormat.resolved(format, output: output)
     }
 
     func run() throws {
         let loaded = try loadStructures([current, proposed], rules: rules)
+        try refuseAmbiguousIDs([(current, loaded[0].structure), (proposed, loaded[1].structure)], matching: matchIDs)
         let comparison = StructureComparison(
             current: loaded[0].structure, proposed: loaded[1].structure, currentRules: loaded[0].rules,
             proposedRules: loaded[1].rules,
-            asOf: asOf ?? Day.today)
+            asOf: asOf ?? Day.today, matching: matchIDs)
         let report = ComparisonReport(comparison, currentFile: current, proposedFile: proposed)
         let text: String
         switch try SummaryFormat.resolved(format, output: output) {

@@ -616,7 +616,8 @@ extension OrganogramImporter {
                 var parts: [String] = []
                 if matchedInAnotherForm.posts > 0 { parts.append("\(matchedInAnotherForm.posts) senior post\(matchedInAnotherForm.posts == 1 ? "" : "s")") }
                 if matchedInAnotherForm.lines > 0 { parts.append("\(matchedInAnotherForm.lines) junior line\(matchedInAnotherForm.lines == 1 ? "" : "s")") }
-                notes.append("\(parts.joined(separator: " and ")) name their manager's reference in another form, matched under --match-ids \(matching.rawValue) (\(matchedInAnotherForm.examples.prefix(4).joined(separator: ", "))\(matchedInAnotherForm.examples.count > 4 ? ", …" : ""))")
+                let verb = matchedInAnotherForm.posts + matchedInAnotherForm.lines == 1 ? "names" : "name"
+                notes.append("\(parts.joined(separator: " and ")) \(verb) their manager's reference in another form, matched under --match-ids \(matching.rawValue) (\(matchedInAnotherForm.examples.prefix(4).joined(separator: ", "))\(matchedInAnotherForm.examples.count > 4 ? ", …" : ""))")
             }
             if repeatedJunior.rows > 0 {
                 notes.append("\(repeatedJunior.rows) junior row\(repeatedJunior.rows == 1 ? " repeats" : "s repeat") an earlier row exactly (\(NumberText.format((repeatedJunior.fte * 100).rounded() / 100)) FTE, the first at \(files.count > 1 ? files[1] : files[0]):\(repeatedJunior.firstLine)): each is kept as a line of its own; check the publication")
