@@ -88,4 +88,32 @@ struct OrganogramSeriesEndToEndTests {
         #expect(refused.stderr.contains(
             "orgmodel: \(c): posts DfE-3024 and DFE-3024 differ only in case, so --match-ids case cannot tell which is which: give one of them another id, or use --match-ids exact"))
     }
+
+    /// A structure of a top post, `managers` managers and ten front-line lines of two under
+    /// each, the lines of the last `uncosted` managers without a cost.
+    static func large(managers: Int, uncosted: Int) -> String {
+        var text = "name: Large\nposts:\n  - id: TOP\n    title: Chief Executive\n    cost: 150000\n"
+        for m in 1...managers {
+            text += "  - id: M\(m)\n    title: Manager \(m)\n    reports_to: TOP\n    cost: 60000\n"
+            for l in 1...10 {
+                text += "  - id: M\(m)-L\(l)\n    title: Officer\n    reports_to: M\(m)\n    count: 2\n"
+                if m <= managers - uncosted { text += "    cost: 60000\n" }
+            }
+        }
+        return text
+    }
+
+    @Test("review's headline groups thousands; a cost total counts posts of unknown cost as posts, with their headcount")
+    func largeFigures() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let a = folder.appendingPathComponent("a.yaml").path
+        let b = folder.appendingPathComponent("b.yaml").path
+        try Self.large(managers: 100, uncosted: 0).write(toFile: a, atomically: true, encoding: .utf8)
+        try Self.large(managers: 110, uncosted: 3).write(toFile: b, atomically: true, encoding: .utf8)
+        let run = try OrgModelBinary.run(["review", a, b, "-o", folder.appendingPathComponent("review").path])
+        #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("Posts 1,101 → 1,211; headcount 2,101 → 2,311; manager posts 101 → 111; management layers 2 → 2."), "\(run.stdout)")
+        #expect(run.stdout.contains("Annual cost £66,150,000 → £70,950,000 + 30 posts of unknown cost, headcount 60;"), "\(run.stdout)")
+    }
 }
