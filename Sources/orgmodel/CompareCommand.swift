@@ -44,6 +44,9 @@ struct CompareCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output (-).")
     var output: String?
 
+    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How ids must agree to be one post: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
+    var matchIDs: IDMatching = .exact
+
     func validate() throws {
         guard !proposed.isEmpty else {
             throw ValidationError("give the proposed structure after the current one, or two or more options: orgmodel compare CURRENT PROPOSED")
@@ -53,6 +56,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try loadStructures([current] + proposed, rules: rules)
+        try refuseAmbiguousIDs(zip([current] + proposed, loaded).map { ($0, $1.structure) }, matching: matchIDs)
         let format = try SummaryFormat.resolved(format, output: output)
         let text = proposed.count == 1 ? keyDifferences(loaded, format) : try optionsTable(loaded, format)
         try emit(Array(text.utf8), to: output, inputs: [current] + proposed)
@@ -63,7 +67,7 @@ struct CompareCommand: ParsableCommand {
         let comparison = StructureComparison(
             current: loaded[0].structure, proposed: loaded[1].structure, currentRules: loaded[0].rules,
             proposedRules: loaded[1].rules,
-            asOf: asOf ?? Day.today)
+            asOf: asOf ?? Day.today, matching: matchIDs)
         let report = ComparisonReport(comparison, currentFile: current, proposedFile: proposed[0])
         switch format {
         case .table: return report.text()

@@ -10,7 +10,7 @@ struct ImportCommand: ParsableCommand {
         abstract: "Turn an HR extract (with a mapping file) or a published organogram into a structure file.",
         discussion: """
             orgmodel import EXTRACT.csv --map MAPPING.yaml -o OUT.yaml
-            orgmodel import --organogram SENIOR.csv JUNIOR.csv -o OUT.yaml
+            orgmodel import --organogram SENIOR.csv JUNIOR.csv -o OUT.yaml [--effective DATE] [--cost pay-band-midpoint] [--match-ids exact|case|loose]
 
             Every bad row is listed with its line and reason, and nothing is written unless \
             --skip-bad-rows is given: then the good rows are written and the bad ones go, \
@@ -46,6 +46,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the reject file goes (default: beside the output, named after the input).", valueName: "file"))
     var rejects: String?
 
+    @Option(help: ArgumentHelp("With --organogram: the snapshot's date, YYYY-MM-DD (default: a date in the senior file's name).", valueName: "date"))
+    var effective: Day?
+
+    @Option(help: ArgumentHelp("With --organogram: estimate each post's cost; pay-band-midpoint is the midpoint of the published pay figures.", valueName: "estimate"))
+    var cost: OrganogramImporter.CostEstimate?
+
+    @Option(name: .customLong("match-ids"), help: ArgumentHelp("With --organogram: how a manager's reference must agree with a Post Unique Reference: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
+    var matchIDs: IDMatching = .exact
+
     func validate() throws {
         if organogram {
             guard (1...2).contains(files.count) else {
@@ -55,6 +64,9 @@ struct ImportCommand: ParsableCommand {
                 throw ValidationError("--rejects names one file; with two organogram files the reject files are named after each input")
             }
         } else {
+            if effective != nil || cost != nil || matchIDs != .exact {
+                throw ValidationError("--effective, --cost and --match-ids are for --organogram; an HR extract's mapping sets effective under structure:")
+            }
             guard files.count == 1 else { throw ValidationError("give one HR extract (or --organogram SENIOR.csv JUNIOR.csv)") }
             guard mapping != nil else { throw ValidationError("an HR extract needs --map MAPPING.yaml to say which column feeds which field") }
         }
@@ -78,7 +90,7 @@ struct ImportCommand: ParsableCommand {
                         tiers = map.tiers
                     }
                 }
-                result = try OrganogramImporter(tiers: tiers, encoding: textEncoding)
+                result = try OrganogramImporter(tiers: tiers, encoding: textEncoding, effective: effective, costEstimate: cost, matching: matchIDs)
                     .load(senior: files[0], junior: files.count > 1 ? files[1] : nil)
                 source = files.joined(separator: " and ")
             } else if let map {

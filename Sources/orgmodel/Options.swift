@@ -90,6 +90,24 @@ final class InputFiles: @unchecked Sendable {
 
 extension PrintSettings.Paper: ExpressibleByArgument {}
 
+extension IDMatching: ExpressibleByArgument {}
+
+/// Stops a command (exit 2) when a file holds two posts whose ids `matching` reads as one:
+/// which of them another file's post is cannot be told.
+func refuseAmbiguousIDs(_ files: [(name: String, structure: Structure)], matching: IDMatching) throws {
+    var refused = false
+    for (name, structure) in files {
+        for group in StructureDiff.ambiguousIDs(in: structure, matching: matching) {
+            let ids = group.map(\.rawValue)
+            printError("orgmodel: \(name): posts \(ids.dropLast().joined(separator: ", ")) and \(ids.last ?? "") differ only in \(matching == .case ? "case" : "case, blanks or leading zeros"), so --match-ids \(matching.rawValue) cannot tell which is which: give one of them another id, or use --match-ids exact")
+            refused = true
+        }
+    }
+    if refused { throw Exit.unreadableInput }
+}
+
+extension OrganogramImporter.CostEstimate: ExpressibleByArgument {}
+
 /// Checks shared by the commands that print charts.
 enum PrintOptions {
     /// --min-text: the charts set their smallest text at 9 points, so a floor above that

@@ -263,11 +263,11 @@ final class Review {
         let layersAfter = c.after.layers.managementLayers
         return [
             "Current structure \(verdict(c.beforeFindings)); proposed structure \(verdict(c.afterFindings)).",
-            "Posts \(c.before.structure.posts.count) → \(c.after.structure.posts.count); headcount \(c.before.ratios.headcount) → \(c.after.ratios.headcount); manager posts \(c.before.ratios.managerPosts) → \(c.after.ratios.managerPosts); management layers \(layersBefore) → \(layersAfter).",
-            "Posts deleted \(c.deleted.count), created \(c.created.count), moved \(c.count(.reportingLine)); \(c.madePermanentHeadcount) temporary → permanent.",
-            "Findings fixed \(c.findingChanges.fixed.count), "
-                + (c.findingChanges.accepted.isEmpty ? "" : "now accepted under a deviation \(c.findingChanges.accepted.count), ")
-                + "introduced \(c.findingChanges.introduced.count).",
+            "Posts \(Figures.grouped(c.before.structure.posts.count)) → \(Figures.grouped(c.after.structure.posts.count)); headcount \(Figures.grouped(c.before.ratios.headcount)) → \(Figures.grouped(c.after.ratios.headcount)); manager posts \(Figures.grouped(c.before.ratios.managerPosts)) → \(Figures.grouped(c.after.ratios.managerPosts)); management layers \(layersBefore) → \(layersAfter).",
+            "Posts deleted \(Figures.grouped(c.deleted.count)), created \(Figures.grouped(c.created.count)), moved \(Figures.grouped(c.count(.reportingLine))); \(Figures.grouped(c.madePermanentHeadcount)) temporary → permanent.",
+            "Findings fixed \(Figures.grouped(c.findingChanges.fixed.count)), "
+                + (c.findingChanges.accepted.isEmpty ? "" : "now accepted under a deviation \(Figures.grouped(c.findingChanges.accepted.count)), ")
+                + "introduced \(Figures.grouped(c.findingChanges.introduced.count)).",
             "Annual cost \(c.costBefore.text) → \(c.costAfter.text); net change \(c.netCostChange.text).",
         ]
     }

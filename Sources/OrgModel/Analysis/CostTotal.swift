@@ -1,38 +1,51 @@
 /// A sum of annual costs that remembers how many posts had no known cost.
 ///
 /// A cost that is not known is reported as unknown, never as zero: a total over posts
-/// some of which lack a cost says so ("£1,234,000 + 3 posts of unknown cost") instead of
-/// quietly understating the bill.
+/// some of which lack a cost says so ("£1,234,000 + 3 posts of unknown cost", or "+ 2 posts
+/// of unknown cost, headcount 15" when they are lines of several) instead of quietly
+/// understating the bill.
 public struct CostTotal: Hashable, Sendable {
     /// The sum of the costs that are known, in pounds a year.
     public var known: Double
-    /// Headcount whose cost is not known (a line of 5 counts 5).
+    /// Posts whose cost is not known (a line of 5 counts 1).
     public var unknownPosts: Int
+    /// Their headcount (a line of 5 counts 5).
+    public var unknownHeadcount: Int
 
-    public init(known: Double = 0, unknownPosts: Int = 0) {
+    /// `unknownHeadcount` defaults to `unknownPosts`: posts of one each.
+    public init(known: Double = 0, unknownPosts: Int = 0, unknownHeadcount: Int? = nil) {
         self.known = known
         self.unknownPosts = unknownPosts
+        self.unknownHeadcount = unknownHeadcount ?? unknownPosts
     }
 
     /// Whether every cost in the total is known.
     public var isComplete: Bool { unknownPosts == 0 }
 
-    /// Adds one post's (or line's) cost: `cost` nil means unknown for `headcount` posts.
+    /// Adds one post's (or line's) cost: `cost` nil means unknown, for one post of `headcount`.
     public mutating func add(_ cost: Double?, headcount: Int) {
-        if let cost { known += cost } else { unknownPosts += headcount }
+        if let cost {
+            known += cost
+        } else {
+            unknownPosts += 1
+            unknownHeadcount += headcount
+        }
     }
 
     public static func + (lhs: CostTotal, rhs: CostTotal) -> CostTotal {
-        CostTotal(known: lhs.known + rhs.known, unknownPosts: lhs.unknownPosts + rhs.unknownPosts)
+        CostTotal(
+            known: lhs.known + rhs.known, unknownPosts: lhs.unknownPosts + rhs.unknownPosts,
+            unknownHeadcount: lhs.unknownHeadcount + rhs.unknownHeadcount)
     }
 
     public static func += (lhs: inout CostTotal, rhs: CostTotal) { lhs = lhs + rhs }
 
-    /// "£1,234,000", "£1,234,000 + 3 posts of unknown cost", or "unknown (3 posts)" when
-    /// nothing is known at all.
+    /// "£1,234,000", "£1,234,000 + 3 posts of unknown cost", "… + 2 posts of unknown cost,
+    /// headcount 15", or "unknown (3 posts …)" when nothing is known at all.
     public var text: String {
         if unknownPosts == 0 { return Figures.pounds(known) }
         let unknown = Figures.plural(unknownPosts, "post") + " of unknown cost"
+            + (unknownHeadcount != unknownPosts ? ", headcount \(Figures.grouped(unknownHeadcount))" : "")
         if known == 0 { return "unknown (\(unknown))" }
         return "\(Figures.pounds(known)) + \(unknown)"
     }

@@ -78,10 +78,15 @@ struct PostFacts {
         }
     }
 
-    /// Adds the post's cost to `total`, as unknown for its headcount when not known.
+    /// Adds the post's cost to `total`, as one post of unknown cost (of its headcount) when not known.
     @inline(__always)
     func addCost(of position: Int, to total: inout CostTotal) {
         let value = cost[position]
-        if value.isNaN { total.unknownPosts += count[position] } else { total.known += value }
+        if value.isNaN {
+            total.unknownPosts += 1
+            total.unknownHeadcount += count[position]
+        } else {
+            total.known += value
+        }
     }
 }

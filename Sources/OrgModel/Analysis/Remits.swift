@@ -13,6 +13,8 @@ public struct Remits: Sendable {
     public let knownCost: [Double]
     /// Headcount beneath each post whose cost is not known.
     public let unknownCostPosts: [Int]
+    /// Their headcount.
+    public let unknownCostHeadcount: [Int]
     /// Whether the post is placed in the hierarchy; posts in or below a reporting loop
     /// have no remit (their "beneath" never ends).
     public let isPlaced: [Bool]
@@ -27,6 +29,7 @@ public struct Remits: Sendable {
         var fte = [Double](repeating: 0, count: count)
         var known = [Double](repeating: 0, count: count)
         var unknown = [Int](repeating: 0, count: count)
+        var unknownHeads = [Int](repeating: 0, count: count)
         var placed = [Bool](repeating: false, count: count)
         let manager = index.manager
         // Reversed top-down order: every report is finished before its manager, so adding
@@ -38,10 +41,12 @@ public struct Remits: Sendable {
             headcount[boss] += headcount[position] + heads
             fte[boss] += fte[position] + facts.fte[position]
             unknown[boss] += unknown[position]
+            unknownHeads[boss] += unknownHeads[position]
             let cost = facts.cost[position]
             if cost.isNaN {
                 known[boss] += known[position]
-                unknown[boss] += heads
+                unknown[boss] += 1
+                unknownHeads[boss] += heads
             } else {
                 known[boss] += known[position] + cost
             }
@@ -50,11 +55,12 @@ public struct Remits: Sendable {
         self.fte = fte
         self.knownCost = known
         self.unknownCostPosts = unknown
+        self.unknownCostHeadcount = unknownHeads
         self.isPlaced = placed
     }
 
     /// The cost beneath the post at `position`, unknowns counted.
     public func cost(_ position: Int) -> CostTotal {
-        CostTotal(known: knownCost[position], unknownPosts: unknownCostPosts[position])
+        CostTotal(known: knownCost[position], unknownPosts: unknownCostPosts[position], unknownHeadcount: unknownCostHeadcount[position])
     }
 }

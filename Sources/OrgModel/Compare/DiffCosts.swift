@@ -35,12 +35,13 @@ public struct DiffCosts: Sendable, Equatable {
                 guard let old = change.current, let new = change.proposed else { continue }
                 let a = before.cost(of: old), b = after.cost(of: new)
                 anyKnown = anyKnown || a != nil || b != nil
-                if a == nil { keptUnknownBefore += old.count }
-                if b == nil { keptUnknownAfter += new.count }
+                if a == nil { keptUnknownBefore += 1 }
+                if b == nil { keptUnknownAfter += 1 }
                 if let a, let b {
                     kept.known += b - a
                 } else if a != nil || b != nil {
-                    kept.unknownPosts += max(old.count, new.count)
+                    kept.unknownPosts += 1
+                    kept.unknownHeadcount += max(old.count, new.count)
                 }
             }
         }

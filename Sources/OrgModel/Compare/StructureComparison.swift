@@ -24,7 +24,10 @@ public struct StructureComparison: Sendable {
     /// `unknownPosts` counts kept posts whose cost is known on one side only.
     public let costChangeOfKept: CostTotal
 
-    public init(current: Structure, proposed: Structure, currentRules: RuleSet, proposedRules: RuleSet, asOf: Day) {
+    public init(
+        current: Structure, proposed: Structure, currentRules: RuleSet, proposedRules: RuleSet, asOf: Day,
+        matching: IDMatching = .exact
+    ) {
         // The diff and each side's measures and findings are independent: worked out side
         // by side, which on two cores is what keeps 100,000-post structures within a second.
         func side(_ structure: Structure, _ rules: RuleSet) -> (StructureAnalysis, ValidationResult) {
@@ -34,7 +37,7 @@ public struct StructureComparison: Sendable {
                 { Validator(rules: rules, asOf: asOf).validate(index) })
         }
         let (diff, sides) = ParallelWork.both(
-            { StructureDiff(current: current, proposed: proposed) },
+            { StructureDiff(current: current, proposed: proposed, matching: matching) },
             { ParallelWork.both({ side(current, currentRules) }, { side(proposed, proposedRules) }) })
         self.init(
             diff: diff, before: sides.0.0, after: sides.1.0, beforeFindings: sides.0.1, afterFindings: sides.1.1)

@@ -5,7 +5,14 @@
 /// is not in the current structure takes the place of the current post `OLD` (a post
 /// re-purposed under a new id), provided no proposed post keeps `OLD`'s id. Only the first
 /// post with a given id is matched; later duplicates (a validation error anyway) count as
-/// deleted or created, so nothing is silently dropped.
+/// deleted or created, so nothing is silently dropped. Under `IDMatching.case` or `.loose`,
+/// posts left unmatched are then matched by their ids' keys (`DfE-3024` and `DFE-3024`),
+/// counted in a note; a key two posts of one side share matches nothing.
+///
+/// Lines without ids of their own (an organogram import names its junior lines
+/// `MANAGER-J1`, `MANAGER-J2`, … by their order in the file) are not matched by id:
+/// they are paired by manager, grade and title (first those whose FTE and count agree
+/// too), so a reordered file changes nothing, and a title that is new is created.
 ///
 /// Both the change chart (`orgmodel render --changes`) and the comparison report
 /// (`orgmodel compare`) read this one value, so they can never disagree about what
@@ -24,10 +31,13 @@ public struct StructureDiff: Sendable, Equatable {
     private let changeByCurrentID: [PostID: Int]
     private let changeByProposedID: [PostID: Int]
 
-    public init(current: Structure, proposed: Structure) {
+    public init(current: Structure, proposed: Structure, matching: IDMatching = .exact) {
         self.current = current
         self.proposed = proposed
 
+        let currentIsLine = current.posts.map(Self.isLineWithoutOwnID)
+        let proposedIsLine = proposed.posts.map(Self.isLineWithoutOwnID)
+        let pairLines = currentIsLine.contains(true) && proposedIsLine.contains(true)
         var currentPosition: [PostID: Int] = [:]
         currentPosition.reserveCapacity(current.posts.count)
         for (position, post) in current.posts.enumerated() where currentPosition[post.id] == nil {
@@ -44,7 +54,8 @@ public struct StructureDiff: Sendable, Equatable {
         var partnerOfProposed = [Int?](repeating: nil, count: proposed.posts.count)
         var byReplacement = [Bool](repeating: false, count: proposed.posts.count)
         for (position, post) in current.posts.enumerated() where currentPosition[post.id] == position {
-            if let match = proposedPosition[post.id] {
+            if pairLines, currentIsLine[position] { continue }
+            if let match = proposedPosition[post.id], !(pairLines && proposedIsLine[match]) {
                 partnerOfCurrent[position] = match
                 partnerOfProposed[match] = position
             }
@@ -79,13 +90,30 @@ public struct StructureDiff: Sendable, Equatable {
             partnerOfProposed[position] = oldPosition
             byReplacement[position] = true
         }
-        for (side, structure, first) in [("current", current, currentPosition), ("proposed", proposed, proposedPosition)] {
-            let repeated = structure.posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
-            guard !repeated.isEmpty else { continue }
-            let ids = Array(Set(repeated)).sorted()
-            notes.append(
-                "the \(side) structure repeats the id\(ids.count == 1 ? "" : "s") \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
-                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)")
+        // Ids in another form: each key that one unmatched post on each side holds.
+        if matching != .exact {
+            var currentByKey: [String: [Int]] = [:]
+            for (position, post) in current.posts.enumerated() where partnerOfCurrent[position] == nil && !(pairLines && currentIsLine[position]) {
+                currentByKey[matching.key(post.id), default: []].append(position)
+            }
+            var proposedByKey: [String: [Int]] = [:]
+            for (position, post) in proposed.posts.enumerated() where partnerOfProposed[position] == nil && !(pairLines && proposedIsLine[position]) {
+                proposedByKey[matching.key(post.id), default: []].append(position)
+            }
+            var matched: [String] = []
+            for (position, post) in current.posts.enumerated() where partnerOfCurrent[position] == nil {
+                let key = matching.key(post.id)
+                guard let mine = currentByKey[key], mine.count == 1, let theirs = proposedByKey[key], theirs.count == 1,
+                    let match = theirs.first, partnerOfProposed[match] == nil
+                else { continue }
+                partnerOfCurrent[position] = match
+                partnerOfProposed[match] = position
+                matched.append("\(post.id) as \(proposed.posts[match].id)")
+            }
+            if !matched.isEmpty {
+                notes.append(
+                    "\(matched.count) post\(matched.count == 1 ? "" : "s") matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")")
+            }
         }
 
         // A proposed manager's id read in current terms, so that a post whose manager was
@@ -96,6 +124,43 @@ public struct StructureDiff: Sendable, Equatable {
                 return current.posts[old].id
             }
             return id
+        }
+
+        // Lines without ids of their own: by manager, grade and title; those whose FTE and
+        // count agree as well first, so that a line whose numbers changed is paired last.
+        if pairLines {
+            struct LineKey: Hashable {
+                var manager: PostID?
+                var grade: String?
+                var title: String
+            }
+            var waiting: [LineKey: [Int]] = [:]
+            for (position, post) in current.posts.enumerated() where currentIsLine[position] {
+                waiting[LineKey(manager: post.reportsTo, grade: post.grade, title: post.title), default: []].append(position)
+            }
+            for exactFigures in [true, false] {
+                for (position, post) in proposed.posts.enumerated() where proposedIsLine[position] && partnerOfProposed[position] == nil {
+                    let key = LineKey(manager: currentEquivalent(ofProposed: post.reportsTo), grade: post.grade, title: post.title)
+                    guard let candidates = waiting[key],
+                        let index = candidates.firstIndex(where: { old in
+                            !exactFigures || (current.posts[old].fte == post.fte && current.posts[old].count == post.count)
+                        })
+                    else { continue }
+                    let old = candidates[index]
+                    waiting[key]?.remove(at: index)
+                    partnerOfCurrent[old] = position
+                    partnerOfProposed[position] = old
+                }
+            }
+        }
+
+        for (side, structure, first) in [("current", current, currentPosition), ("proposed", proposed, proposedPosition)] {
+            let repeated = structure.posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
+            guard !repeated.isEmpty else { continue }
+            let ids = Array(Set(repeated)).sorted()
+            notes.append(
+                "the \(side) structure repeats the id\(ids.count == 1 ? "" : "s") \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
+                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)")
         }
 
         var changes: [PostChange] = []
@@ -129,6 +194,34 @@ public struct StructureDiff: Sendable, Equatable {
         self.notes = notes
         self.changeByCurrentID = byCurrent
         self.changeByProposedID = byProposed
+    }
+
+    /// Whether a post is a line without an id of its own: an organogram import names its
+    /// junior lines after their manager and their order in the file (`B41-J3`, `B41-J3-2`),
+    /// which says nothing about which line is which in another snapshot.
+    public static func isLineWithoutOwnID(_ post: Post) -> Bool {
+        let id = Array(post.id.rawValue.utf8)
+        var end = id.count
+        func digits(from stop: Int) -> Int {
+            var start = stop
+            while start > 0, id[start - 1] >= 48, id[start - 1] <= 57 { start -= 1 }
+            return start
+        }
+        var start = digits(from: end)
+        guard start < end, start > 0 else { return false }
+        if id[start - 1] == 45 {  // "-N" after "-JN": a repeat's bump
+            end = start - 1
+            start = digits(from: end)
+            guard start < end, start > 0 else { return false }
+        }
+        return start >= 3 && id[start - 1] == 74 && id[start - 2] == 45  // "-J"
+    }
+
+    /// Ids of one structure that `matching` reads as one, each group with its ids: such
+    /// posts cannot be matched in another form, and a command refuses them.
+    public static func ambiguousIDs(in structure: Structure, matching: IDMatching) -> [[PostID]] {
+        guard matching != .exact else { return [] }
+        return IDMatcher(structure.posts.lazy.filter { !isLineWithoutOwnID($0) }.map(\.id), matching: matching).ambiguities
     }
 
     /// The record of the current post with `id`, or nil when the current structure has none.

@@ -1,7 +1,11 @@
+import Foundation
+
 /// A post held by several people: the rows of a source that repeat one post id, folded
-/// into one post. FTE and cost are summed; the holders are listed, in row order, in
-/// `holder` separated by `; `; each row's own FTE is kept in the `Job share FTE`
-/// attribute, so the organogram writer can give each holder their row back.
+/// into one post. Its `count` is the number of holders (one per row, so headcount counts
+/// people), FTE and cost are summed (FTE at the precision the rows give, so 0.8 and 0.88
+/// make 1.68, not 1.6800000000000002); the holders are listed, in row order, in `holder`
+/// separated by `; `; each row's own FTE is kept in the `Job share FTE` attribute, so the
+/// organogram writer can give each holder their row back.
 public enum JobShare {
     /// The attribute that lists each holder's FTE, `0.6; 0.4`, in holder order.
     public static let fteAttribute = "Job share FTE"
@@ -15,12 +19,27 @@ public enum JobShare {
     /// attributes already kept as a list, one value per row; it starts empty, and
     /// `post` is then still a single row.
     /// Why `other` cannot join `post` as a job share, when their FTE adds up to more than
-    /// the post's count (a structure file refuses such a post).
+    /// their summed count (a structure file refuses such a post).
     static func summedFTEProblem(_ post: Post, _ other: Post) -> String? {
         guard post.fte != nil || other.fte != nil else { return nil }
-        let summed = (post.fte ?? 0) + (other.fte ?? 0)
-        guard summed > Double(post.count) + 1e-9 else { return nil }
-        return "\(post.id) repeats line \(post.line) as a job share, and their FTE adds up to \(NumberText.format(summed)), more than \(post.count == 1 ? "one post" : "its count \(post.count)")"
+        let summed = summedFTE(post.fte ?? Double(post.count), other.fte ?? Double(other.count))
+        let count = post.count + other.count
+        guard summed > Double(count) + 1e-9 else { return nil }
+        return "\(post.id) repeats line \(post.line) as a job share, and their FTE adds up to \(NumberText.format(summed)), more than their \(count) holders"
+    }
+
+    /// `a + b` at the precision of the more precise of the two as written (at most six
+    /// decimal places), so a sum of published figures carries no binary noise.
+    static func summedFTE(_ a: Double, _ b: Double) -> Double {
+        let places = min(6, max(decimalPlaces(a), decimalPlaces(b)))
+        let scale = pow(10, Double(places))
+        return ((a + b) * scale).rounded() / scale
+    }
+
+    private static func decimalPlaces(_ value: Double) -> Int {
+        let text = NumberText.format(value)
+        guard let dot = text.firstIndex(of: "."), !text.contains("e") else { return text.contains("e") ? 6 : 0 }
+        return text.distance(from: dot, to: text.endIndex) - 1
     }
 
     static func merge(_ other: Post, into post: inout Post, listed: inout Set<String>) {
@@ -33,9 +52,13 @@ public enum JobShare {
         let rowsSoFar = post.attributes[fteIndex].value.components(separatedBy: separator).count
         post.attributes[fteIndex].value += separator + NumberText.format(other.fte ?? 1)
         post.holder = (post.holder ?? "") + separator + holderEntry(of: other)
-        if post.fte != nil || other.fte != nil { post.fte = (post.fte ?? 0) + (other.fte ?? 0) }
+        if post.fte != nil || other.fte != nil {
+            post.fte = summedFTE(post.fte ?? Double(post.count), other.fte ?? Double(other.count))
+        }
         if post.cost != nil || other.cost != nil { post.cost = (post.cost ?? 0) + (other.cost ?? 0) }
-        post.vacant = min(post.vacant, other.vacant)
+        // One holder per row: the count is the people, and a row that is vacant is one of them vacant.
+        post.count += other.count
+        post.vacant += other.vacant
         // An attribute the rows agree on stays one value; one they differ on becomes a
         // list with a value per row, so the organogram writer can give each row its own.
         var names = post.attributes.map(\.name)

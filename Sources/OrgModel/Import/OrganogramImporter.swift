@@ -13,14 +13,58 @@ import Foundation
 /// columns are kept as attributes under their published names, as are extra columns.
 /// Tiers come from the grade through a `GradeTierTable` (the Senior Civil Service bands
 /// by default); a grade it does not list leaves the post without a tier, with a note.
+///
+/// What real publications need decided, each decision said in a note: a post that reports
+/// to itself is a top post; several top posts are kept under one root post added and
+/// titled after the organisation; a placeholder reference (`0`,
+/// `Awaiting_Recruitment_Action`, rows all "Not in post") shared by several rows makes each
+/// row its own post; rows of one reference that disagree on grade or title are not merged
+/// (the later row is rejected); junior rows repeated exactly are noted; `effective` comes
+/// from a date in the senior file's name unless given.
 public struct OrganogramImporter: Sendable {
     public var tiers: GradeTierTable
     /// The files' encoding; nil detects each (UTF-8, else Windows-1252).
     public var encoding: TextEncoding?
+    /// The snapshot's date; nil takes a date in the senior file's name (`…-2011-09-30-senior.csv`).
+    public var effective: Day?
+    /// Whether to estimate each post's cost from the published pay figures.
+    public var costEstimate: CostEstimate?
+    /// How a Reports to Senior Post must agree with a Post Unique Reference to name it.
+    public var matching: IDMatching
 
-    public init(tiers: GradeTierTable = .seniorCivilService, encoding: TextEncoding? = nil) {
+    /// How a cost is estimated from a published organogram.
+    public enum CostEstimate: String, Sendable, CaseIterable {
+        /// A senior row: the midpoint of its Actual Pay Floor and Ceiling. A junior line: the
+        /// midpoint of its Payscale Minimum and Maximum, times its FTE.
+        case payBandMidpoint = "pay-band-midpoint"
+    }
+
+    public init(
+        tiers: GradeTierTable = .seniorCivilService, encoding: TextEncoding? = nil, effective: Day? = nil,
+        costEstimate: CostEstimate? = nil, matching: IDMatching = .exact
+    ) {
         self.tiers = tiers
         self.encoding = encoding
+        self.effective = effective
+        self.costEstimate = costEstimate
+        self.matching = matching
+    }
+
+    /// The first `YYYY-MM-DD` in a file's name, as organogram publications name their files.
+    public static func day(inFileName path: String) -> Day? {
+        let name = Array((path as NSString).lastPathComponent.utf8)
+        guard name.count >= 10 else { return nil }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        for start in 0...(name.count - 10) {
+            let slice = name[start..<(start + 10)]
+            let shape = slice.enumerated().allSatisfy { offset, byte in
+                offset == 4 || offset == 7 ? byte == 45 : isDigit(byte)
+            }
+            let before = start == 0 || !isDigit(name[start - 1])
+            let after = start + 10 == name.count || !isDigit(name[start + 10])
+            if shape, before, after, let day = Day(iso8601: String(decoding: slice, as: UTF8.self)) { return day }
+        }
+        return nil
     }
 
     /// Imports the senior file at `senior` and, when given, the junior file at `junior`.
@@ -36,9 +80,18 @@ public struct OrganogramImporter: Sendable {
         let juniorTable: DelimitedTable? =
             if let junior, let juniorFile { try DelimitedTable.read(junior, file: juniorFile, encoding: encoding) } else { nil }
         var run = Run(tiers: tiers)
+        run.costEstimate = costEstimate
+        run.matching = matching
         try run.readSenior(seniorTable)
         if let juniorTable { try run.readJunior(juniorTable, seniorFile: seniorFile) }
-        return run.finish(senior: (seniorTable, senior), junior: juniorTable.flatMap { table in junior.map { (table, $0) } })
+        var result = run.finish(senior: (seniorTable, senior), junior: juniorTable.flatMap { table in junior.map { (table, $0) } })
+        if let effective {
+            result.structure.effective = effective
+        } else if let day = Self.day(inFileName: seniorFile) {
+            result.structure.effective = day
+            result.notes.append("effective \(day) from the file name \((seniorFile as NSString).lastPathComponent) (give --effective to set another)")
+        }
+        return result
     }
 }
 
@@ -77,6 +130,25 @@ extension OrganogramImporter {
         ["n/d", "nd", "n.d.", "not disclosed"].contains(text.trimmingBlanks().lowercased())
     }
 
+    /// A Name as a word to act on: blanks and stray quotes around it gone (`'Vacant'`,
+    /// `Vacant'` and `"Vacant"` are vacant), lower case.
+    static func nameWord(_ name: String) -> String {
+        name.trimmingCharacters(in: CharacterSet(charactersIn: "'\"‘’“” \t")).lowercased()
+    }
+
+    /// A reference that stands for no post of its own: zeros, or words such as
+    /// `Awaiting_Recruitment_Action`, `Vacant`, `TBC`, `N/A` in place of a reference.
+    static func isPlaceholderReference(_ reference: String) -> Bool {
+        let text = reference.trimmingBlanks().lowercased()
+        if !text.isEmpty, text.allSatisfy({ $0 == "0" }) { return true }
+        if ["-", "n/a", "na", "tbc", "tba", "none", "nil", "unknown", "n/d", "nd"].contains(text) { return true }
+        let words = text.replacingOccurrences(of: "_", with: " ")
+        return ["awaiting", "recruit", "vacan", "not in post"].contains { words.contains($0) }
+    }
+
+    /// The attribute that marks the root post an import adds over several top posts.
+    public static let addedRootAttribute = "Added by import"
+
     struct Run {
         let tiers: GradeTierTable
         var posts: [Post] = []
@@ -98,8 +170,26 @@ extension OrganogramImporter {
         var unnamedNotes: [String] = []
         var juniorCount: [PostID: Int] = [:]
         var fractionalLines = 0
+        var costEstimate: CostEstimate?
+        var matching: IDMatching = .exact
+        /// Top posts as the file gives them: reporting to XX, or to themselves, with line.
+        var topsByMarker: [(id: PostID, line: Int)] = []
+        var selfReporting: [(id: PostID, line: Int)] = []
+        /// Placeholder references shared by several rows: the ids their rows were given.
+        var placeholderPosts: [String: [PostID]] = [:]
+        var placeholderOrder: [String] = []
+        /// Junior rows that repeat an earlier row exactly: how many, their FTE, first line.
+        var repeatedJunior = (rows: 0, fte: 0.0, firstLine: 0)
 
         init(tiers: GradeTierTable) { self.tiers = tiers }
+
+        /// The midpoint of two published pay figures, when both are numbers and not both zero.
+        static func midpoint(_ low: String, _ high: String) -> Double? {
+            guard case .success(let a) = ExtractValues.number(low, column: ""), case .success(let b) = ExtractValues.number(high, column: ""),
+                a >= 0, b >= a, b > 0
+            else { return nil }
+            return (a + b) / 2
+        }
 
         /// Columns the organogram writer fills with "N/D" when a post has nothing for them.
         static let notDisclosedByDefault: Set<String> = [
@@ -123,6 +213,17 @@ extension OrganogramImporter {
                     hint: looksJunior ? "this looks like the junior file: give the senior file first, then the junior" : "the senior file's columns are \(F.seniorColumns.filter { !$0.isEmpty }.joined(separator: ", "))")
             }
             if let note = unnamedNote(columns.unnamed, table) { unnamedNotes.append(note) }
+            // References that several rows share without being one post: placeholders, or
+            // rows that all say "Not in post".
+            var rowsByReference: [String: [DelimitedTable.Row]] = [:]
+            for row in table.rows where row.fields.count == table.header.count {
+                rowsByReference[columns.value(F.postUniqueReference, in: row), default: []].append(row)
+            }
+            var placeholders: Set<String> = []
+            for (reference, rows) in rowsByReference where rows.count > 1 && !reference.isEmpty {
+                let notInPost = rows.allSatisfy { OrganogramImporter.nameWord(columns.value(F.name, in: $0)) == "not in post" }
+                if OrganogramImporter.isPlaceholderReference(reference) || notInPost { placeholders.insert(reference) }
+            }
             for row in table.rows {
                 var problems: [String] = []
                 guard row.fields.count == table.header.count else {
@@ -136,9 +237,12 @@ extension OrganogramImporter {
                 var boss: PostID?
                 if bossText.isEmpty {
                     problems.append("Reports to Senior Post is empty (the top post reports to XX)")
-                } else if bossText.uppercased() != F.topMarker {
+                } else if bossText.uppercased() != F.topMarker, bossText != reference {
                     boss = PostID(bossText)
-                    if bossText == reference { problems.append("Reports to Senior Post is the post itself (\(reference))") }
+                    if placeholders.contains(bossText) {
+                        let lines = (rowsByReference[bossText] ?? []).map { String($0.line) }
+                        problems.append("Reports to Senior Post \(ValueParsing.quoted(bossText)) is a placeholder that rows \(lines.prefix(6).joined(separator: ", "))\(lines.count > 6 ? ", …" : "") share: it names no one post; give the manager's own reference")
+                    }
                 }
                 var fte: Double?
                 let fteText = columns.value(F.fte, in: row)
@@ -148,13 +252,14 @@ extension OrganogramImporter {
                     case .failure(let problem): problems.append(problem.message)
                     }
                 }
-                let id = PostID(reference)
+                var id = PostID(reference)
+                if placeholders.contains(reference) { id = PostID("\(reference)-line\(row.line)") }
                 if let fte, fte > 1 + 1e-9 { problems.append("FTE \(NumberText.format(fte)) is more than one post (a job share is a row per holder)") }
                 if !problems.isEmpty {
                     reject(table, row, id: reference.isEmpty ? nil : id, problems)
                     continue
                 }
-                let lowered = name.lowercased()
+                let lowered = OrganogramImporter.nameWord(name)
                 if lowered == "eliminated" {
                     if eliminated[id] == nil { eliminatedOrder.append(id) }
                     eliminated[id] = (boss, row.line)
@@ -173,6 +278,16 @@ extension OrganogramImporter {
                 case _ where OrganogramImporter.meansNotDisclosed(name), "": break
                 case "vacant", "vacancy": post.vacant = 1
                 default: post.holder = name
+                }
+                if boss == nil {
+                    if bossText == reference { selfReporting.append((id, row.line)) } else { topsByMarker.append((id, row.line)) }
+                }
+                if placeholders.contains(reference) {
+                    if placeholderPosts[reference] == nil { placeholderOrder.append(reference) }
+                    placeholderPosts[reference, default: []].append(id)
+                }
+                if costEstimate == .payBandMidpoint {
+                    post.cost = Self.midpoint(columns.value(F.payFloor, in: row), columns.value(F.payCeiling, in: row))
                 }
                 for (position, attribute) in columns.attributes where !row.fields[position].isEmpty {
                     // "N/D" where the writer writes "N/D" for nothing: nothing to keep.
@@ -198,6 +313,7 @@ extension OrganogramImporter {
                     hint: looksSenior ? "this looks like a senior file: give the senior file first, then the junior" : "the junior file's columns are \(F.juniorColumns.joined(separator: ", "))")
             }
             if let note = unnamedNote(columns.unnamed, table) { unnamedNotes.append(note) }
+            var seenRows: Set<[String]> = []
             for row in table.rows {
                 guard row.fields.count == table.header.count else {
                     reject(table, row, id: nil, ["the row has \(row.fields.count) fields but the header (line \(table.headerLine)) has \(table.header.count)"])
@@ -206,6 +322,9 @@ extension OrganogramImporter {
                 var problems: [String] = []
                 let bossText = columns.value(F.reportingSeniorPost, in: row)
                 if bossText.isEmpty { problems.append("Reporting Senior Post is empty") }
+                if let shared = placeholderPosts[bossText] {
+                    problems.append("Reporting Senior Post \(ValueParsing.quoted(bossText)) is a placeholder that \(shared.count) senior rows share: it names no one post; give the manager's own reference")
+                }
                 let fteText = columns.value(F.numberOfPosts, in: row)
                 var fte = 0.0
                 if fteText.isEmpty {
@@ -235,11 +354,23 @@ extension OrganogramImporter {
                 }
                 let count = max(1, Int((fte - 1e-9).rounded(.up)))
                 if fte != fte.rounded() { fractionalLines += 1 }
+                // Published files sometimes repeat a junior row whole: each is kept as a line
+                // (the file says so many people), but the count is worth a word.
+                if !seenRows.insert(row.fields).inserted {
+                    if repeatedJunior.rows == 0 { repeatedJunior.firstLine = row.line }
+                    repeatedJunior.rows += 1
+                    repeatedJunior.fte += fte
+                }
                 var post = Post(id: id, title: columns.value(F.genericJobTitle, in: row), reportsTo: boss, fte: fte, count: count, line: row.line)
                 let grade = columns.value(F.juniorGrade, in: row)
                 if !grade.isEmpty, !OrganogramImporter.meansNotDisclosed(grade) { post.grade = grade }
                 let unit = columns.value(F.unit, in: row)
                 if !unit.isEmpty { post.service = unit }
+                if costEstimate == .payBandMidpoint,
+                    let midpoint = Self.midpoint(columns.value(F.payscaleMinimum, in: row), columns.value(F.payscaleMaximum, in: row))
+                {
+                    post.cost = (midpoint * fte).rounded()
+                }
                 for (position, attribute) in columns.attributes where !row.fields[position].isEmpty {
                     if row.fields[position] == F.notDisclosed, Self.notDisclosedByDefault.contains(attribute) { continue }
                     post.attributes.append(Attribute(name: attribute, value: row.fields[position]))
@@ -253,6 +384,20 @@ extension OrganogramImporter {
                 guard posts[first].reportsTo == post.reportsTo else {
                     reject(table, row, id: nil, [
                         "Post Unique Reference \(post.id) repeats line \(posts[first].line) with a different Reports to Senior Post (\(post.reportsTo?.rawValue ?? "XX") against \(posts[first].reportsTo?.rawValue ?? "XX"))",
+                    ])
+                    return
+                }
+                // Rows of one reference that disagree on what the post is are not one post.
+                var differences: [String] = []
+                if posts[first].grade != post.grade {
+                    differences.append("Grade (\(ValueParsing.quoted(post.grade ?? "")) against \(ValueParsing.quoted(posts[first].grade ?? "")))")
+                }
+                if posts[first].title != post.title {
+                    differences.append("Job Title (\(ValueParsing.quoted(post.title)) against \(ValueParsing.quoted(posts[first].title)))")
+                }
+                if !differences.isEmpty {
+                    reject(table, row, id: nil, [
+                        "Post Unique Reference \(post.id) repeats line \(posts[first].line) as a job share, but with a different \(differences.joined(separator: " and ")): the rows of a job share describe one post; give this row its own reference",
                     ])
                     return
                 }
@@ -287,6 +432,13 @@ extension OrganogramImporter {
             guard !positions.isEmpty else { return nil }
             let list = positions.map { String($0 + 1) }.joined(separator: ", ")
             return "column\(positions.count == 1 ? "" : "s") \(list) of \(table.file) \(positions.count == 1 ? "has" : "have") no name in the header: left out"
+        }
+
+        /// `A, B and C`, or the first five and a count.
+        static func list(_ items: [String]) -> String {
+            if items.count > 6 { return items.prefix(5).joined(separator: ", ") + " and \(items.count - 5) more" }
+            guard items.count > 1, let last = items.last else { return items.first ?? "" }
+            return items.dropLast().joined(separator: ", ") + " and " + last
         }
 
         /// Moves posts under an eliminated post up to the first manager not eliminated.
@@ -328,13 +480,52 @@ extension OrganogramImporter {
 
         mutating func finish(senior: (DelimitedTable, [UInt8]), junior: (DelimitedTable, [UInt8])?) -> ImportResult {
             for position in shared { JobShare.tidy(&posts[position]) }
+            // An Eliminated row whose reference another row holds as a live post: the live
+            // post stays, and nothing under it moves.
+            var heldDespiteEliminated: [(id: PostID, line: Int)] = []
+            for id in eliminatedOrder {
+                guard let gone = eliminated[id], positionByID[id] != nil else { continue }
+                heldDespiteEliminated.append((id, gone.line))
+                eliminated[id] = nil
+            }
+            eliminatedOrder.removeAll { eliminated[$0] == nil }
+            // A manager's reference in another form than its post's: matched under
+            // --match-ids case or loose, else left to the pruner with a hint.
+            let seniorIDs = posts.indices.filter { self.origin[$0].file == 0 }.map { posts[$0].id } + eliminatedOrder
+            let matcher = IDMatcher(seniorIDs, matching: matching)
+            var matchedInAnotherForm = (posts: 0, lines: 0, examples: [String]())
+            if matching != .exact {
+                for position in posts.indices {
+                    guard let boss = posts[position].reportsTo, positionByID[boss] == nil, eliminated[boss] == nil,
+                        rejectedLineByID[boss] == nil
+                    else { continue }
+                    let found = matcher.candidates(for: boss)
+                    guard found.count == 1, let only = found.first else { continue }
+                    posts[position].reportsTo = only
+                    if self.origin[position].file == 0 { matchedInAnotherForm.posts += 1 } else { matchedInAnotherForm.lines += 1 }
+                    let example = "\(boss) as \(only)"
+                    if !matchedInAnotherForm.examples.contains(example) {
+                        matchedInAnotherForm.examples.append(example)
+                    }
+                }
+            }
             moveUpFromEliminated()
             let (files, origin) = (files, origin)
+            let looseMatcher = IDMatcher(seniorIDs, matching: .loose)
+            let caseMatcher = IDMatcher(seniorIDs, matching: .case)
+            let matching = matching
             let pruner = ReportingLinePruner(
                 unknownManager: { position, boss in
-                    origin[position].file == 0
-                        ? "Reports to Senior Post \(ValueParsing.quoted(boss.rawValue)) is not a Post Unique Reference in \(files[0])"
-                        : "Reporting Senior Post \(ValueParsing.quoted(boss.rawValue)) is not a Post Unique Reference in \(files[0])"
+                    let column = origin[position].file == 0 ? "Reports to Senior Post" : "Reporting Senior Post"
+                    var text = "\(column) \(ValueParsing.quoted(boss.rawValue)) is not a Post Unique Reference in \(files[0])"
+                    let found = matching == .exact ? looseMatcher.candidates(for: boss) : matcher.candidates(for: boss)
+                    if found.count > 1 {
+                        text += "; it matches \(found.map(\.rawValue).joined(separator: " and ")), which differ only in form: give the reference exactly"
+                    } else if let only = found.first {
+                        let option = caseMatcher.candidates(for: boss).isEmpty ? "loose" : "case"
+                        text += "; \(only) differs from it only in \(option == "case" ? "case" : "form (case, blanks or leading zeros)"): give --match-ids \(option) to read them as one"
+                    }
+                    return text
                 },
                 row: { (files[origin[$0].file], origin[$0].bytes) })
             let positionByID = positionByID
@@ -359,9 +550,39 @@ extension OrganogramImporter {
                 structure.name = "\(organisation) organogram"
             }
             structure.description = "Imported from the published organogram \(files.joined(separator: " and "))"
+            var notes: [String] = []
+            let tops = structure.posts.filter { $0.reportsTo == nil }.map(\.id)
+            let selfIDs = Set(selfReporting.map(\.id))
+            func described(_ ids: [PostID]) -> String {
+                let marker = ids.filter { !selfIDs.contains($0) }.map(\.rawValue)
+                let own = ids.filter { selfIDs.contains($0) }.map(\.rawValue)
+                var parts: [String] = []
+                if !marker.isEmpty { parts.append("\(Self.list(marker)) report\(marker.count == 1 ? "s" : "") to XX") }
+                if !own.isEmpty { parts.append("\(Self.list(own)) report\(own.count == 1 ? "s" : "") to \(own.count == 1 ? "itself" : "themselves")") }
+                return parts.joined(separator: "; ")
+            }
+            if tops.count > 1 {
+                // One structure has one top: the tops hang under a post that stands for the
+                // organisation, added and said so, rather than the file refused.
+                var rootID = PostID("ROOT")
+                var suffix = 1
+                while structure.posts.contains(where: { $0.id == rootID }) {
+                    suffix += 1
+                    rootID = PostID("ROOT-\(suffix)")
+                }
+                let title = structure.organisation ?? "Organisation"
+                for position in structure.posts.indices where structure.posts[position].reportsTo == nil {
+                    structure.posts[position].reportsTo = rootID
+                }
+                var root = Post(id: rootID, title: title)
+                root.attributes = [Attribute(name: OrganogramImporter.addedRootAttribute, value: "the file has \(tops.count) top posts")]
+                structure.posts.insert(root, at: 0)
+                notes.append("\(tops.count) top posts (\(described(tops))): kept under one added root post \(rootID), \(ValueParsing.quoted(title)), which counts as a post and a layer")
+            } else if let top = tops.first, selfIDs.contains(top), let line = selfReporting.first(where: { $0.id == top })?.line {
+                notes.append("\(top) (\(files[0]):\(line)) reports to itself: taken as the top post")
+            }
             structure = inheritedAttributesRemoved(structure)
 
-            var notes: [String] = []
             for id in eliminatedOrder {
                 guard let gone = eliminated[id] else { continue }
                 var text = "\(id) (\(files[0]):\(gone.line)) is Eliminated: left out"
@@ -382,6 +603,30 @@ extension OrganogramImporter {
             if !shared.isEmpty {
                 let ids = shared.sorted().map { posts[$0].id.rawValue }
                 notes.append("\(ids.count) job share\(ids.count == 1 ? "" : "s") (one post each, FTE summed, holders listed): \(ids.prefix(6).joined(separator: ", "))\(ids.count > 6 ? ", …" : "")")
+            }
+            if !heldDespiteEliminated.isEmpty {
+                let rows = heldDespiteEliminated.map { "\($0.id) (line \($0.line))" }
+                notes.append("\(rows.count) Eliminated row\(rows.count == 1 ? " repeats a reference" : "s repeat references") another row holds as a post in \(files[0]): the post is kept and the Eliminated row left out (\(Self.list(rows)))")
+            }
+            for reference in placeholderOrder {
+                let ids = placeholderPosts[reference] ?? []
+                notes.append("Post Unique Reference \(ValueParsing.quoted(reference)) is a placeholder that \(ids.count) rows share, not one post: each row is its own post (\(Self.list(ids.map(\.rawValue))))")
+            }
+            if matchedInAnotherForm.posts + matchedInAnotherForm.lines > 0 {
+                var parts: [String] = []
+                if matchedInAnotherForm.posts > 0 { parts.append("\(matchedInAnotherForm.posts) senior post\(matchedInAnotherForm.posts == 1 ? "" : "s")") }
+                if matchedInAnotherForm.lines > 0 { parts.append("\(matchedInAnotherForm.lines) junior line\(matchedInAnotherForm.lines == 1 ? "" : "s")") }
+                let verb = matchedInAnotherForm.posts + matchedInAnotherForm.lines == 1 ? "names" : "name"
+                notes.append("\(parts.joined(separator: " and ")) \(verb) their manager's reference in another form, matched under --match-ids \(matching.rawValue) (\(matchedInAnotherForm.examples.prefix(4).joined(separator: ", "))\(matchedInAnotherForm.examples.count > 4 ? ", …" : ""))")
+            }
+            if repeatedJunior.rows > 0 {
+                notes.append("\(repeatedJunior.rows) junior row\(repeatedJunior.rows == 1 ? " repeats" : "s repeat") an earlier row exactly (\(NumberText.format((repeatedJunior.fte * 100).rounded() / 100)) FTE, the first at \(files.count > 1 ? files[1] : files[0]):\(repeatedJunior.firstLine)): each is kept as a line of its own; check the publication")
+            }
+            if costEstimate == .payBandMidpoint {
+                let withCost = structure.posts.filter { $0.cost != nil }.count
+                let without = structure.posts.count - withCost - (tops.count > 1 ? 1 : 0)
+                notes.append("cost is an estimate for \(withCost) post\(withCost == 1 ? "" : "s"): the midpoint of each senior row's pay floor and ceiling, and of each junior line's payscale times its FTE\(without > 0 ? "; \(without) without pay figures have no cost" : "")")
+                structure.description = (structure.description ?? "") + ". Costs are estimates: the midpoint of the published pay bands"
             }
             if fractionalLines > 0 {
                 notes.append("\(fractionalLines) junior line\(fractionalLines == 1 ? " has" : "s have") a fractional FTE: count is the FTE rounded up")

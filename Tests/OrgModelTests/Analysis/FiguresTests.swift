@@ -37,7 +37,16 @@ struct FiguresTests {
         var total = CostTotal()
         total.add(42_000, headcount: 1)
         total.add(nil, headcount: 3)
-        #expect(total.text == "£42,000 + 3 posts of unknown cost")
+        // A line of three is one post of unknown cost: posts are counted as posts, and the
+        // headcount behind them is said when it differs.
+        #expect(total.text == "£42,000 + 1 post of unknown cost, headcount 3")
+        total.add(nil, headcount: 1)
+        #expect(total.text == "£42,000 + 2 posts of unknown cost, headcount 4")
+        var lines = CostTotal()
+        for _ in 0..<3_729 { lines.add(nil, headcount: 49) }
+        lines.add(1_000, headcount: 1)
+        #expect(lines.text == "£1,000 + 3,729 posts of unknown cost, headcount 182,721")
+        #expect(CostTotal(known: 5, unknownPosts: 2).text == "£5 + 2 posts of unknown cost")
         #expect(!total.isComplete)
         #expect(CostTotal(known: 0, unknownPosts: 2).text == "unknown (2 posts of unknown cost)")
         #expect(CostTotal(known: 0).text == "£0")

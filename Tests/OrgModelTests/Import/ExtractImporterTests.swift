@@ -113,6 +113,7 @@ struct ExtractImporterTests {
         let share = result.structure.posts[1]
         #expect(share.holder == "Ann Example; Ben Example")
         #expect(share.fte == 1)
+        #expect(share.count == 2)
         #expect(share.cost == 100_000)
         #expect(share.attributes == [Attribute(name: "Cost Centre", value: "CC2; CC9"), Attribute(name: "Job share FTE", value: "0.6; 0.4")])
         #expect(result.rejected.map(\.description) == ["extract.csv:6: Position ID P2 repeats line 3 with a different Parent Position (P3 against P1)"])

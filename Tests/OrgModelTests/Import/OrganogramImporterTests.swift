@@ -56,7 +56,7 @@ struct OrganogramImporterTests {
         #expect(result.notes.first == "EX-004 (senior.csv:5) is Eliminated: left out; 1 post and 1 junior line that reported to it now report to EX-002")
     }
 
-    @Test("A repeated Post Unique Reference is a job share: one post, FTE summed, holders listed")
+    @Test("A repeated Post Unique Reference is a job share: one post, a count of its holders, FTE summed, holders listed")
     func jobShare() throws {
         let result = try OrganogramFixtures.run()
         let shares = result.structure.posts.filter { $0.id == "EX-006" }
@@ -64,10 +64,27 @@ struct OrganogramImporterTests {
         let share = try #require(shares.first)
         #expect(share.holder == "Cass Umber; Dale Verity")
         #expect(share.fte == 1)
+        #expect(share.count == 2)
         #expect(share.attributes.first { $0.name == "Job share FTE" }?.value == "0.6; 0.4")
         #expect(share.attributes.first { $0.name == "Contact Phone" }?.value == "0300 000 0006; 0300 000 0007")
         // It sits in another organisation than the department: that is kept.
         #expect(share.attributes.first { $0.name == "Organisation" }?.value == "Executive Agency for Examples")
+    }
+
+    @Test("A job share of two near full-time holders: count 2, FTE at the published precision, and it loads back")
+    func jobShareLoadsBack() throws {
+        var rows = OrganogramFixtures.seniorRows
+        rows[5] = rows[5].replacingOccurrences(of: #""90000","0.6""#, with: #""90000","0.8""#)
+        rows[6] = rows[6].replacingOccurrences(of: #""90000","0.4""#, with: #""90000","0.88""#)
+        let result = try OrganogramFixtures.run(senior: OrganogramFixtures.senior(rows))
+        #expect(result.rejected.isEmpty)
+        let share = try #require(result.structure.posts.first { $0.id == "EX-006" })
+        #expect(share.count == 2)
+        #expect(share.fte == 1.68)
+        let yaml = StructureYAMLWriter().write(result.structure)
+        #expect(yaml.contains("fte: 1.68\n"))
+        let back = try RoundTrip.yaml(yaml)
+        #expect(RoundTrip.firstDifference(result.structure, back) == nil)
     }
 
     @Test("Junior rows become establishment lines: FTE as given, count rounded up")
