@@ -12,19 +12,44 @@ public struct StructureCSVWriter: Sendable {
     /// Why a structure cannot be written as CSV.
     public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
         public var postsWithDeviations: [PostID]
-        public var description: String {
-            let ids = postsWithDeviations.map(\.rawValue)
-            let shown = ids.count > 5
-                ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
-                : ids.count == 1 ? ids[0] : ids.dropLast().joined(separator: ", ") + " and " + (ids.last ?? "")
-            let have = ids.count == 1 ? "has" : "have"
-            return "CSV cannot hold deviations, and \(shown) \(have) some: write the structure as YAML instead"
+        /// Posts with a dotted line to an id the `dotted_to` cell cannot hold: one holding
+        /// `;` (which separates the ids), empty, or with blanks at its edges.
+        public var postsWithUnwritableDottedLines: [PostID] = []
+
+        public init(postsWithDeviations: [PostID], postsWithUnwritableDottedLines: [PostID] = []) {
+            self.postsWithDeviations = postsWithDeviations
+            self.postsWithUnwritableDottedLines = postsWithUnwritableDottedLines
         }
+
+        public var description: String {
+            func named(_ list: [PostID]) -> (String, String) {
+                let ids = list.map(\.rawValue)
+                let shown = ids.count > 5
+                    ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
+                    : ids.count == 1 ? ids[0] : ids.dropLast().joined(separator: ", ") + " and " + (ids.last ?? "")
+                return (shown, ids.count == 1 ? "has" : "have")
+            }
+            if !postsWithDeviations.isEmpty {
+                let (shown, have) = named(postsWithDeviations)
+                return "CSV cannot hold deviations, and \(shown) \(have) some: write the structure as YAML instead"
+            }
+            let (shown, have) = named(postsWithUnwritableDottedLines)
+            return "CSV's dotted_to cell separates ids with ';' and cannot hold an id with ';', blanks at its edges or none, "
+                + "and \(shown) \(have) a dotted line to one: write the structure as YAML instead"
+        }
+    }
+
+    /// Whether a dotted-line id survives the `dotted_to` cell: split at `;`, trimmed.
+    static func isWritableDottedID(_ id: PostID) -> Bool {
+        let text = id.rawValue
+        return !text.isEmpty && !text.contains(";") && text.trimmingBlanks() == text
     }
 
     public func write(_ structure: Structure) throws(Refusal) -> String {
         let withDeviations = structure.posts.filter { !$0.deviations.isEmpty }.map(\.id)
         guard withDeviations.isEmpty else { throw Refusal(postsWithDeviations: withDeviations) }
+        let unwritable = structure.posts.filter { !$0.dottedTo.allSatisfy(Self.isWritableDottedID) }.map(\.id)
+        guard unwritable.isEmpty else { throw Refusal(postsWithDeviations: [], postsWithUnwritableDottedLines: unwritable) }
         let posts = structure.posts
         let optional: [(PostField, (Post) -> Bool)] = [
             (.holder, { $0.holder != nil }), (.grade, { $0.grade != nil }), (.fte, { $0.fte != nil }),

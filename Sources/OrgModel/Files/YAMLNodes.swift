@@ -5,9 +5,16 @@ import Yams
 /// marks come from the same nodes.
 struct YAMLNodes {
     let file: String
+    /// The file's lines as an editor counts them, from the YAML reader's.
+    var lines = YAMLLines(nil)
+
+    init(file: String, text: String? = nil) {
+        self.file = file
+        lines = YAMLLines(text)
+    }
 
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line, column: node.mark?.column)
+        SourceLocation(file: file, line: node.mark.map { lines.editorLine($0.line) }, column: node.mark?.column)
     }
 
     /// Whether the node is YAML's null (`~`, `null`, or nothing after the colon).
@@ -83,5 +90,49 @@ struct YAMLNodes {
         case .sequence: "a list"
         case .alias: "an alias"
         }
+    }
+}
+
+/// Line numbers as an editor counts them. The YAML reader also breaks lines at a lone
+/// carriage return, U+0085, U+2028 and U+2029, which an editor shows within one line: a
+/// message quoting the reader's line would point past the end of a short file.
+struct YAMLLines {
+    /// For each of the reader's lines (from 1), the editor's; nil when they agree.
+    private let editor: [Int]?
+
+    init(_ text: String?) {
+        guard let text, text.utf8.contains(where: { $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }) else {
+            editor = nil
+            return
+        }
+        var map = [1, 1]
+        var line = 1
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar.value {
+            case 0x0A:
+                line += 1
+                map.append(line)
+            case 0x0D:
+                if pending == "\n" {
+                    pending = scalars.next()
+                    line += 1
+                }
+                map.append(line)
+            case 0x85, 0x2028, 0x2029:
+                map.append(line)
+            default:
+                break
+            }
+        }
+        editor = map
+    }
+
+    /// The editor's line for the reader's `line`.
+    func editorLine(_ line: Int) -> Int {
+        guard let editor else { return line }
+        return line >= 0 && line < editor.count ? editor[line] : (editor.last ?? line)
     }
 }

@@ -16,7 +16,7 @@ struct YAMLStructureReader {
     }
 
     func read(_ text: String) throws(LoadError) -> Structure {
-        let nodes = YAMLNodes(file: file)
+        let nodes = YAMLNodes(file: file, text: text)
         let root = try Self.compose(text, file: file)
         guard let root, !nodes.isNull(root) else {
             throw LoadError(file: file, message: "the file holds no structure", hint: "see the README for the format")
@@ -64,7 +64,7 @@ struct YAMLStructureReader {
             // on every scalar (most of the parse time for a 10,000-post file).
             return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
-            throw loadError(from: error, file: file)
+            throw loadError(from: error, file: file, lines: YAMLLines(text))
         } catch {
             throw LoadError(file: file, message: "not readable as YAML: \(error)")
         }
@@ -138,19 +138,19 @@ struct YAMLStructureReader {
         return deviation
     }
 
-    static func loadError(from error: YamlError, file: String) -> LoadError {
+    static func loadError(from error: YamlError, file: String, lines: YAMLLines = YAMLLines(nil)) -> LoadError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            if let context { message += " (\(context.text) at line \(lines.editorLine(context.mark.line)))" }
             // The usual cause: a tab, which YAML never takes as indentation.
             let hint = problem.contains("cannot start any token") ? "indent with spaces: YAML does not allow tabs there" : nil
-            return LoadError(file: file, line: mark.line, column: mark.column, message: message, hint: hint)
+            return LoadError(file: file, line: lines.editorLine(mark.line), column: mark.column, message: message, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return LoadError(
-                file: file, line: context.mark.line, column: context.mark.column,
+                file: file, line: lines.editorLine(context.mark.line), column: context.mark.column,
                 message: "a key is given twice in one mapping: \(duplicates.joined(separator: ", "))",
                 hint: "each post gives each field once")
         case .reader(let problem, _, _, _):

@@ -18,7 +18,7 @@ public enum ImportMappingReader {
 
     /// Parses mapping text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(LoadError) -> ImportMapping {
-        let nodes = YAMLNodes(file: file)
+        let nodes = YAMLNodes(file: file, text: text)
         guard let root = try YAMLStructureReader.compose(text, file: file), !nodes.isNull(root) else {
             throw LoadError(file: file, message: "the mapping file is empty", hint: "see the README for the mapping format")
         }

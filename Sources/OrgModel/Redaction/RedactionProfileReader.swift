@@ -27,7 +27,7 @@ public enum RedactionProfileReader {
     }
 
     public static func parse(_ text: String, file: String) throws(LoadError) -> RedactionProfile {
-        let nodes = YAMLNodes(file: file)
+        let nodes = YAMLNodes(file: file, text: text)
         var profile = RedactionProfile.standard
         guard let root = try YAMLStructureReader.compose(text, file: file), !nodes.isNull(root) else { return profile }
         for (keyNode, value) in try nodes.mapping(root, what: "a redaction profile") {

@@ -55,7 +55,7 @@ public enum RuleSetReader {
 
     /// Parses the YAML text of a rule set.
     public static func parse(_ text: String, source: String) throws(LoadError) -> RuleSet {
-        let nodes = YAMLNodes(file: source)
+        let nodes = YAMLNodes(file: source, text: text)
         guard let root = try YAMLStructureReader.compose(text, file: source), !nodes.isNull(root) else {
             throw LoadError(file: source, message: "the rules file is empty")
         }
