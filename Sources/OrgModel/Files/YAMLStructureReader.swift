@@ -58,6 +58,9 @@ struct YAMLStructureReader {
     }
 
     static func compose(_ text: String, file: String) throws(LoadError) -> Node? {
+        // Every YAML reader refuses what no file may hold, also when given text rather
+        // than a file (a mapping or profile read by a program using the library).
+        try RefusedCharacters.check(Array(text.utf8), file: file)
         do {
             // The basic resolver leaves every scalar a string: the readers take raw text
             // and parse it themselves, and Yams's default resolver runs regular expressions

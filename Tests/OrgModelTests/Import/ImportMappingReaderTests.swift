@@ -74,6 +74,20 @@ struct ImportMappingReaderTests {
         }
     }
 
+    @Test("Text given to the reader, not read from a file, is checked for characters no file may hold")
+    func refusedCharactersInText() {
+        // A raw byte order mark inside a value (found by the fuzzer: the organisation came
+        // back refused from the YAML the import wrote).
+        do {
+            _ = try ImportMappingReader.parse("columns:\n  id: Position ID\norganisation: Example\u{FEFF} Council\n", file: "m.yaml")
+            Issue.record("accepted a byte order mark inside a value")
+        } catch {
+            #expect(error.file == "m.yaml" && error.line == 3)
+        }
+        // One opening the text is a byte order mark, and is taken.
+        #expect(throws: Never.self) { _ = try ImportMappingReader.parse("\u{FEFF}columns:\n  id: Position ID\n", file: "m.yaml") }
+    }
+
     @Test("The bundled sample mapping reads, and imports the bundled extract cleanly")
     func bundledSample() throws {
         let folder = RoundTrip.packageRoot.appendingPathComponent("Structures/hr")
