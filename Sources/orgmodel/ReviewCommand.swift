@@ -116,6 +116,13 @@ struct ReviewCommand: ParsableCommand {
             ("options.json", Array(optionsJSON.utf8), false),
             ("deviations.md", Array(register.markdown().utf8), false),
         ]
+        // The page a leadership team opens: every option, its chart pages inline.
+        let pageOptions = reviews.map { review in
+            ReviewPage.Option(review: review, chartPages: Self.chartPages(of: review, in: written))
+        }
+        let title = "Review: " + (structures[0].name ?? (current as NSString).lastPathComponent)
+        let page = ReviewPage.html(title: title, currentFile: current, options: pageOptions, comparison: options, register: register)
+        shared.insert(("index.html", Array(page.utf8), false), at: 0)
         if reviews.count > 1 {
             shared.insert(("review.md", Array(Self.optionsMarkdown(reviews, options: options).utf8), false), at: 0)
             shared.insert(("options.md", Array(options.markdown().utf8), false), at: 1)
@@ -140,6 +147,19 @@ struct ReviewCommand: ParsableCommand {
         summary += Review.written(writtenTo: output, files: written.map(\.name), pages: reviews.map(\.chartPages), print: print)
         try FileHandleOutput.standardOutput(summary)
         if reviews.contains(where: { !$0.comparison.afterFindings.passes }) { throw Exit.findings }
+    }
+
+    /// The SVG pages of a review's change chartbook, contents pages left out.
+    static func chartPages(of review: Review, in files: [(name: String, bytes: [UInt8], isChart: Bool)]) -> [(number: Int, svg: [UInt8])] {
+        let single = review.prefix + "changes.svg"
+        if let one = files.first(where: { $0.name == single }) { return [(1, one.bytes)] }
+        let stem = review.prefix + "changes-p"
+        return files.compactMap { file -> (number: Int, svg: [UInt8])? in
+            guard file.name.hasPrefix(stem), file.name.hasSuffix(".svg"),
+                let number = Int(file.name.dropFirst(stem.count).dropLast(4)), number > review.contentsPages
+            else { return nil }
+            return (number, file.bytes)
+        }
     }
 
     /// The prefix each option's files carry: none for one proposed structure; else the
@@ -181,8 +201,9 @@ final class Review {
     /// What this review's file names start with: "" for one proposed structure, the
     /// option's name and a dash when a review holds several options.
     var prefix = ""
-    /// The chartbooks' page count, once drawn.
+    /// The chartbooks' page count, once drawn, and how many of the pages are contents.
     var chartPages = 0
+    var contentsPages = 0
 
     static func points(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
     let currentFile: String
@@ -228,6 +249,7 @@ final class Review {
             }
         }
         chartPages = book.pageCount
+        contentsPages = book.contentsPages
         files.insert((prefix + "review.md", Array(markdown().utf8), false), at: 0)
         return files
     }

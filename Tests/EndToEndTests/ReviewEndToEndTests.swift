@@ -7,7 +7,7 @@ import Testing
     /// for a book of one page).
     static let files = [
         "review.md", "validation.txt", "key-differences.md", "analysis-current.md", "analysis-proposed.md",
-        "current.pdf", "proposed.pdf", "compare.pdf", "changes.pdf", "changes.png", "options.json", "deviations.md",
+        "current.pdf", "proposed.pdf", "compare.pdf", "changes.pdf", "changes.png", "options.json", "deviations.md", "index.html",
     ]
 
     /// Every file of a review folder, the page SVGs included, sorted.
