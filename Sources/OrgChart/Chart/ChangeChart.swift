@@ -54,7 +54,7 @@ public enum ChangeChart {
         let scope = resolved.scope
         let page = resolved.panel
         let layout = PanelLayout(index: index, scope: scope, stacks: options.page != nil && options.stacks)
-        let counts = ChangeCounts(diff: diff, drawn: scope.drawn)
+        let counts = ChangeCounts(diff: diff, positions: scope.drawnPositions)
 
         var boxes: [ChartBox] = []
         var lines: [ChartLine] = []
@@ -208,7 +208,7 @@ public enum ChangeChart {
             "Posts are matched by id, and by replaces: for a post re-purposed under a new id.",
         ]
         // From a root the chart is a part; its cost note is still the whole structure's.
-        notes += ChangeCounts.summary(diff: diff, current: current.rules, proposed: proposed.rules)
+        notes += pair.summary(current.rules, proposed.rules)
             .map { root == nil ? $0 : "Whole structure: " + $0 }
         let checks = proposed.errorCount == 0 ? nil
             : "The proposed structure has \(proposed.errorCount == 1 ? "1 error" : "\(proposed.errorCount) errors"): run orgmodel validate \(proposed.structure.source ?? "FILE") or draw it with orgmodel render."

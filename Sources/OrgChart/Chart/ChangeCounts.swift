@@ -13,8 +13,10 @@ struct ChangeCounts {
     var otherwise = 0
     var unchanged = 0
 
-    init(diff: StructureDiff, drawn: [Bool]) {
-        for (position, change) in diff.changes.enumerated() where drawn[position] {
+    /// Counts the records at `positions` (the posts a chart draws).
+    init(diff: StructureDiff, positions: [Int]) {
+        for position in positions {
+            let change = diff.changes[position]
             switch change.status {
             case .deleted: deleted += 1
             case .created: created += 1

@@ -18,13 +18,33 @@ final class ChartCache: @unchecked Sendable, Equatable {
         let headcount: Int
     }
 
-    struct Pair {
+    final class Pair: @unchecked Sendable {
         let diff: StructureDiff
         let merged: MergedStructure
         let index: StructureIndex
         let currentIndex: StructureIndex
         /// Headcount below each post of the merged view.
         let below: [Int]
+        /// The change chart's cost and permanence notes, the whole structure's: made once.
+        private var summaryNotes: [String]?
+        private let lock = NSLock()
+
+        init(diff: StructureDiff, merged: MergedStructure, index: StructureIndex, currentIndex: StructureIndex, below: [Int]) {
+            self.diff = diff
+            self.merged = merged
+            self.index = index
+            self.currentIndex = currentIndex
+            self.below = below
+        }
+
+        func summary(_ current: RuleSet, _ proposed: RuleSet) -> [String] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let summaryNotes { return summaryNotes }
+            let notes = ChangeCounts.summary(diff: diff, current: current, proposed: proposed)
+            summaryNotes = notes
+            return notes
+        }
     }
 
     private let lock = NSLock()
