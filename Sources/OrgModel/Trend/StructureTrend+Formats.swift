@@ -20,7 +20,7 @@ extension StructureTrend {
             figures.append([
                 snapshot.effective.description, Figures.grouped(snapshot.posts), Figures.grouped(snapshot.headcount),
                 Figures.decimal(snapshot.fte), Figures.grouped(snapshot.managerPosts), "\(snapshot.managementLayers)",
-                "\(snapshot.managementOnlyLayers)", Figures.decimal(snapshot.meanSpan, places: 1),
+                "\(snapshot.managementOnlyLayers)", Figures.decimal(snapshot.meanSpan),
                 Figures.decimal(snapshot.medianSpan, places: 1), Figures.grouped(snapshot.narrowSpans),
                 Figures.grouped(snapshot.wideSpans), Figures.grouped(snapshot.oneOverOne), snapshot.annualCost.text,
                 snapshot.flags.isEmpty ? "—" : snapshot.flags.map(\.rawValue).joined(separator: ", "),
@@ -113,9 +113,9 @@ extension StructureTrend {
                     }
                     reason = "management layers \(snapshot.managementLayers), " + against.joined(separator: " and ")
                 case .spanCompression:
-                    reason = "mean span \(Figures.decimal(snapshot.meanSpan, places: 1)), down "
+                    reason = "mean span \(Figures.decimal(snapshot.meanSpan)), down "
                         + Figures.percent(previous.meanSpan - snapshot.meanSpan, of: previous.meanSpan)
-                        + " from \(Figures.decimal(previous.meanSpan, places: 1)) on \(previous.effective)"
+                        + " from \(Figures.decimal(previous.meanSpan)) on \(previous.effective)"
                 case .frontLineAtTop:
                     reason = "\(Figures.grouped(snapshot.frontLineNearTop)) of \(Figures.grouped(snapshot.frontLineHeadcount)) front-line headcount ("
                         + Figures.percent(Double(snapshot.frontLineNearTop), of: Double(snapshot.frontLineHeadcount))

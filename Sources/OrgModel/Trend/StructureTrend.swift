@@ -80,7 +80,7 @@ public struct StructureTrend: Sendable {
                 if this.managementLayers > previous.managementLayers || this.managementLayers > result[0].managementLayers {
                     flags.append(.layerCreep)
                 }
-                if previous.meanSpan > 0, this.meanSpan <= previous.meanSpan * 0.9 {
+                if previous.meanSpan > 0, this.meanSpan * 10 <= previous.meanSpan * 9 {
                     flags.append(.spanCompression)
                 }
             }
