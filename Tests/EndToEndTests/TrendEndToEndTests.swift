@@ -148,15 +148,10 @@ struct TrendEndToEndTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var files: [String] = []
         for date in dates {
-            // Copied, so that the reject file of 2013-03-31 lands here, not beside the samples.
-            for part in ["senior", "junior"] {
-                try FileManager.default.copyItem(
-                    atPath: prefix + date + "-\(part).csv",
-                    toPath: folder.appendingPathComponent("dfid-\(date)-\(part).csv").path)
-            }
             let out = "dfid-\(date).yaml"
+            // 2013-03-31 has two rows with shifted columns: set aside, into a reject file beside the output.
             let run = try OrgModelBinary.run(
-                ["import", "--organogram", "dfid-\(date)-senior.csv", "dfid-\(date)-junior.csv", "-o", out, "--skip-bad-rows"],
+                ["import", "--organogram", prefix + date + "-senior.csv", prefix + date + "-junior.csv", "-o", out, "--skip-bad-rows"],
                 in: folder)
             #expect(run.exitCode == 0, "\(run.stderr)")
             files.append(out)
