@@ -1,9 +1,12 @@
 import ArgumentParser
+import GraphvizRender
 import OrgModel
 
 /// How `trend` prints its report.
 enum TrendFormat: String, ExpressibleByArgument, CaseIterable, ReportFormatChoice {
     case table, markdown, csv, json
+    /// A line chart of the figures over time, drawn by Graphviz.
+    case svg, pdf
 }
 
 /// `orgmodel trend FILE...`: snapshots of one organisation in date order, measured alike.
@@ -17,16 +20,18 @@ struct TrendCommand: ParsableCommand {
             manager posts only, mean and median span, span bands, narrow, wide and \
             one-over-one counts and annual cost; the posts deleted, created and moved since \
             the previous snapshot; and the flags layer-creep, span-compression, \
-            front-line-at-top and partial (see the README). Exit code 0, or 2 when a file \
+            front-line-at-top and partial (see the README). --format svg or pdf (or -o \
+            trend.svg, trend.pdf) draws posts, headcount, manager posts, management layers \
+            and mean span over time as a small line chart. Exit code 0, or 2 when a file \
             cannot be read, has no effective date or shares one with another, 3 when \
-            --output cannot be written.
+            --output cannot be written or Graphviz fails.
             """
     )
 
     @Argument(help: ArgumentHelp("Two or more snapshots of one organisation (.yaml, .yml or .csv), each with an `effective:` date.", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: "Output format: table, markdown, csv or json; default: from the --output extension (.md, .csv, .json), else table.")
+    @Option(help: "Output format: table, markdown, csv, json, or svg or pdf (a chart); default: from the --output extension (.md, .csv, .json, .svg, .pdf), else table.")
     var format: TrendFormat?
 
     @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file for every snapshot, instead of the ones the files name.")
@@ -59,19 +64,31 @@ struct TrendCommand: ParsableCommand {
             printError("orgmodel: \(error)")
             throw Exit.unreadableInput
         }
-        let text: String
+        let bytes: [UInt8]
         switch try TrendFormat.resolved(format, output: output) {
-        case .table: text = trend.text()
-        case .markdown: text = trend.markdown()
-        case .csv: text = trend.csv()
+        case .table: bytes = Array(trend.text().utf8)
+        case .markdown: bytes = Array(trend.markdown().utf8)
+        case .csv: bytes = Array(trend.csv().utf8)
         case .json:
             do {
-                text = try trend.json()
+                bytes = Array(try trend.json().utf8)
             } catch {
                 printError("orgmodel: the trend could not be written as JSON: \(error)")
                 throw Exit.outputFailed
             }
+        case .svg: bytes = try chart(trend, .svg)
+        case .pdf: bytes = try chart(trend, .pdf)
         }
-        try emit(Array(text.utf8), to: output, inputs: files)
+        try emit(bytes, to: output, inputs: files)
+    }
+
+    /// The chart of the figures over time; exit 3 when Graphviz fails.
+    private func chart(_ trend: StructureTrend, _ format: RenderFormat) throws -> [UInt8] {
+        do {
+            return try GraphvizRenderer.render(dot: TrendChart.dot(trend), format: format, engine: "neato")
+        } catch {
+            printError("orgmodel: the trend chart could not be drawn: \(error)")
+            throw Exit.outputFailed
+        }
     }
 }

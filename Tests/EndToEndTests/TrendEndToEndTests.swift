@@ -77,6 +77,33 @@ struct TrendEndToEndTests {
         #expect(again.stdout == table.stdout)
     }
 
+    @Test("-o trend.svg and trend.pdf draw the figures over time, the same bytes every run")
+    func chart() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let early = try Self.write(folder, "early.yaml", Self.snapshot("2021-03-31", withHead: false))
+        let late = try Self.write(folder, "late.yaml", Self.snapshot("2022-03-31", withHead: true))
+        let svgPath = folder.appendingPathComponent("trend.svg").path
+        let svg = try OrgModelBinary.run(["trend", late, early, "-o", svgPath], in: folder)
+        #expect(svg.exitCode == 0, "\(svg.stderr)")
+        let drawn = try String(contentsOfFile: svgPath, encoding: .utf8)
+        #expect(drawn.contains("<svg"))
+        for text in ["Trend: Sample Body", "Posts", "Headcount", "Manager posts", "Management layers", "Mean span",
+                     "2021&#45;03&#45;31", "2022&#45;03&#45;31", "layer&#45;creep, span&#45;compression", ">2.4<", ">2.8<", ">13<"] {
+            #expect(drawn.contains(text), "the chart lacks \(text)")
+        }
+        let again = try OrgModelBinary.run(["trend", early, late, "--format", "svg"], in: folder)
+        #expect(again.exitCode == 0 && again.stdout == drawn)
+
+        let pdfPath = folder.appendingPathComponent("trend.pdf").path
+        let pdf = try OrgModelBinary.run(["trend", early, late, "-o", pdfPath], in: folder)
+        #expect(pdf.exitCode == 0, "\(pdf.stderr)")
+        let first = try Data(contentsOf: URL(fileURLWithPath: pdfPath))
+        #expect(first.starts(with: Data("%PDF".utf8)))
+        _ = try OrgModelBinary.run(["trend", early, late, "-o", pdfPath], in: folder)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: pdfPath)) == first)
+    }
+
     @Test("A snapshot without a date, or two of one date, is refused naming the files (exit 2); nothing written")
     func refused() throws {
         let folder = try OrgModelBinary.temporaryDirectory()
@@ -109,7 +136,7 @@ struct TrendEndToEndTests {
         #expect(alone.stderr.contains("give two or more snapshots of one organisation"))
         let yaml = try OrgModelBinary.run(["trend", one, two, "-o", "trend.yaml"], in: folder)
         #expect(yaml.exitCode == 64)
-        #expect(yaml.stderr.contains("this report is not written as .yaml"))
+        #expect(yaml.stderr.contains("this report is not written as .yaml (trend.yaml): name the file .txt, .md, .json, .csv, .svg or .pdf"))
         let badMatch = try OrgModelBinary.run(["trend", one, two, "--match-ids", "fuzzy"], in: folder)
         #expect(badMatch.exitCode == 64)
     }
