@@ -89,7 +89,7 @@ extension ReportFormatChoice {
         }
         // A file named for a format this report does not come in is surely a slip.
         if format == nil, named == nil, Self.otherFormats.contains(ext), let output {
-            let names = ["txt", "md", "json", "csv"].filter { Self(fileExtension: $0) != nil }.map { "." + $0 }
+            let names = ["txt", "md", "json", "csv", "svg", "pdf"].filter { Self(fileExtension: $0) != nil }.map { "." + $0 }
             let list = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
             throw ValidationError("this report is not written as .\(ext) (\(output)): name the file \(list), or give --format to write it anyway")
         }

@@ -32,6 +32,10 @@ public struct LayerSummary: Hashable, Sendable {
     public var meanToFrontLine: Double
     /// The most management layers on any path from the top to the front line.
     public var managementLayers: Int
+    /// The most management layers on any path from the top, whatever it ends in: the
+    /// depth of the management hierarchy alone. It exceeds `managementLayers` when the
+    /// front line hangs from posts near the top while managers go deeper.
+    public var managementOnlyLayers: Int
     /// What the rule set allows, if it says.
     public var allowedLayers: Int?
     /// Posts, headcount and managers at each layer, from the top.
@@ -53,6 +57,7 @@ public struct LayerSummary: Hashable, Sendable {
         var stepsTotal = 0.0
         var frontLineHeadcount = 0
         var mostLayers = 0
+        var mostAnywhere = 0
         for position in index.topDownOrder {
             let heads = facts.count[position]
             let isManager = index.isManager(position)
@@ -63,6 +68,7 @@ public struct LayerSummary: Hashable, Sendable {
             } else {
                 management[position] = own
             }
+            mostAnywhere = max(mostAnywhere, Int(management[position]))
             let layer = index.depth[position]
             while profile.count <= layer {
                 profile.append(Layer(layer: profile.count, posts: 0, headcount: 0, managers: 0))
@@ -99,6 +105,7 @@ public struct LayerSummary: Hashable, Sendable {
         self.deepestFrontLine = deepest
         self.meanToFrontLine = frontLineHeadcount == 0 ? 0 : stepsTotal / Double(frontLineHeadcount)
         self.managementLayers = mostLayers
+        self.managementOnlyLayers = mostAnywhere
         self.allowedLayers = rules.maxLayers
         self.profile = profile
         self.branches = branches

@@ -23,19 +23,8 @@ public struct OptionsComparison: Sendable {
             self.structure = analysis.structure
             self.analysis = analysis
             self.findings = findings
-            let index = analysis.index
-            let spans = index.posts.indices.filter { index.reportCount(of: $0) > 0 }.map { index.span[$0] }.sorted()
-            let middle = spans.count / 2
-            if spans.isEmpty {
-                medianSpan = 0
-            } else {
-                medianSpan = spans.count % 2 == 1 ? Double(spans[middle]) : Double(spans[middle - 1] + spans[middle]) / 2
-            }
-            var bands: [SpanBand: Int] = [:]
-            for row in analysis.tiers {
-                for (band, count) in row.spans?.bands ?? [:] { bands[band, default: 0] += count }
-            }
-            spanBands = bands
+            medianSpan = analysis.medianManagerSpan
+            spanBands = analysis.spanBandTotals
         }
 
         public var posts: Int { analysis.totals.posts }
@@ -47,8 +36,8 @@ public struct OptionsComparison: Sendable {
         /// The mean span of the posts that lead anyone (as `StructureRatios` has it).
         public var meanSpan: Double { analysis.ratios.meanSpan }
 
-        public var narrowSpans: Int { ComparisonReport.spanCount(analysis, \.narrow) }
-        public var wideSpans: Int { ComparisonReport.spanCount(analysis, \.wide) }
+        public var narrowSpans: Int { analysis.narrowSpans }
+        public var wideSpans: Int { analysis.wideSpans }
         public var oneOverOne: Int { analysis.oneOverOne.managers.count }
         public var errors: Int { findings.errorCount }
         public var warnings: Int { findings.warningCount }

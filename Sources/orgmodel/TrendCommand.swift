@@ -1,0 +1,94 @@
+import ArgumentParser
+import GraphvizRender
+import OrgModel
+
+/// How `trend` prints its report.
+enum TrendFormat: String, ExpressibleByArgument, CaseIterable, ReportFormatChoice {
+    case table, markdown, csv, json
+    /// A line chart of the figures over time, drawn by Graphviz.
+    case svg, pdf
+}
+
+/// `orgmodel trend FILE...`: snapshots of one organisation in date order, measured alike.
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "Set snapshots of one organisation in date order: size, layers, spans, cost, changes and flags.",
+        discussion: """
+            Orders the snapshots by their `effective:` date, whatever order they are given in. \
+            For each: posts, headcount, FTE, manager posts, management layers, layers over \
+            manager posts only, mean and median span, span bands, narrow, wide and \
+            one-over-one counts and annual cost; the posts deleted, created and moved since \
+            the previous snapshot; and the flags layer-creep, span-compression, \
+            front-line-at-top and partial (see the README). --format svg or pdf (or -o \
+            trend.svg, trend.pdf) draws posts, headcount, manager posts, management layers \
+            and mean span over time as a small line chart. Exit code 0, or 2 when a file \
+            cannot be read, has no effective date or shares one with another, 3 when \
+            --output cannot be written or Graphviz fails.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Two or more snapshots of one organisation (.yaml, .yml or .csv), each with an `effective:` date.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(help: "Output format: table, markdown, csv, json, or svg or pdf (a chart); default: from the --output extension (.md, .csv, .json, .svg, .pdf), else table.")
+    var format: TrendFormat?
+
+    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file for every snapshot, instead of the ones the files name.")
+    var rules: String?
+
+    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How ids must agree to be one post between snapshots: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
+    var matchIDs: IDMatching = .exact
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output (-).")
+    var output: String?
+
+    func validate() throws {
+        guard files.count >= 2 else {
+            throw ValidationError("give two or more snapshots of one organisation: orgmodel trend FILE FILE...")
+        }
+        _ = try TrendFormat.resolved(format, output: output)
+    }
+
+    func run() throws {
+        let loaded = try loadStructures(files, rules: rules)
+        try refuseAmbiguousIDs(zip(files, loaded).map { ($0, $1.structure) }, matching: matchIDs)
+        let inputs = zip(files, loaded).map { StructureTrend.Input(file: $0, structure: $1.structure, rules: $1.rules) }
+        let problems = StructureTrend.problems(in: inputs)
+        for problem in problems { printError("orgmodel: \(problem)") }
+        guard problems.isEmpty else { throw Exit.unreadableInput }
+        let trend: StructureTrend
+        do {
+            trend = try StructureTrend(inputs, matching: matchIDs)
+        } catch {
+            printError("orgmodel: \(error)")
+            throw Exit.unreadableInput
+        }
+        let bytes: [UInt8]
+        switch try TrendFormat.resolved(format, output: output) {
+        case .table: bytes = Array(trend.text().utf8)
+        case .markdown: bytes = Array(trend.markdown().utf8)
+        case .csv: bytes = Array(trend.csv().utf8)
+        case .json:
+            do {
+                bytes = Array(try trend.json().utf8)
+            } catch {
+                printError("orgmodel: the trend could not be written as JSON: \(error)")
+                throw Exit.outputFailed
+            }
+        case .svg: bytes = try chart(trend, .svg)
+        case .pdf: bytes = try chart(trend, .pdf)
+        }
+        try emit(bytes, to: output, inputs: files)
+    }
+
+    /// The chart of the figures over time; exit 3 when Graphviz fails.
+    private func chart(_ trend: StructureTrend, _ format: RenderFormat) throws -> [UInt8] {
+        do {
+            return try GraphvizRenderer.render(dot: TrendChart.dot(trend), format: format, engine: "neato")
+        } catch {
+            printError("orgmodel: the trend chart could not be drawn: \(error)")
+            throw Exit.outputFailed
+        }
+    }
+}
