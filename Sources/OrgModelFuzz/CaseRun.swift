@@ -62,11 +62,23 @@ struct CaseRun {
         }
     }
 
+    /// The lines of a file as an editor shows them: a line feed, a carriage return, or the
+    /// two together each end one (the readers number lines the same way).
+    static func lineCount(_ input: [UInt8]) -> Int {
+        var lines = 1
+        var previous: UInt8 = 0
+        for byte in input {
+            if byte == 0x0D || (byte == 0x0A && previous != 0x0D) { lines += 1 }
+            previous = byte
+        }
+        return lines
+    }
+
     /// A refusal must name one of `files`, and a line the file has.
     func refused(_ error: LoadError, files: [String], _ input: [UInt8]) -> Fuzzer.Outcome {
         if !files.contains(error.file) { problems("a refusal names \(error.file), not the input: \(error)") }
         if let line = error.line {
-            let lines = input.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            let lines = Self.lineCount(input)
             if line < 1 || line > lines + 1 { problems("a refusal names line \(line) of a file of \(lines) lines: \(error)") }
         }
         if error.message.isEmpty { problems("a refusal with no message") }
@@ -88,7 +100,7 @@ struct CaseRun {
     /// What an import writes (YAML) reads back unchanged, and the structure goes through
     /// every command; the rows it rejects name the file and a line it has.
     func imported(_ result: ImportResult, file: String, _ input: [UInt8]) {
-        let lines = input.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let lines = Self.lineCount(input)
         for row in result.rejected where row.line < 1 || (row.file == file && row.line > lines + 1) {
             problems("a rejected row names line \(row.line) of \(row.file)")
         }

@@ -93,15 +93,16 @@ struct YAMLNodes {
     }
 }
 
-/// Line numbers as an editor counts them. The YAML reader also breaks lines at a lone
-/// carriage return, U+0085, U+2028 and U+2029, which an editor shows within one line: a
-/// message quoting the reader's line would point past the end of a short file.
+/// Line numbers as an editor counts them (a line feed, a carriage return, or both end a
+/// line). The YAML reader also breaks lines at U+0085, U+2028 and U+2029, which an editor
+/// shows within one line: a message quoting the reader's line would point past the end of
+/// a short file.
 struct YAMLLines {
     /// For each of the reader's lines (from 1), the editor's; nil when they agree.
     private let editor: [Int]?
 
     init(_ text: String?) {
-        guard let text, text.utf8.contains(where: { $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }) else {
+        guard let text, text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else {
             editor = nil
             return
         }
@@ -116,10 +117,9 @@ struct YAMLLines {
                 line += 1
                 map.append(line)
             case 0x0D:
-                if pending == "\n" {
-                    pending = scalars.next()
-                    line += 1
-                }
+                // A carriage return ends a line, alone or before a line feed.
+                if pending == "\n" { pending = scalars.next() }
+                line += 1
                 map.append(line)
             case 0x85, 0x2028, 0x2029:
                 map.append(line)
