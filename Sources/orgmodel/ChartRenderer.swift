@@ -88,12 +88,24 @@ struct ChartRenderer {
         _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions, format: RenderFormat, path: String,
         print: PrintSettings, onlyFirstChartPage: Bool = false
     ) throws -> [(path: String, bytes: [UInt8])] {
+        try books(kind, book, inputs, options: options, outputs: [(format, path)], print: print, onlyFirstChartPage: onlyFirstChartPage)
+    }
+
+    /// The files of a chartbook in several formats at once, each page laid out once and
+    /// drawn in every format from that layout (PNG, drawn at another resolution, goes on
+    /// its own). The formats' file names share their stem.
+    func books(
+        _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
+        outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool = false
+    ) throws -> [(path: String, bytes: [UInt8])] {
+        guard let first = outputs.first else { return [] }
         var options = options
-        options.dpi = format == .png ? Self.pngDPI : nil
-        let ns = path as NSString
-        let stem = ns.deletingPathExtension
-        let linkExt = format == .pdf || format == .png ? "svg" : format.fileExtension
-        let link = PageLink(stem: (stem as NSString).lastPathComponent, ext: linkExt, pages: book.pageCount)
+        options.dpi = outputs.contains { $0.format == .png } ? Self.pngDPI : nil
+        let name = first.path
+        // Page links name the SVG pages (or the DOT and JSON pages, drawn alone).
+        let linkExt = outputs.contains { $0.format == .dot || $0.format == .json } && outputs.count == 1 ? first.format.fileExtension : "svg"
+        let stemOf = { (path: String) in (path as NSString).deletingPathExtension }
+        let link = PageLink(stem: (stemOf(first.path) as NSString).lastPathComponent, ext: linkExt, pages: book.pageCount)
         let numbers = onlyFirstChartPage ? [book.contentsPages + 1] : Array(1...book.pageCount)
         var files: [(path: String, bytes: [UInt8])] = []
         var pdfPages: [PDFBookPage] = []
@@ -110,45 +122,50 @@ struct ChartRenderer {
             if let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty {
                 let names = Array(Set(leaks)).sorted()
                 printError(
-                    "orgmodel: the redacted chart \(path) would still show \(names.joined(separator: ", "))"
+                    "orgmodel: the redacted chart \(name) would still show \(names.joined(separator: ", "))"
                         + audit.placesText(of: names, in: inputs.results.map(\.structure))
                         + "; nothing was written. " + RedactionAudit.refusalAdvice + " (or the file's name), or draw the chart without it")
                 throw Exit.outputFailed
             }
             let page: PageRenderOutput
             do {
-                page = try GraphvizRenderer.renderPage(dot: text, formats: [format]) { size in
+                page = try GraphvizRenderer.renderPage(dot: text, formats: outputs.map(\.format)) { size in
                     print.fit(width: size.width, height: size.height).scale
                 }
             } catch {
-                printError("orgmodel: \(path): \(error)")
+                printError("orgmodel: \(name): \(error)")
                 throw Exit.outputFailed
             }
             for warning in page.warnings { printError("orgmodel: Graphviz: \(warning)") }
             if page.scale < print.floor - 1e-9 { small.append((number, page.scale * PrintSettings.smallestType)) }
-            let bytes = page.files[0].bytes
-            if format == .pdf {
-                let landscape = print.fit(width: page.size.width, height: page.size.height).landscape
-                let (short, long) = print.paper.portrait
-                pdfPages.append(PDFBookPage(pdf: bytes, paperWidth: landscape ? long : short, paperHeight: landscape ? short : long))
-                linkTargets[link.href(number)] = number - 1
-                for id in Self.selfLinks(in: text) { linkTargets["#" + id] = pdfPages.count - 1 }
-            } else if numbers.count == 1 {
-                files.append((path, bytes))
-            } else {
-                files.append(("\(stem)-p\(link.number(number)).\(ns.pathExtension)", bytes))
+            for (output, rendered) in zip(outputs, page.files) {
+                let bytes = rendered.bytes
+                if output.format == .pdf {
+                    let landscape = print.fit(width: page.size.width, height: page.size.height).landscape
+                    let (short, long) = print.paper.portrait
+                    pdfPages.append(PDFBookPage(pdf: bytes, paperWidth: landscape ? long : short, paperHeight: landscape ? short : long))
+                    linkTargets[link.href(number)] = number - 1
+                    for id in Self.selfLinks(in: text) { linkTargets["#" + id] = pdfPages.count - 1 }
+                } else if numbers.count == 1 {
+                    files.append((output.path, bytes))
+                } else {
+                    let ext = (output.path as NSString).pathExtension
+                    files.append(("\(stemOf(output.path))-p\(link.number(number))\(ext.isEmpty ? "" : "." + ext)", bytes))
+                }
             }
         }
         if !small.isEmpty {
             let list = small.map { String(format: "p. %d (%.1f pt)", $0.page, $0.points) }.joined(separator: ", ")
-            printError("note: \(path): these pages print below \(Self.points(print.minText)) pt even split as far as they go: \(list)")
+            printError("note: \(name): these pages print below \(Self.points(print.minText)) pt even split as far as they go: \(list)")
         }
-        if format == .pdf {
+        if let pdf = outputs.first(where: { $0.format == .pdf }) {
             let outline = Self.outline(book.outline(), pages: numbers)
             do {
-                files.append((path, try PDFBook.assemble(pages: pdfPages, linkTargets: linkTargets, outline: outline, title: nil)))
+                // The PDF first, as the formats were asked for.
+                let joined = try PDFBook.assemble(pages: pdfPages, linkTargets: linkTargets, outline: outline, title: nil)
+                files.insert((pdf.path, joined), at: outputs.firstIndex { $0.format == .pdf } == 0 ? 0 : files.count)
             } catch {
-                printError("orgmodel: \(path): \(error)")
+                printError("orgmodel: \(pdf.path): \(error)")
                 throw Exit.outputFailed
             }
         }

@@ -85,10 +85,12 @@ struct DiagramSet {
                 plans[chart.files] = book
             }
             let kind: ChartbookKind = chart.kind == .compare ? .compare : (chart.kind == .changes ? .changes : .single)
-            for format in chart.formats {
-                let path = (output as NSString).appendingPathComponent("\(chart.name).\(format.fileExtension)")
-                written += try renderer.book(
-                    kind, book, inputs, options: options, format: format, path: path, print: print, onlyFirstChartPage: format == .png)
+            // The vector formats from one layout a page; the PNG of the first chart page alone.
+            let path = { (format: RenderFormat) in (output as NSString).appendingPathComponent("\(chart.name).\(format.fileExtension)") }
+            let vector = chart.formats.filter { $0 != .png }.map { ($0, path($0)) }
+            written += try renderer.books(kind, book, inputs, options: options, outputs: vector, print: print)
+            if chart.formats.contains(.png) {
+                written += try renderer.book(kind, book, inputs, options: options, format: .png, path: path(.png), print: print, onlyFirstChartPage: true)
             }
         }
         try writeOutputs(written, inputs: charts.flatMap(\.files))

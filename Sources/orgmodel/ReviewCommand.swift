@@ -241,10 +241,13 @@ final class Review {
             ("changes", .changes, [.pdf, .svg, .png]),
         ]
         for chart in charts {
-            for format in chart.formats {
+            // PDF and SVG from one layout a page; the PNG of the first chart page alone.
+            let vector = chart.formats.filter { $0 != .png }.map { ($0, "\(prefix)\(chart.name).\($0.fileExtension)") }
+            files += try renderer.books(chart.kind, book, pair, options: chartOptions, outputs: vector, print: print).map { ($0.path, $0.bytes, true) }
+            if chart.formats.contains(.png) {
                 let drawn = try renderer.book(
-                    chart.kind, book, pair, options: chartOptions, format: format, path: "\(prefix)\(chart.name).\(format.fileExtension)",
-                    print: print, onlyFirstChartPage: format == .png)
+                    chart.kind, book, pair, options: chartOptions, format: .png, path: "\(prefix)\(chart.name).png", print: print,
+                    onlyFirstChartPage: true)
                 files += drawn.map { ($0.path, $0.bytes, true) }
             }
         }
