@@ -77,6 +77,9 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("min-text"), help: ArgumentHelp("The smallest text any page may print, in points (4 to 9); a chart that does not fit is split into pages.", valueName: "pt"))
     var minText: Double = 7
 
+    @Option(name: .customLong("match-ids"), help: ArgumentHelp("With --compare or --changes: how ids must agree to be one post: exact, case or loose.", valueName: "how"))
+    var matchIDs: IDMatching = .exact
+
     @Option(help: "compact: Team Managers stacked under their manager, each with its team; boxes: a box per post, teams in the front-line row.")
     var layout: ChartLayout = .compact
 
@@ -125,6 +128,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         var options = ChartOptions(names: names, root: root.map { PostID($0) }, depth: depth, boxLine: boxLine)
         options.stacks = layout == .compact
+        options.idMatching = matchIDs
         let print = PrintSettings(paper: paper, minText: minText)
         let profile: RedactionProfile?
         do {
@@ -141,6 +145,9 @@ struct RenderCommand: ParsableCommand {
         let kind: ChartKind = compare ? .compare : (changes ? .changes : .single)
         let resolved = format ?? RenderFormat(fileExtension: (output as NSString).pathExtension) ?? .svg
         let inputs = try renderer.load(files)
+        if compare || changes {
+            try refuseAmbiguousIDs(zip(files, inputs.results).map { ($0, $1.structure) }, matching: matchIDs)
+        }
         let bookKind: ChartbookKind = compare ? .compare : (changes ? .changes : .single)
         guard let tier = splitByTier else {
             let book = try renderer.plan(kind, inputs, options: options, print: print)

@@ -57,6 +57,9 @@ struct ReviewCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD).")
     var asOf: Day?
 
+    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How ids must agree to be one post: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
+    var matchIDs: IDMatching = .exact
+
     @OptionGroup var redaction: RedactionOptions
 
     func validate() throws {
@@ -76,6 +79,7 @@ struct ReviewCommand: ParsableCommand {
             throw Exit.unreadableInput
         }
         let loaded = try loadStructures(files, rules: rules)
+        try refuseAmbiguousIDs(zip(files, loaded).map { ($0, $1.structure) }, matching: matchIDs)
         // The structures together withhold, in text, the names any withholds.
         let audit = profile.map { RedactionAudit(withholdingFrom: loaded.map(\.structure), by: $0) }
         let structures = loaded.map { loaded in
@@ -91,15 +95,18 @@ struct ReviewCommand: ParsableCommand {
         for (number, file) in optionFiles.enumerated() {
             let review = Review(
                 current: structures[0], proposed: structures[number + 1], currentRules: loaded[0].rules,
-                proposedRules: loaded[number + 1].rules, asOf: day, currentFile: current, proposedFile: file)
+                proposedRules: loaded[number + 1].rules, asOf: day, currentFile: current, proposedFile: file, matching: matchIDs)
             review.prefix = prefixes[number]
-            written += try review.files(chartOptions: ChartOptions(names: names, boxLine: boxLine), print: print, audit: audit)
+            var chartOptions = ChartOptions(names: names, boxLine: boxLine)
+            chartOptions.idMatching = matchIDs
+            written += try review.files(chartOptions: chartOptions, print: print, audit: audit)
             reviews.append(review)
         }
         // The options side by side, and the register of every deviation the files hold.
         let options = OptionsComparison(
             current: structures[0], rules: loaded[0].rules, file: current,
-            options: zip(structures.dropFirst(), zip(loaded.dropFirst(), optionFiles)).map { ($0, $1.0.rules, $1.1) }, asOf: day)
+            options: zip(structures.dropFirst(), zip(loaded.dropFirst(), optionFiles)).map { ($0, $1.0.rules, $1.1) }, asOf: day,
+            matching: matchIDs)
         let register = DeviationRegister(
             asOf: day, files: files,
             entries: zip(structures, zip(loaded, files)).flatMap { structure, pair in
@@ -209,9 +216,13 @@ final class Review {
     let currentFile: String
     let proposedFile: String
 
-    init(current: Structure, proposed: Structure, currentRules: RuleSet, proposedRules: RuleSet, asOf: Day, currentFile: String, proposedFile: String) {
+    init(
+        current: Structure, proposed: Structure, currentRules: RuleSet, proposedRules: RuleSet, asOf: Day, currentFile: String,
+        proposedFile: String, matching: IDMatching = .exact
+    ) {
         comparison = StructureComparison(
-            current: current, proposed: proposed, currentRules: currentRules, proposedRules: proposedRules, asOf: asOf)
+            current: current, proposed: proposed, currentRules: currentRules, proposedRules: proposedRules, asOf: asOf,
+            matching: matching)
         self.currentFile = currentFile
         self.proposedFile = proposedFile
     }

@@ -70,6 +70,28 @@ import Testing
         #expect(files.allSatisfy { run.stdout.contains($0 + ":") })
     }
 
+    @Test func reviewMatchesIDsThatDifferOnlyInFormWhenAsked() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = folder.appendingPathComponent("before.yaml"), after = folder.appendingPathComponent("after.yaml")
+        let posts = { (prefix: String) in
+            "posts:\n  - id: \(prefix)-1\n    title: Director\n    tier: 2\n  - id: \(prefix)-2\n    title: Head of Service\n    tier: 4\n    reports_to: \(prefix)-1\n"
+        }
+        try Data(posts("DfE").utf8).write(to: before)
+        try Data(posts("DFE").utf8).write(to: after)
+        let exact = try OrgModelBinary.run(["review", before.path, after.path, "-o", folder.appendingPathComponent("exact").path])
+        #expect(exact.stdout.contains("Posts deleted 2, created 2"), "\(exact.stdout)")
+        let matched = try OrgModelBinary.run([
+            "review", before.path, after.path, "--match-ids", "case", "-o", folder.appendingPathComponent("case").path,
+        ])
+        #expect(matched.stdout.contains("Posts deleted 0, created 0"), "\(matched.stdout)\(matched.stderr)")
+        // The change chart matches them too: no post is drawn as deleted.
+        let changes = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("case").path)
+            .filter { $0.hasPrefix("changes") && $0.hasSuffix(".svg") }
+        let svg = try changes.map { try String(contentsOfFile: folder.appendingPathComponent("case/\($0)").path, encoding: .utf8) }.joined()
+        #expect(!svg.contains("DELETED"))
+    }
+
     @Test func reviewIsDeterministic() throws {
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

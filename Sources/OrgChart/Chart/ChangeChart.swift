@@ -17,7 +17,7 @@ public enum ChangeChart {
     public static func dot(current: ValidationResult, proposed: ValidationResult, options: ChartOptions = ChartOptions())
         throws(ChartError) -> String
     {
-        let pair = (options.cache ?? ChartCache()).pair(current, proposed)
+        let pair = (options.cache ?? ChartCache()).pair(current, proposed, matching: options.idMatching)
         let diff = pair.diff
         let merged = pair.merged
         var root: Int?

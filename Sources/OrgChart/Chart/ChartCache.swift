@@ -67,11 +67,11 @@ final class ChartCache: @unchecked Sendable, Equatable {
         return side
     }
 
-    func pair(_ current: ValidationResult, _ proposed: ValidationResult) -> Pair {
+    func pair(_ current: ValidationResult, _ proposed: ValidationResult, matching: IDMatching = .exact) -> Pair {
         lock.lock()
         defer { lock.unlock() }
         if let pair { return pair }
-        let diff = StructureDiff(current: current.structure, proposed: proposed.structure)
+        let diff = StructureDiff(current: current.structure, proposed: proposed.structure, matching: matching)
         let merged = MergedStructure(diff)
         let index = StructureIndex(merged.structure)
         let made = Pair(

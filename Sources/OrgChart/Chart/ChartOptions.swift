@@ -20,6 +20,9 @@ public struct ChartOptions: Sendable, Equatable {
     /// team (`--layout compact`, the default), or draws a box per post with the teams in
     /// the front-line row (`--layout boxes`).
     public var stacks = true
+    /// How ids must agree for a post of the current and of the proposed structure to be
+    /// one post (`--match-ids`), in the charts of a pair.
+    public var idMatching: IDMatching = .exact
     /// The chartbook page being drawn; nil draws the chart whole.
     var page: PageSpec?
     /// What a chartbook's pages share, and the role (`single`, `current`, `proposed`) the

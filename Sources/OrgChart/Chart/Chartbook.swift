@@ -258,7 +258,7 @@ struct PlanningViews: Sendable {
         single = nil
         self.current = current
         self.proposed = proposed
-        let diff = StructureDiff(current: current.structure, proposed: proposed.structure)
+        let diff = StructureDiff(current: current.structure, proposed: proposed.structure, matching: options.idMatching)
         self.diff = diff
         let merged = MergedStructure(diff)
         tree = StructureIndex(merged.structure)

@@ -71,7 +71,7 @@ public struct OptionsComparison: Sendable {
     /// Each structure is checked against its own rule set, deviations judged as of `asOf`.
     public init(
         current: Structure, rules: RuleSet, file: String? = nil,
-        options: [(structure: Structure, rules: RuleSet, file: String?)], asOf: Day
+        options: [(structure: Structure, rules: RuleSet, file: String?)], asOf: Day, matching: IDMatching = .exact
     ) {
         func measure(_ structure: Structure, _ rules: RuleSet) -> (StructureAnalysis, ValidationResult) {
             let index = StructureIndex(structure)
@@ -83,7 +83,7 @@ public struct OptionsComparison: Sendable {
         self.current = Measures(file: file, analysis: before.0, findings: before.1)
         self.options = options.map { option in
             let (diff, after) = ParallelWork.both(
-                { StructureDiff(current: current, proposed: option.structure) }, { measure(option.structure, option.rules) })
+                { StructureDiff(current: current, proposed: option.structure, matching: matching) }, { measure(option.structure, option.rules) })
             let comparison = StructureComparison(
                 diff: diff, before: before.0, after: after.0, beforeFindings: before.1, afterFindings: after.1)
             return Option(measures: Measures(file: option.file, analysis: after.0, findings: after.1), comparison: comparison)
