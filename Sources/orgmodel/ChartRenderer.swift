@@ -43,20 +43,6 @@ struct ChartRenderer {
         return Inputs(results: results, audit: audit)
     }
 
-    /// The chart's DOT text; exit 64 for a --root that names no post.
-    func dot(_ kind: ChartKind, _ inputs: [ValidationResult], options: ChartOptions) throws -> String {
-        do {
-            switch kind {
-            case .single: return try StructureChart.dot(inputs[0], options: options)
-            case .compare: return try ComparisonChart.dot(current: inputs[0], proposed: inputs[1], options: options)
-            case .changes: return try ChangeChart.dot(current: inputs[0], proposed: inputs[1], options: options)
-            }
-        } catch {
-            printError("orgmodel: \(error)")
-            throw ExitCode.validationFailure
-        }
-    }
-
     /// Pixels per inch for PNG: an A4 landscape chart about 2,250 pixels wide, sharp
     /// enough to read on screen and in a README.
     static let pngDPI = 192

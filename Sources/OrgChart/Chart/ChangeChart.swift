@@ -80,7 +80,7 @@ public enum ChangeChart {
         for position in layout.drawnInOrder where layout.teamOf[position] != nil {
             if let former = merged.formerManager[position] { movedOutOf[former, default: []].append(diff.changes[position]) }
         }
-        let proposedMarks = FindingMarks(proposed)
+        let proposedMarks = (options.cache ?? ChartCache()).side("proposed", proposed, options: options).marks
         func postBox(_ position: Int) -> (label: String, style: BoxStyle) {
             let change = diff.changes[position]
             var (label, style) = ChangeLabel.post(

@@ -299,7 +299,6 @@ struct PlanningViews: Sendable {
 
     /// The spec each chart kind reads for a page.
     func spec(for page: Chartbook.Page, in book: Chartbook, link: PageLink) -> PageSpec {
-        let pageOf = book.pageOfRoot
         var spec = PageSpec(
             number: page.number, total: book.pageCount, part: page.part, parts: page.parts, up: page.up,
             continuedFrom: page.part > 1 ? page.rootPosition.flatMap { book.pageOfRoot[$0] } : nil,
@@ -315,11 +314,6 @@ struct PlanningViews: Sendable {
                     result.absent = true
                 }
             }
-            for reference in page.references {
-                guard let at = toView[view][reference], let number = pageOf[reference] else { continue }
-                result.references[index.posts[at].id] = number
-            }
-            // References of this view found only in it (a branch elsewhere in the plan).
             result.reports = page.reports.map { Set($0.compactMap { toView[view][$0].map { index.posts[$0].id } }) }
             return result
         }

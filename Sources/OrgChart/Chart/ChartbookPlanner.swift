@@ -176,11 +176,6 @@ struct Planner {
         var worst = 1.0
         for kind in kinds {
             let dot = try views.draw(kind, options: options)
-            if let folder = ProcessInfo.processInfo.environment["ORGMODEL_DEBUG_PLAN_DOT"] {
-                try? dot.write(
-                    toFile: "\(folder)/trial-\(root.map { views.mergedIDs[$0] } ?? "top")-\(kind)-\(references.count)-\(reports?.count ?? -1).dot",
-                    atomically: true, encoding: .utf8)
-            }
             let size = try measured(dot, key: "\(kind) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])")
             // A little to spare: the final page's numbers and header differ from the trial's.
             let spare = tighter[root] ?? Self.spare
@@ -239,7 +234,7 @@ struct Planner {
     static func narrowest(rows: [ChartRow: Int], print: PrintSettings) -> Bool {
         guard let widest = rows.values.max() else { return false }
         let width = labelColumn + Double(widest) * (narrowestBox + boxGap)
-        let (short, long) = print.paper.portrait
+        let long = print.paper.portrait.height
         return width * print.floor > long - 2 * PrintSettings.margin
     }
 

@@ -185,10 +185,6 @@ struct StructurePanel {
             return (label.html, style)
         }
 
-        var teams: [Int: [Int]] = [:]
-        for item in layout.order {
-            if case .team(let manager, let members) = item { teams[manager] = members }
-        }
         var teamMembers: [Int: [Int]] = [:]
         for position in layout.drawnInOrder {
             if let leader = layout.teamOf[position] { teamMembers[leader, default: []].append(position) }

@@ -28,7 +28,7 @@ public struct SpanStatistics: Hashable, Sendable {
         var bands: [SpanBand: Int] = [:]
         for span in sorted { bands[SpanBand(span: span, rule: rule), default: 0] += 1 }
         self.bands = bands
-        if let rule {
+        if rule != nil {
             let inside = bands[.withinRule, default: 0]
             let above = bands[.aboveRule, default: 0]
             within = inside
