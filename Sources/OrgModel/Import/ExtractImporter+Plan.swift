@@ -40,6 +40,7 @@ extension ExtractImporter {
 }
 
 extension ExtractImporter.Run {
+    /// Works out from the header which column feeds what, or refuses it with advice.
     mutating func readHeader(_ record: borrowing CSVRecord) throws(LoadError) {
         var names: [String] = []
         for index in 0..<record.count { names.append(text(record, index)) }
@@ -79,42 +80,48 @@ extension ExtractImporter.Run {
                 file: mapping.source ?? file, message: "the mapping names no column for \(required.rawValue)",
                 hint: "add it under columns:, e.g. \(required.rawValue): \(required == .id ? "Position ID" : "Parent Position")")
         }
-        var droppedIndices: Set<Int> = []
-        for name in mapping.dropped {
-            guard let index = find(name) else {
-                noteMissing(.dropped(name))
-                missing.append("\(ValueParsing.quoted(name)) (to drop)")
-                continue
-            }
-            droppedIndices.insert(index)
-        }
-        var dateIndices: Set<Int> = []
-        for name in mapping.dateColumns {
-            guard let index = find(name) else {
-                noteMissing(.date(name))
-                missing.append("\(ValueParsing.quoted(name)) (dates)")
-                continue
-            }
-            dateIndices.insert(index)
-        }
-        if !missing.isEmpty {
-            var wrongDelimiter = false
-            var hint = "the mapping's column names must match the extract's header (\(names.count) columns: \(names.prefix(8).map { ValueParsing.quoted($0) }.joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
-            if names.count == 1, let only = names.first {
-                for (symbol, option) in [(";", "';'"), ("\t", "tab"), ("|", "'|'")] where only.contains(symbol) {
-                    hint = "the header is one column holding \(symbol == "\t" ? "tabs" : symbol): try --delimiter \(option)"
-                    wrongDelimiter = true
+        // Columns to drop and columns of dates: each found, or a column missing.
+        var found: [Set<Int>] = [[], []]
+        for (list, names, use, purpose) in [
+            (0, mapping.dropped, ImportMapping.ColumnUse.dropped, "to drop"), (1, mapping.dateColumns, ImportMapping.ColumnUse.date, "dates"),
+        ] {
+            for name in names {
+                guard let index = find(name) else {
+                    noteMissing(use(name))
+                    missing.append("\(ValueParsing.quoted(name)) (\(purpose))")
+                    continue
                 }
+                found[list].insert(index)
             }
-            // The mistake is in the mapping (or the extract is not the one meant): name
-            // the mapping line where the wrong name is written, and the header it missed.
-            let message = "the extract's header (\(file):\(record.line)) has no column \(missing.joined(separator: "; no column "))"
-            // A header read with the wrong delimiter is the extract's problem, not the mapping's.
-            if !wrongDelimiter, let place = firstMissingPlace {
-                throw place.error(message, hint: hint)
-            }
-            throw LoadError(file: file, line: record.line, message: "the header has no column \(missing.joined(separator: "; no column "))", hint: hint)
         }
+        if !missing.isEmpty { throw missingColumns(missing, names: names, line: record.line, mappingPlace: firstMissingPlace) }
+        makePlan(record.line, record.byteRange, names: names, fieldColumns: fieldColumns, dropped: found[0], dates: found[1])
+    }
+
+    /// The header lacks columns the mapping names: say which, where the mapping names
+    /// them, and what the header has.
+    private func missingColumns(_ missing: [String], names: [String], line: Int, mappingPlace: SourceLocation?) -> LoadError {
+        var wrongDelimiter = false
+        var hint = "the mapping's column names must match the extract's header (\(names.count) columns: \(names.prefix(8).map { ValueParsing.quoted($0) }.joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
+        if names.count == 1, let only = names.first {
+            for (symbol, option) in [(";", "';'"), ("\t", "tab"), ("|", "'|'")] where only.contains(symbol) {
+                hint = "the header is one column holding \(symbol == "\t" ? "tabs" : symbol): try --delimiter \(option)"
+                wrongDelimiter = true
+            }
+        }
+        // The mistake is in the mapping (or the extract is not the one meant): name
+        // the mapping line where the wrong name is written, and the header it missed.
+        let message = "the extract's header (\(file):\(line)) has no column \(missing.joined(separator: "; no column "))"
+        // A header read with the wrong delimiter is the extract's problem, not the mapping's.
+        if !wrongDelimiter, let place = mappingPlace { return place.error(message, hint: hint) }
+        return LoadError(file: file, line: line, message: "the header has no column \(missing.joined(separator: "; no column "))", hint: hint)
+    }
+
+    /// The plan of the columns found, and the pipeline with the extract's column names.
+    private mutating func makePlan(
+        _ line: Int, _ bytes: Range<Int>, names: [String], fieldColumns: [(PostField, Int, String)], dropped droppedIndices: Set<Int>,
+        dates dateIndices: Set<Int>
+    ) {
         let used = Set(fieldColumns.map(\.1))
         var attributeColumns: [(Int, String, Bool)] = []
         var unnamed: [Int] = []
@@ -143,7 +150,7 @@ extension ExtractImporter.Run {
                 costColumn: fieldColumns.first { $0.0 == .cost }?.2 ?? "cost", jobShares: mapping.jobShares,
                 leavesOutSpoiledShares: true, costSummed: true, matching: pipeline.format.matching))
         plan = ExtractImporter.Plan(
-            headerLine: record.line, headerBytes: record.byteRange, columnCount: names.count,
+            headerLine: line, headerBytes: bytes, columnCount: names.count,
             fieldColumns: fieldColumns, attributeColumns: attributeColumns, unnamed: unnamed,
             dropped: mapping.dropped, translated: Set(mapping.values.filter { !$0.value.isEmpty }.keys))
     }

@@ -17,6 +17,11 @@ extension OrganogramImporter.Run {
             if PlaceholderReference.isPlaceholder(reference) || notInPost { placeholders[reference] = rows.map(\.line) }
         }
         pipeline.declarePlaceholders(placeholders)
+        readRows(table) { run, row in run.readSeniorRow(row, columns) }
+    }
+
+    /// Reads each row with as many fields as the header; rejects the others.
+    private mutating func readRows(_ table: DelimitedTable, _ read: (inout Self, DelimitedTable.Row) -> Void) {
         for row in table.rows {
             guard row.fields.count == table.header.count else {
                 pipeline.reject(line: row.line, bytes: row.bytes, id: nil, [
@@ -24,7 +29,7 @@ extension OrganogramImporter.Run {
                 ])
                 continue
             }
-            readSeniorRow(row, columns)
+            read(&self, row)
         }
     }
 
@@ -87,15 +92,7 @@ extension OrganogramImporter.Run {
     mutating func readJunior(_ table: DelimitedTable) throws(LoadError) {
         let columns = try columns(of: table, senior: false)
         if let note = unnamedNote(columns.unnamed, table) { unnamedNotes.append(note) }
-        for row in table.rows {
-            guard row.fields.count == table.header.count else {
-                pipeline.reject(line: row.line, bytes: row.bytes, id: nil, [
-                    .fieldCount(found: row.fields.count, expected: table.header.count, headerLine: table.headerLine, quoting: false)
-                ])
-                continue
-            }
-            readJuniorRow(row, columns)
-        }
+        readRows(table) { run, row in run.readJuniorRow(row, columns) }
     }
 
     private mutating func readJuniorRow(_ row: DelimitedTable.Row, _ columns: OrganogramImporter.Columns) {
