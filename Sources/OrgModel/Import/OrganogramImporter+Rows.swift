@@ -26,7 +26,7 @@ extension OrganogramImporter {
                     idColumn: F.postUniqueReference, reportsToColumns: [F.reportsTo, F.reportingSeniorPost], noManager: F.topMarker,
                     within: seniorFile, rowNouns: ["senior post", "junior line"], rowWords: ["senior row", "junior row"], ownIDs: [true, false],
                     style: .init(differenceSeparator: " and ", advisesOwnReference: true),
-                    compared: [.init(field: .grade, column: F.grade), .init(field: .title, column: F.jobTitle)], jobShares: true,
+                    compared: [.init(field: .grade, column: "Grade"), .init(field: .title, column: "Job Title")], jobShares: true,
                     leavesOutSpoiledShares: false, costSummed: false, matching: matching))
         }
 

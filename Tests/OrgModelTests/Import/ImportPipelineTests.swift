@@ -14,8 +14,6 @@ struct ImportPipelineTests {
         return try ExtractImporter(mapping: mapping, matching: matching).importExtract(Array(("ID,Boss,Title,Grade,Name,FTE\n" + text).utf8), file: "x.csv")
     }
 
-    static let senior = OrganogramDecisionsTests.senior
-    static let junior = OrganogramDecisionsTests.junior
 
     // MARK: Placeholder references
 
@@ -51,9 +49,9 @@ struct ImportPipelineTests {
     @Test("Organogram: a placeholder reference makes each row its own post (as for extracts)")
     func organogramPlaceholders() throws {
         let result = try OrganogramDecisionsTests.run([
-            Self.senior("A1", "Ada Example", "SCS3", "Director General", reportsTo: "XX"),
-            Self.senior("TBC", "N/D", "SCS1", "Deputy Director", reportsTo: "A1"),
-            Self.senior("TBC", "N/D", "SCS1", "Deputy Director", reportsTo: "A1", fte: "0.5"),
+            OrganogramDecisionsTests.senior("A1", "Ada Example", "SCS3", "Director General", reportsTo: "XX"),
+            OrganogramDecisionsTests.senior("TBC", "N/D", "SCS1", "Deputy Director", reportsTo: "A1"),
+            OrganogramDecisionsTests.senior("TBC", "N/D", "SCS1", "Deputy Director", reportsTo: "A1", fte: "0.5"),
         ])
         #expect(result.structure.posts.map(\.id) == ["A1", "TBC-line3", "TBC-line4"])
         #expect(result.importNotes.contains(.placeholder(column: "Post Unique Reference", reference: "TBC", ids: ["TBC-line3", "TBC-line4"])))
@@ -66,9 +64,9 @@ struct ImportPipelineTests {
         let result: ImportResult
         if organogram {
             result = try OrganogramDecisionsTests.run([
-                Self.senior("A1", "Ada Example", "SCS3", "Director General", reportsTo: "XX"),
-                Self.senior("D1", "Bo Example", "SCS1", "Director", reportsTo: "A1", fte: "0.5"),
-                Self.senior("D1", "Cy Example", "SCS2", "Director", reportsTo: "A1", fte: "0.5"),
+                OrganogramDecisionsTests.senior("A1", "Ada Example", "SCS3", "Director General", reportsTo: "XX"),
+                OrganogramDecisionsTests.senior("D1", "Bo Example", "SCS1", "Director", reportsTo: "A1", fte: "0.5"),
+                OrganogramDecisionsTests.senior("D1", "Cy Example", "SCS2", "Director", reportsTo: "A1", fte: "0.5"),
             ])
         } else {
             result = try Self.extract("A1,,Director General,SCS3,Ada,1\nD1,A1,Director,SCS1,Bo,0.5\nD1,A1,Director,SCS2,Cy,0.5\n", jobShares: true)
@@ -101,10 +99,10 @@ struct ImportPipelineTests {
 
     @Test("Organogram: senior rows repeated exactly are noted, as junior rows are")
     func organogramRepeatedRows() throws {
-        let row = Self.senior("D1", "N/D", "SCS1", "Director", reportsTo: "A1", fte: "0.5")
+        let row = OrganogramDecisionsTests.senior("D1", "N/D", "SCS1", "Director", reportsTo: "A1", fte: "0.5")
         let result = try OrganogramDecisionsTests.run(
-            [Self.senior("A1", "Ada Example", "SCS3", "Director General", reportsTo: "XX"), row, row],
-            [Self.junior("D1", "EO", "Officer", fte: "2"), Self.junior("D1", "EO", "Officer", fte: "2")])
+            [OrganogramDecisionsTests.senior("A1", "Ada Example", "SCS3", "Director General", reportsTo: "XX"), row, row],
+            [OrganogramDecisionsTests.junior("D1", "EO", "Officer", fte: "2"), OrganogramDecisionsTests.junior("D1", "EO", "Officer", fte: "2")])
         #expect(result.notes.contains(
             "1 row repeats an earlier row exactly (the first at senior.csv:4): each is read as one more holder of its post's job share; check the file"))
         #expect(result.notes.contains(

@@ -36,22 +36,16 @@ extension ImportPipeline {
     /// Leaves out every post whose manager is in no row (or is a placeholder, or a job
     /// share left out whole), and every post below one, each with its reasons.
     mutating func prune(alsoKnown extra: [PostID] = [], minimumConcurrentPosts: Int = 200_000) {
-        var alsoRemove = spoiledShares.mapValues { ImportProblem.jobShareSpoiled(rejectedLine: $0) }
-        if !placeholderLines.isEmpty {
-            for position in posts.indices {
-                guard let boss = posts[position].reportsTo, self.position(of: boss) == nil,
-                    let problem = placeholderProblem(column: format.reportsToColumns[file(of: position)], reference: boss.rawValue)
-                else { continue }
-                alsoRemove[position] = problem
-            }
-        }
+        let alsoRemove = spoiledShares.mapValues { ImportProblem.jobShareSpoiled(rejectedLine: $0) }
         let (files, rowBytes, format, starts) = (files, rowBytes, format, fileStarts)
         func fileIndex(_ position: Int) -> Int { starts.count > 1 ? (starts.lastIndex { $0 <= position } ?? 0) : 0 }
+        let placeholders = self
         let pruner = ReportingLinePruner(
             unknownManager: { position, boss in
-                .unknownManager(
-                    column: format.reportsToColumns[fileIndex(position)], reference: boss, idColumn: format.idColumn, within: format.within,
-                    form: nil)
+                let column = format.reportsToColumns[fileIndex(position)]
+                // A placeholder several rows share names no one post.
+                return placeholders.placeholderProblem(column: column, reference: boss.rawValue)
+                    ?? .unknownManager(column: column, reference: boss, idColumn: format.idColumn, within: format.within, form: nil)
             },
             row: { (files[fileIndex($0)], rowBytes[$0]) })
         let pipeline = self
