@@ -108,17 +108,7 @@ struct ImportCommand: ParsableCommand {
         }
 
         for note in result.notes { printError("note: \(note)") }
-        if !result.rejected.isEmpty, !skipBadRows {
-            let faulty = result.faultyRows
-            for row in faulty { printError(row.description) }
-            let following = result.rejected.count - faulty.count
-            if following > 0 {
-                printError("(\(following) more row\(following == 1 ? "" : "s"), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)")
-            }
-            printError("orgmodel: \(faulty.count) bad row\(faulty.count == 1 ? "" : "s"): nothing written; fix \(faulty.count == 1 ? "it" : "them"), or give --skip-bad-rows to write the good rows and put the bad ones in a reject file")
-            throw Exit.unreadableInput
-        }
-        for row in result.rejected { printError("skipped \(row.description)") }
+        try reportRejected(result)
         guard !result.structure.posts.isEmpty else {
             printError("orgmodel: no row of \(source) could be imported: nothing written")
             throw Exit.unreadableInput
@@ -157,6 +147,22 @@ struct ImportCommand: ParsableCommand {
             for part in parts { try FileHandleOutput.standardOutput(bytes: part) }
             printError(summary)
         }
+    }
+
+    /// Lists the rows left out: as skipped with --skip-bad-rows, else as the reason
+    /// nothing is written.
+    private func reportRejected(_ result: ImportResult) throws {
+        if !result.rejected.isEmpty, !skipBadRows {
+            let faulty = result.faultyRows
+            for row in faulty { printError(row.description) }
+            let following = result.rejected.count - faulty.count
+            if following > 0 {
+                printError("(\(following) more row\(following == 1 ? "" : "s"), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)")
+            }
+            printError("orgmodel: \(faulty.count) bad row\(faulty.count == 1 ? "" : "s"): nothing written; fix \(faulty.count == 1 ? "it" : "them"), or give --skip-bad-rows to write the good rows and put the bad ones in a reject file")
+            throw Exit.unreadableInput
+        }
+        for row in result.rejected { printError("skipped \(row.description)") }
     }
 
     private func chosenEncoding() throws(LoadError) -> TextEncoding? {
