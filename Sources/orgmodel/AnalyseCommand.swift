@@ -46,14 +46,8 @@ struct AnalyseCommand: ParsableCommand {
     func run() throws {
         let (structure, ruleSet) = try loadStructure(file, rules: rules)
         let report = AnalysisReport(StructureAnalysis(structure, rules: ruleSet), file: file, remitRows: remitRows)
-        let bytes: [UInt8]
-        switch try AnalysisFormat.resolved(format, output: output) {
-        case .table: bytes = Array(report.text().utf8)
-        case .markdown: bytes = Array(report.markdown().utf8)
-        case .json: bytes = report.jsonBytes()
-        case .csv: bytes = report.csvBytes()
-        }
-        try emit(bytes, to: output, inputs: [file])
+        let chosen = try AnalysisFormat.resolved(format, output: output)
+        try emit(try rendered(report, as: outputFormat(chosen.rawValue) ?? .text), to: output, inputs: [file])
     }
 }
 

@@ -58,40 +58,25 @@ struct CompareCommand: ParsableCommand {
         let loaded = try loadStructures([current] + proposed, rules: rules)
         try refuseAmbiguousIDs(zip([current] + proposed, loaded).map { ($0, $1.structure) }, matching: matchIDs)
         let format = try SummaryFormat.resolved(format, output: output)
-        let text = proposed.count == 1 ? keyDifferences(loaded, format) : try optionsTable(loaded, format)
-        try emit(Array(text.utf8), to: output, inputs: [current] + proposed)
+        let chosen = outputFormat(format.rawValue) ?? .text
+        let bytes = proposed.count == 1 ? try rendered(keyDifferences(loaded), as: chosen) : try rendered(optionsTable(loaded), as: chosen)
+        try emit(bytes, to: output, inputs: [current] + proposed)
     }
 
     /// Today's two-file report: the key differences.
-    private func keyDifferences(_ loaded: [(structure: Structure, rules: RuleSet)], _ format: SummaryFormat) -> String {
+    private func keyDifferences(_ loaded: [(structure: Structure, rules: RuleSet)]) -> ComparisonReport {
         let comparison = StructureComparison(
             current: loaded[0].structure, proposed: loaded[1].structure, currentRules: loaded[0].rules,
             proposedRules: loaded[1].rules,
             asOf: asOf ?? Day.today, matching: matchIDs)
-        let report = ComparisonReport(comparison, currentFile: current, proposedFile: proposed[0])
-        switch format {
-        case .table: return report.text()
-        case .markdown: return report.markdown()
-        case .json: return report.json()
-        }
+        return ComparisonReport(comparison, currentFile: current, proposedFile: proposed[0])
     }
 
     /// The current structure and every option side by side.
-    private func optionsTable(_ loaded: [(structure: Structure, rules: RuleSet)], _ format: SummaryFormat) throws -> String {
-        let options = OptionsComparison(
+    private func optionsTable(_ loaded: [(structure: Structure, rules: RuleSet)]) -> OptionsComparison {
+        OptionsComparison(
             current: loaded[0].structure, rules: loaded[0].rules, file: current,
             options: zip(loaded.dropFirst(), proposed).map { ($0.structure, $0.rules, $1) },
             asOf: asOf ?? Day.today)
-        switch format {
-        case .table: return options.text()
-        case .markdown: return options.markdown()
-        case .json:
-            do {
-                return try options.json()
-            } catch {
-                printError("orgmodel: the options could not be written as JSON: \(error)")
-                throw Exit.outputFailed
-            }
-        }
     }
 }

@@ -64,12 +64,6 @@ struct DelayerCommand: ParsableCommand {
         try prepareOutputFolder(output, for: "the options")
         try writeOutputs(outputs, inputs: [file])
         let report = DelayeringReport(result, file: file, files: paths)
-        let text: String
-        switch format {
-        case .table: text = report.text()
-        case .markdown: text = report.markdown()
-        case .json: text = report.json()
-        }
-        try FileHandleOutput.standardOutput(text)
+        try FileHandleOutput.standardOutput(bytes: try rendered(report, as: outputFormat(format.rawValue) ?? .text))
     }
 }

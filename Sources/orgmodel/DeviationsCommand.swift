@@ -44,20 +44,7 @@ struct DeviationsCommand: ParsableCommand {
                 unreadable = true
             }
         }
-        let text: String
-        switch format {
-        case .text: text = register.text()
-        case .markdown: text = register.markdown()
-        case .csv: text = register.csv()
-        case .json:
-            do {
-                text = try register.json()
-            } catch {
-                printError("orgmodel: the register could not be written as JSON: \(error)")
-                throw Exit.outputFailed
-            }
-        }
-        try FileHandleOutput.standardOutput(text)
+        try FileHandleOutput.standardOutput(bytes: try rendered(register, as: outputFormat(format.rawValue) ?? .text))
         if unreadable { throw Exit.unreadableInput }
         if register.fails { throw Exit.findings }
     }

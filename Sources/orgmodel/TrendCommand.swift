@@ -66,18 +66,9 @@ struct TrendCommand: ParsableCommand {
         }
         let bytes: [UInt8]
         switch try TrendFormat.resolved(format, output: output) {
-        case .table: bytes = Array(trend.text().utf8)
-        case .markdown: bytes = Array(trend.markdown().utf8)
-        case .csv: bytes = Array(trend.csv().utf8)
-        case .json:
-            do {
-                bytes = Array(try trend.json().utf8)
-            } catch {
-                printError("orgmodel: the trend could not be written as JSON: \(error)")
-                throw Exit.outputFailed
-            }
         case .svg: bytes = try chart(trend, .svg)
         case .pdf: bytes = try chart(trend, .pdf)
+        case let chosen: bytes = try rendered(trend, as: outputFormat(chosen.rawValue) ?? .text)
         }
         try emit(bytes, to: output, inputs: files)
     }

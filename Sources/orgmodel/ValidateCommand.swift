@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         let report = ValidationReport(entries: entries)
-        try FileHandleOutput.standardOutput(format == .json ? report.json() : report.text())
+        try FileHandleOutput.standardOutput(bytes: try rendered(report, as: outputFormat(format.rawValue) ?? .text))
         if report.hasUnreadable { throw Exit.unreadableInput }
         if report.hasErrors { throw Exit.findings }
     }

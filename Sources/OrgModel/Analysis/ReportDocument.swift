@@ -13,6 +13,9 @@ public struct ReportDocument: Sendable, Hashable {
         case facts([Fact])
         case table(ReportTable)
         case bullets([String])
+        /// Lines as they are, one under another, for a log-like report (a finding a
+        /// line, to grep): plain in text, a code block in Markdown, `pre` in HTML.
+        case lines([String])
     }
 
     public struct Fact: Sendable, Hashable {
@@ -33,29 +36,37 @@ public struct ReportDocument: Sendable, Hashable {
     public mutating func facts(_ facts: [Fact]) { if !facts.isEmpty { blocks.append(.facts(facts)) } }
     public mutating func table(_ table: ReportTable) { blocks.append(.table(table)) }
     public mutating func bullets(_ items: [String]) { if !items.isEmpty { blocks.append(.bullets(items)) } }
+    public mutating func lines(_ lines: [String]) { if !lines.isEmpty { blocks.append(.lines(lines)) } }
 
     /// Plain text: headings underlined, tables aligned, sections a blank line apart.
+    /// One string grown in place: a log of a million findings is not held twice more.
     public func text() -> String {
-        var parts: [String] = []
-        for block in blocks {
+        var out = ""
+        for (number, block) in blocks.enumerated() {
+            if number > 0 { out += "\n" }
             switch block {
             case .heading(let level, let title):
                 let rule: Character = level <= 1 ? "═" : (level == 2 ? "─" : "·")
-                parts.append(title + "\n" + String(repeating: rule, count: title.count) + "\n")
+                out += title + "\n" + String(repeating: rule, count: title.count) + "\n"
             case .paragraph(let text):
-                parts.append(text + "\n")
+                out += text + "\n"
             case .facts(let facts):
                 let width = facts.map(\.label.count).max() ?? 0
-                parts.append(facts.map { fact in
-                    fact.label + ":" + String(repeating: " ", count: width - fact.label.count + 1) + fact.value
-                }.joined(separator: "\n") + "\n")
+                for fact in facts {
+                    out += fact.label + ":" + String(repeating: " ", count: width - fact.label.count + 1) + fact.value + "\n"
+                }
             case .table(let table):
-                parts.append(table.text())
+                out += table.text()
             case .bullets(let items):
-                parts.append(items.map { "• " + $0 }.joined(separator: "\n") + "\n")
+                for item in items { out += "• " + item + "\n" }
+            case .lines(let lines):
+                for line in lines {
+                    out += line
+                    out += "\n"
+                }
             }
         }
-        return parts.joined(separator: "\n")
+        return out
     }
 
     /// Markdown: `#` headings (deeper by `headingOffset`), tables, `-` lists.
@@ -73,8 +84,24 @@ public struct ReportDocument: Sendable, Hashable {
                 parts.append(table.markdown())
             case .bullets(let items):
                 parts.append(items.map { "- " + $0.escapingMarkdown() }.joined(separator: "\n") + "\n")
+            case .lines(let lines):
+                parts.append(Self.codeBlock(lines))
             }
         }
         return parts.joined(separator: "\n")
+    }
+
+    /// Lines in a fenced code block, the fence longer than any run of backticks in them.
+    static func codeBlock(_ lines: [String]) -> String {
+        var longest = 0
+        for line in lines where line.contains("`") {
+            var run = 0
+            for character in line {
+                run = character == "`" ? run + 1 : 0
+                longest = max(longest, run)
+            }
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + "\n" + lines.map { $0 + "\n" }.joined() + fence + "\n"
     }
 }

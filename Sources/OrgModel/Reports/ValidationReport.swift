@@ -1,7 +1,7 @@
 import Foundation
 
 /// The validate command's output for one or more structure files, as text or JSON.
-public struct ValidationReport: Sendable {
+public struct ValidationReport: Report, Sendable {
     /// A file that was validated, or one that could not be read.
     public enum Entry: Sendable {
         case validated(file: String, result: ValidationResult)
@@ -22,15 +22,13 @@ public struct ValidationReport: Sendable {
         entries.contains { if case .unreadable = $0 { true } else { false } }
     }
 
-    // MARK: Text
+    // MARK: Document
 
     /// One line per finding, then a summary line per file (and a total for several files).
     /// Unreadable files are left to the caller to report on standard error; the total
     /// counts them.
-    public func text() -> String {
-        // One string grown in place: a structure with millions of findings (a long chain of
-        // one-over-one managers) is not held twice, as lines and as their join.
-        var lines = ReportLines()
+    public func document() -> ReportDocument {
+        var lines: [String] = []
         var totals = (files: 0, errors: 0, warnings: 0, accepted: 0)
         for entry in entries {
             switch entry {
@@ -51,16 +49,9 @@ public struct ValidationReport: Sendable {
             if unreadable > 0 { total += ", \(unreadable) unreadable" }
             lines.append(total)
         }
-        return lines.text
-    }
-
-    /// Lines appended to one string, each ended by a line break.
-    private struct ReportLines {
-        var text = ""
-        mutating func append(_ line: String) {
-            text += line
-            text += "\n"
-        }
+        var doc = ReportDocument()
+        doc.lines(lines)
+        return doc
     }
 
     /// `error    span-narrow          SM-1 "Service Manager": leads 2; tier 5 rule is 4–8 (file.yaml:12)`
@@ -95,9 +86,10 @@ public struct ValidationReport: Sendable {
     static func summary(file: String, result: ValidationResult) -> String {
         let structure = result.structure
         let verdict = result.passes ? "passes" : "fails"
-        return "\(file): \(plural(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(plural(result.errorCount, "error")), \(plural(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
+        return "\(file): \(Self.plural(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(Self.plural(result.errorCount, "error")), \(Self.plural(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
     }
 
+    /// "3 errors": the count as digits alone (a log to grep, not grouped like the reports).
     static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
@@ -108,7 +100,7 @@ public struct ValidationReport: Sendable {
 
     // MARK: JSON
 
-    struct JSONFinding: Encodable {
+    public struct JSONFinding: Encodable {
         var file: String
         var rule: String
         var severity: String
@@ -120,14 +112,9 @@ public struct ValidationReport: Sendable {
         var agreedBy: [String]?
         var agreedOn: String?
         var reviewBy: String?
-
-        enum CodingKeys: String, CodingKey {
-            case file, rule, severity, post, title, line, message, rationale
-            case agreedBy = "agreed_by", agreedOn = "agreed_on", reviewBy = "review_by"
-        }
     }
 
-    struct JSONFile: Encodable {
+    public struct JSONFile: Encodable {
         var file: String
         var name: String?
         var state: String?
@@ -140,22 +127,24 @@ public struct ValidationReport: Sendable {
         var passes: Bool
     }
 
-    struct JSONUnreadable: Encodable {
+    public struct JSONUnreadable: Encodable {
         var file: String
         var line: Int?
         var column: Int?
         var message: String
     }
 
-    struct JSONReport: Encodable {
+    public struct JSONReport: Encodable {
         var files: [JSONFile]
         var unreadable: [JSONUnreadable]
         var findings: [JSONFinding]
     }
 
+    public var reportName: String { "the validation" }
+
     /// An object with `files`, `unreadable` and `findings`; each finding has `rule`,
     /// `severity`, `post`, `line` and `message` (and the file, title and deviation).
-    public func json() -> String {
+    public func jsonValue() -> JSONReport {
         var report = JSONReport(files: [], unreadable: [], findings: [])
         for entry in entries {
             switch entry {
@@ -180,9 +169,6 @@ public struct ValidationReport: Sendable {
                 }
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return report
     }
 }

@@ -4,7 +4,7 @@
 /// Each snapshot is measured by `StructureAnalysis`, and each is compared with the one
 /// before by `StructureDiff`, as `compare` does. Values only; `StructureTrend+Formats`
 /// renders the trend as a table, Markdown, CSV and JSON.
-public struct StructureTrend: Sendable {
+public struct StructureTrend: Report, Sendable {
     /// One snapshot as given: its file, structure and rule set.
     public struct Input: Sendable {
         public var file: String
