@@ -8,18 +8,8 @@ import OrgModel
 /// register of every deviation (`deviations.md`) and the page a leadership team opens
 /// (`index.html`). The command reads the files, draws the charts and writes the pack.
 public struct ReviewPack {
-    /// A structure of the review: as read (and redacted), its rules, its file as named.
-    public struct Input {
-        public var structure: Structure
-        public var rules: RuleSet
-        public var file: String
-
-        public init(structure: Structure, rules: RuleSet, file: String) {
-            self.structure = structure
-            self.rules = rules
-            self.file = file
-        }
-    }
+    /// A structure of the review: its file as named, as read (and redacted), its rules.
+    public typealias Input = StructureInput
 
     /// A review per option, in the order given.
     public let reviews: [Review]

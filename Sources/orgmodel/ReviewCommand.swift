@@ -86,7 +86,7 @@ struct ReviewCommand: ParsableCommand {
         let inputs = zip(loaded, files).map { loaded, file in
             var structure = loaded.structure
             if let profile, let audit { structure = structure.redacted(using: profile, withholding: audit.withheldNames) }
-            return ReviewPack.Input(structure: structure, rules: loaded.rules, file: file)
+            return ReviewPack.Input(file: file, structure: structure, rules: loaded.rules)
         }
         let day = asOf ?? inputs[1].structure.effective ?? Day.today
         let print = PrintSettings(paper: paper, minText: minText)

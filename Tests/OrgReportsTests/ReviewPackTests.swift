@@ -14,7 +14,7 @@ import OrgModel
         let file = "Structures/\(name).yaml"
         var structure = try StructureFile.load(root.appendingPathComponent(file).path)
         structure.source = file
-        return ReviewPack.Input(structure: structure, rules: try RuleSetReader.ruleSet(for: structure), file: file)
+        return ReviewPack.Input(file: file, structure: structure, rules: try RuleSetReader.ruleSet(for: structure))
     }
 
     /// Draws nothing: names the files a chartbook of a contents page and two chart pages
