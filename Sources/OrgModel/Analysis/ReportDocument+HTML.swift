@@ -21,8 +21,8 @@ extension ReportDocument {
                 out += table.html()
             case .bullets(let items):
                 out += "<ul>" + items.map { "<li>\(HTMLText.escaped($0))</li>" }.joined() + "</ul>\n"
-            case .lines(let lines):
-                out += "<pre>" + lines.map { HTMLText.escaped($0) + "\n" }.joined() + "</pre>\n"
+            case .log(let log):
+                out += "<pre>" + log.entries.map { HTMLText.escaped(log.line($0)) + "\n" }.joined() + "</pre>\n"
             }
         }
         return out

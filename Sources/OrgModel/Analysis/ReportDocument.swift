@@ -13,9 +13,9 @@ public struct ReportDocument: Sendable, Hashable {
         case facts([Fact])
         case table(ReportTable)
         case bullets([String])
-        /// Lines as they are, one under another, for a log-like report (a finding a
-        /// line, to grep): plain in text, a code block in Markdown, `pre` in HTML.
-        case lines([String])
+        /// A log, one entry a line (a finding a line, to grep): plain in text, a code
+        /// block in Markdown, `pre` in HTML.
+        case log(ReportLog)
     }
 
     public struct Fact: Sendable, Hashable {
@@ -36,7 +36,7 @@ public struct ReportDocument: Sendable, Hashable {
     public mutating func facts(_ facts: [Fact]) { if !facts.isEmpty { blocks.append(.facts(facts)) } }
     public mutating func table(_ table: ReportTable) { blocks.append(.table(table)) }
     public mutating func bullets(_ items: [String]) { if !items.isEmpty { blocks.append(.bullets(items)) } }
-    public mutating func lines(_ lines: [String]) { if !lines.isEmpty { blocks.append(.lines(lines)) } }
+    public mutating func log(_ log: ReportLog) { if !log.entries.isEmpty { blocks.append(.log(log)) } }
 
     /// Plain text: headings underlined, tables aligned, sections a blank line apart.
     /// One string grown in place: a log of a million findings is not held twice more.
@@ -59,11 +59,8 @@ public struct ReportDocument: Sendable, Hashable {
                 out += table.text()
             case .bullets(let items):
                 for item in items { out += "• " + item + "\n" }
-            case .lines(let lines):
-                for line in lines {
-                    out += line
-                    out += "\n"
-                }
+            case .log(let log):
+                log.append(to: &out)
             }
         }
         return out
@@ -84,8 +81,8 @@ public struct ReportDocument: Sendable, Hashable {
                 parts.append(table.markdown())
             case .bullets(let items):
                 parts.append(items.map { "- " + $0.escapingMarkdown() }.joined(separator: "\n") + "\n")
-            case .lines(let lines):
-                parts.append(Self.codeBlock(lines))
+            case .log(let log):
+                parts.append(Self.codeBlock(log.entries.map(log.line)))
             }
         }
         return parts.joined(separator: "\n")

@@ -28,15 +28,15 @@ public struct ValidationReport: Report, Sendable {
     /// Unreadable files are left to the caller to report on standard error; the total
     /// counts them.
     public func document() -> ReportDocument {
-        var lines: [String] = []
+        var log = ReportLog(widths: Self.columnWidths)
         var totals = (files: 0, errors: 0, warnings: 0, accepted: 0)
         for entry in entries {
             switch entry {
             case .unreadable:
                 continue
             case .validated(let file, let result):
-                for finding in result.findings { lines.append(Self.line(for: finding, file: file)) }
-                lines.append(Self.summary(file: file, result: result))
+                for finding in result.findings { log.append(Self.cells(for: finding, file: file)) }
+                log.append([Self.summary(file: file, result: result)])
                 totals.files += 1
                 totals.errors += result.errorCount
                 totals.warnings += result.warningCount
@@ -47,16 +47,24 @@ public struct ValidationReport: Report, Sendable {
             let unreadable = entries.count - totals.files
             var total = "total: \(totals.files) of \(entries.count) files validated, \(Self.plural(totals.errors, "error")), \(Self.plural(totals.warnings, "warning")), \(totals.accepted) accepted"
             if unreadable > 0 { total += ", \(unreadable) unreadable" }
-            lines.append(total)
+            log.append([total])
         }
         var doc = ReportDocument()
-        doc.lines(lines)
+        doc.log(log)
         return doc
     }
 
+    /// Severity and rule, padded to these widths so that the messages line up.
+    static let columnWidths = [9, 21]
+
     /// `error    span-narrow          SM-1 "Service Manager": leads 2; tier 5 rule is 4–8 (file.yaml:12)`
     public static func line(for finding: Finding, file: String) -> String {
-        var text = pad(finding.severity.rawValue, 9) + pad(finding.rule.rawValue, 21)
+        ReportLog(widths: columnWidths).line(cells(for: finding, file: file))
+    }
+
+    /// A finding's severity, rule, and the rest: post, message, deviation, where.
+    static func cells(for finding: Finding, file: String) -> [String] {
+        var text = ""
         if let post = finding.post {
             text += post.rawValue
             if let title = finding.postTitle, title != post.rawValue { text += " \"\(title)\"" }
@@ -70,17 +78,7 @@ public struct ValidationReport: Report, Sendable {
             text += " (\(agreed))"
         }
         text += " (\(file)\(finding.line.map { ":\($0)" } ?? ""))"
-        // One finding, one line, whatever a title or rationale holds: a line break reads as " / ".
-        guard Self.mayHoldLineBreak(text) else { return text }
-        guard text.contains(where: \.isNewline) else { return text }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " / ")
-    }
-
-    /// False when no byte of `text` can start a line break (LF, VT, FF, CR, NEL, U+2028,
-    /// U+2029): a byte scan, where looking at each character is ten times the cost.
-    static func mayHoldLineBreak(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 } }
+        return [finding.severity.rawValue, finding.rule.rawValue, text]
     }
 
     static func summary(file: String, result: ValidationResult) -> String {
@@ -92,10 +90,6 @@ public struct ValidationReport: Report, Sendable {
     /// "3 errors": the count as digits alone (a log to grep, not grouped like the reports).
     static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 
     // MARK: JSON

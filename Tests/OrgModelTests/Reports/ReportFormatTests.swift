@@ -112,13 +112,20 @@ import Testing
         }
     }
 
-    @Test("A validation log renders as a code block in Markdown and pre in HTML, escaped")
-    func linesBlock() {
+    @Test("A log pads its leading cells, keeps an entry on one line, and is a code block in Markdown, pre in HTML")
+    func logBlock() {
+        var log = ReportLog(widths: [6, 3])
+        log.append(["error", "rule", "a <b>"])
+        log.append(["x ``` y"])
+        log.append(["warn", "r", "two\nlines"])
         var doc = ReportDocument()
-        doc.lines(["error a <b>", "x ``` y"])
-        #expect(doc.text() == "error a <b>\nx ``` y\n")
-        #expect(doc.markdown() == "````\nerror a <b>\nx ``` y\n````\n")
-        #expect(doc.html() == "<pre>error a &lt;b&gt;\nx ``` y\n</pre>\n")
+        doc.log(log)
+        #expect(doc.text() == "error rule a <b>\nx ``` y\nwarn  r  two / lines\n")
+        #expect(doc.markdown() == "````\nerror rule a <b>\nx ``` y\nwarn  r  two / lines\n````\n")
+        #expect(doc.html() == "<pre>error rule a &lt;b&gt;\nx ``` y\nwarn  r  two / lines\n</pre>\n")
+        var empty = ReportDocument()
+        empty.log(ReportLog(widths: [1]))
+        #expect(empty.blocks.isEmpty)
     }
 
     struct NotFinite: Encodable {
