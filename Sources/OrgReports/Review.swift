@@ -49,26 +49,35 @@ public final class Review {
         return files
     }
 
-    /// The verdicts and headline figures, and links to every other file.
-    public func markdown() -> String {
-        let c = comparison
-        var lines = ["# Review: \(c.after.structure.name ?? proposedFile)", ""]
-        lines.append("Current: `\(currentFile)`; proposed: `\(proposedFile)`.")
-        lines.append("")
-        lines += headline().map { "- \($0)" }
-        lines += [
-            "", "## Files", "",
-            "- [Validation of both structures](\(prefix)validation.txt)",
-            "- [Key differences](\(prefix)key-differences.md)",
-            "- [Analysis of the current structure](\(prefix)analysis-current.md)",
-            "- [Analysis of the proposed structure](\(prefix)analysis-proposed.md)",
-            "- Chartbooks (PDF, with links and bookmarks; each page also as SVG): [current](\(prefix)current.pdf), [proposed](\(prefix)proposed.pdf), [current beside proposed](\(prefix)compare.pdf), [the changes](\(prefix)changes.pdf)"
-                + (chartPages > 1 ? " — \(chartPages) pages each, a branch on the same page in all four" : ""),
-            "- [The register of deviations](deviations.md) of every structure; [the figures as JSON](options.json)",
-            "", "![The changes: the first chart page](\(prefix)changes.png)", "",
-        ]
-        return lines.joined(separator: "\n")
+    /// The verdicts and headline figures, and links to every other file: review.md.
+    public func document() -> ReportDocument {
+        var doc = ReportDocument()
+        doc.heading(1, "Review: \(comparison.after.structure.name ?? proposedFile)")
+        doc.paragraph(RichText([.text("Current: "), .code(currentFile), .text("; proposed: "), .code(proposedFile), .text(".")]))
+        doc.bullets(headline())
+        doc.heading(2, "Files")
+        func link(_ label: String, _ name: String) -> RichText.Span { .link(label, target: prefix + name) }
+        let pages = chartPages > 1 ? " — \(chartPages) pages each, a branch on the same page in all four" : ""
+        doc.bullets([
+            RichText([link("Validation of both structures", "validation.txt")]),
+            RichText([link("Key differences", "key-differences.md")]),
+            RichText([link("Analysis of the current structure", "analysis-current.md")]),
+            RichText([link("Analysis of the proposed structure", "analysis-proposed.md")]),
+            RichText([
+                .text("Chartbooks (PDF, with links and bookmarks; each page also as SVG): "), link("current", "current.pdf"),
+                .text(", "), link("proposed", "proposed.pdf"), .text(", "), link("current beside proposed", "compare.pdf"),
+                .text(", "), link("the changes", "changes.pdf"), .text(pages),
+            ]),
+            RichText([
+                .link("The register of deviations", target: "deviations.md"), .text(" of every structure; "),
+                .link("the figures as JSON", target: "options.json"),
+            ]),
+        ])
+        doc.paragraph(RichText([.image(alt: "The changes: the first chart page", source: prefix + "changes.png")]))
+        return doc
     }
+
+    public func markdown() -> String { document().markdown() }
 
     /// The few lines leadership reads first.
     public func headline() -> [String] {

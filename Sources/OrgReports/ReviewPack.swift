@@ -52,7 +52,7 @@ public struct ReviewPack {
         let page = ReviewPage.html(title: title, currentFile: current.file, options: pageOptions, comparison: comparison, register: register)
         shared.insert(ReviewFile(name: "index.html", text: page), at: 0)
         if reviews.count > 1 {
-            shared.insert(ReviewFile(name: "review.md", text: Self.optionsMarkdown(reviews, options: comparison)), at: 0)
+            shared.insert(ReviewFile(name: "review.md", text: Self.optionsDocument(reviews, options: comparison).markdown()), at: 0)
             shared.insert(ReviewFile(name: "options.md", text: comparison.markdown()), at: 1)
         }
         // One option: its review first, as before; several: the front page first.
@@ -105,16 +105,22 @@ public struct ReviewPack {
 
     /// The front page of a review of several options: each option's headline, the
     /// options side by side, and where each option's files are.
-    static func optionsMarkdown(_ reviews: [Review], options: OptionsComparison) -> String {
+    static func optionsDocument(_ reviews: [Review], options: OptionsComparison) -> ReportDocument {
         let name = reviews[0].comparison.before.structure.name ?? reviews[0].currentFile
-        var lines = ["# Review of \(reviews.count) options: \(name)", "", "Current: `\(reviews[0].currentFile)`.", ""]
+        var doc = ReportDocument()
+        doc.heading(1, "Review of \(reviews.count) options: \(name)")
+        doc.paragraph(RichText([.text("Current: "), .code(reviews[0].currentFile), .text(".")]))
         for (number, review) in reviews.enumerated() {
-            lines += ["## Option \(number + 1): `\(review.proposedFile)`", ""]
-            lines += review.headline().map { "- \($0)" }
-            lines += ["", "Its review: [\(review.prefix)review.md](\(review.prefix)review.md).", ""]
+            doc.heading(2, RichText([.text("Option \(number + 1): "), .code(review.proposedFile)]))
+            doc.bullets(review.headline())
+            doc.paragraph(RichText([.text("Its review: "), .link(review.prefix + "review.md", target: review.prefix + "review.md"), .text(".")]))
         }
-        lines += ["## The options side by side", "", options.markdown(headingOffset: 2)]
-        lines += ["", "The [register of deviations](deviations.md) of every structure; the options as [JSON](options.json).", ""]
-        return lines.joined(separator: "\n")
+        doc.heading(2, "The options side by side")
+        doc.append(options.document(), headingOffset: 2)
+        doc.paragraph(RichText([
+            .text("The "), .link("register of deviations", target: "deviations.md"), .text(" of every structure; the options as "),
+            .link("JSON", target: "options.json"), .text("."),
+        ]))
+        return doc
     }
 }

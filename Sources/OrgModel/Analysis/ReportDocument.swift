@@ -16,6 +16,10 @@ public struct ReportDocument: Sendable, Hashable {
         /// A log, one entry a line (a finding a line, to grep): plain in text, a code
         /// block in Markdown, `pre` in HTML.
         case log(ReportLog)
+        /// A heading, paragraph or list whose text holds code, links or pictures.
+        case richHeading(Int, RichText)
+        case richParagraph(RichText)
+        case richBullets([RichText])
     }
 
     public struct Fact: Sendable, Hashable {
@@ -37,6 +41,21 @@ public struct ReportDocument: Sendable, Hashable {
     public mutating func table(_ table: ReportTable) { blocks.append(.table(table)) }
     public mutating func bullets(_ items: [String]) { if !items.isEmpty { blocks.append(.bullets(items)) } }
     public mutating func log(_ log: ReportLog) { if !log.entries.isEmpty { blocks.append(.log(log)) } }
+    public mutating func heading(_ level: Int, _ text: RichText) { blocks.append(.richHeading(level, text)) }
+    public mutating func paragraph(_ text: RichText) { blocks.append(.richParagraph(text)) }
+    public mutating func bullets(_ items: [RichText]) { if !items.isEmpty { blocks.append(.richBullets(items)) } }
+
+    /// Appends `other`'s blocks, its headings pushed down by `headingOffset`: a report as
+    /// a section of a larger one.
+    public mutating func append(_ other: ReportDocument, headingOffset: Int = 0) {
+        blocks += other.blocks.map { block in
+            switch block {
+            case .heading(let level, let title): .heading(level + headingOffset, title)
+            case .richHeading(let level, let title): .richHeading(level + headingOffset, title)
+            default: block
+            }
+        }
+    }
 
     /// Plain text: headings underlined, tables aligned, sections a blank line apart.
     /// One string grown in place: a log of a million findings is not held twice more.
@@ -46,10 +65,15 @@ public struct ReportDocument: Sendable, Hashable {
             if number > 0 { out += "\n" }
             switch block {
             case .heading(let level, let title):
-                let rule: Character = level <= 1 ? "═" : (level == 2 ? "─" : "·")
-                out += title + "\n" + String(repeating: rule, count: title.count) + "\n"
+                out += Self.underlined(title, level: level)
+            case .richHeading(let level, let title):
+                out += Self.underlined(title.text, level: level)
             case .paragraph(let text):
                 out += text + "\n"
+            case .richParagraph(let text):
+                out += text.text + "\n"
+            case .richBullets(let items):
+                for item in items { out += "• " + item.text + "\n" }
             case .facts(let facts):
                 let width = facts.map(\.label.count).max() ?? 0
                 for fact in facts {
@@ -66,6 +90,11 @@ public struct ReportDocument: Sendable, Hashable {
         return out
     }
 
+    static func underlined(_ title: String, level: Int) -> String {
+        let rule: Character = level <= 1 ? "═" : (level == 2 ? "─" : "·")
+        return title + "\n" + String(repeating: rule, count: title.count) + "\n"
+    }
+
     /// Markdown: `#` headings (deeper by `headingOffset`), tables, `-` lists.
     public func markdown(headingOffset: Int = 0) -> String {
         var parts: [String] = []
@@ -73,8 +102,14 @@ public struct ReportDocument: Sendable, Hashable {
             switch block {
             case .heading(let level, let title):
                 parts.append(String(repeating: "#", count: min(6, max(1, level + headingOffset))) + " " + title.escapingMarkdown() + "\n")
+            case .richHeading(let level, let title):
+                parts.append(String(repeating: "#", count: min(6, max(1, level + headingOffset))) + " " + title.markdown + "\n")
             case .paragraph(let text):
                 parts.append(text + "\n")
+            case .richParagraph(let text):
+                parts.append(text.markdown + "\n")
+            case .richBullets(let items):
+                parts.append(items.map { "- " + $0.markdown }.joined(separator: "\n") + "\n")
             case .facts(let facts):
                 parts.append(facts.map { "- **\($0.label):** \($0.value.escapingMarkdown())" }.joined(separator: "\n") + "\n")
             case .table(let table):
