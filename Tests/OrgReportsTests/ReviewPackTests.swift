@@ -128,4 +128,30 @@ import OrgModel
         charts.failure = DrawingFailed()
         #expect(throws: DrawingFailed.self) { try Self.pack(["county-childrens-social-care-proposed"], charts: charts) }
     }
+
+    @Test("review.md is the review's document: title, files compared, headline, links to every file, the picture")
+    func reviewDocument() throws {
+        let pack = try Self.pack(["county-childrens-social-care-proposed"])
+        let review = pack.reviews[0]
+        let lines = try Self.text(pack, "review.md").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "# Review: " + (review.comparison.after.structure.name ?? ""))
+        #expect(lines[2] == "Current: `Structures/county-childrens-social-care-current.yaml`; proposed: `Structures/county-childrens-social-care-proposed.yaml`.")
+        #expect(Array(lines[4..<9]) == review.headline().map { "- " + $0 })
+        #expect(lines.contains("- [The register of deviations](deviations.md) of every structure; [the figures as JSON](options.json)"))
+        #expect(lines.suffix(2) == ["![The changes: the first chart page](changes.png)", ""])
+        // Every file review.md links to is in the pack.
+        let names = Set(pack.files.map(\.name))
+        let targets = lines.flatMap { line in line.split(separator: "](").dropFirst().map { String($0.prefix { $0 != ")" }) } }
+        #expect(targets.count == 11 && targets.allSatisfy(names.contains))
+    }
+
+    @Test("The front page of several options nests the options table under its own heading")
+    func frontPage() throws {
+        let pack = try Self.pack(["county-childrens-social-care-proposed", "county-childrens-social-care-current"])
+        let front = try Self.text(pack, "review.md")
+        let options = try Self.text(pack, "options.md")
+        #expect(front.contains("## The options side by side\n\n### Options: "))
+        #expect(front.contains("\n#### Side by side\n") && options.contains("\n## Side by side\n"))
+        #expect(front.hasSuffix("\n\nThe [register of deviations](deviations.md) of every structure; the options as [JSON](options.json).\n"))
+    }
 }

@@ -143,6 +143,30 @@ extension ComparisonReport {
                 grade: post.grade, fte: Self.tidy(costing.fte(of: post)), cost: costing.cost(of: post), replaces: post.replaces?.rawValue,
                 count: post.count, vacant: min(post.vacant, post.count))
         }
+        let changed = changedJSON()
+        let totals = totalsJSON()
+        let report = JSONReport(
+            current: side(diff.current, currentFile, before.rules), proposed: side(diff.proposed, proposedFile, after.rules),
+            deleted: comparison.deleted.compactMap { diff.changes[$0].current.map { post($0, before.costing) } },
+            created: comparison.created.compactMap { diff.changes[$0].proposed.map { post($0, after.costing) } },
+            changed: changed, totals: totals,
+            findings: FindingChangesJSON(comparison.findingChanges),
+            deviations: comparison.afterFindings.findings.compactMap { finding in
+                guard finding.severity == .accepted, let deviation = finding.deviation else { return nil }
+                return JSONDeviation(
+                    post: finding.post?.rawValue, rule: finding.rule.rawValue, message: finding.message,
+                    rationale: deviation.statedRationale, agreedBy: deviation.agreedBy,
+                    agreedOn: deviation.agreedOn?.description, reviewBy: deviation.reviewBy?.description)
+            },
+            notes: diff.notes)
+        return report
+    }
+
+    /// The changes by aspect, keyed by the aspect's name in snake_case (`re_graded`).
+    private func changedJSON() -> [String: [JSONChange]] {
+        let comparison = self.comparison
+        let diff = comparison.diff
+        let before = comparison.before, after = comparison.after
         var changed: [String: [JSONChange]] = [:]
         for aspect in PostChange.Aspect.allCases {
             var entries: [JSONChange] = []
@@ -168,6 +192,13 @@ extension ComparisonReport {
             }
             if !entries.isEmpty { changed[ReportJSON.key(aspect.rawValue)] = entries }
         }
+        return changed
+    }
+
+    /// The totals, each a `{before, after}` pair, and the cost changes.
+    private func totalsJSON() -> JSONTotals {
+        let comparison = self.comparison
+        let before = comparison.before, after = comparison.after
         let groups = Set(before.tiers.map(\.group)).union(after.tiers.map(\.group)).sorted()
         let tiers = groups.map { group -> JSONTierTotals in
             let a = before.tiers.first { $0.group == group }, b = after.tiers.first { $0.group == group }
@@ -178,7 +209,7 @@ extension ComparisonReport {
                 fte: JSONPair(before: Self.tidy(a?.fte ?? 0), after: Self.tidy(b?.fte ?? 0)))
         }
         let a = before.totals, b = after.totals
-        let totals = JSONTotals(
+        return JSONTotals(
             tiers: tiers, posts: JSONPair(before: a.posts, after: b.posts),
             headcount: JSONPair(before: a.headcount, after: b.headcount),
             fte: JSONPair(before: Self.tidy(a.fte), after: Self.tidy(b.fte)),
@@ -196,20 +227,5 @@ extension ComparisonReport {
             netCostChange: JSONNetCost(known: comparison.netCostChange.known, complete: comparison.netCostChange.isComplete),
             costOfDeleted: JSONCost(comparison.costOfDeleted), costOfCreated: JSONCost(comparison.costOfCreated),
             costChangeOfKept: JSONCost(comparison.costChangeOfKept))
-        let report = JSONReport(
-            current: side(diff.current, currentFile, before.rules), proposed: side(diff.proposed, proposedFile, after.rules),
-            deleted: comparison.deleted.compactMap { diff.changes[$0].current.map { post($0, before.costing) } },
-            created: comparison.created.compactMap { diff.changes[$0].proposed.map { post($0, after.costing) } },
-            changed: changed, totals: totals,
-            findings: FindingChangesJSON(comparison.findingChanges),
-            deviations: comparison.afterFindings.findings.compactMap { finding in
-                guard finding.severity == .accepted, let deviation = finding.deviation else { return nil }
-                return JSONDeviation(
-                    post: finding.post?.rawValue, rule: finding.rule.rawValue, message: finding.message,
-                    rationale: deviation.statedRationale, agreedBy: deviation.agreedBy,
-                    agreedOn: deviation.agreedOn?.description, reviewBy: deviation.reviewBy?.description)
-            },
-            notes: diff.notes)
-        return report
     }
 }

@@ -155,4 +155,20 @@ import Testing
         #expect(try ReportJSON.encode(Row(agreedOn: "2020-01-01", reviewBy: "2021-01-01"), what: "x")
             == "{\n  \"agreed_on\" : \"2020-01-01\",\n  \"review_by\" : \"2021-01-01\"\n}\n")
     }
+
+    @Test("Rich text: code, links and pictures in each format; its plain text escaped where the format needs it")
+    func richText() {
+        let text = RichText([.text("See *this* "), .code("a`b"), .text(" and "), .link("the <file>", target: "x y.md"), .image(alt: "A chart", source: "c.png")])
+        #expect(text.markdown == "See \\*this\\* `` a`b `` and [the \\<file\\>](x y.md)![A chart](c.png)")
+        #expect(text.html == "See *this* <code>a`b</code> and <a href=\"x y.md\">the &lt;file&gt;</a><img alt=\"A chart\" src=\"c.png\">")
+        #expect(text.text == "See *this* a`b and the <file>A chart")
+        var doc = ReportDocument()
+        doc.heading(2, RichText([.text("Option 1: "), .code("a.yaml")]))
+        doc.bullets([RichText([.link("L", target: "l.md")])])
+        var outer = ReportDocument()
+        outer.heading(1, "Outer")
+        outer.append(doc, headingOffset: 2)
+        #expect(outer.markdown() == "# Outer\n\n#### Option 1: `a.yaml`\n\n- [L](l.md)\n")
+        #expect(outer.text() == "Outer\n═════\n\nOption 1: a.yaml\n················\n\n• L\n")
+    }
 }
