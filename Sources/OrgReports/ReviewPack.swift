@@ -7,7 +7,7 @@ import OrgModel
 /// (`options.json`, and `options.md` and a front `review.md` for several options), the
 /// register of every deviation (`deviations.md`) and the page a leadership team opens
 /// (`index.html`). The command reads the files, draws the charts and writes the pack.
-public struct ReviewPack {
+public struct ReviewPack: Report {
     /// A structure of the review: its file as named, as read (and redacted), its rules.
     public typealias Input = StructureInput
 
@@ -16,6 +16,10 @@ public struct ReviewPack {
     /// Every file, in the order listed: one option's review first; for several, the
     /// front page, the options and the register first.
     public let files: [ReviewFile]
+    /// The options side by side: the figures of `options.json`.
+    public let options: OptionsComparison
+    /// The front page: `review.md` (for one option, that option's review).
+    let front: ReportDocument
 
     /// Throws what `charts` throws, and `ReportError` when the options cannot be written
     /// as JSON.
@@ -40,6 +44,7 @@ public struct ReviewPack {
             entries: ([current] + options).flatMap { input in
                 DeviationRegister.entries(of: input.structure, file: input.file, rules: input.rules, asOf: asOf)
             })
+        let front = reviews.count > 1 ? Self.optionsDocument(reviews, options: comparison) : reviews.first?.document() ?? ReportDocument()
         var shared = [
             ReviewFile(name: "options.json", bytes: try comparison.rendered(.json)),
             ReviewFile(name: "deviations.md", text: register.markdown()),
@@ -52,13 +57,25 @@ public struct ReviewPack {
         let page = ReviewPage.html(title: title, currentFile: current.file, options: pageOptions, comparison: comparison, register: register)
         shared.insert(ReviewFile(name: "index.html", text: page), at: 0)
         if reviews.count > 1 {
-            shared.insert(ReviewFile(name: "review.md", text: Self.optionsDocument(reviews, options: comparison).markdown()), at: 0)
+            shared.insert(ReviewFile(name: "review.md", text: front.markdown()), at: 0)
             shared.insert(ReviewFile(name: "options.md", text: comparison.markdown()), at: 1)
         }
         // One option: its review first, as before; several: the front page first.
         self.files = reviews.count > 1 ? shared + written : written + shared
         self.reviews = reviews
+        self.options = comparison
+        self.front = front
     }
+
+    // MARK: Report
+
+    public var reportName: String { "the review" }
+
+    /// The front page, as `review.md` holds it.
+    public func document() -> ReportDocument { front }
+
+    /// The figures of every structure, as `options.json` holds them.
+    public func jsonValue() -> OptionsComparison.JSONReport { options.jsonValue() }
 
     /// Whether the proposed structure (every option) passes its rules.
     public var passes: Bool { reviews.allSatisfy { $0.comparison.afterFindings.passes } }

@@ -82,6 +82,9 @@ import OrgModel
         #expect(options[0]["deleted"] as? Int == comparison.deleted.count)
         #expect(options[0]["errors"] as? Int == comparison.afterFindings.errorCount)
         #expect(pack.passes == comparison.afterFindings.passes)
+        // The pack is a report too: its JSON is options.json, its Markdown review.md.
+        #expect(try pack.rendered(.json) == pack.files.first { $0.name == "options.json" }?.bytes)
+        #expect(try pack.rendered(.markdown) == pack.files.first { $0.name == "review.md" }?.bytes)
     }
 
     @Test("index.html embeds the chart pages after the contents, the options, the register and no network address")
