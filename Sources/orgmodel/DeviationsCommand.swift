@@ -25,27 +25,26 @@ struct DeviationsCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown, csv or json.")
     var format: RegisterFormat = .text
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one each file names.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(name: .customLong("as-of"), help: "The day statuses are judged against (YYYY-MM-DD; default today).")
-    var asOf: Day?
+    @OptionGroup var asOf: AsOfOption<StatusesToday>
 
     func run() throws {
-        var register = DeviationRegister(asOf: asOf ?? Day.today)
+        var register = DeviationRegister(asOf: asOf.day())
         var unreadable = false
         for file in files {
-            do {
+            do throws(LoadError) {
                 let structure = try StructureFile.load(file)
-                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
+                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules.rules)
                 register.add(structure, file: file, rules: ruleSet)
             } catch {
+                // Said as the command goes on to the next file.
                 printError("orgmodel: \(error)")
                 unreadable = true
             }
         }
-        try FileHandleOutput.standardOutput(bytes: try rendered(register, as: outputFormat(format.rawValue) ?? .text))
-        if unreadable { throw Exit.unreadableInput }
-        if register.fails { throw Exit.findings }
+        try FileHandleOutput.standardOutput(bytes: try register.rendered(outputFormat(format.rawValue) ?? .text))
+        if unreadable { throw CommandFailure.unreadableInputSaid }
+        if register.fails { throw CommandFailure.findings }
     }
 }

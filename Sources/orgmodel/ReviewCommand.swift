@@ -43,28 +43,21 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Whose names the charts show: none, senior (tiers 2–3) or all.")
     var names: NamePolicy = .senior
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file for both, instead of the ones the files name.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(help: "The paper the chartbooks are printed on: a4 or a3.")
-    var paper: PrintSettings.Paper = .a4
-
-    @Option(name: .customLong("min-text"), help: ArgumentHelp("The smallest text any chart page may print, in points (4 to 9).", valueName: "pt"))
-    var minText: Double = 7
+    @OptionGroup var paper: PaperOptions
 
     @Option(name: .customLong("box-line"), help: ArgumentHelp("What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name.", valueName: "field"))
     var boxLine: String?
 
-    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD).")
-    var asOf: Day?
+    @OptionGroup var asOf: AsOfOption<JudgedOnProposalDate>
 
-    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How ids must agree to be one post: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
-    var matchIDs: IDMatching = .exact
+    @OptionGroup var matching: MatchIDsOption
+    private var matchIDs: IDMatching { matching.matchIDs }
 
     @OptionGroup var redaction: RedactionOptions
 
     func validate() throws {
-        try PrintOptions.check(minText: minText)
         if files.count < 2 {
             throw ValidationError("give the current structure, then the proposed one or several options: orgmodel review CURRENT PROPOSED -o DIR")
         }
@@ -72,14 +65,8 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let profile: RedactionProfile?
-        do {
-            profile = try redaction.profile()
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.unreadableInput
-        }
-        let loaded = try loadStructures(files, rules: rules)
+        let profile = try redaction.profile()
+        let loaded = try loadStructures(files, rules: rules.rules)
         try refuseAmbiguousIDs(zip(files, loaded).map { ($0, $1.structure) }, matching: matchIDs)
         // The structures together withhold, in text, the names any withholds.
         let audit = profile.map { RedactionAudit(withholdingFrom: loaded.map(\.structure), by: $0) }
@@ -88,31 +75,26 @@ struct ReviewCommand: ParsableCommand {
             if let profile, let audit { structure = structure.redacted(using: profile, withholding: audit.withheldNames) }
             return ReviewPack.Input(file: file, structure: structure, rules: loaded.rules)
         }
-        let day = asOf ?? inputs[1].structure.effective ?? Day.today
-        let print = PrintSettings(paper: paper, minText: minText)
+        let day = asOf.day(else: inputs[1].structure.effective)
+        let print = paper.settings
         var chartOptions = ChartOptions(names: names, boxLine: boxLine)
         chartOptions.idMatching = matchIDs
-        let pack: ReviewPack
-        do {
-            pack = try ReviewPack(
-                current: inputs[0], options: Array(inputs.dropFirst()), asOf: day, matching: matchIDs,
-                charts: ReviewCharts(options: chartOptions, print: print, audit: audit))
-        } catch let error as ReportError {
-            printError("orgmodel: \(error)")
-            throw Exit.outputFailed
-        }
+        let pack = try ReviewPack(
+            current: inputs[0], options: Array(inputs.dropFirst()), asOf: day, matching: matchIDs,
+            charts: ReviewCharts(options: chartOptions, print: print, audit: audit))
         // Nothing a redaction withholds may reach any output: the charts' DOT text was
         // audited as each was drawn; the reports are audited here.
         if let audit, case let leaks = Set(pack.files.filter { !$0.isChart }.flatMap { audit.leaks(in: $0.bytes) }), !leaks.isEmpty {
-            printError(
-                "orgmodel: the redacted review would still show \(leaks.sorted().joined(separator: ", "))"
+            throw CommandFailure.outputFailed(
+                "the redacted review would still show \(leaks.sorted().joined(separator: ", "))"
                     + audit.placesText(of: Array(leaks), in: inputs.map(\.structure)) + "; nothing was written. " + RedactionAudit.refusalAdvice)
-            throw Exit.outputFailed
         }
-        try prepareOutputFolder(output, for: "the review")
-        try writeOutputs(pack.files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) }, inputs: files)
+        try ReportOutput.prepareFolder(output, for: "the review")
+        try OutputFile.write(
+            pack.files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) },
+            inputs: files + ruleFiles(loaded) + redaction.files)
         try FileHandleOutput.standardOutput(pack.summary(writtenTo: output, print: print))
-        if !pack.passes { throw Exit.findings }
+        if !pack.passes { throw CommandFailure.findings }
     }
 }
 

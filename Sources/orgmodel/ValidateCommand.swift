@@ -19,29 +19,28 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one each file names.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default today).")
-    var asOf: Day?
+    @OptionGroup var asOf: AsOfOption<JudgedToday>
 
     func run() throws {
-        let day = asOf ?? Day.today
+        let day = asOf.day()
         var entries: [ValidationReport.Entry] = []
         for file in files {
-            do {
+            do throws(LoadError) {
                 let structure = try StructureFile.load(file)
-                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
+                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules.rules)
                 let result = Validator(rules: ruleSet, asOf: day).validate(structure)
                 entries.append(.validated(file: file, result: result))
             } catch {
                 entries.append(.unreadable(error))
+                // Said as the command goes on to the next file; in JSON, in the report.
                 if format == .text { printError("orgmodel: \(error)") }
             }
         }
         let report = ValidationReport(entries: entries)
-        try FileHandleOutput.standardOutput(bytes: try rendered(report, as: outputFormat(format.rawValue) ?? .text))
-        if report.hasUnreadable { throw Exit.unreadableInput }
-        if report.hasErrors { throw Exit.findings }
+        try FileHandleOutput.standardOutput(bytes: try report.rendered(outputFormat(format.rawValue) ?? .text))
+        if report.hasUnreadable { throw CommandFailure.unreadableInputSaid }
+        if report.hasErrors { throw CommandFailure.findings }
     }
 }
