@@ -32,13 +32,12 @@ struct DeviationsCommand: ParsableCommand {
     func run() throws {
         var register = DeviationRegister(asOf: asOf.day())
         var unreadable = false
-        for file in files {
-            do throws(LoadError) {
-                let structure = try StructureFile.load(file)
-                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules.rules)
-                register.add(structure, file: file, rules: ruleSet)
-            } catch {
-                // Said as the command goes on to the next file.
+        for (file, read) in readStructures(files, rules: rules.rules) {
+            switch read {
+            case .success(let loaded):
+                register.add(loaded.structure, file: file, rules: loaded.rules)
+            case .failure(let error):
+                // Said before the register, which goes on with the other files.
                 printError("orgmodel: \(error)")
                 unreadable = true
             }

@@ -86,41 +86,33 @@ struct Failures: OrgModelFailure {
 
 // MARK: - The library's errors and their exit codes
 
-extension LoadError: OrgModelFailure {
+/// A file that cannot be read or does not make sense: exit 2.
+protocol InputFailure: OrgModelFailure {}
+
+extension InputFailure {
     var exitCode: ExitCode { Exit.unreadableInput }
 }
 
-extension TrendError: OrgModelFailure {
-    var exitCode: ExitCode { Exit.unreadableInput }
+/// An output that cannot be made or written (Graphviz and qpdf included): exit 3.
+protocol OutputFailure: OrgModelFailure {}
+
+extension OutputFailure {
+    var exitCode: ExitCode { Exit.outputFailed }
 }
+
+extension LoadError: InputFailure {}
+extension TrendError: InputFailure {}
+
+extension ReportError: OutputFailure {}
+extension OutputError: OutputFailure {}
+extension OutputFile.WriteError: OutputFailure {}
+extension StructureCSVWriter.Refusal: OutputFailure {}
+extension GraphvizError: OutputFailure {}
+extension PDFBookError: OutputFailure {}
 
 /// Reporting lines too broken to de-layer are the structure's errors: exit 1.
 extension DelayeringError: OrgModelFailure {
     var exitCode: ExitCode { Exit.findings }
-}
-
-extension ReportError: OrgModelFailure {
-    var exitCode: ExitCode { Exit.outputFailed }
-}
-
-extension OutputError: OrgModelFailure {
-    var exitCode: ExitCode { Exit.outputFailed }
-}
-
-extension OutputFile.WriteError: OrgModelFailure {
-    var exitCode: ExitCode { Exit.outputFailed }
-}
-
-extension StructureCSVWriter.Refusal: OrgModelFailure {
-    var exitCode: ExitCode { Exit.outputFailed }
-}
-
-extension GraphvizError: OrgModelFailure {
-    var exitCode: ExitCode { Exit.outputFailed }
-}
-
-extension PDFBookError: OrgModelFailure {
-    var exitCode: ExitCode { Exit.outputFailed }
 }
 
 /// An unknown --root is a wrong command line: exit 64.

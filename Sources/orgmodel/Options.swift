@@ -30,18 +30,22 @@ func loadStructure(_ file: String, rules: String?) throws -> (structure: Structu
 /// Reads each structure and the rule set it answers to. Every file is tried, and each
 /// that cannot be read is named: `Failures` of them all (exit 2).
 func loadStructures(_ files: [String], rules: String?) throws(Failures) -> [(structure: Structure, rules: RuleSet)] {
-    var loaded: [(structure: Structure, rules: RuleSet)] = []
-    var failures: [any OrgModelFailure] = []
-    for file in files {
-        do throws(LoadError) {
-            let structure = try StructureFile.load(file)
-            loaded.append((structure, try RuleSetReader.ruleSet(for: structure, override: rules)))
-        } catch {
-            failures.append(error)
-        }
-    }
+    let read = readStructures(files, rules: rules)
+    let failures: [any OrgModelFailure] = read.compactMap { if case .failure(let error) = $0.loaded { error } else { nil } }
     guard failures.isEmpty else { throw Failures(all: failures) }
-    return loaded
+    return read.compactMap { try? $0.loaded.get() }
+}
+
+/// Each structure with the rule set it answers to, or why it cannot be read, in the order
+/// given: for the commands that report on every file they can read and name the rest.
+func readStructures(_ files: [String], rules: String?) -> [(file: String, loaded: Result<(structure: Structure, rules: RuleSet), LoadError>)] {
+    files.map { file in
+        let loaded = Result { () throws(LoadError) in
+            let structure = try StructureFile.load(file)
+            return (structure: structure, rules: try RuleSetReader.ruleSet(for: structure, override: rules))
+        }
+        return (file, loaded)
+    }
 }
 
 /// The rules files the structures were read with (built-in rule sets by name): inputs

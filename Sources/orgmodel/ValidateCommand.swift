@@ -26,15 +26,13 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let day = asOf.day()
         var entries: [ValidationReport.Entry] = []
-        for file in files {
-            do throws(LoadError) {
-                let structure = try StructureFile.load(file)
-                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules.rules)
-                let result = Validator(rules: ruleSet, asOf: day).validate(structure)
-                entries.append(.validated(file: file, result: result))
-            } catch {
+        for (file, read) in readStructures(files, rules: rules.rules) {
+            switch read {
+            case .success(let loaded):
+                entries.append(.validated(file: file, result: Validator(rules: loaded.rules, asOf: day).validate(loaded.structure)))
+            case .failure(let error):
                 entries.append(.unreadable(error))
-                // Said as the command goes on to the next file; in JSON, in the report.
+                // Said before the report, which goes on with the other files; in JSON, in the report.
                 if format == .text { printError("orgmodel: \(error)") }
             }
         }
