@@ -27,9 +27,12 @@ func loadStructure(_ file: String, rules: String?) throws -> (structure: Structu
     try loadStructures([file], rules: rules)[0]
 }
 
+/// A structure read, with the rule set it answers to.
+typealias LoadedStructure = (structure: Structure, rules: RuleSet)
+
 /// Reads each structure and the rule set it answers to. Every file is tried, and each
 /// that cannot be read is named: `Failures` of them all (exit 2).
-func loadStructures(_ files: [String], rules: String?) throws(Failures) -> [(structure: Structure, rules: RuleSet)] {
+func loadStructures(_ files: [String], rules: String?) throws(Failures) -> [LoadedStructure] {
     let read = readStructures(files, rules: rules)
     let failures: [any OrgModelFailure] = read.compactMap { if case .failure(let error) = $0.loaded { error } else { nil } }
     guard failures.isEmpty else { throw Failures(all: failures) }
@@ -38,7 +41,7 @@ func loadStructures(_ files: [String], rules: String?) throws(Failures) -> [(str
 
 /// Each structure with the rule set it answers to, or why it cannot be read, in the order
 /// given: for the commands that report on every file they can read and name the rest.
-func readStructures(_ files: [String], rules: String?) -> [(file: String, loaded: Result<(structure: Structure, rules: RuleSet), LoadError>)] {
+func readStructures(_ files: [String], rules: String?) -> [(file: String, loaded: Result<LoadedStructure, LoadError>)] {
     files.map { file in
         let loaded = Result { () throws(LoadError) in
             let structure = try StructureFile.load(file)
@@ -50,7 +53,7 @@ func readStructures(_ files: [String], rules: String?) -> [(file: String, loaded
 
 /// The rules files the structures were read with (built-in rule sets by name): inputs
 /// too, which no output may be written over.
-func ruleFiles(_ loaded: [(structure: Structure, rules: RuleSet)]) -> [String] {
+func ruleFiles(_ loaded: [LoadedStructure]) -> [String] {
     loaded.map(\.rules.source)
 }
 
@@ -68,7 +71,8 @@ func refuseAmbiguousIDs(_ files: [(name: String, structure: Structure)], matchin
             let ids = group.map(\.rawValue)
             failures.append(CommandFailure.unreadableInput(
                 "\(name): posts \(ids.dropLast().joined(separator: ", ")) and \(ids.last ?? "") differ only in \(differ), "
-                    + "so --match-ids \(matching.rawValue) cannot tell which is which: give one of them another id, or use --match-ids exact"))
+                    + "so --match-ids \(matching.rawValue) cannot tell which is which: "
+                    + "give one of them another id, or use --match-ids exact"))
         }
     }
     guard failures.isEmpty else { throw Failures(all: failures) }

@@ -44,7 +44,8 @@ enum JudgedOnEffectiveDate: AsOfWording {
 
 /// A review judges as of the proposal's effective date: the same files, the same review.
 enum JudgedOnProposalDate: AsOfWording {
-    static let help = "The day deviation reviews are judged against (YYYY-MM-DD; default the proposed structure's effective date, else today)."
+    static let help =
+        "The day deviation reviews are judged against (YYYY-MM-DD; default the proposed structure's effective date, else today)."
 }
 
 /// `-o`/`--output` for a report: a file, or standard output.
@@ -55,7 +56,10 @@ struct ReportDestination: ParsableArguments {
 
 /// `--match-ids` for the commands that pair the posts of several structures.
 struct MatchIDsOption: ParsableArguments {
-    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How ids must agree to be one post: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
+    @Option(
+        name: .customLong("match-ids"),
+        help: ArgumentHelp(
+            "How ids must agree to be one post: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
     var matchIDs: IDMatching = .exact
 }
 
@@ -64,7 +68,10 @@ struct PaperOptions: ParsableArguments {
     @Option(help: "The paper a page is printed on: a4 or a3 (each page landscape or portrait, whichever prints it larger).")
     var paper: PrintSettings.Paper = .a4
 
-    @Option(name: .customLong("min-text"), help: ArgumentHelp("The smallest text any page may print, in points (4 to 9); a chart that does not fit is split into pages.", valueName: "pt"))
+    @Option(
+        name: .customLong("min-text"),
+        help: ArgumentHelp(
+            "The smallest text any page may print, in points (4 to 9); a chart that does not fit is split into pages.", valueName: "pt"))
     var minText: Double = 7
 
     /// The charts set their smallest text at 9 points, so a floor above that cannot be
