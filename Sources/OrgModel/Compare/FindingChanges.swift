@@ -22,7 +22,8 @@ public struct FindingChanges: Sendable, Equatable {
     /// Violations are matched by rule and post, the first of a kind in `before` with the
     /// first of that kind in `after`. The leading run in which both lists agree finding by
     /// finding (all of it, for a structure compared with itself or a small change to it) is
-    /// matched as it is read; only the rest is counted by key, each finding hashed twice.
+    /// matched as it is read, rule by rule; only the rest is counted by key, each finding
+    /// hashed twice.
     public init(before: [Finding], after: [Finding], currentID: (PostID) -> PostID = { $0 }) {
         struct Key: Hashable {
             var rule: RuleID
@@ -52,24 +53,42 @@ public struct FindingChanges: Sendable, Equatable {
         }
         func isViolation(_ finding: Finding) -> Bool { finding.severity != .accepted }
 
-        // The leading run that matches one to one.
-        var b = 0
-        var a = 0
-        while true {
-            while b < before.count, !isViolation(before[b]) { b += 1 }
-            while a < after.count, !isViolation(after[a]) { a += 1 }
-            guard b < before.count, a < after.count, before[b].rule == after[a].rule,
-                before[b].post == after[a].post.map(currentID)
-            else { break }
-            b += 1
-            a += 1
+        // Rule by rule, the leading run in which both sides agree one to one is matched as
+        // it is read (each side's findings of one rule are in post order, whatever order the
+        // rules are listed in); what follows it on either side is left to the count below.
+        let rules = RuleID.allCases.count
+        func byRule(_ findings: [Finding]) -> [[Int32]] {
+            var lists = [[Int32]](repeating: [], count: rules)
+            for (offset, finding) in findings.enumerated() where isViolation(finding) {
+                lists[finding.rule.order].append(Int32(offset))
+            }
+            return lists
         }
-        let beforeRest = before[b...]
-        let afterRest = after[a...]
+        let beforeByRule = byRule(before)
+        let afterByRule = byRule(after)
+        var beforeLeft: [Int32] = []
+        var afterLeft: [Int32] = []
+        for rule in 0..<rules {
+            let b = beforeByRule[rule]
+            let a = afterByRule[rule]
+            var matched = 0
+            while matched < b.count, matched < a.count,
+                before[Int(b[matched])].post == after[Int(a[matched])].post.map(currentID)
+            {
+                matched += 1
+            }
+            beforeLeft += b[matched...]
+            afterLeft += a[matched...]
+        }
+        // The rest in list order: what is fixed or introduced is listed as the sides list it.
+        beforeLeft.sort()
+        afterLeft.sort()
+        let beforeRest = beforeLeft.lazy.map { before[Int($0)] }
+        let afterRest = afterLeft.lazy.map { after[Int($0)] }
 
         var tallies: [Key: Tally] = [:]
         tallies.reserveCapacity(beforeRest.count + afterRest.count)
-        for finding in beforeRest where isViolation(finding) {
+        for finding in beforeRest {
             tallies[Key(rule: finding.rule, post: finding.post), default: Tally()].before += 1
         }
         // Accepted findings count wherever they are: the leading run matches violations only.
@@ -78,7 +97,7 @@ public struct FindingChanges: Sendable, Equatable {
         }
         var afterKeys: [Key] = []
         afterKeys.reserveCapacity(afterRest.count)
-        for finding in afterRest where isViolation(finding) {
+        for finding in afterRest {
             let key = Key(rule: finding.rule, post: finding.post.map(currentID))
             tallies[key, default: Tally()].after += 1
             afterKeys.append(key)
@@ -88,7 +107,7 @@ public struct FindingChanges: Sendable, Equatable {
         // `after` has accepted ones of its kind left, else fixed.
         var fixed: [Finding] = []
         var accepted: [Finding] = []
-        for finding in beforeRest where isViolation(finding) {
+        for finding in beforeRest {
             let key = Key(rule: finding.rule, post: finding.post)
             let placed = tallies[key, default: Tally()].placeBefore()
             guard placed.beyond >= 0 else { continue }
@@ -101,7 +120,7 @@ public struct FindingChanges: Sendable, Equatable {
         // A violation of `after` beyond the number of its kind in `before` is introduced.
         var introduced: [Finding] = []
         var next = 0
-        for finding in afterRest where isViolation(finding) {
+        for finding in afterRest {
             let key = afterKeys[next]
             next += 1
             if tallies[key, default: Tally()].placeAfter() >= 0 { introduced.append(finding) }
