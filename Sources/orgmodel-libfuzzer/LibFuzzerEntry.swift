@@ -33,8 +33,25 @@ func problems(_ target: Fuzzer.Target, _ input: [UInt8]) -> [String] {
 }
 
 #if LIBFUZZER
+    /// libFuzzer's driver, from its runtime (`-sanitize=fuzzer` links it).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    /// The process's entry: SwiftPM links an executable target with `main` defined as
+    /// `<target>_main`, so libFuzzer's own `main` is not used; this one starts its driver.
+    @_cdecl("orgmodel_libfuzzer_main")
+    public func entry(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+        var count = argc
+        var arguments = argv
+        return runDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+    }
+
     @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let name = ProcessInfo.processInfo.environment["ORGMODEL_FUZZ_TARGET"]
         guard let target = fuzzTarget(name) else {
             FileHandle.standardError.write(Data("orgmodel-libfuzzer: no target \(name ?? "")\n".utf8))
