@@ -90,7 +90,9 @@ enum ChartbookBenchmark {
             throw BenchmarkFailure("\(arguments.first ?? "") exited with status \(status)")
         }
         // ru_maxrss is in KiB on Linux.
-        return Measurement(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, note: "")
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Measurement(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, note: "", cpuSeconds: cpu)
     }
 
     static func child(_ step: String, _ arguments: [String]) throws {

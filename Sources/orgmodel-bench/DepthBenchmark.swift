@@ -45,13 +45,15 @@ enum DepthBenchmark {
             let chain = measured["chain"]!
             let star = measured["star"]!
             let timeRatio = chain.seconds / star.seconds
+            let cpuRatio = chain.cpuSeconds / star.cpuSeconds
             let memoryRatio = chain.peakMiB / star.peakMiB
             let met = timeRatio <= 2 && memoryRatio <= 2
             print(
                 String(
-                    format: "%@: chain %.2f s, %.0f MiB; star %.2f s, %.0f MiB; ratio %.2f× time, %.2f× memory  %@",
-                    command.name, chain.seconds, chain.peakMiB, star.seconds, star.peakMiB, timeRatio, memoryRatio,
-                    met ? "ok" : "MISSED"))
+                    format: "%@: chain %.2f s (CPU %.2f s), %.0f MiB; star %.2f s (CPU %.2f s), %.0f MiB; "
+                        + "ratio %.2f× time (CPU %.2f×), %.2f× memory  %@",
+                    command.name, chain.seconds, chain.cpuSeconds, chain.peakMiB, star.seconds, star.cpuSeconds,
+                    star.peakMiB, timeRatio, cpuRatio, memoryRatio, met ? "ok" : "MISSED"))
         }
     }
 
