@@ -29,7 +29,7 @@ extension ReportDocument {
             case .bullets(let items):
                 out += "<ul>" + items.map { "<li>\(HTMLText.escaped($0))</li>" }.joined() + "</ul>\n"
             case .log(let log):
-                out += "<pre>" + log.entries.map { HTMLText.escaped(log.line($0)) + "\n" }.joined() + "</pre>\n"
+                out += "<pre>" + log.lines.map { HTMLText.escaped($0) + "\n" }.joined() + "</pre>\n"
             }
         }
         return out

@@ -40,7 +40,7 @@ public struct ReportDocument: Sendable, Hashable {
     public mutating func facts(_ facts: [Fact]) { if !facts.isEmpty { blocks.append(.facts(facts)) } }
     public mutating func table(_ table: ReportTable) { blocks.append(.table(table)) }
     public mutating func bullets(_ items: [String]) { if !items.isEmpty { blocks.append(.bullets(items)) } }
-    public mutating func log(_ log: ReportLog) { if !log.entries.isEmpty { blocks.append(.log(log)) } }
+    public mutating func log(_ log: ReportLog) { if !log.isEmpty { blocks.append(.log(log)) } }
     public mutating func heading(_ level: Int, _ text: RichText) { blocks.append(.richHeading(level, text)) }
     public mutating func paragraph(_ text: RichText) { blocks.append(.richParagraph(text)) }
     public mutating func bullets(_ items: [RichText]) { if !items.isEmpty { blocks.append(.richBullets(items)) } }
@@ -58,33 +58,38 @@ public struct ReportDocument: Sendable, Hashable {
     }
 
     /// Plain text: headings underlined, tables aligned, sections a blank line apart.
-    /// One string grown in place: a log of a million findings is not held twice more.
-    public func text() -> String {
-        var out = ""
+    public func text() -> String { String(decoding: textBytes(), as: UTF8.self) }
+
+    /// The plain text as UTF-8: one buffer grown in place, a log's lines copied in as they
+    /// are held, so a log of a million findings is not held twice more.
+    public func textBytes() -> [UInt8] {
+        if blocks.count == 1, case .log(let log) = blocks[0] { return log.bytes }
+        var out: [UInt8] = []
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
         for (number, block) in blocks.enumerated() {
-            if number > 0 { out += "\n" }
+            if number > 0 { add("\n") }
             switch block {
             case .heading(let level, let title):
-                out += Self.underlined(title, level: level)
+                add(Self.underlined(title, level: level))
             case .richHeading(let level, let title):
-                out += Self.underlined(title.text, level: level)
+                add(Self.underlined(title.text, level: level))
             case .paragraph(let text):
-                out += text + "\n"
+                add(text + "\n")
             case .richParagraph(let text):
-                out += text.text + "\n"
+                add(text.text + "\n")
             case .richBullets(let items):
-                for item in items { out += "• " + item.text + "\n" }
+                for item in items { add("• " + item.text + "\n") }
             case .facts(let facts):
                 let width = facts.map(\.label.count).max() ?? 0
                 for fact in facts {
-                    out += fact.label + ":" + String(repeating: " ", count: width - fact.label.count + 1) + fact.value + "\n"
+                    add(fact.label + ":" + String(repeating: " ", count: width - fact.label.count + 1) + fact.value + "\n")
                 }
             case .table(let table):
-                out += table.text()
+                add(table.text())
             case .bullets(let items):
-                for item in items { out += "• " + item + "\n" }
+                for item in items { add("• " + item + "\n") }
             case .log(let log):
-                log.append(to: &out)
+                out.append(contentsOf: log.bytes)
             }
         }
         return out
@@ -117,7 +122,7 @@ public struct ReportDocument: Sendable, Hashable {
             case .bullets(let items):
                 parts.append(items.map { "- " + $0.escapingMarkdown() }.joined(separator: "\n") + "\n")
             case .log(let log):
-                parts.append(Self.codeBlock(log.entries.map(log.line)))
+                parts.append(Self.codeBlock(log.lines))
             }
         }
         return parts.joined(separator: "\n")

@@ -39,7 +39,7 @@ extension Report {
     /// when the report is a section of a larger document.
     public func rendered(_ format: OutputFormat, headingOffset: Int = 0) throws(ReportError) -> [UInt8] {
         switch format {
-        case .text: Array(document().text().utf8)
+        case .text: document().textBytes()
         case .markdown: Array(document().markdown(headingOffset: headingOffset).utf8)
         case .html: Array(document().html(headingOffset: headingOffset).utf8)
         case .csv: try csvBytes()

@@ -2,52 +2,87 @@
 /// padded to the log's column widths (a cell as wide or wider is followed by one space),
 /// the last is written as it is; an entry of one cell is a line as it is. A line break
 /// within an entry reads as " / ": an entry is always one line.
+///
+/// The lines are laid out as they are appended and held as UTF-8 bytes, one buffer for the
+/// whole log: a log of two million findings is one allocation, not six million strings.
 public struct ReportLog: Sendable, Hashable {
-    public var widths: [Int]
-    public var entries: [[String]]
+    public let widths: [Int]
+    /// Every line, each ended by a line feed.
+    public private(set) var bytes: [UInt8] = []
+    /// How many lines the log holds.
+    public private(set) var count = 0
 
-    public init(widths: [Int], entries: [[String]] = []) {
+    public init(widths: [Int]) {
         self.widths = widths
-        self.entries = entries
     }
 
-    public mutating func append(_ cells: [String]) { entries.append(cells) }
+    public var isEmpty: Bool { count == 0 }
+
+    public mutating func append(_ cells: [String]) {
+        let start = bytes.count
+        var mayBreak = false
+        for (column, cell) in cells.enumerated() {
+            var cell = cell
+            let ascii = cell.withUTF8 { utf8 in
+                mayBreak = mayBreak || Self.mayHoldLineBreak(utf8)
+                bytes.append(contentsOf: utf8)
+                // CR LF is one character of two ASCII bytes: count those by character.
+                return utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? utf8.count : nil
+            }
+            guard column < cells.count - 1, column < widths.count else { continue }
+            let width = ascii ?? cell.count
+            let padding = width >= widths[column] ? 1 : widths[column] - width
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
+        }
+        if mayBreak { joinLineBreaks(from: start) }
+        bytes.append(UInt8(ascii: "\n"))
+        count += 1
+    }
+
+    /// Appends another log's lines, as they are (its widths were its own).
+    public mutating func append(contentsOf other: ReportLog) {
+        if bytes.isEmpty {
+            bytes = other.bytes  // shared, not copied
+        } else {
+            bytes.append(contentsOf: other.bytes)
+        }
+        count += other.count
+    }
+
+    /// Makes room for `byteCount` more bytes of lines at once.
+    public mutating func reserveCapacity(adding byteCount: Int) {
+        bytes.reserveCapacity(bytes.count + byteCount)
+    }
 
     /// The entry as its line, without the line break.
     public func line(_ cells: [String]) -> String {
-        var text = ""
-        for (column, cell) in cells.enumerated() {
-            guard column < cells.count - 1, column < widths.count else {
-                text += cell
-                continue
-            }
-            text += cell
-            text += cell.count >= widths[column] ? " " : String(repeating: " ", count: widths[column] - cell.count)
+        var log = ReportLog(widths: widths)
+        log.append(cells)
+        return String(decoding: log.bytes.dropLast(), as: UTF8.self)
+    }
+
+    /// Every line as a string of its own, in order.
+    public var lines: [String] {
+        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().map {
+            String(decoding: $0, as: UTF8.self)
         }
-        guard Self.mayHoldLineBreak(text), text.contains(where: \.isNewline) else { return text }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " / ")
     }
 
     /// Every line, each ended by a line break.
-    public func text() -> String {
-        var out = ""
-        append(to: &out)
-        return out
+    public func text() -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Rewrites the line that starts at `start` so that each run of line breaks in it
+    /// reads as " / " (and none is left at either end).
+    private mutating func joinLineBreaks(from start: Int) {
+        let line = String(decoding: bytes[start...], as: UTF8.self)
+        guard line.contains(where: \.isNewline) else { return }
+        bytes.removeSubrange(start...)
+        bytes.append(contentsOf: line.split(whereSeparator: \.isNewline).joined(separator: " / ").utf8)
     }
 
-    /// Appends the lines to `out`: one string grown in place, so a log of a million
-    /// findings is not held twice more.
-    func append(to out: inout String) {
-        for entry in entries {
-            out += line(entry)
-            out += "\n"
-        }
-    }
-
-    /// False when no byte of `text` can start a line break (LF, VT, FF, CR, NEL, U+2028,
-    /// U+2029): a byte scan, where looking at each character is ten times the cost.
-    static func mayHoldLineBreak(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 } }
+    /// False when no byte can start a line break (LF, VT, FF, CR, NEL, U+2028, U+2029): a
+    /// byte scan, where looking at each character is ten times the cost.
+    static func mayHoldLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 }
     }
 }

@@ -67,6 +67,30 @@ import Testing
         }
     }
 
+    /// The packed sort lists findings exactly as the sort by comparison does: by line
+    /// (none counts as 0), then rule, then as found; so does the fallback for lines that do
+    /// not pack (negative, or too large).
+    @Test func listingOrderIsLineThenRuleThenAsFound() {
+        var generator = SplitMix64(seed: 77)
+        for (count, lines) in [(0, 5), (1, 5), (50, 3), (2_000, 40), (300, Int.max / 2), (30, -3)] {
+            let findings = (0..<count).map { _ in
+                let pick = Int(generator.next() % 1_000)
+                let line: Int? =
+                    pick % 7 == 0 ? nil : lines < 0 ? -(pick % 3) : lines > 1_000_000 ? lines - pick % 5 : pick % lines
+                return Finding(
+                    rule: RuleID.allCases[pick % RuleID.allCases.count], post: PostID("P\(pick)"), line: line,
+                    message: "m")
+            }
+            let expected = findings.indices.sorted { a, b in
+                let x = findings[a].line ?? 0, y = findings[b].line ?? 0
+                if x != y { return x < y }
+                if findings[a].rule != findings[b].rule { return findings[a].rule < findings[b].rule }
+                return a < b
+            }
+            #expect(Validator.listingOrder(findings) == expected, "count \(count), lines \(lines)")
+        }
+    }
+
     /// Random finding lists (repeated keys, accepted findings, renamed posts, rules in any
     /// order) give exactly what the plain count by key gave.
     @Test func findingChangesMatchTheCountByKey() {
