@@ -60,10 +60,16 @@ public struct ReportDocument: Sendable, Hashable {
     /// Plain text: headings underlined, tables aligned, sections a blank line apart.
     public func text() -> String { String(decoding: textBytes(), as: UTF8.self) }
 
-    /// The plain text as UTF-8: one buffer grown in place, a log's lines copied in as they
-    /// are held, so a log of a million findings is not held twice more.
+    /// The plain text as UTF-8, in one buffer.
     public func textBytes() -> [UInt8] {
-        if blocks.count == 1, case .log(let log) = blocks[0] { return log.bytes }
+        var out: [UInt8] = []
+        writeText { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// The plain text as UTF-8, given to `write` a part at a time: a log's lines as they are
+    /// held, so a log of a million findings is written without another copy of it.
+    public func writeText(to write: ([UInt8]) throws -> Void) rethrows {
         var out: [UInt8] = []
         func add(_ text: String) { out.append(contentsOf: text.utf8) }
         for (number, block) in blocks.enumerated() {
@@ -89,10 +95,12 @@ public struct ReportDocument: Sendable, Hashable {
             case .bullets(let items):
                 for item in items { add("• " + item + "\n") }
             case .log(let log):
-                out.append(contentsOf: log.bytes)
+                if !out.isEmpty { try write(out) }
+                out = []
+                for chunk in log.chunks where !chunk.isEmpty { try write(chunk) }
             }
         }
-        return out
+        if !out.isEmpty { try write(out) }
     }
 
     static func underlined(_ title: String, level: Int) -> String {

@@ -47,6 +47,16 @@ extension Report {
         }
     }
 
+    /// The report in `format`, given to `write` a part at a time; the parts joined are
+    /// `rendered(format)`. A long log goes out as it is held, without a copy of the whole.
+    public func write(_ format: OutputFormat, to write: ([UInt8]) throws -> Void) throws {
+        if format == .text {
+            try document().writeText(to: write)
+        } else {
+            try write(try rendered(format))
+        }
+    }
+
     public func text() -> String { document().text() }
 
     public func markdown(headingOffset: Int = 0) -> String { document().markdown(headingOffset: headingOffset) }

@@ -3,12 +3,15 @@
 /// the last is written as it is; an entry of one cell is a line as it is. A line break
 /// within an entry reads as " / ": an entry is always one line.
 ///
-/// The lines are laid out as they are appended and held as UTF-8 bytes, one buffer for the
-/// whole log: a log of two million findings is one allocation, not six million strings.
+/// The lines are laid out as they are appended and held as UTF-8 bytes, in a few large
+/// chunks: a log of two million findings is a handful of allocations, not six million
+/// strings, and logs built side by side are joined without copying.
 public struct ReportLog: Sendable, Hashable {
     public let widths: [Int]
-    /// Every line, each ended by a line feed.
-    public private(set) var bytes: [UInt8] = []
+    /// The lines, each ended by a line feed, in chunks of whole lines.
+    public private(set) var chunks: [[UInt8]] = [[]]
+    /// Every line, each ended by a line feed, in one buffer.
+    public var bytes: [UInt8] { chunks.count == 1 ? chunks[0] : Array(chunks.joined()) }
     /// How many lines the log holds.
     public private(set) var count = 0
 
@@ -19,6 +22,12 @@ public struct ReportLog: Sendable, Hashable {
     public var isEmpty: Bool { count == 0 }
 
     public mutating func append(_ cells: [String]) {
+        let widths = widths
+        Self.append(cells, widths: widths, to: &chunks[chunks.count - 1])
+        count += 1
+    }
+
+    private static func append(_ cells: [String], widths: [Int], to bytes: inout [UInt8]) {
         let start = bytes.count
         var mayBreak = false
         for (column, cell) in cells.enumerated() {
@@ -34,24 +43,17 @@ public struct ReportLog: Sendable, Hashable {
             let padding = width >= widths[column] ? 1 : widths[column] - width
             bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
         }
-        if mayBreak { joinLineBreaks(from: start) }
+        if mayBreak { joinLineBreaks(in: &bytes, from: start) }
         bytes.append(UInt8(ascii: "\n"))
-        count += 1
     }
 
-    /// Appends another log's lines, as they are (its widths were its own).
+    /// Appends another log's lines, as they are (its widths were its own): its chunks are
+    /// shared, not copied.
     public mutating func append(contentsOf other: ReportLog) {
-        if bytes.isEmpty {
-            bytes = other.bytes  // shared, not copied
-        } else {
-            bytes.append(contentsOf: other.bytes)
-        }
+        chunks.removeAll { $0.isEmpty }
+        chunks.append(contentsOf: other.chunks.filter { !$0.isEmpty })
+        chunks.append([])
         count += other.count
-    }
-
-    /// Makes room for `byteCount` more bytes of lines at once.
-    public mutating func reserveCapacity(adding byteCount: Int) {
-        bytes.reserveCapacity(bytes.count + byteCount)
     }
 
     /// The entry as its line, without the line break.
@@ -71,9 +73,18 @@ public struct ReportLog: Sendable, Hashable {
     /// Every line, each ended by a line break.
     public func text() -> String { String(decoding: bytes, as: UTF8.self) }
 
+    public static func == (lhs: ReportLog, rhs: ReportLog) -> Bool {
+        lhs.widths == rhs.widths && lhs.count == rhs.count && lhs.bytes == rhs.bytes
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(widths)
+        hasher.combine(bytes)
+    }
+
     /// Rewrites the line that starts at `start` so that each run of line breaks in it
     /// reads as " / " (and none is left at either end).
-    private mutating func joinLineBreaks(from start: Int) {
+    private static func joinLineBreaks(in bytes: inout [UInt8], from start: Int) {
         let line = String(decoding: bytes[start...], as: UTF8.self)
         guard line.contains(where: \.isNewline) else { return }
         bytes.removeSubrange(start...)

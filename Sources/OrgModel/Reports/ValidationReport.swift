@@ -65,9 +65,7 @@ public struct ValidationReport: Report, Sendable {
             }
             return log
         }
-        guard parts.count > 1 else { return parts.first ?? ReportLog(widths: columnWidths) }
         var log = ReportLog(widths: columnWidths)
-        log.reserveCapacity(adding: parts.reduce(0) { $0 + $1.bytes.count })
         for part in parts { log.append(contentsOf: part) }
         return log
     }
