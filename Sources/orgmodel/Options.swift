@@ -49,6 +49,8 @@ func loadStructures(_ files: [String], rules: String?) throws -> [(structure: St
 /// Writes every file whole, or none of them, never over one of `inputs`; when that cannot
 /// be done, says why on standard error and exits 3.
 func writeOutputs(_ files: [(path: String, bytes: [UInt8])], inputs: [String]) throws {
+    let started = PhaseTimes.now()
+    defer { PhaseTimes.shared.add("files written", since: started) }
     do {
         try OutputFile.write(files, inputs: inputs + InputFiles.shared.all)
     } catch {

@@ -14,4 +14,9 @@ struct OrgModelCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [ReviewCommand.self, ValidateCommand.self, AnalyseCommand.self, CompareCommand.self, DelayerCommand.self, DeviationsCommand.self, TrendCommand.self, ImportCommand.self, ExportCommand.self, RenderCommand.self]
     )
+
+    static func main() {
+        PhaseTimes.reportAtExit()
+        main(nil)
+    }
 }

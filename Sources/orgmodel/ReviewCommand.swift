@@ -251,17 +251,12 @@ final class Review {
             ("compare", .compare, [.pdf, .svg]),
             ("changes", .changes, [.pdf, .svg, .png]),
         ]
-        for chart in charts {
-            // PDF and SVG from one layout a page; the PNG of the first chart page alone.
-            let vector = chart.formats.filter { $0 != .png }.map { ($0, "\(prefix)\(chart.name).\($0.fileExtension)") }
-            files += try renderer.books(chart.kind, book, pair, options: chartOptions, outputs: vector, print: print).map { ($0.path, $0.bytes, true) }
-            if chart.formats.contains(.png) {
-                let drawn = try renderer.book(
-                    chart.kind, book, pair, options: chartOptions, format: .png, path: "\(prefix)\(chart.name).png", print: print,
-                    onlyFirstChartPage: true)
-                files += drawn.map { ($0.path, $0.bytes, true) }
-            }
-        }
+        // PDF and SVG from one layout a page; the PNG of the first chart page alone.
+        let books = try renderer.books(charts.flatMap { chart in
+            [(chart.kind, chart.formats.filter { $0 != .png }.map { ($0, "\(prefix)\(chart.name).\($0.fileExtension)") }, false)]
+                + (chart.formats.contains(.png) ? [(chart.kind, [(RenderFormat.png, "\(prefix)\(chart.name).png")], true)] : [])
+        }, book, pair, options: chartOptions, print: print)
+        files += books.joined().map { ($0.path, $0.bytes, true) }
         chartPages = book.pageCount
         contentsPages = book.contentsPages
         files.insert((prefix + "review.md", Array(markdown().utf8), false), at: 0)
