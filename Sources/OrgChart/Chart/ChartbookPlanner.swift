@@ -318,14 +318,26 @@ struct Planner {
                     let slice = Array(reports[start..<min(reports.count, start + count)])
                     return try fits(root, references: references(root, levels: levels, reports: Set(slice)), reports: slice)
                 }
-                guard try fitsCount(1) else { continue }
                 // As many as fit: from the last part's count (teams side by side are much
                 // alike, so it is usually right or one off), growing by steps that double,
                 // then halving back between the most that fitted and the fewest that did not.
                 let remaining = reports.count - start
+                let guess = min(lastCount[levels] ?? 1, remaining)
                 var count = 1, failed = remaining + 1
-                var probe = min(max(lastCount[levels] ?? 2, 2), remaining), step = 1
                 var bisecting = false
+                if guess > 1, try fitsCount(guess) {
+                    count = guess
+                } else {
+                    guard try fitsCount(1) else {
+                        lastCount[levels] = nil
+                        continue
+                    }
+                    if guess > 1 {
+                        failed = guess
+                        bisecting = true
+                    }
+                }
+                var probe = bisecting ? (count + failed) / 2 : count + 1, step = 2
                 while count + 1 < failed {
                     probe = min(max(probe, count + 1), failed - 1)
                     if try fitsCount(probe) {
