@@ -48,10 +48,10 @@ enum ChartbookBenchmark {
 
     /// Runs `tool` with `arguments` `runs` times after a warm-up and gives the median wall
     /// time, the largest peak resident memory and what it printed last.
-    static func whole(_ tool: URL, _ arguments: [String], runs: Int) throws -> Measurement {
-        _ = try once(tool, arguments)
+    static func whole(_ tool: URL, _ arguments: [String], runs: Int, exitCodes: Set<Int32> = [0]) throws -> Measurement {
+        _ = try once(tool, arguments, exitCodes: exitCodes)
         var measured: [Measurement] = []
-        for _ in 0..<runs { measured.append(try once(tool, arguments)) }
+        for _ in 0..<runs { measured.append(try once(tool, arguments, exitCodes: exitCodes)) }
         measured.sort { $0.seconds < $1.seconds }
         var median = measured[measured.count / 2]
         median.peakMiB = measured.map(\.peakMiB).max() ?? median.peakMiB
@@ -60,25 +60,41 @@ enum ChartbookBenchmark {
         return median
     }
 
-    /// One whole run: wall seconds and the child's own peak resident memory.
-    static func once(_ tool: URL, _ arguments: [String]) throws -> Measurement {
+    /// One whole run: wall seconds and the child's own peak resident memory. `exitCodes`
+    /// are the exit codes taken as success (a review exits 1 when an option has errors);
+    /// with `errors`, standard error goes to that file (else nowhere) and `environment` is
+    /// added to the child's.
+    static func once(
+        _ tool: URL, _ arguments: [String], exitCodes: Set<Int32> = [0], errors: URL? = nil, environment: [String] = []
+    ) throws -> Measurement {
         var pid: pid_t = 0
         let argv = ([tool.path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        var inherited: [String] = []
+        var entry = environ
+        while let pointer = entry.pointee {
+            inherited.append(String(cString: pointer))
+            entry += 1
+        }
+        let envp = (inherited + environment).map { strdup($0) } + [nil]
+        defer { for pointer in envp { free(pointer) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors?.path ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, tool.path, &actions, nil, argv, environ) == 0 else {
+        guard posix_spawn(&pid, tool.path, &actions, nil, argv, envp) == 0 else {
             throw BenchmarkFailure("could not start \(tool.path)")
         }
         var status: Int32 = 0
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        guard status == 0 else { throw BenchmarkFailure("\(arguments.first ?? "") exited with status \(status)") }
+        // A normal exit keeps its code in the second byte of the status.
+        guard status & 0x7f == 0, exitCodes.contains((status >> 8) & 0xff) else {
+            throw BenchmarkFailure("\(arguments.first ?? "") exited with status \(status)")
+        }
         // ru_maxrss is in KiB on Linux.
         return Measurement(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, note: "")
     }

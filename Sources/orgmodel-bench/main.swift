@@ -46,6 +46,7 @@ let suites: [(name: String, run: (URL) throws -> Void)] = [
     ("render", { try RenderBenchmark.run(scratch: $0, seed: seed) }),
     ("import", { try ImportBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
     ("chartbook", { try ChartbookBenchmark.run(scratch: $0, seed: seed, large: large) }),
+    ("review", { try ReviewBenchmark.run(scratch: $0, seed: seed) }),
 ]
 let chosen = arguments.isEmpty ? suites.map(\.name) : arguments
 for name in chosen where !suites.contains(where: { $0.name == name }) {

@@ -359,6 +359,8 @@ struct Planner {
             let slice = Array(reports[start..<min(reports.count, start + count)])
             parts.append((references(root, levels: levels, reports: Set(slice)), slice))
             start += count
+            // Already no fewer pages than the whole: the rest need not be tried.
+            if let whole, parts.reduce(0, { $0 + 1 + $1.references.count }) >= 1 + whole.references.count { return [] }
         }
         // Each reference is a page at least: split only when that makes fewer pages.
         if let whole {
