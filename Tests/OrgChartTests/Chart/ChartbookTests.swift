@@ -72,9 +72,9 @@ import Testing
         // Every part but the last takes as many as the first (the teams are alike).
         #expect(sizes.dropLast().allSatisfy { $0 == sizes[0] })
         #expect(sizes.last! <= sizes[0])
-        // After the first part, a part costs its count and one more (and a try two levels
-        // deep), not a search from one: well under four trials a part.
-        #expect(count.trials < 4 * parts.count + 20, "\(count.trials) trials for \(parts.count) parts of \(sizes)")
+        // After the first part, a part costs its count and one more, not a search from one
+        // (measured: 61 trials for 30 parts; searching from one each time took 118).
+        #expect(count.trials <= 3 * parts.count, "\(count.trials) trials for \(parts.count) parts of \(sizes)")
     }
 
     @Test func aFrontLineOfManyTitlesListsTheLargest() {
