@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "OrgModel", targets: ["OrgModel"]),
+        .library(name: "OrgReports", targets: ["OrgReports"]),
         .executable(name: "orgmodel", targets: ["orgmodel"]),
     ],
     dependencies: [
@@ -34,10 +35,13 @@ let package = Package(
             providers: [.apt(["libqpdf-dev"])]
         ),
         .target(name: "PDFBook", dependencies: ["CQPDF"]),
+        // The review pack: reports and the options page built from the model and the
+        // charts' plans; the charts themselves are drawn by whoever calls it. No C.
+        .target(name: "OrgReports", dependencies: ["OrgModel", "OrgChart"]),
         .executableTarget(
             name: "orgmodel",
             dependencies: [
-                "OrgModel", "OrgChart", "GraphvizRender", "PDFBook",
+                "OrgModel", "OrgChart", "OrgReports", "GraphvizRender", "PDFBook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +55,7 @@ let package = Package(
         // Golden files and fixtures are read through #filePath, not bundled as resources.
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel", "OrgModelFuzz"], exclude: ["Golden", "Redaction/Fixtures", "Fuzz/Regressions"]),
         .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "OrgReportsTests", dependencies: ["OrgReports", "OrgModel"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(name: "PDFBookTests", dependencies: ["PDFBook"]),
         // Runs the built `orgmodel` on real files and checks output and exit codes.

@@ -157,24 +157,33 @@ struct CaseRun {
         }
     }
 
+    /// A report of a structure that was read must encode: a figure JSON cannot hold is a bug.
+    func json(_ report: some Report) {
+        do {
+            _ = try report.jsonBytes()
+        } catch {
+            problems("\(report.reportName) is refused as JSON: \(error)")
+        }
+    }
+
     /// Every command's core, to the end of its reports.
     func commands(_ structure: Structure, rules: RuleSet) {
         let validation = Validator(rules: rules, asOf: fuzzer.asOf).validate(structure)
         _ = ValidationReport(entries: [.validated(file: "fuzz", result: validation)]).text()
-        _ = ValidationReport(entries: [.validated(file: "fuzz", result: validation)]).json()
+        json(ValidationReport(entries: [.validated(file: "fuzz", result: validation)]))
         let analysis = AnalysisReport(StructureAnalysis(structure, rules: rules), file: "fuzz")
         _ = analysis.text()
-        _ = analysis.json()
+        json(analysis)
         _ = analysis.csvBytes()
         var proposed = structure
         if !proposed.posts.isEmpty { proposed.posts.removeLast() }
         let comparison = ComparisonReport(StructureComparison(current: structure, proposed: proposed, currentRules: rules, proposedRules: rules, asOf: fuzzer.asOf))
         _ = comparison.text()
-        _ = comparison.json()
+        json(comparison)
         if let result = try? DelayeringPlanner(rules: rules, asOf: fuzzer.asOf).options(for: structure) {
             let report = DelayeringReport(result, file: "fuzz")
             _ = report.text()
-            _ = report.json()
+            json(report)
             for option in result.options {
                 let optionStructure = OptionFiles.structure(for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: "out")
                 let yaml = OptionFiles.yaml(for: option, structure: optionStructure, from: "fuzz.yaml")

@@ -29,31 +29,23 @@ struct AnalyseCommand: ParsableCommand {
     @Option(help: "Output format: table, markdown, json or csv (one row per post); default: from the --output extension (.md, .json, .csv), else table.")
     var format: AnalysisFormat?
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one the file names.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
     @Option(name: .customLong("remit-rows"), help: "How many senior posts the table and Markdown list remits for.")
     var remitRows: Int = 40
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output (-).")
-    var output: String?
+    @OptionGroup var destination: ReportDestination
 
     func validate() throws {
         guard remitRows >= 0 else { throw ValidationError("--remit-rows cannot be negative") }
-        _ = try AnalysisFormat.resolved(format, output: output)
+        _ = try AnalysisFormat.resolved(format, output: destination.output)
     }
 
     func run() throws {
-        let (structure, ruleSet) = try loadStructure(file, rules: rules)
+        let (structure, ruleSet) = try loadStructure(file, rules: rules.rules)
         let report = AnalysisReport(StructureAnalysis(structure, rules: ruleSet), file: file, remitRows: remitRows)
-        let bytes: [UInt8]
-        switch try AnalysisFormat.resolved(format, output: output) {
-        case .table: bytes = Array(report.text().utf8)
-        case .markdown: bytes = Array(report.markdown().utf8)
-        case .json: bytes = report.jsonBytes()
-        case .csv: bytes = report.csvBytes()
-        }
-        try emit(bytes, to: output, inputs: [file])
+        let chosen = try AnalysisFormat.resolved(format, output: destination.output)
+        try emit(try report.rendered(outputFormat(chosen.rawValue) ?? .text), to: destination.output, inputs: [file, ruleSet.source])
     }
 }
 
@@ -104,11 +96,11 @@ extension AnalysisFormat: ReportFormatChoice {}
 extension SummaryFormat: ReportFormatChoice {}
 
 /// Prints `bytes` (no path, or `-`), or writes them whole to `path`, never over one of
-/// `inputs`; a failed write exits with code 3.
+/// `inputs`; a failed write is an `OutputFile.WriteError` (exit 3).
 func emit(_ bytes: [UInt8], to path: String?, inputs: [String]) throws {
     guard let path, path != "-" else {
         try FileHandleOutput.standardOutput(bytes: bytes)
         return
     }
-    try writeOutputs([(path, bytes)], inputs: inputs)
+    try OutputFile.write([(path, bytes)], inputs: inputs)
 }

@@ -10,8 +10,9 @@ enum ChartKind {
     case single, compare, changes
 }
 
-/// Loads and validates structures, builds their chart and renders it to a file, mapping
-/// each failure to its exit code: 2 for input, 3 for output or Graphviz, 64 for usage.
+/// Loads and validates structures, builds their chart and renders it to a file; each
+/// failure is thrown as an `OrgModelFailure`: 2 for input, 3 for output or Graphviz, 64
+/// for usage.
 struct ChartRenderer {
     /// `--rules`: overrides the rule set each file names.
     var rules: String?
@@ -25,6 +26,9 @@ struct ChartRenderer {
     struct Inputs {
         var results: [ValidationResult]
         var audit: RedactionAudit?
+
+        /// The rules files read with the structures: inputs no output may overwrite.
+        var ruleFiles: [String] { results.map(\.rules.source) }
     }
 
     /// Reads and validates each file; exit 2 when any cannot be read (each is named).
@@ -59,12 +63,10 @@ struct ChartRenderer {
         do {
             if kind == .single { return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure) }
             return try Chartbook.plan(current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure)
-        } catch let error as ChartError {
-            printError("orgmodel: \(error)")
-            throw ExitCode.validationFailure
+        } catch let failure as any OrgModelFailure {
+            throw failure  // an unknown --root (64), or Graphviz measuring (3)
         } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.outputFailed
+            throw CommandFailure.outputFailed("\(error)")
         }
     }
 
@@ -139,12 +141,11 @@ struct ChartRenderer {
     /// Joins a book's PDF; exit 3 (the file named) when qpdf cannot.
     static func join(_ pdf: PDFToJoin) throws -> [UInt8] {
         do {
-            return try PhaseTimes.shared.time("PDF joining (beside the drawing)") {
+            return try PhaseTimes.shared.time("PDF joining (beside the drawing)") { () throws(PDFBookError) in
                 try PDFBook.assemble(pages: pdf.pages, linkTargets: pdf.linkTargets, outline: pdf.outline, title: nil)
             }
         } catch {
-            printError("orgmodel: \(pdf.path): \(error)")
-            throw Exit.outputFailed
+            throw error.about(pdf.path)
         }
     }
 
@@ -169,7 +170,7 @@ struct ChartRenderer {
         func result(_ number: Int) throws -> [UInt8] {
             lock.lock()
             defer { lock.unlock() }
-            guard let result = results[number] else { throw Exit.outputFailed }
+            guard let result = results[number] else { throw CommandFailure.outputFailed("chartbook \(number + 1) was not joined") }
             return try result.get()
         }
     }
@@ -194,31 +195,23 @@ struct ChartRenderer {
         var linkTargets: [String: Int] = [:]
         var small: [(page: Int, points: Double)] = []
         for number in numbers {
-            let text: String
-            do {
-                text = try PhaseTimes.shared.time("pages: DOT text") { try book.dot(page: number, kind: kind, options: options, link: link) }
-            } catch {
-                printError("orgmodel: \(error)")
-                throw ExitCode.validationFailure
-            }
+            let text = try PhaseTimes.shared.time("pages: DOT text") { try book.dot(page: number, kind: kind, options: options, link: link) }
             if let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty {
                 let names = Array(Set(leaks)).sorted()
-                printError(
-                    "orgmodel: the redacted chart \(name) would still show \(names.joined(separator: ", "))"
+                throw CommandFailure.outputFailed(
+                    "the redacted chart \(name) would still show \(names.joined(separator: ", "))"
                         + audit.placesText(of: names, in: inputs.results.map(\.structure))
                         + "; nothing was written. " + RedactionAudit.refusalAdvice + " (or the file's name), or draw the chart without it")
-                throw Exit.outputFailed
             }
             let page: PageRenderOutput
             do {
-                page = try PhaseTimes.shared.time("pages: layout and drawing") {
+                page = try PhaseTimes.shared.time("pages: layout and drawing") { () throws(GraphvizError) in
                     try GraphvizRenderer.renderPage(dot: text, formats: outputs.map(\.format)) { size in
                         print.fit(width: size.width, height: size.height).scale
                     }
                 }
             } catch {
-                printError("orgmodel: \(name): \(error)")
-                throw Exit.outputFailed
+                throw error.about(name)
             }
             for warning in page.warnings { printError("orgmodel: Graphviz: \(warning)") }
             if page.scale < print.floor - 1e-9 { small.append((number, page.scale * PrintSettings.smallestType)) }

@@ -35,63 +35,45 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table, markdown or json; default: from the --output extension (.md, .json), else table.")
     var format: SummaryFormat?
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file for both, instead of the ones the files name.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default today).")
-    var asOf: Day?
+    @OptionGroup var asOf: AsOfOption<JudgedToday>
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output (-).")
-    var output: String?
+    @OptionGroup var destination: ReportDestination
 
-    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How ids must agree to be one post: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
-    var matchIDs: IDMatching = .exact
+    @OptionGroup var matching: MatchIDsOption
+    private var matchIDs: IDMatching { matching.matchIDs }
 
     func validate() throws {
         guard !proposed.isEmpty else {
             throw ValidationError("give the proposed structure after the current one, or two or more options: orgmodel compare CURRENT PROPOSED")
         }
-        _ = try SummaryFormat.resolved(format, output: output)
+        _ = try SummaryFormat.resolved(format, output: destination.output)
     }
 
     func run() throws {
-        let loaded = try loadStructures([current] + proposed, rules: rules)
+        let loaded = try loadStructures([current] + proposed, rules: rules.rules)
         try refuseAmbiguousIDs(zip([current] + proposed, loaded).map { ($0, $1.structure) }, matching: matchIDs)
-        let format = try SummaryFormat.resolved(format, output: output)
-        let text = proposed.count == 1 ? keyDifferences(loaded, format) : try optionsTable(loaded, format)
-        try emit(Array(text.utf8), to: output, inputs: [current] + proposed)
+        let format = try SummaryFormat.resolved(format, output: destination.output)
+        let chosen = outputFormat(format.rawValue) ?? .text
+        let bytes = proposed.count == 1 ? try keyDifferences(loaded).rendered(chosen) : try optionsTable(loaded).rendered(chosen)
+        try emit(bytes, to: destination.output, inputs: [current] + proposed + ruleFiles(loaded))
     }
 
     /// Today's two-file report: the key differences.
-    private func keyDifferences(_ loaded: [(structure: Structure, rules: RuleSet)], _ format: SummaryFormat) -> String {
+    private func keyDifferences(_ loaded: [(structure: Structure, rules: RuleSet)]) -> ComparisonReport {
         let comparison = StructureComparison(
             current: loaded[0].structure, proposed: loaded[1].structure, currentRules: loaded[0].rules,
             proposedRules: loaded[1].rules,
-            asOf: asOf ?? Day.today, matching: matchIDs)
-        let report = ComparisonReport(comparison, currentFile: current, proposedFile: proposed[0])
-        switch format {
-        case .table: return report.text()
-        case .markdown: return report.markdown()
-        case .json: return report.json()
-        }
+            asOf: asOf.day(), matching: matchIDs)
+        return ComparisonReport(comparison, currentFile: current, proposedFile: proposed[0])
     }
 
     /// The current structure and every option side by side.
-    private func optionsTable(_ loaded: [(structure: Structure, rules: RuleSet)], _ format: SummaryFormat) throws -> String {
-        let options = OptionsComparison(
+    private func optionsTable(_ loaded: [(structure: Structure, rules: RuleSet)]) -> OptionsComparison {
+        OptionsComparison(
             current: loaded[0].structure, rules: loaded[0].rules, file: current,
             options: zip(loaded.dropFirst(), proposed).map { ($0.structure, $0.rules, $1) },
-            asOf: asOf ?? Day.today)
-        switch format {
-        case .table: return options.text()
-        case .markdown: return options.markdown()
-        case .json:
-            do {
-                return try options.json()
-            } catch {
-                printError("orgmodel: the options could not be written as JSON: \(error)")
-                throw Exit.outputFailed
-            }
-        }
+            asOf: asOf.day())
     }
 }

@@ -29,47 +29,33 @@ struct DelayerCommand: ParsableCommand {
     @Option(help: "Summary format: table, markdown or json.")
     var format: SummaryFormat = .table
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one the file names.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default today).")
-    var asOf: Day?
+    @OptionGroup var asOf: AsOfOption<JudgedToday>
 
     func validate() throws {
         if output == "-" { throw ValidationError("the options are several files: give a folder as -o, not -") }
     }
 
     func run() throws {
-        let (structure, ruleSet) = try loadStructure(file, rules: rules)
-        let result: DelayeringResult
-        do {
-            result = try DelayeringPlanner(rules: ruleSet, asOf: asOf ?? Day.today).options(for: structure)
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.findings
-        }
+        let (structure, ruleSet) = try loadStructure(file, rules: rules.rules)
+        let result = try DelayeringPlanner(rules: ruleSet, asOf: asOf.day()).options(for: structure)
         // A rules path named on the command line is relative to the working directory; one
         // the file names is relative to the file.
-        let base = rules != nil ? nil : (file as NSString).deletingLastPathComponent
+        let base = rules.rules != nil ? nil : (file as NSString).deletingLastPathComponent
         let options = result.options
         let outputs = ParallelWork.map(options.count) { slot -> (path: String, bytes: [UInt8]) in
             let option = options[slot]
             let path = (output as NSString).appendingPathComponent(OptionFiles.fileName(for: option))
             let optionStructure = OptionFiles.structure(
-                for: option, original: structure, rulesReference: rules, referenceBase: base, folder: output)
+                for: option, original: structure, rulesReference: rules.rules, referenceBase: base, folder: output)
             return (path, Array(OptionFiles.yaml(for: option, structure: optionStructure, from: file).utf8))
         }
         var paths: [Int: String] = [:]
         for (option, written) in zip(options, outputs) { paths[option.number] = written.path }
-        try prepareOutputFolder(output, for: "the options")
-        try writeOutputs(outputs, inputs: [file])
+        try ReportOutput.prepareFolder(output, for: "the options")
+        try OutputFile.write(outputs, inputs: [file, ruleSet.source])
         let report = DelayeringReport(result, file: file, files: paths)
-        let text: String
-        switch format {
-        case .table: text = report.text()
-        case .markdown: text = report.markdown()
-        case .json: text = report.json()
-        }
-        try FileHandleOutput.standardOutput(text)
+        try FileHandleOutput.standardOutput(bytes: try report.rendered(outputFormat(format.rawValue) ?? .text))
     }
 }

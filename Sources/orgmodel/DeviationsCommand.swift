@@ -25,40 +25,25 @@ struct DeviationsCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown, csv or json.")
     var format: RegisterFormat = .text
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one each file names.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(name: .customLong("as-of"), help: "The day statuses are judged against (YYYY-MM-DD; default today).")
-    var asOf: Day?
+    @OptionGroup var asOf: AsOfOption<StatusesToday>
 
     func run() throws {
-        var register = DeviationRegister(asOf: asOf ?? Day.today)
+        var register = DeviationRegister(asOf: asOf.day())
         var unreadable = false
-        for file in files {
-            do {
-                let structure = try StructureFile.load(file)
-                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
-                register.add(structure, file: file, rules: ruleSet)
-            } catch {
+        for (file, read) in readStructures(files, rules: rules.rules) {
+            switch read {
+            case .success(let loaded):
+                register.add(loaded.structure, file: file, rules: loaded.rules)
+            case .failure(let error):
+                // Said before the register, which goes on with the other files.
                 printError("orgmodel: \(error)")
                 unreadable = true
             }
         }
-        let text: String
-        switch format {
-        case .text: text = register.text()
-        case .markdown: text = register.markdown()
-        case .csv: text = register.csv()
-        case .json:
-            do {
-                text = try register.json()
-            } catch {
-                printError("orgmodel: the register could not be written as JSON: \(error)")
-                throw Exit.outputFailed
-            }
-        }
-        try FileHandleOutput.standardOutput(text)
-        if unreadable { throw Exit.unreadableInput }
-        if register.fails { throw Exit.findings }
+        try FileHandleOutput.standardOutput(bytes: try register.rendered(outputFormat(format.rawValue) ?? .text))
+        if unreadable { throw CommandFailure.unreadableInputSaid }
+        if register.fails { throw CommandFailure.findings }
     }
 }

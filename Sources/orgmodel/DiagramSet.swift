@@ -52,13 +52,14 @@ struct DiagramSet {
         return charts
     }
 
-    func render(options: ChartOptions, print: PrintSettings) throws {
+    /// Draws every chart, then writes them all or none, never over one of the structures
+    /// or `inputs` (other files the run read: a redaction profile).
+    func render(options: ChartOptions, print: PrintSettings, inputs read: [String]) throws {
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            printError("orgmodel: cannot read the folder \(folder): \(error.localizedDescription)")
-            throw Exit.unreadableInput
+            throw CommandFailure.unreadableInput("cannot read the folder \(folder): \(error.localizedDescription)")
         }
         let files = entries.filter { entry in
             var isDirectory: ObjCBool = false
@@ -67,16 +68,17 @@ struct DiagramSet {
         }
         let charts = Self.charts(files: files, folder: folder, only: only)
         guard !charts.isEmpty else {
-            printError("orgmodel: no structure files (.yaml, .yml, .csv) in \(folder)")
-            throw Exit.unreadableInput
+            throw CommandFailure.unreadableInput("no structure files (.yaml, .yml, .csv) in \(folder)")
         }
-        try prepareOutputFolder(output, for: "the charts")
+        try ReportOutput.prepareFolder(output, for: "the charts")
         // Every chart is drawn before any is written: all are written, or none.
         var written: [(path: String, bytes: [UInt8])] = []
         // A pair's compare and changes chartbooks share one plan: a branch has one page number.
         var plans: [[String]: Chartbook] = [:]
+        var ruleFiles: [String] = []
         for chart in charts {
             let inputs = try renderer.load(chart.files)
+            ruleFiles += inputs.ruleFiles
             let book: Chartbook
             if let planned = plans[chart.files] {
                 book = planned
@@ -93,7 +95,7 @@ struct DiagramSet {
                 written += try renderer.book(kind, book, inputs, options: options, format: .png, path: path(.png), print: print, onlyFirstChartPage: true)
             }
         }
-        try writeOutputs(written, inputs: charts.flatMap(\.files))
+        try OutputFile.write(written, inputs: charts.flatMap(\.files) + ruleFiles + read)
         try FileHandleOutput.standardOutput(written.map { "wrote \($0.path)\n" }.joined())
     }
 }

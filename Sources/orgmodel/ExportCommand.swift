@@ -51,13 +51,8 @@ struct ExportCommand: ParsableCommand {
         let chosen: ExportFormat = format ?? (output.flatMap(StructureFormat.init(path:)) == .csv ? .csv : .yaml)
         var structure: Structure
         let profile: RedactionProfile?
-        do throws(LoadError) {
-            structure = try StructureFile.load(file)
-            profile = try redaction.profile()
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.unreadableInput
-        }
+        structure = try StructureFile.load(file)
+        profile = try redaction.profile()
         var audit: RedactionAudit?
         if let profile {
             audit = RedactionAudit(withholdingFrom: structure, by: profile)
@@ -73,8 +68,7 @@ struct ExportCommand: ParsableCommand {
             do {
                 text = try StructureCSVWriter().write(structure)
             } catch {
-                printError("orgmodel: \(file): \(error)")
-                throw Exit.outputFailed
+                throw error.about(file)
             }
             try emit(text, count: structure.posts.count, audit: audit, redacted: structure)
         case .organogram:
@@ -84,14 +78,13 @@ struct ExportCommand: ParsableCommand {
 
     /// Refuses an output in which a withheld name survived redaction: a last check, since
     /// a published file cannot be recalled.
-    private func check(_ text: String, with audit: RedactionAudit?, redacted structure: Structure) throws {
+    private func check(_ text: String, with audit: RedactionAudit?, redacted structure: Structure) throws(CommandFailure) {
         guard let audit else { return }
         let leaks = audit.leaks(in: text)
         guard !leaks.isEmpty else { return }
-        printError(
-            "orgmodel: \(file): redaction check failed: \(leaks.prefix(5).joined(separator: ", "))\(leaks.count > 5 ? " and \(leaks.count - 5) more" : "") still appear\(leaks.count == 1 ? "s" : "") in the output"
+        throw .outputFailed(
+            "\(file): redaction check failed: \(leaks.prefix(5).joined(separator: ", "))\(leaks.count > 5 ? " and \(leaks.count - 5) more" : "") still appear\(leaks.count == 1 ? "s" : "") in the output"
                 + audit.placesText(of: leaks, in: [structure]) + "; nothing written. " + RedactionAudit.refusalAdvice)
-        throw Exit.outputFailed
     }
 
     private func emit(_ text: String, count: Int, audit: RedactionAudit?, redacted structure: Structure) throws {
@@ -100,21 +93,21 @@ struct ExportCommand: ParsableCommand {
             try FileHandleOutput.standardOutput(text)
             return
         }
-        try writeOutputs([(output, Array(text.utf8))], inputs: [file])
+        try OutputFile.write([(output, Array(text.utf8))], inputs: [file] + redaction.files)
         try FileHandleOutput.standardOutput("wrote \(count) post\(count == 1 ? "" : "s") to \(output)\n")
     }
 
     private func writeOrganogram(_ structure: Structure, audit: RedactionAudit?) throws {
-        guard let folder = output else { throw Exit.outputFailed }
+        guard let folder = output else { throw CommandFailure.usage("--format organogram writes two files: give the folder with -o") }
         let written = OrganogramWriter().write(structure)
         try check(written.senior, with: audit, redacted: structure)
         try check(written.junior, with: audit, redacted: structure)
         for note in written.notes { printError("note: \(note)") }
-        try prepareOutputFolder(folder, for: "the organogram's two files")
+        try ReportOutput.prepareFolder(folder, for: "the organogram's two files")
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let senior = (folder as NSString).appendingPathComponent("\(stem)-senior.csv")
         let junior = (folder as NSString).appendingPathComponent("\(stem)-junior.csv")
-        try writeOutputs([(senior, Array(written.senior.utf8)), (junior, Array(written.junior.utf8))], inputs: [file])
+        try OutputFile.write([(senior, Array(written.senior.utf8)), (junior, Array(written.junior.utf8))], inputs: [file] + redaction.files)
         try FileHandleOutput.standardOutput(
             "wrote \(senior) (\(written.seniorRows) senior row\(written.seniorRows == 1 ? "" : "s")) and \(junior) (\(written.juniorRows) junior row\(written.juniorRows == 1 ? "" : "s"))\n")
     }

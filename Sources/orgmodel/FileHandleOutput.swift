@@ -16,8 +16,7 @@ enum FileHandleOutput {
     static func standardOutput(bytes: some ContiguousBytes) throws {
         fflush(nil)  // anything `print` has buffered comes first
         if let reason = write(bytes, to: STDOUT_FILENO) {
-            printError("orgmodel: cannot write to standard output: \(reason)")
-            throw Exit.outputFailed
+            throw CommandFailure.outputFailed("cannot write to standard output: \(reason)")
         }
     }
 

@@ -78,7 +78,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let result: ImportResult
         let source: String
-        do throws(LoadError) {
+        do {  // whatever cannot be read here is a LoadError: exit 2
             let textEncoding = try chosenEncoding()
             let map = try mapping.map { path throws(LoadError) in try ImportMappingReader.load(path) }
             if organogram {
@@ -102,35 +102,30 @@ struct ImportCommand: ParsableCommand {
             } else {
                 throw LoadError(file: files[0], message: "no mapping given")
             }
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.unreadableInput
         }
 
         for note in result.notes { printError("note: \(note)") }
         if !result.rejected.isEmpty, !skipBadRows {
             let faulty = result.faultyRows
-            for row in faulty { printError(row.description) }
+            var listing = faulty.map(\.description)
             let following = result.rejected.count - faulty.count
             if following > 0 {
-                printError("(\(following) more row\(following == 1 ? "" : "s"), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)")
+                listing.append("(\(following) more row\(following == 1 ? "" : "s"), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)")
             }
-            printError("orgmodel: \(faulty.count) bad row\(faulty.count == 1 ? "" : "s"): nothing written; fix \(faulty.count == 1 ? "it" : "them"), or give --skip-bad-rows to write the good rows and put the bad ones in a reject file")
-            throw Exit.unreadableInput
+            throw CommandFailure(
+                Exit.unreadableInput,
+                "\(faulty.count) bad row\(faulty.count == 1 ? "" : "s"): nothing written; fix \(faulty.count == 1 ? "it" : "them"), or give --skip-bad-rows to write the good rows and put the bad ones in a reject file",
+                listing: listing)
         }
         for row in result.rejected { printError("skipped \(row.description)") }
         guard !result.structure.posts.isEmpty else {
-            printError("orgmodel: no row of \(source) could be imported: nothing written")
-            throw Exit.unreadableInput
+            throw CommandFailure.unreadableInput("no row of \(source) could be imported: nothing written")
         }
 
         let structure = result.structure
         let parts: [any ContiguousBytes & Sendable]
         if let output = destination, StructureFormat(path: output) == .csv {
-            do { parts = [Array(try StructureCSVWriter().write(structure).utf8)] } catch {
-                printError("orgmodel: \(output): \(error)")
-                throw Exit.outputFailed
-            }
+            do { parts = [Array(try StructureCSVWriter().write(structure).utf8)] } catch { throw error.about(output) }
         } else {
             parts = StructureYAMLWriter(header: ["Imported by orgmodel from \(source)."]).writeParts(structure)
         }
@@ -142,12 +137,7 @@ struct ImportCommand: ParsableCommand {
             writes.append((path, [file.bytes]))
             rejectPaths.append((path, file.rowCount))
         }
-        do {
-            try OutputFile.write(writes, inputs: files + (mapping.map { [$0] } ?? []) + InputFiles.shared.all)
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.outputFailed
-        }
+        try OutputFile.write(writes, inputs: files + (mapping.map { [$0] } ?? []))
         let summary = "imported \(structure.posts.count) post\(structure.posts.count == 1 ? "" : "s") from \(source)"
             + (destination.map { " into \($0)" } ?? "")
             + rejectPaths.map { "; \($0.1) bad row\($0.1 == 1 ? "" : "s") in \($0.0)" }.joined()

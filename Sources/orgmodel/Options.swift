@@ -22,72 +22,39 @@ extension Day {
 }
 
 /// Reads a structure and the rule set it answers to (`--rules` overriding the file's);
-/// when either cannot be read, says why on standard error and exits 2.
-func loadStructure(_ file: String, rules: String?) throws -> (Structure, RuleSet) {
-    let loaded = try loadStructures([file], rules: rules)[0]
-    return (loaded.structure, loaded.rules)
+/// a `LoadError` (exit 2) when either cannot be read.
+func loadStructure(_ file: String, rules: String?) throws -> (structure: Structure, rules: RuleSet) {
+    try loadStructures([file], rules: rules)[0]
 }
+
+/// A structure read, with the rule set it answers to.
+typealias LoadedStructure = (structure: Structure, rules: RuleSet)
 
 /// Reads each structure and the rule set it answers to. Every file is tried, and each
-/// that cannot be read is named on standard error; then, if any could not, exits 2.
-func loadStructures(_ files: [String], rules: String?) throws -> [(structure: Structure, rules: RuleSet)] {
-    var loaded: [(structure: Structure, rules: RuleSet)] = []
-    for file in files {
-        do {
+/// that cannot be read is named: `Failures` of them all (exit 2).
+func loadStructures(_ files: [String], rules: String?) throws(Failures) -> [LoadedStructure] {
+    let read = readStructures(files, rules: rules)
+    let failures: [any OrgModelFailure] = read.compactMap { if case .failure(let error) = $0.loaded { error } else { nil } }
+    guard failures.isEmpty else { throw Failures(all: failures) }
+    return read.compactMap { try? $0.loaded.get() }
+}
+
+/// Each structure with the rule set it answers to, or why it cannot be read, in the order
+/// given: for the commands that report on every file they can read and name the rest.
+func readStructures(_ files: [String], rules: String?) -> [(file: String, loaded: Result<LoadedStructure, LoadError>)] {
+    files.map { file in
+        let loaded = Result { () throws(LoadError) in
             let structure = try StructureFile.load(file)
-            let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
-            InputFiles.shared.record(ruleSet.source)
-            loaded.append((structure, ruleSet))
-        } catch {
-            printError("orgmodel: \(error)")
+            return (structure: structure, rules: try RuleSetReader.ruleSet(for: structure, override: rules))
         }
-    }
-    guard loaded.count == files.count else { throw Exit.unreadableInput }
-    return loaded
-}
-
-/// Writes every file whole, or none of them, never over one of `inputs`; when that cannot
-/// be done, says why on standard error and exits 3.
-func writeOutputs(_ files: [(path: String, bytes: [UInt8])], inputs: [String]) throws {
-    let started = PhaseTimes.now()
-    defer { PhaseTimes.shared.add("files written", since: started) }
-    do {
-        try OutputFile.write(files, inputs: inputs + InputFiles.shared.all)
-    } catch {
-        printError("orgmodel: \(error)")
-        throw Exit.outputFailed
+        return (file, loaded)
     }
 }
 
-/// Makes sure `path` is a folder to write `what` into, creating it when missing; when it
-/// cannot be (a file in the way, no permission), says why and exits 3.
-func prepareOutputFolder(_ path: String, for what: String) throws {
-    do {
-        try ReportOutput.prepareFolder(path, for: what)
-    } catch {
-        printError("orgmodel: \(error)")
-        throw Exit.outputFailed
-    }
-}
-
-/// Every file this run has read besides those a command names itself (rules files,
-/// redaction profiles), so that no output is written over one of them.
-final class InputFiles: @unchecked Sendable {
-    static let shared = InputFiles()
-    private var paths: [String] = []
-    private let lock = NSLock()
-
-    func record(_ path: String) {
-        lock.lock()
-        if !paths.contains(path) { paths.append(path) }
-        lock.unlock()
-    }
-
-    var all: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return paths
-    }
+/// The rules files the structures were read with (built-in rule sets by name): inputs
+/// too, which no output may be written over.
+func ruleFiles(_ loaded: [LoadedStructure]) -> [String] {
+    loaded.map(\.rules.source)
 }
 
 extension PrintSettings.Paper: ExpressibleByArgument {}
@@ -96,27 +63,19 @@ extension IDMatching: ExpressibleByArgument {}
 
 /// Stops a command (exit 2) when a file holds two posts whose ids `matching` reads as one:
 /// which of them another file's post is cannot be told.
-func refuseAmbiguousIDs(_ files: [(name: String, structure: Structure)], matching: IDMatching) throws {
-    var refused = false
+func refuseAmbiguousIDs(_ files: [(name: String, structure: Structure)], matching: IDMatching) throws(Failures) {
+    var failures: [any OrgModelFailure] = []
+    let differ = matching == .case ? "case" : "case, blanks or leading zeros"
     for (name, structure) in files {
         for group in StructureDiff.ambiguousIDs(in: structure, matching: matching) {
             let ids = group.map(\.rawValue)
-            printError("orgmodel: \(name): posts \(ids.dropLast().joined(separator: ", ")) and \(ids.last ?? "") differ only in \(matching == .case ? "case" : "case, blanks or leading zeros"), so --match-ids \(matching.rawValue) cannot tell which is which: give one of them another id, or use --match-ids exact")
-            refused = true
+            failures.append(CommandFailure.unreadableInput(
+                "\(name): posts \(ids.dropLast().joined(separator: ", ")) and \(ids.last ?? "") differ only in \(differ), "
+                    + "so --match-ids \(matching.rawValue) cannot tell which is which: "
+                    + "give one of them another id, or use --match-ids exact"))
         }
     }
-    if refused { throw Exit.unreadableInput }
+    guard failures.isEmpty else { throw Failures(all: failures) }
 }
 
 extension OrganogramImporter.CostEstimate: ExpressibleByArgument {}
-
-/// Checks shared by the commands that print charts.
-enum PrintOptions {
-    /// --min-text: the charts set their smallest text at 9 points, so a floor above that
-    /// cannot be met, and one below 4 is no floor.
-    static func check(minText: Double) throws {
-        guard minText.isFinite, minText >= 4, minText <= PrintSettings.smallestType else {
-            throw ValidationError("--min-text takes 4 to 9 points (the charts' smallest text is 9 pt, printed no larger than drawn)")
-        }
-    }
-}

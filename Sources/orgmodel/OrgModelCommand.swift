@@ -15,8 +15,19 @@ struct OrgModelCommand: ParsableCommand {
         subcommands: [ReviewCommand.self, ValidateCommand.self, AnalyseCommand.self, CompareCommand.self, DelayerCommand.self, DeviationsCommand.self, TrendCommand.self, ImportCommand.self, ExportCommand.self, RenderCommand.self]
     )
 
+    /// The one place a failure becomes words on standard error and an exit code: commands
+    /// throw an `OrgModelFailure`; anything else (help, a wrong command line, a
+    /// `validate()` refusal) is ArgumentParser's to say, as it would without this.
     static func main() {
         PhaseTimes.reportAtExit()
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as any OrgModelFailure {
+            for line in failure.lines { printError(line) }
+            exit(withError: failure.exitCode)
+        } catch {
+            exit(withError: error)
+        }
     }
 }

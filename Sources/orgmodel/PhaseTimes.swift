@@ -26,7 +26,7 @@ final class PhaseTimes: @unchecked Sendable {
     }
 
     /// Runs `body`, its time added to `phase`.
-    func time<T>(_ phase: String, _ body: () throws -> T) rethrows -> T {
+    func time<T, Failure: Error>(_ phase: String, _ body: () throws(Failure) -> T) throws(Failure) -> T {
         guard enabled else { return try body() }
         let started = Self.now()
         defer { add(phase, since: started) }

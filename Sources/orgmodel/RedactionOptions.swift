@@ -12,12 +12,12 @@ struct RedactionOptions: ParsableArguments {
 
     /// The profile to apply, or nil when the output is not redacted.
     func profile() throws(LoadError) -> RedactionProfile? {
-        if let redactionProfile {
-            InputFiles.shared.record(redactionProfile)
-            return try RedactionProfileReader.load(redactionProfile)
-        }
+        if let redactionProfile { return try RedactionProfileReader.load(redactionProfile) }
         return redact ? .standard : nil
     }
+
+    /// The profile file read, if any: an input, which no output may be written over.
+    var files: [String] { redactionProfile.map { [$0] } ?? [] }
 }
 
 extension RedactionProfile {

@@ -71,11 +71,7 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Whose names to show: none, senior (tiers 2–3) or all.")
     var names: NamePolicy = .senior
 
-    @Option(help: "The paper a page is printed on: a4 or a3 (each page landscape or portrait, whichever prints it larger).")
-    var paper: PrintSettings.Paper = .a4
-
-    @Option(name: .customLong("min-text"), help: ArgumentHelp("The smallest text any page may print, in points (4 to 9); a chart that does not fit is split into pages.", valueName: "pt"))
-    var minText: Double = 7
+    @OptionGroup var paper: PaperOptions
 
     @Option(name: .customLong("match-ids"), help: ArgumentHelp("With --compare or --changes: how ids must agree to be one post: exact, case or loose.", valueName: "how"))
     var matchIDs: IDMatching = .exact
@@ -86,14 +82,11 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .customLong("box-line"), help: ArgumentHelp("What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name (default: service, else unit, else id).", valueName: "field"))
     var boxLine: String?
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one each file names.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default the structure's effective date, else today).")
-    var asOf: Day?
+    @OptionGroup var asOf: AsOfOption<JudgedOnEffectiveDate>
 
     func validate() throws {
-        try PrintOptions.check(minText: minText)
         if compare && changes { throw ValidationError("choose one of --compare and --changes") }
         if let root, root.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--root needs a post id") }
         if let depth, depth < 0 { throw ValidationError("--depth cannot be negative") }
@@ -129,17 +122,11 @@ struct RenderCommand: ParsableCommand {
         var options = ChartOptions(names: names, root: root.map { PostID($0) }, depth: depth, boxLine: boxLine)
         options.stacks = layout == .compact
         options.idMatching = matchIDs
-        let print = PrintSettings(paper: paper, minText: minText)
-        let profile: RedactionProfile?
-        do {
-            profile = try redaction.profile()
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.unreadableInput
-        }
-        let renderer = ChartRenderer(rules: rules, asOf: asOf, redaction: profile)
+        let print = paper.settings
+        let renderer = ChartRenderer(rules: rules.rules, asOf: asOf.asOf, redaction: try redaction.profile())
         if let allFolder {
-            try DiagramSet(folder: allFolder, output: output, only: format, renderer: renderer).render(options: options, print: print)
+            try DiagramSet(folder: allFolder, output: output, only: format, renderer: renderer)
+                .render(options: options, print: print, inputs: redaction.files)
             return
         }
         let kind: ChartKind = compare ? .compare : (changes ? .changes : .single)
@@ -154,12 +141,12 @@ struct RenderCommand: ParsableCommand {
             let written = try renderer.book(bookKind, book, inputs, options: options, format: resolved, path: output, print: print)
             if output == "-" {
                 guard written.count == 1 else {
-                    printError("orgmodel: the chart is \(book.pageCount) pages: standard output takes one file; write -o NAME.pdf (one file) or NAME.svg (a file a page)")
-                    throw ExitCode.validationFailure
+                    throw CommandFailure.usage(
+                        "the chart is \(book.pageCount) pages: standard output takes one file; write -o NAME.pdf (one file) or NAME.svg (a file a page)")
                 }
                 try FileHandleOutput.standardOutput(bytes: written[0].bytes)
             } else {
-                try writeOutputs(written, inputs: files)
+                try OutputFile.write(written, inputs: files + inputs.ruleFiles + redaction.files)
                 let pages = book.pageCount == 1 ? "" : " (\(book.pageCount) pages)"
                 let names = written.count == 1 ? written[0].path : "\(written[0].path) … \(written[written.count - 1].path)"
                 try FileHandleOutput.standardOutput("wrote \(names)\(pages)\n")
@@ -169,9 +156,9 @@ struct RenderCommand: ParsableCommand {
         let pages = ChartPages.posts(ofTier: tier, in: inputs.results.map(\.structure), within: options.root)
         guard !pages.isEmpty else {
             let tiers = Set(inputs.results.flatMap { $0.structure.posts.compactMap(\.tier) }).sorted()
-            printError("orgmodel: no post of tier \(tier) in \(files.joined(separator: " or "))\(root.map { " under \($0)" } ?? "")")
-            printError("hint: " + (tiers.isEmpty ? "no post has a tier" : "the tiers used are \(tiers.map(String.init).joined(separator: ", "))"))
-            throw ExitCode.validationFailure
+            throw CommandFailure.usage(
+                "no post of tier \(tier) in \(files.joined(separator: " or "))\(root.map { " under \($0)" } ?? "")",
+                hint: tiers.isEmpty ? "no post has a tier" : "the tiers used are \(tiers.map(String.init).joined(separator: ", "))")
         }
         let leftOut = ChartPages.leftOut(by: pages, in: inputs.results.map(\.structure), within: options.root)
         if !leftOut.isEmpty {
@@ -191,7 +178,7 @@ struct RenderCommand: ParsableCommand {
             let book = try renderer.plan(kind, inputs, options: pageOptions, print: print)
             charts += try renderer.book(bookKind, book, inputs, options: pageOptions, format: resolved, path: path, print: print)
         }
-        try writeOutputs(charts, inputs: files)
+        try OutputFile.write(charts, inputs: files + inputs.ruleFiles + redaction.files)
         try FileHandleOutput.standardOutput(charts.map { "wrote \($0.path)\n" }.joined())
     }
 }

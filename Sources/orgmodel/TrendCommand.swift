@@ -34,61 +34,42 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Output format: table, markdown, csv, json, or svg or pdf (a chart); default: from the --output extension (.md, .csv, .json, .svg, .pdf), else table.")
     var format: TrendFormat?
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file for every snapshot, instead of the ones the files name.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How ids must agree to be one post between snapshots: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
-    var matchIDs: IDMatching = .exact
+    @OptionGroup var matching: MatchIDsOption
+    private var matchIDs: IDMatching { matching.matchIDs }
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output (-).")
-    var output: String?
+    @OptionGroup var destination: ReportDestination
 
     func validate() throws {
         guard files.count >= 2 else {
             throw ValidationError("give two or more snapshots of one organisation: orgmodel trend FILE FILE...")
         }
-        _ = try TrendFormat.resolved(format, output: output)
+        _ = try TrendFormat.resolved(format, output: destination.output)
     }
 
     func run() throws {
-        let loaded = try loadStructures(files, rules: rules)
+        let loaded = try loadStructures(files, rules: rules.rules)
         try refuseAmbiguousIDs(zip(files, loaded).map { ($0, $1.structure) }, matching: matchIDs)
         let inputs = zip(files, loaded).map { StructureTrend.Input(file: $0, structure: $1.structure, rules: $1.rules) }
         let problems = StructureTrend.problems(in: inputs)
-        for problem in problems { printError("orgmodel: \(problem)") }
-        guard problems.isEmpty else { throw Exit.unreadableInput }
-        let trend: StructureTrend
-        do {
-            trend = try StructureTrend(inputs, matching: matchIDs)
-        } catch {
-            printError("orgmodel: \(error)")
-            throw Exit.unreadableInput
-        }
+        guard problems.isEmpty else { throw Failures(all: problems) }
+        let trend = try StructureTrend(inputs, matching: matchIDs)
         let bytes: [UInt8]
-        switch try TrendFormat.resolved(format, output: output) {
-        case .table: bytes = Array(trend.text().utf8)
-        case .markdown: bytes = Array(trend.markdown().utf8)
-        case .csv: bytes = Array(trend.csv().utf8)
-        case .json:
-            do {
-                bytes = Array(try trend.json().utf8)
-            } catch {
-                printError("orgmodel: the trend could not be written as JSON: \(error)")
-                throw Exit.outputFailed
-            }
+        switch try TrendFormat.resolved(format, output: destination.output) {
         case .svg: bytes = try chart(trend, .svg)
         case .pdf: bytes = try chart(trend, .pdf)
+        case let chosen: bytes = try trend.rendered(outputFormat(chosen.rawValue) ?? .text)
         }
-        try emit(bytes, to: output, inputs: files)
+        try emit(bytes, to: destination.output, inputs: files + ruleFiles(loaded))
     }
 
     /// The chart of the figures over time; exit 3 when Graphviz fails.
-    private func chart(_ trend: StructureTrend, _ format: RenderFormat) throws -> [UInt8] {
+    private func chart(_ trend: StructureTrend, _ format: RenderFormat) throws(CommandFailure) -> [UInt8] {
         do {
             return try GraphvizRenderer.render(dot: TrendChart.dot(trend), format: format, engine: "neato")
         } catch {
-            printError("orgmodel: the trend chart could not be drawn: \(error)")
-            throw Exit.outputFailed
+            throw error.about("the trend chart could not be drawn")
         }
     }
 }

@@ -19,29 +19,26 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("rules"), help: "A built-in rule set or a rules file, instead of the one each file names.")
-    var rules: String?
+    @OptionGroup var rules: RulesOption
 
-    @Option(name: .customLong("as-of"), help: "The day deviation reviews are judged against (YYYY-MM-DD; default today).")
-    var asOf: Day?
+    @OptionGroup var asOf: AsOfOption<JudgedToday>
 
     func run() throws {
-        let day = asOf ?? Day.today
+        let day = asOf.day()
         var entries: [ValidationReport.Entry] = []
-        for file in files {
-            do {
-                let structure = try StructureFile.load(file)
-                let ruleSet = try RuleSetReader.ruleSet(for: structure, override: rules)
-                let result = Validator(rules: ruleSet, asOf: day).validate(structure)
-                entries.append(.validated(file: file, result: result))
-            } catch {
+        for (file, read) in readStructures(files, rules: rules.rules) {
+            switch read {
+            case .success(let loaded):
+                entries.append(.validated(file: file, result: Validator(rules: loaded.rules, asOf: day).validate(loaded.structure)))
+            case .failure(let error):
                 entries.append(.unreadable(error))
+                // Said before the report, which goes on with the other files; in JSON, in the report.
                 if format == .text { printError("orgmodel: \(error)") }
             }
         }
         let report = ValidationReport(entries: entries)
-        try FileHandleOutput.standardOutput(format == .json ? report.json() : report.text())
-        if report.hasUnreadable { throw Exit.unreadableInput }
-        if report.hasErrors { throw Exit.findings }
+        try FileHandleOutput.standardOutput(bytes: try report.rendered(outputFormat(format.rawValue) ?? .text))
+        if report.hasUnreadable { throw CommandFailure.unreadableInputSaid }
+        if report.hasErrors { throw CommandFailure.findings }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The analyse command's JSON: every figure of the text report, plus each post's remit.
 extension AnalysisReport {
-    struct JSONSpans: Encodable {
+    public struct JSONSpans: Encodable {
         var posts: Int
         var min: Int
         var median: Double
@@ -13,15 +13,12 @@ extension AnalysisReport {
         var within: Int?
         var narrow: Int?
         var wide: Int?
-        var bands: [String: Int]
+        /// Managers per band, in band order (bands with none left out).
+        var bands: [JSONBand]
 
-        enum CodingKeys: String, CodingKey {
-            case posts, min, median, mean, max, within, narrow, wide, bands
-            case ruleMin = "rule_min", ruleMax = "rule_max"
-        }
     }
 
-    struct JSONTier: Encodable {
+    public struct JSONTier: Encodable {
         var group: String
         var tier: Int?
         var label: String
@@ -34,14 +31,14 @@ extension AnalysisReport {
         var spans: JSONSpans?
     }
 
-    struct JSONLayer: Encodable {
+    public struct JSONLayer: Encodable {
         var layer: Int
         var posts: Int
         var headcount: Int
         var managers: Int
     }
 
-    struct JSONBranch: Encodable {
+    public struct JSONBranch: Encodable {
         var post: String
         var title: String
         var tier: Int?
@@ -49,13 +46,9 @@ extension AnalysisReport {
         var managementLayers: Int
         var deepestFrontLine: Int
 
-        enum CodingKeys: String, CodingKey {
-            case post, title, tier, headcount
-            case managementLayers = "management_layers", deepestFrontLine = "deepest_front_line"
-        }
     }
 
-    struct JSONLayers: Encodable {
+    public struct JSONLayers: Encodable {
         var deepestFrontLine: Int
         var meanToFrontLine: Double
         var managementLayers: Int
@@ -64,22 +57,16 @@ extension AnalysisReport {
         var profile: [JSONLayer]
         var branches: [JSONBranch]
 
-        enum CodingKeys: String, CodingKey {
-            case profile, branches
-            case deepestFrontLine = "deepest_front_line", meanToFrontLine = "mean_to_front_line"
-            case managementLayers = "management_layers", allowedLayers = "allowed_layers"
-            case unplacedPosts = "unplaced_posts"
-        }
     }
 
-    struct JSONOneOverOne: Encodable {
+    public struct JSONOneOverOne: Encodable {
         var post: String
         var title: String
         var tier: Int?
         var report: String
     }
 
-    struct JSONRatios: Encodable {
+    public struct JSONRatios: Encodable {
         var managementHeadcount: Int
         var frontLineHeadcount: Int
         var assistantHeadcount: Int
@@ -92,16 +79,9 @@ extension AnalysisReport {
         var vacancyRate: Double?
         var temporaryHeadcount: Int
 
-        enum CodingKeys: String, CodingKey {
-            case managementHeadcount = "management_headcount", frontLineHeadcount = "front_line_headcount"
-            case assistantHeadcount = "assistant_headcount", frontLinePerManager = "front_line_per_manager"
-            case managerPosts = "manager_posts", meanSpan = "mean_span", managementCost = "management_cost"
-            case managementCostShare = "management_cost_share", vacantHeadcount = "vacant_headcount"
-            case vacancyRate = "vacancy_rate", temporaryHeadcount = "temporary_headcount"
-        }
     }
 
-    struct JSONReport: Encodable {
+    public struct JSONReport: Encodable {
         var file: String?
         var name: String?
         var state: String?
@@ -116,10 +96,6 @@ extension AnalysisReport {
         var oneOverOneChains: [[String]]
         var ratios: JSONRatios
 
-        enum CodingKeys: String, CodingKey {
-            case file, name, state, rules, posts, headcount, fte, cost, tiers, layers, ratios
-            case oneOverOne = "one_over_one", oneOverOneChains = "one_over_one_chains"
-        }
     }
 
     /// Rounds FTE sums so that float noise (0.30000000000000004) stays out of the JSON.
@@ -133,10 +109,8 @@ extension AnalysisReport {
     ///
     /// The summary goes through `JSONEncoder`; the per-post list is written as bytes, as
     /// it runs to a million entries (the encoder took 27 s and 1.8 GB for those).
-    public func json() -> String { String(decoding: jsonBytes(), as: UTF8.self) }
-
-    public func jsonBytes() -> [UInt8] {
-        var out = Array(summaryJSON().utf8)
+    public func jsonBytes() throws(ReportError) -> [UInt8] {
+        var out = Array(try ReportJSON.encode(jsonValue(), what: reportName).utf8)
         // Replace the summary's closing "}" with the remits and a new closing brace.
         while let last = out.last, last == 0x0A || last == 0x20 || last == 0x7D {
             out.removeLast()
@@ -203,7 +177,10 @@ extension AnalysisReport {
         return out
     }
 
-    private func summaryJSON() -> String {
+    public var reportName: String { "the analysis" }
+
+    /// The summary: everything but the per-post remits, which `jsonBytes` adds.
+    public func jsonValue() -> JSONReport {
         let analysis = self.analysis
         let structure = analysis.structure
         let totals = analysis.totals
@@ -214,7 +191,7 @@ extension AnalysisReport {
                 JSONSpans(
                     posts: spans.posts, min: spans.min, median: spans.median, mean: Self.tidy(spans.mean), max: spans.max,
                     ruleMin: spans.rule?.min, ruleMax: spans.rule?.max, within: spans.within, narrow: spans.narrow,
-                    wide: spans.wide, bands: Dictionary(uniqueKeysWithValues: spans.bands.map { ($0.key.rawValue, $0.value) }))
+                    wide: spans.wide, bands: spans.bands.sorted { $0.key < $1.key }.map { JSONBand(band: $0.key.rawValue, managers: $0.value) })
             }
             return JSONTier(
                 group: row.group.key, tier: tier, label: row.label, posts: row.posts, headcount: row.headcount,
@@ -248,17 +225,7 @@ extension AnalysisReport {
                 vacantHeadcount: ratios.vacantHeadcount,
                 vacancyRate: ratios.headcount > 0 ? Self.tidy(Double(ratios.vacantHeadcount) / Double(ratios.headcount)) : nil,
                 temporaryHeadcount: ratios.temporaryHeadcount))
-        return ReportJSON.encode(report)
-    }
-}
-
-/// Encodes reports the same way everywhere: pretty, sorted keys, a final newline.
-enum ReportJSON {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return report
     }
 }
 

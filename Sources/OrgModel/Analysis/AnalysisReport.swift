@@ -3,7 +3,7 @@ import Foundation
 /// The analyse command's report on one structure: per tier figures and spans, layers,
 /// one-over-one chains, ratios and the remits of the senior posts, as text or Markdown
 /// (`document()`), JSON (`json()`) or a CSV row per post (`csv()`).
-public struct AnalysisReport: Sendable {
+public struct AnalysisReport: Report, Sendable {
     public let analysis: StructureAnalysis
     /// The file as the user named it, for the title.
     public var file: String?
@@ -16,12 +16,6 @@ public struct AnalysisReport: Sendable {
         self.file = file ?? analysis.structure.source
         self.remitRows = remitRows
     }
-
-    public func text() -> String { document().text() }
-
-    /// The report as Markdown; `headingOffset` pushes its headings down when the report is
-    /// a section of a larger document.
-    public func markdown(headingOffset: Int = 0) -> String { document().markdown(headingOffset: headingOffset) }
 
     /// The title of a structure: its name and state, or its file.
     static func title(of structure: Structure, file: String?) -> String {

@@ -11,8 +11,15 @@ extension ReportDocument {
             case .heading(let level, let title):
                 let tag = "h\(min(6, max(1, level + headingOffset)))"
                 out += "<\(tag)>\(HTMLText.escaped(title))</\(tag)>\n"
+            case .richHeading(let level, let title):
+                let tag = "h\(min(6, max(1, level + headingOffset)))"
+                out += "<\(tag)>\(title.html)</\(tag)>\n"
             case .paragraph(let text):
                 out += "<p>\(HTMLText.escaped(text))</p>\n"
+            case .richParagraph(let text):
+                out += "<p>\(text.html)</p>\n"
+            case .richBullets(let items):
+                out += "<ul>" + items.map { "<li>\($0.html)</li>" }.joined() + "</ul>\n"
             case .facts(let facts):
                 out += "<dl class=\"facts\">"
                 for fact in facts { out += "<dt>\(HTMLText.escaped(fact.label))</dt><dd>\(HTMLText.escaped(fact.value))</dd>" }
@@ -21,6 +28,8 @@ extension ReportDocument {
                 out += table.html()
             case .bullets(let items):
                 out += "<ul>" + items.map { "<li>\(HTMLText.escaped($0))</li>" }.joined() + "</ul>\n"
+            case .log(let log):
+                out += "<pre>" + log.entries.map { HTMLText.escaped(log.line($0)) + "\n" }.joined() + "</pre>\n"
             }
         }
         return out

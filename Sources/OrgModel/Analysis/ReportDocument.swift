@@ -13,6 +13,13 @@ public struct ReportDocument: Sendable, Hashable {
         case facts([Fact])
         case table(ReportTable)
         case bullets([String])
+        /// A log, one entry a line (a finding a line, to grep): plain in text, a code
+        /// block in Markdown, `pre` in HTML.
+        case log(ReportLog)
+        /// A heading, paragraph or list whose text holds code, links or pictures.
+        case richHeading(Int, RichText)
+        case richParagraph(RichText)
+        case richBullets([RichText])
     }
 
     public struct Fact: Sendable, Hashable {
@@ -33,29 +40,59 @@ public struct ReportDocument: Sendable, Hashable {
     public mutating func facts(_ facts: [Fact]) { if !facts.isEmpty { blocks.append(.facts(facts)) } }
     public mutating func table(_ table: ReportTable) { blocks.append(.table(table)) }
     public mutating func bullets(_ items: [String]) { if !items.isEmpty { blocks.append(.bullets(items)) } }
+    public mutating func log(_ log: ReportLog) { if !log.entries.isEmpty { blocks.append(.log(log)) } }
+    public mutating func heading(_ level: Int, _ text: RichText) { blocks.append(.richHeading(level, text)) }
+    public mutating func paragraph(_ text: RichText) { blocks.append(.richParagraph(text)) }
+    public mutating func bullets(_ items: [RichText]) { if !items.isEmpty { blocks.append(.richBullets(items)) } }
 
-    /// Plain text: headings underlined, tables aligned, sections a blank line apart.
-    public func text() -> String {
-        var parts: [String] = []
-        for block in blocks {
+    /// Appends `other`'s blocks, its headings pushed down by `headingOffset`: a report as
+    /// a section of a larger one.
+    public mutating func append(_ other: ReportDocument, headingOffset: Int = 0) {
+        blocks += other.blocks.map { block in
             switch block {
-            case .heading(let level, let title):
-                let rule: Character = level <= 1 ? "═" : (level == 2 ? "─" : "·")
-                parts.append(title + "\n" + String(repeating: rule, count: title.count) + "\n")
-            case .paragraph(let text):
-                parts.append(text + "\n")
-            case .facts(let facts):
-                let width = facts.map(\.label.count).max() ?? 0
-                parts.append(facts.map { fact in
-                    fact.label + ":" + String(repeating: " ", count: width - fact.label.count + 1) + fact.value
-                }.joined(separator: "\n") + "\n")
-            case .table(let table):
-                parts.append(table.text())
-            case .bullets(let items):
-                parts.append(items.map { "• " + $0 }.joined(separator: "\n") + "\n")
+            case .heading(let level, let title): .heading(level + headingOffset, title)
+            case .richHeading(let level, let title): .richHeading(level + headingOffset, title)
+            default: block
             }
         }
-        return parts.joined(separator: "\n")
+    }
+
+    /// Plain text: headings underlined, tables aligned, sections a blank line apart.
+    /// One string grown in place: a log of a million findings is not held twice more.
+    public func text() -> String {
+        var out = ""
+        for (number, block) in blocks.enumerated() {
+            if number > 0 { out += "\n" }
+            switch block {
+            case .heading(let level, let title):
+                out += Self.underlined(title, level: level)
+            case .richHeading(let level, let title):
+                out += Self.underlined(title.text, level: level)
+            case .paragraph(let text):
+                out += text + "\n"
+            case .richParagraph(let text):
+                out += text.text + "\n"
+            case .richBullets(let items):
+                for item in items { out += "• " + item.text + "\n" }
+            case .facts(let facts):
+                let width = facts.map(\.label.count).max() ?? 0
+                for fact in facts {
+                    out += fact.label + ":" + String(repeating: " ", count: width - fact.label.count + 1) + fact.value + "\n"
+                }
+            case .table(let table):
+                out += table.text()
+            case .bullets(let items):
+                for item in items { out += "• " + item + "\n" }
+            case .log(let log):
+                log.append(to: &out)
+            }
+        }
+        return out
+    }
+
+    static func underlined(_ title: String, level: Int) -> String {
+        let rule: Character = level <= 1 ? "═" : (level == 2 ? "─" : "·")
+        return title + "\n" + String(repeating: rule, count: title.count) + "\n"
     }
 
     /// Markdown: `#` headings (deeper by `headingOffset`), tables, `-` lists.
@@ -65,16 +102,38 @@ public struct ReportDocument: Sendable, Hashable {
             switch block {
             case .heading(let level, let title):
                 parts.append(String(repeating: "#", count: min(6, max(1, level + headingOffset))) + " " + title.escapingMarkdown() + "\n")
+            case .richHeading(let level, let title):
+                parts.append(String(repeating: "#", count: min(6, max(1, level + headingOffset))) + " " + title.markdown + "\n")
             case .paragraph(let text):
                 parts.append(text + "\n")
+            case .richParagraph(let text):
+                parts.append(text.markdown + "\n")
+            case .richBullets(let items):
+                parts.append(items.map { "- " + $0.markdown }.joined(separator: "\n") + "\n")
             case .facts(let facts):
                 parts.append(facts.map { "- **\($0.label):** \($0.value.escapingMarkdown())" }.joined(separator: "\n") + "\n")
             case .table(let table):
                 parts.append(table.markdown())
             case .bullets(let items):
                 parts.append(items.map { "- " + $0.escapingMarkdown() }.joined(separator: "\n") + "\n")
+            case .log(let log):
+                parts.append(Self.codeBlock(log.entries.map(log.line)))
             }
         }
         return parts.joined(separator: "\n")
+    }
+
+    /// Lines in a fenced code block, the fence longer than any run of backticks in them.
+    static func codeBlock(_ lines: [String]) -> String {
+        var longest = 0
+        for line in lines where line.contains("`") {
+            var run = 0
+            for character in line {
+                run = character == "`" ? run + 1 : 0
+                longest = max(longest, run)
+            }
+        }
+        let fence = String(repeating: "`", count: max(3, longest + 1))
+        return fence + "\n" + lines.map { $0 + "\n" }.joined() + fence + "\n"
     }
 }

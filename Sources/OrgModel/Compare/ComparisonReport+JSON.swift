@@ -1,7 +1,7 @@
 /// The compare command's JSON: every key difference and total of the text report.
 extension ComparisonReport {
     /// A JSON value of one of the simple kinds a change's before and after can take.
-    enum JSONScalar: Encodable {
+    public enum JSONScalar: Encodable {
         case text(String)
         case number(Double)
         case integer(Int)
@@ -9,7 +9,7 @@ extension ComparisonReport {
         case list([String])
         case null
 
-        func encode(to encoder: any Encoder) throws {
+        public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
             case .text(let value): try container.encode(value)
@@ -22,7 +22,7 @@ extension ComparisonReport {
         }
     }
 
-    struct JSONSide: Encodable {
+    public struct JSONSide: Encodable {
         var file: String?
         var name: String?
         var state: String?
@@ -30,7 +30,7 @@ extension ComparisonReport {
         var rules: String
     }
 
-    struct JSONPost: Encodable {
+    public struct JSONPost: Encodable {
         var id: String
         var title: String
         var tier: Int?
@@ -43,13 +43,9 @@ extension ComparisonReport {
         var count: Int
         var vacant: Int
 
-        enum CodingKeys: String, CodingKey {
-            case id, title, tier, grade, fte, cost, replaces, count, vacant
-            case reportsTo = "reports_to"
-        }
     }
 
-    struct JSONChange: Encodable {
+    public struct JSONChange: Encodable {
         var id: String
         /// The current id, when the post was matched through `replaces`.
         var replaces: String?
@@ -58,12 +54,12 @@ extension ComparisonReport {
         var after: JSONScalar
     }
 
-    struct JSONPair<Value: Encodable>: Encodable {
+    public struct JSONPair<Value: Encodable>: Encodable {
         var before: Value
         var after: Value
     }
 
-    struct JSONTierTotals: Encodable {
+    public struct JSONTierTotals: Encodable {
         var group: String
         var label: String
         var posts: JSONPair<Int>
@@ -71,12 +67,12 @@ extension ComparisonReport {
         var fte: JSONPair<Double>
     }
 
-    struct JSONNetCost: Encodable {
+    public struct JSONNetCost: Encodable {
         var known: Double
         var complete: Bool
     }
 
-    struct JSONTotals: Encodable {
+    public struct JSONTotals: Encodable {
         var tiers: [JSONTierTotals]
         var posts: JSONPair<Int>
         var headcount: JSONPair<Int>
@@ -97,17 +93,9 @@ extension ComparisonReport {
         var costOfCreated: JSONCost
         var costChangeOfKept: JSONCost
 
-        enum CodingKeys: String, CodingKey {
-            case tiers, posts, headcount, fte, errors, warnings, accepted, cost
-            case managerPosts = "manager_posts", managementLayers = "management_layers"
-            case deepestFrontLine = "deepest_front_line", averageSpan = "average_span"
-            case narrowSpans = "narrow_spans", wideSpans = "wide_spans", oneOverOne = "one_over_one"
-            case netCostChange = "net_cost_change", costOfDeleted = "cost_of_deleted"
-            case costOfCreated = "cost_of_created", costChangeOfKept = "cost_change_of_kept"
-        }
     }
 
-    struct JSONReport: Encodable {
+    public struct JSONReport: Encodable {
         var current: JSONSide
         var proposed: JSONSide
         var deleted: [JSONPost]
@@ -120,7 +108,7 @@ extension ComparisonReport {
     }
 
     /// An agreed deviation the proposed structure relies on.
-    struct JSONDeviation: Encodable {
+    public struct JSONDeviation: Encodable {
         var post: String?
         var rule: String
         var message: String
@@ -129,22 +117,20 @@ extension ComparisonReport {
         var agreedOn: String?
         var reviewBy: String?
 
-        enum CodingKeys: String, CodingKey {
-            case post, rule, message, rationale
-            case agreedBy = "agreed_by", agreedOn = "agreed_on", reviewBy = "review_by"
-        }
     }
 
     private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
+    public var reportName: String { "the comparison" }
+
     /// An object with `current` and `proposed` (file, name, state, rules), `deleted` and
-    /// `created` posts, `changed` (by aspect: `moved`, `re-tiered`, `retitled`,
-    /// `re-graded`, `fte`, `cost`, `made-permanent`, … each a list of `{id, title, before,
+    /// `created` posts, `changed` (by aspect: `moved`, `re_tiered`, `retitled`,
+    /// `re_graded`, `fte`, `cost`, `made_permanent`, … each a list of `{id, title, before,
     /// after}`), `totals` (each a `{before, after}` pair; costs as `{known,
     /// unknown_posts, complete}`), `findings` (`fixed`, `accepted`, `introduced`),
     /// `deviations` (the agreed ones the proposed structure relies on) and
     /// `notes` (how posts were matched where the files could not be followed as written).
-    public func json() -> String {
+    public func jsonValue() -> JSONReport {
         let comparison = self.comparison
         let diff = comparison.diff
         let before = comparison.before, after = comparison.after
@@ -157,6 +143,30 @@ extension ComparisonReport {
                 grade: post.grade, fte: Self.tidy(costing.fte(of: post)), cost: costing.cost(of: post), replaces: post.replaces?.rawValue,
                 count: post.count, vacant: min(post.vacant, post.count))
         }
+        let changed = changedJSON()
+        let totals = totalsJSON()
+        let report = JSONReport(
+            current: side(diff.current, currentFile, before.rules), proposed: side(diff.proposed, proposedFile, after.rules),
+            deleted: comparison.deleted.compactMap { diff.changes[$0].current.map { post($0, before.costing) } },
+            created: comparison.created.compactMap { diff.changes[$0].proposed.map { post($0, after.costing) } },
+            changed: changed, totals: totals,
+            findings: FindingChangesJSON(comparison.findingChanges),
+            deviations: comparison.afterFindings.findings.compactMap { finding in
+                guard finding.severity == .accepted, let deviation = finding.deviation else { return nil }
+                return JSONDeviation(
+                    post: finding.post?.rawValue, rule: finding.rule.rawValue, message: finding.message,
+                    rationale: deviation.statedRationale, agreedBy: deviation.agreedBy,
+                    agreedOn: deviation.agreedOn?.description, reviewBy: deviation.reviewBy?.description)
+            },
+            notes: diff.notes)
+        return report
+    }
+
+    /// The changes by aspect, keyed by the aspect's name in snake_case (`re_graded`).
+    private func changedJSON() -> [String: [JSONChange]] {
+        let comparison = self.comparison
+        let diff = comparison.diff
+        let before = comparison.before, after = comparison.after
         var changed: [String: [JSONChange]] = [:]
         for aspect in PostChange.Aspect.allCases {
             var entries: [JSONChange] = []
@@ -180,8 +190,15 @@ extension ComparisonReport {
                     id: new.id.rawValue, replaces: change.matchedByReplacement ? old.id.rawValue : nil,
                     title: new.displayTitle, before: values.0, after: values.1))
             }
-            if !entries.isEmpty { changed[aspect.rawValue] = entries }
+            if !entries.isEmpty { changed[ReportJSON.key(aspect.rawValue)] = entries }
         }
+        return changed
+    }
+
+    /// The totals, each a `{before, after}` pair, and the cost changes.
+    private func totalsJSON() -> JSONTotals {
+        let comparison = self.comparison
+        let before = comparison.before, after = comparison.after
         let groups = Set(before.tiers.map(\.group)).union(after.tiers.map(\.group)).sorted()
         let tiers = groups.map { group -> JSONTierTotals in
             let a = before.tiers.first { $0.group == group }, b = after.tiers.first { $0.group == group }
@@ -192,7 +209,7 @@ extension ComparisonReport {
                 fte: JSONPair(before: Self.tidy(a?.fte ?? 0), after: Self.tidy(b?.fte ?? 0)))
         }
         let a = before.totals, b = after.totals
-        let totals = JSONTotals(
+        return JSONTotals(
             tiers: tiers, posts: JSONPair(before: a.posts, after: b.posts),
             headcount: JSONPair(before: a.headcount, after: b.headcount),
             fte: JSONPair(before: Self.tidy(a.fte), after: Self.tidy(b.fte)),
@@ -210,20 +227,5 @@ extension ComparisonReport {
             netCostChange: JSONNetCost(known: comparison.netCostChange.known, complete: comparison.netCostChange.isComplete),
             costOfDeleted: JSONCost(comparison.costOfDeleted), costOfCreated: JSONCost(comparison.costOfCreated),
             costChangeOfKept: JSONCost(comparison.costChangeOfKept))
-        let report = JSONReport(
-            current: side(diff.current, currentFile, before.rules), proposed: side(diff.proposed, proposedFile, after.rules),
-            deleted: comparison.deleted.compactMap { diff.changes[$0].current.map { post($0, before.costing) } },
-            created: comparison.created.compactMap { diff.changes[$0].proposed.map { post($0, after.costing) } },
-            changed: changed, totals: totals,
-            findings: FindingChangesJSON(comparison.findingChanges),
-            deviations: comparison.afterFindings.findings.compactMap { finding in
-                guard finding.severity == .accepted, let deviation = finding.deviation else { return nil }
-                return JSONDeviation(
-                    post: finding.post?.rawValue, rule: finding.rule.rawValue, message: finding.message,
-                    rationale: deviation.statedRationale, agreedBy: deviation.agreedBy,
-                    agreedOn: deviation.agreedOn?.description, reviewBy: deviation.reviewBy?.description)
-            },
-            notes: diff.notes)
-        return ReportJSON.encode(report)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// The compare command's report: the key differences between a current and a proposed
 /// structure, as a committee appendix lists them, and the totals before → after, as text
 /// or Markdown (`document()`) or JSON (`json()`).
-public struct ComparisonReport: Sendable {
+public struct ComparisonReport: Report, Sendable {
     public let comparison: StructureComparison
     /// The files as the user named them, for the title.
     public var currentFile: String?
@@ -14,12 +14,6 @@ public struct ComparisonReport: Sendable {
         self.currentFile = currentFile ?? comparison.diff.current.source
         self.proposedFile = proposedFile ?? comparison.diff.proposed.source
     }
-
-    public func text() -> String { document().text() }
-
-    /// The report as Markdown, ready for an appendix; `headingOffset` pushes its headings
-    /// down when it is a section of a larger document.
-    public func markdown(headingOffset: Int = 0) -> String { document().markdown(headingOffset: headingOffset) }
 
     /// The sections of "key differences" in the order an appendix lists them; the first
     /// nine are always shown (with "None."), the rest only when something changed.

@@ -1,6 +1,6 @@
 /// A finding as the compare and delayer JSON give it: rule, severity, post and its
 /// title, and the message.
-struct FindingJSON: Encodable, Equatable {
+public struct FindingJSON: Encodable, Equatable, Sendable {
     var rule: String
     var severity: String
     var post: String?
@@ -17,7 +17,7 @@ struct FindingJSON: Encodable, Equatable {
 }
 
 /// The findings fixed, now accepted under a deviation, and introduced, as JSON.
-struct FindingChangesJSON: Encodable, Equatable {
+public struct FindingChangesJSON: Encodable, Equatable, Sendable {
     var fixed: [FindingJSON]
     var accepted: [FindingJSON]
     var introduced: [FindingJSON]

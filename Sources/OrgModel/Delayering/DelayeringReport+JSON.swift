@@ -1,6 +1,6 @@
 /// The delayer command's JSON summary.
 extension DelayeringReport {
-    struct JSONMove: Encodable {
+    public struct JSONMove: Encodable {
         var kind: String
         var post: String
         var removed: [String]
@@ -11,13 +11,9 @@ extension DelayeringReport {
         var addedCost: JSONCost
         var summary: String
 
-        enum CodingKeys: String, CodingKey {
-            case kind, post, removed, added, receiver, summary
-            case movedReports = "moved_reports", removedCost = "removed_cost", addedCost = "added_cost"
-        }
     }
 
-    struct JSONMeasures: Encodable {
+    public struct JSONMeasures: Encodable {
         var posts: Int
         var headcount: Int
         var frontLineHeadcount: Int
@@ -31,15 +27,9 @@ extension DelayeringReport {
         var accepted: Int
         var cost: JSONCost
 
-        enum CodingKeys: String, CodingKey {
-            case posts, headcount, errors, warnings, accepted, cost
-            case frontLineHeadcount = "front_line_headcount", managerPosts = "manager_posts"
-            case managementLayers = "management_layers", meanSpan = "mean_span"
-            case narrowSpans = "narrow_spans", wideSpans = "wide_spans"
-        }
     }
 
-    struct JSONOption: Encodable {
+    public struct JSONOption: Encodable {
         var number: Int
         var step: String
         var title: String
@@ -56,14 +46,9 @@ extension DelayeringReport {
         var after: JSONMeasures
         var findings: FindingChangesJSON
 
-        enum CodingKeys: String, CodingKey {
-            case number, step, title, file, moves, notes, removed, added, after, findings
-            case removedCost = "removed_cost", addedCost = "added_cost", netSaving = "net_saving"
-            case savingComplete = "saving_complete", dottedLineChanges = "dotted_line_changes"
-        }
     }
 
-    struct JSONReport: Encodable {
+    public struct JSONReport: Encodable {
         var file: String?
         var rules: String
         var before: JSONMeasures
@@ -80,10 +65,12 @@ extension DelayeringReport {
             warnings: findings.warningCount, accepted: findings.acceptedCount, cost: JSONCost(analysis.ratios.totalCost))
     }
 
+    public var reportName: String { "the de-layering options" }
+
     /// An object with `before` (the structure's measures), `options` (each with its
     /// `moves`, posts `removed` and `added`, `net_saving`, measures `after`, `findings`
     /// `fixed`, `accepted` and `introduced`, and its `file`) and `notes`.
-    public func json() -> String {
+    public func jsonValue() -> JSONReport {
         let options = result.options.map { option in
             JSONOption(
                 number: option.number, step: option.step.slug, title: option.step.title, file: files[option.number],
@@ -99,8 +86,8 @@ extension DelayeringReport {
                 savingComplete: option.savingIsComplete, after: Self.measures(option.analysis, option.findings),
                 findings: FindingChangesJSON(option.findingChanges))
         }
-        return ReportJSON.encode(JSONReport(
+        return JSONReport(
             file: file, rules: result.original.rules.name,
-            before: Self.measures(result.original, result.originalFindings), options: options, notes: result.notes))
+            before: Self.measures(result.original, result.originalFindings), options: options, notes: result.notes)
     }
 }

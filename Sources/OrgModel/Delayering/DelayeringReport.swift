@@ -3,7 +3,7 @@ import Foundation
 /// The delayer command's summary of its options: a table at a glance, then each option's
 /// moves, posts removed and added, saving, layers and spans after, and findings after;
 /// as text or Markdown (`document()`) or JSON (`json()`).
-public struct DelayeringReport: Sendable {
+public struct DelayeringReport: Report, Sendable {
     public let result: DelayeringResult
     /// The structure file as the user named it.
     public var file: String?
@@ -15,10 +15,6 @@ public struct DelayeringReport: Sendable {
         self.file = file ?? result.original.structure.source
         self.files = files
     }
-
-    public func text() -> String { document().text() }
-
-    public func markdown(headingOffset: Int = 0) -> String { document().markdown(headingOffset: headingOffset) }
 
     static func narrow(_ analysis: StructureAnalysis) -> Int { ComparisonReport.spanCount(analysis, \.narrow) }
     static func wide(_ analysis: StructureAnalysis) -> Int { ComparisonReport.spanCount(analysis, \.wide) }

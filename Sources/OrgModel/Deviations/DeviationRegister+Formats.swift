@@ -48,10 +48,6 @@ extension DeviationRegister {
         return "Fails: \(parts.joined(separator: " and ")). Such a deviation waives nothing: have it agreed, with a rationale, by every approver the rule set names, or review it and set a new review_by."
     }
 
-    public func text() -> String { document().text() }
-
-    public func markdown(headingOffset: Int = 0) -> String { document().markdown(headingOffset: headingOffset) }
-
     /// One row per deviation under `csvHeader`; approvers joined with "; ". Cells a
     /// spreadsheet would run as formulas are guarded.
     public func csv() -> String {
@@ -66,41 +62,22 @@ extension DeviationRegister {
         return out
     }
 
-    struct JSONEntry: Encodable {
+    /// One deviation; absent values are written as null, so every entry has every key.
+    public struct JSONEntry: Encodable {
         var file: String
-        var line: Int?
+        @JSONNull var line: Int?
         var post: String
         var title: String
         var rule: String
-        var rationale: String?
+        @JSONNull var rationale: String?
         var agreedBy: [String]
-        var agreedOn: String?
-        var reviewBy: String?
+        @JSONNull var agreedOn: String?
+        @JSONNull var reviewBy: String?
         var status: String
         var detail: String
-
-        // Absent values are written as null, so every entry has every key.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(line, forKey: .line)
-            try container.encode(post, forKey: .post)
-            try container.encode(title, forKey: .title)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(rationale, forKey: .rationale)
-            try container.encode(agreedBy, forKey: .agreedBy)
-            try container.encode(agreedOn, forKey: .agreedOn)
-            try container.encode(reviewBy, forKey: .reviewBy)
-            try container.encode(status, forKey: .status)
-            try container.encode(detail, forKey: .detail)
-        }
-
-        enum CodingKeys: CodingKey {
-            case file, line, post, title, rule, rationale, agreedBy, agreedOn, reviewBy, status, detail
-        }
     }
 
-    struct JSONRegister: Encodable {
+    public struct JSONRegister: Encodable {
         var asOf: String
         var files: [String]
         var deviations: [JSONEntry]
@@ -108,14 +85,18 @@ extension DeviationRegister {
 
     /// `{"as_of", "files", "deviations": [{file, line, post, title, rule, rationale,
     /// agreed_by, agreed_on, review_by, status, detail}]}`; absent values are null.
-    public func json() throws -> String {
-        try SnakeCaseJSON.encode(JSONRegister(
+    public func jsonValue() -> JSONRegister {
+        JSONRegister(
             asOf: asOf.description, files: files,
             deviations: entries.map { entry in
                 JSONEntry(
                     file: entry.file, line: entry.line, post: entry.post.rawValue, title: entry.title, rule: entry.rule.rawValue,
                     rationale: entry.rationale, agreedBy: entry.agreedBy, agreedOn: entry.agreedOn?.description,
                     reviewBy: entry.reviewBy?.description, status: entry.status.rawValue, detail: entry.detail)
-            }))
+            })
     }
+
+    public var reportName: String { "the register" }
+
+    public func csvBytes() -> [UInt8] { Array(csv().utf8) }
 }

@@ -3,7 +3,7 @@
 ///
 /// Values only; `DeviationRegister+Formats.swift` renders it as text, Markdown, CSV and
 /// JSON from the same entries.
-public struct DeviationRegister: Sendable, Hashable {
+public struct DeviationRegister: Report, Sendable, Hashable {
     /// One deviation of one post, as the register lists it.
     public struct Entry: Sendable, Hashable {
         /// The structure file as the user named it.

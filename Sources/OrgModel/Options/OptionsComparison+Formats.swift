@@ -82,63 +82,30 @@ extension OptionsComparison {
         return doc
     }
 
-    public func text() -> String { document().text() }
-
-    public func markdown(headingOffset: Int = 0) -> String { document().markdown(headingOffset: headingOffset) }
-
-    struct JSONBand: Encodable {
-        var band: String
-        var managers: Int
-    }
-
-    struct JSONNetChange: Encodable {
+    public struct JSONNetChange: Encodable {
         /// Nil when no post on either side has a known cost.
-        var known: Double?
+        @JSONNull var known: Double?
         var unknownPostsBefore: Int
         var unknownPostsAfter: Int
         var complete: Bool
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(known, forKey: .known)
-            try container.encode(unknownPostsBefore, forKey: .unknownPostsBefore)
-            try container.encode(unknownPostsAfter, forKey: .unknownPostsAfter)
-            try container.encode(complete, forKey: .complete)
-        }
-
-        enum CodingKeys: CodingKey { case known, unknownPostsBefore, unknownPostsAfter, complete }
     }
 
-    struct JSONDeviation: Encodable {
-        var post: String?
+    public struct JSONDeviation: Encodable {
+        @JSONNull var post: String?
         var rule: String
         var finding: String
-        var rationale: String?
+        @JSONNull var rationale: String?
         var agreedBy: [String]
-        var agreedOn: String?
-        var reviewBy: String?
-        var line: Int?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(post, forKey: .post)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(finding, forKey: .finding)
-            try container.encode(rationale, forKey: .rationale)
-            try container.encode(agreedBy, forKey: .agreedBy)
-            try container.encode(agreedOn, forKey: .agreedOn)
-            try container.encode(reviewBy, forKey: .reviewBy)
-            try container.encode(line, forKey: .line)
-        }
-
-        enum CodingKeys: CodingKey { case post, rule, finding, rationale, agreedBy, agreedOn, reviewBy, line }
+        @JSONNull var agreedOn: String?
+        @JSONNull var reviewBy: String?
+        @JSONNull var line: Int?
     }
 
     /// One structure's entry; the option keys are left out of the current structure's.
-    struct JSONColumn: Encodable {
-        var file: String?
-        var name: String?
-        var state: String?
+    public struct JSONColumn: Encodable {
+        @JSONNull var file: String?
+        @JSONNull var name: String?
+        @JSONNull var state: String?
         var rules: String
         var posts: Int
         var headcount: Int
@@ -161,44 +128,9 @@ extension OptionsComparison {
         var deleted: Int?
         var created: Int?
         var moved: Int?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(name, forKey: .name)
-            try container.encode(state, forKey: .state)
-            try container.encode(rules, forKey: .rules)
-            try container.encode(posts, forKey: .posts)
-            try container.encode(headcount, forKey: .headcount)
-            try container.encode(fte, forKey: .fte)
-            try container.encode(frontLineHeadcount, forKey: .frontLineHeadcount)
-            try container.encode(managerPosts, forKey: .managerPosts)
-            try container.encode(managementLayers, forKey: .managementLayers)
-            try container.encode(meanSpan, forKey: .meanSpan)
-            try container.encode(medianSpan, forKey: .medianSpan)
-            try container.encode(spanBands, forKey: .spanBands)
-            try container.encode(narrowSpans, forKey: .narrowSpans)
-            try container.encode(wideSpans, forKey: .wideSpans)
-            try container.encode(oneOverOne, forKey: .oneOverOne)
-            try container.encode(errors, forKey: .errors)
-            try container.encode(warnings, forKey: .warnings)
-            try container.encode(accepted, forKey: .accepted)
-            try container.encode(annualCost, forKey: .annualCost)
-            try container.encode(deviations, forKey: .deviations)
-            try container.encodeIfPresent(netChange, forKey: .netChange)
-            try container.encodeIfPresent(deleted, forKey: .deleted)
-            try container.encodeIfPresent(created, forKey: .created)
-            try container.encodeIfPresent(moved, forKey: .moved)
-        }
-
-        enum CodingKeys: CodingKey {
-            case file, name, state, rules, posts, headcount, fte, frontLineHeadcount, managerPosts, managementLayers
-            case meanSpan, medianSpan, spanBands, narrowSpans, wideSpans, oneOverOne, errors, warnings, accepted
-            case annualCost, deviations, netChange, deleted, created, moved
-        }
     }
 
-    struct JSONReport: Encodable {
+    public struct JSONReport: Encodable {
         var current: JSONColumn
         var options: [JSONColumn]
     }
@@ -245,7 +177,9 @@ extension OptionsComparison {
     /// `rules`, the measures (`posts` … `accepted`), `annual_cost` (`known`,
     /// `unknown_posts`, `complete`) and the `deviations` relied on; each option also with
     /// `net_change` (a saving is negative), `deleted`, `created` and `moved`.
-    public func json() throws -> String {
-        try SnakeCaseJSON.encode(JSONReport(current: jsonColumn(0), options: options.indices.map { jsonColumn($0 + 1) }))
+    public func jsonValue() -> JSONReport {
+        JSONReport(current: jsonColumn(0), options: options.indices.map { jsonColumn($0 + 1) })
     }
+
+    public var reportName: String { "the options" }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The validate command's output for one or more structure files, as text or JSON.
-public struct ValidationReport: Sendable {
+public struct ValidationReport: Report, Sendable {
     /// A file that was validated, or one that could not be read.
     public enum Entry: Sendable {
         case validated(file: String, result: ValidationResult)
@@ -22,23 +22,21 @@ public struct ValidationReport: Sendable {
         entries.contains { if case .unreadable = $0 { true } else { false } }
     }
 
-    // MARK: Text
+    // MARK: Document
 
     /// One line per finding, then a summary line per file (and a total for several files).
     /// Unreadable files are left to the caller to report on standard error; the total
     /// counts them.
-    public func text() -> String {
-        // One string grown in place: a structure with millions of findings (a long chain of
-        // one-over-one managers) is not held twice, as lines and as their join.
-        var lines = ReportLines()
+    public func document() -> ReportDocument {
+        var log = ReportLog(widths: Self.columnWidths)
         var totals = (files: 0, errors: 0, warnings: 0, accepted: 0)
         for entry in entries {
             switch entry {
             case .unreadable:
                 continue
             case .validated(let file, let result):
-                for finding in result.findings { lines.append(Self.line(for: finding, file: file)) }
-                lines.append(Self.summary(file: file, result: result))
+                for finding in result.findings { log.append(Self.cells(for: finding, file: file)) }
+                log.append([Self.summary(file: file, result: result)])
                 totals.files += 1
                 totals.errors += result.errorCount
                 totals.warnings += result.warningCount
@@ -49,23 +47,24 @@ public struct ValidationReport: Sendable {
             let unreadable = entries.count - totals.files
             var total = "total: \(totals.files) of \(entries.count) files validated, \(Self.plural(totals.errors, "error")), \(Self.plural(totals.warnings, "warning")), \(totals.accepted) accepted"
             if unreadable > 0 { total += ", \(unreadable) unreadable" }
-            lines.append(total)
+            log.append([total])
         }
-        return lines.text
+        var doc = ReportDocument()
+        doc.log(log)
+        return doc
     }
 
-    /// Lines appended to one string, each ended by a line break.
-    private struct ReportLines {
-        var text = ""
-        mutating func append(_ line: String) {
-            text += line
-            text += "\n"
-        }
-    }
+    /// Severity and rule, padded to these widths so that the messages line up.
+    static let columnWidths = [9, 21]
 
     /// `error    span-narrow          SM-1 "Service Manager": leads 2; tier 5 rule is 4–8 (file.yaml:12)`
     public static func line(for finding: Finding, file: String) -> String {
-        var text = pad(finding.severity.rawValue, 9) + pad(finding.rule.rawValue, 21)
+        ReportLog(widths: columnWidths).line(cells(for: finding, file: file))
+    }
+
+    /// A finding's severity, rule, and the rest: post, message, deviation, where.
+    static func cells(for finding: Finding, file: String) -> [String] {
+        var text = ""
         if let post = finding.post {
             text += post.rawValue
             if let title = finding.postTitle, title != post.rawValue { text += " \"\(title)\"" }
@@ -79,36 +78,23 @@ public struct ValidationReport: Sendable {
             text += " (\(agreed))"
         }
         text += " (\(file)\(finding.line.map { ":\($0)" } ?? ""))"
-        // One finding, one line, whatever a title or rationale holds: a line break reads as " / ".
-        guard Self.mayHoldLineBreak(text) else { return text }
-        guard text.contains(where: \.isNewline) else { return text }
-        return text.split(whereSeparator: \.isNewline).joined(separator: " / ")
-    }
-
-    /// False when no byte of `text` can start a line break (LF, VT, FF, CR, NEL, U+2028,
-    /// U+2029): a byte scan, where looking at each character is ten times the cost.
-    static func mayHoldLineBreak(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 } }
+        return [finding.severity.rawValue, finding.rule.rawValue, text]
     }
 
     static func summary(file: String, result: ValidationResult) -> String {
         let structure = result.structure
         let verdict = result.passes ? "passes" : "fails"
-        return "\(file): \(plural(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(plural(result.errorCount, "error")), \(plural(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
+        return "\(file): \(Self.plural(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(Self.plural(result.errorCount, "error")), \(Self.plural(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
     }
 
+    /// "3 errors": the count as digits alone (a log to grep, not grouped like the reports).
     static func plural(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-    }
-
     // MARK: JSON
 
-    struct JSONFinding: Encodable {
+    public struct JSONFinding: Encodable {
         var file: String
         var rule: String
         var severity: String
@@ -120,14 +106,9 @@ public struct ValidationReport: Sendable {
         var agreedBy: [String]?
         var agreedOn: String?
         var reviewBy: String?
-
-        enum CodingKeys: String, CodingKey {
-            case file, rule, severity, post, title, line, message, rationale
-            case agreedBy = "agreed_by", agreedOn = "agreed_on", reviewBy = "review_by"
-        }
     }
 
-    struct JSONFile: Encodable {
+    public struct JSONFile: Encodable {
         var file: String
         var name: String?
         var state: String?
@@ -140,22 +121,24 @@ public struct ValidationReport: Sendable {
         var passes: Bool
     }
 
-    struct JSONUnreadable: Encodable {
+    public struct JSONUnreadable: Encodable {
         var file: String
         var line: Int?
         var column: Int?
         var message: String
     }
 
-    struct JSONReport: Encodable {
+    public struct JSONReport: Encodable {
         var files: [JSONFile]
         var unreadable: [JSONUnreadable]
         var findings: [JSONFinding]
     }
 
+    public var reportName: String { "the validation" }
+
     /// An object with `files`, `unreadable` and `findings`; each finding has `rule`,
     /// `severity`, `post`, `line` and `message` (and the file, title and deviation).
-    public func json() -> String {
+    public func jsonValue() -> JSONReport {
         var report = JSONReport(files: [], unreadable: [], findings: [])
         for entry in entries {
             switch entry {
@@ -180,9 +163,6 @@ public struct ValidationReport: Sendable {
                 }
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return report
     }
 }

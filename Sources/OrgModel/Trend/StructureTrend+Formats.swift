@@ -77,10 +77,6 @@ extension StructureTrend {
         return doc
     }
 
-    public func text() -> String { document().text() }
-
-    public func markdown() -> String { document().markdown() }
-
     /// ", 2011-03-31 to 2014-09-30", or "" for one snapshot.
     private var span: String {
         guard let first = snapshots.first, let last = snapshots.last, snapshots.count > 1 else { return "" }
@@ -167,23 +163,27 @@ extension StructureTrend {
     /// `{"snapshots": [...]}`, one object per snapshot in `effective` order, snake_case
     /// keys; `changes_from_previous` is null on the first. Throws when a figure is not
     /// finite.
-    public func json() throws -> String {
-        try SnakeCaseJSON.encode(JSONTrend(matchIds: matching.rawValue, snapshots: snapshots.map(JSONSnapshot.init)))
+    public func jsonValue() -> JSONTrend {
+        JSONTrend(matchIds: matching.rawValue, snapshots: snapshots.map(JSONSnapshot.init))
     }
 
-    struct JSONTrend: Encodable {
+    public var reportName: String { "the trend" }
+
+    public func csvBytes() -> [UInt8] { Array(csv().utf8) }
+
+    public struct JSONTrend: Encodable {
         var matchIds: String
         var snapshots: [JSONSnapshot]
     }
 
-    struct JSONChanges: Encodable {
+    public struct JSONChanges: Encodable {
         var deleted: Int
         var created: Int
         var moved: Int
         var notes: [String]
     }
 
-    struct JSONSnapshot: Encodable {
+    public struct JSONSnapshot: Encodable {
         var file: String
         var effective: String
         var posts: Int
@@ -194,14 +194,15 @@ extension StructureTrend {
         var managementOnlyLayers: Int
         var meanSpan: Double
         var medianSpan: Double
-        var spanBands: [OptionsComparison.JSONBand]
+        var spanBands: [JSONBand]
         var narrowSpans: Int
         var wideSpans: Int
         var oneOverOne: Int
         var annualCost: JSONCost
         var frontLineHeadcount: Int
         var frontLineNearTop: Int
-        var changesFromPrevious: JSONChanges?
+        /// Null on the first snapshot, not left out: every object has every key.
+        @JSONNull var changesFromPrevious: JSONChanges?
         var flags: [String]
 
         init(_ snapshot: TrendSnapshot) {
@@ -215,7 +216,7 @@ extension StructureTrend {
             managementOnlyLayers = snapshot.managementOnlyLayers
             meanSpan = Self.tidy(snapshot.meanSpan)
             medianSpan = snapshot.medianSpan
-            spanBands = SpanBand.allCases.map { OptionsComparison.JSONBand(band: $0.rawValue, managers: snapshot.spanBands[$0, default: 0]) }
+            spanBands = SpanBand.allCases.map { JSONBand(band: $0.rawValue, managers: snapshot.spanBands[$0, default: 0]) }
             narrowSpans = snapshot.narrowSpans
             wideSpans = snapshot.wideSpans
             oneOverOne = snapshot.oneOverOne
@@ -228,35 +229,5 @@ extension StructureTrend {
 
         /// Four places: enough for any FTE or span, and no binary noise (1540.4199999).
         private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(effective, forKey: .effective)
-            try container.encode(posts, forKey: .posts)
-            try container.encode(headcount, forKey: .headcount)
-            try container.encode(fte, forKey: .fte)
-            try container.encode(managerPosts, forKey: .managerPosts)
-            try container.encode(managementLayers, forKey: .managementLayers)
-            try container.encode(managementOnlyLayers, forKey: .managementOnlyLayers)
-            try container.encode(meanSpan, forKey: .meanSpan)
-            try container.encode(medianSpan, forKey: .medianSpan)
-            try container.encode(spanBands, forKey: .spanBands)
-            try container.encode(narrowSpans, forKey: .narrowSpans)
-            try container.encode(wideSpans, forKey: .wideSpans)
-            try container.encode(oneOverOne, forKey: .oneOverOne)
-            try container.encode(annualCost, forKey: .annualCost)
-            try container.encode(frontLineHeadcount, forKey: .frontLineHeadcount)
-            try container.encode(frontLineNearTop, forKey: .frontLineNearTop)
-            // Null on the first snapshot, not left out: every object has every key.
-            try container.encode(changesFromPrevious, forKey: .changesFromPrevious)
-            try container.encode(flags, forKey: .flags)
-        }
-
-        enum CodingKeys: CodingKey {
-            case file, effective, posts, headcount, fte, managerPosts, managementLayers, managementOnlyLayers, meanSpan
-            case medianSpan, spanBands, narrowSpans, wideSpans, oneOverOne, annualCost, frontLineHeadcount
-            case frontLineNearTop, changesFromPrevious, flags
-        }
     }
 }

@@ -4,19 +4,9 @@
 /// Each snapshot is measured by `StructureAnalysis`, and each is compared with the one
 /// before by `StructureDiff`, as `compare` does. Values only; `StructureTrend+Formats`
 /// renders the trend as a table, Markdown, CSV and JSON.
-public struct StructureTrend: Sendable {
+public struct StructureTrend: Report, Sendable {
     /// One snapshot as given: its file, structure and rule set.
-    public struct Input: Sendable {
-        public var file: String
-        public var structure: Structure
-        public var rules: RuleSet
-
-        public init(file: String, structure: Structure, rules: RuleSet) {
-            self.file = file
-            self.structure = structure
-            self.rules = rules
-        }
-    }
+    public typealias Input = StructureInput
 
     /// In `effective` order, oldest first.
     public let snapshots: [TrendSnapshot]

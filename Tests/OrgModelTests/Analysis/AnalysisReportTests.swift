@@ -32,7 +32,7 @@ struct AnalysisReportTests {
     @Test func jsonEscapesIDs() throws {
         let odd = "A \"quoted\" \\ id\twith\u{1}controls"
         let structure = Structure(posts: [Post(id: PostID(odd), tier: 2), Post(id: "B", reportsTo: PostID(odd))])
-        let json = AnalysisReport(StructureAnalysis(structure, rules: try AnalysisFixtures.rules)).json()
+        let json = try AnalysisReport(StructureAnalysis(structure, rules: try AnalysisFixtures.rules)).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let remits = try #require(object["remits"] as? [[String: Any]])
         #expect(remits.map { $0["id"] as? String } == [odd, "B"])
@@ -65,7 +65,7 @@ struct AnalysisReportTests {
     }
 
     @Test func jsonCarriesUnknownCostsAsUnknown() throws {
-        let json = AnalysisReport(try AnalysisFixtures.analysis(), file: "small.yaml").json()
+        let json = try AnalysisReport(try AnalysisFixtures.analysis(), file: "small.yaml").json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let cost = try #require(object["cost"] as? [String: Any])
         #expect(cost["known"] as? Double == 708_000)
@@ -78,6 +78,6 @@ struct AnalysisReportTests {
         let chains = try #require(object["one_over_one_chains"] as? [[String]])
         #expect(chains == [["ED"], ["SM-1"], ["SM-2", "TM-2"]])
         // Deterministic: the same analysis gives the same bytes.
-        #expect(json == AnalysisReport(try AnalysisFixtures.analysis(), file: "small.yaml").json())
+        #expect(try json == AnalysisReport(try AnalysisFixtures.analysis(), file: "small.yaml").json())
     }
 }

@@ -107,7 +107,7 @@ struct ComparisonTests {
     }
 
     @Test func jsonPairsBeforeAndAfter() throws {
-        let json = ComparisonReport(try Self.comparison()).json()
+        let json = try ComparisonReport(try Self.comparison()).json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let deleted = try #require(object["deleted"] as? [[String: Any]])
         #expect(deleted.map { $0["id"] as? String } == ["DEP"])
@@ -115,7 +115,7 @@ struct ComparisonTests {
         #expect(changed["moved"]?.first?["before"] as? String == "DEP")
         #expect(changed["moved"]?.first?["after"] as? String == "HOS-EH")
         #expect(changed["retitled"]?.first?["replaces"] as? String == "HOS-A")
-        #expect(changed["re-graded"]?.first?["after"] as? String == "M4")
+        #expect(changed["re_graded"]?.first?["after"] as? String == "M4")
         #expect(changed["cost"]?.count == 2)
         let totals = try #require(object["totals"] as? [String: Any])
         let cost = try #require(totals["cost"] as? [String: [String: Any]])

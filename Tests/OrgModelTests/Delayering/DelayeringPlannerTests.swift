@@ -179,7 +179,7 @@ struct DelayeringPlannerTests {
     }
 
     @Test func summaryJSON() throws {
-        let json = DelayeringReport(try Self.result(), file: "example.yaml").json()
+        let json = try DelayeringReport(try Self.result(), file: "example.yaml").json()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let options = try #require(object["options"] as? [[String: Any]])
         #expect(options.map { $0["step"] as? String } == ["remove-hidden-layers", "merge-narrow-spans", "split-wide-spans"])

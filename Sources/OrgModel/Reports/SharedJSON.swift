@@ -1,7 +1,7 @@
 /// A cost total as the JSON reports write it: the known sum, the posts (and their
 /// headcount) whose cost is not known, and whether the total is complete, so a reader
 /// never takes unknown for zero.
-struct JSONCost: Encodable {
+public struct JSONCost: Encodable, Sendable {
     /// The sum of the known costs.
     var known: Double
     /// Posts whose cost is not known (the sum leaves them out), and their headcount.
@@ -15,10 +15,11 @@ struct JSONCost: Encodable {
         unknownHeadcount = total.unknownHeadcount
         complete = total.isComplete
     }
+}
 
-    enum CodingKeys: String, CodingKey {
-        case known, complete
-        case unknownPosts = "unknown_posts"
-        case unknownHeadcount = "unknown_headcount"
-    }
+/// Managers in one span band, as the JSON reports list them: `{"band": "2-3",
+/// "managers": 4}` (a band is a value, never a key).
+public struct JSONBand: Encodable, Sendable {
+    var band: String
+    var managers: Int
 }
