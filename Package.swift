@@ -48,6 +48,9 @@ let package = Package(
         // The seeded mutation fuzzer over every reader (a short run is part of swift test).
         .target(name: "OrgModelFuzz", dependencies: ["OrgModel"]),
         .executableTarget(name: "orgmodel-fuzz", dependencies: ["OrgModelFuzz"]),
+        // libFuzzer over the readers when built with -sanitize=fuzzer -DLIBFUZZER (README,
+        // "Fuzzing"); a plain build is a replayer of saved inputs.
+        .executableTarget(name: "orgmodel-libfuzzer", dependencies: ["OrgModelFuzz"]),
         .executableTarget(
             name: "orgmodel-bench",
             dependencies: ["OrgModel", "OrgChart", "GraphvizRender", "PDFBook"]

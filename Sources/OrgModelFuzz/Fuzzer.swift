@@ -35,6 +35,9 @@ public struct Fuzzer {
         public var organograms: [(senior: [UInt8], junior: [UInt8])] = []
         public var redactionProfiles: [[UInt8]] = []
 
+        /// No seeds: enough for the structure targets, which read only the case itself.
+        public init() {}
+
         /// The bundled examples under `structuresFolder` (the package's `Structures/`), with
         /// CSV and organogram seeds written from them.
         public static func bundled(structuresFolder: String) throws -> Seeds {

@@ -47,11 +47,18 @@ enum ChartbookBenchmark {
     }
 
     /// Runs `tool` with `arguments` `runs` times after a warm-up and gives the median wall
-    /// time, the largest peak resident memory and what it printed last.
-    static func whole(_ tool: URL, _ arguments: [String], runs: Int, exitCodes: Set<Int32> = [0]) throws -> Measurement {
+    /// time and the largest peak resident memory. Any exit code outside `exitCodes` is a
+    /// failure; `before` runs before each run (e.g. to clear its output).
+    static func whole(
+        _ tool: URL, _ arguments: [String], runs: Int, exitCodes: [Int32] = [0], before: () -> Void = {}
+    ) throws -> Measurement {
+        before()
         _ = try once(tool, arguments, exitCodes: exitCodes)
         var measured: [Measurement] = []
-        for _ in 0..<runs { measured.append(try once(tool, arguments, exitCodes: exitCodes)) }
+        for _ in 0..<runs {
+            before()
+            measured.append(try once(tool, arguments, exitCodes: exitCodes))
+        }
         measured.sort { $0.seconds < $1.seconds }
         var median = measured[measured.count / 2]
         median.peakMiB = measured.map(\.peakMiB).max() ?? median.peakMiB
@@ -60,12 +67,11 @@ enum ChartbookBenchmark {
         return median
     }
 
-    /// One whole run: wall seconds and the child's own peak resident memory. `exitCodes`
-    /// are the exit codes taken as success (a review exits 1 when an option has errors);
-    /// with `errors`, standard error goes to that file (else nowhere) and `environment` is
+    /// One whole run: wall seconds and the child's own peak resident memory. With
+    /// `errors`, standard error goes to that file (else nowhere), and `environment` is
     /// added to the child's.
     static func once(
-        _ tool: URL, _ arguments: [String], exitCodes: Set<Int32> = [0], errors: URL? = nil, environment: [String] = []
+        _ tool: URL, _ arguments: [String], exitCodes: [Int32] = [0], errors: URL? = nil, environment: [String] = []
     ) throws -> Measurement {
         var pid: pid_t = 0
         let argv = ([tool.path] + arguments).map { strdup($0) } + [nil]
@@ -91,12 +97,14 @@ enum ChartbookBenchmark {
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        // A normal exit keeps its code in the second byte of the status.
-        guard status & 0x7f == 0, exitCodes.contains((status >> 8) & 0xff) else {
+        // A normal exit has no signal number in the low 7 bits; its code is the next byte.
+        guard status & 0x7F == 0, exitCodes.contains((status >> 8) & 0xFF) else {
             throw BenchmarkFailure("\(arguments.first ?? "") exited with status \(status)")
         }
         // ru_maxrss is in KiB on Linux.
-        return Measurement(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, note: "")
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Measurement(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, note: "", cpuSeconds: cpu)
     }
 
     static func child(_ step: String, _ arguments: [String]) throws {

@@ -7,6 +7,9 @@ struct Measurement {
     var peakMiB: Double
     /// Anything the step wants to report besides time and memory (e.g. "findings=123").
     var note: String
+    /// User and system CPU seconds of a whole-process run (from `wait4`); nan otherwise.
+    /// Steadier than wall time on a machine that other work shares.
+    var cpuSeconds: Double = .nan
 
     /// Peak resident memory of this process so far, in MiB (Linux `VmHWM`).
     static func peakResidentMiB() -> Double { statusField("VmHWM:") }

@@ -1,6 +1,6 @@
 import Foundation
 
-// The benchmark program: `swift run -c release orgmodel-bench [SUITE…] [--posts N] [--seed S] [--keep]`.
+// The benchmark program: `swift run -c release orgmodel-bench [SUITE…] [--posts N] [--seed S] [--runs R] [--keep]`.
 // Prints each figure with its target. Measured steps run in child processes (this binary
 // with `--child STEP`) so that each peak-memory figure is that step's alone.
 
@@ -35,6 +35,8 @@ if arguments.first == "--child", arguments.count >= 2 {
 
 let posts = option("--posts").flatMap(Int.init) ?? 1_000_000
 let seed = option("--seed").flatMap(UInt64.init) ?? 42
+// Runs of each whole-process measurement in `depth` (after a warm-up), median reported.
+let runs = option("--runs").flatMap(Int.init) ?? 3
 let keep = arguments.contains("--keep")
 arguments.removeAll { $0 == "--keep" }
 // The 100,000-post chartbook takes over a minute: asked for by name, or with --large.
@@ -47,8 +49,11 @@ let suites: [(name: String, run: (URL) throws -> Void)] = [
     ("import", { try ImportBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
     ("chartbook", { try ChartbookBenchmark.run(scratch: $0, seed: seed, large: large) }),
     ("review", { try ReviewBenchmark.run(scratch: $0, seed: seed) }),
+    ("depth", { try DepthBenchmark.run(scratch: $0, posts: posts, runs: runs) }),
 ]
-let chosen = arguments.isEmpty ? suites.map(\.name) : arguments
+// The depth suite (a million-post chain and star, each command four times) runs only when
+// asked for by name.
+let chosen = arguments.isEmpty ? suites.map(\.name).filter { $0 != "depth" } : arguments
 for name in chosen where !suites.contains(where: { $0.name == name }) {
     FileHandle.standardError.write(Data("orgmodel-bench: no suite \(name); suites: \(suites.map(\.name).joined(separator: ", "))\n".utf8))
     exit(64)

@@ -10,7 +10,9 @@ enum FileHandleOutput {
     /// Writes the command's output; when standard output cannot take it (a full disk, a
     /// closed pipe), says so and exits 3.
     static func standardOutput(_ text: String) throws {
-        try standardOutput(bytes: Array(text.utf8))
+        // The string's own bytes, not a copy of them (a report can be hundreds of MB).
+        var text = text
+        try text.withUTF8 { try standardOutput(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func standardOutput(bytes: some ContiguousBytes) throws {

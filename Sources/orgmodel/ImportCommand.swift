@@ -9,7 +9,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Turn an HR extract (with a mapping file) or a published organogram into a structure file.",
         discussion: """
-            orgmodel import EXTRACT.csv --map MAPPING.yaml -o OUT.yaml
+            orgmodel import EXTRACT.csv --map MAPPING.yaml -o OUT.yaml [--match-ids exact|case|loose]
             orgmodel import --organogram SENIOR.csv JUNIOR.csv -o OUT.yaml [--effective DATE] [--cost pay-band-midpoint] [--match-ids exact|case|loose]
 
             Every bad row is listed with its line and reason, and nothing is written unless \
@@ -52,7 +52,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --organogram: estimate each post's cost; pay-band-midpoint is the midpoint of the published pay figures.", valueName: "estimate"))
     var cost: OrganogramImporter.CostEstimate?
 
-    @Option(name: .customLong("match-ids"), help: ArgumentHelp("With --organogram: how a manager's reference must agree with a Post Unique Reference: exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
+    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How a manager's reference must agree with a post's id (a Post Unique Reference): exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
     var matchIDs: IDMatching = .exact
 
     func validate() throws {
@@ -64,8 +64,8 @@ struct ImportCommand: ParsableCommand {
                 throw ValidationError("--rejects names one file; with two organogram files the reject files are named after each input")
             }
         } else {
-            if effective != nil || cost != nil || matchIDs != .exact {
-                throw ValidationError("--effective, --cost and --match-ids are for --organogram; an HR extract's mapping sets effective under structure:")
+            if effective != nil || cost != nil {
+                throw ValidationError("--effective and --cost are for --organogram; an HR extract's mapping sets effective under structure:")
             }
             guard files.count == 1 else { throw ValidationError("give one HR extract (or --organogram SENIOR.csv JUNIOR.csv)") }
             guard mapping != nil else { throw ValidationError("an HR extract needs --map MAPPING.yaml to say which column feeds which field") }
@@ -97,7 +97,7 @@ struct ImportCommand: ParsableCommand {
                 let separator = try delimiter.map { text throws(LoadError) in
                     try ImportMappingReader.delimiter(text, at: SourceLocation(file: "--delimiter"))
                 }
-                result = try ExtractImporter(mapping: map, delimiter: separator, encoding: textEncoding).load(files[0])
+                result = try ExtractImporter(mapping: map, delimiter: separator, encoding: textEncoding, matching: matchIDs).load(files[0])
                 source = "\(files[0]) with \(mapping ?? "")"
             } else {
                 throw LoadError(file: files[0], message: "no mapping given")

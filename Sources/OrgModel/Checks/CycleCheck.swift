@@ -3,7 +3,7 @@
 struct CycleCheck: StructureCheck {
     var rules: [RuleID] { [.cycle] }
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         let index = context.index
         guard !index.unreachable.isEmpty else { return }
         // Every unreachable post leads up into a loop; follow managers until a post is

@@ -5,22 +5,27 @@ struct DeviationReview {
     let rules: RuleSet
     let asOf: Day
 
-    func apply(to raw: [RawFinding], in context: CheckContext) -> [Finding] {
+    /// Takes the checks' findings (leaving `raw` empty) and gives them back with the
+    /// deviations applied, the deviations' own findings after them: the findings are
+    /// changed where they lie, not copied.
+    func apply(to raw: inout RawFindings, in context: CheckContext) -> [Finding] {
         let posts = context.posts
         var findings: [Finding] = []
-        findings.reserveCapacity(raw.count)
+        swap(&findings, &raw.findings)
+        let positions = raw.positions
+        raw.positions = []
         // Which (post, deviation) pairs covered a finding.
         var used: Set<[Int]> = []
-        for item in raw {
-            var finding = item.finding
-            if let position = item.position, let cover = cover(finding.rule, in: posts[position].deviations) {
-                if cover.agreed {
-                    finding.severity = .accepted
-                    finding.deviation = posts[position].deviations[cover.slot]
-                }
-                used.insert([position, cover.slot])
+        for offset in findings.indices {
+            let position = positions[offset]
+            guard position >= 0, !posts[position].deviations.isEmpty,
+                let cover = cover(findings[offset].rule, in: posts[position].deviations)
+            else { continue }
+            if cover.agreed {
+                findings[offset].severity = .accepted
+                findings[offset].deviation = posts[position].deviations[cover.slot]
             }
-            findings.append(finding)
+            used.insert([position, cover.slot])
         }
         for (position, post) in posts.enumerated() where !post.deviations.isEmpty {
             for (slot, deviation) in post.deviations.enumerated() {
@@ -32,10 +37,10 @@ struct DeviationReview {
 
     /// The (post position, deviation slot) pairs that cover a finding of `raw`: what
     /// `apply` counts as used, for the deviation register.
-    func coverage(of raw: [RawFinding], in context: CheckContext) -> Set<[Int]> {
+    func coverage(of raw: RawFindings, in context: CheckContext) -> Set<[Int]> {
         var used: Set<[Int]> = []
-        for item in raw {
-            guard let position = item.position, let cover = cover(item.finding.rule, in: context.posts[position].deviations)
+        for (offset, position) in raw.positions.enumerated() {
+            guard position >= 0, let cover = cover(raw.findings[offset].rule, in: context.posts[position].deviations)
             else { continue }
             used.insert([position, cover.slot])
         }

@@ -2,7 +2,7 @@
 struct DuplicateIDCheck: StructureCheck {
     var rules: [RuleID] { [.duplicateID] }
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         for position in context.index.duplicatePositions {
             let post = context.posts[position]
             let first = context.index.position(of: post.id).map { context.posts[$0].line } ?? 0

@@ -1,4 +1,8 @@
 /// One result of a check: what rule, which post, how bad, and why.
+///
+/// Kept small: a long chain of one-over-one managers has two findings a post, millions in
+/// all. The message of the commonest findings is held as its parts and worded when read
+/// (`message`); an accepted finding's deviation is held out of line.
 public struct Finding: Hashable, Sendable {
     public var rule: RuleID
     public var severity: Severity
@@ -7,27 +11,100 @@ public struct Finding: Hashable, Sendable {
     public var postTitle: String?
     /// Line in the structure file (of the post, or of the deviation for deviation checks).
     public var line: Int?
-    public var message: String
+    /// Why: the message, as the reports show it.
+    public var message: String {
+        get { text.rendered }
+        set { text = .plain(newValue) }
+    }
     /// For an accepted finding: the deviation that covers it.
-    public var deviation: Deviation?
+    public var deviation: Deviation? {
+        get { deviationStorage.first }
+        set { deviationStorage = newValue.map { [$0] } ?? [] }
+    }
+
+    var text: FindingText
+    /// None or one: an array is one pointer wide, where a `Deviation?` would more than
+    /// double the size of every finding, accepted or not.
+    private var deviationStorage: [Deviation]
 
     public init(
         rule: RuleID, severity: Severity? = nil, post: PostID? = nil, postTitle: String? = nil,
         line: Int? = nil, message: String, deviation: Deviation? = nil
+    ) {
+        self.init(
+            rule: rule, severity: severity, post: post, postTitle: postTitle, line: line, text: .plain(message),
+            deviation: deviation)
+    }
+
+    init(
+        rule: RuleID, severity: Severity? = nil, post: PostID?, postTitle: String?, line: Int?, text: FindingText,
+        deviation: Deviation? = nil
     ) {
         self.rule = rule
         self.severity = severity ?? rule.defaultSeverity
         self.post = post
         self.postTitle = postTitle
         self.line = line
-        self.message = message
-        self.deviation = deviation
+        self.text = text
+        self.deviationStorage = deviation.map { [$0] } ?? []
     }
 
     /// A finding about `post`, located at its line.
     public init(_ rule: RuleID, _ post: Post, _ message: String) {
+        self.init(rule, post, .plain(message))
+    }
+
+    init(_ rule: RuleID, _ post: Post, _ text: FindingText) {
         self.init(
-            rule: rule, post: post.id, postTitle: post.displayTitle,
-            line: post.line == 0 ? nil : post.line, message: message)
+            rule: rule, post: post.id, postTitle: post.displayTitle, line: post.line == 0 ? nil : post.line, text: text)
+    }
+
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.rule == rhs.rule && lhs.severity == rhs.severity && lhs.post == rhs.post && lhs.postTitle == rhs.postTitle
+            && lhs.line == rhs.line && lhs.text.reads(as: rhs.text) && lhs.deviationStorage == rhs.deviationStorage
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(severity)
+        hasher.combine(post)
+        hasher.combine(postTitle)
+        hasher.combine(line)
+        hasher.combine(message)
+        hasher.combine(deviationStorage)
+    }
+}
+
+/// A finding's message: the words themselves, or for the findings a deep structure has by
+/// the million, the parts they are worded from when read (no string built per finding).
+enum FindingText: Sendable {
+    case plain(String)
+    /// `one-over-one`: "has exactly one direct report, ID (Title)".
+    case oneDirectReport(id: PostID, title: String)
+    /// `manager-without-tier`: "leads N but has no tier; give it the tier of its role".
+    case leadsWithoutTier(span: Int)
+
+    var rendered: String {
+        switch self {
+        case .plain(let text): text
+        case .oneDirectReport(let id, let title): "has exactly one direct report, \(Self.describe(id, title))"
+        case .leadsWithoutTier(let span): "leads \(span) but has no tier; give it the tier of its role"
+        }
+    }
+
+    /// "SM-CLA (Service Manager, CLA)": how messages name another post.
+    static func describe(_ id: PostID, _ title: String) -> String {
+        title.isEmpty ? id.rawValue : "\(id) (\(title))"
+    }
+
+    /// Whether the two read the same: compared part by part when they are of one kind,
+    /// else as words.
+    func reads(as other: FindingText) -> Bool {
+        switch (self, other) {
+        case (.plain(let a), .plain(let b)): return a == b
+        case (.oneDirectReport(let a, let x), .oneDirectReport(let b, let y)) where a == b && x == y: return true
+        case (.leadsWithoutTier(let a), .leadsWithoutTier(let b)) where a == b: return true
+        default: return rendered == other.rendered
+        }
     }
 }

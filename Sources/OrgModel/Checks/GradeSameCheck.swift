@@ -3,7 +3,7 @@
 struct GradeSameCheck: StructureCheck {
     var rules: [RuleID] { [.gradeSame] }
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         let index = context.index
         let posts = context.posts
         for position in posts.indices {

@@ -7,7 +7,7 @@
 struct LayersCheck: StructureCheck {
     var rules: [RuleID] { [.layersExceeded] }
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         guard let allowed = context.rules.maxLayers else { return }
         let index = context.index
         let posts = context.posts

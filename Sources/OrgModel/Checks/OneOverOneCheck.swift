@@ -3,13 +3,13 @@
 struct OneOverOneCheck: StructureCheck {
     var rules: [RuleID] { [.oneOverOne] }
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         let index = context.index
         for position in context.posts.indices where index.span[position] == 1 {
             guard let only = index.reports(of: position).first(where: { !context.posts[$0].assistant }) else { continue }
             findings.append(RawFinding(
                 .oneOverOne, at: position, in: context,
-                "has exactly one direct report, \(context.describe(only))"))
+                .oneDirectReport(id: context.posts[only].id, title: context.posts[only].title)))
         }
     }
 }

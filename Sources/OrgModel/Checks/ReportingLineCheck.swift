@@ -5,7 +5,7 @@ struct ReportingLineCheck: StructureCheck {
     /// Above this many posts, no near-miss id is suggested (the search is quadratic).
     static let suggestionLimit = 5_000
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         let index = context.index
         let posts = context.posts
         var suggestions = Suggestions()

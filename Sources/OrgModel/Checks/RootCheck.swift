@@ -2,7 +2,7 @@
 struct RootCheck: StructureCheck {
     var rules: [RuleID] { [.noRoot, .multipleRoots] }
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         let roots = context.index.roots
         guard let top = roots.first else {
             findings.append(RawFinding(structureWide: Finding(

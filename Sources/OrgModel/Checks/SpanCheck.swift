@@ -5,7 +5,7 @@
 struct SpanCheck: StructureCheck {
     var rules: [RuleID] { [.spanNarrow, .spanWide] }
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         let span = context.index.span
         let posts = context.posts
         for position in posts.indices {

@@ -13,7 +13,7 @@ public struct CheckContext: Sendable {
     /// "SM-CLA (Service Manager, CLA)": how messages name another post.
     func describe(_ position: Int) -> String {
         let post = posts[position]
-        return post.title.isEmpty ? post.id.rawValue : "\(post.id) (\(post.title))"
+        return FindingText.describe(post.id, post.title)
     }
 }
 
@@ -23,8 +23,12 @@ public struct RawFinding: Sendable {
     public var finding: Finding
 
     init(_ rule: RuleID, at position: Int, in context: CheckContext, _ message: String) {
+        self.init(rule, at: position, in: context, .plain(message))
+    }
+
+    init(_ rule: RuleID, at position: Int, in context: CheckContext, _ text: FindingText) {
         self.position = position
-        self.finding = Finding(rule, context.posts[position], message)
+        self.finding = Finding(rule, context.posts[position], text)
     }
 
     init(structureWide finding: Finding) {
@@ -33,9 +37,24 @@ public struct RawFinding: Sendable {
     }
 }
 
+/// The findings of the checks, with the position of each one's post (-1 for one about the
+/// whole structure), held as two arrays so that the findings pass to the deviation review
+/// and on to the result without being copied.
+struct RawFindings {
+    var findings: [Finding] = []
+    var positions: [Int] = []
+
+    var count: Int { findings.count }
+
+    mutating func append(_ raw: RawFinding) {
+        findings.append(raw.finding)
+        positions.append(raw.position ?? -1)
+    }
+}
+
 /// One check, or a small family of closely related ones, each with stable identifiers.
 protocol StructureCheck: Sendable {
     /// The identifiers of the findings this check can produce.
     var rules: [RuleID] { get }
-    func run(_ context: CheckContext, into findings: inout [RawFinding])
+    func run(_ context: CheckContext, into findings: inout RawFindings)
 }

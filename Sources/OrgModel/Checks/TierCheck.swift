@@ -3,7 +3,7 @@
 struct TierCheck: StructureCheck {
     var rules: [RuleID] { [.tierOrder, .tierSkip, .tierUnknown, .managerWithoutTier] }
 
-    func run(_ context: CheckContext, into findings: inout [RawFinding]) {
+    func run(_ context: CheckContext, into findings: inout RawFindings) {
         let index = context.index
         let defined = context.rules.tiers.map(\.tier)
         let range = defined.isEmpty ? "none" : "\(defined.map(String.init).joined(separator: ", "))"
@@ -13,7 +13,7 @@ struct TierCheck: StructureCheck {
                 if index.isManager(position) {
                     findings.append(RawFinding(
                         .managerWithoutTier, at: position, in: context,
-                        "leads \(index.span[position]) but has no tier; give it the tier of its role"))
+                        .leadsWithoutTier(span: index.span[position])))
                 }
                 continue
             }

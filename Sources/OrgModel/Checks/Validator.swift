@@ -21,20 +21,40 @@ public struct Validator: Sendable {
 
     public func validate(_ index: StructureIndex) -> ValidationResult {
         let context = CheckContext(index: index, rules: rules)
-        var raw: [RawFinding] = []
+        var raw = RawFindings()
         for check in Self.checks { check.run(context, into: &raw) }
-        var findings = DeviationReview(rules: rules, asOf: asOf).apply(to: raw, in: context)
+        var findings = DeviationReview(rules: rules, asOf: asOf).apply(to: &raw, in: context)
         // File order, then rule order: the same input always lists the same way.
-        // The keys are sorted, not the findings: moving a million findings about in a sort
-        // costs far more than moving their positions.
+        // The keys are sorted, not the findings, and the findings are then moved into their
+        // places in the one array: a million findings are neither moved about in a sort nor
+        // held twice.
         let keys = findings.map { (line: $0.line ?? 0, rule: $0.rule) }
         let order = findings.indices.sorted { a, b in
             if keys[a].line != keys[b].line { return keys[a].line < keys[b].line }
             if keys[a].rule != keys[b].rule { return keys[a].rule < keys[b].rule }
             return a < b
         }
-        findings = order.map { findings[$0] }
+        Self.permute(&findings, into: order)
         return ValidationResult(structure: index.structure, rules: rules, findings: findings)
+    }
+
+    /// Rearranges `items` in place so that `items[i]` becomes what `items[order[i]]` was;
+    /// `order` is a permutation of the indices. Items are swapped along the permutation's
+    /// cycles, in the array's own memory: no copies, no reference counting.
+    static func permute<T>(_ items: inout [T], into order: [Int]) {
+        var placed = [Bool](repeating: false, count: items.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            for start in buffer.indices where !placed[start] {
+                var hole = start
+                while true {
+                    placed[hole] = true
+                    let from = order[hole]
+                    if from == start { break }
+                    buffer.swapAt(hole, from)
+                    hole = from
+                }
+            }
+        }
     }
 }
 
@@ -43,7 +63,7 @@ extension Validator {
     /// rest are unused. The checks run as `validate` runs them; the findings are not kept.
     func coveringDeviations(_ index: StructureIndex) -> Set<[Int]> {
         let context = CheckContext(index: index, rules: rules)
-        var raw: [RawFinding] = []
+        var raw = RawFindings()
         for check in Self.checks { check.run(context, into: &raw) }
         return DeviationReview(rules: rules, asOf: asOf).coverage(of: raw, in: context)
     }
@@ -60,11 +80,33 @@ public struct ValidationResult: Sendable {
     public let structure: Structure
     public let rules: RuleSet
     public let findings: [Finding]
+    public let errorCount: Int
+    public let warningCount: Int
+    public let acceptedCount: Int
 
-    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
-    public var errorCount: Int { count(.error) }
-    public var warningCount: Int { count(.warning) }
-    public var acceptedCount: Int { count(.accepted) }
+    init(structure: Structure, rules: RuleSet, findings: [Finding]) {
+        self.structure = structure
+        self.rules = rules
+        self.findings = findings
+        // Counted once: the reports ask for each count more than once.
+        var counts = (error: 0, warning: 0, accepted: 0)
+        for finding in findings {
+            switch finding.severity {
+            case .error: counts.error += 1
+            case .warning: counts.warning += 1
+            case .accepted: counts.accepted += 1
+            }
+        }
+        (errorCount, warningCount, acceptedCount) = (counts.error, counts.warning, counts.accepted)
+    }
+
+    public func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errorCount
+        case .warning: warningCount
+        case .accepted: acceptedCount
+        }
+    }
     /// A structure passes when no finding is an error.
     public var passes: Bool { errorCount == 0 }
 }

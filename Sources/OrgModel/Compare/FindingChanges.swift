@@ -18,45 +18,112 @@ public struct FindingChanges: Sendable, Equatable {
 
     /// Compares the violations of `before` and `after`; `currentID` maps an id of the
     /// `after` structure to the id its post has in `before` (itself when unchanged).
+    ///
+    /// Violations are matched by rule and post, the first of a kind in `before` with the
+    /// first of that kind in `after`. The leading run in which both lists agree finding by
+    /// finding (all of it, for a structure compared with itself or a small change to it) is
+    /// matched as it is read, rule by rule; only the rest is counted by key, each finding
+    /// hashed twice.
     public init(before: [Finding], after: [Finding], currentID: (PostID) -> PostID = { $0 }) {
         struct Key: Hashable {
             var rule: RuleID
             var post: PostID?
         }
+        struct Tally {
+            /// Violations of the kind in `before` and in `after`, and accepted ones in `after`.
+            var before = 0
+            var after = 0
+            var acceptedAfter = 0
+            /// How many of each side have been placed in the second pass.
+            var beforeSeen = 0
+            var afterSeen = 0
+
+            /// Places the next violation of `before`: how far beyond those matched in
+            /// `after` it is (negative: matched), and how many accepted ones `after` has.
+            mutating func placeBefore() -> (beyond: Int, accepted: Int) {
+                defer { beforeSeen += 1 }
+                return (beforeSeen - after, acceptedAfter)
+            }
+
+            /// Places the next violation of `after`: how far beyond those of `before`.
+            mutating func placeAfter() -> Int {
+                defer { afterSeen += 1 }
+                return afterSeen - before
+            }
+        }
         func isViolation(_ finding: Finding) -> Bool { finding.severity != .accepted }
-        var remaining: [Key: Int] = [:]
-        for finding in after where isViolation(finding) {
-            remaining[Key(rule: finding.rule, post: finding.post.map(currentID)), default: 0] += 1
+
+        // Rule by rule, the leading run in which both sides agree one to one is matched as
+        // it is read (each side's findings of one rule are in post order, whatever order the
+        // rules are listed in); what follows it on either side is left to the count below.
+        let rules = RuleID.allCases.count
+        func byRule(_ findings: [Finding]) -> [[Int32]] {
+            var lists = [[Int32]](repeating: [], count: rules)
+            for (offset, finding) in findings.enumerated() where isViolation(finding) {
+                lists[finding.rule.order].append(Int32(offset))
+            }
+            return lists
         }
-        var acceptedAfter: [Key: Int] = [:]
+        let beforeByRule = byRule(before)
+        let afterByRule = byRule(after)
+        var beforeLeft: [Int32] = []
+        var afterLeft: [Int32] = []
+        for rule in 0..<rules {
+            let b = beforeByRule[rule]
+            let a = afterByRule[rule]
+            var matched = 0
+            while matched < b.count, matched < a.count,
+                before[Int(b[matched])].post == after[Int(a[matched])].post.map(currentID)
+            {
+                matched += 1
+            }
+            beforeLeft += b[matched...]
+            afterLeft += a[matched...]
+        }
+        // The rest in list order: what is fixed or introduced is listed as the sides list it.
+        beforeLeft.sort()
+        afterLeft.sort()
+        let beforeRest = beforeLeft.lazy.map { before[Int($0)] }
+        let afterRest = afterLeft.lazy.map { after[Int($0)] }
+
+        var tallies: [Key: Tally] = [:]
+        tallies.reserveCapacity(beforeRest.count + afterRest.count)
+        for finding in beforeRest {
+            tallies[Key(rule: finding.rule, post: finding.post), default: Tally()].before += 1
+        }
+        // Accepted findings count wherever they are: the leading run matches violations only.
         for finding in after where finding.severity == .accepted {
-            acceptedAfter[Key(rule: finding.rule, post: finding.post.map(currentID)), default: 0] += 1
+            tallies[Key(rule: finding.rule, post: finding.post.map(currentID)), default: Tally()].acceptedAfter += 1
         }
+        var afterKeys: [Key] = []
+        afterKeys.reserveCapacity(afterRest.count)
+        for finding in afterRest {
+            let key = Key(rule: finding.rule, post: finding.post.map(currentID))
+            tallies[key, default: Tally()].after += 1
+            afterKeys.append(key)
+        }
+
+        // A violation of `before` beyond the number of its kind in `after` is accepted while
+        // `after` has accepted ones of its kind left, else fixed.
         var fixed: [Finding] = []
         var accepted: [Finding] = []
-        for finding in before where isViolation(finding) {
+        for finding in beforeRest {
             let key = Key(rule: finding.rule, post: finding.post)
-            if let left = remaining[key], left > 0 {
-                remaining[key] = left - 1
-            } else if let left = acceptedAfter[key], left > 0 {
-                acceptedAfter[key] = left - 1
+            let placed = tallies[key, default: Tally()].placeBefore()
+            guard placed.beyond >= 0 else { continue }
+            if placed.beyond < placed.accepted {
                 accepted.append(finding)
             } else {
                 fixed.append(finding)
             }
         }
-        var unmatched: [Key: Int] = [:]
-        for finding in before where isViolation(finding) {
-            unmatched[Key(rule: finding.rule, post: finding.post), default: 0] += 1
-        }
+        // A violation of `after` beyond the number of its kind in `before` is introduced.
         var introduced: [Finding] = []
-        for finding in after where isViolation(finding) {
-            let key = Key(rule: finding.rule, post: finding.post.map(currentID))
-            if let left = unmatched[key], left > 0 {
-                unmatched[key] = left - 1
-            } else {
-                introduced.append(finding)
-            }
+        var next = 0
+        for finding in afterRest {
+            let key = afterKeys[next]
+            next += 1
+            if tallies[key, default: Tally()].placeAfter() >= 0 { introduced.append(finding) }
         }
         self.fixed = fixed
         self.accepted = accepted

@@ -55,7 +55,7 @@ public struct StructureComparison: Sendable {
         self.afterFindings = afterFindings
         self.findingChanges = FindingChanges(
             before: beforeFindings.findings, after: afterFindings.findings,
-            currentID: { id in diff.change(forProposed: id)?.current?.id ?? id })
+            currentID: { id in diff.currentID(forProposed: id) })
 
         var deleted: [Int] = []
         var created: [Int] = []

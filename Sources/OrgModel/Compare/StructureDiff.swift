@@ -234,6 +234,13 @@ public struct StructureDiff: Sendable, Equatable {
         changeByProposedID[id].map { changes[$0] }
     }
 
+    /// The id in the current structure of the proposed post `id` (itself when the post is
+    /// new or unknown): the record is read in place, not copied.
+    func currentID(forProposed id: PostID) -> PostID {
+        guard let offset = changeByProposedID[id] else { return id }
+        return changes[offset].current?.id ?? id
+    }
+
     /// Records with the given status, in `changes` order.
     public func changes(_ status: PostChange.Status) -> [PostChange] {
         changes.filter { $0.status == status }

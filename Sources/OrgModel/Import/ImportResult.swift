@@ -12,14 +12,25 @@ public struct ImportResult: Sendable {
     public var rejected: [RejectedRow]
     /// For each input with rejected rows: its header row, then those rows byte for byte.
     public var rejectFiles: [RejectFile]
-    /// What the import decided on the user's behalf, one sentence each.
-    public var notes: [String]
+    /// What the import decided on the user's behalf.
+    public var importNotes: [ImportNote]
 
-    public init(structure: Structure, rejected: [RejectedRow] = [], rejectFiles: [RejectFile] = [], notes: [String] = []) {
+    public init(structure: Structure, rejected: [RejectedRow] = [], rejectFiles: [RejectFile] = [], notes: [ImportNote] = []) {
         self.structure = structure
         self.rejected = rejected
         self.rejectFiles = rejectFiles
-        self.notes = notes
+        self.importNotes = notes
+    }
+
+    /// The notes, one sentence each.
+    public var notes: [String] { importNotes.map(\.english) }
+
+    /// Every note, then every row left out, as diagnostics.
+    public var diagnostics: [ImportDiagnostic] {
+        importNotes.map { .note($0) }
+            + rejected.flatMap { row in
+                row.problems.map { ImportDiagnostic(.problem($0), severity: .error, location: SourceLocation(file: row.file, line: row.line)) }
+            }
     }
 
     /// Rows rejected for a fault of their own (not only because a row above them was).
@@ -32,17 +43,19 @@ public struct RejectedRow: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     /// The line the row starts on.
     public var line: Int
-    /// What is wrong with the row, in the extract's own column names.
-    public var reasons: [String]
+    /// What is wrong with the row, in the source's own column names.
+    public var problems: [ImportProblem]
+    /// The problems, one sentence each.
+    public var reasons: [String] { problems.map(\.english) }
     /// Whether the row is only left out because the row it reports to is.
     public var followsFromAnother: Bool
     /// The row's bytes in the input, line break included.
     public var bytes: Range<Int>
 
-    public init(file: String, line: Int, reasons: [String], followsFromAnother: Bool = false, bytes: Range<Int>) {
+    public init(file: String, line: Int, problems: [ImportProblem], followsFromAnother: Bool = false, bytes: Range<Int>) {
         self.file = file
         self.line = line
-        self.reasons = reasons
+        self.problems = problems
         self.followsFromAnother = followsFromAnother
         self.bytes = bytes
     }

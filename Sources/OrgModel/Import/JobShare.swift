@@ -20,12 +20,12 @@ public enum JobShare {
     /// `post` is then still a single row.
     /// Why `other` cannot join `post` as a job share, when their FTE adds up to more than
     /// their summed count (a structure file refuses such a post).
-    static func summedFTEProblem(_ post: Post, _ other: Post) -> String? {
+    static func summedFTEProblem(_ post: Post, _ other: Post) -> ImportProblem? {
         guard post.fte != nil || other.fte != nil else { return nil }
         let summed = summedFTE(post.fte ?? Double(post.count), other.fte ?? Double(other.count))
         let count = post.count + other.count
         guard summed > Double(count) + 1e-9 else { return nil }
-        return "\(post.id) repeats line \(post.line) as a job share, and their FTE adds up to \(NumberText.format(summed)), more than their \(count) holders"
+        return .jobShareFTE(id: post.id, firstLine: post.line, summed: summed, holders: count)
     }
 
     /// `a + b` at the precision of the more precise of the two as written (at most six

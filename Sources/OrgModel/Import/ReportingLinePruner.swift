@@ -4,8 +4,8 @@ import Foundation
 /// post left out, each with a reason, so that a structure written with bad rows skipped
 /// never holds a dangling reporting line.
 struct ReportingLinePruner {
-    /// Says why a post's manager is unknown, in the source's own column names.
-    var unknownManager: (_ position: Int, _ manager: PostID) -> String
+    /// Why a post's manager is unknown, in the source's own column names.
+    var unknownManager: (_ position: Int, _ manager: PostID) -> ImportProblem
     /// The file and bytes of the row a post came from.
     var row: (_ position: Int) -> (file: String, bytes: Range<Int>)
 
@@ -17,7 +17,7 @@ struct ReportingLinePruner {
     ///     rejected), with the reason; posts below them go too.
     func prune(
         _ posts: [Post], position positionOf: @escaping @Sendable (PostID) -> Int?, rejectedLineByID: [PostID: Int],
-        alsoRemove: [Int: String] = [:], into rejected: inout [RejectedRow], minimumConcurrentPosts: Int = 200_000
+        alsoRemove: [Int: ImportProblem] = [:], into rejected: inout [RejectedRow], minimumConcurrentPosts: Int = 200_000
     ) -> [Bool] {
         // Each post's manager: its position, -1 for none, -2 for one in no row. The
         // lookups only read, so a large import does them on every core.
@@ -30,17 +30,18 @@ struct ReportingLinePruner {
             let (file, bytes) = row(position)
             if let line = rejectedLineByID[boss] {
                 rejected.append(RejectedRow(
-                    file: file, line: posts[position].line, reasons: ["reports to \(boss), whose row (line \(line)) is rejected"],
+                    file: file, line: posts[position].line, problems: [.managerRejected(manager: boss, line: line, file: nil)],
                     followsFromAnother: true, bytes: bytes))
             } else {
-                rejected.append(RejectedRow(file: file, line: posts[position].line, reasons: [unknownManager(position, boss)], bytes: bytes))
+                rejected.append(RejectedRow(file: file, line: posts[position].line, problems: [unknownManager(position, boss)], bytes: bytes))
             }
             orphaned.append(position)
         }
-        for (position, reason) in alsoRemove.sorted(by: { $0.key < $1.key }) where !removed[position] {
+        for (position, problem) in alsoRemove.sorted(by: { $0.key < $1.key }) where !removed[position] {
             removed[position] = true
             let (file, bytes) = row(position)
-            rejected.append(RejectedRow(file: file, line: posts[position].line, reasons: [reason], followsFromAnother: true, bytes: bytes))
+            rejected.append(RejectedRow(
+                file: file, line: posts[position].line, problems: [problem], followsFromAnother: problem.followsFromAnother, bytes: bytes))
             orphaned.append(position)
         }
         guard !orphaned.isEmpty else { return removed }
@@ -58,7 +59,10 @@ struct ReportingLinePruner {
                 let (file, bytes) = row(child)
                 rejected.append(RejectedRow(
                     file: file, line: posts[child].line,
-                    reasons: ["reports to \(posts[position].id), whose row (\(file == row(position).file ? "" : "\(row(position).file) ")line \(posts[position].line)) is rejected"],
+                    problems: [
+                        .managerRejected(
+                            manager: posts[position].id, line: posts[position].line, file: file == row(position).file ? nil : row(position).file)
+                    ],
                     followsFromAnother: true, bytes: bytes))
                 queue.append(child)
             }

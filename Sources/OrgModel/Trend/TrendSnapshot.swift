@@ -87,14 +87,31 @@ public struct TrendSnapshot: Sendable, Hashable {
         oneOverOne = analysis.oneOverOne.managers.count
         annualCost = analysis.ratios.totalCost
         frontLineHeadcount = analysis.ratios.frontLineHeadcount
-        let index = analysis.index
-        var nearTop = 0
-        for position in index.posts.indices where (0...2).contains(index.depth[position]) && index.role(of: position) == .frontLine {
-            nearTop += index.posts[position].count
-        }
-        frontLineNearTop = nearTop
+        frontLineNearTop = Self.frontLineNearTop(analysis.index)
         changes = nil
         flags = []
+    }
+
+    /// Front-line headcount reporting to one of the organisation's real tops or a post
+    /// directly below one. A root post that an import added over several tops
+    /// (`OrganogramImporter.addedRootAttribute`) is not one of them: its children are the
+    /// tops, so the layers under it count from them.
+    static func frontLineNearTop(_ index: StructureIndex) -> Int {
+        // Each post's depth below its real top: one less under an added root.
+        var shift = [Int](repeating: 0, count: index.posts.count)
+        for position in index.topDownOrder {
+            if let manager = index.manager[position] {
+                shift[position] = shift[manager]
+            } else if index.posts[position].attributes.contains(where: { $0.name == OrganogramImporter.addedRootAttribute }) {
+                shift[position] = 1
+            }
+        }
+        var nearTop = 0
+        for position in index.posts.indices where index.role(of: position) == .frontLine {
+            let depth = index.depth[position] - shift[position]
+            if (0...2).contains(depth) { nearTop += index.posts[position].count }
+        }
+        return nearTop
     }
 
     /// Whether more than half the front-line headcount reports to a top post or a post

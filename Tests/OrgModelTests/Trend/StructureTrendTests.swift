@@ -173,6 +173,32 @@ import Testing
         #expect(flags == [[], [.frontLineAtTop], []])
     }
 
+    @Test("Front line at top judges by the real tops: under a root an import added, its children are the tops")
+    func frontLineAtTopUnderAddedRoot() throws {
+        var root = Post(id: "ROOT", title: "Example Body")
+        root.attributes = [Attribute(name: OrganogramImporter.addedRootAttribute, value: "the file has 2 top posts")]
+        let posts = [
+            root,
+            Post(id: "A", title: "Budget head", reportsTo: "ROOT"),
+            Post(id: "B", title: "Budget head", reportsTo: "ROOT"),
+            Post(id: "BD", title: "Director", reportsTo: "B"),
+            Post(id: "BM", title: "Manager", reportsTo: "BD"),
+            // 6 under a real top, 3 under a post directly below one, 4 one layer further down.
+            Post(id: "FL1", title: "Officer", reportsTo: "A", count: 6),
+            Post(id: "FL2", title: "Officer", reportsTo: "BD", count: 3),
+            Post(id: "FL3", title: "Officer", reportsTo: "BM", count: 4),
+        ]
+        let rules = try Fixtures.rules
+        let day = try #require(Self.day("2021-03-31"))
+        let added = TrendSnapshot(file: "a.yaml", effective: day, analysis: StructureAnalysis(Structure(posts: posts), rules: rules))
+        #expect(added.frontLineHeadcount == 13 && added.frontLineNearTop == 9 && added.frontLineMostlyAtTop)
+        // The same root written by hand is a top like any other: one layer more, 6 near it.
+        var own = posts
+        own[0].attributes = []
+        let written = TrendSnapshot(file: "b.yaml", effective: day, analysis: StructureAnalysis(Structure(posts: own), rules: rules))
+        #expect(written.frontLineNearTop == 6 && !written.frontLineMostlyAtTop)
+    }
+
     @Test("Layers over management posts only count a chain of managers that the front line does not reach")
     func managementOnlyLayers() throws {
         let structure = Structure(posts: [
