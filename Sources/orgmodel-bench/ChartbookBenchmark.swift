@@ -67,18 +67,30 @@ enum ChartbookBenchmark {
         return median
     }
 
-    /// One whole run: wall seconds and the child's own peak resident memory.
-    static func once(_ tool: URL, _ arguments: [String], exitCodes: [Int32] = [0]) throws -> Measurement {
+    /// One whole run: wall seconds and the child's own peak resident memory. With
+    /// `errors`, standard error goes to that file (else nowhere), and `environment` is
+    /// added to the child's.
+    static func once(
+        _ tool: URL, _ arguments: [String], exitCodes: [Int32] = [0], errors: URL? = nil, environment: [String] = []
+    ) throws -> Measurement {
         var pid: pid_t = 0
         let argv = ([tool.path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        var inherited: [String] = []
+        var entry = environ
+        while let pointer = entry.pointee {
+            inherited.append(String(cString: pointer))
+            entry += 1
+        }
+        let envp = (inherited + environment).map { strdup($0) } + [nil]
+        defer { for pointer in envp { free(pointer) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors?.path ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, tool.path, &actions, nil, argv, environ) == 0 else {
+        guard posix_spawn(&pid, tool.path, &actions, nil, argv, envp) == 0 else {
             throw BenchmarkFailure("could not start \(tool.path)")
         }
         var status: Int32 = 0

@@ -48,6 +48,7 @@ let suites: [(name: String, run: (URL) throws -> Void)] = [
     ("render", { try RenderBenchmark.run(scratch: $0, seed: seed) }),
     ("import", { try ImportBenchmark.run(scratch: $0, posts: posts, seed: seed) }),
     ("chartbook", { try ChartbookBenchmark.run(scratch: $0, seed: seed, large: large) }),
+    ("review", { try ReviewBenchmark.run(scratch: $0, seed: seed) }),
     ("depth", { try DepthBenchmark.run(scratch: $0, posts: posts, runs: runs) }),
 ]
 // The depth suite (a million-post chain and star, each command four times) runs only when

@@ -55,9 +55,11 @@ struct ChartRenderer {
     /// Graphviz fails, 64 for an unknown --root.
     func plan(_ kind: ChartKind, _ inputs: Inputs, options: ChartOptions, print: PrintSettings) throws -> Chartbook {
         let measure: Chartbook.Measure = { dot in
-            let size = try GraphvizRenderer.measure(dot: dot)
+            let size = try PhaseTimes.shared.time("plan: trial layouts") { try GraphvizRenderer.measure(dot: dot) }
             return (size.width, size.height)
         }
+        let started = PhaseTimes.now()
+        defer { PhaseTimes.shared.add("plan", since: started) }
         do {
             if kind == .single { return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure) }
             return try Chartbook.plan(current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure)
@@ -86,7 +88,100 @@ struct ChartRenderer {
         _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
         outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool = false
     ) throws -> [(path: String, bytes: [UInt8])] {
-        guard let first = outputs.first else { return [] }
+        let drawn = try draw(kind, book, inputs, options: options, outputs: outputs, print: print, onlyFirstChartPage: onlyFirstChartPage)
+        return try drawn.files(joined: drawn.joined.map { try Self.join($0) })
+    }
+
+    /// The chartbooks `charts` of one plan, each in its formats, in order: the files of each
+    /// as `books` gives them. Graphviz draws one page at a time (it is not thread-safe), so
+    /// each book's PDF is joined on another core while the next book's pages are drawn.
+    func books(
+        _ charts: [(kind: ChartbookKind, outputs: [(format: RenderFormat, path: String)], onlyFirstChartPage: Bool)], _ book: Chartbook,
+        _ inputs: Inputs, options: ChartOptions, print: PrintSettings
+    ) throws -> [[(path: String, bytes: [UInt8])]] {
+        let joins = BackgroundJoins()
+        var drawn: [DrawnBook] = []
+        defer { joins.wait() }
+        for chart in charts {
+            let book = try draw(
+                chart.kind, book, inputs, options: options, outputs: chart.outputs, print: print, onlyFirstChartPage: chart.onlyFirstChartPage)
+            if let pdf = book.joined { joins.start(drawn.count, pdf) }
+            drawn.append(book)
+        }
+        joins.wait()
+        return try drawn.enumerated().map { number, book in
+            try book.files(joined: book.joined.map { _ in try joins.result(number) })
+        }
+    }
+
+    /// A chartbook drawn: its page files, and its PDF's pages still to be joined.
+    struct DrawnBook {
+        var files: [(path: String, bytes: [UInt8])]
+        var joined: PDFToJoin?
+        /// Where in `files` the PDF goes: first when it was asked for first.
+        var pdfFirst: Bool
+
+        /// The book's files, the joined PDF among them.
+        func files(joined bytes: [UInt8]?) throws -> [(path: String, bytes: [UInt8])] {
+            guard let joined, let bytes else { return files }
+            var files = self.files
+            files.insert((joined.path, bytes), at: pdfFirst ? 0 : files.count)
+            return files
+        }
+    }
+
+    /// A chartbook's PDF pages, links and bookmarks, to be joined into one file.
+    struct PDFToJoin: Sendable {
+        var path: String
+        var pages: [PDFBookPage]
+        var linkTargets: [String: Int]
+        var outline: [PDFOutlineItem]
+    }
+
+    /// Joins a book's PDF; exit 3 (the file named) when qpdf cannot.
+    static func join(_ pdf: PDFToJoin) throws -> [UInt8] {
+        do {
+            return try PhaseTimes.shared.time("PDF joining (beside the drawing)") { () throws(PDFBookError) in
+                try PDFBook.assemble(pages: pdf.pages, linkTargets: pdf.linkTargets, outline: pdf.outline, title: nil)
+            }
+        } catch {
+            throw error.about(pdf.path)
+        }
+    }
+
+    /// PDFs being joined on other threads (qpdf's calls on one document are independent of
+    /// every other's), each result taken by its number.
+    final class BackgroundJoins: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private let lock = NSLock()
+        private var results: [Int: Result<[UInt8], any Error>] = [:]
+
+        func start(_ number: Int, _ pdf: PDFToJoin) {
+            DispatchQueue.global().async(group: group) {
+                let result = Result { try ChartRenderer.join(pdf) }
+                self.lock.lock()
+                self.results[number] = result
+                self.lock.unlock()
+            }
+        }
+
+        func wait() { group.wait() }
+
+        func result(_ number: Int) throws -> [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            guard let result = results[number] else { throw CommandFailure.outputFailed("chartbook \(number + 1) was not joined") }
+            return try result.get()
+        }
+    }
+
+    /// Draws every page of a chartbook in each format (one layout a page); the PDF's pages
+    /// are left to be joined.
+    func draw(
+        _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
+        outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool
+    ) throws -> DrawnBook {
+        guard let first = outputs.first else { return DrawnBook(files: [], joined: nil, pdfFirst: false) }
         var options = options
         options.dpi = outputs.contains { $0.format == .png } ? Self.pngDPI : nil
         let name = first.path
@@ -100,7 +195,7 @@ struct ChartRenderer {
         var linkTargets: [String: Int] = [:]
         var small: [(page: Int, points: Double)] = []
         for number in numbers {
-            let text = try book.dot(page: number, kind: kind, options: options, link: link)
+            let text = try PhaseTimes.shared.time("pages: DOT text") { try book.dot(page: number, kind: kind, options: options, link: link) }
             if let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty {
                 let names = Array(Set(leaks)).sorted()
                 throw CommandFailure.outputFailed(
@@ -110,8 +205,10 @@ struct ChartRenderer {
             }
             let page: PageRenderOutput
             do {
-                page = try GraphvizRenderer.renderPage(dot: text, formats: outputs.map(\.format)) { size in
-                    print.fit(width: size.width, height: size.height).scale
+                page = try PhaseTimes.shared.time("pages: layout and drawing") { () throws(GraphvizError) in
+                    try GraphvizRenderer.renderPage(dot: text, formats: outputs.map(\.format)) { size in
+                        print.fit(width: size.width, height: size.height).scale
+                    }
                 }
             } catch {
                 throw error.about(name)
@@ -138,17 +235,12 @@ struct ChartRenderer {
             let list = small.map { String(format: "p. %d (%.1f pt)", $0.page, $0.points) }.joined(separator: ", ")
             printError("note: \(name): these pages print below \(Self.points(print.minText)) pt even split as far as they go: \(list)")
         }
-        if let pdf = outputs.first(where: { $0.format == .pdf }) {
-            let outline = Self.outline(book.outline(), pages: numbers)
-            do {
-                // The PDF first, as the formats were asked for.
-                let joined = try PDFBook.assemble(pages: pdfPages, linkTargets: linkTargets, outline: outline, title: nil)
-                files.insert((pdf.path, joined), at: outputs.firstIndex { $0.format == .pdf } == 0 ? 0 : files.count)
-            } catch {
-                throw error.about(pdf.path)
-            }
-        }
-        return files
+        guard let pdf = outputs.first(where: { $0.format == .pdf }) else { return DrawnBook(files: files, joined: nil, pdfFirst: false) }
+        let outline = Self.outline(book.outline(), pages: numbers)
+        // The PDF first, as the formats were asked for.
+        return DrawnBook(
+            files: files, joined: PDFToJoin(path: pdf.path, pages: pdfPages, linkTargets: linkTargets, outline: outline),
+            pdfFirst: outputs.firstIndex { $0.format == .pdf } == 0)
     }
 
     static func points(_ value: Double) -> String {
@@ -192,3 +284,4 @@ struct ChartRenderer {
         return roots
     }
 }
+

@@ -90,9 +90,11 @@ struct ReviewCommand: ParsableCommand {
                     + audit.placesText(of: Array(leaks), in: inputs.map(\.structure)) + "; nothing was written. " + RedactionAudit.refusalAdvice)
         }
         try ReportOutput.prepareFolder(output, for: "the review")
-        try OutputFile.write(
-            pack.files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) },
-            inputs: files + ruleFiles(loaded) + redaction.files)
+        try PhaseTimes.shared.time("files written") {
+            try OutputFile.write(
+                pack.files.map { ((output as NSString).appendingPathComponent($0.name), $0.bytes) },
+                inputs: files + ruleFiles(loaded) + redaction.files)
+        }
         try FileHandleOutput.standardOutput(pack.summary(writtenTo: output, print: print))
         if !pack.passes { throw CommandFailure.findings }
     }
@@ -115,19 +117,12 @@ struct ReviewCharts: ReviewChartDrawer {
             ("compare", .compare, [.pdf, .svg]),
             ("changes", .changes, [.pdf, .svg, .png]),
         ]
-        var files: [ReviewFile] = []
-        for chart in charts {
-            // PDF and SVG from one layout a page; the PNG of the first chart page alone.
-            let vector = chart.formats.filter { $0 != .png }.map { ($0, "\(prefix)\(chart.name).\($0.fileExtension)") }
-            files += try renderer.books(chart.kind, book, pair, options: options, outputs: vector, print: print)
-                .map { ReviewFile(name: $0.path, bytes: $0.bytes, isChart: true) }
-            if chart.formats.contains(.png) {
-                let drawn = try renderer.book(
-                    chart.kind, book, pair, options: options, format: .png, path: "\(prefix)\(chart.name).png", print: print,
-                    onlyFirstChartPage: true)
-                files += drawn.map { ReviewFile(name: $0.path, bytes: $0.bytes, isChart: true) }
-            }
-        }
+        // PDF and SVG from one layout a page; the PNG of the first chart page alone.
+        let books = try renderer.books(charts.flatMap { chart in
+            [(chart.kind, chart.formats.filter { $0 != .png }.map { ($0, "\(prefix)\(chart.name).\($0.fileExtension)") }, false)]
+                + (chart.formats.contains(.png) ? [(chart.kind, [(RenderFormat.png, "\(prefix)\(chart.name).png")], true)] : [])
+        }, book, pair, options: options, print: print)
+        let files = books.joined().map { ReviewFile(name: $0.path, bytes: $0.bytes, isChart: true) }
         return ReviewChartbooks(files: files, pageCount: book.pageCount, contentsPages: book.contentsPages)
     }
 }

@@ -108,6 +108,30 @@ import Testing
         #expect(contents[0] == contents[1])
     }
 
+    @Test("ORGMODEL_TIMINGS=1 says where the time went, and the files are the same byte for byte")
+    func timingsSayWhereTheTimeWent() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var contents: [[Data]] = []
+        var errors: [String] = []
+        for (name, environment) in [("plain", [String: String]()), ("timed", ["ORGMODEL_TIMINGS": "1"])] {
+            let out = folder.appendingPathComponent(name).path
+            let run = try OrgModelBinary.run(
+                [
+                    "review", "Structures/county-childrens-social-care-current.yaml",
+                    "Structures/county-childrens-social-care-proposed.yaml", "-o", out,
+                ], environment: environment)
+            #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.stderr)")
+            contents.append(try Self.written(out).map { try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent($0)) })
+            errors.append(run.stderr)
+        }
+        #expect(contents[0] == contents[1])
+        #expect(!errors[0].contains("timing "))
+        for phase in ["plan: trial layouts", "pages: layout and drawing", "PDF joining (beside the drawing)", "files written"] {
+            #expect(errors[1].contains("timing \(phase): "), "no \(phase) in \(errors[1])")
+        }
+    }
+
     @Test func proposedWithErrorsExitsOneButStillWrites() throws {
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -29,6 +29,9 @@ struct Planner {
     /// Branches whose pages came out below the floor when drawn for good, with how much
     /// larger than measured their trial pages are taken to be on the next attempt.
     var tighter: [Int?: Double] = [:]
+    /// The reports the last part of a split took, by how many levels it drew: the first
+    /// guess for the next part.
+    var lastCount: [Int: Int] = [:]
     /// The branch being planned (nil for the top).
     var current: Int?
     /// Drawn posts above which a page is not even laid out: it cannot fit.
@@ -302,7 +305,7 @@ struct Planner {
     /// two levels deep where that fits and one level deep where not. Empty when splitting
     /// makes no fewer pages than `whole` (a page one level deep that fits, each of its
     /// references a page of its own).
-    func split(_ root: Int?, whole: (references: [Int], reports: [Int]?)?) throws -> [(references: [Int], reports: [Int]?)] {
+    mutating func split(_ root: Int?, whole: (references: [Int], reports: [Int]?)?) throws -> [(references: [Int], reports: [Int]?)] {
         guard let root else { return [] }
         let reports = directReports(root)
         guard reports.count > 1 else { return [] }
@@ -315,23 +318,39 @@ struct Planner {
                     let slice = Array(reports[start..<min(reports.count, start + count)])
                     return try fits(root, references: references(root, levels: levels, reports: Set(slice)), reports: slice)
                 }
-                guard try fitsCount(1) else { continue }
-                // As many as fit: doubling, then halving back.
-                var count = 1, upper = 2
-                while start + count < reports.count, try fitsCount(upper) {
-                    count = min(upper, reports.count - start)
-                    upper *= 2
-                }
-                var low = count + 1, high = min(upper - 1, reports.count - start)
-                while low <= high {
-                    let middle = (low + high) / 2
-                    if try fitsCount(middle) {
-                        count = middle
-                        low = middle + 1
-                    } else {
-                        high = middle - 1
+                // As many as fit: from the last part's count (teams side by side are much
+                // alike, so it is usually right or one off), growing by steps that double,
+                // then halving back between the most that fitted and the fewest that did not.
+                let remaining = reports.count - start
+                let guess = min(lastCount[levels] ?? 1, remaining)
+                var count = 1, failed = remaining + 1
+                var bisecting = false
+                if guess > 1, try fitsCount(guess) {
+                    count = guess
+                } else {
+                    guard try fitsCount(1) else {
+                        lastCount[levels] = nil
+                        continue
+                    }
+                    if guess > 1 {
+                        failed = guess
+                        bisecting = true
                     }
                 }
+                var probe = bisecting ? (count + failed) / 2 : count + 1, step = 2
+                while count + 1 < failed {
+                    probe = min(max(probe, count + 1), failed - 1)
+                    if try fitsCount(probe) {
+                        count = probe
+                        probe = bisecting ? (count + failed) / 2 : count + step
+                        step *= 2
+                    } else {
+                        failed = probe
+                        bisecting = true
+                        probe = (count + failed) / 2
+                    }
+                }
+                lastCount[levels] = count
                 chosen = (levels, count)
                 break
             }
@@ -340,6 +359,8 @@ struct Planner {
             let slice = Array(reports[start..<min(reports.count, start + count)])
             parts.append((references(root, levels: levels, reports: Set(slice)), slice))
             start += count
+            // Already no fewer pages than the whole: the rest need not be tried.
+            if let whole, parts.reduce(0, { $0 + 1 + $1.references.count }) >= 1 + whole.references.count { return [] }
         }
         // Each reference is a page at least: split only when that makes fewer pages.
         if let whole {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Breaks text into lines of about a given width, so a long title makes a taller box
 /// rather than a box as wide as the page.
 ///
@@ -14,6 +16,42 @@ public enum TextWrap {
     /// `maxLines`, text beyond the last line is cut and the last line ends with "…". Runs of
     /// white space, line breaks included, count as one space.
     public static func lines(_ text: String, width: Int, maxLines: Int? = nil) -> [String] {
+        // A chartbook wraps the same titles on every page and every trial of a page.
+        let key = Wrapped.Key(text: text, width: width, maxLines: maxLines ?? -1)
+        if let known = Wrapped.shared.lines(key) { return known }
+        let lines = wrap(text, width: width, maxLines: maxLines)
+        Wrapped.shared.keep(lines, key)
+        return lines
+    }
+
+    /// Lines already wrapped, by text, width and line limit; forgotten when many.
+    final class Wrapped: @unchecked Sendable {
+        struct Key: Hashable {
+            var text: String
+            var width: Int
+            var maxLines: Int
+        }
+        static let shared = Wrapped()
+        /// Enough for every label of a chartbook of 100,000 posts at a few widths.
+        static let limit = 400_000
+        private let lock = NSLock()
+        private var known: [Key: [String]] = [:]
+
+        func lines(_ key: Key) -> [String]? {
+            lock.lock()
+            defer { lock.unlock() }
+            return known[key]
+        }
+
+        func keep(_ lines: [String], _ key: Key) {
+            lock.lock()
+            defer { lock.unlock() }
+            if known.count >= Self.limit { known.removeAll(keepingCapacity: true) }
+            known[key] = lines
+        }
+    }
+
+    static func wrap(_ text: String, width: Int, maxLines: Int?) -> [String] {
         let width = max(width, 1)
         let longestWord = width + width / 2
         var lines: [String] = []

@@ -56,6 +56,8 @@ public enum OutputFile {
             for folder in createdFolders.reversed() { rmdir(folder) }
         }
         var direct: [(destination: Destination, parts: [any ContiguousBytes & Sendable])] = []
+        var listedFolders: [String: [String]] = [:]
+        let batched = files.count > batchedSync
         for (destination, (path, parts)) in zip(destinations, files) {
             if destination.isSpecial {
                 direct.append((destination, parts))
@@ -80,7 +82,9 @@ public enum OutputFile {
                 discard()
                 throw WriteError(path: path, message: "it is a directory")
             }
-            TemporaryName.removeStale(for: url.lastPathComponent, in: directory)
+            // Each folder is listed once a write, not once a file: a review writes thousands.
+            if listedFolders[directory] == nil { listedFolders[directory] = TemporaryName.entries(of: directory) }
+            TemporaryName.removeStale(for: url.lastPathComponent, in: directory, entries: listedFolders[directory] ?? [])
             let temporary = (directory as NSString).appendingPathComponent(TemporaryName.make(for: url.lastPathComponent))
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
@@ -92,11 +96,26 @@ public enum OutputFile {
             // A file written over keeps its permissions (an HR extract kept private stays so).
             if let mode = destination.mode { _ = fchmod(descriptor, mode) }
             var failure = writeAll(parts, to: descriptor)
-            if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+            if failure == nil, !batched, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
             if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
             if let failure {
                 discard()
                 throw WriteError(path: path, message: failure)
+            }
+        }
+        // Many files are synced together, one flush of their file systems, before any is
+        // renamed into place: a file at a time, a review's thousands of pages took longer
+        // to sync than to draw.
+        if batched {
+            var synced: [String] = []
+            for file in staged {
+                let folder = (file.path as NSString).deletingLastPathComponent
+                guard !synced.contains(folder) else { continue }
+                synced.append(folder)
+                if let failure = syncFileSystem(of: folder.isEmpty ? "." : folder) {
+                    discard()
+                    throw WriteError(path: file.shown, message: failure)
+                }
             }
         }
         for (destination, parts) in direct {
@@ -125,6 +144,24 @@ public enum OutputFile {
             if !folders.contains(parent) { folders.append(parent) }
         }
         for folder in folders { syncFolder(folder.isEmpty ? "." : folder) }
+    }
+
+    /// Above this many files, a write syncs their file systems once instead of each file.
+    static let batchedSync = 32
+
+    /// Flushes every file written on the file system holding `folder` to disk; the
+    /// system's reason when it cannot.
+    private static func syncFileSystem(of folder: String) -> String? {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        #if os(Linux)
+            return linuxSyncfs(descriptor) == 0 ? nil : String(cString: strerror(errno))
+        #else
+            // No syncfs: `sync` flushes every file system.
+            sync()
+            return nil
+        #endif
     }
 
     /// Flushes a folder's entries (new names, renames) to disk; a file system that cannot
@@ -208,9 +245,13 @@ public enum OutputFile {
             return pid
         }
 
-        /// Removes the temporary files of `name` in `directory` whose process is gone.
-        static func removeStale(for name: String, in directory: String) {
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        /// The names in `directory` that are temporary files (none when it cannot be read).
+        static func entries(of directory: String) -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.contains(marker) }
+        }
+
+        /// Removes the temporary files of `name` among `entries` of `directory` whose process is gone.
+        static func removeStale(for name: String, in directory: String, entries: [String]) {
             for entry in entries {
                 guard let pid = process(of: entry, for: name), pid != getpid() else { continue }
                 if kill(pid, 0) != 0, errno == ESRCH {
@@ -323,3 +364,8 @@ extension OutputFile.FileIdentity {
         self.init(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 }
+
+#if os(Linux)
+    /// glibc's `syncfs(2)`, which its Swift module does not export (it is a GNU extension).
+    @_silgen_name("syncfs") private func linuxSyncfs(_ descriptor: Int32) -> Int32
+#endif

@@ -35,6 +35,27 @@ import Testing
         #expect(left == ["out.yaml", live, otherOutput, ".out.yaml.not-ours"])
     }
 
+    @Test("A set of many files (synced together) is written whole, stale temporaries of each removed, and none when one fails")
+    func manyFilesAtOnce() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = OutputFile.batchedSync * 3
+        let stale = ".page-7.svg.orgmodel-tmp-\(try endedProcess())-9"
+        let live = ".page-8.svg.orgmodel-tmp-1-9"  // pid 1 is always running
+        for name in [stale, live] { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
+        let files = (1...count).map { (folder.appendingPathComponent("page-\($0).svg").path, Array("page \($0)\n".utf8)) }
+        try OutputFile.write(files)
+        var left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left == Set((1...count).map { "page-\($0).svg" }).union([live]))
+        for (path, bytes) in files { #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == bytes) }
+        // One path that cannot be written: nothing new is left, the old files stay as they were.
+        let failing = files.map { ($0.0, Array("again".utf8)) } + [(folder.appendingPathComponent("missing/x.svg").path, [UInt8]())]
+        #expect(throws: OutputFile.WriteError.self) { try OutputFile.write(failing) }
+        left = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        #expect(left == Set((1...count).map { "page-\($0).svg" }).union([live]))
+        #expect(try String(contentsOfFile: files[0].0, encoding: .utf8) == "page 1\n")
+    }
+
     @Test("Temporary names carry the marker and this process's id")
     func temporaryNames() {
         let name = OutputFile.TemporaryName.make(for: "out.yaml")

@@ -1,0 +1,55 @@
+import Foundation
+import OrgModel
+
+/// Issue 12's targets: `review` of the county structure with its three `delayer` options
+/// in ≤ 5 s, and of two generated 10,000-post structures in ≤ 10 s. Each is the built
+/// `orgmodel` run as a whole process (wall time and peak memory from `wait4`), and once
+/// more with `ORGMODEL_TIMINGS=1` for the split it prints: planning (and its trial
+/// layouts), the pages' DOT text, their layout and drawing to PDF and SVG, the PDF joining
+/// (beside the drawing, on another core), and the files written.
+enum ReviewBenchmark {
+    static func run(scratch: URL, seed: UInt64) throws {
+        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("orgmodel")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            throw BenchmarkFailure("no orgmodel beside the benchmark at \(tool.path): build it first (swift build -c release)")
+        }
+        let structures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Structures")
+        let current = structures.appendingPathComponent("county-childrens-social-care-current.yaml").path
+        let options = scratch.appendingPathComponent("county-options")
+        _ = try ChartbookBenchmark.once(tool, ["delayer", current, "-o", options.path])
+        let optionFiles = try FileManager.default.contentsOfDirectory(atPath: options.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { options.appendingPathComponent($0).path }
+        try measure(
+            "review of the county structure with its \(optionFiles.count) delayer options (whole process)", tool: tool,
+            arguments: ["review", current] + optionFiles + ["-o", scratch.appendingPathComponent("county-options-review").path],
+            runs: 3, target: 5, scratch: scratch)
+
+        // Two unrelated structures: every post is moved, deleted or created, the hardest pair.
+        var files: [String] = []
+        for (number, seed) in [seed, seed + 1].enumerated() {
+            let structure = StructureGenerator(posts: 10_000, seed: seed).generate()
+            let file = scratch.appendingPathComponent("review-\(number + 1).yaml")
+            try writeInput(StructureYAMLWriter().write(structure), to: file)
+            files.append(file.path)
+        }
+        try measure(
+            "review of two generated 10,000-post structures (whole process)", tool: tool,
+            arguments: ["review"] + files + ["-o", scratch.appendingPathComponent("review-10000").path], runs: 1, target: 10,
+            scratch: scratch)
+    }
+
+    /// Measures a review as a whole process, then runs it once more for its split.
+    static func measure(_ what: String, tool: URL, arguments: [String], runs: Int, target: Double, scratch: URL) throws {
+        let measured = try ChartbookBenchmark.whole(tool, arguments, runs: runs, exitCodes: [0, 1])
+        let log = scratch.appendingPathComponent("review-timings.txt")
+        _ = try ChartbookBenchmark.once(tool, arguments, exitCodes: [0, 1], errors: log, environment: ["ORGMODEL_TIMINGS=1"])
+        let split = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("timing ") }.map { $0.dropFirst("timing ".count) }.joined(separator: "; ")
+        let pages = (try? FileManager.default.contentsOfDirectory(atPath: arguments.last ?? ""))?.filter { $0.hasSuffix(".svg") }.count ?? 0
+        printResult(
+            what, seconds: measured.seconds, target: target, peakMiB: measured.peakMiB,
+            note: measured.note + "; \(pages) page SVGs; in-process: " + split)
+    }
+}
