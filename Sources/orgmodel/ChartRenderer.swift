@@ -214,7 +214,8 @@ struct ChartRenderer {
                 throw error.about(name)
             }
             for warning in page.warnings { printError("orgmodel: Graphviz: \(warning)") }
-            if page.scale < print.floor - 1e-9 { small.append((number, page.scale * PrintSettings.smallestType)) }
+            let smallest = book.smallestType(page: number)
+            if page.scale * smallest < print.minText - 1e-9 { small.append((number, page.scale * smallest)) }
             for (output, rendered) in zip(outputs, page.files) {
                 let bytes = rendered.bytes
                 if output.format == .pdf {

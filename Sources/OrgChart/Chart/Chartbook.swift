@@ -87,8 +87,16 @@ public struct Chartbook: Sendable {
     public let contentsPages: Int
     /// The page each branch starts on, by planning position.
     let pageOfRoot: [Int: Int]
-    /// Entries listed on each contents page.
-    public static let contentsPerPage = 48
+    /// Entries listed on each contents page: at the type below they fit an A4 page at 9 pt
+    /// (the highest floor), with the heading wrapped and ids and titles cut to a width.
+    public static let contentsPerPage = 44
+    /// The type of a contents page, in points: its smallest text.
+    public static let contentsType = 10.0
+
+    /// The smallest type set on page `number`, in points.
+    public func smallestType(page number: Int) -> Double {
+        number <= contentsPages ? Self.contentsType : PrintSettings.smallestType
+    }
     /// A page whose trial printed below this much over the floor is measured again as drawn.
     static let remeasureBelow = 1.08
     public var pageCount: Int { contentsPages + pages.count }
@@ -205,19 +213,21 @@ public struct Chartbook: Sendable {
             let part = page.parts > 1 ? " (part \(page.part) of \(page.parts))" : ""
             let title = TextWrap.lines(page.title, width: 70, maxLines: 1)[0] + part
             rows += "<TR><TD ALIGN=\"LEFT\" HREF=\"\(DOTText.html(link.href(page.number)))\">\(ChartPalette.bold("p. \(page.number)"))</TD>"
-                + "<TD ALIGN=\"LEFT\">\(DOTText.html(page.root?.rawValue ?? "—"))</TD>"
+                + "<TD ALIGN=\"LEFT\">\(DOTText.html(page.root.map { TextWrap.lines($0.rawValue, width: 24, maxLines: 1)[0] } ?? "—"))</TD>"
                 + "<TD ALIGN=\"LEFT\">\(DOTText.html(indent + title))</TD>"
                 + "<TD ALIGN=\"RIGHT\">\(page.headcount)</TD></TR>"
         }
         let heading = "\(plan.name(kind)): contents" + (contentsPages > 1 ? " (\(part) of \(contentsPages))" : "")
         let table = "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
             + "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"\(ChartPalette.link)\">\(ChartPalette.bold("Page \(part) of \(pageCount)"))</FONT></TD></TR>"
-            + "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">\(ChartPalette.bold(DOTText.html(heading)))</FONT></TD></TR>"
+            + "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">"
+            + TextWrap.lines(heading, width: 48).map { ChartPalette.bold(DOTText.html($0)) }.joined(separator: "<BR/>")
+            + "</FONT></TD></TR>"
             + rows + "</TABLE>"
         return """
             digraph orgchart {
               graph [id="orgchart", fontname="\(ChartPalette.font)", pad="\(PrintSettings.pad / 72)", margin="0"];
-              node [fontname="\(ChartPalette.font)", fontsize="10", fontcolor="\(ChartPalette.ink)"];
+              node [fontname="\(ChartPalette.font)", fontsize="\(Int(Self.contentsType))", fontcolor="\(ChartPalette.ink)"];
               contents [id="orgchart-contents-\(part)", shape=plaintext, label=<\(table)>];
             }
 
