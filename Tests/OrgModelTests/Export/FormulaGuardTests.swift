@@ -56,7 +56,7 @@ struct FormulaGuardTests {
             Post(id: "P1", title: "=cmd|' /C calc'!A0", tier: 2, holder: "+Ann", grade: "SCS1"),
             Post(id: "P2", title: "Officer", reportsTo: "P1", grade: "-EO", count: 3),
         ])
-        let files = try OrganogramWriter().write(structure)
+        let files = OrganogramWriter().write(structure)
         #expect(files.senior.contains("'=cmd|' /C calc'!A0"))
         #expect(files.senior.contains("'+Ann"))
         #expect(files.junior.contains("'-EO"))

@@ -95,7 +95,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let empty = folder.appendingPathComponent("empty.yaml").path
-        FileManager.default.createFile(atPath: empty, contents: Data("\n".utf8))
+        #expect(FileManager.default.createFile(atPath: empty, contents: Data("\n".utf8)))
         #expect(throws: LoadError.self) { try RuleSetReader.load(empty, relativeTo: nil) }
         do {
             _ = try RuleSetReader.load(empty, relativeTo: nil)
