@@ -28,53 +28,64 @@ enum ValueParsing {
 
     /// A plain decimal such as `42000`, `-3`, `0.5` or `1.25e3`; nil for anything else
     /// (currency signs, separators, `nan`, `inf`, hex).
-    ///
-    /// Up to 15 significant digits are read without allocating: the digits form an exact
-    /// integer and one correctly rounded division by an exact power of ten gives the same
-    /// double as the standard parser. Longer numbers and exponents go to the standard parser.
     static func plainDecimal(_ text: String) -> Double? {
         var text = text
         text.makeContiguousUTF8()
-        enum Reading { case value(Double), notANumber, needsFullParser }
-        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> Reading in
-            var i = 0
-            let n = bytes.count
-            var negative = false
-            if i < n, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
-                negative = bytes[i] == UInt8(ascii: "-")
-                i += 1
-            }
-            var mantissa: UInt64 = 0
-            var digits = 0
-            var scale = 0
-            var seenPoint = false
-            while i < n {
-                let byte = bytes[i]
-                if byte &- 48 < 10 {
-                    mantissa = mantissa &* 10 &+ UInt64(byte &- 48)
-                    digits += 1
-                    if seenPoint { scale += 1 }
-                } else if byte == UInt8(ascii: "."), !seenPoint {
-                    seenPoint = true
-                } else {
-                    break
-                }
-                i += 1
-            }
-            guard i == n, digits > 0, digits <= 15 else {
-                let numeric = bytes.allSatisfy {
-                    $0 &- 48 < 10 || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45
-                }
-                return numeric && digits > 0 ? .needsFullParser : .notANumber
-            }
-            let value = Double(mantissa) / powersOfTen[scale]
-            return .value(negative ? -value : value)
-        }
-        switch fast ?? .needsFullParser {
-        case .value(let value): return value
+        switch text.utf8.withContiguousStorageIfAvailable(readDecimal) ?? .needsFullParser {
+        case .exact(let value): return value
         case .notANumber: return nil
         case .needsFullParser: return Double(text).flatMap { $0.isFinite ? $0 : nil }
         }
+    }
+
+    /// What `readDecimal` made of some bytes.
+    enum DecimalReading: Equatable {
+        /// An optional sign, then digits with at most one point, 1 to 15 digits in all.
+        case exact(Double)
+        /// Nothing a number parser would accept (a letter, a currency sign, a blank).
+        case notANumber
+        /// Numeric characters only, but an exponent or more than 15 digits: for `Double(_:)`.
+        case needsFullParser
+    }
+
+    /// The one decimal reader for structure files and HR extracts. Up to 15 significant
+    /// digits are read without allocating: the digits form an exact integer and one
+    /// correctly rounded division by an exact power of ten gives the same double as the
+    /// standard parser. Longer numbers and exponents are left to the standard parser, and
+    /// callers that accept more (an extract's `£` and thousands separators) read the rest.
+    static func readDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> DecimalReading {
+        var i = 0
+        let n = bytes.count
+        var negative = false
+        if i < n, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") {
+            negative = bytes[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var scale = 0
+        var seenPoint = false
+        while i < n {
+            let byte = bytes[i]
+            if byte &- 48 < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(byte &- 48)
+                digits += 1
+                if seenPoint { scale += 1 }
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard i == n, digits > 0, digits <= 15 else {
+            let numeric = bytes.allSatisfy {
+                $0 &- 48 < 10 || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45
+            }
+            return numeric && digits > 0 ? .needsFullParser : .notANumber
+        }
+        let value = Double(mantissa) / powersOfTen[scale]
+        return .exact(negative ? -value : value)
     }
 
     private static let powersOfTen: [Double] = {

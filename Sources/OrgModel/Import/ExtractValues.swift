@@ -14,7 +14,9 @@ enum ExtractValues {
     /// the bytes: a million-row extract has two or three numbers a row, and most are plain
     /// digits with perhaps a point, which are read exactly without the general parser.
     private static func plainNumber(_ utf8: String.UTF8View) -> Double? {
-        if let fast = utf8.withContiguousStorageIfAvailable({ simpleDecimal($0) }), let value = fast { return value }
+        // Signed plain decimals are read exactly by the shared reader; whenever it gives a
+        // value, the general path below would give the same one.
+        if case .exact(let value)? = utf8.withContiguousStorageIfAvailable(ValueParsing.readDecimal) { return value }
         let text = utf8
         var digits: [UInt8] = []
         digits.reserveCapacity(utf8.count)
@@ -60,29 +62,6 @@ enum ExtractValues {
         if groupDigits >= 0, !seenPoint, groupDigits != 3 { return nil }
         guard !digits.isEmpty, let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else { return nil }
         return value
-    }
-
-    /// Plain digits with at most one point and at most 15 significant digits: the
-    /// mantissa is an exact integer and one division by an exact power of ten rounds
-    /// correctly, so the value is the one `Double(String)` gives. Nil for anything else.
-    private static func simpleDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard !bytes.isEmpty, bytes.count <= 16 else { return nil }
-        var mantissa: UInt64 = 0
-        var scale = -1
-        for byte in bytes {
-            if byte >= 0x30 && byte <= 0x39 {
-                mantissa = mantissa * 10 + UInt64(byte - 0x30)
-                if scale >= 0 { scale += 1 }
-            } else if byte == 0x2E, scale < 0 {
-                scale = 0
-            } else {
-                return nil
-            }
-        }
-        // "12." (a point with no digits after it) is left to the general parser.
-        guard scale != 0, bytes.count - (scale > 0 ? 1 : 0) <= 15 else { return nil }
-        guard scale > 0 else { return Double(mantissa) }
-        return Double(mantissa) / powersOfTen[scale]
     }
 
     /// The number in a field's UTF-8 bytes when it is written the usual ways (`42000`,

@@ -63,6 +63,15 @@ import Testing
         for text in ["", ".", "-", "1,000", "£5", "0x10", "nan", "inf", "1.2.3", "12a"] {
             #expect(ValueParsing.plainDecimal(text) == nil, "\(text)")
         }
+        // The shared byte reader gives an exact value only where the standard parser agrees.
+        for text in ["-3", "+0.5", "12.", ".5", "-.25", "000123.4500", "999999999999999", "-0"] {
+            let reading = Array(text.utf8).withUnsafeBufferPointer { ValueParsing.readDecimal($0) }
+            #expect(reading == .exact(Double(text)!), "\(text)")
+        }
+        for text in ["1e3", "1234567890123456", "1.2.3"] {
+            let reading = Array(text.utf8).withUnsafeBufferPointer { ValueParsing.readDecimal($0) }
+            #expect(reading == .needsFullParser, "\(text)")
+        }
     }
 }
 

@@ -311,6 +311,15 @@ struct ExtractImporterTests {
         }
     }
 
+    @Test("Signed plain decimals, read by the shared reader, give what the general reading gives")
+    func signedDecimals() throws {
+        #expect(try ExtractValues.number("+7", column: "x").get() == 7)
+        #expect(try ExtractValues.number("+0.25", column: "x").get() == 0.25)
+        #expect(try ExtractValues.number("-0", column: "x").get() == 0)
+        #expect(throws: RowProblem.self) { try ExtractValues.number("-0.5", column: "x").get() }
+        #expect(throws: RowProblem.self) { try ExtractValues.number("+-5", column: "x").get() }
+    }
+
     @Test("The fast byte reading of numbers agrees with the full reading, or leaves the text to it", arguments: [
         "42000", "0.5", "£42,000", "£42,000.50", "1,234,567.89", "12,34", "1,2345", "£", "", "-5", "1e3", "12.", ".5",
         "1234567890123456", "123456789012345", "0.000001", "£ 5", "1,000,00", "9,999", "99,999,999.999",
