@@ -34,7 +34,7 @@ extension AnalysisReport {
         out.reserveCapacity(positions.count * 40)
         for position in positions {
             let post = posts[position]
-            CSVCell.append(post.id.rawValue, to: &out)
+            CSVText.append(post.id.rawValue, to: &out)
             out.append(0x2C)
             if let tier = post.tier { CSVCell.append(tier, to: &out) }
             out.append(0x2C)
@@ -59,43 +59,9 @@ extension AnalysisReport {
     public func csv() -> String { String(decoding: csvBytes(), as: UTF8.self) }
 }
 
-/// Appends CSV cells to a byte buffer without building intermediate strings.
+/// Appends whole numbers to a byte buffer without building intermediate strings (text
+/// cells go through `CSVText.append`).
 enum CSVCell {
-    /// Appends a text cell, guarded against spreadsheet formulas (`FormulaGuard`).
-    static func append(_ text: String, to out: inout [UInt8]) {
-        if FormulaGuard.needsGuard(text.utf8) {
-            append(Array(FormulaGuard.guarded(text).utf8)[...], to: &out)
-            return
-        }
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in append(bytes, to: &out) }
-        if done == nil { append(Array(text.utf8)[...], to: &out) }
-    }
-
-    private static func append<Bytes: Collection<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
-        var needsQuotes = bytes.first == 0x20
-        if !needsQuotes {
-            var last: UInt8 = 0
-            for byte in bytes {
-                if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
-                    needsQuotes = true
-                    break
-                }
-                last = byte
-            }
-            if last == 0x20 { needsQuotes = true }
-        }
-        guard needsQuotes else {
-            out.append(contentsOf: bytes)
-            return
-        }
-        out.append(0x22)
-        for byte in bytes {
-            if byte == 0x22 { out.append(0x22) }
-            out.append(byte)
-        }
-        out.append(0x22)
-    }
-
     static func append(_ value: Int, to out: inout [UInt8]) {
         if value < 0 {
             out.append(0x2D)
