@@ -83,7 +83,7 @@ public final class Review {
     public func headline() -> [String] {
         let c = comparison
         func verdict(_ result: ValidationResult) -> String {
-            "\(result.passes ? "passes" : "fails"): \(result.errorCount) error\(result.errorCount == 1 ? "" : "s"), \(result.warningCount) warning\(result.warningCount == 1 ? "" : "s"), \(result.acceptedCount) accepted"
+            "\(result.passes ? "passes" : "fails"): \(Plural.count(result.errorCount, "error")), \(Plural.count(result.warningCount, "warning")), \(result.acceptedCount) accepted"
         }
         let layersBefore = c.before.layers.managementLayers
         let layersAfter = c.after.layers.managementLayers

@@ -94,7 +94,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         try OutputFile.write([(output, Array(text.utf8))], inputs: [file] + redaction.files)
-        try FileHandleOutput.standardOutput("wrote \(count) post\(count == 1 ? "" : "s") to \(output)\n")
+        try FileHandleOutput.standardOutput("wrote \(Plural.count(count, "post")) to \(output)\n")
     }
 
     private func writeOrganogram(_ structure: Structure, audit: RedactionAudit?) throws {
@@ -109,6 +109,6 @@ struct ExportCommand: ParsableCommand {
         let junior = (folder as NSString).appendingPathComponent("\(stem)-junior.csv")
         try OutputFile.write([(senior, Array(written.senior.utf8)), (junior, Array(written.junior.utf8))], inputs: [file] + redaction.files)
         try FileHandleOutput.standardOutput(
-            "wrote \(senior) (\(written.seniorRows) senior row\(written.seniorRows == 1 ? "" : "s")) and \(junior) (\(written.juniorRows) junior row\(written.juniorRows == 1 ? "" : "s"))\n")
+            "wrote \(senior) (\(Plural.count(written.seniorRows, "senior row"))) and \(junior) (\(Plural.count(written.juniorRows, "junior row")))\n")
     }
 }

@@ -110,11 +110,11 @@ struct ImportCommand: ParsableCommand {
             var listing = faulty.map(\.description)
             let following = result.rejected.count - faulty.count
             if following > 0 {
-                listing.append("(\(following) more row\(following == 1 ? "" : "s"), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)")
+                listing.append("(\(Plural.count(following, "more row")), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)")
             }
             throw CommandFailure(
                 Exit.unreadableInput,
-                "\(faulty.count) bad row\(faulty.count == 1 ? "" : "s"): nothing written; fix \(faulty.count == 1 ? "it" : "them"), or give --skip-bad-rows to write the good rows and put the bad ones in a reject file",
+                "\(Plural.count(faulty.count, "bad row")): nothing written; fix \(faulty.count == 1 ? "it" : "them"), or give --skip-bad-rows to write the good rows and put the bad ones in a reject file",
                 listing: listing)
         }
         for row in result.rejected { printError("skipped \(row.description)") }
@@ -138,9 +138,9 @@ struct ImportCommand: ParsableCommand {
             rejectPaths.append((path, file.rowCount))
         }
         try OutputFile.write(writes, inputs: files + (mapping.map { [$0] } ?? []))
-        let summary = "imported \(structure.posts.count) post\(structure.posts.count == 1 ? "" : "s") from \(source)"
+        let summary = "imported \(Plural.count(structure.posts.count, "post")) from \(source)"
             + (destination.map { " into \($0)" } ?? "")
-            + rejectPaths.map { "; \($0.1) bad row\($0.1 == 1 ? "" : "s") in \($0.0)" }.joined()
+            + rejectPaths.map { "; \(Plural.count($0.1, "bad row")) in \($0.0)" }.joined()
         if destination != nil {
             try FileHandleOutput.standardOutput(summary + "\n")
         } else {

@@ -24,7 +24,7 @@ extension RedactionProfile {
     /// One line saying what the redaction did, for a file's header comment.
     var summary: String {
         let tiers = namedTiers.sorted().map(String.init).joined(separator: ", ")
-        var parts = [namedTiers.isEmpty ? "no names shown" : "names shown for tier\(namedTiers.count == 1 ? "" : "s") \(tiers) only, \(placeholder) elsewhere"]
+        var parts = [namedTiers.isEmpty ? "no names shown" : "names shown for \(Plural.noun(namedTiers.count, "tier")) \(tiers) only, \(placeholder) elsewhere"]
         parts.append(costBand > 0 ? "costs as the floor of their £\(PayBand.pounds(costBand).dropFirst()) band" : "costs exact")
         if !removedAttributes.isEmpty { parts.append("personal attributes removed") }
         return "Redacted for publication: " + parts.joined(separator: "; ")

@@ -163,9 +163,9 @@ struct RenderCommand: ParsableCommand {
         let leftOut = ChartPages.leftOut(by: pages, in: inputs.results.map(\.structure), within: options.root)
         if !leftOut.isEmpty {
             let total = leftOut.reduce(0) { $0 + $1.posts }
-            let shown = leftOut.prefix(5).map { "\($0.id) (\(Figures.plural($0.posts, "post")))" }.joined(separator: ", ")
+            let shown = leftOut.prefix(5).map { "\($0.id) (\(Plural.grouped($0.posts, "post")))" }.joined(separator: ", ")
             printError(
-                "note: \(Figures.plural(total, "post")) \(total == 1 ? "is" : "are") on no page, not being below a post of tier \(tier): "
+                "note: \(Plural.grouped(total, "post")) \(total == 1 ? "is" : "are") on no page, not being below a post of tier \(tier): "
                     + "\(shown)\(leftOut.count > 5 ? ", …" : ""); draw \(leftOut.count == 1 ? "it" : "them") with --root")
         }
         // Every page is drawn before any is written: all are written, or none.

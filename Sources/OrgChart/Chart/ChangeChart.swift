@@ -211,7 +211,7 @@ public enum ChangeChart {
         notes += pair.summary(current.rules, proposed.rules)
             .map { root == nil ? $0 : "Whole structure: " + $0 }
         let checks = proposed.errorCount == 0 ? nil
-            : "The proposed structure has \(proposed.errorCount == 1 ? "1 error" : "\(proposed.errorCount) errors"): run orgmodel validate \(proposed.structure.source ?? "FILE") or draw it with orgmodel render."
+            : "The proposed structure has \(Plural.count(proposed.errorCount, "error")): run orgmodel validate \(proposed.structure.source ?? "FILE") or draw it with orgmodel render."
         if let checks { notes.append(checks) }
         let document = ChartDocument(
             title: ChartText.title(

@@ -64,7 +64,7 @@ struct ChangeCounts {
         var lines = ["Annual cost: \(before.total(diff.current.posts).text) → \(after.total(diff.proposed.posts).text); net change \(net.text)."]
         let permanent = diff.changes.filter { $0.aspects.contains(.madePermanent) }.reduce(0) { $0 + ($1.proposed?.count ?? 0) }
         if permanent > 0 {
-            lines.append("\(Figures.plural(permanent, "post")) changing from temporary to permanent.")
+            lines.append("\(Plural.grouped(permanent, "post")) changing from temporary to permanent.")
         }
         return lines
     }

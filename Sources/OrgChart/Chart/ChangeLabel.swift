@@ -130,7 +130,7 @@ enum ChangeLabel {
         if change.matchedByReplacement, let old { label.detail("replaces \(old.id.rawValue)", italic: true, color: ChartPalette.muted) }
         var leads: [String] = []
         if let position = merged.position(ofPost: post.id), merged.span[position] > 0 { leads.append("leads \(merged.span[position])") }
-        if hidden > 0 { leads.append("\(Amounts.posts(hidden)) below not shown") }
+        if hidden > 0 { leads.append("\(Plural.count(hidden, "post")) below not shown") }
         if !leads.isEmpty { label.detail(leads.joined(separator: " · "), color: look == .unchanged ? ChartPalette.muted : nil) }
         for finding in errors.prefix(2) {
             label.detail("breaks \(finding.rule.rawValue): \(finding.message)", color: ChartPalette.error)
@@ -249,7 +249,7 @@ enum ChangeLabel {
                 label.detail(group.notes.joined(separator: " · "), italic: true, color: group.changed ? ChartPalette.changed : ChartPalette.muted)
             }
         }
-        label.detail(before == after ? Amounts.posts(after) : "posts \(before) → \(after)", color: ChartPalette.muted)
+        label.detail(before == after ? Plural.count(after, "post") : "posts \(before) → \(after)", color: ChartPalette.muted)
         var style: BoxStyle
         if looks == [.created] {
             style = ChangeLook.created.style

@@ -31,7 +31,7 @@ enum ChartText {
             parts.append("From \(root.rawValue)" + (rootTitle.map { " \($0)" } ?? "") + " down")
         }
         if let depth = options.depth {
-            parts.append(depth == 1 ? "1 level below the top post" : "\(depth) levels below the top post")
+            parts.append(Plural.count(depth, "level") + " below the top post")
         }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
@@ -93,9 +93,9 @@ enum ChartText {
         let warnings = result.warningCount
         let accepted = result.acceptedCount
         var counts: [String] = []
-        counts.append(errors == 1 ? "1 error" : "\(errors) errors")
-        counts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings")
-        counts.append(accepted == 1 ? "1 accepted deviation" : "\(accepted) accepted deviations")
+        counts.append(Plural.count(errors, "error"))
+        counts.append(Plural.count(warnings, "warning"))
+        counts.append(Plural.count(accepted, "accepted deviation"))
         let prefix = side.map { "\($0): " } ?? ""
         guard let shown else {
             var lines = [prefix + "Checks: " + counts.joined(separator: ", ")]
@@ -109,15 +109,15 @@ enum ChartText {
         let posts = result.structure.posts
         let headcount = known ?? posts.reduce(0) { $0 + $1.count }
         var lines = [
-            prefix + "Whole structure: \(Figures.plural(posts.count, "post")), headcount \(headcount); checks: " + counts.joined(separator: ", ")
+            prefix + "Whole structure: \(Plural.grouped(posts.count, "post")), headcount \(headcount); checks: " + counts.joined(separator: ", ")
         ]
         let here = result.findings.filter { ($0.severity == .error || $0.severity == .warning) && ($0.post.map(shown.contains) ?? false) }
         if here.isEmpty {
             lines[0] += "; none on this page"
         } else {
             let errorsHere = here.filter { $0.severity == .error }.count
-            lines[0] += "; on this page: \(errorsHere == 1 ? "1 error" : "\(errorsHere) errors"), "
-                + (here.count - errorsHere == 1 ? "1 warning" : "\(here.count - errorsHere) warnings")
+            lines[0] += "; on this page: \(Plural.count(errorsHere, "error")), "
+                + Plural.count(here.count - errorsHere, "warning")
         }
         let ordered = here.filter { $0.severity == .error } + here.filter { $0.severity == .warning }
         for finding in ordered.prefix(limit) { lines.append(prefix + line(finding)) }

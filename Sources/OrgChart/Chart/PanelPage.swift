@@ -81,7 +81,7 @@ struct RollUp: Equatable {
 
     /// The lines a reference box shows.
     var lines: [String] {
-        var first = "Branch: \(Amounts.posts(posts)), headcount \(headcount)"
+        var first = "Branch: \(Plural.count(posts, "post")), headcount \(headcount)"
         if fte > 0 { first += ", \(Amounts.fte(fte)) FTE" }
         var second = cost > 0 ? "\(Figures.pounds(cost)) a year" : "cost unknown"
         if cost > 0 && unknownCost > 0 { second += " (\(unknownCost) of unknown cost)" }

@@ -121,7 +121,7 @@ struct StructurePanel {
                 label.reference(reference, continued: page?.continuedFrom(position) ?? false)
                 features.insert(.reference)
             } else if scope.hiddenBelow[position] > 0 {
-                leads.append("\(Amounts.posts(scope.hiddenBelow[position])) below not shown")
+                leads.append("\(Plural.count(scope.hiddenBelow[position], "post")) below not shown")
                 features.insert(.hidden)
             }
             if !leads.isEmpty { label.detail(leads.joined(separator: " · ")) }
@@ -166,9 +166,9 @@ struct StructurePanel {
             if groups.count > shown.count {
                 let rest = groups.count - shown.count
                 let restPosts = groups.reduce(0) { $0 + $1.count } - shown.reduce(0) { $0 + $1.count }
-                label.detail("and \(rest) more title\(rest == 1 ? "" : "s"), \(Amounts.posts(restPosts))", italic: true)
+                label.detail("and \(Plural.count(rest, "more title")), \(Plural.count(restPosts, "post"))", italic: true)
             }
-            var summary = Amounts.posts(headcount)
+            var summary = Plural.count(headcount, "post")
             if let fte { summary += " · \(Amounts.fte(fte)) FTE" }
             label.detail(summary, color: ChartPalette.muted)
             if vacant >= headcount && headcount > 0 {

@@ -10,9 +10,4 @@ enum Amounts {
         let digits = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : String(fraction))
         return "\(sign)\(whole).\(digits)"
     }
-
-    /// "1 post", "3 posts".
-    static func posts(_ count: Int) -> String {
-        count == 1 ? "1 post" : "\(count) posts"
-    }
 }

@@ -1,3 +1,5 @@
+import OrgModel
+
 /// Builds the HTML body of a box label line by line, escaping every piece of user text.
 ///
 /// Callers pass plain strings; only this type writes tags, so no user text can ever be
@@ -52,7 +54,7 @@ struct LabelLines {
     mutating func append(rollUpLines rollUp: RollUp) {
         for line in rollUp.lines { detail(line) }
         if rollUp.errors > 0 {
-            detail(rollUp.errors == 1 ? "1 error in the branch" : "\(rollUp.errors) errors in the branch", bold: true, color: ChartPalette.error)
+            detail(Plural.count(rollUp.errors, "error") + " in the branch", bold: true, color: ChartPalette.error)
         }
     }
 

@@ -94,16 +94,16 @@ public struct AnalysisReport: Report, Sendable {
         let layers = analysis.layers
         doc.heading(2, "Layers")
         var facts: [ReportDocument.Fact] = [
-            .init("Deepest front line", "\(Figures.plural(layers.deepestFrontLine, "reporting step")) below the top post"),
+            .init("Deepest front line", "\(Plural.grouped(layers.deepestFrontLine, "reporting step")) below the top post"),
             .init("Mean to the front line", "\(Figures.decimal(layers.meanToFrontLine, places: 1)) \(layers.meanToFrontLine == 1 ? "step" : "steps") per head"),
         ]
-        var management = Figures.plural(layers.managementLayers, "layer")
+        var management = Plural.grouped(layers.managementLayers, "layer")
         if let allowed = layers.allowedLayers {
             management += layers.managementLayers > allowed ? " (rules allow \(allowed): too many)" : " (rules allow \(allowed))"
         }
         facts.append(.init("Management layers", management))
         if layers.unplaced > 0 {
-            facts.append(.init("Not placed", "\(Figures.plural(layers.unplaced, "post")) in or below a reporting loop, left out of layers and remits"))
+            facts.append(.init("Not placed", "\(Plural.grouped(layers.unplaced, "post")) in or below a reporting loop, left out of layers and remits"))
         }
         doc.facts(facts)
 
@@ -136,9 +136,9 @@ public struct AnalysisReport: Report, Sendable {
             return
         }
         let long = chains.longChains
-        var summary = "\(Figures.plural(chains.managers.count, "manager")) with exactly one direct report"
+        var summary = "\(Plural.grouped(chains.managers.count, "manager")) with exactly one direct report"
         if !long.isEmpty {
-            summary += ", forming \(Figures.plural(long.count, "chain")) of two or more: "
+            summary += ", forming \(Plural.grouped(long.count, "chain")) of two or more: "
                 + long.map { $0.map(\.rawValue).joined(separator: " → ") }.joined(separator: "; ")
         }
         doc.paragraph(summary + ".")
@@ -153,7 +153,7 @@ public struct AnalysisReport: Report, Sendable {
         let ratios = analysis.ratios
         doc.heading(2, "Ratios")
         doc.facts([
-            .init("Managers : front line", "\(ratios.managerRatioText) (\(Figures.grouped(ratios.managementHeadcount)) management, \(Figures.grouped(ratios.frontLineHeadcount)) front line, \(Figures.plural(ratios.assistantHeadcount, "assistant")))"),
+            .init("Managers : front line", "\(ratios.managerRatioText) (\(Figures.grouped(ratios.managementHeadcount)) management, \(Figures.grouped(ratios.frontLineHeadcount)) front line, \(Plural.grouped(ratios.assistantHeadcount, "assistant")))"),
             .init("Manager posts", "\(Figures.grouped(ratios.managerPosts)) leading anyone, mean span \(Figures.decimal(ratios.meanSpan, places: 1))"),
             .init("Management cost", "\(ratios.managementCost.text), \(ratios.managementCostShareText)"),
             .init("Vacancy rate", "\(Figures.percent(Double(ratios.vacantHeadcount), of: Double(ratios.headcount))) (\(Figures.grouped(ratios.vacantHeadcount)) of \(Figures.grouped(ratios.headcount)))"),
@@ -182,7 +182,7 @@ public struct AnalysisReport: Report, Sendable {
         }
         doc.table(table)
         if senior.count > remitRows {
-            doc.paragraph("… and \(Figures.plural(senior.count - remitRows, "more senior post")); `--format csv` lists the remit of every post.")
+            doc.paragraph("… and \(Plural.grouped(senior.count - remitRows, "more senior post")); `--format csv` lists the remit of every post.")
         }
     }
 }

@@ -44,7 +44,7 @@ public struct CostTotal: Hashable, Sendable {
     /// headcount 15", or "unknown (3 posts …)" when nothing is known at all.
     public var text: String {
         if unknownPosts == 0 { return Figures.pounds(known) }
-        let unknown = Figures.plural(unknownPosts, "post") + " of unknown cost"
+        let unknown = Plural.grouped(unknownPosts, "post") + " of unknown cost"
             + (unknownHeadcount != unknownPosts ? ", headcount \(Figures.grouped(unknownHeadcount))" : "")
         if known == 0 { return "unknown (\(unknown))" }
         return "\(Figures.pounds(known)) + \(unknown)"
@@ -82,8 +82,8 @@ public struct CostChange: Hashable, Sendable {
     /// removed, 1 added", or "" when every cost is known.
     var qualifier: String {
         var parts: [String] = []
-        if unknownBefore > 0 { parts.append("\(Figures.plural(unknownBefore, "post")) of unknown cost before") }
-        if unknownAfter > 0 { parts.append("\(Figures.plural(unknownAfter, "post")) of unknown cost after") }
+        if unknownBefore > 0 { parts.append("\(Plural.grouped(unknownBefore, "post")) of unknown cost before") }
+        if unknownAfter > 0 { parts.append("\(Plural.grouped(unknownAfter, "post")) of unknown cost after") }
         return parts.isEmpty ? "" : " (excluding " + parts.joined(separator: " and ") + ")"
     }
 

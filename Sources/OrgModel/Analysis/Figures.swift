@@ -98,9 +98,4 @@ public enum Figures {
         guard items.count > 1, let last = items.last else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + last
     }
-
-    /// "1 post", "3 posts".
-    public static func plural(_ count: Int, _ noun: String, _ plural: String? = nil) -> String {
-        "\(grouped(count)) \(count == 1 ? noun : plural ?? noun + "s")"
-    }
 }

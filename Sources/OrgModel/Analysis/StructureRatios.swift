@@ -64,6 +64,6 @@ public struct StructureRatios: Hashable, Sendable {
     /// are unknown, "18.2% of the known cost (3 posts of unknown cost)".
     public var managementCostShareText: String {
         let share = Figures.percent(managementCost.known, of: totalCost.known)
-        return totalCost.isComplete ? "\(share) of all cost" : "\(share) of the known cost (\(Figures.plural(totalCost.unknownPosts, "post")) of unknown cost)"
+        return totalCost.isComplete ? "\(share) of all cost" : "\(share) of the known cost (\(Plural.grouped(totalCost.unknownPosts, "post")) of unknown cost)"
     }
 }

@@ -135,12 +135,12 @@ public struct ComparisonReport: Report, Sendable {
             let lines = comparison.madePermanent.count
             facts.append(.init(
                 "Temporary → permanent",
-                Figures.plural(permanent, "post") + (lines == permanent ? "" : " on \(Figures.plural(lines, "establishment line"))")))
+                Plural.grouped(permanent, "post") + (lines == permanent ? "" : " on \(Plural.grouped(lines, "establishment line"))")))
         }
         let changes = comparison.findingChanges
         facts.append(.init(
             "Findings",
-            "\(Figures.plural(comparison.beforeFindings.errorCount, "error")) → \(Figures.plural(comparison.afterFindings.errorCount, "error")); \(changes.summary)"))
+            "\(Plural.grouped(comparison.beforeFindings.errorCount, "error")) → \(Plural.grouped(comparison.afterFindings.errorCount, "error")); \(changes.summary)"))
         doc.facts(facts)
     }
 
@@ -310,12 +310,12 @@ public struct ComparisonReport: Report, Sendable {
         var facts: [ReportDocument.Fact] = [
             .init("Posts deleted", Self.signed("−", deleted)),
             .init("Posts created", Self.signed("+", created)),
-            .init("Kept posts' cost changes", Figures.signedPounds(kept.known) + (kept.unknownPosts > 0 ? " (\(Figures.plural(kept.unknownPosts, "post")) with a cost known on one side only)" : "")),
+            .init("Kept posts' cost changes", Figures.signedPounds(kept.known) + (kept.unknownPosts > 0 ? " (\(Plural.grouped(kept.unknownPosts, "post")) with a cost known on one side only)" : "")),
             .init("Net change", comparison.netCostChange.text),
         ]
         let permanent = comparison.madePermanent
         if !permanent.isEmpty {
-            facts.append(.init("Temporary → permanent", "\(Figures.plural(comparison.madePermanentHeadcount, "post")): \(Figures.list(permanent.map(\.id.rawValue)))"))
+            facts.append(.init("Temporary → permanent", "\(Plural.grouped(comparison.madePermanentHeadcount, "post")): \(Figures.list(permanent.map(\.id.rawValue)))"))
         }
         doc.facts(facts)
         doc.paragraph("Costs are annual, on-costs included; a post without a cost takes its grade's cost from the rule set, and a cost that is still unknown is counted as unknown, never as zero.")

@@ -132,7 +132,7 @@ public struct FindingChanges: Sendable, Equatable {
 
     /// "40 violations fixed, 1 now accepted under a deviation, 0 introduced".
     public var summary: String {
-        "\(Figures.plural(fixed.count, "violation")) fixed, "
+        "\(Plural.grouped(fixed.count, "violation")) fixed, "
             + (accepted.isEmpty ? "" : "\(Figures.grouped(accepted.count)) now accepted under a deviation, ")
             + "\(Figures.grouped(introduced.count)) introduced"
     }

@@ -112,7 +112,7 @@ public struct StructureDiff: Sendable, Equatable {
             }
             if !matched.isEmpty {
                 notes.append(
-                    "\(matched.count) post\(matched.count == 1 ? "" : "s") matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")")
+                    "\(Plural.count(matched.count, "post")) matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")")
             }
         }
 
@@ -159,7 +159,7 @@ public struct StructureDiff: Sendable, Equatable {
             guard !repeated.isEmpty else { continue }
             let ids = Array(Set(repeated)).sorted()
             notes.append(
-                "the \(side) structure repeats the id\(ids.count == 1 ? "" : "s") \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
+                "the \(side) structure repeats the \(Plural.noun(ids.count, "id")) \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
                     + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)")
         }
 

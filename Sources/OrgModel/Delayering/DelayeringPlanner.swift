@@ -157,7 +157,7 @@ public struct DelayeringPlanner: Sendable {
             let moving = workspace.reports[best.post]
             let why = best.post == position
                 ? "a hidden layer (tier \(tier) under \(workspace.posts[boss].id), tier \(bossTier))"
-                : "a hidden layer above \(Figures.plural(best.cleared, "post")) of its own tier or higher"
+                : "a hidden layer above \(Plural.grouped(best.cleared, "post")) of its own tier or higher"
             let cost = workspace.costing.total([removed])
             let reports = moving.isEmpty ? "it leads no one" : "\(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[best.receiver].id)"
             moves.append(DelayeringMove(
@@ -254,7 +254,7 @@ public struct DelayeringPlanner: Sendable {
         moves.append(DelayeringMove(
             kind: .merge, post: workspace.posts[kept].id, removed: removedPosts.map(\.id),
             movedReports: moved.map { workspace.posts[$0].id }, receiver: workspace.posts[kept].id, removedCost: cost,
-            summary: "Merge \(list(absorbed, in: workspace)) into \(describe(kept, in: workspace)): spans \(sum) = \(workspace.span[kept]) (tier \(workspace.posts[kept].tier.map(String.init) ?? "?") rule \(rule)); \(Figures.plural(absorbed.count, "post")) deleted, \(Figures.plural(moved.count, "report")) move. \(costPhrase(cost, saves: true))"))
+            summary: "Merge \(list(absorbed, in: workspace)) into \(describe(kept, in: workspace)): spans \(sum) = \(workspace.span[kept]) (tier \(workspace.posts[kept].tier.map(String.init) ?? "?") rule \(rule)); \(Plural.grouped(absorbed.count, "post")) deleted, \(Plural.grouped(moved.count, "report")) move. \(costPhrase(cost, saves: true))"))
     }
 
     // MARK: Step 3: splitting wide spans

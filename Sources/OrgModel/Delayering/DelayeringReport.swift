@@ -27,7 +27,7 @@ public struct DelayeringReport: Report, Sendable {
         var facts: [ReportDocument.Fact] = []
         if let file { facts.append(.init("File", file)) }
         facts.append(.init("Rules", original.rules.name))
-        facts.append(.init("Now", "\(Figures.plural(original.totals.posts, "post")), headcount \(Figures.grouped(original.totals.headcount)), \(Figures.plural(original.ratios.managerPosts, "manager post")), \(Figures.plural(original.layers.managementLayers, "management layer")), annual cost \(original.ratios.totalCost.text)"))
+        facts.append(.init("Now", "\(Plural.grouped(original.totals.posts, "post")), headcount \(Figures.grouped(original.totals.headcount)), \(Plural.grouped(original.ratios.managerPosts, "manager post")), \(Plural.grouped(original.layers.managementLayers, "management layer")), annual cost \(original.ratios.totalCost.text)"))
         doc.facts(facts)
         doc.paragraph("Each option builds on the one before. Moves that would give any post an error it does not have now are not made; the front line is never touched.")
 
@@ -83,7 +83,7 @@ public struct DelayeringReport: Report, Sendable {
         facts.append(.init("Front-line headcount", "\(Figures.grouped(after.ratios.frontLineHeadcount)) (unchanged)"))
         facts.append(.init(
             "Findings after",
-            "\(Figures.plural(option.findings.errorCount, "error")), \(Figures.plural(option.findings.warningCount, "warning")), \(option.findings.acceptedCount) accepted; \(option.findingChanges.summary)"))
+            "\(Plural.grouped(option.findings.errorCount, "error")), \(Plural.grouped(option.findings.warningCount, "warning")), \(option.findings.acceptedCount) accepted; \(option.findingChanges.summary)"))
         doc.facts(facts)
 
         doc.heading(3, option.number == 1 ? "Moves" : "Moves (after option \(option.number - 1)'s)")

@@ -10,7 +10,7 @@ extension DeviationRegister {
         var doc = ReportDocument()
         doc.heading(1, "Deviation register as of \(asOf)")
         var facts: [ReportDocument.Fact] = []
-        if !files.isEmpty { facts.append(.init(files.count == 1 ? "File" : "Files", files.joined(separator: ", "))) }
+        if !files.isEmpty { facts.append(.init(Plural.noun(files.count, "File"), files.joined(separator: ", "))) }
         let counts = DeviationStatus.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ")
         facts.append(.init("Deviations", entries.isEmpty ? "none" : "\(entries.count): \(counts)"))
         doc.facts(facts)
@@ -43,8 +43,8 @@ extension DeviationRegister {
             return "Passes: every deviation is agreed and within its review date."
         }
         var parts: [String] = []
-        if unagreed > 0 { parts.append("\(Figures.plural(unagreed, "deviation")) not agreed") }
-        if expired > 0 { parts.append("\(Figures.plural(expired, "deviation")) past review") }
+        if unagreed > 0 { parts.append("\(Plural.grouped(unagreed, "deviation")) not agreed") }
+        if expired > 0 { parts.append("\(Plural.grouped(expired, "deviation")) past review") }
         return "Fails: \(parts.joined(separator: " and ")). Such a deviation waives nothing: have it agreed, with a rationale, by every approver the rule set names, or review it and set a new review_by."
     }
 

@@ -109,9 +109,9 @@ public struct DeviationRegister: Report, Sendable, Hashable {
         if let review = deviation.reviewBy {
             let days = asOf.days(until: review)
             if days < 0 {
-                states.append((.expired, "review was due by \(review), \(Figures.plural(-days, "day")) ago"))
+                states.append((.expired, "review was due by \(review), \(Plural.grouped(-days, "day")) ago"))
             } else if days <= DeviationStatus.dueWindow {
-                states.append((.due, days == 0 ? "review is due today" : "review due in \(Figures.plural(days, "day"))"))
+                states.append((.due, days == 0 ? "review is due today" : "review due in \(Plural.grouped(days, "day"))"))
             }
         }
         if !used {

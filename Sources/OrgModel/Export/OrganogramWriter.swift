@@ -114,13 +114,13 @@ public struct OrganogramWriter: Sendable {
             notes.append("\(withoutPay) senior post\(withoutPay == 1 ? " has" : "s have") no pay figures (attribute \"\(F.payFloor)\"): pay written as N/D")
         }
         if withDeviations > 0 {
-            notes.append("deviations are not part of the organogram format: those of \(withDeviations) post\(withDeviations == 1 ? "" : "s") are not written")
+            notes.append("deviations are not part of the organogram format: those of \(Plural.count(withDeviations, "post")) are not written")
         }
         // Fields the format has no column for: say which, and for how many posts.
         var unwrittenFields: [String] = []
         func count(_ name: String, _ test: (Post) -> Bool) {
             let n = posts.filter(test).count
-            if n > 0 { unwrittenFields.append("\(name) (\(Figures.plural(n, "post")))") }
+            if n > 0 { unwrittenFields.append("\(name) (\(Plural.grouped(n, "post")))") }
         }
         // A tier the default import would read back from the grade is not lost.
         count("tier") { post in post.tier != nil && post.grade.flatMap(GradeTierTable.seniorCivilService.tier(for:)) != post.tier }
@@ -130,7 +130,7 @@ public struct OrganogramWriter: Sendable {
         count("dotted_to") { !$0.dottedTo.isEmpty }
         count("replaces") { $0.replaces != nil }
         let vacantLines = posts.indices.filter { !isSenior[$0] && posts[$0].vacant > 0 }.count
-        if vacantLines > 0 { unwrittenFields.append("vacancies of junior lines (\(Figures.plural(vacantLines, "line")))") }
+        if vacantLines > 0 { unwrittenFields.append("vacancies of junior lines (\(Plural.grouped(vacantLines, "line")))") }
         if !unwrittenFields.isEmpty {
             notes.append("the organogram format has no column for \(unwrittenFields.joined(separator: ", ")): not written (export as YAML or CSV to keep them)")
         }
@@ -143,7 +143,7 @@ public struct OrganogramWriter: Sendable {
         if !unwritten.isEmpty {
             let names = unwritten.keys.sorted()
             notes.append(
-                "\(names.count == 1 ? "attribute" : "attributes") \(names.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))\(names.count > 8 ? ", …" : "") "
+                "\(Plural.noun(names.count, "attribute")) \(names.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))\(names.count > 8 ? ", …" : "") "
                     + "\(names.count == 1 ? "has" : "have") no organogram column and \(names.count == 1 ? "is" : "are") not written (export as YAML or CSV to keep \(names.count == 1 ? "it" : "them"))")
         }
         return Output(senior: senior, junior: junior, seniorRows: seniorRows, juniorRows: juniorRows, notes: notes)

@@ -204,7 +204,7 @@ struct CSVStructureReader {
                     "a # comment line after the header", hint: "# lines are the file's keys and comments, and come before the header: move it there")
             }
             throw location.error(
-                "the row has \(Figures.plural(record.count, "field")) but the header (line \(headerLine)) has \(columns.count)",
+                "the row has \(Plural.grouped(record.count, "field")) but the header (line \(headerLine)) has \(columns.count)",
                 hint: record.count > columns.count ? "quote any field that holds the delimiter" : "give every row a field for each column, empty where there is nothing")
         }
         var builder = PostBuilder(line: record.line)

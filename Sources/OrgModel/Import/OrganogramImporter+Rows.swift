@@ -72,7 +72,7 @@ extension OrganogramImporter {
                     : "the junior file's columns are \(F.juniorColumns.joined(separator: ", "))")
             throw LoadError(
                 file: table.file, line: table.headerLine,
-                message: "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) column\(missing.count == 1 ? "" : "s"): not an organogram \(senior ? "senior" : "junior") file",
+                message: "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) \(Plural.noun(missing.count, "column")): not an organogram \(senior ? "senior" : "junior") file",
                 hint: hint)
         }
 

@@ -45,7 +45,7 @@ public struct ValidationReport: Report, Sendable {
         }
         if entries.count > 1 {
             let unreadable = entries.count - totals.files
-            var total = "total: \(totals.files) of \(entries.count) files validated, \(Self.plural(totals.errors, "error")), \(Self.plural(totals.warnings, "warning")), \(totals.accepted) accepted"
+            var total = "total: \(totals.files) of \(entries.count) files validated, \(Plural.count(totals.errors, "error")), \(Plural.count(totals.warnings, "warning")), \(totals.accepted) accepted"
             if unreadable > 0 { total += ", \(unreadable) unreadable" }
             log.append([total])
         }
@@ -100,12 +100,7 @@ public struct ValidationReport: Report, Sendable {
     static func summary(file: String, result: ValidationResult) -> String {
         let structure = result.structure
         let verdict = result.passes ? "passes" : "fails"
-        return "\(file): \(Self.plural(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(Self.plural(result.errorCount, "error")), \(Self.plural(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
-    }
-
-    /// "3 errors": the count as digits alone (a log to grep, not grouped like the reports).
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+        return "\(file): \(Plural.count(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(Plural.count(result.errorCount, "error")), \(Plural.count(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
     }
 
     // MARK: JSON

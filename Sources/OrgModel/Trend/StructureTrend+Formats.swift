@@ -118,7 +118,7 @@ extension StructureTrend {
                         + ") reports to a top post or a post directly below one"
                 case .partial:
                     let next = snapshots[min(offset + 1, snapshots.count - 1)]
-                    reason = "\(Figures.plural(snapshot.posts, "post")), from \(Figures.grouped(previous.posts)) on \(previous.effective) "
+                    reason = "\(Plural.grouped(snapshot.posts, "post")), from \(Figures.grouped(previous.posts)) on \(previous.effective) "
                         + "and back to \(Figures.grouped(next.posts)) on \(next.effective)"
                 }
                 reasons.append("\(snapshot.effective) \(flag.rawValue): \(reason)")

@@ -29,8 +29,8 @@ struct FiguresTests {
         #expect(Figures.signedDecimal(-1) == "−1")
         #expect(Figures.percent(1, of: 3) == "33.3%")
         #expect(Figures.percent(1, of: 0) == "—")
-        #expect(Figures.plural(1, "post") == "1 post")
-        #expect(Figures.plural(2, "post") == "2 posts")
+        #expect(Plural.grouped(1, "post") == "1 post")
+        #expect(Plural.grouped(2, "post") == "2 posts")
     }
 
     @Test func unknownCostIsNeverZero() {

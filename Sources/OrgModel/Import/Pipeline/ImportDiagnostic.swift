@@ -66,9 +66,6 @@ public enum ImportMessage: Sendable, Hashable {
 
 /// English helpers the import's sentences share.
 enum ImportEnglish {
-    /// `s` when `count` is not one.
-    static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-
     /// The first six, then `, …`.
     static func firstSix(_ items: [String]) -> String {
         items.prefix(6).joined(separator: ", ") + (items.count > 6 ? ", …" : "")

@@ -35,7 +35,7 @@ public enum ImportNote: Sendable, Hashable {
             self.count = count
             self.noun = noun
         }
-        var text: String { ImportEnglish.plural(count, noun) }
+        var text: String { Plural.count(count, noun) }
     }
 
     public struct UnusedGrade: Sendable, Hashable {
@@ -65,10 +65,10 @@ public enum ImportNote: Sendable, Hashable {
             "the tiers table lists \(grades.count == 1 ? "a grade" : "grades") no row has: "
                 + ImportEnglish.firstSix(grades.map { grade in grade.meant.map { "\(grade.grade) (did you mean \($0)?)" } ?? grade.grade })
         case .unnamedColumns(let file, let columns):
-            "column\(columns.count == 1 ? "" : "s") \(columns.map { String($0 + 1) }.joined(separator: ", ")) of \(file) \(columns.count == 1 ? "has" : "have") no name in the header: left out"
+            "\(Plural.noun(columns.count, "column")) \(columns.map { String($0 + 1) }.joined(separator: ", ")) of \(file) \(columns.count == 1 ? "has" : "have") no name in the header: left out"
         case .dropped(let columns): "dropped as the mapping says: \(columns.joined(separator: ", "))"
         case .jobShares(let ids, let costSummed):
-            "\(ImportEnglish.plural(ids.count, "job share")) (one post each, FTE \(costSummed ? "and cost " : "")summed, holders listed): \(ImportEnglish.firstSix(ids.map(\.rawValue)))"
+            "\(Plural.count(ids.count, "job share")) (one post each, FTE \(costSummed ? "and cost " : "")summed, holders listed): \(ImportEnglish.firstSix(ids.map(\.rawValue)))"
         case .placeholder(let column, let reference, let ids):
             "\(column) \(ValueParsing.quoted(reference)) is a placeholder that \(ids.count) rows share, not one post: each row is its own post (\(ImportEnglish.list(ids.map(\.rawValue))))"
         case .matchedInAnotherForm(let rows, let matching, let examples):
@@ -105,15 +105,15 @@ public enum ImportNote: Sendable, Hashable {
             var text = "\(id) (\(Self.place(location))) is Eliminated: left out"
             guard movedPosts + movedLines > 0 else { return text }
             var parts: [String] = []
-            if movedPosts > 0 { parts.append(ImportEnglish.plural(movedPosts, "post")) }
-            if movedLines > 0 { parts.append(ImportEnglish.plural(movedLines, "junior line")) }
+            if movedPosts > 0 { parts.append(Plural.count(movedPosts, "post")) }
+            if movedLines > 0 { parts.append(Plural.count(movedLines, "junior line")) }
             text += "; \(parts.joined(separator: " and ")) that reported to it now report\(movedPosts + movedLines == 1 ? "s" : "") to \(target?.rawValue ?? "its nearest remaining manager")"
             return text
         case .eliminatedButHeld(let rows, let lines, let file):
             let listed = zip(rows, lines).map { "\($0) (line \($1))" }
             return "\(rows.count) Eliminated row\(rows.count == 1 ? " repeats a reference" : "s repeat references") another row holds as a post in \(file): the post is kept and the Eliminated row left out (\(ImportEnglish.list(listed)))"
         case .costEstimate(let posts, let without):
-            return "cost is an estimate for \(ImportEnglish.plural(posts, "post")): the midpoint of each senior row's pay floor and ceiling, and of each junior line's payscale times its FTE\(without > 0 ? "; \(without) without pay figures have no cost" : "")"
+            return "cost is an estimate for \(Plural.count(posts, "post")): the midpoint of each senior row's pay floor and ceiling, and of each junior line's payscale times its FTE\(without > 0 ? "; \(without) without pay figures have no cost" : "")"
         case .fractionalLines(let lines): return "\(lines) junior line\(lines == 1 ? " has" : "s have") a fractional FTE: count is the FTE rounded up"
         default: return ""  // not reached: `english` sends only these here
         }
