@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import OrgChart
 @testable import OrgModel
@@ -31,13 +32,7 @@ enum ChartFixtures {
 
     /// Compares `text` with Golden/`name`; `ORGMODEL_UPDATE_GOLDEN=1` rewrites the file instead.
     static func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = folder.appendingPathComponent("Golden").appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["ORGMODEL_UPDATE_GOLDEN"] == "1" {
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        #expect(text == expected, "differs from golden file \(name); rerun with ORGMODEL_UPDATE_GOLDEN=1 and review the diff", sourceLocation: sourceLocation)
+        try GoldenFile.expect(text, equals: name, in: folder.appendingPathComponent("Golden"), sourceLocation: sourceLocation)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import OrgModel
 
@@ -51,14 +52,7 @@ enum Fixtures {
 
     /// Compares `text` with a golden file; `ORGMODEL_UPDATE_GOLDEN=1` rewrites it instead.
     static func expectGolden(_ text: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let url = goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["ORGMODEL_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "differs from golden file \(name); rerun with ORGMODEL_UPDATE_GOLDEN=1 and review the diff", sourceLocation: sourceLocation)
+        try GoldenFile.expect(text, equals: name, in: goldenDirectory, sourceLocation: sourceLocation)
     }
 }
 
