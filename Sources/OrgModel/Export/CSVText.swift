@@ -12,8 +12,8 @@ enum CSVText {
         if let byte = delimiter.asciiValue, byte != 0x0A {
             append(value, delimiter: byte, to: &out)
         } else {
-            // A delimiter that is not one byte: quote any cell that holds it.
-            append(value, delimiter: 0x22, forceQuotes: value.contains(delimiter), to: &out)
+            // A delimiter that is not one byte: any cell that holds it is quoted.
+            append(value, delimiter: nil, forceQuotes: value.contains(delimiter), to: &out)
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -24,7 +24,7 @@ enum CSVText {
 
     /// Appends the cell's bytes to `out`, as `cell(_:delimiter:)` writes it, without building
     /// intermediate strings (the analysis CSV runs to a million rows).
-    static func append(_ text: String, delimiter: UInt8 = 0x2C, forceQuotes: Bool = false, to out: inout [UInt8]) {
+    static func append(_ text: String, delimiter: UInt8? = 0x2C, forceQuotes: Bool = false, to out: inout [UInt8]) {
         if FormulaGuard.needsGuard(text.utf8) {
             appendBytes(Array(FormulaGuard.guarded(text).utf8)[...], delimiter: delimiter, forceQuotes: forceQuotes, to: &out)
             return
@@ -36,8 +36,10 @@ enum CSVText {
     }
 
     private static func appendBytes<Bytes: Collection<UInt8>>(
-        _ bytes: Bytes, delimiter: UInt8, forceQuotes: Bool, to out: inout [UInt8]
+        _ bytes: Bytes, delimiter: UInt8?, forceQuotes: Bool, to out: inout [UInt8]
     ) {
+        // Without a one-byte delimiter, the quote stands in: it forces quotes anyway.
+        let delimiter = delimiter ?? 0x22
         var needsQuotes = forceQuotes || isBlank(bytes.first)
         if !needsQuotes {
             var last: UInt8?

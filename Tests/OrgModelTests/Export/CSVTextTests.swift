@@ -48,4 +48,11 @@ struct CSVTextTests {
     func quoting(text: String, written: String) {
         #expect(CSVText.cell(text) == written)
     }
+
+    @Test("A delimiter of more than one byte still quotes the cells that hold it")
+    func wideDelimiter() {
+        #expect(CSVText.cell("a→b", delimiter: "→") == "\"a→b\"")
+        #expect(CSVText.cell("a,b", delimiter: "→") == "a,b")
+        #expect(CSVText.cell("a\"b", delimiter: "→") == "\"a\"\"b\"")
+    }
 }
