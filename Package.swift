@@ -58,7 +58,9 @@ let package = Package(
         // What the test targets share (the golden-file comparison); a plain target, not a test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Golden files and fixtures are read through #filePath, not bundled as resources.
-        .testTarget(name: "OrgModelTests", dependencies: ["OrgModel", "OrgModelFuzz", "TestSupport"], exclude: ["Golden", "Redaction/Fixtures", "Fuzz/Regressions"]),
+        .testTarget(
+            name: "OrgModelTests", dependencies: ["OrgModel", "OrgModelFuzz", "TestSupport"],
+            exclude: ["Golden", "Redaction/Fixtures", "Fuzz/Regressions"]),
         .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "OrgReportsTests", dependencies: ["OrgReports", "OrgModel"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
