@@ -11,8 +11,15 @@ struct FuzzTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let regressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Regressions")
 
+    /// A case slower than this is a hang. The fuzzer's 10 s is for its release runs; the
+    /// tests run a debug build, several times slower, beside other suites on two cores, so
+    /// they allow 30 s (still far below what a quadratic blow-up takes).
+    static let slowCase: Double = 30
+
     static func fuzzer() throws -> Fuzzer {
-        try Fuzzer(seeds: try .bundled(structuresFolder: packageRoot.appendingPathComponent("Structures").path))
+        try Fuzzer(
+            seeds: try .bundled(structuresFolder: packageRoot.appendingPathComponent("Structures").path),
+            slowCase: slowCase)
     }
 
     /// Each saved case, named `TARGET-what.EXT`; an organogram case is a senior file alone.
