@@ -17,13 +17,8 @@ enum ChartbookBenchmark {
     static let steps = ["chartbook-split"]
 
     static func run(scratch: URL, seed: UInt64, large: Bool) throws {
-        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("orgmodel")
-        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
-            throw BenchmarkFailure("no orgmodel beside the benchmark at \(tool.path): build it first (swift build -c release)")
-        }
-        let structures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Structures")
+        let tool = try BenchmarkPaths.tool()
+        let structures = BenchmarkPaths.structures
         let review = try whole(tool, [
             "review", structures.appendingPathComponent("county-childrens-social-care-current.yaml").path,
             structures.appendingPathComponent("county-childrens-social-care-proposed.yaml").path,

@@ -13,11 +13,7 @@ import OrgModel
 /// manager-without-tier), the star none: the ratio is what depth and its findings cost.
 enum DepthBenchmark {
     static func run(scratch: URL, posts: Int, runs: Int) throws {
-        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("orgmodel")
-        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
-            throw BenchmarkFailure("no orgmodel beside the benchmark at \(tool.path): build it first (swift build -c release)")
-        }
+        let tool = try BenchmarkPaths.tool()
         var files: [String: (current: URL, changed: URL)] = [:]
         for shape in ["chain", "star"] {
             let current = scratch.appendingPathComponent("\(shape)-\(posts).csv")

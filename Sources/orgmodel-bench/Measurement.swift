@@ -121,3 +121,20 @@ func scratchDirectory() throws -> URL {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
+
+/// Where the benchmarks find what they run: the built `orgmodel` and the bundled structures.
+enum BenchmarkPaths {
+    /// The release `orgmodel` beside this benchmark; an error saying to build it when missing.
+    static func tool() throws -> URL {
+        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("orgmodel")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            throw BenchmarkFailure("no orgmodel beside the benchmark at \(tool.path): build it first (swift build -c release)")
+        }
+        return tool
+    }
+
+    /// The package's `Structures/` folder.
+    static let structures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Structures")
+}

@@ -9,13 +9,8 @@ import OrgModel
 /// (beside the drawing, on another core), and the files written.
 enum ReviewBenchmark {
     static func run(scratch: URL, seed: UInt64) throws {
-        let tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("orgmodel")
-        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
-            throw BenchmarkFailure("no orgmodel beside the benchmark at \(tool.path): build it first (swift build -c release)")
-        }
-        let structures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Structures")
+        let tool = try BenchmarkPaths.tool()
+        let structures = BenchmarkPaths.structures
         let current = structures.appendingPathComponent("county-childrens-social-care-current.yaml").path
         let options = scratch.appendingPathComponent("county-options")
         _ = try ChartbookBenchmark.once(tool, ["delayer", current, "-o", options.path])

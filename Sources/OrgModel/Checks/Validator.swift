@@ -37,8 +37,11 @@ public struct Validator: Sendable {
     /// closure called twenty million times); beyond what fits, a sort by comparison.
     static func listingOrder(_ findings: [Finding]) -> [Int] {
         let ruleCount = RuleID.allCases.count
-        let maxLine = findings.reduce(0) { max($0, $1.line ?? 0) }
-        let minLine = findings.reduce(0) { min($0, $1.line ?? 0) }
+        var minLine = 0, maxLine = 0
+        for finding in findings {
+            minLine = min(minLine, finding.line ?? 0)
+            maxLine = max(maxLine, finding.line ?? 0)
+        }
         let indexBits = max(1, Int.bitWidth - (findings.count - 1).leadingZeroBitCount)
         let (keySpan, overflow) = (maxLine + 1).multipliedReportingOverflow(by: ruleCount)
         guard minLine >= 0, !overflow, keySpan < 1 << (63 - indexBits) else {

@@ -50,9 +50,9 @@ public struct ReportLog: Sendable, Hashable {
     /// Appends another log's lines, as they are (its widths were its own): its chunks are
     /// shared, not copied.
     public mutating func append(contentsOf other: ReportLog) {
-        chunks.removeAll { $0.isEmpty }
+        if chunks.last?.isEmpty == true { chunks.removeLast() }
         chunks.append(contentsOf: other.chunks.filter { !$0.isEmpty })
-        chunks.append([])
+        chunks.append([])  // where the next appended line goes
         count += other.count
     }
 
