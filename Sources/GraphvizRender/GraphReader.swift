@@ -96,60 +96,62 @@ private struct Disciplines: @unchecked Sendable {
 
     private init() {
         let ids = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
-        ids.initialize(to: Agiddisc_t(
-            open: { graph, _ in Unmanaged.passRetained(IDState(graph: graph)).toOpaque() },
-            map: { state, _, name, id, create in
-                guard let ids = IDState.from(state), let id else { return 0 }
-                guard let name else {
-                    id.pointee = ids.anonymousCount * 2 + 1
-                    ids.anonymousCount += 1
+        ids.initialize(
+            to: Agiddisc_t(
+                open: { graph, _ in Unmanaged.passRetained(IDState(graph: graph)).toOpaque() },
+                map: { state, _, name, id, create in
+                    guard let ids = IDState.from(state), let id else { return 0 }
+                    guard let name else {
+                        id.pointee = ids.anonymousCount * 2 + 1
+                        ids.anonymousCount += 1
+                        return 1
+                    }
+                    if let interned = agstrbind(ids.graph, name), let known = ids.idsByName[interned] {
+                        id.pointee = known
+                        return 1
+                    }
+                    guard create != 0 else {
+                        id.pointee = 0  // like cgraph's default: "no such name", never a real ID
+                        return 1
+                    }
+                    // Interned in the graph's own string pool, so it lives exactly as long as the graph.
+                    guard let interned = agstrdup(ids.graph, name) else { return 0 }
+                    let newID = IDState.firstNamedID + ids.namedCount * 2
+                    ids.namedCount += 1
+                    ids.idsByName[interned] = newID
+                    ids.namesByID[newID] = interned
+                    id.pointee = newID
                     return 1
-                }
-                if let interned = agstrbind(ids.graph, name), let known = ids.idsByName[interned] {
-                    id.pointee = known
-                    return 1
-                }
-                guard create != 0 else {
-                    id.pointee = 0  // like cgraph's default: "no such name", never a real ID
-                    return 1
-                }
-                // Interned in the graph's own string pool, so it lives exactly as long as the graph.
-                guard let interned = agstrdup(ids.graph, name) else { return 0 }
-                let newID = IDState.firstNamedID + ids.namedCount * 2
-                ids.namedCount += 1
-                ids.idsByName[interned] = newID
-                ids.namesByID[newID] = interned
-                id.pointee = newID
-                return 1
-            },
-            alloc: { _, _, _ in 0 },  // callers may not choose IDs, as with cgraph's default
-            free: { _, _, _ in },  // names stay interned until the graph closes
-            print: { state, _, id in IDState.from(state)?.namesByID[id] },
-            close: { state in
-                if let state { Unmanaged<IDState>.fromOpaque(state).release() }
-            },
-            idregister: { _, _, _ in }
-        ))
+                },
+                alloc: { _, _, _ in 0 },  // callers may not choose IDs, as with cgraph's default
+                free: { _, _, _ in },  // names stay interned until the graph closes
+                print: { state, _, id in IDState.from(state)?.namesByID[id] },
+                close: { state in
+                    if let state { Unmanaged<IDState>.fromOpaque(state).release() }
+                },
+                idregister: { _, _, _ in }
+            ))
 
         let io = UnsafeMutablePointer<Agiodisc_t>.allocate(capacity: 1)
-        io.initialize(to: Agiodisc_t(
-            afread: { channel, buffer, size in
-                guard let channel, let buffer, size > 0 else { return 0 }
-                let source = Unmanaged<DotSource>.fromOpaque(channel).takeUnretainedValue()
-                // One line at a time, like agmemread's reader.
-                var count = 0
-                while count < Int(size), source.position < source.bytes.count {
-                    let byte = source.bytes[source.position]
-                    buffer[count] = CChar(bitPattern: byte)
-                    source.position += 1
-                    count += 1
-                    if byte == UInt8(ascii: "\n") { break }
-                }
-                return Int32(count)
-            },
-            putstr: { _, _ in -1 },  // never used for writing: Graphviz's own writers swap in theirs
-            flush: { _ in 0 }
-        ))
+        io.initialize(
+            to: Agiodisc_t(
+                afread: { channel, buffer, size in
+                    guard let channel, let buffer, size > 0 else { return 0 }
+                    let source = Unmanaged<DotSource>.fromOpaque(channel).takeUnretainedValue()
+                    // One line at a time, like agmemread's reader.
+                    var count = 0
+                    while count < Int(size), source.position < source.bytes.count {
+                        let byte = source.bytes[source.position]
+                        buffer[count] = CChar(bitPattern: byte)
+                        source.position += 1
+                        count += 1
+                        if byte == UInt8(ascii: "\n") { break }
+                    }
+                    return Int32(count)
+                },
+                putstr: { _, _ in -1 },  // never used for writing: Graphviz's own writers swap in theirs
+                flush: { _ in 0 }
+            ))
 
         let discipline = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
         // mem: nil selects cgraph's default allocator (AgMemDisc) without touching that C global.

@@ -107,7 +107,8 @@ public enum GraphvizRenderer {
         let box = (attribute("bb") ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) }
         let size = (attribute("size") ?? "").split(separator: ",").compactMap { Double($0.trimmingCharacters(in: ["!"])) }
         guard box.count == 4, size.count == 2 else { return 1 }
-        let width = box[2] - box[0], height = box[3] - box[1]
+        let width = box[2] - box[0]
+        let height = box[3] - box[1]
         guard width > 0, height > 0 else { return 1 }
         return min(1, size[0] * 72 / width, size[1] * 72 / height)
     }

@@ -26,13 +26,16 @@ enum PDFDates {
     /// Rewrites a `(D:...)` string that follows `start` (after optional whitespace), if present.
     private static func rewriteDate(in bytes: inout [UInt8], after start: Int) {
         var index = start
-        while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n")
-            || bytes[index] == UInt8(ascii: "\r") || bytes[index] == UInt8(ascii: "\t") {
+        while index < bytes.count,
+            bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n")
+                || bytes[index] == UInt8(ascii: "\r") || bytes[index] == UInt8(ascii: "\t")
+        {
             index += 1
         }
         // Expect "(D:"; anything else is not a date we understand, so leave it alone.
         guard index + 3 <= bytes.count, bytes[index] == UInt8(ascii: "("),
-              bytes[index + 1] == UInt8(ascii: "D"), bytes[index + 2] == UInt8(ascii: ":") else { return }
+            bytes[index + 1] == UInt8(ascii: "D"), bytes[index + 2] == UInt8(ascii: ":")
+        else { return }
         let valueStart = index + 3
         // Dates are short ("D:" + 14 digits + a zone like "+01'00'"); an unclosed or long value is
         // not a cairo date, so it is left alone rather than half rewritten.

@@ -34,16 +34,19 @@ struct CaseRun {
                 let mapping = try ImportMappingReader.parse(String(decoding: partner ?? [], as: UTF8.self), file: "fuzz-mapping.yaml")
                 result = try ExtractImporter(mapping: mapping).importExtract(input, file: "fuzz-extract.csv")
             } catch {
-                return refused(error, files: ["fuzz-extract.csv", "fuzz-mapping.yaml"], error.file == "fuzz-mapping.yaml" ? (partner ?? []) : input)
+                return refused(
+                    error, files: ["fuzz-extract.csv", "fuzz-mapping.yaml"], error.file == "fuzz-mapping.yaml" ? (partner ?? []) : input)
             }
             imported(result, file: "fuzz-extract.csv", input)
             return .accepted
         case .organogram:
             let result: ImportResult
             do {
-                result = try OrganogramImporter().importFiles(senior: input, seniorFile: "fuzz-senior.csv", junior: partner, juniorFile: "fuzz-junior.csv")
+                result = try OrganogramImporter().importFiles(
+                    senior: input, seniorFile: "fuzz-senior.csv", junior: partner, juniorFile: "fuzz-junior.csv")
             } catch {
-                return refused(error, files: ["fuzz-senior.csv", "fuzz-junior.csv"], error.file == "fuzz-junior.csv" ? (partner ?? []) : input)
+                return refused(
+                    error, files: ["fuzz-senior.csv", "fuzz-junior.csv"], error.file == "fuzz-junior.csv" ? (partner ?? []) : input)
             }
             imported(result, file: "fuzz-senior.csv", input)
             return .accepted
@@ -138,7 +141,8 @@ struct CaseRun {
         let organogram = OrganogramWriter().write(plain)
         do {
             let back = try OrganogramImporter().importFiles(
-                senior: Array(organogram.senior.utf8), seniorFile: "written-senior.csv", junior: Array(organogram.junior.utf8), juniorFile: "written-junior.csv")
+                senior: Array(organogram.senior.utf8), seniorFile: "written-senior.csv", junior: Array(organogram.junior.utf8),
+                juniorFile: "written-junior.csv")
             // An organogram has no place for tier, cost or vacancies and gives junior lines
             // its own ids, so what reads back is another structure: it must still be one
             // that YAML holds. (Rows the importer rejects, such as a senior line of several
@@ -177,7 +181,8 @@ struct CaseRun {
         _ = analysis.csvBytes()
         var proposed = structure
         if !proposed.posts.isEmpty { proposed.posts.removeLast() }
-        let comparison = ComparisonReport(StructureComparison(current: structure, proposed: proposed, currentRules: rules, proposedRules: rules, asOf: fuzzer.asOf))
+        let comparison = ComparisonReport(
+            StructureComparison(current: structure, proposed: proposed, currentRules: rules, proposedRules: rules, asOf: fuzzer.asOf))
         _ = comparison.text()
         json(comparison)
         if let result = try? DelayeringPlanner(rules: rules, asOf: fuzzer.asOf).options(for: structure) {
@@ -185,7 +190,8 @@ struct CaseRun {
             _ = report.text()
             json(report)
             for option in result.options {
-                let optionStructure = OptionFiles.structure(for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: "out")
+                let optionStructure = OptionFiles.structure(
+                    for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: "out")
                 let yaml = OptionFiles.yaml(for: option, structure: optionStructure, from: "fuzz.yaml")
                 do {
                     _ = try StructureFile.parse(Array(yaml.utf8), format: .yaml, file: "option.yaml")
@@ -212,7 +218,10 @@ struct CaseRun {
         let (x, y) = (comparable(a), comparable(b))
         if x == y { return nil }
         if x.posts.count != y.posts.count { return "\(x.posts.count) posts became \(y.posts.count)" }
-        for (p, q) in zip(x.posts, y.posts) where p != q { return "post \(String(reflecting: p.id.rawValue)): \(String(reflecting: p)) became \(String(reflecting: q))" }
-        return "metadata: \(String(reflecting: (x.name, x.organisation, x.description, x.rules))) became \(String(reflecting: (y.name, y.organisation, y.description, y.rules)))"
+        for (p, q) in zip(x.posts, y.posts) where p != q {
+            return "post \(String(reflecting: p.id.rawValue)): \(String(reflecting: p)) became \(String(reflecting: q))"
+        }
+        return
+            "metadata: \(String(reflecting: (x.name, x.organisation, x.description, x.rules))) became \(String(reflecting: (y.name, y.organisation, y.description, y.rules)))"
     }
 }

@@ -12,7 +12,9 @@ import OrgModel
 /// a hang. A crash ends the process: the case is saved first (`lastCasePath`) to replay.
 public struct Fuzzer {
     public enum Target: String, CaseIterable, Sendable {
-        case structureYAML = "structure-yaml", structureCSV = "structure-csv", rules, mapping, extract, organogram, redaction
+        case structureYAML = "structure-yaml"
+        case structureCSV = "structure-csv"
+        case rules, mapping, extract, organogram, redaction
     }
 
     /// What became of one case.
@@ -63,7 +65,9 @@ public struct Fuzzer {
                 seeds.organograms.append((Array(organogram.senior.utf8), Array(organogram.junior.utf8)))
             }
             seeds.redactionProfiles = [
-                Array("named_tiers: [2, 3]\nplaceholder: Withheld\ncost_band: 5000\nremove_attributes: [Employee Number]\nband_attributes: [Salary]\n".utf8),
+                Array(
+                    "named_tiers: [2, 3]\nplaceholder: Withheld\ncost_band: 5000\nremove_attributes: [Employee Number]\nband_attributes: [Salary]\n"
+                        .utf8),
                 Array("named_tiers: []\ncost_band: 0\n".utf8),
             ]
             return seeds
@@ -87,7 +91,9 @@ public struct Fuzzer {
     }
 
     /// Runs cases from `seed` until `cases` have run or `seconds` have passed.
-    public mutating func run(seed: UInt64, cases: Int = .max, seconds: Double = .infinity, progress: ((_ cases: Int, _ failures: Int) -> Void)? = nil) {
+    public mutating func run(
+        seed: UInt64, cases: Int = .max, seconds: Double = .infinity, progress: ((_ cases: Int, _ failures: Int) -> Void)? = nil
+    ) {
         var mutator = Mutator(seed: seed)
         let start = Date()
         var done = 0
@@ -116,7 +122,8 @@ public struct Fuzzer {
             check(target, mutator.mutate(mutator.pick(seeds.extracts), others: all), partner: mapping)
         case .organogram:
             let pair = mutator.pick(seeds.organograms)
-            let (senior, junior) = mutator.chance(50)
+            let (senior, junior) =
+                mutator.chance(50)
                 ? (mutator.mutate(pair.senior, others: all), pair.junior) : (pair.senior, mutator.mutate(pair.junior, others: all))
             check(target, senior, partner: junior)
         case .redaction: check(target, mutator.mutate(mutator.pick(seeds.redactionProfiles), others: all))
@@ -142,7 +149,8 @@ public struct Fuzzer {
     public var summary: String {
         Target.allCases.map { target in
             let counts = runs[target] ?? [:]
-            return "\(target.rawValue): \(counts.values.reduce(0, +)) runs, \(counts[.accepted] ?? 0) accepted, \(counts[.refused] ?? 0) refused, \(counts[.failed] ?? 0) failed"
+            return
+                "\(target.rawValue): \(counts.values.reduce(0, +)) runs, \(counts[.accepted] ?? 0) accepted, \(counts[.refused] ?? 0) refused, \(counts[.failed] ?? 0) failed"
         }.joined(separator: "\n")
     }
 }

@@ -54,7 +54,9 @@ public struct Mutator {
             if !bytes.isEmpty { bytes[below(bytes.count)] ^= 1 << UInt8(below(8)) }
         case 1:  // a byte that matters to a parser
             if !bytes.isEmpty {
-                bytes[below(bytes.count)] = pick([0x00, 0x0A, 0x0D, 0x22, 0x27, 0x2C, 0x3A, 0x3B, 0x23, 0x2D, 0x20, 0x09, 0x7F, 0xFF, 0xC2, 0xEF, 0x5C])
+                bytes[below(bytes.count)] = pick([
+                    0x00, 0x0A, 0x0D, 0x22, 0x27, 0x2C, 0x3A, 0x3B, 0x23, 0x2D, 0x20, 0x09, 0x7F, 0xFF, 0xC2, 0xEF, 0x5C,
+                ])
             }
         case 2:  // truncate
             bytes = Array(bytes.prefix(position))
@@ -67,11 +69,12 @@ public struct Mutator {
         case 5:  // swap two columns on every line
             let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
             let (a, b) = (below(6), below(6))
-            bytes = Array(lines.map { line -> [UInt8] in
-                var fields = line.split(separator: 0x2C, omittingEmptySubsequences: false).map(Array.init)
-                if a < fields.count, b < fields.count { fields.swapAt(a, b) }
-                return Array(fields.joined(separator: [0x2C]))
-            }.joined(separator: [0x0A]))
+            bytes = Array(
+                lines.map { line -> [UInt8] in
+                    var fields = line.split(separator: 0x2C, omittingEmptySubsequences: false).map(Array.init)
+                    if a < fields.count, b < fields.count { fields.swapAt(a, b) }
+                    return Array(fields.joined(separator: [0x2C]))
+                }.joined(separator: [0x0A]))
         case 6:  // an odd number where a number is
             let digits = bytes.indices.filter { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
             guard let start = digits.isEmpty ? nil : digits[below(digits.count)] else { break }
@@ -88,7 +91,10 @@ public struct Mutator {
         case 10:  // deep nesting
             let depth = pick([64, 1_000, 10_000, 50_000])
             let (open, close): (String, String) = chance(50) ? ("[", "]") : ("{a: ", "}")
-            bytes.insert(contentsOf: Array((String(repeating: open, count: depth) + String(repeating: close, count: chance(80) ? depth : depth / 2)).utf8), at: position)
+            bytes.insert(
+                contentsOf: Array(
+                    (String(repeating: open, count: depth) + String(repeating: close, count: chance(80) ? depth : depth / 2)).utf8),
+                at: position)
         case 11:  // a very long line or word
             let length = pick([1_000, 20_000, 150_000])
             let unit = pick(["x", "ab", "é", " ", ",", "P1;", "🎉"])
@@ -100,7 +106,8 @@ public struct Mutator {
             bytes.insert(contentsOf: other[from..<to], at: position)
         default:  // an id where another is: loops, self-reports, unknown managers
             let words = ["reports_to: ", "dotted_to: ", "replaces: "]
-            bytes.insert(contentsOf: Array((pick(words) + pick(["P1", "A", "TOP", "ED", "", "x; y"]) + "\n").utf8), at: lineStart(bytes, position))
+            bytes.insert(
+                contentsOf: Array((pick(words) + pick(["P1", "A", "TOP", "ED", "", "x; y"]) + "\n").utf8), at: lineStart(bytes, position))
         }
         return bytes
     }

@@ -32,9 +32,11 @@ public final class Review {
         let before = comparison.beforeFindings
         let after = comparison.afterFindings
         var files = [
-            ReviewFile(name: prefix + "validation.txt", text: ValidationReport(entries: [
-                .validated(file: currentFile, result: before), .validated(file: proposedFile, result: after),
-            ]).text()),
+            ReviewFile(
+                name: prefix + "validation.txt",
+                text: ValidationReport(entries: [
+                    .validated(file: currentFile, result: before), .validated(file: proposedFile, result: after),
+                ]).text()),
             ReviewFile(
                 name: prefix + "key-differences.md",
                 text: ComparisonReport(comparison, currentFile: currentFile, proposedFile: proposedFile).markdown()),
@@ -92,7 +94,8 @@ public final class Review {
             "Posts \(Figures.grouped(c.before.structure.posts.count)) → \(Figures.grouped(c.after.structure.posts.count)); headcount \(Figures.grouped(c.before.ratios.headcount)) → \(Figures.grouped(c.after.ratios.headcount)); manager posts \(Figures.grouped(c.before.ratios.managerPosts)) → \(Figures.grouped(c.after.ratios.managerPosts)); management layers \(layersBefore) → \(layersAfter).",
             "Posts deleted \(Figures.grouped(c.deleted.count)), created \(Figures.grouped(c.created.count)), moved \(Figures.grouped(c.count(.reportingLine))); \(Figures.grouped(c.madePermanentHeadcount)) temporary → permanent.",
             "Findings fixed \(Figures.grouped(c.findingChanges.fixed.count)), "
-                + (c.findingChanges.accepted.isEmpty ? "" : "now accepted under a deviation \(Figures.grouped(c.findingChanges.accepted.count)), ")
+                + (c.findingChanges.accepted.isEmpty
+                    ? "" : "now accepted under a deviation \(Figures.grouped(c.findingChanges.accepted.count)), ")
                 + "introduced \(Figures.grouped(c.findingChanges.introduced.count)).",
             "Annual cost \(c.costBefore.text) → \(c.costAfter.text); net change \(c.netCostChange.text).",
         ]

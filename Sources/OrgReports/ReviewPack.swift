@@ -54,7 +54,8 @@ public struct ReviewPack: Report {
             ReviewPage.Option(review: review, chartPages: Self.chartPages(of: review, in: written))
         }
         let title = "Review: " + (current.structure.name ?? (current.file as NSString).lastPathComponent)
-        let page = ReviewPage.html(title: title, currentFile: current.file, options: pageOptions, comparison: comparison, register: register)
+        let page = ReviewPage.html(
+            title: title, currentFile: current.file, options: pageOptions, comparison: comparison, register: register)
         shared.insert(ReviewFile(name: "index.html", text: page), at: 0)
         if reviews.count > 1 {
             shared.insert(ReviewFile(name: "review.md", text: front.markdown()), at: 0)
@@ -130,14 +131,16 @@ public struct ReviewPack: Report {
         for (number, review) in reviews.enumerated() {
             doc.heading(2, RichText([.text("Option \(number + 1): "), .code(review.proposedFile)]))
             doc.bullets(review.headline())
-            doc.paragraph(RichText([.text("Its review: "), .link(review.prefix + "review.md", target: review.prefix + "review.md"), .text(".")]))
+            doc.paragraph(
+                RichText([.text("Its review: "), .link(review.prefix + "review.md", target: review.prefix + "review.md"), .text(".")]))
         }
         doc.heading(2, "The options side by side")
         doc.append(options.document(), headingOffset: 2)
-        doc.paragraph(RichText([
-            .text("The "), .link("register of deviations", target: "deviations.md"), .text(" of every structure; the options as "),
-            .link("JSON", target: "options.json"), .text("."),
-        ]))
+        doc.paragraph(
+            RichText([
+                .text("The "), .link("register of deviations", target: "deviations.md"), .text(" of every structure; the options as "),
+                .link("JSON", target: "options.json"), .text("."),
+            ]))
         return doc
     }
 }

@@ -15,8 +15,11 @@ enum ReviewPage {
         var chartPages: [(number: Int, svg: [UInt8])]
     }
 
-    static func html(title: String, currentFile: String, options: [Option], comparison: OptionsComparison, register: DeviationRegister) -> String {
-        var body = "<header><h1>\(e(title))</h1><p class=\"muted\">Current structure: <code>\(e(currentFile))</code>; "
+    static func html(title: String, currentFile: String, options: [Option], comparison: OptionsComparison, register: DeviationRegister)
+        -> String
+    {
+        var body =
+            "<header><h1>\(e(title))</h1><p class=\"muted\">Current structure: <code>\(e(currentFile))</code>; "
             + (options.count == 1 ? "proposed: <code>\(e(options[0].review.proposedFile))</code>" : "\(options.count) options")
             + ".</p></header>\n"
         body += "<nav class=\"contents\"><strong>Contents:</strong> <a href=\"#options\">The options side by side</a>"
@@ -75,7 +78,8 @@ enum ReviewPage {
         func list(_ title: String, _ findings: [Finding]) -> String {
             guard !findings.isEmpty else { return "<p><strong>\(e(title)):</strong> none.</p>" }
             return "<p><strong>\(e(title)) (\(findings.count)):</strong></p><ul>"
-                + findings.map { "<li><code>\(e($0.rule.rawValue))</code> \(e($0.post?.rawValue ?? "")): \(e($0.message))</li>" }.joined() + "</ul>"
+                + findings.map { "<li><code>\(e($0.rule.rawValue))</code> \(e($0.post?.rawValue ?? "")): \(e($0.message))</li>" }.joined()
+                + "</ul>"
         }
         out += list("Fixed", c.findingChanges.fixed)
         out += list("Accepted under a deviation", c.findingChanges.accepted)
@@ -83,23 +87,28 @@ enum ReviewPage {
 
         out += "<h3>Deviations it relies on</h3>"
         let reliedOn = comparison.options.indices.contains(number) ? comparison.options[number].measures.reliedOn : []
-        out += reliedOn.isEmpty
+        out +=
+            reliedOn.isEmpty
             ? "<p>None.</p>"
-            : "<ul>" + reliedOn.map { finding in
-                "<li><code>\(e(finding.rule.rawValue))</code> at \(e(finding.post?.rawValue ?? "")): \(e(finding.deviation?.statedRationale ?? "no rationale"))</li>"
-            }.joined() + "</ul>"
+            : "<ul>"
+                + reliedOn.map { finding in
+                    "<li><code>\(e(finding.rule.rawValue))</code> at \(e(finding.post?.rawValue ?? "")): \(e(finding.deviation?.statedRationale ?? "no rationale"))</li>"
+                }.joined() + "</ul>"
 
         out += "<h3>Layers and spans</h3><div class=\"bars\">"
         out += pyramid(before: c.before, after: c.after)
-        out += bands(before: comparison.current, after: comparison.options.indices.contains(number) ? comparison.options[number].measures : nil)
+        out += bands(
+            before: comparison.current, after: comparison.options.indices.contains(number) ? comparison.options[number].measures : nil)
         out += "</div>"
 
         out += "<h3>The changes, page by page</h3>"
-        out += "<p class=\"muted controls\">Drag a chart to move it, use the wheel or the buttons to zoom. The PDF "
+        out +=
+            "<p class=\"muted controls\">Drag a chart to move it, use the wheel or the buttons to zoom. The PDF "
             + "<a href=\"\(e(review.prefix))changes.pdf\">\(e(review.prefix))changes.pdf</a> holds the same pages with links between them.</p>"
         for page in option.chartPages {
             let data = Data(page.svg).base64EncodedString()
-            out += "<figure class=\"chart\"><div class=\"viewport\"><img alt=\"The changes, page \(page.number)\" src=\"data:image/svg+xml;base64,\(data)\"></div>"
+            out +=
+                "<figure class=\"chart\"><div class=\"viewport\"><img alt=\"The changes, page \(page.number)\" src=\"data:image/svg+xml;base64,\(data)\"></div>"
                 + "<figcaption>Page \(page.number) <span class=\"controls\"><button type=\"button\" data-zoom=\"1.25\">+</button>"
                 + "<button type=\"button\" data-zoom=\"0.8\">−</button><button type=\"button\" data-zoom=\"0\">fit</button></span></figcaption></figure>"
         }
@@ -148,7 +157,8 @@ enum ReviewPage {
             analysis.layers.profile.first { $0.layer == layer }?.posts ?? 0
         }
         let all = before.layers.profile.map(\.layer) + after.layers.profile.map(\.layer)
-        let low = all.min() ?? 0, high = all.max() ?? 0
+        let low = all.min() ?? 0
+        let high = all.max() ?? 0
         let rows = Array(low...high).map { ("Layer \($0)", posts(before, $0), posts(after, $0)) }
         return barChart(title: "Posts by layer (a pyramid)", rows: rows)
     }
@@ -157,7 +167,8 @@ enum ReviewPage {
     static func bands(before: OptionsComparison.Measures, after: OptionsComparison.Measures?) -> String {
         guard let after else { return "" }
         let rows = SpanBand.allCases.compactMap { band -> (String, Int, Int)? in
-            let a = before.spanBands[band, default: 0], b = after.spanBands[band, default: 0]
+            let a = before.spanBands[band, default: 0]
+            let b = after.spanBands[band, default: 0]
             return a == 0 && b == 0 ? nil : ("Span \(band.rawValue)", a, b)
         }
         return barChart(title: "Managers by span band", rows: rows)
@@ -166,9 +177,13 @@ enum ReviewPage {
     /// A small inline SVG bar chart: a pair of bars (current, proposed) a row.
     static func barChart(title: String, rows: [(label: String, current: Int, proposed: Int)]) -> String {
         let maximum = max(1, rows.map { max($0.current, $0.proposed) }.max() ?? 1)
-        let rowHeight = 30.0, labelWidth = 110.0, barWidth = 260.0, top = 28.0
+        let rowHeight = 30.0
+        let labelWidth = 110.0
+        let barWidth = 260.0
+        let top = 28.0
         let height = top + Double(rows.count) * rowHeight + 24
-        var svg = "<svg role=\"img\" aria-label=\"\(e(title))\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\" width=\"\(Int(labelWidth + barWidth + 60))\" height=\"\(Int(height))\">"
+        var svg =
+            "<svg role=\"img\" aria-label=\"\(e(title))\" viewBox=\"0 0 \(Int(labelWidth + barWidth + 60)) \(Int(height))\" width=\"\(Int(labelWidth + barWidth + 60))\" height=\"\(Int(height))\">"
         svg += "<title>\(e(title))</title><text x=\"0\" y=\"16\" class=\"chart-title\">\(e(title))</text>"
         for (number, row) in rows.enumerated() {
             let y = top + Double(number) * rowHeight
@@ -176,12 +191,15 @@ enum ReviewPage {
             for (offset, value) in [row.current, row.proposed].enumerated() {
                 let width = barWidth * Double(value) / Double(maximum)
                 let barY = y + Double(offset) * 12
-                svg += "<rect x=\"\(labelWidth)\" y=\"\(barY)\" width=\"\(String(format: "%.1f", width))\" height=\"10\" class=\"\(offset == 0 ? "current" : "proposed")\"><title>\(offset == 0 ? "Current" : "Proposed"): \(value)</title></rect>"
+                svg +=
+                    "<rect x=\"\(labelWidth)\" y=\"\(barY)\" width=\"\(String(format: "%.1f", width))\" height=\"10\" class=\"\(offset == 0 ? "current" : "proposed")\"><title>\(offset == 0 ? "Current" : "Proposed"): \(value)</title></rect>"
                 svg += "<text x=\"\(String(format: "%.1f", labelWidth + width + 4))\" y=\"\(barY + 9)\" class=\"value\">\(value)</text>"
             }
         }
-        svg += "<rect x=\"0\" y=\"\(height - 14)\" width=\"10\" height=\"10\" class=\"current\"/><text x=\"14\" y=\"\(height - 5)\" class=\"value\">Current</text>"
-        svg += "<rect x=\"80\" y=\"\(height - 14)\" width=\"10\" height=\"10\" class=\"proposed\"/><text x=\"94\" y=\"\(height - 5)\" class=\"value\">Proposed</text>"
+        svg +=
+            "<rect x=\"0\" y=\"\(height - 14)\" width=\"10\" height=\"10\" class=\"current\"/><text x=\"14\" y=\"\(height - 5)\" class=\"value\">Current</text>"
+        svg +=
+            "<rect x=\"80\" y=\"\(height - 14)\" width=\"10\" height=\"10\" class=\"proposed\"/><text x=\"94\" y=\"\(height - 5)\" class=\"value\">Proposed</text>"
         return "<figure class=\"bar-chart\">" + svg + "</svg></figure>"
     }
 

@@ -61,7 +61,8 @@ enum AnalysisBenchmark {
                 seconds: seconds,
                 note: String(
                     format: "load %.2f s, index and analysis %.2f s, table %.2f s; --format csv adds %.2f s (%d MB); %d layers",
-                    load, measuring, table, rows, csv.count / 1_000_000, analysis.layers.managementLayers) + (text.isEmpty ? " (empty)" : ""))
+                    load, measuring, table, rows, csv.count / 1_000_000, analysis.layers.managementLayers)
+                    + (text.isEmpty ? " (empty)" : ""))
         case "compare":
             guard arguments.count == 2 else { throw BenchmarkFailure("compare needs two files") }
             let (pair, load) = try Measurement.time { (try StructureFile.load(arguments[0]), try StructureFile.load(arguments[1])) }
@@ -88,9 +89,11 @@ enum AnalysisBenchmark {
                 for option in result.options {
                     let optionStructure = OptionFiles.structure(
                         for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: folder)
-                    files.append((
-                        (folder as NSString).appendingPathComponent(OptionFiles.fileName(for: option)),
-                        Array(OptionFiles.yaml(for: option, structure: optionStructure, from: arguments[0]).utf8)))
+                    files.append(
+                        (
+                            (folder as NSString).appendingPathComponent(OptionFiles.fileName(for: option)),
+                            Array(OptionFiles.yaml(for: option, structure: optionStructure, from: arguments[0]).utf8)
+                        ))
                 }
                 try ReportOutput.prepareFolder(folder)
                 try ReportOutput.writeAll(files)
@@ -100,7 +103,8 @@ enum AnalysisBenchmark {
             let moves = result.options.map { String($0.moves.filter(\.changesStructure).count) }.joined(separator: "/")
             Measurement.report(
                 seconds: seconds,
-                note: String(format: "load %.2f s, options %.2f s, files and summary %.2f s; moves per option ", load, planning, writing) + moves)
+                note: String(format: "load %.2f s, options %.2f s, files and summary %.2f s; moves per option ", load, planning, writing)
+                    + moves)
         default:
             throw BenchmarkFailure("unknown child step \(step)")
         }

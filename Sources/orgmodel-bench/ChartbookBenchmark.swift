@@ -19,11 +19,13 @@ enum ChartbookBenchmark {
     static func run(scratch: URL, seed: UInt64, large: Bool) throws {
         let tool = try BenchmarkPaths.tool()
         let structures = BenchmarkPaths.structures
-        let review = try whole(tool, [
-            "review", structures.appendingPathComponent("county-childrens-social-care-current.yaml").path,
-            structures.appendingPathComponent("county-childrens-social-care-proposed.yaml").path,
-            "-o", scratch.appendingPathComponent("county-review").path,
-        ], runs: 3)
+        let review = try whole(
+            tool,
+            [
+                "review", structures.appendingPathComponent("county-childrens-social-care-current.yaml").path,
+                structures.appendingPathComponent("county-childrens-social-care-proposed.yaml").path,
+                "-o", scratch.appendingPathComponent("county-review").path,
+            ], runs: 3)
         printResult(
             "review of the county pair (4 chartbooks, PDF and page SVGs; whole process)", seconds: review.seconds, target: 5,
             peakMiB: review.peakMiB, note: review.note)
@@ -57,7 +59,8 @@ enum ChartbookBenchmark {
         measured.sort { $0.seconds < $1.seconds }
         var median = measured[measured.count / 2]
         median.peakMiB = measured.map(\.peakMiB).max() ?? median.peakMiB
-        median.note = String(format: "median of %d, %.2f–%.2f s", runs, measured[0].seconds, measured[measured.count - 1].seconds)
+        median.note =
+            String(format: "median of %d, %.2f–%.2f s", runs, measured[0].seconds, measured[measured.count - 1].seconds)
             + (median.note.isEmpty ? "" : "; " + median.note)
         return median
     }
@@ -97,7 +100,8 @@ enum ChartbookBenchmark {
             throw BenchmarkFailure("\(arguments.first ?? "") exited with status \(status)")
         }
         // ru_maxrss is in KiB on Linux.
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Measurement(seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, note: "", cpuSeconds: cpu)
     }
@@ -134,6 +138,7 @@ enum ChartbookBenchmark {
         }
         Measurement.report(
             seconds: load + plan + draw + join,
-            note: String(format: "%d pages; load and check %.2f s, plan %.2f s, draw %.2f s, join %.2f s", book.pageCount, load, plan, draw, join))
+            note: String(
+                format: "%d pages; load and check %.2f s, plan %.2f s, draw %.2f s, join %.2f s", book.pageCount, load, plan, draw, join))
     }
 }

@@ -26,9 +26,12 @@ enum DepthBenchmark {
         let commands: [(name: String, arguments: (String, (current: URL, changed: URL)) -> [String], exitCodes: [Int32])] = [
             ("validate", { _, file in ["validate", file.current.path] }, [0, 1]),
             ("compare", { _, file in ["compare", file.current.path, file.changed.path] }, [0]),
-            ("delayer", { shape, file in
-                ["delayer", file.current.path, "-o", scratch.appendingPathComponent("\(shape)-options").path]
-            }, [0]),
+            (
+                "delayer",
+                { shape, file in
+                    ["delayer", file.current.path, "-o", scratch.appendingPathComponent("\(shape)-options").path]
+                }, [0]
+            ),
         ]
         for command in commands {
             var measured: [String: Measurement] = [:]

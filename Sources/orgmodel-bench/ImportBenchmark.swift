@@ -76,7 +76,8 @@ enum ImportBenchmark {
     /// `£42,000`, UK dates, extra columns (employee number, cost centre, a personal
     /// column to drop), and titles that need quoting.
     static func extractText(_ structure: Structure) -> String {
-        var out = "Position ID,Parent Position,Job Title,Employee Name,Employee Number,Grade,FTE,Annual Cost,"
+        var out =
+            "Position ID,Parent Position,Job Title,Employee Name,Employee Number,Grade,FTE,Annual Cost,"
             + "Establishment,Vacancies,Contract Type,Service,Start Date,Cost Centre,National Insurance Number\r\n"
         out.reserveCapacity(structure.posts.count * 130)
         for (index, post) in structure.posts.enumerated() {

@@ -47,7 +47,8 @@ struct Measurement {
         measured.sort { $0.seconds < $1.seconds }
         var median = measured[measured.count / 2]
         if measured.count > 1 {
-            var spread = String(format: "median of %d runs, %.3f–%.3f s", measured.count, measured[0].seconds, measured[measured.count - 1].seconds)
+            var spread = String(
+                format: "median of %d runs, %.3f–%.3f s", measured.count, measured[0].seconds, measured[measured.count - 1].seconds)
             if let first { spread += String(format: ", after a warm-up run of %.3f s", first.seconds) }
             median.note = median.note.isEmpty ? spread : "\(spread); \(median.note)"
             median.peakMiB = measured.map(\.peakMiB).max() ?? median.peakMiB

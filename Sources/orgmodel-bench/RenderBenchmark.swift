@@ -109,11 +109,11 @@ enum RenderBenchmark {
 
     /// User plus system CPU seconds of this process or of its finished children.
     #if os(Linux)
-    static let selfUsage = RUSAGE_SELF.rawValue
-    static let childrenUsage = RUSAGE_CHILDREN.rawValue
+        static let selfUsage = RUSAGE_SELF.rawValue
+        static let childrenUsage = RUSAGE_CHILDREN.rawValue
     #else
-    static let selfUsage = RUSAGE_SELF
-    static let childrenUsage = RUSAGE_CHILDREN
+        static let selfUsage = RUSAGE_SELF
+        static let childrenUsage = RUSAGE_CHILDREN
     #endif
 
     static func cpuSeconds(_ who: Int32) -> Double {
@@ -149,9 +149,13 @@ enum RenderBenchmark {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         Measurement.report(
             seconds: seconds,
-            note: String(format: "plain labels (%d posts): growth from render 20 to %d: %.1f MiB", structure.posts.count, memoryRenders, wrapper.growth)
+            note: String(
+                format: "plain labels (%d posts): growth from render 20 to %d: %.1f MiB", structure.posts.count, memoryRenders,
+                wrapper.growth)
                 + (wrapper.growth <= 1 ? "  ok (flat)" : "  MISSED (grows)") + " [" + wrapper.trace + "]; "
-                + String(format: "the chart (%d boxes, HTML labels): %.1f MiB, %.0f KiB a render", boxes, html.growth, html.growth * 1024 / Double(memoryRenders - 20))
+                + String(
+                    format: "the chart (%d boxes, HTML labels): %.1f MiB, %.0f KiB a render", boxes, html.growth,
+                    html.growth * 1024 / Double(memoryRenders - 20))
                 + " [" + html.trace + "]")
     }
 

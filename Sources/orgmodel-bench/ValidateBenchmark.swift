@@ -18,7 +18,8 @@ enum ValidateBenchmark {
             "validate \(structure.posts.count)-post CSV (\(size / 1_000_000) MB)", seconds: big.seconds, target: 2,
             peakMiB: big.peakMiB, memoryTarget: 1024, note: big.note)
         let yamlRun = try Measurement.inChild("validate", [yaml.path])
-        printResult("validate \(small.posts.count)-post YAML", seconds: yamlRun.seconds, target: 1, peakMiB: yamlRun.peakMiB, note: yamlRun.note)
+        printResult(
+            "validate \(small.posts.count)-post YAML", seconds: yamlRun.seconds, target: 1, peakMiB: yamlRun.peakMiB, note: yamlRun.note)
     }
 
     /// The measured step: load the file and validate it, as `orgmodel validate` does.

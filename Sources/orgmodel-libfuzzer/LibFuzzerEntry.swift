@@ -69,7 +69,8 @@ func problems(_ target: Fuzzer.Target, _ input: [UInt8]) -> [String] {
         static func main() {
             let arguments = Array(CommandLine.arguments.dropFirst())
             guard arguments.count >= 2, let target = fuzzTarget(arguments[0]) else {
-                FileHandle.standardError.write(Data("usage: orgmodel-libfuzzer TARGET FILE… (a build without -DLIBFUZZER replays saved inputs)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("usage: orgmodel-libfuzzer TARGET FILE… (a build without -DLIBFUZZER replays saved inputs)\n".utf8))
                 exit(64)
             }
             var failed = 0

@@ -26,7 +26,10 @@ struct AnalyseCommand: ParsableCommand {
     @Argument(help: "A structure file (.yaml, .yml or .csv).")
     var file: String
 
-    @Option(help: "Output format: table, markdown, json or csv (one row per post); default: from the --output extension (.md, .json, .csv), else table.")
+    @Option(
+        help:
+            "Output format: table, markdown, json or csv (one row per post); default: from the --output extension (.md, .json, .csv), else table."
+    )
     var format: AnalysisFormat?
 
     @OptionGroup var rules: RulesOption
@@ -61,12 +64,13 @@ extension ReportFormatChoice {
     /// The format a file extension names, if any: `.txt` a table, `.md` Markdown, else
     /// the case of that name.
     init?(fileExtension: String) {
-        let name = switch fileExtension {
-        case "txt": "table"
-        case "md": "markdown"
-        case "table": ""
-        default: fileExtension
-        }
+        let name =
+            switch fileExtension {
+            case "txt": "table"
+            case "md": "markdown"
+            case "table": ""
+            default: fileExtension
+            }
         guard let format = Self(rawValue: name) else { return nil }
         self = format
     }
@@ -77,19 +81,23 @@ extension ReportFormatChoice {
         let ext = output.map { $0 == "-" ? "" : ($0 as NSString).pathExtension.lowercased() } ?? ""
         let named = Self(fileExtension: ext)
         if let format, let named, format != named, let output {
-            throw ValidationError("--format \(format.rawValue) does not match \(output): name the file for that format, or leave out --format")
+            throw ValidationError(
+                "--format \(format.rawValue) does not match \(output): name the file for that format, or leave out --format")
         }
         // A file named for a format this report does not come in is surely a slip.
         if format == nil, named == nil, Self.otherFormats.contains(ext), let output {
             let names = ["txt", "md", "json", "csv", "svg", "pdf"].filter { Self(fileExtension: $0) != nil }.map { "." + $0 }
             let list = names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-            throw ValidationError("this report is not written as .\(ext) (\(output)): name the file \(list), or give --format to write it anyway")
+            throw ValidationError(
+                "this report is not written as .\(ext) (\(output)): name the file \(list), or give --format to write it anyway")
         }
         return format ?? named ?? Self.table
     }
 
     /// Extensions of formats orgmodel writes or reads elsewhere.
-    static var otherFormats: Set<String> { ["yaml", "yml", "csv", "json", "md", "markdown", "svg", "pdf", "png", "dot", "html", "xml", "tsv"] }
+    static var otherFormats: Set<String> {
+        ["yaml", "yml", "csv", "json", "md", "markdown", "svg", "pdf", "png", "dot", "html", "xml", "tsv"]
+    }
 }
 
 extension AnalysisFormat: ReportFormatChoice {}

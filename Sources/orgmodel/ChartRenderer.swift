@@ -62,7 +62,8 @@ struct ChartRenderer {
         defer { PhaseTimes.shared.add("plan", since: started) }
         do {
             if kind == .single { return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure) }
-            return try Chartbook.plan(current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure)
+            return try Chartbook.plan(
+                current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure)
         } catch let failure as any OrgModelFailure {
             throw failure  // an unknown --root (64), or Graphviz measuring (3)
         } catch {
@@ -104,7 +105,8 @@ struct ChartRenderer {
         defer { joins.wait() }
         for chart in charts {
             let book = try draw(
-                chart.kind, book, inputs, options: options, outputs: chart.outputs, print: print, onlyFirstChartPage: chart.onlyFirstChartPage)
+                chart.kind, book, inputs, options: options, outputs: chart.outputs, print: print,
+                onlyFirstChartPage: chart.onlyFirstChartPage)
             if let pdf = book.joined { joins.start(drawn.count, pdf) }
             drawn.append(book)
         }
@@ -186,7 +188,8 @@ struct ChartRenderer {
         options.dpi = outputs.contains { $0.format == .png } ? Self.pngDPI : nil
         let name = first.path
         // Page links name the SVG pages (or the DOT and JSON pages, drawn alone).
-        let linkExt = outputs.contains { $0.format == .dot || $0.format == .json } && outputs.count == 1 ? first.format.fileExtension : "svg"
+        let linkExt =
+            outputs.contains { $0.format == .dot || $0.format == .json } && outputs.count == 1 ? first.format.fileExtension : "svg"
         let stemOf = { (path: String) in (path as NSString).deletingPathExtension }
         let link = PageLink(stem: (stemOf(first.path) as NSString).lastPathComponent, ext: linkExt, pages: book.pageCount)
         let numbers = onlyFirstChartPage ? [book.contentsPages + 1] : Array(1...book.pageCount)
@@ -195,7 +198,9 @@ struct ChartRenderer {
         var linkTargets: [String: Int] = [:]
         var small: [(page: Int, points: Double)] = []
         for number in numbers {
-            let text = try PhaseTimes.shared.time("pages: DOT text") { try book.dot(page: number, kind: kind, options: options, link: link) }
+            let text = try PhaseTimes.shared.time("pages: DOT text") {
+                try book.dot(page: number, kind: kind, options: options, link: link)
+            }
             if let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty {
                 let names = Array(Set(leaks)).sorted()
                 throw CommandFailure.outputFailed(
@@ -255,10 +260,11 @@ struct ChartRenderer {
         while let range = rest.range(of: "HREF=\"#") {
             rest = rest[range.upperBound...]
             guard let end = rest.firstIndex(of: "\"") else { break }
-            found.append(String(rest[..<end])
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                .replacingOccurrences(of: "&amp;", with: "&"))
+            found.append(
+                String(rest[..<end])
+                    .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                    .replacingOccurrences(of: "&amp;", with: "&"))
             rest = rest[end...]
         }
         return found
@@ -285,4 +291,3 @@ struct ChartRenderer {
         return roots
     }
 }
-

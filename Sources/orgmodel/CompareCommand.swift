@@ -46,7 +46,8 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         guard !proposed.isEmpty else {
-            throw ValidationError("give the proposed structure after the current one, or two or more options: orgmodel compare CURRENT PROPOSED")
+            throw ValidationError(
+                "give the proposed structure after the current one, or two or more options: orgmodel compare CURRENT PROPOSED")
         }
         _ = try SummaryFormat.resolved(format, output: destination.output)
     }

@@ -37,9 +37,10 @@ struct DiagramSet {
         var stems: [String: String] = [:]
         for file in structures {
             let stem = (file as NSString).deletingPathExtension
-            charts.append(Chart(
-                kind: .single, files: [(folder as NSString).appendingPathComponent(file)], name: stem,
-                formats: only.map { [$0] } ?? [.svg, .pdf]))
+            charts.append(
+                Chart(
+                    kind: .single, files: [(folder as NSString).appendingPathComponent(file)], name: stem,
+                    formats: only.map { [$0] } ?? [.svg, .pdf]))
             if stems[stem] == nil { stems[stem] = file }
         }
         for (stem, file) in stems.sorted(by: { $0.key < $1.key }) where stem.hasSuffix("-current") {
@@ -92,7 +93,8 @@ struct DiagramSet {
             let vector = chart.formats.filter { $0 != .png }.map { ($0, path($0)) }
             written += try renderer.books(kind, book, inputs, options: options, outputs: vector, print: print)
             if chart.formats.contains(.png) {
-                written += try renderer.book(kind, book, inputs, options: options, format: .png, path: path(.png), print: print, onlyFirstChartPage: true)
+                written += try renderer.book(
+                    kind, book, inputs, options: options, format: .png, path: path(.png), print: print, onlyFirstChartPage: true)
             }
         }
         try OutputFile.write(written, inputs: charts.flatMap(\.files) + ruleFiles + read)

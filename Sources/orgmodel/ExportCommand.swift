@@ -28,7 +28,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "yaml, csv or organogram (default: from the -o file's extension).")
     var format: ExportFormat?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The file to write (a folder for organogram); standard output when left out (yaml and csv).", valueName: "path"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("The file to write (a folder for organogram); standard output when left out (yaml and csv).", valueName: "path"))
     var output: String?
 
     @OptionGroup var redaction: RedactionOptions
@@ -107,8 +109,10 @@ struct ExportCommand: ParsableCommand {
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let senior = (folder as NSString).appendingPathComponent("\(stem)-senior.csv")
         let junior = (folder as NSString).appendingPathComponent("\(stem)-junior.csv")
-        try OutputFile.write([(senior, Array(written.senior.utf8)), (junior, Array(written.junior.utf8))], inputs: [file] + redaction.files)
+        try OutputFile.write(
+            [(senior, Array(written.senior.utf8)), (junior, Array(written.junior.utf8))], inputs: [file] + redaction.files)
         try FileHandleOutput.standardOutput(
-            "wrote \(senior) (\(Plural.count(written.seniorRows, "senior row"))) and \(junior) (\(Plural.count(written.juniorRows, "junior row")))\n")
+            "wrote \(senior) (\(Plural.count(written.seniorRows, "senior row"))) and \(junior) (\(Plural.count(written.juniorRows, "junior row")))\n"
+        )
     }
 }

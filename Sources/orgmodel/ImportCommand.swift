@@ -22,13 +22,19 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The HR extract (CSV); with --organogram, the senior file and then the junior file.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .customLong("map"), help: ArgumentHelp("The mapping file (YAML): which column feeds which field; with --organogram, a tiers: table only.", valueName: "mapping"))
+    @Option(
+        name: .customLong("map"),
+        help: ArgumentHelp(
+            "The mapping file (YAML): which column feeds which field; with --organogram, a tiers: table only.", valueName: "mapping"))
     var mapping: String?
 
     @Flag(help: "Read a published UK government organogram (senior and junior CSV files).")
     var organogram = false
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The structure file to write (.yaml, .yml or .csv); standard output (YAML) when left out or -.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp(
+            "The structure file to write (.yaml, .yml or .csv); standard output (YAML) when left out or -.", valueName: "file"))
     var output: String?
 
     /// The file to write; nil for standard output (no -o, or -o -).
@@ -40,19 +46,29 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The inputs' encoding: auto, utf-8 or windows-1252 (default: the mapping's, else auto).", valueName: "name"))
     var encoding: String?
 
-    @Flag(name: .customLong("skip-bad-rows"), help: "Write the good rows and put the bad rows in a reject file, instead of writing nothing.")
+    @Flag(
+        name: .customLong("skip-bad-rows"), help: "Write the good rows and put the bad rows in a reject file, instead of writing nothing.")
     var skipBadRows = false
 
     @Option(help: ArgumentHelp("Where the reject file goes (default: beside the output, named after the input).", valueName: "file"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("With --organogram: the snapshot's date, YYYY-MM-DD (default: a date in the senior file's name).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "With --organogram: the snapshot's date, YYYY-MM-DD (default: a date in the senior file's name).", valueName: "date"))
     var effective: Day?
 
-    @Option(help: ArgumentHelp("With --organogram: estimate each post's cost; pay-band-midpoint is the midpoint of the published pay figures.", valueName: "estimate"))
+    @Option(
+        help: ArgumentHelp(
+            "With --organogram: estimate each post's cost; pay-band-midpoint is the midpoint of the published pay figures.",
+            valueName: "estimate"))
     var cost: OrganogramImporter.CostEstimate?
 
-    @Option(name: .customLong("match-ids"), help: ArgumentHelp("How a manager's reference must agree with a post's id (a Post Unique Reference): exact, case (ignore case) or loose (also blanks and leading zeros).", valueName: "how"))
+    @Option(
+        name: .customLong("match-ids"),
+        help: ArgumentHelp(
+            "How a manager's reference must agree with a post's id (a Post Unique Reference): exact, case (ignore case) or loose (also blanks and leading zeros).",
+            valueName: "how"))
     var matchIDs: IDMatching = .exact
 
     func validate() throws {
@@ -65,10 +81,13 @@ struct ImportCommand: ParsableCommand {
             }
         } else {
             if effective != nil || cost != nil {
-                throw ValidationError("--effective and --cost are for --organogram; an HR extract's mapping sets effective under structure:")
+                throw ValidationError(
+                    "--effective and --cost are for --organogram; an HR extract's mapping sets effective under structure:")
             }
             guard files.count == 1 else { throw ValidationError("give one HR extract (or --organogram SENIOR.csv JUNIOR.csv)") }
-            guard mapping != nil else { throw ValidationError("an HR extract needs --map MAPPING.yaml to say which column feeds which field") }
+            guard mapping != nil else {
+                throw ValidationError("an HR extract needs --map MAPPING.yaml to say which column feeds which field")
+            }
         }
         if let output = destination, StructureFormat(path: output) == nil {
             throw ValidationError("cannot tell the output format from \(output): name it .yaml, .yml or .csv")
@@ -90,8 +109,10 @@ struct ImportCommand: ParsableCommand {
                         tiers = map.tiers
                     }
                 }
-                result = try OrganogramImporter(tiers: tiers, encoding: textEncoding, effective: effective, costEstimate: cost, matching: matchIDs)
-                    .load(senior: files[0], junior: files.count > 1 ? files[1] : nil)
+                result = try OrganogramImporter(
+                    tiers: tiers, encoding: textEncoding, effective: effective, costEstimate: cost, matching: matchIDs
+                )
+                .load(senior: files[0], junior: files.count > 1 ? files[1] : nil)
                 source = files.joined(separator: " and ")
             } else if let map {
                 let separator = try delimiter.map { text throws(LoadError) in
@@ -110,7 +131,9 @@ struct ImportCommand: ParsableCommand {
             var listing = faulty.map(\.description)
             let following = result.rejected.count - faulty.count
             if following > 0 {
-                listing.append("(\(Plural.count(following, "more row")), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)")
+                listing.append(
+                    "(\(Plural.count(following, "more row")), under \(faulty.count == 1 ? "it" : "them") or job shares of \(faulty.count == 1 ? "it" : "them"), would be left out as well)"
+                )
             }
             throw CommandFailure(
                 Exit.unreadableInput,
@@ -138,7 +161,8 @@ struct ImportCommand: ParsableCommand {
             rejectPaths.append((path, file.rowCount))
         }
         try OutputFile.write(writes, inputs: files + (mapping.map { [$0] } ?? []))
-        let summary = "imported \(Plural.count(structure.posts.count, "post")) from \(source)"
+        let summary =
+            "imported \(Plural.count(structure.posts.count, "post")) from \(source)"
             + (destination.map { " into \($0)" } ?? "")
             + rejectPaths.map { "; \(Plural.count($0.1, "bad row")) in \($0.0)" }.joined()
         if destination != nil {

@@ -69,10 +69,11 @@ func refuseAmbiguousIDs(_ files: [(name: String, structure: Structure)], matchin
     for (name, structure) in files {
         for group in StructureDiff.ambiguousIDs(in: structure, matching: matching) {
             let ids = group.map(\.rawValue)
-            failures.append(CommandFailure.unreadableInput(
-                "\(name): posts \(ids.dropLast().joined(separator: ", ")) and \(ids.last ?? "") differ only in \(differ), "
-                    + "so --match-ids \(matching.rawValue) cannot tell which is which: "
-                    + "give one of them another id, or use --match-ids exact"))
+            failures.append(
+                CommandFailure.unreadableInput(
+                    "\(name): posts \(ids.dropLast().joined(separator: ", ")) and \(ids.last ?? "") differ only in \(differ), "
+                        + "so --match-ids \(matching.rawValue) cannot tell which is which: "
+                        + "give one of them another id, or use --match-ids exact"))
         }
     }
     guard failures.isEmpty else { throw Failures(all: failures) }

@@ -12,7 +12,10 @@ struct OrgModelCommand: ParsableCommand {
             written; 64 the command line is wrong.
             """,
         version: "0.1.0",
-        subcommands: [ReviewCommand.self, ValidateCommand.self, AnalyseCommand.self, CompareCommand.self, DelayerCommand.self, DeviationsCommand.self, TrendCommand.self, ImportCommand.self, ExportCommand.self, RenderCommand.self]
+        subcommands: [
+            ReviewCommand.self, ValidateCommand.self, AnalyseCommand.self, CompareCommand.self, DelayerCommand.self, DeviationsCommand.self,
+            TrendCommand.self, ImportCommand.self, ExportCommand.self, RenderCommand.self,
+        ]
     )
 
     /// The one place a failure becomes words on standard error and an exit code: commands

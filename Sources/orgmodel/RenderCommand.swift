@@ -50,10 +50,15 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Draw the change from CURRENT to PROPOSED: deleted, new, moved, retitled, re-tiered, re-graded.")
     var changes = false
 
-    @Option(name: .customLong("all"), help: ArgumentHelp("Render every structure and current/proposed pair in this folder into the --output folder.", valueName: "folder"))
+    @Option(
+        name: .customLong("all"),
+        help: ArgumentHelp("Render every structure and current/proposed pair in this folder into the --output folder.", valueName: "folder")
+    )
     var allFolder: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The chart file to write (- for standard output); with --all, a folder.", valueName: "path"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("The chart file to write (- for standard output); with --all, a folder.", valueName: "path"))
     var output: String
 
     @Option(help: "Output format, instead of the --output extension.")
@@ -65,7 +70,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw only this many reporting levels below the top (or --root).", valueName: "levels"))
     var depth: Int?
 
-    @Option(name: .customLong("split-by-tier"), help: ArgumentHelp("Write one file per post of this tier, each drawn from that post down (NAME-POSTID.EXT).", valueName: "tier"))
+    @Option(
+        name: .customLong("split-by-tier"),
+        help: ArgumentHelp("Write one file per post of this tier, each drawn from that post down (NAME-POSTID.EXT).", valueName: "tier"))
     var splitByTier: Int?
 
     @Option(help: "Whose names to show: none, senior (tiers 2–3) or all.")
@@ -73,13 +80,20 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var paper: PaperOptions
 
-    @Option(name: .customLong("match-ids"), help: ArgumentHelp("With --compare or --changes: how ids must agree to be one post: exact, case or loose.", valueName: "how"))
+    @Option(
+        name: .customLong("match-ids"),
+        help: ArgumentHelp("With --compare or --changes: how ids must agree to be one post: exact, case or loose.", valueName: "how"))
     var matchIDs: IDMatching = .exact
 
-    @Option(help: "compact: Team Managers stacked under their manager, each with its team; boxes: a box per post, teams in the front-line row.")
+    @Option(
+        help: "compact: Team Managers stacked under their manager, each with its team; boxes: a box per post, teams in the front-line row.")
     var layout: ChartLayout = .compact
 
-    @Option(name: .customLong("box-line"), help: ArgumentHelp("What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name (default: service, else unit, else id).", valueName: "field"))
+    @Option(
+        name: .customLong("box-line"),
+        help: ArgumentHelp(
+            "What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name (default: service, else unit, else id).",
+            valueName: "field"))
     var boxLine: String?
 
     @OptionGroup var rules: RulesOption
@@ -92,7 +106,8 @@ struct RenderCommand: ParsableCommand {
         if let depth, depth < 0 { throw ValidationError("--depth cannot be negative") }
         if allFolder != nil {
             guard files.isEmpty, !compare, !changes, root == nil, depth == nil, splitByTier == nil else {
-                throw ValidationError("--all renders whole folders: give no files, --compare, --changes, --root, --depth or --split-by-tier with it")
+                throw ValidationError(
+                    "--all renders whole folders: give no files, --compare, --changes, --root, --depth or --split-by-tier with it")
             }
             if output == "-" { throw ValidationError("--all writes several files: give a folder as --output") }
             return
@@ -102,7 +117,8 @@ struct RenderCommand: ParsableCommand {
                 throw ValidationError("--\(compare ? "compare" : "changes") takes two files: CURRENT then PROPOSED")
             }
         } else if files.count != 1 {
-            throw ValidationError(files.isEmpty ? "give a structure file to draw" : "give one structure file, or --compare/--changes CURRENT PROPOSED")
+            throw ValidationError(
+                files.isEmpty ? "give a structure file to draw" : "give one structure file, or --compare/--changes CURRENT PROPOSED")
         }
         if splitByTier != nil && output == "-" {
             throw ValidationError("--split-by-tier writes several files: give a file name as --output")
@@ -112,7 +128,8 @@ struct RenderCommand: ParsableCommand {
             throw ValidationError("cannot tell the format from \(output): name it .svg, .pdf, .png, .dot or .json, or give --format")
         }
         if let format, let named, format != named, output != "-" {
-            throw ValidationError("--format \(format.rawValue) does not match \(output): name the file .\(format.fileExtension), or leave out --format")
+            throw ValidationError(
+                "--format \(format.rawValue) does not match \(output): name the file .\(format.fileExtension), or leave out --format")
         }
     }
 
@@ -142,7 +159,8 @@ struct RenderCommand: ParsableCommand {
             if output == "-" {
                 guard written.count == 1 else {
                     throw CommandFailure.usage(
-                        "the chart is \(book.pageCount) pages: standard output takes one file; write -o NAME.pdf (one file) or NAME.svg (a file a page)")
+                        "the chart is \(book.pageCount) pages: standard output takes one file; write -o NAME.pdf (one file) or NAME.svg (a file a page)"
+                    )
                 }
                 try FileHandleOutput.standardOutput(bytes: written[0].bytes)
             } else {

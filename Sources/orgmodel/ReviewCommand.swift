@@ -32,12 +32,15 @@ struct ReviewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The current structure, then the proposed one or several options (.yaml, .yml or .csv).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("The current structure, then the proposed one or several options (.yaml, .yml or .csv).", valueName: "file"))
     var files: [String] = []
 
     var current: String { files[0] }
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write the review into (created if missing).", valueName: "dir"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("The folder to write the review into (created if missing).", valueName: "dir"))
     var output: String
 
     @Option(help: "Whose names the charts show: none, senior (tiers 2–3) or all.")
@@ -47,7 +50,10 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var paper: PaperOptions
 
-    @Option(name: .customLong("box-line"), help: ArgumentHelp("What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name.", valueName: "field"))
+    @Option(
+        name: .customLong("box-line"),
+        help: ArgumentHelp(
+            "What tells apart sibling posts of the same title: service, grade, id, holder or an attribute's name.", valueName: "field"))
     var boxLine: String?
 
     @OptionGroup var asOf: AsOfOption<JudgedOnProposalDate>
@@ -59,7 +65,8 @@ struct ReviewCommand: ParsableCommand {
 
     func validate() throws {
         if files.count < 2 {
-            throw ValidationError("give the current structure, then the proposed one or several options: orgmodel review CURRENT PROPOSED -o DIR")
+            throw ValidationError(
+                "give the current structure, then the proposed one or several options: orgmodel review CURRENT PROPOSED -o DIR")
         }
         if output == "-" { throw ValidationError("a review is several files: give a folder as -o, not -") }
     }
@@ -87,7 +94,8 @@ struct ReviewCommand: ParsableCommand {
         if let audit, case let leaks = Set(pack.files.filter { !$0.isChart }.flatMap { audit.leaks(in: $0.bytes) }), !leaks.isEmpty {
             throw CommandFailure.outputFailed(
                 "the redacted review would still show \(leaks.sorted().joined(separator: ", "))"
-                    + audit.placesText(of: Array(leaks), in: inputs.map(\.structure)) + "; nothing was written. " + RedactionAudit.refusalAdvice)
+                    + audit.placesText(of: Array(leaks), in: inputs.map(\.structure)) + "; nothing was written. "
+                    + RedactionAudit.refusalAdvice)
         }
         try ReportOutput.prepareFolder(output, for: "the review")
         try PhaseTimes.shared.time("files written") {
@@ -118,10 +126,11 @@ struct ReviewCharts: ReviewChartDrawer {
             ("changes", .changes, [.pdf, .svg, .png]),
         ]
         // PDF and SVG from one layout a page; the PNG of the first chart page alone.
-        let books = try renderer.books(charts.flatMap { chart in
-            [(chart.kind, chart.formats.filter { $0 != .png }.map { ($0, "\(prefix)\(chart.name).\($0.fileExtension)") }, false)]
-                + (chart.formats.contains(.png) ? [(chart.kind, [(RenderFormat.png, "\(prefix)\(chart.name).png")], true)] : [])
-        }, book, pair, options: options, print: print)
+        let books = try renderer.books(
+            charts.flatMap { chart in
+                [(chart.kind, chart.formats.filter { $0 != .png }.map { ($0, "\(prefix)\(chart.name).\($0.fileExtension)") }, false)]
+                    + (chart.formats.contains(.png) ? [(chart.kind, [(RenderFormat.png, "\(prefix)\(chart.name).png")], true)] : [])
+            }, book, pair, options: options, print: print)
         let files = books.joined().map { ReviewFile(name: $0.path, bytes: $0.bytes, isChart: true) }
         return ReviewChartbooks(files: files, pageCount: book.pageCount, contentsPages: book.contentsPages)
     }

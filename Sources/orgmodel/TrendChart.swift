@@ -62,7 +62,9 @@ enum TrendChart {
             lines.append("  axis\(panel)a -- axis\(panel)b [color=\"#BBBBBB\", penwidth=0.6]")
             for (offset, snapshot) in snapshots.enumerated() {
                 let py = y(values[offset])
-                node("p\(panel)_\(offset)", x(offset), py, "shape=circle, style=filled, fillcolor=\"#222222\", width=0.07, height=0.07, fixedsize=true, label=\"\"")
+                node(
+                    "p\(panel)_\(offset)", x(offset), py,
+                    "shape=circle, style=filled, fillcolor=\"#222222\", width=0.07, height=0.07, fixedsize=true, label=\"\"")
                 node("v\(panel)_\(offset)", x(offset), py + 10, "label=\(DOTText.quoted(figure.text(snapshot)))")
                 if offset > 0 { lines.append("  p\(panel)_\(offset - 1) -- p\(panel)_\(offset)") }
             }

@@ -28,10 +28,15 @@ struct TrendCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Two or more snapshots of one organisation (.yaml, .yml or .csv), each with an `effective:` date.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Two or more snapshots of one organisation (.yaml, .yml or .csv), each with an `effective:` date.", valueName: "file"))
     var files: [String] = []
 
-    @Option(help: "Output format: table, markdown, csv, json, or svg or pdf (a chart); default: from the --output extension (.md, .csv, .json, .svg, .pdf), else table.")
+    @Option(
+        help:
+            "Output format: table, markdown, csv, json, or svg or pdf (a chart); default: from the --output extension (.md, .csv, .json, .svg, .pdf), else table."
+    )
     var format: TrendFormat?
 
     @OptionGroup var rules: RulesOption

@@ -58,7 +58,10 @@ struct AnalysisEndToEndTests {
         let run = try OrgModelBinary.run(["compare", Self.current, Self.proposed, "--format", "markdown", "--as-of", "2021-01-01"])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("# Key differences: "))
-        for heading in ["### Posts deleted", "### Posts created", "### Posts moved to another manager", "### Temporary → permanent", "## Totals before → after", "## Cost of the change", "### Violations fixed"] {
+        for heading in [
+            "### Posts deleted", "### Posts created", "### Posts moved to another manager", "### Temporary → permanent",
+            "## Totals before → after", "## Cost of the change", "### Violations fixed",
+        ] {
             #expect(run.stdout.contains(heading), "missing \(heading)")
         }
         #expect(run.stdout.contains("- **Net change in cost:** "))
@@ -95,7 +98,9 @@ struct AnalysisEndToEndTests {
             #expect(validate.exitCode == 0 || validate.exitCode == 1, "\(file): \(validate.stderr)")
         }
         let before = try OrgModelBinary.run(["validate", Self.current, "--as-of", "2021-01-01", "--format", "json"])
-        let after = try OrgModelBinary.run(["validate", output.appendingPathComponent(files[2]).path, "--as-of", "2021-01-01", "--format", "json"])
+        let after = try OrgModelBinary.run([
+            "validate", output.appendingPathComponent(files[2]).path, "--as-of", "2021-01-01", "--format", "json",
+        ])
         func errors(_ json: String) throws -> Int {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             return try #require((object["files"] as? [[String: Any]])?.first?["errors"] as? Int)
@@ -115,7 +120,10 @@ struct AnalysisEndToEndTests {
         let options = try #require(object["options"] as? [[String: Any]])
         #expect(options.count == 3)
         for option in options {
-            #expect(((option["findings"] as? [String: Any])?["introduced"] as? [[String: Any]])?.contains { $0["severity"] as? String == "error" } == false)
+            #expect(
+                ((option["findings"] as? [String: Any])?["introduced"] as? [[String: Any]])?.contains {
+                    $0["severity"] as? String == "error"
+                } == false)
         }
     }
 
@@ -131,12 +139,14 @@ struct AnalysisEndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["taken"])
         // A structure whose reporting lines loop cannot be de-layered: exit 1.
         let loop = folder.appendingPathComponent("loop.yaml")
-        try Data("""
+        try Data(
+            """
             posts:
               - {id: ED, tier: 2}
               - {id: A, tier: 4, reports_to: B}
               - {id: B, tier: 4, reports_to: A}
-            """.utf8).write(to: loop)
+            """.utf8
+        ).write(to: loop)
         let broken = try OrgModelBinary.run(["delayer", loop.path, "-o", folder.appendingPathComponent("out").path])
         #expect(broken.exitCode == 1)
         #expect(broken.stderr.contains("cannot be de-layered"))

@@ -21,8 +21,10 @@ import Testing
 
     /// Each page's size in points, from `pdfinfo`.
     static func pageSizes(_ pdf: String) throws -> [(width: Double, height: Double)] {
-        let pages = try #require(Int(try tool("pdfinfo", [pdf]).split(separator: "\n")
-            .first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? ""))
+        let pages = try #require(
+            Int(
+                try tool("pdfinfo", [pdf]).split(separator: "\n")
+                    .first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? ""))
         let text = try tool("pdfinfo", ["-f", "1", "-l", String(pages), pdf])
         return text.split(separator: "\n").filter { $0.hasPrefix("Page") && $0.contains("size:") }.compactMap { line in
             let numbers = line.split(separator: " ").compactMap { Double($0) }

@@ -91,7 +91,8 @@ struct DeviationsEndToEndTests {
 
     @Test("An unagreed deviation fails the register; an unused or due one does not")
     func syntheticCases() throws {
-        let unagreed = try Self.file("unagreed.yaml", Self.narrowHead(["- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT]"]))
+        let unagreed = try Self.file(
+            "unagreed.yaml", Self.narrowHead(["- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT]"]))
         defer { try? FileManager.default.removeItem(at: unagreed.folder) }
         let run = try OrgModelBinary.run(["deviations", "--as-of", "2026-11-22", unagreed.path])
         #expect(run.exitCode == 1)
@@ -106,10 +107,12 @@ struct DeviationsEndToEndTests {
         #expect(bare.stdout.contains(#""status" : "unagreed""#))
         #expect(bare.stdout.contains(#""rationale" : null"#))
 
-        let unused = try Self.file("unused.yaml", Self.narrowHead([
-            "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  review_by: 2026-12-01",
-            "- rule: span-wide", "  rationale: In case.", "  agreed_by: [SLT, HR]",
-        ]))
+        let unused = try Self.file(
+            "unused.yaml",
+            Self.narrowHead([
+                "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  review_by: 2026-12-01",
+                "- rule: span-wide", "  rationale: In case.", "  agreed_by: [SLT, HR]",
+            ]))
         defer { try? FileManager.default.removeItem(at: unused.folder) }
         let fine = try OrgModelBinary.run(["deviations", "--as-of", "2026-11-22", "--format", "csv", unused.path])
         #expect(fine.exitCode == 0, "\(fine.stderr)")

@@ -44,7 +44,10 @@ struct HRDataEndToEndTests {
     func importToStandardOutput() throws {
         let run = try OrgModelBinary.run(["import", "Structures/hr/extract.csv", "--map", "Structures/hr/mapping.yaml"])
         #expect(run.exitCode == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("# Imported by orgmodel from Structures/hr/extract.csv with Structures/hr/mapping.yaml.\nname: Children's services (from the HR extract)\n"))
+        #expect(
+            run.stdout.hasPrefix(
+                "# Imported by orgmodel from Structures/hr/extract.csv with Structures/hr/mapping.yaml.\nname: Children's services (from the HR extract)\n"
+            ))
         #expect(run.stderr.hasSuffix("imported 25 posts from Structures/hr/extract.csv with Structures/hr/mapping.yaml\n"))
         let structure = try StructureFile.parse(Array(run.stdout.utf8), format: .yaml, file: "stdout.yaml")
         #expect(structure.posts.count == 25)
@@ -59,13 +62,14 @@ struct HRDataEndToEndTests {
             ])
             #expect(run.exitCode == 2)
             let lines = run.stderr.split(separator: "\n").filter { $0.hasPrefix("Structures/hr/extract-with-errors.csv:") }
-            #expect(lines == [
-                "Structures/hr/extract-with-errors.csv:6: FTE must be a number, not \"one\" (write digits, such as 0.5 or £42,000.50)",
-                "Structures/hr/extract-with-errors.csv:14: Position ID is empty",
-                "Structures/hr/extract-with-errors.csv:19: Parent Position \"P1111\" is not a Position ID in the extract",
-                "Structures/hr/extract-with-errors.csv:20: Parent Position \"P1111\" is not a Position ID in the extract",
-                "Structures/hr/extract-with-errors.csv:25: Start Date must be a date such as 2020-10-01 or 01/10/2020, not \"31/02/2024\"",
-            ])
+            #expect(
+                lines == [
+                    "Structures/hr/extract-with-errors.csv:6: FTE must be a number, not \"one\" (write digits, such as 0.5 or £42,000.50)",
+                    "Structures/hr/extract-with-errors.csv:14: Position ID is empty",
+                    "Structures/hr/extract-with-errors.csv:19: Parent Position \"P1111\" is not a Position ID in the extract",
+                    "Structures/hr/extract-with-errors.csv:20: Parent Position \"P1111\" is not a Position ID in the extract",
+                    "Structures/hr/extract-with-errors.csv:25: Start Date must be a date such as 2020-10-01 or 01/10/2020, not \"31/02/2024\"",
+                ])
             #expect(run.stderr.contains("orgmodel: 5 bad rows: nothing written"))
             #expect(try files(in: folder).isEmpty)
         }
@@ -100,20 +104,28 @@ struct HRDataEndToEndTests {
         }
     }
 
-    @Test("Usage mistakes exit 64; unreadable inputs 2; unwritable outputs 3", arguments: [
-        (["import", "Structures/hr/extract.csv"], Int32(64), "needs --map"),
-        (["import", "Structures/hr/extract.csv", "--map", "Structures/hr/mapping.yaml", "-o", "out.txt"], 64, "name it .yaml"),
-        (["import", "--organogram", "a.csv", "b.csv", "c.csv"], 64, "the senior file and then the junior file"),
-        (["import", "Structures/hr/nothing.csv", "--map", "Structures/hr/mapping.yaml"], 2, "Structures/hr/nothing.csv: no such file"),
-        (["import", "Structures/hr/extract.csv", "--map", "Structures/hr/extract.csv"], 2, "Structures/hr/extract.csv:1:1:"),
-        (["import", "Structures/hr/extract.csv", "--map", "Structures/hr/mapping.yaml", "--encoding", "ebcdic"], 2, "the encoding must be auto, utf-8 or windows-1252"),
-        (["import", "Structures/hr/extract.csv", "--map", "Structures/hr/mapping.yaml", "-o", "/nonexistent/folder/x.yaml"], 3, "/nonexistent/folder/x.yaml: cannot be written: the directory /nonexistent/folder does not exist"),
-        (["export", "Structures/county-childrens-social-care-current.yaml"], 64, "give --format"),
-        (["export", "Structures/county-childrens-social-care-current.yaml", "--format", "organogram"], 64, "give the folder with -o"),
-        (["export", "Structures/missing.yaml", "--format", "csv"], 2, "no such file"),
-        (["export", "Structures/childrens-services-redesign-proposed.yaml", "--format", "csv"], 3, "CSV cannot hold deviations, and "),
-        (["export", "Structures/county-childrens-social-care-current.yaml", "-o", "/nonexistent/x.csv"], 3, "cannot be written"),
-    ] as [([String], Int32, String)])
+    @Test(
+        "Usage mistakes exit 64; unreadable inputs 2; unwritable outputs 3",
+        arguments: [
+            (["import", "Structures/hr/extract.csv"], Int32(64), "needs --map"),
+            (["import", "Structures/hr/extract.csv", "--map", "Structures/hr/mapping.yaml", "-o", "out.txt"], 64, "name it .yaml"),
+            (["import", "--organogram", "a.csv", "b.csv", "c.csv"], 64, "the senior file and then the junior file"),
+            (["import", "Structures/hr/nothing.csv", "--map", "Structures/hr/mapping.yaml"], 2, "Structures/hr/nothing.csv: no such file"),
+            (["import", "Structures/hr/extract.csv", "--map", "Structures/hr/extract.csv"], 2, "Structures/hr/extract.csv:1:1:"),
+            (
+                ["import", "Structures/hr/extract.csv", "--map", "Structures/hr/mapping.yaml", "--encoding", "ebcdic"], 2,
+                "the encoding must be auto, utf-8 or windows-1252"
+            ),
+            (
+                ["import", "Structures/hr/extract.csv", "--map", "Structures/hr/mapping.yaml", "-o", "/nonexistent/folder/x.yaml"], 3,
+                "/nonexistent/folder/x.yaml: cannot be written: the directory /nonexistent/folder does not exist"
+            ),
+            (["export", "Structures/county-childrens-social-care-current.yaml"], 64, "give --format"),
+            (["export", "Structures/county-childrens-social-care-current.yaml", "--format", "organogram"], 64, "give the folder with -o"),
+            (["export", "Structures/missing.yaml", "--format", "csv"], 2, "no such file"),
+            (["export", "Structures/childrens-services-redesign-proposed.yaml", "--format", "csv"], 3, "CSV cannot hold deviations, and "),
+            (["export", "Structures/county-childrens-social-care-current.yaml", "-o", "/nonexistent/x.csv"], 3, "cannot be written"),
+        ] as [([String], Int32, String)])
     func exitCodes(arguments: [String], code: Int32, message: String) throws {
         let run = try OrgModelBinary.run(arguments)
         #expect(run.exitCode == code, "\(run.stderr)")
@@ -127,7 +139,10 @@ struct HRDataEndToEndTests {
             try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]).write(to: workbook)
             let run = try OrgModelBinary.run(["import", workbook.path, "--map", "Structures/hr/mapping.yaml"])
             #expect(run.exitCode == 2)
-            #expect(run.stderr == "orgmodel: \(workbook.path): this is an Excel workbook (.xlsx) or another zip file, not CSV; save the data as CSV (UTF-8) from the spreadsheet or HR system\n")
+            #expect(
+                run.stderr
+                    == "orgmodel: \(workbook.path): this is an Excel workbook (.xlsx) or another zip file, not CSV; save the data as CSV (UTF-8) from the spreadsheet or HR system\n"
+            )
             let binary = folder.appendingPathComponent("random.csv")
             try Data((0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 37) }).write(to: binary)
             let second = try OrgModelBinary.run(["import", binary.path, "--map", "Structures/hr/mapping.yaml"])
@@ -204,22 +219,24 @@ struct HRDataEndToEndTests {
             let senior = folder.appendingPathComponent("2024-03-31-senior.csv")
             let junior = folder.appendingPathComponent("2024-03-31-junior.csv")
             try """
-                Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Parent Department,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,Salary Cost of Reports (£),FTE,Actual Pay Floor (£),Actual Pay Ceiling (£),,Professional/Occupational Group,Notes,Valid?
-                T-1,Nova Example,SCS3,Chief Executive,Leads,Dept of Examples,Agency of Examples,Office,N/D,N/D,XX,100000,1,125000,129999,,Policy,,1
-                T-2,N/D,SCS2,"Director, Operations",Runs operations,Dept of Examples,Agency of Examples,Operations,N/D,N/D,T-1,200000,1,95000,99999,,Operational Delivery,,1
-                T-3,Eliminated,SCS1,Deputy Director,,Dept of Examples,Agency of Examples,Operations,N/D,N/D,T-2,0,1,0,0,,Policy,,1
+            Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,Parent Department,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,Salary Cost of Reports (£),FTE,Actual Pay Floor (£),Actual Pay Ceiling (£),,Professional/Occupational Group,Notes,Valid?
+            T-1,Nova Example,SCS3,Chief Executive,Leads,Dept of Examples,Agency of Examples,Office,N/D,N/D,XX,100000,1,125000,129999,,Policy,,1
+            T-2,N/D,SCS2,"Director, Operations",Runs operations,Dept of Examples,Agency of Examples,Operations,N/D,N/D,T-1,200000,1,95000,99999,,Operational Delivery,,1
+            T-3,Eliminated,SCS1,Deputy Director,,Dept of Examples,Agency of Examples,Operations,N/D,N/D,T-2,0,1,0,0,,Policy,,1
 
-                """.replacingOccurrences(of: "\n", with: "\r\n").write(to: senior, atomically: true, encoding: .utf8)
+            """.replacingOccurrences(of: "\n", with: "\r\n").write(to: senior, atomically: true, encoding: .utf8)
             try """
-                Parent Department,Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),Generic Job Title,Number of Posts in FTE,Professional/Occupational Group
-                Dept of Examples,Agency of Examples,Operations,T-2,EO,25000,30000,Case Officer,7.5,Operational Delivery
-                Dept of Examples,Agency of Examples,Operations,T-3,AO,20000,23000,Administrator,2,Operational Delivery
+            Parent Department,Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),Payscale Maximum (£),Generic Job Title,Number of Posts in FTE,Professional/Occupational Group
+            Dept of Examples,Agency of Examples,Operations,T-2,EO,25000,30000,Case Officer,7.5,Operational Delivery
+            Dept of Examples,Agency of Examples,Operations,T-3,AO,20000,23000,Administrator,2,Operational Delivery
 
-                """.replacingOccurrences(of: "\n", with: "\r\n").write(to: junior, atomically: true, encoding: .utf8)
+            """.replacingOccurrences(of: "\n", with: "\r\n").write(to: junior, atomically: true, encoding: .utf8)
             let yaml = folder.appendingPathComponent("agency.yaml").path
             let run = try OrgModelBinary.run(["import", "--organogram", senior.path, junior.path, "-o", yaml])
             #expect(run.exitCode == 0, "\(run.stderr)")
-            #expect(run.stderr.contains("note: T-3 (\(senior.path):4) is Eliminated: left out; 1 junior line that reported to it now reports to T-2"))
+            #expect(
+                run.stderr.contains(
+                    "note: T-3 (\(senior.path):4) is Eliminated: left out; 1 junior line that reported to it now reports to T-2"))
             let structure = try StructureFile.load(yaml)
             #expect(structure.posts.map(\.id.rawValue) == ["T-1", "T-2", "T-2-J1", "T-3-J1"])
             #expect(structure.posts.map(\.tier) == [2, 3, nil, nil])
@@ -230,10 +247,15 @@ struct HRDataEndToEndTests {
             #expect(export.exitCode == 0, "\(export.stderr)")
             let seniorOut = try String(contentsOfFile: outFolder + "/agency-senior.csv", encoding: .utf8)
             let juniorOut = try String(contentsOfFile: outFolder + "/agency-junior.csv", encoding: .utf8)
-            #expect(export.stdout == "wrote \(outFolder)/agency-senior.csv (2 senior rows) and \(outFolder)/agency-junior.csv (2 junior rows)\n")
-            let expectedSenior = try String(contentsOf: senior, encoding: .utf8).components(separatedBy: "\r\n").prefix(3).joined(separator: "\r\n") + "\r\n"
+            #expect(
+                export.stdout == "wrote \(outFolder)/agency-senior.csv (2 senior rows) and \(outFolder)/agency-junior.csv (2 junior rows)\n"
+            )
+            let expectedSenior =
+                try String(contentsOf: senior, encoding: .utf8).components(separatedBy: "\r\n").prefix(3).joined(separator: "\r\n") + "\r\n"
             #expect(seniorOut == expectedSenior)
-            #expect(juniorOut.components(separatedBy: "\r\n")[2] == "Dept of Examples,Agency of Examples,Operations,T-2,AO,20000,23000,Administrator,2,Operational Delivery")
+            #expect(
+                juniorOut.components(separatedBy: "\r\n")[2]
+                    == "Dept of Examples,Agency of Examples,Operations,T-2,AO,20000,23000,Administrator,2,Operational Delivery")
         }
     }
 
@@ -279,7 +301,10 @@ struct HRDataEndToEndTests {
             let out = folder.appendingPathComponent("out.yaml").path
             let run = try OrgModelBinary.run(["export", input.path, "-o", out, "--redact"])
             #expect(run.exitCode == 3)
-            #expect(run.stderr == "orgmodel: \(input.path): redaction check failed: Wilhelmina Crabtree still appears in the output, in the organisation's name; nothing written. Redaction replaces names in titles, services, grades and notes only: take the name out of that field\n")
+            #expect(
+                run.stderr
+                    == "orgmodel: \(input.path): redaction check failed: Wilhelmina Crabtree still appears in the output, in the organisation's name; nothing written. Redaction replaces names in titles, services, grades and notes only: take the name out of that field\n"
+            )
             #expect(!FileManager.default.fileExists(atPath: out))
         }
     }
@@ -291,7 +316,10 @@ struct HRDataEndToEndTests {
             try "named_tiers: [1, 2, 3, 4]\ncost_band: 10000\n".write(to: profile, atomically: true, encoding: .utf8)
             let run = try OrgModelBinary.run(["export", Self.redactionSample, "--format", "yaml", "--redaction-profile", profile.path])
             #expect(run.exitCode == 0, "\(run.stderr)")
-            #expect(run.stdout.hasPrefix("# Redacted for publication: names shown for tiers 1, 2, 3, 4 only, N/D elsewhere; costs as the floor of their £10,000 band; personal attributes removed\n"))
+            #expect(
+                run.stdout.hasPrefix(
+                    "# Redacted for publication: names shown for tiers 1, 2, 3, 4 only, N/D elsewhere; costs as the floor of their £10,000 band; personal attributes removed\n"
+                ))
             #expect(run.stdout.contains("holder: Octavia Brightwater"))
             #expect(run.stdout.contains("holder: Thaddeus Quigley"))
             #expect(!run.stdout.contains("Wilhelmina Crabtree"))

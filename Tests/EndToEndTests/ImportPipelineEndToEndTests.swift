@@ -23,13 +23,19 @@ struct ImportPipelineEndToEndTests {
             let out = folder.appendingPathComponent("out.yaml").path
             let exact = try OrgModelBinary.run(["import", extract, "--map", mapping, "-o", out])
             #expect(exact.exitCode == 2)
-            #expect(exact.stderr.contains(
-                "\(extract):3: Boss \"DFE-1\" is not an ID in the extract; DfE-1 differs from it only in case: give --match-ids case to read them as one"))
+            #expect(
+                exact.stderr.contains(
+                    "\(extract):3: Boss \"DFE-1\" is not an ID in the extract; DfE-1 differs from it only in case: give --match-ids case to read them as one"
+                ))
             #expect(!FileManager.default.fileExists(atPath: out))
             let byCase = try OrgModelBinary.run(["import", extract, "--map", mapping, "-o", out, "--match-ids", "case"])
             #expect(byCase.exitCode == 0, "\(byCase.stderr)")
-            #expect(byCase.stderr.contains("note: 1 post names their manager's reference in another form, matched under --match-ids case (DFE-1 as DfE-1)"))
-            #expect(byCase.stderr.contains("note: ID \"0\" is a placeholder that 2 rows share, not one post: each row is its own post (0-line5 and 0-line6)"))
+            #expect(
+                byCase.stderr.contains(
+                    "note: 1 post names their manager's reference in another form, matched under --match-ids case (DFE-1 as DfE-1)"))
+            #expect(
+                byCase.stderr.contains(
+                    "note: ID \"0\" is a placeholder that 2 rows share, not one post: each row is its own post (0-line5 and 0-line6)"))
             #expect(byCase.stderr.contains("note: 1 row repeats an earlier row exactly (the first at \(extract):4)"))
             #expect(byCase.stdout == "imported 4 posts from \(extract) with \(mapping) into \(out)\n")
         }

@@ -40,7 +40,10 @@ struct OptionsEndToEndTests {
         let generated = try #require(summary["options"] as? [[String: Any]])
         for (option, made) in zip(options, generated) {
             let after = try #require(made["after"] as? [String: Any])
-            for key in ["posts", "headcount", "front_line_headcount", "manager_posts", "management_layers", "narrow_spans", "wide_spans", "errors", "warnings"] {
+            for key in [
+                "posts", "headcount", "front_line_headcount", "manager_posts", "management_layers", "narrow_spans", "wide_spans", "errors",
+                "warnings",
+            ] {
                 #expect(option[key] as? Int == after[key] as? Int, "\(option["file"] ?? "") \(key)")
             }
             // The delayer reports a saving; the table a net change, negative for a saving.
@@ -99,7 +102,10 @@ struct OptionsEndToEndTests {
         let alone = try OrgModelBinary.run(["compare", Self.current])
         #expect(alone.exitCode == 64)
         #expect(alone.stderr.contains("give the proposed structure"))
-        #expect(try OrgModelBinary.run(["compare", Self.current, Self.proposed, Self.proposed, "-o", folder.appendingPathComponent("x.csv").path]).exitCode == 64)
+        #expect(
+            try OrgModelBinary.run([
+                "compare", Self.current, Self.proposed, Self.proposed, "-o", folder.appendingPathComponent("x.csv").path,
+            ]).exitCode == 64)
     }
 
     @Test("The same files give the same bytes")

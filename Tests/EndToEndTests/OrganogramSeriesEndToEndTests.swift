@@ -7,8 +7,10 @@ import Testing
 /// rows that change order.
 @Suite("Organogram snapshots, end to end")
 struct OrganogramSeriesEndToEndTests {
-    static let seniorHeader = #""Post Unique Reference","Name","Grade (or equivalent)","Job Title","Job/Team Function","Parent Department","Organisation","Unit","Contact Phone","Contact E-mail","Reports to Senior Post","Salary Cost of Reports (£)","FTE","Actual Pay Floor (£)","Actual Pay Ceiling (£)","","Professional/Occupational Group","Notes","Valid?""#
-    static let juniorHeader = #""Parent Department","Organisation","Unit","Reporting Senior Post","Grade","Payscale Minimum (£)","Payscale Maximum (£)","Generic Job Title","Number of Posts in FTE","Professional/Occupational Group""#
+    static let seniorHeader =
+        #""Post Unique Reference","Name","Grade (or equivalent)","Job Title","Job/Team Function","Parent Department","Organisation","Unit","Contact Phone","Contact E-mail","Reports to Senior Post","Salary Cost of Reports (£)","FTE","Actual Pay Floor (£)","Actual Pay Ceiling (£)","","Professional/Occupational Group","Notes","Valid?""#
+    static let juniorHeader =
+        #""Parent Department","Organisation","Unit","Reporting Senior Post","Grade","Payscale Minimum (£)","Payscale Maximum (£)","Generic Job Title","Number of Posts in FTE","Professional/Occupational Group""#
 
     static func senior(_ ref: String, _ name: String, _ grade: String, _ title: String, _ boss: String) -> String {
         #""\#(ref)","\#(name)","\#(grade)","\#(title)","","Dept of Samples","Body of Samples","Unit","N/D","N/D","\#(boss)","0","1","70000","74999","","Policy","","""#
@@ -24,31 +26,43 @@ struct OrganogramSeriesEndToEndTests {
         return path
     }
 
-    @Test("import takes the date from the file name; --match-ids case reads a reference in another case; compare pairs lines by what they are")
+    @Test(
+        "import takes the date from the file name; --match-ids case reads a reference in another case; compare pairs lines by what they are"
+    )
     func snapshots() throws {
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let s1 = try Self.write(folder, "body-2011-03-31-senior.csv", [
-            Self.senior("CEO", "Ada Example", "SCS3", "Chief Executive", "CEO"),
-            Self.senior("DfE-3024", "Bo Example", "SCS1", "Deputy Director", "CEO"),
-        ], header: Self.seniorHeader)
-        let j1 = try Self.write(folder, "body-2011-03-31-junior.csv", [
-            Self.junior("DfE-3024", "EO", "Officer", "2"), Self.junior("DfE-3024", "HEO", "Analyst", "1"),
-        ], header: Self.juniorHeader)
-        let s2 = try Self.write(folder, "body-2011-09-30-senior.csv", [
-            Self.senior("CEO", "Ada Example", "SCS3", "Chief Executive", "CEO"),
-            Self.senior("DFE-3024", "Bo Example", "SCS1", "Deputy Director", "CEO"),
-        ], header: Self.seniorHeader)
-        let j2 = try Self.write(folder, "body-2011-09-30-junior.csv", [
-            Self.junior("DFE-3024", "HEO", "Analyst", "1"), Self.junior("dfe-3024", "EO", "Officer", "2"),
-        ], header: Self.juniorHeader)
+        let s1 = try Self.write(
+            folder, "body-2011-03-31-senior.csv",
+            [
+                Self.senior("CEO", "Ada Example", "SCS3", "Chief Executive", "CEO"),
+                Self.senior("DfE-3024", "Bo Example", "SCS1", "Deputy Director", "CEO"),
+            ], header: Self.seniorHeader)
+        let j1 = try Self.write(
+            folder, "body-2011-03-31-junior.csv",
+            [
+                Self.junior("DfE-3024", "EO", "Officer", "2"), Self.junior("DfE-3024", "HEO", "Analyst", "1"),
+            ], header: Self.juniorHeader)
+        let s2 = try Self.write(
+            folder, "body-2011-09-30-senior.csv",
+            [
+                Self.senior("CEO", "Ada Example", "SCS3", "Chief Executive", "CEO"),
+                Self.senior("DFE-3024", "Bo Example", "SCS1", "Deputy Director", "CEO"),
+            ], header: Self.seniorHeader)
+        let j2 = try Self.write(
+            folder, "body-2011-09-30-junior.csv",
+            [
+                Self.junior("DFE-3024", "HEO", "Analyst", "1"), Self.junior("dfe-3024", "EO", "Officer", "2"),
+            ], header: Self.juniorHeader)
         let a = folder.appendingPathComponent("a.yaml").path
         let b = folder.appendingPathComponent("b.yaml").path
 
         let first = try OrgModelBinary.run(["import", "--organogram", s1, j1, "-o", a, "--cost", "pay-band-midpoint"])
         #expect(first.exitCode == 0, "\(first.stderr)")
         #expect(first.stderr.contains("note: CEO (\(s1):2) reports to itself: taken as the top post\n"))
-        #expect(first.stderr.contains("note: effective 2011-03-31 from the file name body-2011-03-31-senior.csv (give --effective to set another)\n"))
+        #expect(
+            first.stderr.contains(
+                "note: effective 2011-03-31 from the file name body-2011-03-31-senior.csv (give --effective to set another)\n"))
         #expect(first.stderr.contains("note: cost is an estimate for 4 posts"))
         let imported = try StructureFile.load(a)
         #expect(imported.effective?.description == "2011-03-31")
@@ -56,13 +70,18 @@ struct OrganogramSeriesEndToEndTests {
 
         let exact = try OrgModelBinary.run(["import", "--organogram", s2, j2, "-o", b])
         #expect(exact.exitCode == 2)
-        #expect(exact.stderr.contains(
-            "\(j2):3: Reporting Senior Post \"dfe-3024\" is not a Post Unique Reference in \(s2); DFE-3024 differs from it only in case: give --match-ids case to read them as one"))
+        #expect(
+            exact.stderr.contains(
+                "\(j2):3: Reporting Senior Post \"dfe-3024\" is not a Post Unique Reference in \(s2); DFE-3024 differs from it only in case: give --match-ids case to read them as one"
+            ))
         #expect(!FileManager.default.fileExists(atPath: b))
 
         let byCase = try OrgModelBinary.run(["import", "--organogram", s2, j2, "-o", b, "--match-ids", "case", "--effective", "2011-10-01"])
         #expect(byCase.exitCode == 0, "\(byCase.stderr)")
-        #expect(byCase.stderr.contains("note: 1 junior line names their manager's reference in another form, matched under --match-ids case (dfe-3024 as DFE-3024)\n"))
+        #expect(
+            byCase.stderr.contains(
+                "note: 1 junior line names their manager's reference in another form, matched under --match-ids case (dfe-3024 as DFE-3024)\n"
+            ))
         #expect(try StructureFile.load(b).effective?.description == "2011-10-01")
 
         func counts(_ matching: String) throws -> (deleted: Int, created: Int, retitled: Int, notes: [String]) {
@@ -70,8 +89,10 @@ struct OrganogramSeriesEndToEndTests {
             #expect(run.exitCode == 0, "\(run.stderr)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             let changed = json["changed"] as? [String: Any]
-            return ((json["deleted"] as? [Any])?.count ?? -1, (json["created"] as? [Any])?.count ?? -1,
-                    (changed?["retitled"] as? [Any])?.count ?? 0, json["notes"] as? [String] ?? [])
+            return (
+                (json["deleted"] as? [Any])?.count ?? -1, (json["created"] as? [Any])?.count ?? -1,
+                (changed?["retitled"] as? [Any])?.count ?? 0, json["notes"] as? [String] ?? []
+            )
         }
         let byID = try counts("exact")
         #expect(byID.deleted == 3 && byID.created == 3 && byID.retitled == 0)
@@ -81,12 +102,15 @@ struct OrganogramSeriesEndToEndTests {
 
         // Two posts of one file that differ only in case: refused, both named.
         let c = folder.appendingPathComponent("c.yaml").path
-        try "posts:\n  - id: CEO\n    title: Chief Executive\n  - id: DfE-3024\n    title: Deputy Director\n    reports_to: CEO\n  - id: DFE-3024\n    title: Deputy Director\n    reports_to: CEO\n"
+        try
+            "posts:\n  - id: CEO\n    title: Chief Executive\n  - id: DfE-3024\n    title: Deputy Director\n    reports_to: CEO\n  - id: DFE-3024\n    title: Deputy Director\n    reports_to: CEO\n"
             .write(toFile: c, atomically: true, encoding: .utf8)
         let refused = try OrgModelBinary.run(["compare", a, c, "--match-ids", "case"])
         #expect(refused.exitCode == 2)
-        #expect(refused.stderr.contains(
-            "orgmodel: \(c): posts DfE-3024 and DFE-3024 differ only in case, so --match-ids case cannot tell which is which: give one of them another id, or use --match-ids exact"))
+        #expect(
+            refused.stderr.contains(
+                "orgmodel: \(c): posts DfE-3024 and DFE-3024 differ only in case, so --match-ids case cannot tell which is which: give one of them another id, or use --match-ids exact"
+            ))
     }
 
     /// A structure of a top post, `managers` managers and ten front-line lines of two under
@@ -113,7 +137,9 @@ struct OrganogramSeriesEndToEndTests {
         try Self.large(managers: 110, uncosted: 3).write(toFile: b, atomically: true, encoding: .utf8)
         let run = try OrgModelBinary.run(["review", a, b, "-o", folder.appendingPathComponent("review").path])
         #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.stderr)")
-        #expect(run.stdout.contains("Posts 1,101 → 1,211; headcount 2,101 → 2,311; manager posts 101 → 111; management layers 2 → 2."), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("Posts 1,101 → 1,211; headcount 2,101 → 2,311; manager posts 101 → 111; management layers 2 → 2."),
+            "\(run.stdout)")
         #expect(run.stdout.contains("Annual cost £66,150,000 → £70,950,000 + 30 posts of unknown cost, headcount 60;"), "\(run.stdout)")
     }
 }

@@ -39,9 +39,12 @@ struct OutputSafetyEndToEndTests {
         try body(folder, file.path)
     }
 
-    @Test("A full standard output is exit 3 with a message, not a crash", arguments: [
-        ["export", "FILE", "--format", "csv"], ["validate", "FILE"], ["analyse", "FILE"], ["render", "FILE", "-o", "-", "--format", "svg"],
-    ])
+    @Test(
+        "A full standard output is exit 3 with a message, not a crash",
+        arguments: [
+            ["export", "FILE", "--format", "csv"], ["validate", "FILE"], ["analyse", "FILE"],
+            ["render", "FILE", "-o", "-", "--format", "svg"],
+        ])
     func fullStandardOutput(arguments: [String]) throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
         try inFolder { folder, file in
@@ -54,10 +57,12 @@ struct OutputSafetyEndToEndTests {
         }
     }
 
-    @Test("An output that is an input is refused, and the input is left as it was", arguments: [
-        ["export", "FILE", "--format", "yaml", "-o", "FILE"], ["analyse", "FILE", "-o", "FILE", "--format", "table"],
-        ["render", "FILE", "-o", "FILE", "--format", "dot"], ["compare", "FILE", "FILE", "-o", "FILE", "--format", "table"],
-    ])
+    @Test(
+        "An output that is an input is refused, and the input is left as it was",
+        arguments: [
+            ["export", "FILE", "--format", "yaml", "-o", "FILE"], ["analyse", "FILE", "-o", "FILE", "--format", "table"],
+            ["render", "FILE", "-o", "FILE", "--format", "dot"], ["compare", "FILE", "FILE", "-o", "FILE", "--format", "table"],
+        ])
     func outputIsInput(arguments: [String]) throws {
         try inFolder { folder, file in
             let run = try OrgModelBinary.run(arguments.map { $0 == "FILE" ? file : $0 }, in: folder)
@@ -73,13 +78,19 @@ struct OutputSafetyEndToEndTests {
             let extract = folder.appendingPathComponent("x.csv").path
             try Data("Position ID,Parent Position,FTE\nA,,1\nB,A,lots\n".utf8).write(to: URL(fileURLWithPath: extract))
             let mapping = folder.appendingPathComponent("m.yaml").path
-            try Data("columns:\n  id: Position ID\n  reports_to: Parent Position\n  fte: FTE\n".utf8).write(to: URL(fileURLWithPath: mapping))
+            try Data("columns:\n  id: Position ID\n  reports_to: Parent Position\n  fte: FTE\n".utf8).write(
+                to: URL(fileURLWithPath: mapping))
             let same = folder.appendingPathComponent("same.yaml").path
-            let run = try OrgModelBinary.run(["import", extract, "--map", mapping, "-o", same, "--skip-bad-rows", "--rejects", same], in: folder)
+            let run = try OrgModelBinary.run(
+                ["import", extract, "--map", mapping, "-o", same, "--skip-bad-rows", "--rejects", same], in: folder)
             #expect(run.exitCode == 3, "\(run.stderr)")
             #expect(run.stderr.contains("same file as the output"))
             #expect(!FileManager.default.fileExists(atPath: same))
-            let overExtract = try OrgModelBinary.run(["import", extract, "--map", mapping, "-o", folder.appendingPathComponent("o.yaml").path, "--skip-bad-rows", "--rejects", extract], in: folder)
+            let overExtract = try OrgModelBinary.run(
+                [
+                    "import", extract, "--map", mapping, "-o", folder.appendingPathComponent("o.yaml").path, "--skip-bad-rows", "--rejects",
+                    extract,
+                ], in: folder)
             #expect(overExtract.exitCode == 3)
             #expect(try String(contentsOfFile: extract, encoding: .utf8).hasPrefix("Position ID,Parent Position,FTE\nA,,1\n"))
         }
@@ -125,9 +136,11 @@ struct OutputSafetyEndToEndTests {
         }
     }
 
-    @Test("Commands that write several files refuse -o -", arguments: [
-        ["review", "FILE", "FILE", "-o", "-"], ["delayer", "FILE", "-o", "-"], ["export", "FILE", "--format", "organogram", "-o", "-"],
-    ])
+    @Test(
+        "Commands that write several files refuse -o -",
+        arguments: [
+            ["review", "FILE", "FILE", "-o", "-"], ["delayer", "FILE", "-o", "-"], ["export", "FILE", "--format", "organogram", "-o", "-"],
+        ])
     func severalFilesRefuseDash(arguments: [String]) throws {
         try inFolder { folder, file in
             let run = try OrgModelBinary.run(arguments.map { $0 == "FILE" ? file : $0 }, in: folder)
@@ -150,10 +163,12 @@ struct OutputSafetyEndToEndTests {
         }
     }
 
-    @Test("-o - is standard output for export, analyse, compare and import", arguments: [
-        ["export", "FILE", "--format", "yaml", "-o", "-"], ["analyse", "FILE", "-o", "-"], ["compare", "FILE", "FILE", "-o", "-"],
-        ["import", "EXTRACT", "--map", "MAPPING", "-o", "-"],
-    ])
+    @Test(
+        "-o - is standard output for export, analyse, compare and import",
+        arguments: [
+            ["export", "FILE", "--format", "yaml", "-o", "-"], ["analyse", "FILE", "-o", "-"], ["compare", "FILE", "FILE", "-o", "-"],
+            ["import", "EXTRACT", "--map", "MAPPING", "-o", "-"],
+        ])
     func dashIsStandardOutput(arguments: [String]) throws {
         try inFolder { folder, file in
             let hr = OrgModelBinary.packageRoot.appendingPathComponent("Structures/hr")
@@ -201,7 +216,8 @@ struct OutputSafetyEndToEndTests {
     @Test("render --split-by-tier writes every page or none")
     func splitPagesWholeOrNothing() throws {
         try inFolder { folder, file in
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("chart-HOS-2.svg"), withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("chart-HOS-2.svg"), withIntermediateDirectories: false)
             let run = try OrgModelBinary.run(["render", file, "--split-by-tier", "4", "-o", "chart.svg"], in: folder)
             #expect(run.exitCode == 3, "\(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("chart-HOS.svg").path))
@@ -228,7 +244,9 @@ struct OutputSafetyEndToEndTests {
         }
     }
 
-    @Test("Charts of two structures withhold, in text, the names either withholds; one-word names before a possessive and surnames after Mr are redacted")
+    @Test(
+        "Charts of two structures withhold, in text, the names either withholds; one-word names before a possessive and surnames after Mr are redacted"
+    )
     func twoStructureRedaction() throws {
         try inFolder { folder, _ in
             let current = """
@@ -255,7 +273,8 @@ struct OutputSafetyEndToEndTests {
             }
             let review = try OrgModelBinary.run(["review", "cur.yaml", "pro.yaml", "--redact", "-o", "rv"], in: folder)
             #expect(review.exitCode == 0 || review.exitCode == 1, "\(review.stderr)")
-            for file in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("rv").path) where !file.hasSuffix(".png") && !file.hasSuffix(".pdf") {
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("rv").path)
+            where !file.hasSuffix(".png") && !file.hasSuffix(".pdf") {
                 let text = try String(contentsOf: folder.appendingPathComponent("rv/\(file)"), encoding: .utf8)
                 #expect(!text.contains("Kim Gone") && !text.contains("Mr Gone"), "\(file)")
             }

@@ -18,7 +18,8 @@ import Testing
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent(file)
-        let run = try OrgModelBinary.run(["render"] + arguments + ["--min-text", "4", "--paper", "a3", "--layout", "boxes", "-o", output.path])
+        let run = try OrgModelBinary.run(
+            ["render"] + arguments + ["--min-text", "4", "--paper", "a3", "--layout", "boxes", "-o", output.path])
         return (run, try? Data(contentsOf: output))
     }
 
@@ -47,8 +48,11 @@ import Testing
             #expect(svg.group(id)?.className == "node", "no node with id \(id)")
         }
         #expect(svg.words(of: "TM-1/front-line")?.contains("6 Social Worker (1 vacant)") == true)
-        let compare = try SVGDocument(try #require(try Self.render(
-            ["--compare", Self.fixture("small-current.yaml"), Self.fixture("small-proposed.yaml")], file: "c.svg").bytes))
+        let compare = try SVGDocument(
+            try #require(
+                try Self.render(
+                    ["--compare", Self.fixture("small-current.yaml"), Self.fixture("small-proposed.yaml")], file: "c.svg"
+                ).bytes))
         #expect(compare.group("current-HOS-A") != nil)
         #expect(compare.group("proposed-HOS-S") != nil)
     }
@@ -169,10 +173,12 @@ import Testing
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try OrgModelBinary.run([
-            "render", "Structures/county-childrens-social-care-current.yaml", "--split-by-tier", "4", "-o", folder.appendingPathComponent("c.dot").path,
+            "render", "Structures/county-childrens-social-care-current.yaml", "--split-by-tier", "4", "-o",
+            folder.appendingPathComponent("c.dot").path,
         ])
         #expect(run.exitCode == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("note: 15 posts are on no page, not being below a post of tier 4: SM-CWD (15 posts); draw it with --root"))
+        #expect(
+            run.stderr.contains("note: 15 posts are on no page, not being below a post of tier 4: SM-CWD (15 posts); draw it with --root"))
         let first = try OrgModelBinary.run([
             "render", Self.fixture("small-current.yaml"), "--split-by-tier", "5", "--layout", "boxes", "--min-text", "4", "--paper", "a3",
             "-o", folder.appendingPathComponent("small.svg").path,
@@ -187,15 +193,18 @@ import Testing
             try? FileManager.default.removeItem(at: source)
             try? FileManager.default.removeItem(at: output)
         }
-        for (name, fixture) in [("small-current.yaml", "small-current.yaml"), ("small-proposed.yaml", "small-proposed.yaml"), ("other.yaml", "nasty.yaml")] {
+        for (name, fixture) in [
+            ("small-current.yaml", "small-current.yaml"), ("small-proposed.yaml", "small-proposed.yaml"), ("other.yaml", "nasty.yaml"),
+        ] {
             try FileManager.default.copyItem(atPath: Self.fixture(fixture), toPath: source.appendingPathComponent(name).path)
         }
         let run = try OrgModelBinary.run(["render", "--all", source.path, "-o", output.path])
         #expect(run.exitCode == 0, "\(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(files.filter { !$0.hasSuffix(".svg") } == [
-            "other.pdf", "small-changes.pdf", "small-changes.png", "small-compare.pdf", "small-current.pdf", "small-proposed.pdf",
-        ])
+        #expect(
+            files.filter { !$0.hasSuffix(".svg") } == [
+                "other.pdf", "small-changes.pdf", "small-changes.png", "small-compare.pdf", "small-current.pdf", "small-proposed.pdf",
+            ])
         for name in ["other", "small-changes", "small-compare", "small-current", "small-proposed"] {
             #expect(files.contains { $0 == "\(name).svg" || $0 == "\(name)-p01.svg" }, "no SVG page of \(name)")
         }

@@ -59,7 +59,8 @@ import Testing
             }
         }
         // options.json: the current structure and each option, with the figures a table needs.
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/options.json"))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/options.json"))) as? [String: Any])
         let listed = try #require(json["options"] as? [[String: Any]])
         #expect(listed.count == files.count)
         #expect(listed.allSatisfy { $0["net_change"] != nil && $0["errors"] != nil })
@@ -73,7 +74,8 @@ import Testing
     @Test func reviewMatchesIDsThatDifferOnlyInFormWhenAsked() throws {
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let before = folder.appendingPathComponent("before.yaml"), after = folder.appendingPathComponent("after.yaml")
+        let before = folder.appendingPathComponent("before.yaml")
+        let after = folder.appendingPathComponent("after.yaml")
         let posts = { (prefix: String) in
             "posts:\n  - id: \(prefix)-1\n    title: Director\n    tier: 2\n  - id: \(prefix)-2\n    title: Head of Service\n    tier: 4\n    reports_to: \(prefix)-1\n"
         }
@@ -223,7 +225,9 @@ import Testing
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("review").path
-        let run = try OrgModelBinary.run(["review", "Structures/none.yaml", "Structures/childrens-services-redesign-proposed.yaml", "-o", out])
+        let run = try OrgModelBinary.run([
+            "review", "Structures/none.yaml", "Structures/childrens-services-redesign-proposed.yaml", "-o", out,
+        ])
         #expect(run.exitCode == 2)
         #expect(run.stderr.contains("Structures/none.yaml: no such file"))
         #expect(!FileManager.default.fileExists(atPath: out))

@@ -11,19 +11,22 @@ import Testing
     static func browser(_ arguments: [String], page: String) throws -> (out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars"] + arguments
+        process.arguments =
+            ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars"] + arguments
             + ["file://" + page]
         // Output to files, not pipes: a large page cannot fill a pipe and stall the browser.
         let scratch = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        let outURL = scratch.appendingPathComponent("out")
+        let errURL = scratch.appendingPathComponent("err")
         #expect(FileManager.default.createFile(atPath: outURL.path, contents: nil))
         #expect(FileManager.default.createFile(atPath: errURL.path, contents: nil))
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         try process.run()
         process.waitUntilExit()
-        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
+        let outData = try Data(contentsOf: outURL)
+        let errData = try Data(contentsOf: errURL)
         return (String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
@@ -64,7 +67,8 @@ import Testing
 
             // The options table shows the figures of options.json.
             let json = try #require(
-                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: (page as NSString).deletingLastPathComponent + "/options.json")))
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: URL(fileURLWithPath: (page as NSString).deletingLastPathComponent + "/options.json")))
                     as? [String: Any])
             let columns = [json["current"] as? [String: Any]] + ((json["options"] as? [[String: Any]]) ?? []).map { Optional($0) }
             for (label, key) in [("Posts", "posts"), ("Errors", "errors"), ("Manager posts", "manager_posts"), ("Headcount", "headcount")] {

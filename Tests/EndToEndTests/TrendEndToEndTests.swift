@@ -88,8 +88,10 @@ struct TrendEndToEndTests {
         #expect(svg.exitCode == 0, "\(svg.stderr)")
         let drawn = try String(contentsOfFile: svgPath, encoding: .utf8)
         #expect(drawn.contains("<svg"))
-        for text in ["Trend: Sample Body", "Posts", "Headcount", "Manager posts", "Management layers", "Mean span",
-                     "2021&#45;03&#45;31", "2022&#45;03&#45;31", "layer&#45;creep, span&#45;compression", ">2.4<", ">2.8<", ">13<"] {
+        for text in [
+            "Trend: Sample Body", "Posts", "Headcount", "Manager posts", "Management layers", "Mean span",
+            "2021&#45;03&#45;31", "2022&#45;03&#45;31", "layer&#45;creep, span&#45;compression", ">2.4<", ">2.8<", ">13<",
+        ] {
             #expect(drawn.contains(text), "the chart lacks \(text)")
         }
         let again = try OrgModelBinary.run(["trend", early, late, "--format", "svg"], in: folder)
@@ -114,10 +116,14 @@ struct TrendEndToEndTests {
         let out = folder.appendingPathComponent("trend.txt").path
         let run = try OrgModelBinary.run(["trend", dated, undated, twin, "-o", out], in: folder)
         #expect(run.exitCode == 2)
-        #expect(run.stderr.contains(
-            "orgmodel: \(undated): no effective date, so its place in the series is unknown: add `effective: YYYY-MM-DD` to the file, or import it again with --effective DATE\n"))
-        #expect(run.stderr.contains(
-            "orgmodel: \(dated) and \(twin) are both effective 2021-03-31: give each snapshot its own date (`effective:`), or leave one of them out\n"))
+        #expect(
+            run.stderr.contains(
+                "orgmodel: \(undated): no effective date, so its place in the series is unknown: add `effective: YYYY-MM-DD` to the file, or import it again with --effective DATE\n"
+            ))
+        #expect(
+            run.stderr.contains(
+                "orgmodel: \(dated) and \(twin) are both effective 2021-03-31: give each snapshot its own date (`effective:`), or leave one of them out\n"
+            ))
         #expect(!FileManager.default.fileExists(atPath: out))
 
         let missing = try OrgModelBinary.run(["trend", dated, folder.appendingPathComponent("gone.yaml").path], in: folder)
@@ -136,7 +142,8 @@ struct TrendEndToEndTests {
         #expect(alone.stderr.contains("give two or more snapshots of one organisation"))
         let yaml = try OrgModelBinary.run(["trend", one, two, "-o", "trend.yaml"], in: folder)
         #expect(yaml.exitCode == 64)
-        #expect(yaml.stderr.contains("this report is not written as .yaml (trend.yaml): name the file .txt, .md, .json, .csv, .svg or .pdf"))
+        #expect(
+            yaml.stderr.contains("this report is not written as .yaml (trend.yaml): name the file .txt, .md, .json, .csv, .svg or .pdf"))
         let badMatch = try OrgModelBinary.run(["trend", one, two, "--match-ids", "fuzzy"], in: folder)
         #expect(badMatch.exitCode == 64)
     }
@@ -168,7 +175,9 @@ struct TrendEndToEndTests {
         let dates = ["2011-03-31", "2011-09-30", "2013-03-31", "2013-09-30", "2014-03-31", "2014-09-30"]
         let prefix = Self.series.appendingPathComponent("department_for_international_development-").path
         guard dates.allSatisfy({ FileManager.default.fileExists(atPath: prefix + $0 + "-senior.csv") }) else {
-            print("note: skipped: no Department for International Development series in \(Self.series.path) (the shared folder beside the clone)")
+            print(
+                "note: skipped: no Department for International Development series in \(Self.series.path) (the shared folder beside the clone)"
+            )
             return
         }
         let folder = try OrgModelBinary.temporaryDirectory()

@@ -47,7 +47,10 @@ import Testing
         try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0xFE]).write(to: binary)
         let run = try OrgModelBinary.run(["validate", binary.path])
         #expect(run.exitCode == 2)
-        #expect(run.stderr == "orgmodel: \(binary.path): this is a binary file, not a text structure file; export the structure as CSV (UTF-8) or YAML\n")
+        #expect(
+            run.stderr
+                == "orgmodel: \(binary.path): this is a binary file, not a text structure file; export the structure as CSV (UTF-8) or YAML\n"
+        )
     }
 
     @Test func usageErrorsExitSixtyFour() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphvizRender
 
 /// Same DOT in, same bytes out, however many renders came before.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphvizRender
 
 /// Failures come back as typed errors carrying Graphviz's own explanation.

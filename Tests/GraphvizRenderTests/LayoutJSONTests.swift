@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GraphvizRender
 
 /// Reads coordinates from Graphviz's json output to check layout constraints took effect.

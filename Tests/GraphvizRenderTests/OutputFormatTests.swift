@@ -1,9 +1,11 @@
 import Foundation
 import Testing
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+
 @testable import GraphvizRender
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// What each format's bytes look like, and that they carry the chart's content.
 @Suite struct OutputFormatTests {
@@ -66,8 +68,10 @@ private final class XMLScan: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         if let id = attributeDict["id"] { ids.insert(id) }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GraphvizRender
 
 /// The pure helpers: format lookup, PDF date pinning and whole-or-nothing file writes.

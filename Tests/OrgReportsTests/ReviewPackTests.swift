@@ -1,7 +1,7 @@
 import Foundation
+import OrgModel
 import Testing
 
-import OrgModel
 @testable import OrgReports
 
 /// The review pack built in the library, with its charts drawn by a stand-in: which
@@ -54,7 +54,8 @@ import OrgModel
         let charts = StandInCharts()
         let pack = try Self.pack(["county-childrens-social-care-proposed"], charts: charts)
         let names = pack.files.map(\.name)
-        #expect(Array(names.prefix(5)) == ["review.md", "validation.txt", "key-differences.md", "analysis-current.md", "analysis-proposed.md"])
+        #expect(
+            Array(names.prefix(5)) == ["review.md", "validation.txt", "key-differences.md", "analysis-current.md", "analysis-proposed.md"])
         #expect(Array(names.suffix(3)) == ["index.html", "options.json", "deviations.md"])
         #expect(names.count == 5 + 17 + 3 && Set(names).count == names.count)
         #expect(charts.asked.count == 1 && charts.asked[0].prefix == "")
@@ -138,7 +139,10 @@ import OrgModel
         let review = pack.reviews[0]
         let lines = try Self.text(pack, "review.md").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "# Review: " + (review.comparison.after.structure.name ?? ""))
-        #expect(lines[2] == "Current: `Structures/county-childrens-social-care-current.yaml`; proposed: `Structures/county-childrens-social-care-proposed.yaml`.")
+        #expect(
+            lines[2]
+                == "Current: `Structures/county-childrens-social-care-current.yaml`; proposed: `Structures/county-childrens-social-care-proposed.yaml`."
+        )
         #expect(Array(lines[4..<9]) == review.headline().map { "- " + $0 })
         #expect(lines.contains("- [The register of deviations](deviations.md) of every structure; [the figures as JSON](options.json)"))
         #expect(lines.suffix(2) == ["![The changes: the first chart page](changes.png)", ""])
@@ -155,6 +159,7 @@ import OrgModel
         let options = try Self.text(pack, "options.md")
         #expect(front.contains("## The options side by side\n\n### Options: "))
         #expect(front.contains("\n#### Side by side\n") && options.contains("\n## Side by side\n"))
-        #expect(front.hasSuffix("\n\nThe [register of deviations](deviations.md) of every structure; the options as [JSON](options.json).\n"))
+        #expect(
+            front.hasSuffix("\n\nThe [register of deviations](deviations.md) of every structure; the options as [JSON](options.json).\n"))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PDFBook
+import Testing
 
 /// Real Graphviz pages joined into a book, read back by qpdf and poppler.
 @Suite struct AssemblyTests {
@@ -164,8 +164,9 @@ import PDFBook
 
     @Test func aMediaBoxOnThePageTreeIsInherited() throws {
         let pdf = HandMadePDF.make(pageBoxes: [nil], treeMediaBox: "[10 20 110 220]")
-        let book = try BookJSON(try PDFBook.assemble(
-            pages: [PDFBookPage(pdf: pdf, paperWidth: 300, paperHeight: 400)], linkTargets: [:], outline: [], title: nil))
+        let book = try BookJSON(
+            try PDFBook.assemble(
+                pages: [PDFBookPage(pdf: pdf, paperWidth: 300, paperHeight: 400)], linkTargets: [:], outline: [], title: nil))
         // 100 × 200 drawing at (10, 20): 100 pt either side, top 18 pt above 220.
         #expect(book.mediaBox(ofPage: 0) == [-90, -162, 210, 238])
         #expect(book.page(0)["/Parent"] as? String == book.catalog["/Pages"] as? String)
@@ -173,8 +174,9 @@ import PDFBook
 
     @Test func cropAndTrimBoxesGiveWayToThePaper() throws {
         let pdf = HandMadePDF.make(pageBoxes: ["[0 0 100 100]"], pageExtra: "/CropBox [0 0 50 50] /TrimBox [0 0 40 40]")
-        let book = try BookJSON(try PDFBook.assemble(
-            pages: [PDFBookPage(pdf: pdf, paperWidth: 200, paperHeight: 200)], linkTargets: [:], outline: [], title: nil))
+        let book = try BookJSON(
+            try PDFBook.assemble(
+                pages: [PDFBookPage(pdf: pdf, paperWidth: 200, paperHeight: 200)], linkTargets: [:], outline: [], title: nil))
         #expect(book.page(0)["/CropBox"] == nil)
         #expect(book.page(0)["/TrimBox"] == nil)
         #expect(book.mediaBox(ofPage: 0) == [-50, -82, 150, 118])

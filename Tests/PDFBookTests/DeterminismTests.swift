@@ -1,5 +1,5 @@
-import Testing
 import PDFBook
+import Testing
 
 /// Same pages in, same bytes out: books can live in git and their diffs mean something.
 @Suite struct DeterminismTests {

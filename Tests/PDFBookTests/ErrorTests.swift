@@ -1,5 +1,5 @@
-import Testing
 import PDFBook
+import Testing
 
 /// Bad pages and bad arguments give errors that say which page and why; nothing crashes.
 @Suite struct ErrorTests {
@@ -85,16 +85,18 @@ import PDFBook
             Issue.record("expected unusablePaper for page 2")
             return
         }
-        #expect(PDFBookError.unusablePaper(index: 1, width: 0, height: 595).description
-            == "Page 2 has paper of 0 × 595 pt; width and height must be finite and above zero")
+        #expect(
+            PDFBookError.unusablePaper(index: 1, width: 0, height: 595).description
+                == "Page 2 has paper of 0 × 595 pt; width and height must be finite and above zero")
     }
 
     @Test func aLinkTargetBeyondTheLastPageIsAnError() throws {
         let result = Self.assemble([Self.a4(try Charts.first.get())], linkTargets: ["p2": 1])
         #expect(result.failure == .linkTargetOutOfRange(uri: "p2", page: 1, pageCount: 1))
         #expect(result.failure?.description == "The link target 'p2' points at page 2, but the book has 1 page")
-        #expect(Self.assemble([Self.a4(try Charts.first.get())], linkTargets: ["p0": -1]).failure
-            == .linkTargetOutOfRange(uri: "p0", page: -1, pageCount: 1))
+        #expect(
+            Self.assemble([Self.a4(try Charts.first.get())], linkTargets: ["p0": -1]).failure
+                == .linkTargetOutOfRange(uri: "p0", page: -1, pageCount: 1))
     }
 
     @Test func aBookmarkBeyondTheLastPageIsAnError() throws {

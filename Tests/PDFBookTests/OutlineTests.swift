@@ -1,16 +1,20 @@
 import Foundation
-import Testing
 import PDFBook
+import Testing
 
 /// Bookmarks: nesting, counts, text encoding, and where they lead.
 @Suite struct OutlineTests {
     static let outline = [
-        PDFOutlineItem(title: "Café › Director", page: 0, children: [
-            PDFOutlineItem(title: "Team (A) \\ B", page: 1, children: [
-                PDFOutlineItem(title: "Wide team", page: 2),
+        PDFOutlineItem(
+            title: "Café › Director", page: 0,
+            children: [
+                PDFOutlineItem(
+                    title: "Team (A) \\ B", page: 1,
+                    children: [
+                        PDFOutlineItem(title: "Wide team", page: 2)
+                    ]),
+                PDFOutlineItem(title: "Chain", page: 3),
             ]),
-            PDFOutlineItem(title: "Chain", page: 3),
-        ]),
         PDFOutlineItem(title: "Back to the top", page: 0),
         PDFOutlineItem(title: "儿童服务 😀", page: 1),
     ]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PDFBook
 
 /// Bookmark and title text as PDF text strings.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PDFBook
 
 /// The book's minimum version: the highest of its pages', compared as numbers.

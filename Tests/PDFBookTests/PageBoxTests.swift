@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PDFBook
 
 /// Where a drawing lands on its paper: centred across, 18 pt from the top.

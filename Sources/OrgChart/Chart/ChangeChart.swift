@@ -48,7 +48,8 @@ public enum ChangeChart {
         if let page = options.page {
             resolved = PageScope.resolve(index, options: options, side: page.merged, page: page, userRoot: root, below: pair.below)
         } else {
-            let scope = root == nil ? ChartScope(index, root: nil, depth: options.depth) : ChartScope(index, starts: starts, depth: options.depth)
+            let scope =
+                root == nil ? ChartScope(index, root: nil, depth: options.depth) : ChartScope(index, starts: starts, depth: options.depth)
             resolved = PageScope(scope: scope, panel: nil, shown: nil, root: root, chain: nil)
         }
         let scope = resolved.scope
@@ -108,32 +109,37 @@ public enum ChangeChart {
             switch item {
             case .post(let position):
                 let (label, style) = postBox(position)
-                boxes.append(ChartBox(
-                    name: name(position), elementID: elementID(position), row: layout.row[position],
-                    label: label, style: style, href: page?.reference(position).map { page!.href($0) }))
+                boxes.append(
+                    ChartBox(
+                        name: name(position), elementID: elementID(position), row: layout.row[position],
+                        label: label, style: style, href: page?.reference(position).map { page!.href($0) }))
             case .stack(let manager, let leaders, let row):
                 var cells: [ChartCell] = []
                 for leader in leaders {
                     let (label, style) = postBox(leader)
                     let members = teamMembers[leader] ?? []
-                    let team = members.isEmpty && movedOutOf[leader] == nil
+                    let team =
+                        members.isEmpty && movedOutOf[leader] == nil
                         ? nil
                         : ChangeLabel.team(
                             members.map { diff.changes[$0] }, movedOut: movedOutOf[leader] ?? [], merged: merged, diff: diff,
                             names: options.names)
-                    cells.append(ChartCell(
-                        elementID: merged.elementIDs[leader], port: "c\(leader)", label: label, style: style,
-                        team: team?.label, teamStyle: team?.style))
+                    cells.append(
+                        ChartCell(
+                            elementID: merged.elementIDs[leader], port: "c\(leader)", label: label, style: style,
+                            team: team?.label, teamStyle: team?.style))
                 }
-                boxes.append(ChartBox(
-                    name: bandName(manager, row), elementID: merged.elementIDs[manager] + "/stack-" + row.slug, row: row,
-                    label: "", style: BoxStyle(), cells: cells, columns: BandShape.columns(for: cells.count)))
+                boxes.append(
+                    ChartBox(
+                        name: bandName(manager, row), elementID: merged.elementIDs[manager] + "/stack-" + row.slug, row: row,
+                        label: "", style: BoxStyle(), cells: cells, columns: BandShape.columns(for: cells.count)))
             case .team(let manager, let members):
                 let (label, style) = ChangeLabel.team(
                     members.map { diff.changes[$0] }, movedOut: movedOutOf[manager] ?? [], merged: merged, diff: diff, names: options.names)
-                boxes.append(ChartBox(
-                    name: "xt\(manager)", elementID: merged.elementIDs[manager] + "/front-line", row: .frontLine,
-                    label: label, style: style))
+                boxes.append(
+                    ChartBox(
+                        name: "xt\(manager)", elementID: merged.elementIDs[manager] + "/front-line", row: .frontLine,
+                        label: label, style: style))
             }
         }
         // A team whose every front-line line moved away still shows what left it: a box of
@@ -150,9 +156,10 @@ public enum ChangeChart {
         }
         for manager in emptiedTeams {
             // The team it led is a former one: its line is drawn as a former reporting line.
-            lines.append(ChartLine(
-                from: name(manager), to: "xt\(manager)", kind: .former, constrains: ChartRow.frontLine > layout.row[manager],
-                elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/front-line"))
+            lines.append(
+                ChartLine(
+                    from: name(manager), to: "xt\(manager)", kind: .former, constrains: ChartRow.frontLine > layout.row[manager],
+                    elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/front-line"))
         }
         for item in layout.order {
             switch item {
@@ -161,20 +168,23 @@ public enum ChangeChart {
                 let change = diff.changes[position]
                 let assistant = (change.proposed ?? change.current)?.assistant == true
                 let kind: ChartLine.Kind = change.status == .deleted ? .removed : (assistant ? .assistant : .reporting)
-                lines.append(ChartLine(
-                    from: name(manager), to: name(position), kind: kind,
-                    constrains: kind != .assistant && layout.row[position] > layout.row[manager],
-                    elementID: elementID(manager) + "->" + elementID(position)))
+                lines.append(
+                    ChartLine(
+                        from: name(manager), to: name(position), kind: kind,
+                        constrains: kind != .assistant && layout.row[position] > layout.row[manager],
+                        elementID: elementID(manager) + "->" + elementID(position)))
             case .team(let manager, let members):
                 let removed = members.allSatisfy { diff.changes[$0].status == .deleted }
-                lines.append(ChartLine(
-                    from: name(manager), to: "xt\(manager)", kind: removed ? .removed : .reporting,
-                    constrains: ChartRow.frontLine > layout.row[manager],
-                    elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/front-line"))
+                lines.append(
+                    ChartLine(
+                        from: name(manager), to: "xt\(manager)", kind: removed ? .removed : .reporting,
+                        constrains: ChartRow.frontLine > layout.row[manager],
+                        elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/front-line"))
             case .stack(let manager, _, let row):
-                lines.append(ChartLine(
-                    from: name(manager), to: bandName(manager, row), kind: .reporting, constrains: row > layout.row[manager],
-                    elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/stack-" + row.slug))
+                lines.append(
+                    ChartLine(
+                        from: name(manager), to: bandName(manager, row), kind: .reporting, constrains: row > layout.row[manager],
+                        elementID: elementID(manager) + "->" + merged.elementIDs[manager] + "/stack-" + row.slug))
             }
         }
         // Former reporting lines of moved posts, faint; team members' are summarised in words.
@@ -182,10 +192,11 @@ public enum ChangeChart {
         // (see StructurePanel): enough for Graphviz to route them directly.
         for position in layout.drawnInOrder where layout.teamOf[position] == nil {
             guard let former = merged.formerManager[position], scope.drawn[former], name(former) != name(position) else { continue }
-            lines.append(ChartLine(
-                from: name(former), to: name(position), kind: .former,
-                constrains: layout.row[position] > layout.row[former],
-                elementID: "former:" + elementID(former) + "->" + elementID(position)))
+            lines.append(
+                ChartLine(
+                    from: name(former), to: name(position), kind: .former,
+                    constrains: layout.row[position] > layout.row[former],
+                    elementID: "former:" + elementID(former) + "->" + elementID(position)))
         }
         // Proposed dotted lines.
         var dotted = Set<[String]>()
@@ -194,10 +205,11 @@ public enum ChangeChart {
                 guard let from = merged.position(ofProposed: target), scope.drawn[from], from != position,
                     dotted.insert([name(from), name(position)]).inserted
                 else { continue }
-                lines.append(ChartLine(
-                    from: name(from), to: name(position), kind: .dotted,
-                    constrains: layout.row[position] > layout.row[from],
-                    elementID: "dotted:" + elementID(from) + "->" + elementID(position)))
+                lines.append(
+                    ChartLine(
+                        from: name(from), to: name(position), kind: .dotted,
+                        constrains: layout.row[position] > layout.row[from],
+                        elementID: "dotted:" + elementID(from) + "->" + elementID(position)))
             }
         }
 
@@ -210,7 +222,9 @@ public enum ChangeChart {
         // From a root the chart is a part; its cost note is still the whole structure's.
         notes += pair.summary(current.rules, proposed.rules)
             .map { root == nil ? $0 : "Whole structure: " + $0 }
-        let checks = proposed.errorCount == 0 ? nil
+        let checks =
+            proposed.errorCount == 0
+            ? nil
             : "The proposed structure has \(Plural.count(proposed.errorCount, "error")): run orgmodel validate \(proposed.structure.source ?? "FILE") or draw it with orgmodel render."
         if let checks { notes.append(checks) }
         let document = ChartDocument(

@@ -59,9 +59,12 @@ struct ChangeCounts {
     /// "Annual cost: £1,200,000 → £1,286,000; net change +£86,000 a year" and "4 posts
     /// made permanent", costed as `orgmodel analyse` and `compare` cost them.
     static func summary(diff: StructureDiff, current: RuleSet, proposed: RuleSet) -> [String] {
-        let before = PostCosting(rules: current), after = PostCosting(rules: proposed)
+        let before = PostCosting(rules: current)
+        let after = PostCosting(rules: proposed)
         let net = DiffCosts(diff, before: before, after: after).net
-        var lines = ["Annual cost: \(before.total(diff.current.posts).text) → \(after.total(diff.proposed.posts).text); net change \(net.text)."]
+        var lines = [
+            "Annual cost: \(before.total(diff.current.posts).text) → \(after.total(diff.proposed.posts).text); net change \(net.text)."
+        ]
         let permanent = diff.changes.filter { $0.aspects.contains(.madePermanent) }.reduce(0) { $0 + ($1.proposed?.count ?? 0) }
         if permanent > 0 {
             lines.append("\(Plural.grouped(permanent, "post")) changing from temporary to permanent.")

@@ -106,7 +106,9 @@ enum ChangeLabel {
         } else if let fte = post.fte {
             facts.append("\(Amounts.fte(fte)) FTE")
         }
-        if !facts.isEmpty { label.detail(facts.joined(separator: " · "), color: aspects.isDisjoint(with: [.grade, .fte]) ? ChartPalette.muted : look.color) }
+        if !facts.isEmpty {
+            label.detail(facts.joined(separator: " · "), color: aspects.isDisjoint(with: [.grade, .fte]) ? ChartPalette.muted : look.color)
+        }
         if aspects.contains(.tier), let old {
             label.detail("tier \(old.tier.map(String.init) ?? "none") → \(post.tier.map(String.init) ?? "none")", color: look.color)
         }
@@ -121,7 +123,8 @@ enum ChangeLabel {
         // but the chart still says so, as compare does.
         if aspects.contains(.vacancies), let old {
             label.detail(
-                post.count == 1 && old.count == 1 ? (post.isVacant ? "was filled" : "vacancy filled") : "vacant \(old.vacant) → \(post.vacant)",
+                post.count == 1 && old.count == 1
+                    ? (post.isVacant ? "was filled" : "vacancy filled") : "vacant \(old.vacant) → \(post.vacant)",
                 color: ChartPalette.muted)
         }
         if aspects.contains(.reportingLine), let old {
@@ -185,26 +188,28 @@ enum ChangeLabel {
                 groups[at].after += post.count
                 if ChangeLook(change) != .unchanged { groups[at].changed = true }
                 for aspect in change.aspects {
-                    let words: String? = switch aspect {
-                    case .madePermanent: "temporary → permanent"
-                    case .madeTemporary: "permanent → temporary"
-                    case .grade: "re-graded"
-                    case .fte: "FTE changed"
-                    case .cost: "cost changed"
-                    case .vacancies: "vacancies changed"
-                    default: nil
-                    }
+                    let words: String? =
+                        switch aspect {
+                        case .madePermanent: "temporary → permanent"
+                        case .madeTemporary: "permanent → temporary"
+                        case .grade: "re-graded"
+                        case .fte: "FTE changed"
+                        case .cost: "cost changed"
+                        case .vacancies: "vacancies changed"
+                        default: nil
+                        }
                     if let words, !groups[at].notes.contains(words) { groups[at].notes.append(words) }
                 }
             case .new, .movedIn: groups[at].after += post.count
             case .movedOut, .deleted: groups[at].before += post.count
             }
             if kind != .movedOut && kind != .deleted { groups[at].vacantAfter += min(post.vacant, post.count) }
-            let place: String? = switch kind {
-            case .movedIn: merged.currentManagerName(change.current?.reportsTo)
-            case .movedOut: merged.proposedManagerName(change.proposed?.reportsTo)
-            default: nil
-            }
+            let place: String? =
+                switch kind {
+                case .movedIn: merged.currentManagerName(change.current?.reportsTo)
+                case .movedOut: merged.proposedManagerName(change.proposed?.reportsTo)
+                default: nil
+                }
             if let place, !groups[at].places.contains(place) { groups[at].places.append(place) }
         }
         for change in members {
@@ -246,7 +251,8 @@ enum ChangeLabel {
                     "\(group.after) \(group.title)\(vacant)", color: group.changed ? ChartPalette.changed : ChartPalette.muted, size: 10)
             }
             if !group.notes.isEmpty {
-                label.detail(group.notes.joined(separator: " · "), italic: true, color: group.changed ? ChartPalette.changed : ChartPalette.muted)
+                label.detail(
+                    group.notes.joined(separator: " · "), italic: true, color: group.changed ? ChartPalette.changed : ChartPalette.muted)
             }
         }
         label.detail(before == after ? Plural.count(after, "post") : "posts \(before) → \(after)", color: ChartPalette.muted)

@@ -46,7 +46,7 @@ public enum ChartError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unknownRoot(id, files, suggestions):
+        case .unknownRoot(let id, let files, let suggestions):
             let place = files.isEmpty ? "the structure" : files.joined(separator: " or ")
             var text = "no post has the id \(id.rawValue) in \(place)"
             if !suggestions.isEmpty {

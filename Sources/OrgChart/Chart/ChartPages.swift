@@ -70,7 +70,8 @@ public enum ChartPages {
     public static func fileNamePart(_ id: PostID) -> String {
         var out = ""
         for scalar in id.rawValue.unicodeScalars {
-            let keep = (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
+            let keep =
+                (scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)))
                 || scalar == "-" || scalar == "_" || scalar == "."
             out.unicodeScalars.append(keep ? scalar : "_")
         }

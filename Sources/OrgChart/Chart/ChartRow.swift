@@ -9,7 +9,7 @@ public enum ChartRow: Hashable, Comparable, Sendable {
 
     public static func < (lhs: ChartRow, rhs: ChartRow) -> Bool {
         switch (lhs, rhs) {
-        case let (.tier(a), .tier(b)): a < b
+        case (.tier(let a), .tier(let b)): a < b
         case (.tier, .frontLine): true
         case (.frontLine, _): false
         }

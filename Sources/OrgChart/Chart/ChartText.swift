@@ -66,7 +66,8 @@ enum ChartText {
                 labels[row] = ["Front line"]
             case .tier(let tier):
                 // The first rule set that defines the tier names it.
-                let label = rules.first { $0.rule(forTier: tier) != nil }?.label(forTier: tier)
+                let label =
+                    rules.first { $0.rule(forTier: tier) != nil }?.label(forTier: tier)
                     ?? rules.first?.label(forTier: tier) ?? "Tier \(tier)"
                 labels[row] = label.components(separatedBy: " · ").flatMap { TextWrap.lines($0, width: 22) }.map(DOTText.html)
             }
@@ -109,14 +110,16 @@ enum ChartText {
         let posts = result.structure.posts
         let headcount = known ?? posts.reduce(0) { $0 + $1.count }
         var lines = [
-            prefix + "Whole structure: \(Plural.grouped(posts.count, "post")), headcount \(headcount); checks: " + counts.joined(separator: ", ")
+            prefix + "Whole structure: \(Plural.grouped(posts.count, "post")), headcount \(headcount); checks: "
+                + counts.joined(separator: ", ")
         ]
         let here = result.findings.filter { ($0.severity == .error || $0.severity == .warning) && ($0.post.map(shown.contains) ?? false) }
         if here.isEmpty {
             lines[0] += "; none on this page"
         } else {
             let errorsHere = here.filter { $0.severity == .error }.count
-            lines[0] += "; on this page: \(Plural.count(errorsHere, "error")), "
+            lines[0] +=
+                "; on this page: \(Plural.count(errorsHere, "error")), "
                 + Plural.count(here.count - errorsHere, "warning")
         }
         let ordered = here.filter { $0.severity == .error } + here.filter { $0.severity == .warning }

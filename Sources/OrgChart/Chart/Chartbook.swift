@@ -37,11 +37,13 @@ public struct PrintSettings: Sendable, Equatable {
     /// (at most 1) and whether landscape, whichever prints it larger.
     public func fit(width: Double, height: Double) -> (scale: Double, landscape: Bool) {
         let (short, long) = paper.portrait
-        let drawnWidth = width + 2 * Self.pad, drawnHeight = height + 2 * Self.pad
+        let drawnWidth = width + 2 * Self.pad
+        let drawnHeight = height + 2 * Self.pad
         func scale(_ w: Double, _ h: Double) -> Double {
             min(1, (w - 2 * Self.margin) / max(drawnWidth, 1), (h - 2 * Self.margin) / max(drawnHeight, 1))
         }
-        let landscape = scale(long, short), portrait = scale(short, long)
+        let landscape = scale(long, short)
+        let portrait = scale(short, long)
         return landscape >= portrait ? (landscape, true) : (portrait, false)
     }
 
@@ -206,19 +208,22 @@ public struct Chartbook: Sendable {
     func contentsDot(part: Int, kind: ChartbookKind, link: PageLink) -> String {
         let first = (part - 1) * Self.contentsPerPage
         let entries = pages[first..<min(pages.count, first + Self.contentsPerPage)]
-        var rows = "<TR><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Page"))</TD><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Post"))</TD>"
+        var rows =
+            "<TR><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Page"))</TD><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Post"))</TD>"
             + "<TD ALIGN=\"LEFT\">\(ChartPalette.bold("Title"))</TD><TD ALIGN=\"RIGHT\">\(ChartPalette.bold("Headcount"))</TD></TR>"
         for page in entries {
             let indent = String(repeating: "    ", count: min(page.level, 6))
             let part = page.parts > 1 ? " (part \(page.part) of \(page.parts))" : ""
             let title = TextWrap.lines(page.title, width: 70, maxLines: 1)[0] + part
-            rows += "<TR><TD ALIGN=\"LEFT\" HREF=\"\(DOTText.html(link.href(page.number)))\">\(ChartPalette.bold("p. \(page.number)"))</TD>"
+            rows +=
+                "<TR><TD ALIGN=\"LEFT\" HREF=\"\(DOTText.html(link.href(page.number)))\">\(ChartPalette.bold("p. \(page.number)"))</TD>"
                 + "<TD ALIGN=\"LEFT\">\(DOTText.html(page.root.map { TextWrap.lines($0.rawValue, width: 24, maxLines: 1)[0] } ?? "—"))</TD>"
                 + "<TD ALIGN=\"LEFT\">\(DOTText.html(indent + title))</TD>"
                 + "<TD ALIGN=\"RIGHT\">\(page.headcount)</TD></TR>"
         }
         let heading = "\(plan.name(kind)): contents" + (contentsPages > 1 ? " (\(part) of \(contentsPages))" : "")
-        let table = "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+        let table =
+            "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
             + "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\" COLOR=\"\(ChartPalette.link)\">\(ChartPalette.bold("Page \(part) of \(pageCount)"))</FONT></TD></TR>"
             + "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">"
             + TextWrap.lines(heading, width: 48).map { ChartPalette.bold(DOTText.html($0)) }.joined(separator: "<BR/>")
@@ -272,7 +277,8 @@ struct PlanningViews: Sendable {
         self.diff = diff
         let merged = MergedStructure(diff)
         tree = StructureIndex(merged.structure)
-        let currentIndex = StructureIndex(current.structure), proposedIndex = StructureIndex(proposed.structure)
+        let currentIndex = StructureIndex(current.structure)
+        let proposedIndex = StructureIndex(proposed.structure)
         views = [currentIndex, proposedIndex, tree]
         var to: [[Int: Int]] = [[:], [:], [:]]
         var from: [[Int: Int]] = [[:], [:], [:]]

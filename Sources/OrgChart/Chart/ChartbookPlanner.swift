@@ -138,7 +138,8 @@ struct Planner {
             number: 999, root: root.map { PostID(views.mergedIDs[$0]) }, title: "", headcount: 0, part: 1, parts: reports == nil ? 1 : 2,
             up: root == nil ? nil : 999, level: 0, references: references, reports: reports, rootPosition: root)
         page.part = 1
-        var spec = views.spec(for: page, in: Chartbook(pages: [], contentsPages: 0, plan: views), link: PageLink(stem: "x", ext: "svg", pages: 999))
+        var spec = views.spec(
+            for: page, in: Chartbook(pages: [], contentsPages: 0, plan: views), link: PageLink(stem: "x", ext: "svg", pages: 999))
         spec.total = 999
         // A later part draws its manager as a reference, which the key then explains.
         if reports != nil { spec.continuedFrom = 999 }
@@ -274,10 +275,11 @@ struct Planner {
         let title = root.map { views.tree.posts[$0].displayTitle } ?? "Overview: " + views.name(views.isPair ? .changes : .single)
         let headcount = headcountBelow(root)
         for (number, part) in parts.enumerated() {
-            pages.append(Chartbook.Page(
-                number: first + number, root: root.map { PostID(views.mergedIDs[$0]) }, title: title, headcount: headcount,
-                part: number + 1, parts: parts.count, up: up, level: level, references: part.references, reports: part.reports,
-                rootPosition: root, trialScale: sizes.scales[Self.candidate(root, part.references, part.reports)] ?? 0))
+            pages.append(
+                Chartbook.Page(
+                    number: first + number, root: root.map { PostID(views.mergedIDs[$0]) }, title: title, headcount: headcount,
+                    part: number + 1, parts: parts.count, up: up, level: level, references: part.references, reports: part.reports,
+                    rootPosition: root, trialScale: sizes.scales[Self.candidate(root, part.references, part.reports)] ?? 0))
         }
         for (number, part) in parts.enumerated() {
             for reference in part.references where !roots.contains(reference) {
@@ -323,7 +325,8 @@ struct Planner {
                 // then halving back between the most that fitted and the fewest that did not.
                 let remaining = reports.count - start
                 let guess = min(lastCount[levels] ?? 1, remaining)
-                var count = 1, failed = remaining + 1
+                var count = 1
+                var failed = remaining + 1
                 var bisecting = false
                 if guess > 1, try fitsCount(guess) {
                     count = guess
@@ -337,7 +340,8 @@ struct Planner {
                         bisecting = true
                     }
                 }
-                var probe = bisecting ? (count + failed) / 2 : count + 1, step = 2
+                var probe = bisecting ? (count + failed) / 2 : count + 1
+                var step = 2
                 while count + 1 < failed {
                     probe = min(max(probe, count + 1), failed - 1)
                     if try fitsCount(probe) {

@@ -58,13 +58,15 @@ public enum ComparisonChart {
                 drawnPanel.boxes.append(ChartText.absentBox(id, in: side.key, key: String(side.key.prefix(1))))
             } else if drawnPanel.boxes.isEmpty, let id = options.root {
                 // Say why this side is blank rather than leave an empty frame.
-                let row = indexes[1 - number].position(of: id).flatMap { indexes[1 - number].posts[$0].tier }.map(ChartRow.tier) ?? .frontLine
+                let row =
+                    indexes[1 - number].position(of: id).flatMap { indexes[1 - number].posts[$0].tier }.map(ChartRow.tier) ?? .frontLine
                 var style = BoxStyle()
                 style.dashed = true
                 style.outline = ChartPalette.muted
-                drawnPanel.boxes.append(ChartBox(
-                    name: "\(side.key.prefix(1))none", elementID: "\(side.key)-absent", row: row,
-                    label: DOTText.html("No post \(id.rawValue) in the \(side.key) structure"), style: style))
+                drawnPanel.boxes.append(
+                    ChartBox(
+                        name: "\(side.key.prefix(1))none", elementID: "\(side.key)-absent", row: row,
+                        label: DOTText.html("No post \(id.rawValue) in the \(side.key) structure"), style: style))
             }
             panels.append(drawnPanel)
             features.formUnion(built.features)
@@ -74,7 +76,8 @@ public enum ComparisonChart {
         var notes: [String] = []
         for (number, side) in sides.enumerated() {
             notes.append(ChartText.source(side.result, side: side.heading))
-            notes += ChartText.findings(side.result, side: side.heading, limit: 4, shown: shownBySide[number], headcount: shared[number].headcount)
+            notes += ChartText.findings(
+                side.result, side: side.heading, limit: 4, shown: shownBySide[number], headcount: shared[number].headcount)
         }
         let rootTitle = options.root.flatMap { id in
             zip(indexes, roots).lazy.compactMap { index, root in root.map { index.posts[$0].displayTitle } }.first
@@ -88,7 +91,10 @@ public enum ComparisonChart {
             legend: StructurePanel.legend(for: features),
             notes: notes.map { Footnotes.wrapped($0) } + footnotes.notes,
             dpi: options.dpi,
-            header: ChartText.header(options.page, chains: chains[0] == chains[1].map { $0.replacingOccurrences(of: "Proposed: ", with: "Current: ") } ? [chains[1]?.replacingOccurrences(of: "Proposed: ", with: "")] : chains))
+            header: ChartText.header(
+                options.page,
+                chains: chains[0] == chains[1].map { $0.replacingOccurrences(of: "Proposed: ", with: "Current: ") }
+                    ? [chains[1]?.replacingOccurrences(of: "Proposed: ", with: "")] : chains))
         return DOTEmitter.dot(document)
     }
 

@@ -63,10 +63,11 @@ struct MergedStructure {
             } else {
                 continue
             }
-            posts.append(Post(
-                id: PostID(elementIDs[position]), title: post.displayTitle, tier: post.tier,
-                reportsTo: manager.map { PostID(elementIDs[$0]) }, count: post.count, vacant: post.vacant,
-                assistant: post.assistant))
+            posts.append(
+                Post(
+                    id: PostID(elementIDs[position]), title: post.displayTitle, tier: post.tier,
+                    reportsTo: manager.map { PostID(elementIDs[$0]) }, count: post.count, vacant: post.vacant,
+                    assistant: post.assistant))
         }
         self.structure = Structure(posts: posts)
         self.elementIDs = elementIDs

@@ -70,7 +70,8 @@ struct PageScope {
     ) -> PageScope {
         guard let side, let page else {
             let scope = ChartScope(index, root: userRoot, depth: options.depth)
-            let shown: Set<PostID>? = userRoot == nil && options.depth == nil
+            let shown: Set<PostID>? =
+                userRoot == nil && options.depth == nil
                 ? nil : Set(index.posts.indices.filter { scope.drawn[$0] }.map { index.posts[$0].id })
             return PageScope(scope: scope, panel: nil, shown: shown, root: userRoot, chain: nil)
         }

@@ -35,13 +35,18 @@ public enum StructureChart {
 
         let rows = ChartRow.span(of: drawn.boxes.map(\.row))
         // A part of the structure (--root, --depth, a page) lists its own findings.
-        let notes = ([ChartText.source(result)] + ChartText.findings(result, shown: resolved.shown, headcount: shared.headcount)).map { Footnotes.wrapped($0) }
+        let notes =
+            ([ChartText.source(result)] + ChartText.findings(result, shown: resolved.shown, headcount: shared.headcount)).map {
+                Footnotes.wrapped($0)
+            }
             + footnotes.notes
         let rootTitle = root.map { structure.posts[$0].displayTitle }
         let document = ChartDocument(
-            title: ChartText.title(ChartText.name(of: structure), [
-                ChartText.subtitle(of: structure), ChartText.scope(options, rootTitle: rootTitle),
-            ]),
+            title: ChartText.title(
+                ChartText.name(of: structure),
+                [
+                    ChartText.subtitle(of: structure), ChartText.scope(options, rootTitle: rootTitle),
+                ]),
             rowLabels: ChartText.rowLabels(rows, rules: [result.rules]),
             panels: [drawn],
             legend: StructurePanel.legend(for: features),

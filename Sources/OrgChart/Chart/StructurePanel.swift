@@ -64,7 +64,9 @@ struct StructurePanel {
         let ids = shared?.ids ?? ElementIDs(posts: posts, duplicates: index.duplicatePositions)
         let boxLine = shared?.boxLine ?? BoxLine(index: index, field: options.boxLine)
 
-        func bandName(_ manager: Int, _ row: ChartRow) -> String { "\(nameKey)s\(manager)_\(row.slug.replacingOccurrences(of: "-", with: "_"))" }
+        func bandName(_ manager: Int, _ row: ChartRow) -> String {
+            "\(nameKey)s\(manager)_\(row.slug.replacingOccurrences(of: "-", with: "_"))"
+        }
         func boxName(_ position: Int) -> String {
             if let leader = layout.teamOf[position], let manager = layout.stackOf[leader] {
                 return bandName(manager, layout.row[leader]) + ":c\(leader)"
@@ -194,27 +196,31 @@ struct StructurePanel {
             switch item {
             case .post(let position):
                 let (label, style) = postLabel(position)
-                boxes.append(ChartBox(
-                    name: boxName(position), elementID: elementID(position), row: layout.row[position],
-                    label: label, style: style, href: page?.reference(position).map { page!.href($0) }))
+                boxes.append(
+                    ChartBox(
+                        name: boxName(position), elementID: elementID(position), row: layout.row[position],
+                        label: label, style: style, href: page?.reference(position).map { page!.href($0) }))
             case .team(let manager, let members):
                 let (label, style) = teamLabel(members)
-                boxes.append(ChartBox(
-                    name: "\(nameKey)t\(manager)", elementID: idPrefix + ids[manager] + "/front-line",
-                    row: .frontLine, label: label, style: style))
+                boxes.append(
+                    ChartBox(
+                        name: "\(nameKey)t\(manager)", elementID: idPrefix + ids[manager] + "/front-line",
+                        row: .frontLine, label: label, style: style))
             case .stack(let manager, let leaders, let row):
                 var cells: [ChartCell] = []
                 for leader in leaders {
                     let (label, style) = postLabel(leader, compact: true)
                     let members = teamMembers[leader] ?? []
                     let team = members.isEmpty ? nil : teamLabel(members)
-                    cells.append(ChartCell(
-                        elementID: idPrefix + ids[leader], port: "c\(leader)", label: label, style: style,
-                        team: team?.label, teamStyle: team?.style))
+                    cells.append(
+                        ChartCell(
+                            elementID: idPrefix + ids[leader], port: "c\(leader)", label: label, style: style,
+                            team: team?.label, teamStyle: team?.style))
                 }
-                boxes.append(ChartBox(
-                    name: bandName(manager, row), elementID: idPrefix + ids[manager] + "/stack-" + row.slug, row: row,
-                    label: "", style: BoxStyle(), cells: cells, columns: BandShape.columns(for: cells.count)))
+                boxes.append(
+                    ChartBox(
+                        name: bandName(manager, row), elementID: idPrefix + ids[manager] + "/stack-" + row.slug, row: row,
+                        label: "", style: BoxStyle(), cells: cells, columns: BandShape.columns(for: cells.count)))
                 features.insert(.stack)
             }
         }
@@ -225,20 +231,23 @@ struct StructurePanel {
             case .post(let position):
                 guard let manager = index.manager[position], scope.drawn[manager] else { continue }
                 let assistant = posts[position].assistant
-                lines.append(ChartLine(
-                    from: boxName(manager), to: boxName(position), kind: assistant ? .assistant : .reporting,
-                    constrains: !assistant && layout.row[position] > layout.row[manager],
-                    elementID: elementID(manager) + "->" + elementID(position)))
+                lines.append(
+                    ChartLine(
+                        from: boxName(manager), to: boxName(position), kind: assistant ? .assistant : .reporting,
+                        constrains: !assistant && layout.row[position] > layout.row[manager],
+                        elementID: elementID(manager) + "->" + elementID(position)))
             case .team(let manager, _):
-                lines.append(ChartLine(
-                    from: boxName(manager), to: "\(nameKey)t\(manager)", kind: .reporting,
-                    constrains: ChartRow.frontLine > layout.row[manager],
-                    elementID: elementID(manager) + "->" + idPrefix + ids[manager] + "/front-line"))
+                lines.append(
+                    ChartLine(
+                        from: boxName(manager), to: "\(nameKey)t\(manager)", kind: .reporting,
+                        constrains: ChartRow.frontLine > layout.row[manager],
+                        elementID: elementID(manager) + "->" + idPrefix + ids[manager] + "/front-line"))
             case .stack(let manager, _, let row):
-                lines.append(ChartLine(
-                    from: boxName(manager), to: bandName(manager, row), kind: .reporting,
-                    constrains: row > layout.row[manager],
-                    elementID: elementID(manager) + "->" + idPrefix + ids[manager] + "/stack-" + row.slug))
+                lines.append(
+                    ChartLine(
+                        from: boxName(manager), to: bandName(manager, row), kind: .reporting,
+                        constrains: row > layout.row[manager],
+                        elementID: elementID(manager) + "->" + idPrefix + ids[manager] + "/stack-" + row.slug))
             }
         }
         var dotted = Set<[String]>()
@@ -250,10 +259,11 @@ struct StructurePanel {
                 // Rows are pinned by the label column and each row's order by its chain, so a
                 // downward dotted line (weight 0) cannot move a box; it keeps its constraint
                 // so that Graphviz routes it directly rather than around the chart.
-                lines.append(ChartLine(
-                    from: tail, to: head, kind: .dotted,
-                    constrains: layout.row[position] > layout.row[from],
-                    elementID: "dotted:" + elementID(from) + "->" + elementID(position)))
+                lines.append(
+                    ChartLine(
+                        from: tail, to: head, kind: .dotted,
+                        constrains: layout.row[position] > layout.row[from],
+                        elementID: "dotted:" + elementID(from) + "->" + elementID(position)))
                 features.insert(.dotted)
             }
         }
@@ -308,9 +318,10 @@ struct StructurePanel {
             entries.append(LegendEntry(sample: .box(style), meaning: "Breaks a rule (named in red in the box)"))
         }
         if features.contains(.warning) {
-            entries.append(LegendEntry(
-                sample: .text("<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.accepted)\"><I>warning</I></FONT>"),
-                meaning: "Warning (one-over-one, tier-skip…) in the box"))
+            entries.append(
+                LegendEntry(
+                    sample: .text("<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.accepted)\"><I>warning</I></FONT>"),
+                    meaning: "Warning (one-over-one, tier-skip…) in the box"))
         }
         if features.contains(.accepted) {
             var style = BoxStyle()
@@ -322,12 +333,14 @@ struct StructurePanel {
             entries.append(LegendEntry(sample: .line(color: ChartPalette.dotted, dashed: true), meaning: "Dotted (matrix) reporting line"))
         }
         if features.contains(.stack) {
-            entries.append(LegendEntry(
-                sample: .text(ChartPalette.bold("▤")), meaning: "Team Managers stacked, each with its team"))
+            entries.append(
+                LegendEntry(
+                    sample: .text(ChartPalette.bold("▤")), meaning: "Team Managers stacked, each with its team"))
         }
         if features.contains(.reference) {
-            entries.append(LegendEntry(
-                sample: .text(ChartPalette.bold("→ p. N")), meaning: "Branch continued on page N: its totals"))
+            entries.append(
+                LegendEntry(
+                    sample: .text(ChartPalette.bold("→ p. N")), meaning: "Branch continued on page N: its totals"))
         }
         return entries
     }

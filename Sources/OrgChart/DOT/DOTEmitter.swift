@@ -48,30 +48,40 @@ enum DOTEmitter {
         ]
         if let dpi = document.dpi { graph.append(("dpi", String(dpi))) }
         out.line("graph [" + attributes(graph) + "];")
-        out.line("node [" + attributes([
-            ("shape", "box"),
-            ("fontname", DOTText.quoted(ChartPalette.font)),
-            ("fontsize", "10"),
-            ("margin", DOTText.quoted("0.10,0.05")),
-            ("color", DOTText.quoted(ChartPalette.ink)),
-            ("fontcolor", DOTText.quoted(ChartPalette.ink)),
-        ]) + "];")
-        out.line("edge [" + attributes([
-            ("dir", "none"),
-            ("color", DOTText.quoted(ChartPalette.line)),
-        ]) + "];")
+        out.line(
+            "node ["
+                + attributes([
+                    ("shape", "box"),
+                    ("fontname", DOTText.quoted(ChartPalette.font)),
+                    ("fontsize", "10"),
+                    ("margin", DOTText.quoted("0.10,0.05")),
+                    ("color", DOTText.quoted(ChartPalette.ink)),
+                    ("fontcolor", DOTText.quoted(ChartPalette.ink)),
+                ]) + "];")
+        out.line(
+            "edge ["
+                + attributes([
+                    ("dir", "none"),
+                    ("color", DOTText.quoted(ChartPalette.line)),
+                ]) + "];")
 
         // The title heads an unframed frame around the whole chart.
         out.line("subgraph cluster_chart {")
         out.indent += 1
-        out.line("graph [" + attributes([
-            ("id", DOTText.quoted("orgchart-chart")),
-            ("label", "<" + titleTable(document.header + document.title, legend: document.legend, headerLines: document.header.count) + ">"),
-            ("labelloc", "t"),
-            ("labeljust", "l"),
-            ("peripheries", "0"),
-            ("margin", "4"),
-        ]) + "];")
+        out.line(
+            "graph ["
+                + attributes([
+                    ("id", DOTText.quoted("orgchart-chart")),
+                    (
+                        "label",
+                        "<" + titleTable(document.header + document.title, legend: document.legend, headerLines: document.header.count)
+                            + ">"
+                    ),
+                    ("labelloc", "t"),
+                    ("labeljust", "l"),
+                    ("peripheries", "0"),
+                    ("margin", "4"),
+                ]) + "];")
 
         // The label column: one plain-text node per row, chained top to bottom. Side by
         // side panels get a heading row above the tiers.
@@ -79,9 +89,11 @@ enum DOTEmitter {
         let sideBySide = document.panels.count > 1
         var column: [String] = []
         if sideBySide {
-            out.line("rowhead [" + attributes([
-                ("id", DOTText.quoted("orgchart-row-headings")), ("shape", "plaintext"), ("label", "\"\""),
-            ]) + "];")
+            out.line(
+                "rowhead ["
+                    + attributes([
+                        ("id", DOTText.quoted("orgchart-row-headings")), ("shape", "plaintext"), ("label", "\"\""),
+                    ]) + "];")
             column.append("rowhead")
         }
         var rowNode: [ChartRow: String] = [:]
@@ -92,11 +104,13 @@ enum DOTEmitter {
             let label = (document.rowLabels[row] ?? []).enumerated().map { index, text in
                 index == 0 ? ChartPalette.bold(text) : "<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
             }.joined(separator: "<BR ALIGN=\"RIGHT\"/>")
-            out.line("\(name) [" + attributes([
-                ("id", DOTText.quoted("orgchart-row-\(row.slug)")),
-                ("shape", "plaintext"),
-                ("label", "<" + label + "<BR ALIGN=\"RIGHT\"/>>"),
-            ]) + "];")
+            out.line(
+                "\(name) ["
+                    + attributes([
+                        ("id", DOTText.quoted("orgchart-row-\(row.slug)")),
+                        ("shape", "plaintext"),
+                        ("label", "<" + label + "<BR ALIGN=\"RIGHT\"/>>"),
+                    ]) + "];")
         }
         // One statement per link: Graphviz's parser overflows on one edge statement of
         // thousands of nodes, so no statement grows with the number of posts.
@@ -107,12 +121,14 @@ enum DOTEmitter {
         // The panels' boxes, and for side-by-side panels their headings.
         for (number, panel) in document.panels.enumerated() {
             if sideBySide, let heading = panel.heading {
-                out.line("head\(number) [" + attributes([
-                    ("id", DOTText.quoted("orgchart-heading-\(panel.key)")),
-                    ("shape", "plaintext"),
-                    ("fontsize", "15"),
-                    ("label", "<" + ChartPalette.bold(heading) + ">"),
-                ]) + "];")
+                out.line(
+                    "head\(number) ["
+                        + attributes([
+                            ("id", DOTText.quoted("orgchart-heading-\(panel.key)")),
+                            ("shape", "plaintext"),
+                            ("fontsize", "15"),
+                            ("label", "<" + ChartPalette.bold(heading) + ">"),
+                        ]) + "];")
             }
             for box in panel.boxes { out.line(node(box)) }
         }
@@ -165,9 +181,11 @@ enum DOTEmitter {
             for number in document.panels.indices.dropFirst() {
                 let chain = (["rowhead"] + rows.compactMap { rowNode[$0] }).map { divider($0, number) }
                 for (upper, lower) in zip(chain, chain.dropFirst()) {
-                    out.line("\(upper) -> \(lower) [" + attributes([
-                        ("color", DOTText.quoted(ChartPalette.panelFrame)), ("style", "dashed"), ("weight", "100"),
-                    ]) + "];")
+                    out.line(
+                        "\(upper) -> \(lower) ["
+                            + attributes([
+                                ("color", DOTText.quoted(ChartPalette.panelFrame)), ("style", "dashed"), ("weight", "100"),
+                            ]) + "];")
                 }
             }
         }
@@ -225,9 +243,10 @@ enum DOTEmitter {
             table += "</TR>"
         }
         table += "</TABLE>"
-        return box.name + " [" + attributes([
-            ("id", DOTText.quoted(box.elementID)), ("shape", "plain"), ("label", "<" + table + ">"),
-        ]) + "];"
+        return box.name + " ["
+            + attributes([
+                ("id", DOTText.quoted(box.elementID)), ("shape", "plain"), ("label", "<" + table + ">"),
+            ]) + "];"
     }
 
     static func cell(_ cell: ChartCell) -> String {
@@ -278,7 +297,8 @@ enum DOTEmitter {
                 title += "<FONT POINT-SIZE=\"10\" COLOR=\"\(ChartPalette.link)\">\(ChartPalette.bold(text))</FONT>"
                 continue
             }
-            title += index == headerLines
+            title +=
+                index == headerLines
                 ? "<FONT POINT-SIZE=\"16\">\(ChartPalette.bold(text))</FONT>"
                 : "<FONT POINT-SIZE=\"11\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
         }
@@ -320,7 +340,8 @@ enum DOTEmitter {
             // tables use both the dashed and rounded styles, so the rounded one is left out.
             if style.dashed { attributes += " STYLE=\"dashed\"" }
             // A fixed-size table inside the cell, so a tall row cannot stretch the sample.
-            return "<TD><TABLE \(attributes) CELLSPACING=\"0\" WIDTH=\"28\" HEIGHT=\"13\" FIXEDSIZE=\"TRUE\"><TR><TD BORDER=\"0\"></TD></TR></TABLE></TD>"
+            return
+                "<TD><TABLE \(attributes) CELLSPACING=\"0\" WIDTH=\"28\" HEIGHT=\"13\" FIXEDSIZE=\"TRUE\"><TR><TD BORDER=\"0\"></TD></TR></TABLE></TD>"
         case .line(let color, let dashed):
             return "<TD><FONT COLOR=\"\(color)\">\(ChartPalette.bold(dashed ? "- - -" : "———"))</FONT></TD>"
         case .text(let text):
@@ -331,7 +352,8 @@ enum DOTEmitter {
     /// The notes under the chart, one left-aligned cell per note.
     static func notesTable(_ notes: [String]) -> String {
         let lines = notes.map { "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\($0)</TD></TR>" }.joined()
-        return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Notes"))</TD></TR>\(lines)</TABLE>"
+        return
+            "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR><TD ALIGN=\"LEFT\">\(ChartPalette.bold("Notes"))</TD></TR>\(lines)</TABLE>"
     }
 
     static func attributes(_ list: [(String, String)]) -> String {

@@ -17,9 +17,12 @@ extension AnalysisReport {
         let count = analysis.index.posts.count
         var out: [UInt8] = Array((Self.csvColumns.joined(separator: ",") + "\n").utf8)
         // Rows are written in two halves side by side, then joined in order.
-        let halves = count < 10_000 ? [rows(0..<count)] : ParallelWork.map(2) { half in
-            rows(half == 0 ? 0..<(count / 2) : (count / 2)..<count)
-        }
+        let halves =
+            count < 10_000
+            ? [rows(0..<count)]
+            : ParallelWork.map(2) { half in
+                rows(half == 0 ? 0..<(count / 2) : (count / 2)..<count)
+            }
         out.reserveCapacity(out.count + halves.reduce(0) { $0 + $1.count })
         for half in halves { out.append(contentsOf: half) }
         return out
@@ -76,9 +79,12 @@ enum CSVCell {
             out.append(0x30 + UInt8(value))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var rest = value
         withUnsafeMutableBytes(of: &digits) { buffer in

@@ -118,9 +118,12 @@ extension AnalysisReport {
         }
         out.append(contentsOf: Array(",\n  \"remits\" : [".utf8))
         let count = analysis.index.posts.count
-        let halves = count < 10_000 ? [remitLines(0..<count)] : ParallelWork.map(2) { half in
-            remitLines(half == 0 ? 0..<(count / 2) : (count / 2)..<count)
-        }
+        let halves =
+            count < 10_000
+            ? [remitLines(0..<count)]
+            : ParallelWork.map(2) { half in
+                remitLines(half == 0 ? 0..<(count / 2) : (count / 2)..<count)
+            }
         var first = true
         for half in halves where !half.isEmpty {
             out.append(contentsOf: first ? half.dropFirst() : half[...])  // drop the leading ","
@@ -191,7 +194,8 @@ extension AnalysisReport {
                 JSONSpans(
                     posts: spans.posts, min: spans.min, median: spans.median, mean: Self.tidy(spans.mean), max: spans.max,
                     ruleMin: spans.rule?.min, ruleMax: spans.rule?.max, within: spans.within, narrow: spans.narrow,
-                    wide: spans.wide, bands: spans.bands.sorted { $0.key < $1.key }.map { JSONBand(band: $0.key.rawValue, managers: $0.value) })
+                    wide: spans.wide,
+                    bands: spans.bands.sorted { $0.key < $1.key }.map { JSONBand(band: $0.key.rawValue, managers: $0.value) })
             }
             return JSONTier(
                 group: row.group.key, tier: tier, label: row.label, posts: row.posts, headcount: row.headcount,

@@ -35,7 +35,10 @@ public struct AnalysisReport: Report, Sendable {
         if let organisation = structure.organisation { about.append(.init("Organisation", organisation)) }
         if let effective = structure.effective { about.append(.init("Effective", effective.description)) }
         about.append(.init("Rules", analysis.rules.name))
-        about.append(.init("Posts", "\(Figures.grouped(totals.posts)) (headcount \(Figures.grouped(totals.headcount)), FTE \(Figures.decimal(totals.fte)))"))
+        about.append(
+            .init(
+                "Posts",
+                "\(Figures.grouped(totals.posts)) (headcount \(Figures.grouped(totals.headcount)), FTE \(Figures.decimal(totals.fte)))"))
         about.append(.init("Annual cost", totals.cost.text))
         doc.facts(about)
 
@@ -58,8 +61,10 @@ public struct AnalysisReport: Report, Sendable {
             var cells = [row.label, Figures.grouped(row.posts), Figures.grouped(row.headcount), Figures.decimal(row.fte), row.cost.text]
             if let spans = row.spans {
                 cells += [
-                    Figures.grouped(spans.min), Figures.decimal(spans.median, places: 1), Figures.decimal(spans.mean, places: 1), Figures.grouped(spans.max),
-                    spans.within.map(Figures.grouped) ?? "—", spans.narrow.map(Figures.grouped) ?? "—", spans.wide.map(Figures.grouped) ?? "—",
+                    Figures.grouped(spans.min), Figures.decimal(spans.median, places: 1), Figures.decimal(spans.mean, places: 1),
+                    Figures.grouped(spans.max),
+                    spans.within.map(Figures.grouped) ?? "—", spans.narrow.map(Figures.grouped) ?? "—",
+                    spans.wide.map(Figures.grouped) ?? "—",
                 ]
             } else {
                 cells += Array(repeating: "", count: 7)
@@ -67,9 +72,13 @@ public struct AnalysisReport: Report, Sendable {
             table.append(cells)
         }
         let totals = analysis.totals
-        table.append(["Total", Figures.grouped(totals.posts), Figures.grouped(totals.headcount), Figures.decimal(totals.fte), totals.cost.text] + Array(repeating: "", count: 7))
+        table.append(
+            ["Total", Figures.grouped(totals.posts), Figures.grouped(totals.headcount), Figures.decimal(totals.fte), totals.cost.text]
+                + Array(repeating: "", count: 7))
         doc.table(table)
-        doc.paragraph("Span is the headcount of direct reports, vacant posts included and assistants left out; narrow and wide are against the tier's rule.")
+        doc.paragraph(
+            "Span is the headcount of direct reports, vacant posts included and assistants left out; narrow and wide are against the tier's rule."
+        )
 
         let measured = analysis.tiers.filter { $0.spans != nil }
         guard !measured.isEmpty else { return }
@@ -82,10 +91,12 @@ public struct AnalysisReport: Report, Sendable {
         var table2 = ReportTable(headers: ["Tier"] + bands.map(\.heading), alignments: [.left] + bands.map { _ in .right })
         for row in measured {
             guard let spans = row.spans else { continue }
-            table2.append([row.label] + bands.map { band in
-                if spans.rule == nil, band == .withinRule || band == .aboveRule { return "—" }
-                return Figures.grouped(spans.count(in: band))
-            })
+            table2.append(
+                [row.label]
+                    + bands.map { band in
+                        if spans.rule == nil, band == .withinRule || band == .aboveRule { return "—" }
+                        return Figures.grouped(spans.count(in: band))
+                    })
         }
         doc.table(table2)
     }
@@ -95,7 +106,9 @@ public struct AnalysisReport: Report, Sendable {
         doc.heading(2, "Layers")
         var facts: [ReportDocument.Fact] = [
             .init("Deepest front line", "\(Plural.grouped(layers.deepestFrontLine, "reporting step")) below the top post"),
-            .init("Mean to the front line", "\(Figures.decimal(layers.meanToFrontLine, places: 1)) \(layers.meanToFrontLine == 1 ? "step" : "steps") per head"),
+            .init(
+                "Mean to the front line",
+                "\(Figures.decimal(layers.meanToFrontLine, places: 1)) \(layers.meanToFrontLine == 1 ? "step" : "steps") per head"),
         ]
         var management = Plural.grouped(layers.managementLayers, "layer")
         if let allowed = layers.allowedLayers {
@@ -103,13 +116,17 @@ public struct AnalysisReport: Report, Sendable {
         }
         facts.append(.init("Management layers", management))
         if layers.unplaced > 0 {
-            facts.append(.init("Not placed", "\(Plural.grouped(layers.unplaced, "post")) in or below a reporting loop, left out of layers and remits"))
+            facts.append(
+                .init(
+                    "Not placed", "\(Plural.grouped(layers.unplaced, "post")) in or below a reporting loop, left out of layers and remits"))
         }
         doc.facts(facts)
 
         var profile = ReportTable(headers: ["Layer", "Posts", "Headcount", "Managers"], alignments: [.right, .right, .right, .right])
         for layer in layers.profile {
-            profile.append([String(layer.layer), Figures.grouped(layer.posts), Figures.grouped(layer.headcount), Figures.grouped(layer.managers)])
+            profile.append([
+                String(layer.layer), Figures.grouped(layer.posts), Figures.grouped(layer.headcount), Figures.grouped(layer.managers),
+            ])
         }
         doc.heading(3, "Posts per layer (layer 0 is the top post)")
         doc.table(profile)
@@ -138,7 +155,8 @@ public struct AnalysisReport: Report, Sendable {
         let long = chains.longChains
         var summary = "\(Plural.grouped(chains.managers.count, "manager")) with exactly one direct report"
         if !long.isEmpty {
-            summary += ", forming \(Plural.grouped(long.count, "chain")) of two or more: "
+            summary +=
+                ", forming \(Plural.grouped(long.count, "chain")) of two or more: "
                 + long.map { $0.map(\.rawValue).joined(separator: " → ") }.joined(separator: "; ")
         }
         doc.paragraph(summary + ".")
@@ -153,11 +171,22 @@ public struct AnalysisReport: Report, Sendable {
         let ratios = analysis.ratios
         doc.heading(2, "Ratios")
         doc.facts([
-            .init("Managers : front line", "\(ratios.managerRatioText) (\(Figures.grouped(ratios.managementHeadcount)) management, \(Figures.grouped(ratios.frontLineHeadcount)) front line, \(Plural.grouped(ratios.assistantHeadcount, "assistant")))"),
-            .init("Manager posts", "\(Figures.grouped(ratios.managerPosts)) leading anyone, mean span \(Figures.decimal(ratios.meanSpan, places: 1))"),
+            .init(
+                "Managers : front line",
+                "\(ratios.managerRatioText) (\(Figures.grouped(ratios.managementHeadcount)) management, \(Figures.grouped(ratios.frontLineHeadcount)) front line, \(Plural.grouped(ratios.assistantHeadcount, "assistant")))"
+            ),
+            .init(
+                "Manager posts",
+                "\(Figures.grouped(ratios.managerPosts)) leading anyone, mean span \(Figures.decimal(ratios.meanSpan, places: 1))"),
             .init("Management cost", "\(ratios.managementCost.text), \(ratios.managementCostShareText)"),
-            .init("Vacancy rate", "\(Figures.percent(Double(ratios.vacantHeadcount), of: Double(ratios.headcount))) (\(Figures.grouped(ratios.vacantHeadcount)) of \(Figures.grouped(ratios.headcount)))"),
-            .init("Temporary posts", "\(Figures.grouped(ratios.temporaryHeadcount)) (\(Figures.percent(Double(ratios.temporaryHeadcount), of: Double(ratios.headcount))))"),
+            .init(
+                "Vacancy rate",
+                "\(Figures.percent(Double(ratios.vacantHeadcount), of: Double(ratios.headcount))) (\(Figures.grouped(ratios.vacantHeadcount)) of \(Figures.grouped(ratios.headcount)))"
+            ),
+            .init(
+                "Temporary posts",
+                "\(Figures.grouped(ratios.temporaryHeadcount)) (\(Figures.percent(Double(ratios.temporaryHeadcount), of: Double(ratios.headcount))))"
+            ),
         ])
     }
 
@@ -167,7 +196,9 @@ public struct AnalysisReport: Report, Sendable {
         let index = analysis.index
         let remits = analysis.remits
         doc.heading(2, "Remits of senior posts")
-        doc.paragraph("Everything beneath each post that leads other managers: headcount, FTE and cost of all staff within its service, assistants included, the post itself not.")
+        doc.paragraph(
+            "Everything beneath each post that leads other managers: headcount, FTE and cost of all staff within its service, assistants included, the post itself not."
+        )
         var table = ReportTable(
             headers: ["Post", "Title", "Tier", "Layer", "Span", "Headcount", "FTE", "Annual cost"],
             alignments: [.left, .left, .right, .right, .right, .right, .right, .right])
@@ -182,7 +213,8 @@ public struct AnalysisReport: Report, Sendable {
         }
         doc.table(table)
         if senior.count > remitRows {
-            doc.paragraph("… and \(Plural.grouped(senior.count - remitRows, "more senior post")); `--format csv` lists the remit of every post.")
+            doc.paragraph(
+                "… and \(Plural.grouped(senior.count - remitRows, "more senior post")); `--format csv` lists the remit of every post.")
         }
     }
 }

@@ -44,7 +44,8 @@ public struct CostTotal: Hashable, Sendable {
     /// headcount 15", or "unknown (3 posts …)" when nothing is known at all.
     public var text: String {
         if unknownPosts == 0 { return Figures.pounds(known) }
-        let unknown = Plural.grouped(unknownPosts, "post") + " of unknown cost"
+        let unknown =
+            Plural.grouped(unknownPosts, "post") + " of unknown cost"
             + (unknownHeadcount != unknownPosts ? ", headcount \(Figures.grouped(unknownHeadcount))" : "")
         if known == 0 { return "unknown (\(unknown))" }
         return "\(Figures.pounds(known)) + \(unknown)"

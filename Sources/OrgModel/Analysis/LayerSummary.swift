@@ -90,10 +90,11 @@ public struct LayerSummary: Hashable, Sendable {
             for head in index.reports(of: root) where !posts[head].assistant {
                 slotOfHead[Int32(head)] = branches.count
                 let post = posts[head]
-                branches.append(Branch(
-                    post: post.id, title: post.displayTitle, tier: post.tier,
-                    headcount: post.count + remits.headcount[head],
-                    managementLayers: Int(management[head]), deepestFrontLine: 0))
+                branches.append(
+                    Branch(
+                        post: post.id, title: post.displayTitle, tier: post.tier,
+                        headcount: post.count + remits.headcount[head],
+                        managementLayers: Int(management[head]), deepestFrontLine: 0))
             }
         }
         for position in index.topDownOrder where branch[position] >= 0 && facts.role[position] == .frontLine {

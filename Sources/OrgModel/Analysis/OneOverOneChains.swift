@@ -38,9 +38,10 @@ public struct OneOverOneChains: Hashable, Sendable {
             var current: Int? = position
             while let link = current, let report = only[link] {
                 let post = posts[link]
-                managers.append(Link(
-                    post: post.id, title: post.displayTitle, tier: post.tier,
-                    report: posts[report].id, reportTitle: posts[report].displayTitle))
+                managers.append(
+                    Link(
+                        post: post.id, title: post.displayTitle, tier: post.tier,
+                        report: posts[report].id, reportTitle: posts[report].displayTitle))
                 chain.append(post.id)
                 current = report
             }

@@ -5,7 +5,8 @@
 /// an assistant or PA is counted apart, as spans leave them out; every other post is the
 /// front line. De-layering never removes or adds a front-line post.
 public enum PostRole: String, Sendable, Hashable, CaseIterable, Codable {
-    case management, assistant, frontLine = "front-line"
+    case management, assistant
+    case frontLine = "front-line"
 }
 
 extension StructureIndex {

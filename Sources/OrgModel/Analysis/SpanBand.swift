@@ -17,8 +17,14 @@ public enum SpanBand: String, Sendable, Hashable, CaseIterable, Codable, Compara
 
     public init(span: Int, rule: SpanRule?) {
         if let rule {
-            if rule.contains(span) { self = .withinRule; return }
-            if span > rule.max { self = .aboveRule; return }
+            if rule.contains(span) {
+                self = .withinRule
+                return
+            }
+            if span > rule.max {
+                self = .aboveRule
+                return
+            }
         }
         switch span {
         case ...0: self = .none

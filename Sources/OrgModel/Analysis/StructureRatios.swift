@@ -16,7 +16,12 @@ public struct StructureRatios: Hashable, Sendable {
     public var meanSpan: Double
 
     init(index: StructureIndex, facts: PostFacts) {
-        var management = 0, frontLine = 0, assistants = 0, managers = 0, vacant = 0, temporary = 0
+        var management = 0
+        var frontLine = 0
+        var assistants = 0
+        var managers = 0
+        var vacant = 0
+        var temporary = 0
         var spanTotal = 0
         var managementCost = CostTotal()
         var totalCost = CostTotal()
@@ -64,6 +69,7 @@ public struct StructureRatios: Hashable, Sendable {
     /// are unknown, "18.2% of the known cost (3 posts of unknown cost)".
     public var managementCostShareText: String {
         let share = Figures.percent(managementCost.known, of: totalCost.known)
-        return totalCost.isComplete ? "\(share) of all cost" : "\(share) of the known cost (\(Plural.grouped(totalCost.unknownPosts, "post")) of unknown cost)"
+        return totalCost.isComplete
+            ? "\(share) of all cost" : "\(share) of the known cost (\(Plural.grouped(totalCost.unknownPosts, "post")) of unknown cost)"
     }
 }

@@ -22,9 +22,11 @@ struct CycleCheck: StructureCheck {
                 let loop = Array(walk[loopStart...])
                 let first = loop.min { context.posts[$0].line < context.posts[$1].line } ?? current
                 let ids = rotated(loop, toStartAt: first).map { context.posts[$0].id.rawValue }
-                findings.append(RawFinding(
-                    .cycle, at: first, in: context,
-                    "reporting lines loop (each reports to the next): \((ids + [ids[0]]).joined(separator: " → ")); fix one reports_to to break the loop"))
+                findings.append(
+                    RawFinding(
+                        .cycle, at: first, in: context,
+                        "reporting lines loop (each reports to the next): \((ids + [ids[0]]).joined(separator: " → ")); fix one reports_to to break the loop"
+                    ))
             }
             for position in walk { state[position] = 2 }
         }

@@ -79,22 +79,27 @@ struct DeviationReview {
             problems.append("is agreed on \(on), after \(asOf), the day judged")
         }
         if !problems.isEmpty {
-            result.append(finding(
-                .deviationUnagreed,
-                "\(name) \(problems.joined(separator: " and ")); rule set \(rules.name) needs a rationale agreed by \(Figures.andList(rules.approvers))"))
+            result.append(
+                finding(
+                    .deviationUnagreed,
+                    "\(name) \(problems.joined(separator: " and ")); rule set \(rules.name) needs a rationale agreed by \(Figures.andList(rules.approvers))"
+                ))
         }
         if !used.contains([position, slot]) {
             if let other = post.deviations.indices.first(where: { $0 != slot && post.deviations[$0].rule == deviation.rule }) {
                 let otherLine = post.deviations[other].line
-                result.append(finding(
-                    .deviationUnused,
-                    "\(name) repeats another deviation from that rule for this post\(otherLine > 0 ? " (line \(otherLine))" : ""); one is enough: remove this one"))
+                result.append(
+                    finding(
+                        .deviationUnused,
+                        "\(name) repeats another deviation from that rule for this post\(otherLine > 0 ? " (line \(otherLine))" : ""); one is enough: remove this one"
+                    ))
             } else {
                 result.append(finding(.deviationUnused, "\(name) covers no finding: the post meets that rule; remove the deviation"))
             }
         }
         if let review = deviation.reviewBy, review < asOf {
-            result.append(finding(.deviationExpired, "\(name) was due for review by \(review) (as of \(asOf)); review it and set a new date"))
+            result.append(
+                finding(.deviationExpired, "\(name) was due for review by \(review) (as of \(asOf)); review it and set a new date"))
         }
         return result
     }

@@ -7,9 +7,10 @@ struct DuplicateIDCheck: StructureCheck {
             let post = context.posts[position]
             let first = context.index.position(of: post.id).map { context.posts[$0].line } ?? 0
             let place = first > 0 ? " (first at line \(first))" : ""
-            findings.append(RawFinding(
-                .duplicateID, at: position, in: context,
-                "id \(post.id) is already used by another post\(place); give each post its own id"))
+            findings.append(
+                RawFinding(
+                    .duplicateID, at: position, in: context,
+                    "id \(post.id) is already used by another post\(place); give each post its own id"))
         }
     }
 }

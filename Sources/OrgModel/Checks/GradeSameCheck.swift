@@ -11,9 +11,10 @@ struct GradeSameCheck: StructureCheck {
                 let grade = posts[position].grade?.trimmingBlanks(), !grade.isEmpty,
                 posts[manager].grade?.trimmingBlanks() == grade
             else { continue }
-            findings.append(RawFinding(
-                .gradeSame, at: position, in: context,
-                "is graded \(grade), the same as its manager \(context.describe(manager))"))
+            findings.append(
+                RawFinding(
+                    .gradeSame, at: position, in: context,
+                    "is graded \(grade), the same as its manager \(context.describe(manager))"))
         }
     }
 }

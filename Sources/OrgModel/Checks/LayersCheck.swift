@@ -22,9 +22,10 @@ struct LayersCheck: StructureCheck {
                     index.isManager($0) && posts[$0].tier != RuleSet.contextTier
                 }
                 let path = managers.map { posts[$0].id.rawValue }.joined(separator: " → ")
-                findings.append(RawFinding(
-                    .layersExceeded, at: position, in: context,
-                    "is management layer \(allowed + 1) (\(path)); rule set \(context.rules.name) allows \(allowed)"))
+                findings.append(
+                    RawFinding(
+                        .layersExceeded, at: position, in: context,
+                        "is management layer \(allowed + 1) (\(path)); rule set \(context.rules.name) allows \(allowed)"))
             }
         }
     }

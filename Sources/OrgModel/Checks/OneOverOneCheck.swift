@@ -7,9 +7,10 @@ struct OneOverOneCheck: StructureCheck {
         let index = context.index
         for position in context.posts.indices where index.span[position] == 1 {
             guard let only = index.reports(of: position).first(where: { !context.posts[$0].assistant }) else { continue }
-            findings.append(RawFinding(
-                .oneOverOne, at: position, in: context,
-                .oneDirectReport(id: context.posts[only].id, title: context.posts[only].title)))
+            findings.append(
+                RawFinding(
+                    .oneOverOne, at: position, in: context,
+                    .oneDirectReport(id: context.posts[only].id, title: context.posts[only].title)))
         }
     }
 }

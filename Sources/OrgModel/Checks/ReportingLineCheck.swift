@@ -16,15 +16,17 @@ struct ReportingLineCheck: StructureCheck {
                 if boss == posts[position].id {
                     findings.append(RawFinding(.selfReport, at: position, in: context, "reports_to names the post itself"))
                 } else if index.position(of: boss) == nil {
-                    findings.append(RawFinding(
-                        .unknownManager, at: position, in: context,
-                        "reports_to \(boss) names no post\(suggestions.text(for: boss, in: context))"))
+                    findings.append(
+                        RawFinding(
+                            .unknownManager, at: position, in: context,
+                            "reports_to \(boss) names no post\(suggestions.text(for: boss, in: context))"))
                 }
             }
             for target in posts[position].dottedTo where index.position(of: target) == nil {
-                findings.append(RawFinding(
-                    .unknownManager, at: position, in: context,
-                    "dotted_to \(target) names no post\(suggestions.text(for: target, in: context))"))
+                findings.append(
+                    RawFinding(
+                        .unknownManager, at: position, in: context,
+                        "dotted_to \(target) names no post\(suggestions.text(for: target, in: context))"))
             }
         }
     }

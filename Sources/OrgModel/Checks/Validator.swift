@@ -37,7 +37,8 @@ public struct Validator: Sendable {
     /// closure called twenty million times); beyond what fits, a sort by comparison.
     static func listingOrder(_ findings: [Finding]) -> [Int] {
         let ruleCount = RuleID.allCases.count
-        var minLine = 0, maxLine = 0
+        var minLine = 0
+        var maxLine = 0
         for finding in findings {
             minLine = min(minLine, finding.line ?? 0)
             maxLine = max(maxLine, finding.line ?? 0)
@@ -46,7 +47,8 @@ public struct Validator: Sendable {
         let (keySpan, overflow) = (maxLine + 1).multipliedReportingOverflow(by: ruleCount)
         guard minLine >= 0, !overflow, keySpan < 1 << (63 - indexBits) else {
             return findings.indices.sorted { a, b in
-                let x = findings[a], y = findings[b]
+                let x = findings[a]
+                let y = findings[b]
                 if (x.line ?? 0) != (y.line ?? 0) { return (x.line ?? 0) < (y.line ?? 0) }
                 if x.rule != y.rule { return x.rule < y.rule }
                 return a < b

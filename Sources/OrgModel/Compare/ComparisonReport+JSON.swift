@@ -133,9 +133,12 @@ extension ComparisonReport {
     public func jsonValue() -> JSONReport {
         let comparison = self.comparison
         let diff = comparison.diff
-        let before = comparison.before, after = comparison.after
+        let before = comparison.before
+        let after = comparison.after
         func side(_ structure: Structure, _ file: String?, _ rules: RuleSet) -> JSONSide {
-            JSONSide(file: file, name: structure.name, state: structure.state?.rawValue, effective: structure.effective?.description, rules: rules.name)
+            JSONSide(
+                file: file, name: structure.name, state: structure.state?.rawValue, effective: structure.effective?.description,
+                rules: rules.name)
         }
         func post(_ post: Post, _ costing: PostCosting) -> JSONPost {
             JSONPost(
@@ -166,7 +169,8 @@ extension ComparisonReport {
     private func changedJSON() -> [String: [JSONChange]] {
         let comparison = self.comparison
         let diff = comparison.diff
-        let before = comparison.before, after = comparison.after
+        let before = comparison.before
+        let after = comparison.after
         var changed: [String: [JSONChange]] = [:]
         for aspect in PostChange.Aspect.allCases {
             var entries: [JSONChange] = []
@@ -175,20 +179,25 @@ extension ComparisonReport {
                 guard let old = change.current, let new = change.proposed else { continue }
                 let values: (JSONScalar, JSONScalar)
                 switch aspect {
-                case .reportingLine: values = (old.reportsTo.map { .text($0.rawValue) } ?? .null, new.reportsTo.map { .text($0.rawValue) } ?? .null)
+                case .reportingLine:
+                    values = (old.reportsTo.map { .text($0.rawValue) } ?? .null, new.reportsTo.map { .text($0.rawValue) } ?? .null)
                 case .title: values = (.text(old.title), .text(new.title))
                 case .tier: values = (old.tier.map { .integer($0) } ?? .null, new.tier.map { .integer($0) } ?? .null)
                 case .grade: values = (old.grade.map { .text($0) } ?? .null, new.grade.map { .text($0) } ?? .null)
                 case .fte: values = (.number(Self.tidy(before.costing.fte(of: old))), .number(Self.tidy(after.costing.fte(of: new))))
-                case .cost: values = (before.costing.cost(of: old).map { .number($0) } ?? .null, after.costing.cost(of: new).map { .number($0) } ?? .null)
+                case .cost:
+                    values = (
+                        before.costing.cost(of: old).map { .number($0) } ?? .null, after.costing.cost(of: new).map { .number($0) } ?? .null
+                    )
                 case .headcount: values = (.integer(old.count), .integer(new.count))
                 case .vacancies: values = (.integer(old.vacant), .integer(new.vacant))
                 case .madePermanent, .madeTemporary: values = (.flag(old.temporary), .flag(new.temporary))
                 case .dottedLines: values = (.list(old.dottedTo.map(\.rawValue)), .list(new.dottedTo.map(\.rawValue)))
                 }
-                entries.append(JSONChange(
-                    id: new.id.rawValue, replaces: change.matchedByReplacement ? old.id.rawValue : nil,
-                    title: new.displayTitle, before: values.0, after: values.1))
+                entries.append(
+                    JSONChange(
+                        id: new.id.rawValue, replaces: change.matchedByReplacement ? old.id.rawValue : nil,
+                        title: new.displayTitle, before: values.0, after: values.1))
             }
             if !entries.isEmpty { changed[ReportJSON.key(aspect.rawValue)] = entries }
         }
@@ -198,17 +207,20 @@ extension ComparisonReport {
     /// The totals, each a `{before, after}` pair, and the cost changes.
     private func totalsJSON() -> JSONTotals {
         let comparison = self.comparison
-        let before = comparison.before, after = comparison.after
+        let before = comparison.before
+        let after = comparison.after
         let groups = Set(before.tiers.map(\.group)).union(after.tiers.map(\.group)).sorted()
         let tiers = groups.map { group -> JSONTierTotals in
-            let a = before.tiers.first { $0.group == group }, b = after.tiers.first { $0.group == group }
+            let a = before.tiers.first { $0.group == group }
+            let b = after.tiers.first { $0.group == group }
             return JSONTierTotals(
                 group: group.key, label: (b ?? a)?.label ?? group.key,
                 posts: JSONPair(before: a?.posts ?? 0, after: b?.posts ?? 0),
                 headcount: JSONPair(before: a?.headcount ?? 0, after: b?.headcount ?? 0),
                 fte: JSONPair(before: Self.tidy(a?.fte ?? 0), after: Self.tidy(b?.fte ?? 0)))
         }
-        let a = before.totals, b = after.totals
+        let a = before.totals
+        let b = after.totals
         return JSONTotals(
             tiers: tiers, posts: JSONPair(before: a.posts, after: b.posts),
             headcount: JSONPair(before: a.headcount, after: b.headcount),

@@ -39,7 +39,8 @@ public struct ComparisonReport: Report, Sendable {
         var about: [ReportDocument.Fact] = []
         about.append(.init("Current", Self.describe(diff.current, file: currentFile)))
         about.append(.init("Proposed", Self.describe(diff.proposed, file: proposedFile)))
-        let rulesBefore = comparison.before.rules.name, rulesAfter = comparison.after.rules.name
+        let rulesBefore = comparison.before.rules.name
+        let rulesAfter = comparison.after.rules.name
         about.append(.init("Rules", rulesBefore == rulesAfter ? rulesBefore : "\(rulesBefore) → \(rulesAfter)"))
         doc.facts(about)
         if !diff.notes.isEmpty {
@@ -94,11 +95,13 @@ public struct ComparisonReport: Report, Sendable {
     static func arrow(_ before: String, _ after: String) -> String { before == after ? before : "\(before) → \(after)" }
 
     static func arrow(_ before: Int, _ after: Int) -> String {
-        before == after ? Figures.grouped(before) : "\(Figures.grouped(before)) → \(Figures.grouped(after)) (\(Figures.signed(after - before)))"
+        before == after
+            ? Figures.grouped(before) : "\(Figures.grouped(before)) → \(Figures.grouped(after)) (\(Figures.signed(after - before)))"
     }
 
     static func arrow(_ before: Double, _ after: Double) -> String {
-        let a = Figures.decimal(before), b = Figures.decimal(after)
+        let a = Figures.decimal(before)
+        let b = Figures.decimal(after)
         // The change of the figures as printed, so that the three always agree.
         return a == b ? a : "\(a) → \(b) (\(Figures.signedDecimal(rounded(after, 2) - rounded(before, 2))))"
     }
@@ -114,12 +117,15 @@ public struct ComparisonReport: Report, Sendable {
 
     private func summarySection(into doc: inout ReportDocument) {
         let comparison = self.comparison
-        let before = comparison.before.totals, after = comparison.after.totals
+        let before = comparison.before.totals
+        let after = comparison.after.totals
         doc.heading(2, "Summary")
         var counts: [String] = [
             "\(Figures.grouped(comparison.deleted.count)) deleted", "\(Figures.grouped(comparison.created.count)) created",
         ]
-        for (aspect, word) in [(PostChange.Aspect.reportingLine, "moved"), (.tier, "re-tiered"), (.title, "retitled"), (.grade, "re-graded")] {
+        for (aspect, word) in [
+            (PostChange.Aspect.reportingLine, "moved"), (.tier, "re-tiered"), (.title, "retitled"), (.grade, "re-graded"),
+        ] {
             counts.append("\(Figures.grouped(comparison.count(aspect))) \(word)")
         }
         var facts: [ReportDocument.Fact] = [
@@ -133,14 +139,17 @@ public struct ComparisonReport: Report, Sendable {
         let permanent = comparison.madePermanentHeadcount
         if permanent > 0 {
             let lines = comparison.madePermanent.count
-            facts.append(.init(
-                "Temporary → permanent",
-                Plural.grouped(permanent, "post") + (lines == permanent ? "" : " on \(Plural.grouped(lines, "establishment line"))")))
+            facts.append(
+                .init(
+                    "Temporary → permanent",
+                    Plural.grouped(permanent, "post") + (lines == permanent ? "" : " on \(Plural.grouped(lines, "establishment line"))")))
         }
         let changes = comparison.findingChanges
-        facts.append(.init(
-            "Findings",
-            "\(Plural.grouped(comparison.beforeFindings.errorCount, "error")) → \(Plural.grouped(comparison.afterFindings.errorCount, "error")); \(changes.summary)"))
+        facts.append(
+            .init(
+                "Findings",
+                "\(Plural.grouped(comparison.beforeFindings.errorCount, "error")) → \(Plural.grouped(comparison.afterFindings.errorCount, "error")); \(changes.summary)"
+            ))
         doc.facts(facts)
     }
 
@@ -152,7 +161,8 @@ public struct ComparisonReport: Report, Sendable {
         let filled = posts.reduce(0) { $0 + max(0, $1.count - $1.vacant) }
         if headcount > 0 {
             doc.paragraph(
-                "Headcount of the posts deleted: \(Figures.grouped(headcount)), of which \(Figures.grouped(filled)) filled and \(Figures.grouped(headcount - filled)) vacant.")
+                "Headcount of the posts deleted: \(Figures.grouped(headcount)), of which \(Figures.grouped(filled)) filled and \(Figures.grouped(headcount - filled)) vacant."
+            )
         }
     }
 
@@ -203,7 +213,8 @@ public struct ComparisonReport: Report, Sendable {
         guard alwaysShown || !changes.isEmpty else { return }
         doc.heading(3, "\(title) (\(Figures.grouped(changes.count)))")
         guard !changes.isEmpty else { return doc.paragraph("None.") }
-        let costingBefore = comparison.before.costing, costingAfter = comparison.after.costing
+        let costingBefore = comparison.before.costing
+        let costingAfter = comparison.after.costing
         var table: ReportTable
         switch aspect {
         case .title:
@@ -211,7 +222,8 @@ public struct ComparisonReport: Report, Sendable {
         case .madePermanent, .madeTemporary:
             table = ReportTable(headers: ["Post", "Title", "Tier", "Annual cost"], alignments: [.left, .left, .right, .right])
         case .cost:
-            table = ReportTable(headers: ["Post", "Title", "Before", "After", "Change"], alignments: [.left, .left, .right, .right, .right])
+            table = ReportTable(
+                headers: ["Post", "Title", "Before", "After", "Change"], alignments: [.left, .left, .right, .right, .right])
         case .fte, .headcount, .vacancies, .tier:
             table = ReportTable(headers: ["Post", "Title", "Before", "After"], alignments: [.left, .left, .right, .right])
         default:
@@ -234,7 +246,8 @@ public struct ComparisonReport: Report, Sendable {
             case .fte:
                 table.append([id, title, Self.fteText(old, costingBefore), Self.fteText(new, costingAfter)])
             case .cost:
-                let a = costingBefore.cost(of: old), b = costingAfter.cost(of: new)
+                let a = costingBefore.cost(of: old)
+                let b = costingAfter.cost(of: new)
                 let change = a.flatMap { a in b.map { Figures.signedPounds($0 - a) } } ?? "unknown"
                 table.append([id, title, Self.costText(a), Self.costText(b), change])
             case .madePermanent, .madeTemporary:
@@ -242,9 +255,13 @@ public struct ComparisonReport: Report, Sendable {
             case .headcount:
                 table.append([id, title, Figures.grouped(old.count), Figures.grouped(new.count)])
             case .vacancies:
-                table.append([id, title, "\(Figures.grouped(min(old.vacant, old.count))) of \(Figures.grouped(old.count))", "\(Figures.grouped(min(new.vacant, new.count))) of \(Figures.grouped(new.count))"])
+                table.append([
+                    id, title, "\(Figures.grouped(min(old.vacant, old.count))) of \(Figures.grouped(old.count))",
+                    "\(Figures.grouped(min(new.vacant, new.count))) of \(Figures.grouped(new.count))",
+                ])
             case .dottedLines:
-                let a = old.dottedTo.map(\.rawValue).joined(separator: ", "), b = new.dottedTo.map(\.rawValue).joined(separator: ", ")
+                let a = old.dottedTo.map(\.rawValue).joined(separator: ", ")
+                let b = new.dottedTo.map(\.rawValue).joined(separator: ", ")
                 table.append([id, title, a.isEmpty ? "none" : a, b.isEmpty ? "none" : b])
             }
         }
@@ -252,7 +269,8 @@ public struct ComparisonReport: Report, Sendable {
     }
 
     private func totalsSection(into doc: inout ReportDocument) {
-        let before = comparison.before, after = comparison.after
+        let before = comparison.before
+        let after = comparison.after
         doc.heading(2, "Totals before → after")
         let groups = Set(before.tiers.map(\.group)).union(after.tiers.map(\.group)).sorted()
         var table = ReportTable(headers: ["Tier", "Posts", "Headcount", "FTE"])
@@ -261,10 +279,15 @@ public struct ComparisonReport: Report, Sendable {
                 ?? TierSummary(group: group, label: TierSummary.label(for: group, rules: analysis.rules))
         }
         for group in groups {
-            let a = row(before, group), b = row(after, group)
-            table.append([b.posts > 0 ? b.label : a.label, Self.arrow(a.posts, b.posts), Self.arrow(a.headcount, b.headcount), Self.arrow(a.fte, b.fte)])
+            let a = row(before, group)
+            let b = row(after, group)
+            table.append([
+                b.posts > 0 ? b.label : a.label, Self.arrow(a.posts, b.posts), Self.arrow(a.headcount, b.headcount),
+                Self.arrow(a.fte, b.fte),
+            ])
         }
-        let a = before.totals, b = after.totals
+        let a = before.totals
+        let b = after.totals
         table.append(["Total", Self.arrow(a.posts, b.posts), Self.arrow(a.headcount, b.headcount), Self.arrow(a.fte, b.fte)])
         doc.table(table)
 
@@ -290,7 +313,10 @@ public struct ComparisonReport: Report, Sendable {
         count("Warnings", comparison.beforeFindings.warningCount, comparison.afterFindings.warningCount)
         count("Accepted deviations", comparison.beforeFindings.acceptedCount, comparison.afterFindings.acceptedCount)
         let net = comparison.netCostChange
-        measures.append(["Annual cost", comparison.costBefore.text, comparison.costAfter.text, Figures.signedPounds(net.known) + (net.isComplete ? "" : " (known costs)")])
+        measures.append([
+            "Annual cost", comparison.costBefore.text, comparison.costAfter.text,
+            Figures.signedPounds(net.known) + (net.isComplete ? "" : " (known costs)"),
+        ])
         doc.table(measures)
     }
 
@@ -306,19 +332,29 @@ public struct ComparisonReport: Report, Sendable {
     private func costSection(into doc: inout ReportDocument) {
         let comparison = self.comparison
         doc.heading(2, "Cost of the change")
-        let deleted = comparison.costOfDeleted, created = comparison.costOfCreated, kept = comparison.costChangeOfKept
+        let deleted = comparison.costOfDeleted
+        let created = comparison.costOfCreated
+        let kept = comparison.costChangeOfKept
         var facts: [ReportDocument.Fact] = [
             .init("Posts deleted", Self.signed("−", deleted)),
             .init("Posts created", Self.signed("+", created)),
-            .init("Kept posts' cost changes", Figures.signedPounds(kept.known) + (kept.unknownPosts > 0 ? " (\(Plural.grouped(kept.unknownPosts, "post")) with a cost known on one side only)" : "")),
+            .init(
+                "Kept posts' cost changes",
+                Figures.signedPounds(kept.known)
+                    + (kept.unknownPosts > 0 ? " (\(Plural.grouped(kept.unknownPosts, "post")) with a cost known on one side only)" : "")),
             .init("Net change", comparison.netCostChange.text),
         ]
         let permanent = comparison.madePermanent
         if !permanent.isEmpty {
-            facts.append(.init("Temporary → permanent", "\(Plural.grouped(comparison.madePermanentHeadcount, "post")): \(Figures.list(permanent.map(\.id.rawValue)))"))
+            facts.append(
+                .init(
+                    "Temporary → permanent",
+                    "\(Plural.grouped(comparison.madePermanentHeadcount, "post")): \(Figures.list(permanent.map(\.id.rawValue)))"))
         }
         doc.facts(facts)
-        doc.paragraph("Costs are annual, on-costs included; a post without a cost takes its grade's cost from the rule set, and a cost that is still unknown is counted as unknown, never as zero.")
+        doc.paragraph(
+            "Costs are annual, on-costs included; a post without a cost takes its grade's cost from the rule set, and a cost that is still unknown is counted as unknown, never as zero."
+        )
     }
 
     /// The agreed deviations the proposed structure relies on, with their rationale and
@@ -330,9 +366,10 @@ public struct ComparisonReport: Report, Sendable {
         var table = ReportTable(headers: ["Post", "Rule", "Finding", "Rationale", "Agreed by", "Agreed on", "Review by"])
         for finding in accepted {
             guard let deviation = finding.deviation else { continue }
-            let post = finding.post.map { id in
-                finding.postTitle.map { $0 == id.rawValue ? id.rawValue : "\(id) (\($0))" } ?? id.rawValue
-            } ?? "—"
+            let post =
+                finding.post.map { id in
+                    finding.postTitle.map { $0 == id.rawValue ? id.rawValue : "\(id) (\($0))" } ?? id.rawValue
+                } ?? "—"
             table.append([
                 post, finding.rule.rawValue, finding.message, deviation.statedRationale ?? "",
                 Figures.andList(deviation.agreedBy), deviation.agreedOn?.description ?? "", deviation.reviewBy?.description ?? "",
@@ -344,7 +381,8 @@ public struct ComparisonReport: Report, Sendable {
     private func findingsSection(into doc: inout ReportDocument) {
         let changes = comparison.findingChanges
         doc.heading(2, "Findings")
-        doc.paragraph("Errors and warnings against the rules, matched by rule and post (a post that replaces another is matched as that post).")
+        doc.paragraph(
+            "Errors and warnings against the rules, matched by rule and post (a post that replaces another is matched as that post).")
         var sections = [("Violations fixed", changes.fixed)]
         if !changes.accepted.isEmpty { sections.append(("Violations now accepted under a deviation", changes.accepted)) }
         sections.append(("Violations introduced", changes.introduced))
@@ -356,9 +394,10 @@ public struct ComparisonReport: Report, Sendable {
             }
             var table = ReportTable(headers: ["Rule", "Severity", "Post", "Finding"])
             for finding in findings {
-                let post = finding.post.map { id in
-                    finding.postTitle.map { $0 == id.rawValue ? id.rawValue : "\(id) (\($0))" } ?? id.rawValue
-                } ?? "—"
+                let post =
+                    finding.post.map { id in
+                        finding.postTitle.map { $0 == id.rawValue ? id.rawValue : "\(id) (\($0))" } ?? id.rawValue
+                    } ?? "—"
                 table.append([finding.rule.rawValue, finding.severity.rawValue, post, finding.message])
             }
             doc.table(table)

@@ -18,7 +18,9 @@ public struct DiffCosts: Sendable, Equatable {
         var keptUnknownBefore = 0
         var keptUnknownAfter = 0
         var anyKnown = false
-        var deleted = CostTotal(), created = CostTotal(), kept = CostTotal()
+        var deleted = CostTotal()
+        var created = CostTotal()
+        var kept = CostTotal()
         for change in diff.changes {
             switch change.status {
             case .deleted:
@@ -33,7 +35,8 @@ public struct DiffCosts: Sendable, Equatable {
                 created.add(cost, headcount: post.count)
             case .kept:
                 guard let old = change.current, let new = change.proposed else { continue }
-                let a = before.cost(of: old), b = after.cost(of: new)
+                let a = before.cost(of: old)
+                let b = after.cost(of: new)
                 anyKnown = anyKnown || a != nil || b != nil
                 if a == nil { keptUnknownBefore += 1 }
                 if b == nil { keptUnknownAfter += 1 }

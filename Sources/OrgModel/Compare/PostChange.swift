@@ -97,7 +97,7 @@ public struct PostChange: Sendable, Equatable {
     private static func sameAmount(_ a: Double?, _ b: Double?) -> Bool {
         switch (a, b) {
         case (nil, nil): true
-        case let (x?, y?): abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
+        case (let x?, let y?): abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
         default: false
         }
     }

@@ -65,24 +65,32 @@ public struct StructureDiff: Sendable, Equatable {
         for (position, post) in proposed.posts.enumerated() {
             guard let old = post.replaces else { continue }
             if old == post.id {
-                notes.append("proposed post \(place(post)) replaces itself, which means nothing: matched by its id as any post is; remove replaces:")
+                notes.append(
+                    "proposed post \(place(post)) replaces itself, which means nothing: matched by its id as any post is; remove replaces:")
                 continue
             }
             guard partnerOfProposed[position] == nil, proposedPosition[post.id] == position else {
                 if proposedPosition[post.id] == position {
-                    notes.append("proposed post \(place(post)) replaces \(old), but its own id is in the current structure: matched as \(post.id), and replaces: is not used")
+                    notes.append(
+                        "proposed post \(place(post)) replaces \(old), but its own id is in the current structure: matched as \(post.id), and replaces: is not used"
+                    )
                 }
                 continue
             }
             guard let oldPosition = currentPosition[old] else {
-                notes.append("proposed post \(place(post)) replaces \(old), which is not in the current structure: \(post.id) counts as created")
+                notes.append(
+                    "proposed post \(place(post)) replaces \(old), which is not in the current structure: \(post.id) counts as created")
                 continue
             }
             guard partnerOfCurrent[oldPosition] == nil else {
                 if let keeper = partnerOfCurrent[oldPosition], proposed.posts[keeper].id == old {
-                    notes.append("proposed post \(place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created")
+                    notes.append(
+                        "proposed post \(place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created"
+                    )
                 } else if let taker = partnerOfCurrent[oldPosition] {
-                    notes.append("proposed posts \(place(proposed.posts[taker])) and \(place(post)) both replace \(old): \(proposed.posts[taker].id) takes its place and \(post.id) counts as created")
+                    notes.append(
+                        "proposed posts \(place(proposed.posts[taker])) and \(place(post)) both replace \(old): \(proposed.posts[taker].id) takes its place and \(post.id) counts as created"
+                    )
                 }
                 continue
             }
@@ -93,11 +101,13 @@ public struct StructureDiff: Sendable, Equatable {
         // Ids in another form: each key that one unmatched post on each side holds.
         if matching != .exact {
             var currentByKey: [String: [Int]] = [:]
-            for (position, post) in current.posts.enumerated() where partnerOfCurrent[position] == nil && !(pairLines && currentIsLine[position]) {
+            for (position, post) in current.posts.enumerated()
+            where partnerOfCurrent[position] == nil && !(pairLines && currentIsLine[position]) {
                 currentByKey[matching.key(post.id), default: []].append(position)
             }
             var proposedByKey: [String: [Int]] = [:]
-            for (position, post) in proposed.posts.enumerated() where partnerOfProposed[position] == nil && !(pairLines && proposedIsLine[position]) {
+            for (position, post) in proposed.posts.enumerated()
+            where partnerOfProposed[position] == nil && !(pairLines && proposedIsLine[position]) {
                 proposedByKey[matching.key(post.id), default: []].append(position)
             }
             var matched: [String] = []
@@ -112,7 +122,8 @@ public struct StructureDiff: Sendable, Equatable {
             }
             if !matched.isEmpty {
                 notes.append(
-                    "\(Plural.count(matched.count, "post")) matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")")
+                    "\(Plural.count(matched.count, "post")) matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")"
+                )
             }
         }
 
@@ -160,7 +171,8 @@ public struct StructureDiff: Sendable, Equatable {
             let ids = Array(Set(repeated)).sorted()
             notes.append(
                 "the \(side) structure repeats the \(Plural.noun(ids.count, "id")) \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
-                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)")
+                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)"
+            )
         }
 
         var changes: [PostChange] = []

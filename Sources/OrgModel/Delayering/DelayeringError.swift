@@ -13,7 +13,8 @@ public struct DelayeringError: Error, Hashable, Sendable, CustomStringConvertibl
     public var description: String {
         let shown = problems.prefix(5).joined(separator: "; ")
         let more = problems.count > 5 ? " and \(problems.count - 5) more" : ""
-        return "\(file ?? "structure"): cannot be de-layered until its reporting lines are sound: \(shown)\(more); run orgmodel validate and fix these first"
+        return
+            "\(file ?? "structure"): cannot be de-layered until its reporting lines are sound: \(shown)\(more); run orgmodel validate and fix these first"
     }
 
     /// The problems that stop de-layering: repeated ids, reporting lines to no post or to
@@ -30,7 +31,8 @@ public struct DelayeringError: Error, Hashable, Sendable, CustomStringConvertibl
         }
         if !index.unreachable.isEmpty {
             let ids = index.unreachable.prefix(3).map { posts[$0].id.rawValue }.joined(separator: ", ")
-            problems.append("\(index.unreachable.count) posts are in or below a reporting loop (\(ids)\(index.unreachable.count > 3 ? ", …" : ""))")
+            problems.append(
+                "\(index.unreachable.count) posts are in or below a reporting loop (\(ids)\(index.unreachable.count > 3 ? ", …" : ""))")
         }
         return problems.isEmpty ? nil : DelayeringError(file: index.structure.source, problems: problems)
     }

@@ -61,11 +61,12 @@ public struct DelayeringPlanner: Sendable {
             }
             var (optionStructure, lineChanges) = workspace.structure(from: structure)
             optionStructure.state = .option
-            drafts.append(Draft(
-                step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes, structure: optionStructure,
-                removed: (0..<workspace.originalCount).filter { !workspace.alive[$0] }.map { workspace.posts[$0] },
-                added: (workspace.originalCount..<workspace.posts.count).filter { workspace.alive[$0] }.map { workspace.posts[$0] },
-                dottedLineChanges: lineChanges))
+            drafts.append(
+                Draft(
+                    step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes, structure: optionStructure,
+                    removed: (0..<workspace.originalCount).filter { !workspace.alive[$0] }.map { workspace.posts[$0] },
+                    added: (workspace.originalCount..<workspace.posts.count).filter { workspace.alive[$0] }.map { workspace.posts[$0] },
+                    dottedLineChanges: lineChanges))
         }
 
         // Then the structure and each option measured and validated, side by side.
@@ -78,17 +79,21 @@ public struct DelayeringPlanner: Sendable {
         let costing = workspace.costing
         var options: [DelayeringOption] = []
         for (draft, (analysis, findings)) in zip(drafts, evaluated.dropFirst()) {
-            options.append(DelayeringOption(
-                step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, notes: draft.notes,
-                structure: draft.structure, removedPosts: draft.removed, addedPosts: draft.added,
-                removedCost: costing.total(draft.removed), addedCost: costing.total(draft.added), analysis: analysis,
-                findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
-                dottedLineChanges: draft.dottedLineChanges))
+            options.append(
+                DelayeringOption(
+                    step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, notes: draft.notes,
+                    structure: draft.structure, removedPosts: draft.removed, addedPosts: draft.added,
+                    removedCost: costing.total(draft.removed), addedCost: costing.total(draft.added), analysis: analysis,
+                    findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
+                    dottedLineChanges: draft.dottedLineChanges))
         }
         var notes: [String] = []
-        for position in order where structure.posts[position].tier == nil && index.isManager(position) && !structure.posts[position].assistant {
+        for position in order
+        where structure.posts[position].tier == nil && index.isManager(position) && !structure.posts[position].assistant {
             let post = structure.posts[position]
-            notes.append("\(post.id) (\(post.displayTitle)) leads \(index.span[position]) but has no tier, so no option touches it: give it the tier of its role, or decide on it by hand")
+            notes.append(
+                "\(post.id) (\(post.displayTitle)) leads \(index.span[position]) but has no tier, so no option touches it: give it the tier of its role, or decide on it by hand"
+            )
         }
         return DelayeringResult(original: original, originalFindings: originalFindings, options: options, notes: notes)
     }
@@ -150,21 +155,28 @@ public struct DelayeringPlanner: Sendable {
                 }
             }
             guard let best else {
-                notes.append("\(describe(position, in: workspace)) sits in a hidden layer (tier \(tier) under \(workspace.posts[boss].id), tier \(bossTier)) but is kept: \(refusals.joined(separator: "; "))")
+                notes.append(
+                    "\(describe(position, in: workspace)) sits in a hidden layer (tier \(tier) under \(workspace.posts[boss].id), tier \(bossTier)) but is kept: \(refusals.joined(separator: "; "))"
+                )
                 continue
             }
             let removed = workspace.posts[best.post]
             let moving = workspace.reports[best.post]
-            let why = best.post == position
+            let why =
+                best.post == position
                 ? "a hidden layer (tier \(tier) under \(workspace.posts[boss].id), tier \(bossTier))"
                 : "a hidden layer above \(Plural.grouped(best.cleared, "post")) of its own tier or higher"
             let cost = workspace.costing.total([removed])
-            let reports = moving.isEmpty ? "it leads no one" : "\(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[best.receiver].id)"
-            moves.append(DelayeringMove(
-                kind: .removeHiddenLayer, post: removed.id, removed: [removed.id],
-                movedReports: moving.map { workspace.posts[$0].id }, receiver: workspace.posts[best.receiver].id,
-                removedCost: cost,
-                summary: "Remove \(describe(best.post, in: workspace)), \(why): \(reports). \(costPhrase(cost, saves: true))"))
+            let reports =
+                moving.isEmpty
+                ? "it leads no one"
+                : "\(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[best.receiver].id)"
+            moves.append(
+                DelayeringMove(
+                    kind: .removeHiddenLayer, post: removed.id, removed: [removed.id],
+                    movedReports: moving.map { workspace.posts[$0].id }, receiver: workspace.posts[best.receiver].id,
+                    removedCost: cost,
+                    summary: "Remove \(describe(best.post, in: workspace)), \(why): \(reports). \(costPhrase(cost, saves: true))"))
             workspace.remove(best.post, to: best.receiver)
         }
     }
@@ -180,15 +192,20 @@ public struct DelayeringPlanner: Sendable {
             }
             switch workspace.evaluateRemoval(position, to: boss) {
             case .failure(let refusal):
-                notes.append("\(describe(position, in: workspace)) leads one post but is kept: removing it would break a rule: \(reason(refusal, in: workspace))")
+                notes.append(
+                    "\(describe(position, in: workspace)) leads one post but is kept: removing it would break a rule: \(reason(refusal, in: workspace))"
+                )
             case .success:
                 let removed = workspace.posts[position]
                 let moving = workspace.reports[position]
                 let cost = workspace.costing.total([removed])
-                moves.append(DelayeringMove(
-                    kind: .removeOneOverOne, post: removed.id, removed: [removed.id],
-                    movedReports: moving.map { workspace.posts[$0].id }, receiver: workspace.posts[boss].id, removedCost: cost,
-                    summary: "Remove \(describe(position, in: workspace)), a one-over-one manager: \(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[boss].id). \(costPhrase(cost, saves: true))"))
+                moves.append(
+                    DelayeringMove(
+                        kind: .removeOneOverOne, post: removed.id, removed: [removed.id],
+                        movedReports: moving.map { workspace.posts[$0].id }, receiver: workspace.posts[boss].id, removedCost: cost,
+                        summary:
+                            "Remove \(describe(position, in: workspace)), a one-over-one manager: \(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[boss].id). \(costPhrase(cost, saves: true))"
+                    ))
                 workspace.remove(position, to: boss)
             }
         }
@@ -218,7 +235,9 @@ public struct DelayeringPlanner: Sendable {
                     // rule and leading at least two.
                     let floor = workspace.spanRule(of: parent).map { workspace.span[parent] >= $0.min ? max($0.min, 2) : 2 } ?? 2
                     guard workspace.span[parent] - group.absorbed.count >= floor else {
-                        notes.append("\(list([group.kept] + group.absorbed, in: workspace)) could merge (\(group.total) reports, rule \(rule)) but \(workspace.posts[parent].id) would then lead \(workspace.span[parent] - group.absorbed.count)")
+                        notes.append(
+                            "\(list([group.kept] + group.absorbed, in: workspace)) could merge (\(group.total) reports, rule \(rule)) but \(workspace.posts[parent].id) would then lead \(workspace.span[parent] - group.absorbed.count)"
+                        )
                         continue
                     }
                     merge(group, rule: rule, in: &workspace, moves: &moves, notes: &notes)
@@ -239,7 +258,8 @@ public struct DelayeringPlanner: Sendable {
         for other in group.absorbed {
             switch workspace.evaluateRemoval(other, to: kept) {
             case .failure(let refusal):
-                notes.append("\(workspace.posts[other].id) is not merged into \(workspace.posts[kept].id): \(reason(refusal, in: workspace))")
+                notes.append(
+                    "\(workspace.posts[other].id) is not merged into \(workspace.posts[kept].id): \(reason(refusal, in: workspace))")
             case .success:
                 spans.append(workspace.span[other])
                 moved.append(contentsOf: workspace.reports[other])
@@ -251,10 +271,13 @@ public struct DelayeringPlanner: Sendable {
         let removedPosts = absorbed.map { workspace.posts[$0] }
         let cost = workspace.costing.total(removedPosts)
         let sum = spans.map(String.init).joined(separator: " + ")
-        moves.append(DelayeringMove(
-            kind: .merge, post: workspace.posts[kept].id, removed: removedPosts.map(\.id),
-            movedReports: moved.map { workspace.posts[$0].id }, receiver: workspace.posts[kept].id, removedCost: cost,
-            summary: "Merge \(list(absorbed, in: workspace)) into \(describe(kept, in: workspace)): spans \(sum) = \(workspace.span[kept]) (tier \(workspace.posts[kept].tier.map(String.init) ?? "?") rule \(rule)); \(Plural.grouped(absorbed.count, "post")) deleted, \(Plural.grouped(moved.count, "report")) move. \(costPhrase(cost, saves: true))"))
+        moves.append(
+            DelayeringMove(
+                kind: .merge, post: workspace.posts[kept].id, removed: removedPosts.map(\.id),
+                movedReports: moved.map { workspace.posts[$0].id }, receiver: workspace.posts[kept].id, removedCost: cost,
+                summary:
+                    "Merge \(list(absorbed, in: workspace)) into \(describe(kept, in: workspace)): spans \(sum) = \(workspace.span[kept]) (tier \(workspace.posts[kept].tier.map(String.init) ?? "?") rule \(rule)); \(Plural.grouped(absorbed.count, "post")) deleted, \(Plural.grouped(moved.count, "report")) move. \(costPhrase(cost, saves: true))"
+            ))
     }
 
     // MARK: Step 3: splitting wide spans
@@ -286,18 +309,25 @@ public struct DelayeringPlanner: Sendable {
             let post = workspace.posts[position]
             let span = workspace.span[position]
             if workspace.accepted[position].contains(.wide) {
-                notes.append("\(describe(position, in: workspace)) leads \(span) (rule \(rule)) under an agreed deviation, so it is not split")
+                notes.append(
+                    "\(describe(position, in: workspace)) leads \(span) (rule \(rule)) under an agreed deviation, so it is not split")
                 continue
             }
             let parts = (span + rule.max - 1) / rule.max
             let groups = partition(workspace.reports[position].filter { !workspace.posts[$0].assistant }, into: parts, in: workspace)
             let sizes = groups.map { $0.reduce(0) { $0 + workspace.spanWeight($1) } }
             func mark(_ why: String) {
-                moves.append(DelayeringMove(
-                    kind: .needsSplit, post: post.id,
-                    summary: "\(describe(position, in: workspace)) leads \(span) (tier \(tier) rule \(rule)) and needs splitting into \(parts), which this option cannot do: \(why)."))
+                moves.append(
+                    DelayeringMove(
+                        kind: .needsSplit, post: post.id,
+                        summary:
+                            "\(describe(position, in: workspace)) leads \(span) (tier \(tier) rule \(rule)) and needs splitting into \(parts), which this option cannot do: \(why)."
+                    ))
             }
-            guard let boss = workspace.manager[position] else { mark("it is a top post"); continue }
+            guard let boss = workspace.manager[position] else {
+                mark("it is a top post")
+                continue
+            }
             guard sizes.allSatisfy({ rule.contains($0) }) else {
                 mark("its lines cannot be shared into spans within the rule (\(sizes.map(String.init).joined(separator: " + ")))")
                 continue
@@ -314,25 +344,35 @@ public struct DelayeringPlanner: Sendable {
                 continue
             }
             if let allowed = rules.maxLayers, workspace.managementLayer(of: position) > allowed {
-                mark("a new post beside it would be management layer \(workspace.managementLayer(of: position)), more than the \(allowed) allowed")
+                mark(
+                    "a new post beside it would be management layer \(workspace.managementLayer(of: position)), more than the \(allowed) allowed"
+                )
                 continue
             }
             let cost = typicalCosts[tier] ?? post.grade.flatMap { rules.gradeCosts[$0] }
-            let basis = typicalCosts[tier] != nil ? "the median cost of a tier \(tier) post" : "the grade table's cost of \(post.grade ?? "its grade")"
+            let basis =
+                typicalCosts[tier] != nil
+                ? "the median cost of a tier \(tier) post" : "the grade table's cost of \(post.grade ?? "its grade")"
             var created: [Int] = []
             for (slot, group) in groups.enumerated().dropFirst() {
                 let id = workspace.freshID(after: post.id, attempt: slot - 1)
                 let role = rules.rule(forTier: tier)?.role ?? "Tier \(tier) post"
-                created.append(workspace.split(position, moving: group, newID: id, title: "New \(role): split from \(post.displayTitle)", cost: cost))
+                created.append(
+                    workspace.split(position, moving: group, newID: id, title: "New \(role): split from \(post.displayTitle)", cost: cost))
             }
             let addedPosts = created.map { workspace.posts[$0] }
             let addedCost = workspace.costing.total(addedPosts)
-            let shares = created.map { "\(workspace.posts[$0].id) takes \(workspace.span[$0]) (\(list(workspace.reports[$0], in: workspace, limit: 4)))" }
-            moves.append(DelayeringMove(
-                kind: .split, post: post.id, added: addedPosts.map(\.id),
-                movedReports: created.flatMap { workspace.reports[$0] }.map { workspace.posts[$0].id },
-                receiver: addedPosts.first?.id, addedCost: addedCost,
-                summary: "Split \(describe(position, in: workspace)), leading \(span) (tier \(tier) rule \(rule)), into \(parts) under \(workspace.posts[boss].id): it keeps \(workspace.span[position]); \(shares.joined(separator: "; ")). \(addedCost.isComplete ? "Costs \(Figures.pounds(addedCost.known)) a year (\(basis))." : "The new post's cost is not known: no tier \(tier) post has a cost and grade \(post.grade ?? "(none)") is not in the grade table.")"))
+            let shares = created.map {
+                "\(workspace.posts[$0].id) takes \(workspace.span[$0]) (\(list(workspace.reports[$0], in: workspace, limit: 4)))"
+            }
+            moves.append(
+                DelayeringMove(
+                    kind: .split, post: post.id, added: addedPosts.map(\.id),
+                    movedReports: created.flatMap { workspace.reports[$0] }.map { workspace.posts[$0].id },
+                    receiver: addedPosts.first?.id, addedCost: addedCost,
+                    summary:
+                        "Split \(describe(position, in: workspace)), leading \(span) (tier \(tier) rule \(rule)), into \(parts) under \(workspace.posts[boss].id): it keeps \(workspace.span[position]); \(shares.joined(separator: "; ")). \(addedCost.isComplete ? "Costs \(Figures.pounds(addedCost.known)) a year (\(basis))." : "The new post's cost is not known: no tier \(tier) post has a cost and grade \(post.grade ?? "(none)") is not in the grade table.")"
+                ))
         }
     }
 

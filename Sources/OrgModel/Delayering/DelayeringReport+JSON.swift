@@ -81,7 +81,8 @@ extension DelayeringReport {
                         receiver: move.receiver?.rawValue, removedCost: JSONCost(move.removedCost),
                         addedCost: JSONCost(move.addedCost), summary: move.summary)
                 },
-                notes: option.notes, dottedLineChanges: option.dottedLineChanges, removed: option.removedPosts.map(\.id.rawValue), added: option.addedPosts.map(\.id.rawValue),
+                notes: option.notes, dottedLineChanges: option.dottedLineChanges, removed: option.removedPosts.map(\.id.rawValue),
+                added: option.addedPosts.map(\.id.rawValue),
                 removedCost: JSONCost(option.removedCost), addedCost: JSONCost(option.addedCost), netSaving: option.netSaving,
                 savingComplete: option.savingIsComplete, after: Self.measures(option.analysis, option.findings),
                 findings: FindingChangesJSON(option.findingChanges))

@@ -27,17 +27,27 @@ public struct DelayeringReport: Report, Sendable {
         var facts: [ReportDocument.Fact] = []
         if let file { facts.append(.init("File", file)) }
         facts.append(.init("Rules", original.rules.name))
-        facts.append(.init("Now", "\(Plural.grouped(original.totals.posts, "post")), headcount \(Figures.grouped(original.totals.headcount)), \(Plural.grouped(original.ratios.managerPosts, "manager post")), \(Plural.grouped(original.layers.managementLayers, "management layer")), annual cost \(original.ratios.totalCost.text)"))
+        facts.append(
+            .init(
+                "Now",
+                "\(Plural.grouped(original.totals.posts, "post")), headcount \(Figures.grouped(original.totals.headcount)), \(Plural.grouped(original.ratios.managerPosts, "manager post")), \(Plural.grouped(original.layers.managementLayers, "management layer")), annual cost \(original.ratios.totalCost.text)"
+            ))
         doc.facts(facts)
-        doc.paragraph("Each option builds on the one before. Moves that would give any post an error it does not have now are not made; the front line is never touched.")
+        doc.paragraph(
+            "Each option builds on the one before. Moves that would give any post an error it does not have now are not made; the front line is never touched."
+        )
 
         doc.heading(2, "At a glance")
         var table = ReportTable(
-            headers: ["Option", "Moves", "Removed", "Added", "Net annual saving", "Manager posts", "Layers", "Mean span", "Narrow", "Wide", "Errors", "Warnings"],
+            headers: [
+                "Option", "Moves", "Removed", "Added", "Net annual saving", "Manager posts", "Layers", "Mean span", "Narrow", "Wide",
+                "Errors", "Warnings",
+            ],
             alignments: [.left] + Array(repeating: .right, count: 11))
         table.append([
             "Now", "", "", "", "", Figures.grouped(original.ratios.managerPosts), String(original.layers.managementLayers),
-            Figures.decimal(original.ratios.meanSpan, places: 1), Figures.grouped(Self.narrow(original)), Figures.grouped(Self.wide(original)),
+            Figures.decimal(original.ratios.meanSpan, places: 1), Figures.grouped(Self.narrow(original)),
+            Figures.grouped(Self.wide(original)),
             Figures.grouped(result.originalFindings.errorCount), Figures.grouped(result.originalFindings.warningCount),
         ])
         for option in result.options {
@@ -72,18 +82,28 @@ public struct DelayeringReport: Report, Sendable {
         if let path = files[option.number] { facts.append(.init("File", path)) }
         let removedIDs = option.removedPosts.map(\.id.rawValue)
         let addedIDs = option.addedPosts.map(\.id.rawValue)
-        facts.append(.init("Posts removed", removedIDs.isEmpty ? "none" : "\(removedIDs.count): \(Figures.list(removedIDs)); cost \(option.removedCost.text)"))
-        facts.append(.init("Posts added", addedIDs.isEmpty ? "none" : "\(addedIDs.count): \(Figures.list(addedIDs)); cost \(option.addedCost.text)"))
+        facts.append(
+            .init(
+                "Posts removed",
+                removedIDs.isEmpty ? "none" : "\(removedIDs.count): \(Figures.list(removedIDs)); cost \(option.removedCost.text)"))
+        facts.append(
+            .init("Posts added", addedIDs.isEmpty ? "none" : "\(addedIDs.count): \(Figures.list(addedIDs)); cost \(option.addedCost.text)"))
         facts.append(.init("Net annual saving", option.savingText))
         facts.append(.init("Management layers", ComparisonReport.arrow(original.layers.managementLayers, after.layers.managementLayers)))
         facts.append(.init("Manager posts", ComparisonReport.arrow(original.ratios.managerPosts, after.ratios.managerPosts)))
-        facts.append(.init("Mean span", ComparisonReport.arrow(Figures.decimal(original.ratios.meanSpan, places: 1), Figures.decimal(after.ratios.meanSpan, places: 1))))
+        facts.append(
+            .init(
+                "Mean span",
+                ComparisonReport.arrow(
+                    Figures.decimal(original.ratios.meanSpan, places: 1), Figures.decimal(after.ratios.meanSpan, places: 1))))
         facts.append(.init("Narrow spans", ComparisonReport.arrow(Self.narrow(original), Self.narrow(after))))
         facts.append(.init("Wide spans", ComparisonReport.arrow(Self.wide(original), Self.wide(after))))
         facts.append(.init("Front-line headcount", "\(Figures.grouped(after.ratios.frontLineHeadcount)) (unchanged)"))
-        facts.append(.init(
-            "Findings after",
-            "\(Plural.grouped(option.findings.errorCount, "error")), \(Plural.grouped(option.findings.warningCount, "warning")), \(option.findings.acceptedCount) accepted; \(option.findingChanges.summary)"))
+        facts.append(
+            .init(
+                "Findings after",
+                "\(Plural.grouped(option.findings.errorCount, "error")), \(Plural.grouped(option.findings.warningCount, "warning")), \(option.findings.acceptedCount) accepted; \(option.findingChanges.summary)"
+            ))
         doc.facts(facts)
 
         doc.heading(3, option.number == 1 ? "Moves" : "Moves (after option \(option.number - 1)'s)")
@@ -104,13 +124,16 @@ public struct DelayeringReport: Report, Sendable {
         let introduced = option.findingChanges.introduced
         if !introduced.isEmpty {
             doc.heading(3, "Warnings the option brings")
-            doc.bullets(introduced.map { finding in
-                "\(finding.severity.rawValue) \(finding.rule.rawValue) \(finding.post?.rawValue ?? ""): \(finding.message)"
-            })
+            doc.bullets(
+                introduced.map { finding in
+                    "\(finding.severity.rawValue) \(finding.rule.rawValue) \(finding.post?.rawValue ?? ""): \(finding.message)"
+                })
         }
         guard !after.tiers.isEmpty else { return }
         doc.heading(3, "Spans after")
-        var table = ReportTable(headers: ["Tier", "Posts", "Span min", "median", "max", "Within", "Narrow", "Wide"], alignments: [.left] + Array(repeating: .right, count: 7))
+        var table = ReportTable(
+            headers: ["Tier", "Posts", "Span min", "median", "max", "Within", "Narrow", "Wide"],
+            alignments: [.left] + Array(repeating: .right, count: 7))
         // Every tier with managers before or after: one the option empties shows as such.
         var tiers: [Int] = []
         for row in original.tiers + after.tiers where row.spans != nil {
@@ -119,13 +142,16 @@ public struct DelayeringReport: Report, Sendable {
         for tier in tiers.sorted() {
             let before = original.summary(forTier: tier)
             guard let row = after.summary(forTier: tier), let spans = row.spans else {
-                table.append([before?.label ?? "Tier \(tier)", ComparisonReport.arrow(before?.posts ?? 0, after.summary(forTier: tier)?.posts ?? 0)]
-                    + Array(repeating: "—", count: 6))
+                table.append(
+                    [before?.label ?? "Tier \(tier)", ComparisonReport.arrow(before?.posts ?? 0, after.summary(forTier: tier)?.posts ?? 0)]
+                        + Array(repeating: "—", count: 6))
                 continue
             }
             table.append([
-                row.label, ComparisonReport.arrow(before?.posts ?? 0, row.posts), Figures.grouped(spans.min), Figures.decimal(spans.median, places: 1),
-                Figures.grouped(spans.max), spans.within.map(Figures.grouped) ?? "—", spans.narrow.map(Figures.grouped) ?? "—", spans.wide.map(Figures.grouped) ?? "—",
+                row.label, ComparisonReport.arrow(before?.posts ?? 0, row.posts), Figures.grouped(spans.min),
+                Figures.decimal(spans.median, places: 1),
+                Figures.grouped(spans.max), spans.within.map(Figures.grouped) ?? "—", spans.narrow.map(Figures.grouped) ?? "—",
+                spans.wide.map(Figures.grouped) ?? "—",
             ])
         }
         doc.table(table)

@@ -218,9 +218,10 @@ struct DelayeringWorkspace {
         let original = posts[position]
         let boss = manager[position]
         let created = posts.count
-        posts.append(Post(
-            id: newID, title: title, tier: original.tier, reportsTo: boss.map { posts[$0].id }, grade: original.grade,
-            fte: 1, cost: cost, count: 1, vacant: 1, service: original.service))
+        posts.append(
+            Post(
+                id: newID, title: title, tier: original.tier, reportsTo: boss.map { posts[$0].id }, grade: original.grade,
+                fte: 1, cost: cost, count: 1, vacant: 1, service: original.service))
         ids.insert(newID)
         alive.append(true)
         manager.append(boss)
@@ -290,7 +291,9 @@ struct DelayeringWorkspace {
                     }
                     let heir = posts[heir(of: at)].id
                     if heir == post.id || heir == post.reportsTo || lines.contains(heir) || post.dottedTo.contains(heir) {
-                        notes.append("\(post.id)'s dotted line to \(target) is dropped: \(target) is removed, and its place passes to \(heir == post.id ? "\(post.id) itself" : heir == post.reportsTo ? "\(heir), \(post.id)'s own manager" : "\(heir), already a dotted line")")
+                        notes.append(
+                            "\(post.id)'s dotted line to \(target) is dropped: \(target) is removed, and its place passes to \(heir == post.id ? "\(post.id) itself" : heir == post.reportsTo ? "\(heir), \(post.id)'s own manager" : "\(heir), already a dotted line")"
+                        )
                     } else {
                         notes.append("\(post.id)'s dotted line to \(target) now goes to \(heir), which takes \(target)'s place")
                         lines.append(heir)
@@ -299,7 +302,11 @@ struct DelayeringWorkspace {
                 post.dottedTo = lines
             }
             post.line = 0
-            post.deviations = post.deviations.map { var deviation = $0; deviation.line = 0; return deviation }
+            post.deviations = post.deviations.map {
+                var deviation = $0
+                deviation.line = 0
+                return deviation
+            }
             out.append(post)
         }
         for position in 0..<originalCount {

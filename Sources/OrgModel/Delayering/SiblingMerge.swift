@@ -64,9 +64,12 @@ public enum SiblingMerge {
         var absorbedBy: [Int: [Int]] = [:]
         for item in leftovers {
             let fitting = receivers.indices.filter { receivers[$0].span + item.span <= rule.max }
-            guard let best = fitting.max(by: { a, b in
-                receivers[a].span != receivers[b].span ? receivers[a].span < receivers[b].span : receivers[a].position > receivers[b].position
-            }) else { continue }
+            guard
+                let best = fitting.max(by: { a, b in
+                    receivers[a].span != receivers[b].span
+                        ? receivers[a].span < receivers[b].span : receivers[a].position > receivers[b].position
+                })
+            else { continue }
             absorbedBy[receivers[best].position, default: []].append(item.position)
             receivers[best].span += item.span
         }
@@ -80,11 +83,12 @@ public enum SiblingMerge {
     /// The merge of a bin: the widest span is kept (a filled post before a vacant one, then
     /// the first in the file), so the fewest reports move.
     private static func group(of bin: [Candidate], total: Int) -> Group {
-        let kept = bin.min { a, b in
-            if a.span != b.span { return a.span > b.span }
-            if a.isVacant != b.isVacant { return !a.isVacant }
-            return a.position < b.position
-        } ?? bin[0]
+        let kept =
+            bin.min { a, b in
+                if a.span != b.span { return a.span > b.span }
+                if a.isVacant != b.isVacant { return !a.isVacant }
+                return a.position < b.position
+            } ?? bin[0]
         return Group(kept: kept.position, absorbed: bin.filter { $0.position != kept.position }.map(\.position).sorted(), total: total)
     }
 }

@@ -2,7 +2,9 @@
 /// CSV and JSON from the same entries, so the four always carry the same facts.
 extension DeviationRegister {
     /// The register's columns, in the order CSV and JSON give them.
-    static let csvHeader = ["file", "line", "post", "title", "rule", "rationale", "agreed_by", "agreed_on", "review_by", "status", "detail"]
+    static let csvHeader = [
+        "file", "line", "post", "title", "rule", "rationale", "agreed_by", "agreed_on", "review_by", "status", "detail",
+    ]
 
     /// A heading, the counts by status and the verdict, a table of the deviations, and
     /// their rationales.
@@ -30,22 +32,25 @@ extension DeviationRegister {
         }
         doc.table(table)
         doc.heading(2, "Rationales")
-        doc.bullets(entries.map { entry in
-            "\(entry.post.rawValue), \(entry.rule.rawValue) (\(entry.location)): \(entry.rationale ?? "none given")"
-        })
+        doc.bullets(
+            entries.map { entry in
+                "\(entry.post.rawValue), \(entry.rule.rawValue) (\(entry.location)): \(entry.rationale ?? "none given")"
+            })
         return doc
     }
 
     /// "Fails: …" when a deviation is unagreed or expired, else "Passes: …".
     public var verdict: String {
-        let unagreed = count(.unagreed), expired = count(.expired)
+        let unagreed = count(.unagreed)
+        let expired = count(.expired)
         guard unagreed + expired > 0 else {
             return "Passes: every deviation is agreed and within its review date."
         }
         var parts: [String] = []
         if unagreed > 0 { parts.append("\(Plural.grouped(unagreed, "deviation")) not agreed") }
         if expired > 0 { parts.append("\(Plural.grouped(expired, "deviation")) past review") }
-        return "Fails: \(parts.joined(separator: " and ")). Such a deviation waives nothing: have it agreed, with a rationale, by every approver the rule set names, or review it and set a new review_by."
+        return
+            "Fails: \(parts.joined(separator: " and ")). Such a deviation waives nothing: have it agreed, with a rationale, by every approver the rule set names, or review it and set a new review_by."
     }
 
     /// One row per deviation under `csvHeader`; approvers joined with "; ". Cells a

@@ -77,10 +77,11 @@ public struct DeviationRegister: Report, Sendable, Hashable {
                     deviation, agreed: validator.isAgreed(deviation), used: covering.contains([position, slot]),
                     repeatsLine: repeatedLine(of: slot, in: post.deviations), rules: rules, asOf: asOf)
                 let line = deviation.line > 0 ? deviation.line : (post.line > 0 ? post.line : nil)
-                result.append(Entry(
-                    file: file, line: line, post: post.id, title: post.displayTitle, rule: deviation.rule,
-                    rationale: deviation.statedRationale, agreedBy: deviation.agreedBy, agreedOn: deviation.agreedOn,
-                    reviewBy: deviation.reviewBy, status: judged.status, detail: judged.detail))
+                result.append(
+                    Entry(
+                        file: file, line: line, post: post.id, title: post.displayTitle, rule: deviation.rule,
+                        rationale: deviation.statedRationale, agreedBy: deviation.agreedBy, agreedOn: deviation.agreedOn,
+                        reviewBy: deviation.reviewBy, status: judged.status, detail: judged.detail))
             }
         }
         return result
@@ -116,7 +117,8 @@ public struct DeviationRegister: Report, Sendable, Hashable {
         }
         if !used {
             if let line = repeatsLine {
-                states.append((.unused, "repeats another deviation from \(deviation.rule.rawValue) for the post\(line > 0 ? " (line \(line))" : "")"))
+                states.append(
+                    (.unused, "repeats another deviation from \(deviation.rule.rawValue) for the post\(line > 0 ? " (line \(line))" : "")"))
             } else {
                 states.append((.unused, "covers no finding: the post meets \(deviation.rule.rawValue)"))
             }

@@ -27,19 +27,19 @@ public struct OrganogramWriter: Sendable {
 
     /// The attributes the organogram's columns take.
     static let writtenAttributes: Set<String> = {
-        let F = OrganogramFormat.self
+        let cols = OrganogramFormat.self
         return [
-            F.payscaleMinimum, F.payscaleMaximum, F.payFloor, F.payCeiling, F.contactPhone, F.contactEmail,
-            F.salaryCostOfReports, F.organisation, F.parentDepartment, "Professional/Occupational Group",
+            cols.payscaleMinimum, cols.payscaleMaximum, cols.payFloor, cols.payCeiling, cols.contactPhone, cols.contactEmail,
+            cols.salaryCostOfReports, cols.organisation, cols.parentDepartment, "Professional/Occupational Group",
             "Job/Team Function", "Notes", "Valid?", JobShare.fteAttribute,
         ]
     }()
 
     public func write(_ structure: Structure) -> Output {
-        let F = OrganogramFormat.self
+        let cols = OrganogramFormat.self
         let index = StructureIndex(structure)
         let posts = structure.posts
-        let seniorOnly: Set<String> = [F.payFloor, F.salaryCostOfReports, F.contactEmail, F.contactPhone, "Job/Team Function"]
+        let seniorOnly: Set<String> = [cols.payFloor, cols.salaryCostOfReports, cols.contactEmail, cols.contactPhone, "Job/Team Function"]
         let isSenior = posts.indices.map { position in
             posts[position].tier != nil || index.isManager(position) || index.manager[position] == nil
                 || posts[position].attributes.contains { seniorOnly.contains($0.name) }
@@ -58,11 +58,11 @@ public struct OrganogramWriter: Sendable {
             }
             return values
         }
-        let organisation = inherited(F.organisation)
-        let parentDepartment = inherited(F.parentDepartment)
+        let organisation = inherited(cols.organisation)
+        let parentDepartment = inherited(cols.parentDepartment)
 
-        var senior = CSVText.row(F.seniorColumns, lineEnd: lineEnd)
-        var junior = CSVText.row(F.juniorColumns, lineEnd: lineEnd)
+        var senior = CSVText.row(cols.seniorColumns, lineEnd: lineEnd)
+        var junior = CSVText.row(cols.juniorColumns, lineEnd: lineEnd)
         var seniorRows = 0
         var juniorRows = 0
         var withoutPay = 0
@@ -72,24 +72,25 @@ public struct OrganogramWriter: Sendable {
             if !post.deviations.isEmpty { withDeviations += 1 }
             func attribute(_ name: String) -> String? { post.attributes.first { $0.name == name }?.value }
             guard isSenior[position] else {
-                junior += CSVText.row([
-                    parentDepartment[position], organisation[position], post.service ?? "",
-                    post.reportsTo?.rawValue ?? F.topMarker, post.grade ?? F.notDisclosed,
-                    attribute(F.payscaleMinimum) ?? F.notDisclosed, attribute(F.payscaleMaximum) ?? F.notDisclosed,
-                    post.displayTitle, NumberText.format(post.fte ?? Double(post.count)),
-                    attribute("Professional/Occupational Group") ?? "",
-                ], lineEnd: lineEnd)
+                junior += CSVText.row(
+                    [
+                        parentDepartment[position], organisation[position], post.service ?? "",
+                        post.reportsTo?.rawValue ?? cols.topMarker, post.grade ?? cols.notDisclosed,
+                        attribute(cols.payscaleMinimum) ?? cols.notDisclosed, attribute(cols.payscaleMaximum) ?? cols.notDisclosed,
+                        post.displayTitle, NumberText.format(post.fte ?? Double(post.count)),
+                        attribute("Professional/Occupational Group") ?? "",
+                    ], lineEnd: lineEnd)
                 juniorRows += 1
                 continue
             }
-            if attribute(F.payFloor) == nil { withoutPay += 1 }
+            if attribute(cols.payFloor) == nil { withoutPay += 1 }
             let holders: [(name: String, fte: String)]
             if let shares = JobShare.rows(of: post) {
                 holders = shares.map { share in
-                    (share.vacant ? "Vacant" : share.holder ?? F.notDisclosed, share.fte.map(NumberText.format) ?? "1")
+                    (share.vacant ? "Vacant" : share.holder ?? cols.notDisclosed, share.fte.map(NumberText.format) ?? "1")
                 }
             } else {
-                let name = post.isVacant ? "Vacant" : post.holder ?? F.notDisclosed
+                let name = post.isVacant ? "Vacant" : post.holder ?? cols.notDisclosed
                 holders = [(name, NumberText.format(post.fte ?? Double(post.count)))]
             }
             for (row, holder) in holders.enumerated() {
@@ -97,24 +98,28 @@ public struct OrganogramWriter: Sendable {
                 func value(_ name: String) -> String? {
                     attribute(name).map { JobShare.value($0, row: row, of: holders.count) }
                 }
-                let (floor, ceiling) = pay(floor: value(F.payFloor), ceiling: value(F.payCeiling))
-                senior += CSVText.row([
-                    post.id.rawValue, holder.name, post.grade ?? F.notDisclosed, post.displayTitle,
-                    value("Job/Team Function") ?? "", parentDepartment[position], organisation[position],
-                    post.service ?? "", value(F.contactPhone) ?? F.notDisclosed, value(F.contactEmail) ?? F.notDisclosed,
-                    post.reportsTo?.rawValue ?? F.topMarker, value(F.salaryCostOfReports) ?? F.notDisclosed, holder.fte,
-                    floor, ceiling, "", value("Professional/Occupational Group") ?? "", value("Notes") ?? "",
-                    value("Valid?") ?? "",
-                ], lineEnd: lineEnd)
+                let (floor, ceiling) = pay(floor: value(cols.payFloor), ceiling: value(cols.payCeiling))
+                senior += CSVText.row(
+                    [
+                        post.id.rawValue, holder.name, post.grade ?? cols.notDisclosed, post.displayTitle,
+                        value("Job/Team Function") ?? "", parentDepartment[position], organisation[position],
+                        post.service ?? "", value(cols.contactPhone) ?? cols.notDisclosed, value(cols.contactEmail) ?? cols.notDisclosed,
+                        post.reportsTo?.rawValue ?? cols.topMarker, value(cols.salaryCostOfReports) ?? cols.notDisclosed, holder.fte,
+                        floor, ceiling, "", value("Professional/Occupational Group") ?? "", value("Notes") ?? "",
+                        value("Valid?") ?? "",
+                    ], lineEnd: lineEnd)
                 seniorRows += 1
             }
         }
         var notes: [String] = []
         if withoutPay > 0 {
-            notes.append("\(withoutPay) senior post\(withoutPay == 1 ? " has" : "s have") no pay figures (attribute \"\(F.payFloor)\"): pay written as N/D")
+            notes.append(
+                "\(withoutPay) senior post\(withoutPay == 1 ? " has" : "s have") no pay figures (attribute \"\(cols.payFloor)\"): pay written as N/D"
+            )
         }
         if withDeviations > 0 {
-            notes.append("deviations are not part of the organogram format: those of \(Plural.count(withDeviations, "post")) are not written")
+            notes.append(
+                "deviations are not part of the organogram format: those of \(Plural.count(withDeviations, "post")) are not written")
         }
         // Fields the format has no column for: say which, and for how many posts.
         var unwrittenFields: [String] = []
@@ -132,7 +137,9 @@ public struct OrganogramWriter: Sendable {
         let vacantLines = posts.indices.filter { !isSenior[$0] && posts[$0].vacant > 0 }.count
         if vacantLines > 0 { unwrittenFields.append("vacancies of junior lines (\(Plural.grouped(vacantLines, "line")))") }
         if !unwrittenFields.isEmpty {
-            notes.append("the organogram format has no column for \(unwrittenFields.joined(separator: ", ")): not written (export as YAML or CSV to keep them)")
+            notes.append(
+                "the organogram format has no column for \(unwrittenFields.joined(separator: ", ")): not written (export as YAML or CSV to keep them)"
+            )
         }
         // Attributes no organogram column takes (an extract's own columns, a published
         // file's extra ones) are not written: say which, so nothing goes without a word.
@@ -144,7 +151,8 @@ public struct OrganogramWriter: Sendable {
             let names = unwritten.keys.sorted()
             notes.append(
                 "\(Plural.noun(names.count, "attribute")) \(names.prefix(8).map { "\"\($0)\"" }.joined(separator: ", "))\(names.count > 8 ? ", …" : "") "
-                    + "\(names.count == 1 ? "has" : "have") no organogram column and \(names.count == 1 ? "is" : "are") not written (export as YAML or CSV to keep \(names.count == 1 ? "it" : "them"))")
+                    + "\(names.count == 1 ? "has" : "have") no organogram column and \(names.count == 1 ? "is" : "are") not written (export as YAML or CSV to keep \(names.count == 1 ? "it" : "them"))"
+            )
         }
         return Output(senior: senior, junior: junior, seniorRows: seniorRows, juniorRows: juniorRows, notes: notes)
     }

@@ -304,7 +304,8 @@ public enum OutputFile {
                 let length = readlink(target, &buffer, buffer.count - 1)
                 guard length > 0 else { break }
                 let link = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                target = link.hasPrefix("/") ? link : ((target as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
+                target =
+                    link.hasPrefix("/") ? link : ((target as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
             }
             self.target = target
             var status = stat()
@@ -343,13 +344,15 @@ public enum OutputFile {
                         message: "it is the input \(input): writing it would replace what was read; give another output path")
                 }
                 if let other = seenIdentity[identity] {
-                    throw WriteError(path: destination.path, message: "it is the same file as the output \(other); give each output its own path")
+                    throw WriteError(
+                        path: destination.path, message: "it is the same file as the output \(other); give each output its own path")
                 }
                 seenIdentity[identity] = destination.path
             }
             let canonical = URL(fileURLWithPath: destination.target).standardizedFileURL.path
             if let other = seenPath[canonical] {
-                throw WriteError(path: destination.path, message: "it is the same file as the output \(other); give each output its own path")
+                throw WriteError(
+                    path: destination.path, message: "it is the same file as the output \(other); give each output its own path")
             }
             seenPath[canonical] = destination.path
         }

@@ -25,7 +25,7 @@ public struct CSVReader: Sendable {
     }
 
     /// Calls `body` with each record in order; returning false stops the scan.
-    public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Bool) throws -> Void {
+    public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Bool) throws {
         try bytes.withUnsafeBufferPointer { buffer in
             var scanner = Scanner(buffer: buffer, delimiter: delimiter)
             if startOffset > 0 {
@@ -53,7 +53,9 @@ public struct CSVReader: Sendable {
 
         /// Reads the next record into `record`; false at the end of the bytes.
         mutating func next(into record: inout CSVRecord) throws(Failure) -> Bool {
-            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            let quote = UInt8(ascii: "\"")
+            let cr = UInt8(ascii: "\r")
+            let lf = UInt8(ascii: "\n")
             let end = buffer.count
             guard position < end else { return false }
             record.fields.removeAll(keepingCapacity: true)

@@ -38,14 +38,16 @@ struct CSVStructureReader {
         }
         if let failure { throw failure }
         guard !columns.isEmpty else {
-            throw LoadError(file: file, message: "the file has no header row", hint: "the first row names the columns: id,title,tier,reports_to,…")
+            throw LoadError(
+                file: file, message: "the file has no header row", hint: "the first row names the columns: id,title,tier,reports_to,…")
         }
 
         // The rows, in parts on every core when the file is large; the parts are joined
         // in file order, and the first error in the file is the one reported.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let wanted = self.parts ?? (bytes.count - rows.offset > Self.minimumPartBytes * cores ? cores : 1)
-        let parts = wanted > 1
+        let parts =
+            wanted > 1
             ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: delimiter, parts: wanted)
             : [rows]
         let results = ConcurrentSlots<Result<[Post], LoadError>>(count: parts.count)
@@ -66,7 +68,8 @@ struct CSVStructureReader {
         }
         structure.posts = Array.joinedMoving(&postParts, filler: Post(id: PostID("")))
         guard !structure.posts.isEmpty else {
-            throw LoadError(file: file, line: headerLine, message: "the file has a header but no posts", hint: "add a row per post under the header")
+            throw LoadError(
+                file: file, line: headerLine, message: "the file has a header but no posts", hint: "add a row per post under the header")
         }
         return structure
     }
@@ -85,7 +88,10 @@ struct CSVStructureReader {
             if record.isBlank { return true }
             do throws(LoadError) {
                 posts.append(try post(from: record, columns: columns, headerLine: headerLine))
-            } catch { failure = error; return false }
+            } catch {
+                failure = error
+                return false
+            }
             return true
         }
         if let failure { throw failure }
@@ -175,23 +181,28 @@ struct CSVStructureReader {
                 if record.count == 1, let separator = [";", "\t", "|"].first(where: { name.contains($0) }) {
                     throw location.error(
                         "the header is one column, \(ValueParsing.quoted(name)): the file looks separated by \(separator == "\t" ? "tabs" : "'\(separator)'")",
-                        hint: "a structure CSV is separated by commas: save it with commas, or bring it in with orgmodel import --delimiter")
+                        hint: "a structure CSV is separated by commas: save it with commas, or bring it in with orgmodel import --delimiter"
+                    )
                 }
                 let near = PostField.suggestion(for: name)
                 throw location.error(
                     "unknown column \(ValueParsing.quoted(name)) (column \(index + 1))",
                     hint: near.map { "did you mean \($0.rawValue)?" }
-                        ?? "known columns: \(PostField.allCases.filter { $0 != .deviations && $0 != .attributes }.map(\.rawValue).joined(separator: ", ")), or attributes.NAME for extra data")
+                        ?? "known columns: \(PostField.allCases.filter { $0 != .deviations && $0 != .attributes }.map(\.rawValue).joined(separator: ", ")), or attributes.NAME for extra data"
+                )
             }
             if field == .deviations || field == .attributes {
                 throw location.error(
                     "a CSV structure cannot hold \(field.rawValue)",
-                    hint: field == .deviations ? "deviations are YAML-only: write the structure as YAML" : "give each attribute its own column, attributes.NAME")
+                    hint: field == .deviations
+                        ? "deviations are YAML-only: write the structure as YAML" : "give each attribute its own column, attributes.NAME")
             }
             columns.append(.field(field))
         }
         for required in [PostField.id, .reportsTo] where !columns.contains(.field(required)) {
-            throw LoadError(file: file, line: record.line, message: "the header has no \(required.rawValue) column", hint: "id and reports_to are required")
+            throw LoadError(
+                file: file, line: record.line, message: "the header has no \(required.rawValue) column",
+                hint: "id and reports_to are required")
         }
         return columns
     }
@@ -201,11 +212,13 @@ struct CSVStructureReader {
         guard record.count == columns.count else {
             if record.withTrimmedBytes(0, { $0.first == UInt8(ascii: "#") }) == true {
                 throw location.error(
-                    "a # comment line after the header", hint: "# lines are the file's keys and comments, and come before the header: move it there")
+                    "a # comment line after the header",
+                    hint: "# lines are the file's keys and comments, and come before the header: move it there")
             }
             throw location.error(
                 "the row has \(Plural.grouped(record.count, "field")) but the header (line \(headerLine)) has \(columns.count)",
-                hint: record.count > columns.count ? "quote any field that holds the delimiter" : "give every row a field for each column, empty where there is nothing")
+                hint: record.count > columns.count
+                    ? "quote any field that holds the delimiter" : "give every row a field for each column, empty where there is nothing")
         }
         var builder = PostBuilder(line: record.line)
         for (index, column) in columns.enumerated() {

@@ -56,11 +56,14 @@ enum RefusedCharacters {
         return scalar.value >= 0xFFFE ? "the non-character U+\(hex)" : "the control character U+\(hex)"
     }
 
-    static let hint = "remove it: text may hold tabs and line breaks, but no other control characters, no U+FFFE or U+FFFF, and U+FEFF only at the start of the file"
+    static let hint =
+        "remove it: text may hold tabs and line breaks, but no other control characters, no U+FFFE or U+FFFF, and U+FEFF only at the start of the file"
 
     /// The error for text from `file` holding a refused character at byte `offset` of
     /// `bytes`: the line, and the column in characters.
-    static func error(_ scalar: Unicode.Scalar, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String, what: String) -> LoadError {
+    static func error(_ scalar: Unicode.Scalar, at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String, what: String)
+        -> LoadError
+    {
         var line = 1
         var lineStart = 0
         for index in 0..<offset where bytes[index] == 0x0A {

@@ -24,7 +24,8 @@ public struct StructureCSVWriter: Sendable {
         public var description: String {
             func named(_ list: [PostID]) -> (String, String) {
                 let ids = list.map(\.rawValue)
-                let shown = ids.count > 5
+                let shown =
+                    ids.count > 5
                     ? ids.prefix(5).joined(separator: ", ") + " and \(ids.count - 5) more"
                     : ids.count == 1 ? ids[0] : ids.dropLast().joined(separator: ", ") + " and " + (ids.last ?? "")
                 return (shown, ids.count == 1 ? "has" : "have")
@@ -131,7 +132,8 @@ public struct StructureCSVWriter: Sendable {
 /// (the reader undoes them), so a multi-line description survives the round trip.
 enum MetadataText {
     static func written(_ value: String) -> String {
-        let needsQuotes = value.contains("\n") || value.contains("\r") || value.hasPrefix("\"")
+        let needsQuotes =
+            value.contains("\n") || value.contains("\r") || value.hasPrefix("\"")
             || value.hasPrefix(" ") || value.hasSuffix(" ") || value.hasPrefix("\t") || value.hasSuffix("\t")
         guard needsQuotes else { return value }
         var out = "\""

@@ -62,7 +62,8 @@ public enum StructureFile {
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw LoadError(
                 file: file, message: "the file is empty",
-                hint: kind == "structure file" ? "a structure file lists posts; see the README" : "a \(kind) holds YAML keys; see the README")
+                hint: kind == "structure file"
+                    ? "a structure file lists posts; see the README" : "a \(kind) holds YAML keys; see the README")
         }
         let (nulOffset, allASCII) = scan(bytes)
         if nulOffset != nil {

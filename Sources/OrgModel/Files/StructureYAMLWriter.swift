@@ -249,9 +249,10 @@ enum YAMLText {
     }
 
     /// The reserved words as `isReservedWord` folds them.
-    private static let reservedFolded: Set<UInt64> = Set(reserved.map { word in
-        word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
-    })
+    private static let reservedFolded: Set<UInt64> = Set(
+        reserved.map { word in
+            word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1 | 0x20) }
+        })
 
     private static func isPlainSafeUnicode(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
@@ -262,7 +263,8 @@ enum YAMLText {
         if text.first?.isNumber == true, text.contains("-") || text.contains(":") { return false }  // dates, times
         var previous: Unicode.Scalar = " "
         for scalar in text.unicodeScalars {
-            let safe = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+            let safe =
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
                 || " ,.'()/&+-–—_".unicodeScalars.contains(scalar)
             guard safe else { return false }
             if scalar == " ", previous == " " { return false }

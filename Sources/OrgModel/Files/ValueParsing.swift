@@ -21,7 +21,9 @@ enum ValueParsing {
                 hint: "write plain digits such as 42000 or 0.5, without £ or thousands separators")
         }
         guard value >= 0 else {
-            throw location.error("\(field) cannot be negative (\(text))", hint: field == "fte" ? "give the full-time equivalent, 0 or more" : "give the annual cost in pounds, 0 or more")
+            throw location.error(
+                "\(field) cannot be negative (\(text))",
+                hint: field == "fte" ? "give the full-time equivalent, 0 or more" : "give the annual cost in pounds, 0 or more")
         }
         return value
     }
@@ -129,10 +131,11 @@ enum ValueParsing {
 extension String {
     /// The string without leading and trailing spaces and tabs.
     func trimmingBlanks() -> String {
-        let blankAtEdge = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let head = bytes.first, let tail = bytes.last else { return false }
-            return head == 0x20 || head == 0x09 || tail == 0x20 || tail == 0x09
-        } ?? true
+        let blankAtEdge =
+            utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard let head = bytes.first, let tail = bytes.last else { return false }
+                return head == 0x20 || head == 0x09 || tail == 0x20 || tail == 0x09
+            } ?? true
         guard blankAtEdge else { return self }
         guard let first = firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         guard let last = lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }

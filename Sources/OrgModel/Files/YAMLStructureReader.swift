@@ -44,7 +44,9 @@ struct YAMLStructureReader {
             }
         }
         guard let postsNode else {
-            throw LoadError(file: file, line: root.mark?.line, message: "the structure has no posts: list", hint: "add `posts:` with one entry per post")
+            throw LoadError(
+                file: file, line: root.mark?.line, message: "the structure has no posts: list", hint: "add `posts:` with one entry per post"
+            )
         }
         let entries = try nodes.sequence(postsNode, what: "posts")
         structure.posts.reserveCapacity(entries.count)

@@ -14,7 +14,9 @@ enum CSVSplitter {
         let step = (bytes.count - start) / parts
         var target = start + step
         bytes.withUnsafeBufferPointer { buffer in
-            let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            let quote = UInt8(ascii: "\"")
+            let cr = UInt8(ascii: "\r")
+            let lf = UInt8(ascii: "\n")
             var position = start
             var currentLine = line
             var inQuotes = false
@@ -44,7 +46,8 @@ enum CSVSplitter {
                     position += 1
                     continue
                 }
-                let atFieldStart = position == start || buffer[position - 1] == delimiter || buffer[position - 1] == lf
+                let atFieldStart =
+                    position == start || buffer[position - 1] == delimiter || buffer[position - 1] == lf
                     || buffer[position - 1] == cr
                 if byte == quote, atFieldStart {
                     inQuotes = true

@@ -15,7 +15,9 @@ struct DelimitedTable {
     var headerBytes: Range<Int>
     var rows: [Row]
 
-    static func read(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding?) throws(LoadError) -> DelimitedTable {
+    static func read(_ bytes: [UInt8], file: String, delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding?) throws(LoadError)
+        -> DelimitedTable
+    {
         try ExtractInput.check(bytes, file: file)
         let textEncoding = encoding ?? TextEncoding.detect(bytes)
         if textEncoding == .utf8, !TextEncoding.isValidUTF8(bytes) {

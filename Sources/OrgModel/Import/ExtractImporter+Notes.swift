@@ -12,7 +12,8 @@ extension ExtractImporter.Run {
             let unused = mapping.tiers.entries.map(\.grade).filter { !met.contains(GradeTierTable.key($0)) }
             if !unused.isEmpty, tierByGrade.count < 256 {
                 let grades = tierByGrade.map(\.grade)
-                notes.append(.unusedTiers(grades: unused.map { .init(grade: $0, meant: closest(to: $0, among: grades, maximumDistance: 2)) }))
+                notes.append(
+                    .unusedTiers(grades: unused.map { .init(grade: $0, meant: closest(to: $0, among: grades, maximumDistance: 2)) }))
             }
         }
         let unnamed = plan.unnamed.filter { unnamedWithValues.contains($0) }

@@ -5,37 +5,37 @@ extension ExtractImporter {
     ///
     /// A class, so that each row shares it rather than copying its arrays.
     final class Plan: Sendable {
-    let headerLine: Int
-    let headerBytes: Range<Int>
-    let columnCount: Int
-    /// The column of each mapped field.
-    let fieldColumns: [(field: PostField, index: Int, name: String)]
-    /// Columns kept as attributes: index, attribute name, and whether it holds dates.
-    let attributeColumns: [(index: Int, name: String, isDate: Bool)]
-    let unnamed: [Int]
-    let dropped: [String]
-    /// Fields whose values the mapping's `values:` table translates.
-    let translated: Set<PostField>
-    /// For each of `fieldColumns`, whether its values are translated (a row looks it
-    /// up by position, not by hashing the field).
-    let translatesColumn: [Bool]
+        let headerLine: Int
+        let headerBytes: Range<Int>
+        let columnCount: Int
+        /// The column of each mapped field.
+        let fieldColumns: [(field: PostField, index: Int, name: String)]
+        /// Columns kept as attributes: index, attribute name, and whether it holds dates.
+        let attributeColumns: [(index: Int, name: String, isDate: Bool)]
+        let unnamed: [Int]
+        let dropped: [String]
+        /// Fields whose values the mapping's `values:` table translates.
+        let translated: Set<PostField>
+        /// For each of `fieldColumns`, whether its values are translated (a row looks it
+        /// up by position, not by hashing the field).
+        let translatesColumn: [Bool]
 
-    init(
-        headerLine: Int, headerBytes: Range<Int>, columnCount: Int, fieldColumns: [(field: PostField, index: Int, name: String)],
-        attributeColumns: [(index: Int, name: String, isDate: Bool)], unnamed: [Int], dropped: [String], translated: Set<PostField>
-    ) {
-        self.headerLine = headerLine
-        self.headerBytes = headerBytes
-        self.columnCount = columnCount
-        self.fieldColumns = fieldColumns
-        self.attributeColumns = attributeColumns
-        self.unnamed = unnamed
-        self.dropped = dropped
-        self.translated = translated
-        translatesColumn = fieldColumns.map { translated.contains($0.field) }
-    }
+        init(
+            headerLine: Int, headerBytes: Range<Int>, columnCount: Int, fieldColumns: [(field: PostField, index: Int, name: String)],
+            attributeColumns: [(index: Int, name: String, isDate: Bool)], unnamed: [Int], dropped: [String], translated: Set<PostField>
+        ) {
+            self.headerLine = headerLine
+            self.headerBytes = headerBytes
+            self.columnCount = columnCount
+            self.fieldColumns = fieldColumns
+            self.attributeColumns = attributeColumns
+            self.unnamed = unnamed
+            self.dropped = dropped
+            self.translated = translated
+            translatesColumn = fieldColumns.map { translated.contains($0.field) }
+        }
 
-    func column(of field: PostField) -> String? { fieldColumns.first { $0.field == field }?.name }
+        func column(of field: PostField) -> String? { fieldColumns.first { $0.field == field }?.name }
     }
 }
 
@@ -64,13 +64,16 @@ extension ExtractImporter.Run {
             guard let index = find(wanted) else {
                 noteMissing(.field(field))
                 let near = closest(to: wanted, among: names.filter { !$0.isEmpty })
-                missing.append("\(ValueParsing.quoted(wanted)) (for \(field.rawValue))" + (near.map { ", did you mean \(ValueParsing.quoted($0))?" } ?? ""))
+                missing.append(
+                    "\(ValueParsing.quoted(wanted)) (for \(field.rawValue))"
+                        + (near.map { ", did you mean \(ValueParsing.quoted($0))?" } ?? ""))
                 continue
             }
             guard counts[names[index], default: 0] <= 1 else {
                 throw LoadError(
                     file: file, line: record.line,
-                    message: "the header has two columns named \(ValueParsing.quoted(names[index])), which the mapping uses for \(field.rawValue)",
+                    message:
+                        "the header has two columns named \(ValueParsing.quoted(names[index])), which the mapping uses for \(field.rawValue)",
                     hint: "rename one of them in the extract")
             }
             fieldColumns.append((field, index, names[index]))
@@ -83,7 +86,8 @@ extension ExtractImporter.Run {
         // Columns to drop and columns of dates: each found, or a column missing.
         var found: [Set<Int>] = [[], []]
         for (list, names, use, purpose) in [
-            (0, mapping.dropped, ImportMapping.ColumnUse.dropped, "to drop"), (1, mapping.dateColumns, ImportMapping.ColumnUse.date, "dates"),
+            (0, mapping.dropped, ImportMapping.ColumnUse.dropped, "to drop"),
+            (1, mapping.dateColumns, ImportMapping.ColumnUse.date, "dates"),
         ] {
             for name in names {
                 guard let index = find(name) else {
@@ -102,7 +106,8 @@ extension ExtractImporter.Run {
     /// them, and what the header has.
     private func missingColumns(_ missing: [String], names: [String], line: Int, mappingPlace: SourceLocation?) -> LoadError {
         var wrongDelimiter = false
-        var hint = "the mapping's column names must match the extract's header (\(names.count) columns: \(names.prefix(8).map { ValueParsing.quoted($0) }.joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
+        var hint =
+            "the mapping's column names must match the extract's header (\(names.count) columns: \(names.prefix(8).map { ValueParsing.quoted($0) }.joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
         if names.count == 1, let only = names.first {
             for (symbol, option) in [(";", "';'"), ("\t", "tab"), ("|", "'|'")] where only.contains(symbol) {
                 hint = "the header is one column holding \(symbol == "\t" ? "tabs" : symbol): try --delimiter \(option)"
@@ -114,7 +119,8 @@ extension ExtractImporter.Run {
         let message = "the extract's header (\(file):\(line)) has no column \(missing.joined(separator: "; no column "))"
         // A header read with the wrong delimiter is the extract's problem, not the mapping's.
         if !wrongDelimiter, let place = mappingPlace { return place.error(message, hint: hint) }
-        return LoadError(file: file, line: line, message: "the header has no column \(missing.joined(separator: "; no column "))", hint: hint)
+        return LoadError(
+            file: file, line: line, message: "the header has no column \(missing.joined(separator: "; no column "))", hint: hint)
     }
 
     /// The plan of the columns found, and the pipeline with the extract's column names.

@@ -17,9 +17,11 @@ extension ExtractImporter.Run {
         rowCount += 1
         let line = record.line
         guard record.count == plan.columnCount else {
-            pipeline.reject(line: line, bytes: record.byteRange, id: nil, [
-                .fieldCount(found: record.count, expected: plan.columnCount, headerLine: plan.headerLine, quoting: true)
-            ])
+            pipeline.reject(
+                line: line, bytes: record.byteRange, id: nil,
+                [
+                    .fieldCount(found: record.count, expected: plan.columnCount, headerLine: plan.headerLine, quoting: true)
+                ])
             return
         }
         for column in plan.unnamed where !unnamedWithValues.contains(column) && !record.isEmpty(column) {
@@ -76,7 +78,9 @@ extension ExtractImporter.Run {
         case .tier: row.tierText = value
         case .reportsTo: row.post.reportsTo = PostID(value)
         case .holder:
-            if value.utf8.count < 64, vacantHolderLengths & (1 << UInt64(value.utf8.count)) != 0, vacantHolderKeys.contains(value.lowercased()) {
+            if value.utf8.count < 64, vacantHolderLengths & (1 << UInt64(value.utf8.count)) != 0,
+                vacantHolderKeys.contains(value.lowercased())
+            {
                 row.vacancyText = ("true", column)
             } else {
                 row.post.holder = value
@@ -120,14 +124,19 @@ extension ExtractImporter.Run {
         if let (text, column) = row.vacancyText { readVacancy(text, column: column, into: &row) }
         // Checked before any message is made: this runs for every row.
         let post = row.post
-        if let cost = post.cost, cost > PostLimits.maximumCost, let problem = PostLimits.costProblem(cost, field: pipeline.format.costColumn) {
+        if let cost = post.cost, cost > PostLimits.maximumCost,
+            let problem = PostLimits.costProblem(cost, field: pipeline.format.costColumn)
+        {
             row.problems.append(.value(problem))
         }
-        if post.count > PostLimits.maximumCount, let problem = PostLimits.countProblem(post.count, field: plan.column(of: .count) ?? "count") {
+        if post.count > PostLimits.maximumCount,
+            let problem = PostLimits.countProblem(post.count, field: plan.column(of: .count) ?? "count")
+        {
             row.problems.append(.value(problem))
         }
         if let fte = post.fte, fte > Double(post.count) + 1e-9 {
-            row.problems.append(.fteOverCount(column: row.fteColumn, fte: fte, count: post.count, countColumn: plan.column(of: .count) != nil))
+            row.problems.append(
+                .fteOverCount(column: row.fteColumn, fte: fte, count: post.count, countColumn: plan.column(of: .count) != nil))
         }
     }
 

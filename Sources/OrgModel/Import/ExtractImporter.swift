@@ -65,7 +65,8 @@ public struct ExtractImporter: Sendable {
         }
         // A large extract is read in parts on every core; rows of one id in two parts
         // (a repeated id across the split) are rare, and then the file is read again in one.
-        let parts = partCount > 1 && bytes.count - rows.offset > minimumPartBytes * partCount
+        let parts =
+            partCount > 1 && bytes.count - rows.offset > minimumPartBytes * partCount
             ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: run.delimiter, parts: partCount)
             : [rows]
         if parts.count > 1, let combined = try readInParts(bytes, parts: parts, template: run) {
@@ -137,7 +138,8 @@ extension ExtractImporter {
             var run = template
             let end = part + 1 < parts.count ? parts[part + 1].offset : bytes.count
             // The first part's array takes every part's posts in the end: room for all.
-            run.pipeline.reserveCapacity((end - parts[part].offset) / 80, posts: ((part == 0 ? bytes.count : end) - parts[part].offset) / 80)
+            run.pipeline.reserveCapacity(
+                (end - parts[part].offset) / 80, posts: ((part == 0 ? bytes.count : end) - parts[part].offset) / 80)
             do throws(LoadError) {
                 try readRows(bytes, from: parts[part], to: end, into: &run)
                 results[part] = .success(run)

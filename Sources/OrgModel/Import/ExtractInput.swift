@@ -64,7 +64,9 @@ enum ExtractInput {
     static func read(_ path: String) throws(LoadError) -> [UInt8] {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw errno == ENOENT ? LoadError(file: path, message: "no such file") : LoadError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))")
+            throw errno == ENOENT
+                ? LoadError(file: path, message: "no such file")
+                : LoadError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))")
         }
         guard (status.st_mode & S_IFMT) != S_IFDIR else { throw LoadError(file: path, message: "is a directory, not a file") }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
@@ -80,7 +82,10 @@ enum ExtractInput {
             while count < expected, let base = buffer.baseAddress {
                 let got = Foundation.read(descriptor, base + count, expected - count)
                 if got < 0, errno == EINTR { continue }
-                if got < 0 { failure = errno; break }
+                if got < 0 {
+                    failure = errno
+                    break
+                }
                 if got == 0 { break }
                 count += got
             }

@@ -7,7 +7,8 @@ enum ExtractValues {
         if let value = plainNumber(text.utf8) {
             return value >= 0 ? .success(value) : .failure(RowProblem("\(column) cannot be negative (\(text))"))
         }
-        return .failure(RowProblem("\(column) must be a number, not \(ValueParsing.quoted(text)) (write digits, such as 0.5 or £42,000.50)"))
+        return .failure(
+            RowProblem("\(column) must be a number, not \(ValueParsing.quoted(text)) (write digits, such as 0.5 or £42,000.50)"))
     }
 
     /// The number in `£1,234.50`, `1234.5`, `-3` or `1e3`; nil for anything else. Works on
@@ -111,8 +112,9 @@ enum ExtractValues {
         case "true", "yes", "y", "1": return .success(true)
         case "false", "no", "n", "0": return .success(false)
         default:
-            return .failure(RowProblem(
-                "\(column) must be yes or no, not \(ValueParsing.quoted(text)) (a mapping's values: table can translate it)"))
+            return .failure(
+                RowProblem(
+                    "\(column) must be yes or no, not \(ValueParsing.quoted(text)) (a mapping's values: table can translate it)"))
         }
     }
 
@@ -131,9 +133,15 @@ enum ExtractValues {
             case 0x30...0x39:
                 let digit = Int(byte - 0x30)
                 switch part {
-                case 0: numbers.0 = numbers.0 * 10 + digit; widths.0 += 1
-                case 1: numbers.1 = numbers.1 * 10 + digit; widths.1 += 1
-                default: numbers.2 = numbers.2 * 10 + digit; widths.2 += 1
+                case 0:
+                    numbers.0 = numbers.0 * 10 + digit
+                    widths.0 += 1
+                case 1:
+                    numbers.1 = numbers.1 * 10 + digit
+                    widths.1 += 1
+                default:
+                    numbers.2 = numbers.2 * 10 + digit
+                    widths.2 += 1
                 }
                 if widths.0 > 4 || widths.1 > 4 || widths.2 > 4 { return .failure(problem(text, column)) }
             case 0x2D, 0x2F:

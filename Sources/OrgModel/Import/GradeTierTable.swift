@@ -53,8 +53,10 @@ public struct GradeTierTable: Sendable, Hashable {
 
     /// The grade folded for matching: lower case, letters and digits only.
     static func key(_ grade: String) -> String {
-        String(String.UnicodeScalarView(grade.lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || $0.properties.numericType != nil
-        }))
+        String(
+            String.UnicodeScalarView(
+                grade.lowercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
     }
 }

@@ -34,7 +34,8 @@ public enum ImportMappingReader {
                     let field = try postField(fieldNode, nodes: nodes)
                     let column = try nodes.scalar(columnNode, what: "the column for \(field.rawValue)").trimmingBlanks()
                     guard !column.isEmpty else {
-                        throw nodes.location(of: columnNode).error("the column for \(field.rawValue) is empty", hint: "name the extract's column, as its header spells it")
+                        throw nodes.location(of: columnNode).error(
+                            "the column for \(field.rawValue) is empty", hint: "name the extract's column, as its header spells it")
                     }
                     mapping.columns[field] = column
                     mapping.places[.field(field)] = nodes.location(of: columnNode)
@@ -46,7 +47,8 @@ public enum ImportMappingReader {
                         try nodes.scalar(tierNode, what: "the tier of grade \(grade)"), field: "the tier of grade \(grade)",
                         at: nodes.location(of: tierNode))
                     guard tier >= 1 else {
-                        throw nodes.location(of: tierNode).error("the tier of grade \(grade) must be 1 or more, not \(tier)", hint: "leave front-line grades out of the table")
+                        throw nodes.location(of: tierNode).error(
+                            "the tier of grade \(grade) must be 1 or more, not \(tier)", hint: "leave front-line grades out of the table")
                     }
                     mapping.tiers.add(.init(grade: grade, tier: tier))
                 }
@@ -59,7 +61,8 @@ public enum ImportMappingReader {
                         let to = nodes.isNull(toNode) ? "" : try nodes.scalar(toNode, what: "the value \(from) is read as")
                         if let problem = Self.problem(translating: to, for: field) {
                             throw nodes.location(of: toNode).error(
-                                "values: \(field.rawValue): \(ValueParsing.quoted(from)) is read as \(ValueParsing.quoted(to)), which \(problem)")
+                                "values: \(field.rawValue): \(ValueParsing.quoted(from)) is read as \(ValueParsing.quoted(to)), which \(problem)"
+                            )
                         }
                         table[ImportMapping.valueKey(from)] = to
                     }
@@ -70,13 +73,15 @@ public enum ImportMappingReader {
             case .drop:
                 mapping.dropped = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
                 listLocations[.drop] = location
-                for (name, place) in zip(mapping.dropped, Self.itemLocations(value, nodes: nodes)) where mapping.places[.dropped(name)] == nil {
+                for (name, place) in zip(mapping.dropped, Self.itemLocations(value, nodes: nodes))
+                where mapping.places[.dropped(name)] == nil {
                     mapping.places[.dropped(name)] = place
                 }
             case .dates:
                 mapping.dateColumns = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
                 listLocations[.dates] = location
-                for (name, place) in zip(mapping.dateColumns, Self.itemLocations(value, nodes: nodes)) where mapping.places[.date(name)] == nil {
+                for (name, place) in zip(mapping.dateColumns, Self.itemLocations(value, nodes: nodes))
+                where mapping.places[.date(name)] == nil {
                     mapping.places[.date(name)] = place
                 }
             case .jobShares:
@@ -161,7 +166,8 @@ public enum ImportMappingReader {
             let near = closest(to: name, among: names)
             throw nodes.location(of: node).error(
                 "\(ValueParsing.quoted(name)) is not a post field a column can feed",
-                hint: near.map { "did you mean \($0)?" } ?? "fields: \(names.joined(separator: ", ")); other columns are kept as attributes")
+                hint: near.map { "did you mean \($0)?" } ?? "fields: \(names.joined(separator: ", ")); other columns are kept as attributes"
+            )
         }
         return field
     }

@@ -29,7 +29,9 @@ public struct ImportResult: Sendable {
     public var diagnostics: [ImportDiagnostic] {
         importNotes.map { .note($0) }
             + rejected.flatMap { row in
-                row.problems.map { ImportDiagnostic(.problem($0), severity: .error, location: SourceLocation(file: row.file, line: row.line)) }
+                row.problems.map {
+                    ImportDiagnostic(.problem($0), severity: .error, location: SourceLocation(file: row.file, line: row.line))
+                }
             }
     }
 

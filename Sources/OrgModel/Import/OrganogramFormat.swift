@@ -55,8 +55,14 @@ public enum OrganogramFormat {
         var depth = 0
         var folded = String.UnicodeScalarView()
         for scalar in header.lowercased().unicodeScalars {
-            if scalar == "(" { depth += 1; continue }
-            if scalar == ")" { depth = max(0, depth - 1); continue }
+            if scalar == "(" {
+                depth += 1
+                continue
+            }
+            if scalar == ")" {
+                depth = max(0, depth - 1)
+                continue
+            }
             if depth == 0, scalar.properties.isAlphabetic || scalar.properties.numericType != nil { folded.append(scalar) }
         }
         return String(folded)

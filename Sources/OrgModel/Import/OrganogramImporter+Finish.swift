@@ -44,7 +44,8 @@ extension OrganogramImporter.Run {
         }
         if let note = pipeline.jobShareNote { notes.append(note) }
         if !heldDespiteEliminated.isEmpty {
-            notes.append(.eliminatedButHeld(rows: heldDespiteEliminated.map(\.id), lines: heldDespiteEliminated.map(\.line), file: seniorFile))
+            notes.append(
+                .eliminatedButHeld(rows: heldDespiteEliminated.map(\.id), lines: heldDespiteEliminated.map(\.line), file: seniorFile))
         }
         notes += pipeline.rowNotes
         if costEstimate == .payBandMidpoint {
@@ -84,7 +85,8 @@ extension OrganogramImporter.Run {
             let moved = movedUp[id] ?? (0, 0)
             let target = gone.reportsTo.flatMap { boss in eliminated[boss] == nil ? boss : nil }
             return .eliminated(
-                id: id, location: SourceLocation(file: pipeline.files[0], line: gone.line), movedPosts: moved.posts, movedLines: moved.lines,
+                id: id, location: SourceLocation(file: pipeline.files[0], line: gone.line), movedPosts: moved.posts,
+                movedLines: moved.lines,
                 to: target)
         }
     }

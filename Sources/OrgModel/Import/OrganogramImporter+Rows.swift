@@ -20,11 +20,13 @@ extension OrganogramImporter {
 
         init(tiers: GradeTierTable, seniorFile: String, matching: IDMatching) {
             self.tiers = tiers
-            let F = OrganogramFormat.self
+            let cols = OrganogramFormat.self
             pipeline = ImportPipeline(
                 format: ImportFormat(
-                    idColumn: F.postUniqueReference, reportsToColumns: [F.reportsTo, F.reportingSeniorPost], noManager: F.topMarker,
-                    within: seniorFile, rowNouns: ["senior post", "junior line"], rowWords: ["senior row", "junior row"], ownIDs: [true, false],
+                    idColumn: cols.postUniqueReference, reportsToColumns: [cols.reportsTo, cols.reportingSeniorPost],
+                    noManager: cols.topMarker,
+                    within: seniorFile, rowNouns: ["senior post", "junior line"], rowWords: ["senior row", "junior row"],
+                    ownIDs: [true, false],
                     style: .init(differenceSeparator: " and ", advisesOwnReference: true),
                     compared: [.init(field: .grade, column: "Grade"), .init(field: .title, column: "Job Title")], jobShares: true,
                     leavesOutSpoiledShares: false, costSummed: false, matching: matching))
@@ -32,7 +34,8 @@ extension OrganogramImporter {
 
         /// The midpoint of two published pay figures, when both are numbers and not both zero.
         static func midpoint(_ low: String, _ high: String) -> Double? {
-            guard case .success(let a) = ExtractValues.number(low, column: ""), case .success(let b) = ExtractValues.number(high, column: ""),
+            guard case .success(let a) = ExtractValues.number(low, column: ""),
+                case .success(let b) = ExtractValues.number(high, column: ""),
                 a >= 0, b >= a, b > 0
             else { return nil }
             return (a + b) / 2
@@ -47,32 +50,33 @@ extension OrganogramImporter {
 
         /// The columns of `table`, refused with advice when a required one is missing.
         func columns(of table: DelimitedTable, senior: Bool) throws(LoadError) -> Columns {
-            let F = OrganogramFormat.self
-            let known = senior ? F.seniorColumns : F.juniorColumns
+            let cols = OrganogramFormat.self
+            let known = senior ? cols.seniorColumns : cols.juniorColumns
             let fields: Set<String> =
                 senior
-                ? [F.postUniqueReference, F.name, F.grade, F.jobTitle, F.unit, F.reportsTo, F.fte]
-                : [F.reportingSeniorPost, F.juniorGrade, F.genericJobTitle, F.numberOfPosts, F.unit]
+                ? [cols.postUniqueReference, cols.name, cols.grade, cols.jobTitle, cols.unit, cols.reportsTo, cols.fte]
+                : [cols.reportingSeniorPost, cols.juniorGrade, cols.genericJobTitle, cols.numberOfPosts, cols.unit]
             let columns = Columns(header: table.header, known: known, fields: fields)
             let required =
                 senior
-                ? [F.postUniqueReference, F.name, F.grade, F.jobTitle, F.reportsTo]
-                : [F.reportingSeniorPost, F.juniorGrade, F.genericJobTitle, F.numberOfPosts]
+                ? [cols.postUniqueReference, cols.name, cols.grade, cols.jobTitle, cols.reportsTo]
+                : [cols.reportingSeniorPost, cols.juniorGrade, cols.genericJobTitle, cols.numberOfPosts]
             let missing = required.filter { columns.index[$0] == nil }
             guard !missing.isEmpty else { return columns }
-            let other = OrganogramFormat.key(senior ? F.reportingSeniorPost : F.postUniqueReference)
+            let other = OrganogramFormat.key(senior ? cols.reportingSeniorPost : cols.postUniqueReference)
             let looksOther = table.header.contains { OrganogramFormat.key($0) == other }
             let hint =
                 senior
                 ? (looksOther
                     ? "this looks like the junior file: give the senior file first, then the junior"
-                    : "the senior file's columns are \(F.seniorColumns.filter { !$0.isEmpty }.joined(separator: ", "))")
+                    : "the senior file's columns are \(cols.seniorColumns.filter { !$0.isEmpty }.joined(separator: ", "))")
                 : (looksOther
                     ? "this looks like a senior file: give the senior file first, then the junior"
-                    : "the junior file's columns are \(F.juniorColumns.joined(separator: ", "))")
+                    : "the junior file's columns are \(cols.juniorColumns.joined(separator: ", "))")
             throw LoadError(
                 file: table.file, line: table.headerLine,
-                message: "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) \(Plural.noun(missing.count, "column")): not an organogram \(senior ? "senior" : "junior") file",
+                message:
+                    "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) \(Plural.noun(missing.count, "column")): not an organogram \(senior ? "senior" : "junior") file",
                 hint: hint)
         }
 

@@ -2,18 +2,18 @@ import Foundation
 
 extension OrganogramImporter.Run {
     mutating func readSenior(_ table: DelimitedTable) throws(LoadError) {
-        let F = OrganogramFormat.self
+        let cols = OrganogramFormat.self
         let columns = try columns(of: table, senior: true)
         if let note = unnamedNote(columns.unnamed, table) { unnamedNotes.append(note) }
         // References that several rows share without being one post: placeholders, or
         // rows that all say "Not in post".
         var rowsByReference: [String: [DelimitedTable.Row]] = [:]
         for row in table.rows where row.fields.count == table.header.count {
-            rowsByReference[columns.value(F.postUniqueReference, in: row), default: []].append(row)
+            rowsByReference[columns.value(cols.postUniqueReference, in: row), default: []].append(row)
         }
         var placeholders: [String: [Int]] = [:]
         for (reference, rows) in rowsByReference where rows.count > 1 && !reference.isEmpty {
-            let notInPost = rows.allSatisfy { OrganogramImporter.nameWord(columns.value(F.name, in: $0)) == "not in post" }
+            let notInPost = rows.allSatisfy { OrganogramImporter.nameWord(columns.value(cols.name, in: $0)) == "not in post" }
             if PlaceholderReference.isPlaceholder(reference) || notInPost { placeholders[reference] = rows.map(\.line) }
         }
         pipeline.declarePlaceholders(placeholders)
@@ -24,9 +24,11 @@ extension OrganogramImporter.Run {
     private mutating func readRows(_ table: DelimitedTable, _ read: (inout Self, DelimitedTable.Row) -> Void) {
         for row in table.rows {
             guard row.fields.count == table.header.count else {
-                pipeline.reject(line: row.line, bytes: row.bytes, id: nil, [
-                    .fieldCount(found: row.fields.count, expected: table.header.count, headerLine: table.headerLine, quoting: false)
-                ])
+                pipeline.reject(
+                    line: row.line, bytes: row.bytes, id: nil,
+                    [
+                        .fieldCount(found: row.fields.count, expected: table.header.count, headerLine: table.headerLine, quoting: false)
+                    ])
                 continue
             }
             read(&self, row)
@@ -34,22 +36,22 @@ extension OrganogramImporter.Run {
     }
 
     private mutating func readSeniorRow(_ row: DelimitedTable.Row, _ columns: OrganogramImporter.Columns) {
-        let F = OrganogramFormat.self
+        let cols = OrganogramFormat.self
         var problems: [ImportProblem] = []
-        let reference = columns.value(F.postUniqueReference, in: row)
-        let name = columns.value(F.name, in: row)
-        let bossText = columns.value(F.reportsTo, in: row)
-        if reference.isEmpty { problems.append(.empty(column: F.postUniqueReference)) }
+        let reference = columns.value(cols.postUniqueReference, in: row)
+        let name = columns.value(cols.name, in: row)
+        let bossText = columns.value(cols.reportsTo, in: row)
+        if reference.isEmpty { problems.append(.empty(column: cols.postUniqueReference)) }
         var boss: PostID?
         if bossText.isEmpty {
-            problems.append(.noManagerMarker(column: F.reportsTo))
-        } else if bossText.uppercased() != F.topMarker, bossText != reference {
+            problems.append(.noManagerMarker(column: cols.reportsTo))
+        } else if bossText.uppercased() != cols.topMarker, bossText != reference {
             boss = PostID(bossText)
-            if let problem = pipeline.placeholderProblem(column: F.reportsTo, reference: bossText) { problems.append(problem) }
+            if let problem = pipeline.placeholderProblem(column: cols.reportsTo, reference: bossText) { problems.append(problem) }
         }
         var fte: Double?
-        let fteText = columns.value(F.fte, in: row)
-        if !fteText.isEmpty, fteText.uppercased() != F.notDisclosed {
+        let fteText = columns.value(cols.fte, in: row)
+        if !fteText.isEmpty, fteText.uppercased() != cols.notDisclosed {
             switch ExtractValues.number(fteText, column: "FTE") {
             case .success(let value): fte = value
             case .failure(let problem): problems.append(.value(problem.message))
@@ -67,14 +69,14 @@ extension OrganogramImporter.Run {
             eliminated[id] = (boss, row.line)
             return
         }
-        var post = Post(id: PostID(reference), title: columns.value(F.jobTitle, in: row), reportsTo: boss, fte: fte, line: row.line)
-        let grade = columns.value(F.grade, in: row)
+        var post = Post(id: PostID(reference), title: columns.value(cols.jobTitle, in: row), reportsTo: boss, fte: fte, line: row.line)
+        let grade = columns.value(cols.grade, in: row)
         // "N/D" is what the format writes for a grade not known: no grade.
         if !grade.isEmpty, !OrganogramImporter.meansNotDisclosed(grade) {
             post.grade = grade
             if let tier = tiers.tier(for: grade) { post.tier = tier } else { gradesWithoutTier[grade, default: 0] += 1 }
         }
-        let unit = columns.value(F.unit, in: row)
+        let unit = columns.value(cols.unit, in: row)
         if !unit.isEmpty { post.service = unit }
         switch word {
         case _ where OrganogramImporter.meansNotDisclosed(name), "": break
@@ -83,7 +85,7 @@ extension OrganogramImporter.Run {
         }
         if boss == nil, bossText == reference { selfReporting.append((id, row.line)) }
         if costEstimate == .payBandMidpoint {
-            post.cost = Self.midpoint(columns.value(F.payFloor, in: row), columns.value(F.payCeiling, in: row))
+            post.cost = Self.midpoint(columns.value(cols.payFloor, in: row), columns.value(cols.payCeiling, in: row))
         }
         post.attributes = attributes(row, columns)
         pipeline.add(&post, bytes: row.bytes)
@@ -96,24 +98,24 @@ extension OrganogramImporter.Run {
     }
 
     private mutating func readJuniorRow(_ row: DelimitedTable.Row, _ columns: OrganogramImporter.Columns) {
-        let F = OrganogramFormat.self
+        let cols = OrganogramFormat.self
         var problems: [ImportProblem] = []
-        let bossText = columns.value(F.reportingSeniorPost, in: row)
-        if bossText.isEmpty { problems.append(.empty(column: F.reportingSeniorPost)) }
-        if let problem = pipeline.placeholderProblem(column: F.reportingSeniorPost, reference: bossText, seniorRows: true) {
+        let bossText = columns.value(cols.reportingSeniorPost, in: row)
+        if bossText.isEmpty { problems.append(.empty(column: cols.reportingSeniorPost)) }
+        if let problem = pipeline.placeholderProblem(column: cols.reportingSeniorPost, reference: bossText, seniorRows: true) {
             problems.append(problem)
         }
-        let fteText = columns.value(F.numberOfPosts, in: row)
+        let fteText = columns.value(cols.numberOfPosts, in: row)
         var fte = 0.0
         if fteText.isEmpty {
-            problems.append(.empty(column: F.numberOfPosts))
+            problems.append(.empty(column: cols.numberOfPosts))
         } else {
-            switch ExtractValues.number(fteText, column: F.numberOfPosts) {
+            switch ExtractValues.number(fteText, column: cols.numberOfPosts) {
             case .success(let value): fte = value
             case .failure(let problem): problems.append(.value(problem.message))
             }
         }
-        if fte > Double(PostLimits.maximumCount) { problems.append(.lineOverMaximum(column: F.numberOfPosts, fte: fte)) }
+        if fte > Double(PostLimits.maximumCount) { problems.append(.lineOverMaximum(column: cols.numberOfPosts, fte: fte)) }
         guard problems.isEmpty else {
             pipeline.reject(line: row.line, bytes: row.bytes, id: nil, problems)
             return
@@ -129,13 +131,14 @@ extension OrganogramImporter.Run {
         }
         let count = max(1, Int((fte - 1e-9).rounded(.up)))
         if fte != fte.rounded() { fractionalLines += 1 }
-        var post = Post(id: id, title: columns.value(F.genericJobTitle, in: row), reportsTo: boss, fte: fte, count: count, line: row.line)
-        let grade = columns.value(F.juniorGrade, in: row)
+        var post = Post(
+            id: id, title: columns.value(cols.genericJobTitle, in: row), reportsTo: boss, fte: fte, count: count, line: row.line)
+        let grade = columns.value(cols.juniorGrade, in: row)
         if !grade.isEmpty, !OrganogramImporter.meansNotDisclosed(grade) { post.grade = grade }
-        let unit = columns.value(F.unit, in: row)
+        let unit = columns.value(cols.unit, in: row)
         if !unit.isEmpty { post.service = unit }
         if costEstimate == .payBandMidpoint,
-            let midpoint = Self.midpoint(columns.value(F.payscaleMinimum, in: row), columns.value(F.payscaleMaximum, in: row))
+            let midpoint = Self.midpoint(columns.value(cols.payscaleMinimum, in: row), columns.value(cols.payscaleMaximum, in: row))
         {
             post.cost = (midpoint * fte).rounded()
         }

@@ -29,19 +29,23 @@ struct ReportingLinePruner {
             removed[position] = true
             let (file, bytes) = row(position)
             if let line = rejectedLineByID[boss] {
-                rejected.append(RejectedRow(
-                    file: file, line: posts[position].line, problems: [.managerRejected(manager: boss, line: line, file: nil)],
-                    followsFromAnother: true, bytes: bytes))
+                rejected.append(
+                    RejectedRow(
+                        file: file, line: posts[position].line, problems: [.managerRejected(manager: boss, line: line, file: nil)],
+                        followsFromAnother: true, bytes: bytes))
             } else {
-                rejected.append(RejectedRow(file: file, line: posts[position].line, problems: [unknownManager(position, boss)], bytes: bytes))
+                rejected.append(
+                    RejectedRow(file: file, line: posts[position].line, problems: [unknownManager(position, boss)], bytes: bytes))
             }
             orphaned.append(position)
         }
         for (position, problem) in alsoRemove.sorted(by: { $0.key < $1.key }) where !removed[position] {
             removed[position] = true
             let (file, bytes) = row(position)
-            rejected.append(RejectedRow(
-                file: file, line: posts[position].line, problems: [problem], followsFromAnother: problem.followsFromAnother, bytes: bytes))
+            rejected.append(
+                RejectedRow(
+                    file: file, line: posts[position].line, problems: [problem], followsFromAnother: problem.followsFromAnother,
+                    bytes: bytes))
             orphaned.append(position)
         }
         guard !orphaned.isEmpty else { return removed }
@@ -57,13 +61,15 @@ struct ReportingLinePruner {
             for child in children[position].map(Int.init) where !removed[child] {
                 removed[child] = true
                 let (file, bytes) = row(child)
-                rejected.append(RejectedRow(
-                    file: file, line: posts[child].line,
-                    problems: [
-                        .managerRejected(
-                            manager: posts[position].id, line: posts[position].line, file: file == row(position).file ? nil : row(position).file)
-                    ],
-                    followsFromAnother: true, bytes: bytes))
+                rejected.append(
+                    RejectedRow(
+                        file: file, line: posts[child].line,
+                        problems: [
+                            .managerRejected(
+                                manager: posts[position].id, line: posts[position].line,
+                                file: file == row(position).file ? nil : row(position).file)
+                        ],
+                        followsFromAnother: true, bytes: bytes))
                 queue.append(child)
             }
         }

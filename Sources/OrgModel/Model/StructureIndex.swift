@@ -150,4 +150,3 @@ public struct StructureIndex: Sendable {
     /// The post at `position` by id, or nil when no post has it.
     public func position(of id: PostID) -> Int? { positionByID[id] }
 }
-

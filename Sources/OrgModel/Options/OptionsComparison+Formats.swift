@@ -35,11 +35,13 @@ extension OptionsComparison {
     public func document() -> ReportDocument {
         var doc = ReportDocument()
         doc.heading(1, "Options: " + AnalysisReport.title(of: current.structure, file: current.file))
-        doc.facts(columns.indices.map { column in
-            let measures = columns[column]
-            let title = AnalysisReport.title(of: measures.structure, file: measures.file)
-            return .init(heading(ofColumn: column), (measures.file.map { "\($0): " } ?? "") + title + ", rules \(measures.analysis.rules.name)")
-        })
+        doc.facts(
+            columns.indices.map { column in
+                let measures = columns[column]
+                let title = AnalysisReport.title(of: measures.structure, file: measures.file)
+                return .init(
+                    heading(ofColumn: column), (measures.file.map { "\($0): " } ?? "") + title + ", rules \(measures.analysis.rules.name)")
+            })
 
         doc.heading(2, "Side by side")
         var table = ReportTable(
@@ -47,13 +49,16 @@ extension OptionsComparison {
             alignments: [.left] + columns.map { _ in .right })
         for row in rows {
             let best = best(row)
-            table.append([row.label] + columns.indices.map { column in
-                cell(row, column: column) + (best.contains(column) ? " ✓" : "")
-            })
+            table.append(
+                [row.label]
+                    + columns.indices.map { column in
+                        cell(row, column: column) + (best.contains(column) ? " ✓" : "")
+                    })
         }
         doc.table(table)
         doc.paragraph(
-            "✓ marks the best value of a row: the fewest manager posts, management layers, narrow and wide spans, one-over-one managers, errors, warnings and findings accepted under a deviation; the lowest annual cost and net change (a saving is negative). Other rows have no better direction. A row whose values are all the same, or whose cost is not wholly known, is not marked.")
+            "✓ marks the best value of a row: the fewest manager posts, management layers, narrow and wide spans, one-over-one managers, errors, warnings and findings accepted under a deviation; the lowest annual cost and net change (a saving is negative). Other rows have no better direction. A row whose values are all the same, or whose cost is not wholly known, is not marked."
+        )
 
         doc.heading(2, "Deviations relied on")
         let relying = columns.indices.filter { !columns[$0].reliedOn.isEmpty }
@@ -63,13 +68,15 @@ extension OptionsComparison {
         for column in relying {
             let findings = columns[column].reliedOn
             doc.heading(3, "\(heading(ofColumn: column)) (\(findings.count))")
-            doc.bullets(findings.compactMap { finding in
-                guard let deviation = finding.deviation else { return nil }
-                let agreed = deviation.agreedBy.isEmpty ? "" : ", agreed by " + Figures.andList(deviation.agreedBy)
-                let on = deviation.agreedOn.map { " on \($0)" } ?? ""
-                let review = deviation.reviewBy.map { ", review by \($0)" } ?? ""
-                return "\(finding.post?.rawValue ?? "—") \(finding.rule.rawValue)\(agreed)\(on)\(review): \(deviation.statedRationale ?? "no rationale")"
-            })
+            doc.bullets(
+                findings.compactMap { finding in
+                    guard let deviation = finding.deviation else { return nil }
+                    let agreed = deviation.agreedBy.isEmpty ? "" : ", agreed by " + Figures.andList(deviation.agreedBy)
+                    let on = deviation.agreedOn.map { " on \($0)" } ?? ""
+                    let review = deviation.reviewBy.map { ", review by \($0)" } ?? ""
+                    return
+                        "\(finding.post?.rawValue ?? "—") \(finding.rule.rawValue)\(agreed)\(on)\(review): \(deviation.statedRationale ?? "no rationale")"
+                })
         }
 
         let notes = options.indices.flatMap { offset in

@@ -83,7 +83,8 @@ public struct OptionsComparison: Report, Sendable {
         self.current = Measures(file: file, analysis: before.0, findings: before.1)
         self.options = options.map { option in
             let (diff, after) = ParallelWork.both(
-                { StructureDiff(current: current, proposed: option.structure, matching: matching) }, { measure(option.structure, option.rules) })
+                { StructureDiff(current: current, proposed: option.structure, matching: matching) },
+                { measure(option.structure, option.rules) })
             let comparison = StructureComparison(
                 diff: diff, before: before.0, after: after.0, beforeFindings: before.1, afterFindings: after.1)
             return Option(measures: Measures(file: option.file, analysis: after.0, findings: after.1), comparison: comparison)

@@ -35,8 +35,14 @@ struct NameMatcher {
                 // Surname first, as registers write it: "Bloggs, Jo".
                 self.names.insert([owned[owned.count - 1]] + owned.dropLast())
             }
-            let surname = Self.words(String(name.lowercased().split(whereSeparator: \.isWhitespace).last ?? "")).map { Substring(String($0)) }
-            if !surname.isEmpty, surname.joined().count >= 2 { surnames.insert(surname) } else if last.count >= 2 { surnames.insert([Substring(String(last))]) }
+            let surname = Self.words(String(name.lowercased().split(whereSeparator: \.isWhitespace).last ?? "")).map {
+                Substring(String($0))
+            }
+            if !surname.isEmpty, surname.joined().count >= 2 {
+                surnames.insert(surname)
+            } else if last.count >= 2 {
+                surnames.insert([Substring(String(last))])
+            }
             longestName = max(longestName, owned.count)
         }
     }

@@ -28,7 +28,11 @@ public struct RedactionAudit: Sendable {
             for name in holder.components(separatedBy: JobShare.separator) {
                 let key = Self.key(name)
                 guard !key.isEmpty, !notNames.contains(key) else { continue }
-                if profile.showsName(tier: post.tier) { shown.insert(key) } else if withheld[key] == nil { withheld[key] = name.trimmingBlanks() }
+                if profile.showsName(tier: post.tier) {
+                    shown.insert(key)
+                } else if withheld[key] == nil {
+                    withheld[key] = name.trimmingBlanks()
+                }
             }
         }
         for key in shown { withheld[key] = nil }

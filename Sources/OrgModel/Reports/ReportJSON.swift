@@ -47,10 +47,12 @@ enum ReportJSON {
 
 /// An optional value written as `null` when absent, rather than left out, so every
 /// object of a list has every key.
+// swift-format-ignore: UseSynthesizedInitializer
 @propertyWrapper
 struct JSONNull<Value: Encodable>: Encodable {
     var wrappedValue: Value?
 
+    // The explicit initialiser is what lets `@JSONNull var x: T? = nil` take a plain optional.
     init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
 
     func encode(to encoder: any Encoder) throws {

@@ -49,7 +49,8 @@ public struct RichText: Sendable, Hashable, ExpressibleByStringLiteral {
     /// `` `code` ``, fenced by more backticks than any run inside it.
     static func codeSpan(_ code: String) -> String {
         guard code.contains("`") else { return "`" + code + "`" }
-        var longest = 0, run = 0
+        var longest = 0
+        var run = 0
         for character in code {
             run = character == "`" ? run + 1 : 0
             longest = max(longest, run)

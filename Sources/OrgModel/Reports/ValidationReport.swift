@@ -45,7 +45,8 @@ public struct ValidationReport: Report, Sendable {
         }
         if entries.count > 1 {
             let unreadable = entries.count - totals.files
-            var total = "total: \(totals.files) of \(entries.count) files validated, \(Plural.count(totals.errors, "error")), \(Plural.count(totals.warnings, "warning")), \(totals.accepted) accepted"
+            var total =
+                "total: \(totals.files) of \(entries.count) files validated, \(Plural.count(totals.errors, "error")), \(Plural.count(totals.warnings, "warning")), \(totals.accepted) accepted"
             if unreadable > 0 { total += ", \(unreadable) unreadable" }
             log.append([total])
         }
@@ -100,7 +101,8 @@ public struct ValidationReport: Report, Sendable {
     static func summary(file: String, result: ValidationResult) -> String {
         let structure = result.structure
         let verdict = result.passes ? "passes" : "fails"
-        return "\(file): \(Plural.count(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(Plural.count(result.errorCount, "error")), \(Plural.count(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
+        return
+            "\(file): \(Plural.count(structure.posts.count, "post")), headcount \(structure.headcount), rules \(result.rules.name): \(Plural.count(result.errorCount, "error")), \(Plural.count(result.warningCount, "warning")), \(result.acceptedCount) accepted: \(verdict)"
     }
 
     // MARK: JSON
@@ -154,23 +156,26 @@ public struct ValidationReport: Report, Sendable {
         for entry in entries {
             switch entry {
             case .unreadable(let error):
-                report.unreadable.append(JSONUnreadable(
-                    file: error.file, line: error.line, column: error.column,
-                    message: error.hint.map { "\(error.message); \($0)" } ?? error.message))
+                report.unreadable.append(
+                    JSONUnreadable(
+                        file: error.file, line: error.line, column: error.column,
+                        message: error.hint.map { "\(error.message); \($0)" } ?? error.message))
             case .validated(let file, let result):
-                report.files.append(JSONFile(
-                    file: file, name: result.structure.name, state: result.structure.state?.rawValue,
-                    rules: result.rules.name, posts: result.structure.posts.count,
-                    headcount: result.structure.headcount, errors: result.errorCount,
-                    warnings: result.warningCount, accepted: result.acceptedCount, passes: result.passes))
+                report.files.append(
+                    JSONFile(
+                        file: file, name: result.structure.name, state: result.structure.state?.rawValue,
+                        rules: result.rules.name, posts: result.structure.posts.count,
+                        headcount: result.structure.headcount, errors: result.errorCount,
+                        warnings: result.warningCount, accepted: result.acceptedCount, passes: result.passes))
                 for finding in result.findings {
                     let deviation = finding.severity == .accepted ? finding.deviation : nil
-                    report.findings.append(JSONFinding(
-                        file: file, rule: finding.rule.rawValue, severity: finding.severity.rawValue,
-                        post: finding.post?.rawValue, title: finding.postTitle, line: finding.line,
-                        message: finding.message, rationale: deviation?.statedRationale,
-                        agreedBy: deviation?.agreedBy, agreedOn: deviation?.agreedOn?.description,
-                        reviewBy: deviation?.reviewBy?.description))
+                    report.findings.append(
+                        JSONFinding(
+                            file: file, rule: finding.rule.rawValue, severity: finding.severity.rawValue,
+                            post: finding.post?.rawValue, title: finding.postTitle, line: finding.line,
+                            message: finding.message, rationale: deviation?.statedRationale,
+                            agreedBy: deviation?.agreedBy, agreedOn: deviation?.agreedOn?.description,
+                            reviewBy: deviation?.reviewBy?.description))
                 }
             }
         }

@@ -123,7 +123,8 @@ public enum RuleSetReader {
             case .tier:
                 let number = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
                 guard number >= 1 else {
-                    throw location.error("tier must be 1 or more, not \(number)", hint: "tiers count down from 1 at the top; the built-in rules use 2 to 6")
+                    throw location.error(
+                        "tier must be 1 or more, not \(number)", hint: "tiers count down from 1 at the top; the built-in rules use 2 to 6")
                 }
                 tier = number
             case .role: role = try nodes.scalar(value, what: key)
@@ -143,7 +144,8 @@ public enum RuleSetReader {
                 }
                 guard min >= 0 else { throw location.error("span min cannot be negative (\(min))") }
                 guard min <= max else {
-                    throw location.error("span min \(min) is more than max \(max)", hint: "write the smaller number as min, e.g. {min: \(max), max: \(min)}")
+                    throw location.error(
+                        "span min \(min) is more than max \(max)", hint: "write the smaller number as min, e.g. {min: \(max), max: \(min)}")
                 }
                 span = SpanRule(min: min, max: max)
             }

@@ -31,7 +31,8 @@ public struct StructureGenerator: Sendable {
 
         func span(_ rule: ClosedRange<Int>) -> Int {
             if Double(random.next() % 10_000) / 10_000 < offRuleShare {
-                return Bool.random(using: &random) ? Int.random(in: 1...(rule.lowerBound - 1), using: &random)
+                return Bool.random(using: &random)
+                    ? Int.random(in: 1...(rule.lowerBound - 1), using: &random)
                     : Int.random(in: (rule.upperBound + 1)...(rule.upperBound + 4), using: &random)
             }
             return Int.random(in: rule, using: &random)
@@ -54,11 +55,12 @@ public struct StructureGenerator: Sendable {
                 guard count > 0 else { continue }
                 headcount += count
                 let vacant = random.next() % 8 == 0 ? 1 : 0
-                team.append(Post(
-                    id: PostID("FL-\(number)-\(slot + 1)"), title: line.title, reportsTo: manager.id,
-                    grade: line.grade, fte: Double(count) - (random.next() % 4 == 0 ? 0.5 : 0),
-                    cost: line.cost * Double(count), count: count, vacant: vacant,
-                    temporary: random.next() % 25 == 0))
+                team.append(
+                    Post(
+                        id: PostID("FL-\(number)-\(slot + 1)"), title: line.title, reportsTo: manager.id,
+                        grade: line.grade, fte: Double(count) - (random.next() % 4 == 0 ? 0.5 : 0),
+                        cost: line.cost * Double(count), count: count, vacant: vacant,
+                        temporary: random.next() % 25 == 0))
             }
             entries += team.count
             teams.append(team)
@@ -84,13 +86,19 @@ public struct StructureGenerator: Sendable {
             return groups
         }
 
-        let serviceManagers = group(teams.map { $0[0].id }, tier: 5, prefix: "SM", role: "Service Manager", grade: "M1", cost: 64_000, rule: 4...8)
-        let heads = group(serviceManagers.map(\.manager.id), tier: 4, prefix: "HOS", role: "Head of Service", grade: "M3", cost: 84_000, rule: 4...8)
-        let directors = group(heads.map(\.manager.id), tier: 3, prefix: "AD", role: "Assistant Director", grade: "AD", cost: 118_000, rule: 3...6)
+        let serviceManagers = group(
+            teams.map { $0[0].id }, tier: 5, prefix: "SM", role: "Service Manager", grade: "M1", cost: 64_000, rule: 4...8)
+        let heads = group(
+            serviceManagers.map(\.manager.id), tier: 4, prefix: "HOS", role: "Head of Service", grade: "M3", cost: 84_000, rule: 4...8)
+        let directors = group(
+            heads.map(\.manager.id), tier: 3, prefix: "AD", role: "Assistant Director", grade: "AD", cost: 118_000, rule: 3...6)
 
         let executive = Post(id: "ED", title: "Executive Director", tier: 2, grade: "ED", fte: 1, cost: 165_000, service: "Directorate")
         all.append(executive)
-        all.append(Post(id: "ED-PA", title: "PA to the Executive Director", reportsTo: "ED", grade: "Scale 5", fte: 1, cost: 28_000, assistant: true))
+        all.append(
+            Post(
+                id: "ED-PA", title: "PA to the Executive Director", reportsTo: "ED", grade: "Scale 5", fte: 1, cost: 28_000, assistant: true
+            ))
         var bossOf: [PostID: PostID] = [:]
         for level in [directors, heads, serviceManagers] {
             for (manager, reports) in level { for child in reports { bossOf[child] = manager.id } }

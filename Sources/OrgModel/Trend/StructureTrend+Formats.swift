@@ -13,8 +13,10 @@ extension StructureTrend {
 
         doc.heading(2, "Figures")
         var figures = ReportTable(
-            headers: ["Effective", "Posts", "Headcount", "FTE", "Managers", "Layers", "Layers (managers)", "Mean span",
-                      "Median span", "Narrow", "Wide", "One-over-one", "Annual cost", "Flags"],
+            headers: [
+                "Effective", "Posts", "Headcount", "FTE", "Managers", "Layers", "Layers (managers)", "Mean span",
+                "Median span", "Narrow", "Wide", "One-over-one", "Annual cost", "Flags",
+            ],
             alignments: [.left] + Array(repeating: .right, count: 11) + [.left, .left])
         for snapshot in snapshots {
             figures.append([
@@ -41,7 +43,8 @@ extension StructureTrend {
         doc.table(bandTable)
 
         doc.heading(2, "Changes from the previous snapshot")
-        var changes = ReportTable(headers: ["From", "To", "Deleted", "Created", "Moved"], alignments: [.left, .left, .right, .right, .right])
+        var changes = ReportTable(
+            headers: ["From", "To", "Deleted", "Created", "Moved"], alignments: [.left, .left, .right, .right, .right])
         for (previous, snapshot) in zip(snapshots, snapshots.dropFirst()) {
             guard let change = snapshot.changes else { continue }
             changes.append([
@@ -50,7 +53,9 @@ extension StructureTrend {
             ])
         }
         doc.table(changes)
-        doc.paragraph("Posts matched by id (--match-ids \(matching.rawValue)), as compare matches them; moved: a post on both that reports to a different post.")
+        doc.paragraph(
+            "Posts matched by id (--match-ids \(matching.rawValue)), as compare matches them; moved: a post on both that reports to a different post."
+        )
 
         doc.heading(2, "Flags")
         let reasons = flagReasons
@@ -109,16 +114,19 @@ extension StructureTrend {
                     }
                     reason = "management layers \(snapshot.managementLayers), " + against.joined(separator: " and ")
                 case .spanCompression:
-                    reason = "mean span \(Figures.decimal(snapshot.meanSpan)), down "
+                    reason =
+                        "mean span \(Figures.decimal(snapshot.meanSpan)), down "
                         + Figures.percent(previous.meanSpan - snapshot.meanSpan, of: previous.meanSpan)
                         + " from \(Figures.decimal(previous.meanSpan)) on \(previous.effective)"
                 case .frontLineAtTop:
-                    reason = "\(Figures.grouped(snapshot.frontLineNearTop)) of \(Figures.grouped(snapshot.frontLineHeadcount)) front-line headcount ("
+                    reason =
+                        "\(Figures.grouped(snapshot.frontLineNearTop)) of \(Figures.grouped(snapshot.frontLineHeadcount)) front-line headcount ("
                         + Figures.percent(Double(snapshot.frontLineNearTop), of: Double(snapshot.frontLineHeadcount))
                         + ") reports to a top post or a post directly below one"
                 case .partial:
                     let next = snapshots[min(offset + 1, snapshots.count - 1)]
-                    reason = "\(Plural.grouped(snapshot.posts, "post")), from \(Figures.grouped(previous.posts)) on \(previous.effective) "
+                    reason =
+                        "\(Plural.grouped(snapshot.posts, "post")), from \(Figures.grouped(previous.posts)) on \(previous.effective) "
                         + "and back to \(Figures.grouped(next.posts)) on \(next.effective)"
                 }
                 reasons.append("\(snapshot.effective) \(flag.rawValue): \(reason)")
@@ -129,11 +137,15 @@ extension StructureTrend {
 
     /// The CSV columns, in order.
     public static let csvColumns: [String] =
-        ["file", "effective", "posts", "headcount", "fte", "manager_posts", "management_layers", "management_only_layers",
-         "mean_span", "median_span"]
+        [
+            "file", "effective", "posts", "headcount", "fte", "manager_posts", "management_layers", "management_only_layers",
+            "mean_span", "median_span",
+        ]
         + SpanBand.allCases.map { "span_band_" + $0.rawValue }
-        + ["narrow_spans", "wide_spans", "one_over_one", "annual_cost_known", "annual_cost_unknown_posts",
-           "annual_cost_unknown_headcount", "front_line_headcount", "front_line_near_top", "deleted", "created", "moved", "flags"]
+        + [
+            "narrow_spans", "wide_spans", "one_over_one", "annual_cost_known", "annual_cost_unknown_posts",
+            "annual_cost_unknown_headcount", "front_line_headcount", "front_line_near_top", "deleted", "created", "moved", "flags",
+        ]
 
     /// One row per snapshot under `csvColumns`; the first snapshot's changes are empty,
     /// flags are separated by spaces. Every span band has its column, so the columns
@@ -223,7 +235,9 @@ extension StructureTrend {
             annualCost = JSONCost(snapshot.annualCost)
             frontLineHeadcount = snapshot.frontLineHeadcount
             frontLineNearTop = snapshot.frontLineNearTop
-            changesFromPrevious = snapshot.changes.map { JSONChanges(deleted: $0.deleted, created: $0.created, moved: $0.moved, notes: $0.notes) }
+            changesFromPrevious = snapshot.changes.map {
+                JSONChanges(deleted: $0.deleted, created: $0.created, moved: $0.moved, notes: $0.notes)
+            }
             flags = snapshot.flags.map(\.rawValue)
         }
 

@@ -25,7 +25,8 @@ public enum TrendFlag: String, Sendable, Hashable, CaseIterable, Codable, Compar
         switch self {
         case .layerCreep: "management layers up on the previous snapshot (not counting one flagged partial), or above the first"
         case .spanCompression: "mean span down by 10% or more on the previous snapshot (not counting one flagged partial)"
-        case .frontLineAtTop: "more than half the front-line headcount reports to a top post or a post directly below one, so layer counts mislead"
+        case .frontLineAtTop:
+            "more than half the front-line headcount reports to a top post or a post directly below one, so layer counts mislead"
         case .partial: "posts fell to half or fewer of the previous snapshot's and recover at the next: likely a partial publication"
         }
     }

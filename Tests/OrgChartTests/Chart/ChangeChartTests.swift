@@ -6,9 +6,10 @@ import Testing
 
 @Suite struct ChangeChartTests {
     static func chart(_ options: ChartOptions = ChartOptions()) throws -> DOTInspector {
-        DOTInspector(try ChangeChart.dot(
-            current: ChartFixtures.result("small-current.yaml"), proposed: ChartFixtures.result("small-proposed.yaml"),
-            options: options))
+        DOTInspector(
+            try ChangeChart.dot(
+                current: ChartFixtures.result("small-current.yaml"), proposed: ChartFixtures.result("small-proposed.yaml"),
+                options: options))
     }
 
     /// A Service Manager leading Team A and Team B, to hang front-line lines under.
@@ -110,11 +111,12 @@ import Testing
 
     @Test("A front-line line that moves counts in the team it joins only after, and in the team it left only before")
     func frontLineMovesBetweenTeams() throws {
-        let current = Structure(posts: Self.twoTeams + [
-            Post(id: "SW-A", title: "Social Worker", reportsTo: "TM-A", count: 5),
-            Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2),
-            Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4),
-        ])
+        let current = Structure(
+            posts: Self.twoTeams + [
+                Post(id: "SW-A", title: "Social Worker", reportsTo: "TM-A", count: 5),
+                Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2),
+                Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4),
+            ])
         var proposed = current
         proposed.posts[4].reportsTo = "TM-B"  // the assistants move from A to B
         proposed.posts.append(Post(id: "SW-B2", title: "Social Worker", reportsTo: "TM-B", count: 3))  // and B grows
@@ -139,10 +141,11 @@ import Testing
 
     @Test("A team whose every front-line line moves away still shows what left it")
     func emptiedTeamShowsItsLeavers() throws {
-        let current = Structure(posts: Self.twoTeams + [
-            Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2),
-            Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4),
-        ])
+        let current = Structure(
+            posts: Self.twoTeams + [
+                Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2),
+                Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4),
+            ])
         var proposed = current
         proposed.posts[3].reportsTo = "TM-B"
         let chart = try Self.chart(current, proposed)

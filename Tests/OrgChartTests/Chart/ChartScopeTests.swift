@@ -9,10 +9,11 @@ import Testing
     @Test func rootDrawsTheSubtreeOnly() throws {
         let chart = DOTInspector(try StructureChart.dot(ChartFixtures.result("small-current.yaml"), options: ChartOptions(root: "SM-A")))
         let ids = Set(chart.nodes.map(\.id).filter { !$0.hasPrefix("orgchart-") })
-        #expect(ids == [
-            "SM-A", "TM-1", "TM-2", "TM-4", "TM-5",
-            "TM-1/front-line", "TM-2/front-line", "TM-4/front-line", "TM-5/front-line",
-        ])
+        #expect(
+            ids == [
+                "SM-A", "TM-1", "TM-2", "TM-4", "TM-5",
+                "TM-1/front-line", "TM-2/front-line", "TM-4/front-line", "TM-5/front-line",
+            ])
         // Rows above the root are not drawn at all.
         #expect(chart.rank(row: "tier-4") == nil)
         #expect(chart.text.contains("From SM-A Service Manager, Assessment down"))

@@ -21,7 +21,8 @@ import Testing
         let result = try ChartFixtures.result("small-current.yaml")
         let book = try Chartbook.plan(result, options: ChartOptions(), print: PrintSettings()) { Self.boxes($0) }
         #expect(book.pageCount >= 1)
-        let dot = try book.dot(page: book.pageCount, kind: .single, options: ChartOptions(), link: PageLink(stem: "b", ext: "svg", pages: book.pageCount))
+        let dot = try book.dot(
+            page: book.pageCount, kind: .single, options: ChartOptions(), link: PageLink(stem: "b", ext: "svg", pages: book.pageCount))
         // Each stacked Team Manager is a cell with its id, a link to itself, and a port.
         #expect(dot.contains("shape=plain"))
         #expect(dot.contains("HREF=\"#TM-"))

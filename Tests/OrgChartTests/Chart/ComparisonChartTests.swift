@@ -6,9 +6,10 @@ import Testing
 
 @Suite struct ComparisonChartTests {
     static func chart(_ options: ChartOptions = ChartOptions()) throws -> DOTInspector {
-        DOTInspector(try ComparisonChart.dot(
-            current: ChartFixtures.result("small-current.yaml"), proposed: ChartFixtures.result("small-proposed.yaml"),
-            options: options))
+        DOTInspector(
+            try ComparisonChart.dot(
+                current: ChartFixtures.result("small-current.yaml"), proposed: ChartFixtures.result("small-proposed.yaml"),
+                options: options))
     }
 
     @Test func goldenDOT() throws {
@@ -29,10 +30,11 @@ import Testing
         let chart = try Self.chart()
         let row = try #require(chart.rank(row: "tier-6"))
         let ids = chart.ids(in: row)
-        #expect(ids == [
-            "current-TM-1", "current-TM-2", "current-TM-4", "current-TM-5", "current-TM-3",
-            "proposed-TM-1", "proposed-TM-2", "proposed-TM-3", "proposed-TM-6",
-        ])
+        #expect(
+            ids == [
+                "current-TM-1", "current-TM-2", "current-TM-4", "current-TM-5", "current-TM-3",
+                "proposed-TM-1", "proposed-TM-2", "proposed-TM-3", "proposed-TM-6",
+            ])
         // The row is chained left to right: label, current boxes, divider, proposed boxes.
         let divider = try #require(row.firstIndex { $0.hasPrefix("div") })
         #expect(row[1..<divider].allSatisfy { chart.node(named: $0)?.id.hasPrefix("current-") == true })
@@ -60,9 +62,10 @@ import Testing
     }
 
     @Test func unknownRootThrows() throws {
-        #expect(throws: ChartError.unknownRoot(
-            "NOPE", files: ["Fixtures/small-current.yaml", "Fixtures/small-proposed.yaml"], suggestions: []))
-        {
+        #expect(
+            throws: ChartError.unknownRoot(
+                "NOPE", files: ["Fixtures/small-current.yaml", "Fixtures/small-proposed.yaml"], suggestions: [])
+        ) {
             _ = try Self.chart(ChartOptions(root: "NOPE"))
         }
     }

@@ -45,9 +45,10 @@ import Testing
         // At most five lines: the rest is cut with an ellipsis (reports keep it whole).
         #expect(titleLines <= LabelLines.titleLines + 1)  // the title, and a bold rule name
         #expect(box.contains("…"))
-        #expect(box.components(separatedBy: open).dropFirst().allSatisfy { part in
-            let line = part.components(separatedBy: "</FONT>")[0]
-            return TextWrap.displayWidth(line) <= LabelLines.titleWidth
-        })
+        #expect(
+            box.components(separatedBy: open).dropFirst().allSatisfy { part in
+                let line = part.components(separatedBy: "</FONT>")[0]
+                return TextWrap.displayWidth(line) <= LabelLines.titleWidth
+            })
     }
 }

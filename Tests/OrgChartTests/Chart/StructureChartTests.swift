@@ -57,8 +57,10 @@ import Testing
         let accepted = try #require(chart.node(id: "HOS-A")).line
         #expect(accepted.contains("color=\"\(ChartPalette.accepted)\""))
         #expect(accepted.contains(ChartPalette.bold("[1]")))
-        #expect(chart.text.replacingOccurrences(of: "<BR/>", with: " ").contains(
-            "[1] HOS-A Head of Service, Safeguarding: span-narrow accepted. Two regulated services that cannot be merged. Agreed by SLT and HR on 2024-01-10. Review by 2026-01-10."))
+        #expect(
+            chart.text.replacingOccurrences(of: "<BR/>", with: " ").contains(
+                "[1] HOS-A Head of Service, Safeguarding: span-narrow accepted. Two regulated services that cannot be merged. Agreed by SLT and HR on 2024-01-10. Review by 2026-01-10."
+            ))
         // A post without findings keeps the plain outline.
         #expect(!(try #require(chart.node(id: "SM-A")).line.contains("penwidth")))
     }
@@ -133,11 +135,13 @@ import Testing
     }
 
     @Test func skippedTierKeepsAnEmptyRow() throws {
-        let structure = Structure(name: "Skip", posts: [
-            Post(id: "ED", title: "Director", tier: 2),
-            Post(id: "HOS", title: "Head", tier: 4, reportsTo: "ED"),
-            Post(id: "TM", title: "Team", tier: 6, reportsTo: "HOS"),
-        ])
+        let structure = Structure(
+            name: "Skip",
+            posts: [
+                Post(id: "ED", title: "Director", tier: 2),
+                Post(id: "HOS", title: "Head", tier: 4, reportsTo: "ED"),
+                Post(id: "TM", title: "Team", tier: 6, reportsTo: "HOS"),
+            ])
         let chart = DOTInspector(try StructureChart.dot(ChartFixtures.validated(structure)))
         let tier3 = try #require(chart.rank(row: "tier-3"))
         #expect(tier3.count == 1, "the skipped tier's row holds only its label")

@@ -7,25 +7,28 @@ import Testing
 struct AnalysisReportTests {
     @Test func csvWorkedOutByHand() throws {
         let csv = AnalysisReport(try AnalysisFixtures.analysis()).csv()
-        #expect(csv == """
-            id,tier,span,layer,remit_headcount,remit_fte,remit_cost
-            ED,2,1,0,13,12.5,
-            PA,,0,1,0,0,0
-            HOS-A,4,2,1,11,10.5,
-            SM-1,5,1,2,7,6.5,298000
-            TM-1,6,6,3,6,5.5,248000
-            SW-1,,0,4,0,0,0
-            SP-1,,0,4,0,0,0
-            SM-2,5,1,2,2,2,90000
-            TM-2,6,1,3,1,1,40000
-            SW-2,,0,4,0,0,0
+        #expect(
+            csv == """
+                id,tier,span,layer,remit_headcount,remit_fte,remit_cost
+                ED,2,1,0,13,12.5,
+                PA,,0,1,0,0,0
+                HOS-A,4,2,1,11,10.5,
+                SM-1,5,1,2,7,6.5,298000
+                TM-1,6,6,3,6,5.5,248000
+                SW-1,,0,4,0,0,0
+                SP-1,,0,4,0,0,0
+                SM-2,5,1,2,2,2,90000
+                TM-2,6,1,3,1,1,40000
+                SW-2,,0,4,0,0,0
 
-            """)
+                """)
     }
 
     @Test func csvQuotesIDsThatNeedIt() {
         let structure = Structure(posts: [Post(id: "A,1", tier: 2), Post(id: "B \"x\"", reportsTo: "A,1")])
-        let csv = AnalysisReport(StructureAnalysis(structure, rules: RuleSet(name: "r", tiers: [TierRule(tier: 2, role: "ED")], source: "r"))).csv()
+        let csv = AnalysisReport(
+            StructureAnalysis(structure, rules: RuleSet(name: "r", tiers: [TierRule(tier: 2, role: "ED")], source: "r"))
+        ).csv()
         #expect(csv == "id,tier,span,layer,remit_headcount,remit_fte,remit_cost\n\"A,1\",2,1,0,1,1,\n\"B \"\"x\"\"\",,0,1,0,0,0\n")
     }
 

@@ -82,7 +82,8 @@ import Testing
                     message: "m")
             }
             let expected = findings.indices.sorted { a, b in
-                let x = findings[a].line ?? 0, y = findings[b].line ?? 0
+                let x = findings[a].line ?? 0
+                let y = findings[b].line ?? 0
                 if x != y { return x < y }
                 if findings[a].rule != findings[b].rule { return findings[a].rule < findings[b].rule }
                 return a < b

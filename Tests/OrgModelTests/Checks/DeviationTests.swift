@@ -8,23 +8,28 @@ import Testing
     func narrowHead(_ deviation: [String]) -> String {
         var text = compliantYAML(extra: ["HOS-1": ["deviations:"] + deviation.map { "  " + $0 }])
         for s in 2...4 {
-            text = text.replacingOccurrences(of: "id: SM-1-\(s)\n    title: Service Manager\n    tier: 5\n    reports_to: HOS-1", with: "id: SM-1-\(s)\n    title: Service Manager\n    tier: 5\n    reports_to: HOS-2")
+            text = text.replacingOccurrences(
+                of: "id: SM-1-\(s)\n    title: Service Manager\n    tier: 5\n    reports_to: HOS-1",
+                with: "id: SM-1-\(s)\n    title: Service Manager\n    tier: 5\n    reports_to: HOS-2")
         }
         return text
     }
 
     @Test func agreedDeviationAcceptsTheFinding() throws {
-        let findings = try Fixtures.findings(narrowHead([
-            "- rule: span-narrow", "  rationale: New service, grows to five teams by April.", "  agreed_by: [SLT, HR]",
-            "  agreed_on: 2020-09-30", "  review_by: 2021-04-01",
-        ]))
+        let findings = try Fixtures.findings(
+            narrowHead([
+                "- rule: span-narrow", "  rationale: New service, grows to five teams by April.", "  agreed_by: [SLT, HR]",
+                "  agreed_on: 2020-09-30", "  review_by: 2021-04-01",
+            ]))
         let narrow = try #require(findings.first { $0.rule == .spanNarrow && $0.post == "HOS-1" })
         #expect(narrow.severity == .accepted)
         #expect(narrow.deviation?.statedRationale == "New service, grows to five teams by April.")
         #expect(!findings.contains { $0.severity == .error })
-        let result = try Validator(rules: Fixtures.rules, asOf: Fixtures.asOf).validate(Fixtures.yaml(narrowHead([
-            "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]",
-        ])))
+        let result = try Validator(rules: Fixtures.rules, asOf: Fixtures.asOf).validate(
+            Fixtures.yaml(
+                narrowHead([
+                    "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]",
+                ])))
         #expect(result.passes)
         #expect(result.acceptedCount == 1)
     }
@@ -49,32 +54,40 @@ import Testing
     }
 
     @Test func deviationCoveringNothingIsUnused() throws {
-        let findings = try Fixtures.findings(compliantYAML(extra: ["HOS-2": [
-            "deviations:", "  - rule: span-wide", "    rationale: Just in case.", "    agreed_by: [SLT, HR]",
-        ]]))
+        let findings = try Fixtures.findings(
+            compliantYAML(extra: [
+                "HOS-2": [
+                    "deviations:", "  - rule: span-wide", "    rationale: Just in case.", "    agreed_by: [SLT, HR]",
+                ]
+            ]))
         #expect(Fixtures.pairs(findings) == ["deviation-unused HOS-2"])
         #expect(findings.first?.severity == .warning)
     }
 
     @Test("A deviation dated after the day judged is not yet agreed; a review before the agreement is refused")
     func deviationDates() throws {
-        let future = try Fixtures.findings(narrowHead([
-            "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  agreed_on: 2099-01-01",
-        ]))
+        let future = try Fixtures.findings(
+            narrowHead([
+                "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  agreed_on: 2099-01-01",
+            ]))
         #expect(future.first { $0.rule == .spanNarrow }?.severity == .error)
         #expect(future.first { $0.rule == .deviationUnagreed }?.message.contains("is agreed on 2099-01-01, after") == true)
-        let backwards = try #require(Fixtures.loadError(narrowHead([
-            "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  agreed_on: 2021-01-01", "  review_by: 2020-01-01",
-        ])))
+        let backwards = try #require(
+            Fixtures.loadError(
+                narrowHead([
+                    "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]", "  agreed_on: 2021-01-01",
+                    "  review_by: 2020-01-01",
+                ])))
         #expect(backwards.message == "deviation from span-narrow: review_by 2020-01-01 is before agreed_on 2021-01-01")
     }
 
     @Test("A second deviation from the same rule is unused, and says it repeats the first")
     func repeatedDeviation() throws {
-        let findings = try Fixtures.findings(narrowHead([
-            "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]",
-            "- rule: span-narrow", "  rationale: Again.", "  agreed_by: [SLT]",
-        ]))
+        let findings = try Fixtures.findings(
+            narrowHead([
+                "- rule: span-narrow", "  rationale: Growing.", "  agreed_by: [SLT, HR]",
+                "- rule: span-narrow", "  rationale: Again.", "  agreed_by: [SLT]",
+            ]))
         #expect(findings.first { $0.rule == .spanNarrow }?.severity == .accepted)
         let unused = try #require(findings.first { $0.rule == .deviationUnused })
         #expect(unused.message.contains("repeats another deviation from that rule for this post"))
@@ -93,7 +106,8 @@ import Testing
     }
 
     @Test func customApproversComeFromTheRuleSet() throws {
-        let rules = try RuleSetReader.parse("""
+        let rules = try RuleSetReader.parse(
+            """
             name: strict
             approvers: [SLT, HR, Finance]
             tiers:
@@ -110,13 +124,19 @@ import Testing
     }
 
     @Test func integrityChecksCannotBeWaived() throws {
-        let error = Fixtures.loadError(compliantYAML(extra: ["HOS-2": [
-            "deviations:", "  - rule: duplicate-id", "    rationale: No.", "    agreed_by: [SLT, HR]",
-        ]]))
+        let error = Fixtures.loadError(
+            compliantYAML(extra: [
+                "HOS-2": [
+                    "deviations:", "  - rule: duplicate-id", "    rationale: No.", "    agreed_by: [SLT, HR]",
+                ]
+            ]))
         #expect(error?.message.contains("cannot cover duplicate-id") == true)
-        let typo = Fixtures.loadError(compliantYAML(extra: ["HOS-2": [
-            "deviations:", "  - rule: span-narow", "    rationale: No.", "    agreed_by: [SLT, HR]",
-        ]]))
+        let typo = Fixtures.loadError(
+            compliantYAML(extra: [
+                "HOS-2": [
+                    "deviations:", "  - rule: span-narow", "    rationale: No.", "    agreed_by: [SLT, HR]",
+                ]
+            ]))
         #expect(typo?.hint == "did you mean span-narrow?")
     }
 

@@ -21,7 +21,9 @@ import Testing
             if let boss = index.manager[position] { #expect(index.depth[position] == index.depth[boss] + 1) }
         }
         let result = Validator(rules: try Fixtures.rules, asOf: Fixtures.asOf).validate(index)
-        let integrity: Set<RuleID> = [.duplicateID, .unknownManager, .selfReport, .cycle, .noRoot, .multipleRoots, .tierOrder, .layersExceeded]
+        let integrity: Set<RuleID> = [
+            .duplicateID, .unknownManager, .selfReport, .cycle, .noRoot, .multipleRoots, .tierOrder, .layersExceeded,
+        ]
         #expect(!result.findings.contains { integrity.contains($0.rule) })
     }
 

@@ -12,13 +12,14 @@ import Testing
 
     func report(_ names: [String]) throws -> ValidationReport {
         let day = Day(year: 2026, month: 11, day: 22)!
-        return ValidationReport(entries: try names.map { name in
-            let file = "Structures/\(name)"
-            var structure = try StructureFile.load(Fixtures.packageRoot.appendingPathComponent(file).path)
-            structure.source = file
-            let rules = try RuleSetReader.ruleSet(for: structure)
-            return .validated(file: file, result: Validator(rules: rules, asOf: day).validate(structure))
-        })
+        return ValidationReport(
+            entries: try names.map { name in
+                let file = "Structures/\(name)"
+                var structure = try StructureFile.load(Fixtures.packageRoot.appendingPathComponent(file).path)
+                structure.source = file
+                let rules = try RuleSetReader.ruleSet(for: structure)
+                return .validated(file: file, result: Validator(rules: rules, asOf: day).validate(structure))
+            })
     }
 
     @Test(arguments: bundled) func bundledStructureText(name: String) throws {

@@ -125,7 +125,8 @@ struct ComparisonTests {
 
     @Test func identicalStructuresHaveNoDifferences() throws {
         let rules = try Self.rules
-        let comparison = StructureComparison(current: Self.current, proposed: Self.current, currentRules: rules, proposedRules: rules, asOf: Fixtures.asOf)
+        let comparison = StructureComparison(
+            current: Self.current, proposed: Self.current, currentRules: rules, proposedRules: rules, asOf: Fixtures.asOf)
         #expect(comparison.diff.isEmpty)
         #expect(comparison.netCostChange.known == 0)
         #expect(comparison.findingChanges.fixed.isEmpty && comparison.findingChanges.introduced.isEmpty)
@@ -136,8 +137,9 @@ struct ComparisonTests {
     func unknownCostsWording() {
         let unknown = CostTotal(known: 0, unknownPosts: 3)
         #expect(CostTotal.change(from: unknown, to: unknown).text == "unknown: no post has a known cost")
-        #expect(CostTotal.change(from: CostTotal(known: 10), to: CostTotal(known: 0, unknownPosts: 1)).text
-            == "−£10 a year (excluding 1 post of unknown cost after)")
+        #expect(
+            CostTotal.change(from: CostTotal(known: 10), to: CostTotal(known: 0, unknownPosts: 1)).text
+                == "−£10 a year (excluding 1 post of unknown cost after)")
         #expect(ComparisonReport.signed("−", CostTotal(known: 0, unknownPosts: 1)) == "unknown (1 post of unknown cost)")
         #expect(ComparisonReport.signed("−", CostTotal(known: 5_000)) == "−£5,000")
         #expect(ComparisonReport.signed("+", CostTotal()) == "£0")

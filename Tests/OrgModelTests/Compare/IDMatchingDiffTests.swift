@@ -36,7 +36,10 @@ struct IDMatchingDiffTests {
         #expect(loose.count(.created) == 0)
         #expect(loose.count(.reportingLine) == 0)
         #expect(loose.isEmpty)
-        #expect(loose.notes == ["2 posts matched only under --match-ids loose, their ids differing in form: DfE-3024 as DFE-3024, 00137261 as 137261"])
+        #expect(
+            loose.notes == [
+                "2 posts matched only under --match-ids loose, their ids differing in form: DfE-3024 as DFE-3024, 00137261 as 137261"
+            ])
     }
 
     @Test("Two posts of one structure that differ only in case are ambiguous, named both; nothing is matched through them")

@@ -163,19 +163,22 @@ struct StructureDiffTests {
             Post(id: "SELF", reportsTo: "ED", replaces: "SELF"),
         ])
         let diff = StructureDiff(current: current, proposed: proposed)
-        #expect(diff.notes == [
-            "proposed posts AD2 (line 4) and TM3 (line 8) both replace AD: AD2 takes its place and TM3 counts as created",
-            "proposed post NEW replaces NOPE, which is not in the current structure: NEW counts as created",
-            "proposed post X replaces HOS, but the proposed structure keeps HOS: X counts as created",
-            "proposed post SELF replaces itself, which means nothing: matched by its id as any post is; remove replaces:",
-        ])
+        #expect(
+            diff.notes == [
+                "proposed posts AD2 (line 4) and TM3 (line 8) both replace AD: AD2 takes its place and TM3 counts as created",
+                "proposed post NEW replaces NOPE, which is not in the current structure: NEW counts as created",
+                "proposed post X replaces HOS, but the proposed structure keeps HOS: X counts as created",
+                "proposed post SELF replaces itself, which means nothing: matched by its id as any post is; remove replaces:",
+            ])
         #expect(diff.change(forProposed: "AD2")?.current?.id == "AD")
         #expect(StructureDiff(current: current, proposed: current).notes.isEmpty)
     }
 
     @Test("Repeated ids are noted on the side that repeats them, and a file compared with itself changes nothing else")
     func repeatedIDsNoted() {
-        let structure = Structure(posts: [Post(id: "A", tier: 2), Post(id: "B", reportsTo: "A", count: 2), Post(id: "B", reportsTo: "A", count: 5)])
+        let structure = Structure(posts: [
+            Post(id: "A", tier: 2), Post(id: "B", reportsTo: "A", count: 2), Post(id: "B", reportsTo: "A", count: 5),
+        ])
         let diff = StructureDiff(current: structure, proposed: structure)
         #expect(diff.notes.count == 2)
         #expect(diff.notes[0].hasPrefix("the current structure repeats the id B: only the first post with an id is matched"))

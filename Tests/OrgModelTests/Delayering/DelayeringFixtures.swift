@@ -14,9 +14,10 @@ enum DelayeringFixtures {
         /// A Team Manager and one line of social workers (`size` posts).
         mutating func team(_ id: String, under boss: PostID, size: Int = 5) {
             add(PostID(id), "Team Manager \(id)", tier: 6, under: boss, cost: 54_000)
-            posts.append(Post(
-                id: PostID("SW-\(id)"), title: "Social Worker", reportsTo: PostID(id), fte: Double(size),
-                cost: 42_000 * Double(size), count: size))
+            posts.append(
+                Post(
+                    id: PostID("SW-\(id)"), title: "Social Worker", reportsTo: PostID(id), fte: Double(size),
+                    cost: 42_000 * Double(size), count: size))
         }
 
         /// A Service Manager leading `teams` teams.

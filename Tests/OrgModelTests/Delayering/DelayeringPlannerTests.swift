@@ -35,10 +35,11 @@ struct DelayeringPlannerTests {
         let post = { (id: PostID) in option.structure.posts.first { $0.id == id } }
         #expect(post("SM-3-T2")?.dottedTo == [PostID]())
         #expect(post("SM-1")?.dottedTo == ["SM-3", "HOS-1"])
-        #expect(option.dottedLineChanges == [
-            "SM-1's dotted line to DSM-3 now goes to SM-3, which takes DSM-3's place",
-            "SM-3-T2's dotted line to DSM-3 is dropped: DSM-3 is removed, and its place passes to SM-3, SM-3-T2's own manager",
-        ])
+        #expect(
+            option.dottedLineChanges == [
+                "SM-1's dotted line to DSM-3 now goes to SM-3, which takes DSM-3's place",
+                "SM-3-T2's dotted line to DSM-3 is dropped: DSM-3 is removed, and its place passes to SM-3, SM-3-T2's own manager",
+            ])
         #expect(!option.notes.contains { $0.contains("dotted line") })
     }
 
@@ -168,7 +169,8 @@ struct DelayeringPlannerTests {
         b.service("SM-B", under: "HOS", teams: 4)
         b.service("SM-C", under: "HOS-2", teams: 4)
         b.posts.append(Post(id: "ADV", title: "Adviser", reportsTo: "HOS-2", dottedTo: ["SM"]))
-        let option = try #require(try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: Structure(posts: b.posts)).options.first)
+        let option = try #require(
+            try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: Structure(posts: b.posts)).options.first)
         #expect(option.removedPosts.map(\.id) == ["SM"])
         #expect(option.structure.posts.first { $0.id == "ADV" }?.dottedTo == ["HOS"])
     }

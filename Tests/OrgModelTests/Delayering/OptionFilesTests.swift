@@ -10,15 +10,17 @@ struct OptionFilesTests {
         #expect(OptionFiles.relativePath(from: "/a/b", to: "/a/b/x.yaml") == "x.yaml")
         #expect(OptionFiles.relocate("childrens-social-care", from: "/a", to: "/tmp/out") == "childrens-social-care")
         #expect(OptionFiles.relocate("/etc/rules.yaml", from: "/a", to: "/tmp/out") == "/etc/rules.yaml")
-        #expect(OptionFiles.relocate("rules/x.yaml", from: "/work/Structures", to: "/work/Diagrams/options") == "../../Structures/rules/x.yaml")
+        #expect(
+            OptionFiles.relocate("rules/x.yaml", from: "/work/Structures", to: "/work/Diagrams/options") == "../../Structures/rules/x.yaml")
         #expect(OptionFiles.relocate(nil, from: "/a", to: "/b") == nil)
     }
 
     @Test func optionFileNamesAndMetadata() throws {
         let result = try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: DelayeringFixtures.structure)
-        #expect(result.options.map(OptionFiles.fileName) == [
-            "option-1-remove-hidden-layers.yaml", "option-2-merge-narrow-spans.yaml", "option-3-split-wide-spans.yaml",
-        ])
+        #expect(
+            result.options.map(OptionFiles.fileName) == [
+                "option-1-remove-hidden-layers.yaml", "option-2-merge-narrow-spans.yaml", "option-3-split-wide-spans.yaml",
+            ])
         let option = result.options[1]
         let structure = OptionFiles.structure(
             for: option, original: DelayeringFixtures.structure, rulesReference: nil, referenceBase: "/x", folder: "/x/out")

@@ -14,12 +14,16 @@ struct SiblingMergeTests {
         // 3, 3, 2 fill one group of 8; the last 2 is left alone, then joins the fullest
         // sibling within the rule that has room (5 + 2 = 7, not 7 + 2).
         let plan = SiblingMerge.plan(
-            [narrow(0, 3), narrow(1, 2), narrow(2, 3), narrow(3, 2), .init(position: 4, span: 5, isNarrow: false), .init(position: 5, span: 7, isNarrow: false)],
+            [
+                narrow(0, 3), narrow(1, 2), narrow(2, 3), narrow(3, 2), .init(position: 4, span: 5, isNarrow: false),
+                .init(position: 5, span: 7, isNarrow: false),
+            ],
             rule: rule)
-        #expect(plan == [
-            .init(kept: 0, absorbed: [1, 2], total: 8),
-            .init(kept: 4, absorbed: [3], total: 7),
-        ])
+        #expect(
+            plan == [
+                .init(kept: 0, absorbed: [1, 2], total: 8),
+                .init(kept: 4, absorbed: [3], total: 7),
+            ])
     }
 
     @Test func aGroupBelowTheMinimumIsNotMerged() {

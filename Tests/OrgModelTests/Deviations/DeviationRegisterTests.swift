@@ -51,10 +51,11 @@ import Testing
     @Test func eachDeviationGetsItsStatus() throws {
         let register = try Self.register()
         let statuses = register.entries.map { "\($0.post.rawValue) \($0.rule.rawValue) \($0.status.rawValue)" }
-        #expect(statuses == [
-            "HOS-1 span-narrow current", "HOS-1 one-over-one due", "HOS-1 span-narrow unused", "HOS-1 span-wide unagreed",
-            "HOS-2 tier-skip expired", "HOS-2 grade-same unagreed",
-        ])
+        #expect(
+            statuses == [
+                "HOS-1 span-narrow current", "HOS-1 one-over-one due", "HOS-1 span-narrow unused", "HOS-1 span-wide unagreed",
+                "HOS-2 tier-skip expired", "HOS-2 grade-same unagreed",
+            ])
         #expect(register.fails)
         #expect(DeviationStatus.allCases.map { register.count($0) } == [2, 1, 1, 1, 1])
     }
@@ -65,7 +66,9 @@ import Testing
         #expect(entries[0].detail == "")
         #expect(entries[1].detail == "review due in 59 days")
         #expect(entries[2].detail.hasPrefix("repeats another deviation from span-narrow for the post (line "))
-        #expect(entries[3].detail == "not agreed by HR; review was due by 2020-06-01, 214 days ago; covers no finding: the post meets span-wide")
+        #expect(
+            entries[3].detail == "not agreed by HR; review was due by 2020-06-01, 214 days ago; covers no finding: the post meets span-wide"
+        )
         #expect(entries[4].detail == "review was due by 2020-12-31, 1 day ago; covers no finding: the post meets tier-skip")
         #expect(entries[5].detail.hasPrefix("agreed on 2021-02-01, after 2021-01-01"))
     }
@@ -159,7 +162,8 @@ import Testing
                 file: "a.yaml", line: 3, post: "P", title: "=HYPERLINK(\"x\")", rule: .spanNarrow, rationale: "One, \"two\"",
                 agreedBy: ["SLT", "HR"], agreedOn: nil, reviewBy: nil, status: .current, detail: "")
         ]
-        #expect(register.csv().split(separator: "\n")[1] == #"a.yaml,3,P,"'=HYPERLINK(""x"")",span-narrow,"One, ""two""",SLT; HR,,,current,"#)
+        #expect(
+            register.csv().split(separator: "\n")[1] == #"a.yaml,3,P,"'=HYPERLINK(""x"")",span-narrow,"One, ""two""",SLT; HR,,,current,"#)
     }
 
     @Test func goldenFiles() throws {

@@ -41,10 +41,12 @@ struct CSVTextTests {
         }
     }
 
-    @Test("Edge blanks, which readers trim from a bare cell, are kept in quotes; plain cells are bare", arguments: [
-        (" x", "\" x\""), ("x ", "\"x \""), ("x\t", "\"x\t\""), ("\tx", "'\tx"), ("a b", "a b"), ("", ""),
-        ("-1", "'-1"), ("=a,b", "\"'=a,b\""), ("a\"b", "\"a\"\"b\""), ("a\r\nb", "\"a\r\nb\""),
-    ])
+    @Test(
+        "Edge blanks, which readers trim from a bare cell, are kept in quotes; plain cells are bare",
+        arguments: [
+            (" x", "\" x\""), ("x ", "\"x \""), ("x\t", "\"x\t\""), ("\tx", "'\tx"), ("a b", "a b"), ("", ""),
+            ("-1", "'-1"), ("=a,b", "\"'=a,b\""), ("a\"b", "\"a\"\"b\""), ("a\r\nb", "\"a\r\nb\""),
+        ])
     func quoting(text: String, written: String) {
         #expect(CSVText.cell(text) == written)
     }

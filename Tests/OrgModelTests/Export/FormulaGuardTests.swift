@@ -7,11 +7,13 @@ import Testing
 /// every CSV orgmodel writes, and orgmodel's own readers take it off again.
 @Suite("Formula guard (CSV injection)")
 struct FormulaGuardTests {
-    @Test("A cell starting with =, +, -, @, a tab or a carriage return is guarded; others are not", arguments: [
-        ("=SUM(A1:A9)", "'=SUM(A1:A9)"), ("+44 20", "'+44 20"), ("-", "'-"), ("@cmd", "'@cmd"),
-        ("\tx", "'\tx"), ("\rx", "'\rx"), ("'=x", "''=x"), ("''-y", "'''-y"),
-        ("Social Worker", "Social Worker"), ("'quoted'", "'quoted'"), ("'", "'"), ("", ""), ("a=b", "a=b"), ("x-1", "x-1"),
-    ])
+    @Test(
+        "A cell starting with =, +, -, @, a tab or a carriage return is guarded; others are not",
+        arguments: [
+            ("=SUM(A1:A9)", "'=SUM(A1:A9)"), ("+44 20", "'+44 20"), ("-", "'-"), ("@cmd", "'@cmd"),
+            ("\tx", "'\tx"), ("\rx", "'\rx"), ("'=x", "''=x"), ("''-y", "'''-y"),
+            ("Social Worker", "Social Worker"), ("'quoted'", "'quoted'"), ("'", "'"), ("", ""), ("a=b", "a=b"), ("x-1", "x-1"),
+        ])
     func guards(text: String, written: String) {
         #expect(FormulaGuard.guarded(text) == written)
         #expect(FormulaGuard.unguarded(written) == text)

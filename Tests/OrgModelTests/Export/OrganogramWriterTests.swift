@@ -14,11 +14,12 @@ struct OrganogramWriterTests {
         #expect(output.seniorRows == 7)  // eight rows less the eliminated one; the job share's two rows back
         #expect(output.juniorRows == 4)
         // EX-003's pay was published as N/D, so it has none to write.
-        #expect(output.notes == [
-            "1 senior post has no pay figures (attribute \"Actual Pay Floor (£)\"): pay written as N/D",
-            // The fixture's extra trailing columns, kept on import, have no column to go back to.
-            "attributes \"URI\", \"source_file\", \"source_line\" have no organogram column and are not written (export as YAML or CSV to keep them)",
-        ])
+        #expect(
+            output.notes == [
+                "1 senior post has no pay figures (attribute \"Actual Pay Floor (£)\"): pay written as N/D",
+                // The fixture's extra trailing columns, kept on import, have no column to go back to.
+                "attributes \"URI\", \"source_file\", \"source_line\" have no organogram column and are not written (export as YAML or CSV to keep them)",
+            ])
     }
 
     @Test("Headers are the published ones, in order, and every row has every column")
@@ -46,16 +47,23 @@ struct OrganogramWriterTests {
         #expect(byReference["EX-005"]?.first?[10] == "EX-002")  // moved up from the eliminated post
     }
 
-    @Test("Pay is published in £5,000 bands: floor rounded down, ceiling floor + 4,999", arguments: [
-        ("87654", "85000", "89999"), ("85000", "85000", "89999"), ("89999.99", "85000", "89999"),
-        ("£120,001", "120000", "124999"), ("N/D", "N/D", "N/D"), ("0", "0", "0"),
-    ])
-    func payBands(floor: String, expectedFloor: String, expectedCeiling: String) throws {
-        let structure = Structure(organisation: "Org", posts: [
-            Post(id: "A", title: "Top", tier: 2, holder: "X", grade: "SCS2", attributes: [
-                Attribute(name: OrganogramFormat.payFloor, value: floor), Attribute(name: OrganogramFormat.payCeiling, value: floor),
-            ]),
+    @Test(
+        "Pay is published in £5,000 bands: floor rounded down, ceiling floor + 4,999",
+        arguments: [
+            ("87654", "85000", "89999"), ("85000", "85000", "89999"), ("89999.99", "85000", "89999"),
+            ("£120,001", "120000", "124999"), ("N/D", "N/D", "N/D"), ("0", "0", "0"),
         ])
+    func payBands(floor: String, expectedFloor: String, expectedCeiling: String) throws {
+        let structure = Structure(
+            organisation: "Org",
+            posts: [
+                Post(
+                    id: "A", title: "Top", tier: 2, holder: "X", grade: "SCS2",
+                    attributes: [
+                        Attribute(name: OrganogramFormat.payFloor, value: floor),
+                        Attribute(name: OrganogramFormat.payCeiling, value: floor),
+                    ])
+            ])
         let row = try #require(try CSVTable(OrganogramWriter().write(structure).senior).rows.first)
         #expect(row[13] == expectedFloor)
         #expect(row[14] == expectedCeiling)
@@ -90,22 +98,28 @@ struct OrganogramWriterTests {
             }
             return s
         }
-        #expect(RoundTrip.firstDifference(published(first), published(again.structure)) == nil,
-                "\(RoundTrip.firstDifference(published(first), published(again.structure)) ?? "")")
+        #expect(
+            RoundTrip.firstDifference(published(first), published(again.structure)) == nil,
+            "\(RoundTrip.firstDifference(published(first), published(again.structure)) ?? "")")
     }
 
     @Test("A council structure: tiered and managing posts are senior, the rest junior lines; no pay invented")
     func councilStructure() throws {
-        let structure = try StructureFile.load(RoundTrip.packageRoot.appendingPathComponent("Structures/county-childrens-social-care-current.yaml").path)
+        let structure = try StructureFile.load(
+            RoundTrip.packageRoot.appendingPathComponent("Structures/county-childrens-social-care-current.yaml").path)
         let output = OrganogramWriter().write(structure)
         let index = StructureIndex(structure)
-        let expectedSenior = structure.posts.indices.filter { structure.posts[$0].tier != nil || index.isManager($0) || index.manager[$0] == nil }.count
+        let expectedSenior = structure.posts.indices.filter {
+            structure.posts[$0].tier != nil || index.isManager($0) || index.manager[$0] == nil
+        }.count
         #expect(output.seniorRows == expectedSenior)
         #expect(output.juniorRows == structure.posts.count - expectedSenior)
         let senior = try CSVTable(output.senior)
         #expect(senior.rows.allSatisfy { $0[13] == "N/D" && $0[14] == "N/D" })
         #expect(senior.rows.allSatisfy { $0[6] == "Example County Council" })
-        #expect(output.notes.first == "\(expectedSenior) senior posts have no pay figures (attribute \"Actual Pay Floor (£)\"): pay written as N/D")
+        #expect(
+            output.notes.first
+                == "\(expectedSenior) senior posts have no pay figures (attribute \"Actual Pay Floor (£)\"): pay written as N/D")
         // Junior rows never carry a name.
         let holders = Set(structure.posts.compactMap(\.holder))
         #expect(!holders.contains { output.junior.contains($0) })

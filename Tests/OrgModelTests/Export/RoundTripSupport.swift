@@ -43,14 +43,15 @@ enum RoundTrip {
         let (a, b) = (comparable(a), comparable(b))
         if a == b { return nil }
         for key in ["name", "organisation", "description", "state", "effective", "rules"] {
-            let pair: (String?, String?) = switch key {
-            case "name": (a.name, b.name)
-            case "organisation": (a.organisation, b.organisation)
-            case "description": (a.description, b.description)
-            case "state": (a.state?.rawValue, b.state?.rawValue)
-            case "effective": (a.effective?.description, b.effective?.description)
-            default: (a.rules, b.rules)
-            }
+            let pair: (String?, String?) =
+                switch key {
+                case "name": (a.name, b.name)
+                case "organisation": (a.organisation, b.organisation)
+                case "description": (a.description, b.description)
+                case "state": (a.state?.rawValue, b.state?.rawValue)
+                case "effective": (a.effective?.description, b.effective?.description)
+                default: (a.rules, b.rules)
+                }
             if pair.0 != pair.1 { return "\(key): \(String(reflecting: pair.0)) became \(String(reflecting: pair.1))" }
         }
         if a.posts.count != b.posts.count { return "\(a.posts.count) posts became \(b.posts.count)" }

@@ -86,21 +86,28 @@ struct RoundTripTests {
             }
             let structure = Structure(name: text, description: text, posts: [post, Post(id: "P2", reportsTo: "P1")])
             let viaYAML = try RoundTrip.yaml(StructureYAMLWriter().write(structure))
-            #expect(RoundTrip.firstDifference(structure, viaYAML) == nil, "YAML: \(String(reflecting: text)): \(RoundTrip.firstDifference(structure, viaYAML) ?? "")")
+            #expect(
+                RoundTrip.firstDifference(structure, viaYAML) == nil,
+                "YAML: \(String(reflecting: text)): \(RoundTrip.firstDifference(structure, viaYAML) ?? "")")
             let viaCSV = try RoundTrip.csv(try StructureCSVWriter().write(structure))
-            #expect(RoundTrip.firstDifference(structure, viaCSV) == nil, "CSV: \(String(reflecting: text)): \(RoundTrip.firstDifference(structure, viaCSV) ?? "")")
+            #expect(
+                RoundTrip.firstDifference(structure, viaCSV) == nil,
+                "CSV: \(String(reflecting: text)): \(RoundTrip.firstDifference(structure, viaCSV) ?? "")")
         }
     }
 
     @Test("Awkward ids survive as id, reports_to, dotted_to and replaces")
     func awkwardIDs() throws {
-        for id in ["yes", "1001", "#7", "2020-01-01", "a, b", "P/1", "null", "Ünï", "x y", "- id", "\"q\"", "[x]", "-1", "=A1", "'+2", "@x"] {
+        for id in [
+            "yes", "1001", "#7", "2020-01-01", "a, b", "P/1", "null", "Ünï", "x y", "- id", "\"q\"", "[x]", "-1", "=A1", "'+2", "@x",
+        ] {
             let structure = Structure(posts: [
                 Post(id: "TOP"), Post(id: PostID(id), reportsTo: "TOP"),
                 Post(id: "L", reportsTo: PostID(id), dottedTo: [PostID(id), "TOP"], replaces: PostID(id)),
             ])
             let viaYAML = try RoundTrip.yaml(StructureYAMLWriter().write(structure))
-            #expect(RoundTrip.firstDifference(structure, viaYAML) == nil, "YAML \(id): \(RoundTrip.firstDifference(structure, viaYAML) ?? "")")
+            #expect(
+                RoundTrip.firstDifference(structure, viaYAML) == nil, "YAML \(id): \(RoundTrip.firstDifference(structure, viaYAML) ?? "")")
             let viaCSV = try RoundTrip.csv(try StructureCSVWriter().write(structure))
             #expect(RoundTrip.firstDifference(structure, viaCSV) == nil, "CSV \(id): \(RoundTrip.firstDifference(structure, viaCSV) ?? "")")
         }
@@ -110,15 +117,21 @@ struct RoundTripTests {
     func chunkedYAML() throws {
         var structure = StructureGenerator(posts: 52_000, seed: 12).generate()
         for index in stride(from: 0, to: structure.posts.count, by: 97) {
-            structure.posts[index].attributes = [Attribute(name: "Note", value: RoundTrip.nastyStrings[index % RoundTrip.nastyStrings.count])]
+            structure.posts[index].attributes = [
+                Attribute(name: "Note", value: RoundTrip.nastyStrings[index % RoundTrip.nastyStrings.count])
+            ]
         }
         let whole = StructureYAMLWriter(header: ["Header"]).writeBytes(structure)
         // Pieces under the chunking threshold are written in one pass each.
-        var expected = Array(StructureYAMLWriter(header: ["Header"]).write(Structure(
-            name: structure.name, organisation: structure.organisation, description: structure.description,
-            state: structure.state, effective: structure.effective, rules: structure.rules, posts: [])).utf8)
+        var expected = Array(
+            StructureYAMLWriter(header: ["Header"]).write(
+                Structure(
+                    name: structure.name, organisation: structure.organisation, description: structure.description,
+                    state: structure.state, effective: structure.effective, rules: structure.rules, posts: [])
+            ).utf8)
         for start in stride(from: 0, to: structure.posts.count, by: 10_000) {
-            let piece = StructureYAMLWriter().writeBytes(Structure(posts: Array(structure.posts[start..<min(start + 10_000, structure.posts.count)])))
+            let piece = StructureYAMLWriter().writeBytes(
+                Structure(posts: Array(structure.posts[start..<min(start + 10_000, structure.posts.count)])))
             expected += piece.dropFirst("posts:\n".utf8.count)
         }
         #expect(structure.posts.count > 50_000)
@@ -143,7 +156,9 @@ struct RoundTripTests {
         let structure = Structure(
             name: "\"Quoted\" name", description: "First line\nSecond line\twith a tab and a \\", posts: [Post(id: "A")])
         let csv = try StructureCSVWriter().write(structure)
-        #expect(csv.hasPrefix("# name: \"\\\"Quoted\\\" name\"\n# description: \"First line\\nSecond line\\twith a tab and a \\\\\"\n"), "\(csv)")
+        #expect(
+            csv.hasPrefix("# name: \"\\\"Quoted\\\" name\"\n# description: \"First line\\nSecond line\\twith a tab and a \\\\\"\n"),
+            "\(csv)")
         let back = try RoundTrip.csv(csv)
         #expect(back.name == structure.name)
         #expect(back.description == structure.description)

@@ -32,7 +32,8 @@ import Testing
     }
 
     @Test func structureFromCSVWithMetadataAndAttributes() throws {
-        let structure = try Fixtures.csv("""
+        let structure = try Fixtures.csv(
+            """
             # name: Example
             # state: proposed
             # effective: 2020-10-01

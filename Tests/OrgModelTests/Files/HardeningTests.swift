@@ -6,26 +6,30 @@ import Testing
 /// Hostile input found by fuzzing (issue 10): each case once crashed, misread, or was
 /// accepted and then written into a file orgmodel refused.
 @Suite struct HardeningTests {
-    @Test("An fte past Int's range is an error at its line, not a trap", arguments: [
-        ("posts:\n  - id: A\n    fte: 99999999999999999999\n", StructureFormat.yaml, 3),
-        ("id,reports_to,fte\nA,,99999999999999999999\n", .csv, 2),
-        ("posts:\n  - id: A\n    fte: 1e300\n    count: 2\n", .yaml, 3),
-    ])
+    @Test(
+        "An fte past Int's range is an error at its line, not a trap",
+        arguments: [
+            ("posts:\n  - id: A\n    fte: 99999999999999999999\n", StructureFormat.yaml, 3),
+            ("id,reports_to,fte\nA,,99999999999999999999\n", .csv, 2),
+            ("posts:\n  - id: A\n    fte: 1e300\n    count: 2\n", .yaml, 3),
+        ])
     func hugeFTE(text: String, format: StructureFormat, line: Int) throws {
         let error = try #require(Fixtures.loadError(text, format: format))
         #expect(error.line == line)
         #expect(error.message.contains("is more than its count"), "\(error)")
     }
 
-    @Test("Refused characters are refused on input with the line and field", arguments: [
-        ("posts:\n  - id: A\n    title: \"a\\u0000b\"\n", StructureFormat.yaml, 3, "title holds the control character U+0000"),
-        ("posts:\n  - id: A\n    holder: \"\\x85\"\n", .yaml, 3, "holder holds the control character U+0085"),
-        ("posts:\n  - id: A\n    attributes:\n      \"n\\uFFFF\": x\n", .yaml, 4, "a key holds the non-character U+FFFF"),
-        ("name: \"x\\ty\\u0007\"\nposts:\n  - id: A\n", .yaml, 1, "name holds the control character U+0007"),
-        ("id,reports_to,title\nA,,a\u{FFFE}b\n", .csv, 2, "the text holds the non-character U+FFFE"),
-        ("id,reports_to,title\nA,,\"a\nb\u{7F}\"\n", .csv, 3, "the text holds the control character U+007F"),
-        ("# name: x\u{1B}\nid,reports_to\nA,\n", .csv, 1, "the text holds the control character U+001B"),
-    ])
+    @Test(
+        "Refused characters are refused on input with the line and field",
+        arguments: [
+            ("posts:\n  - id: A\n    title: \"a\\u0000b\"\n", StructureFormat.yaml, 3, "title holds the control character U+0000"),
+            ("posts:\n  - id: A\n    holder: \"\\x85\"\n", .yaml, 3, "holder holds the control character U+0085"),
+            ("posts:\n  - id: A\n    attributes:\n      \"n\\uFFFF\": x\n", .yaml, 4, "a key holds the non-character U+FFFF"),
+            ("name: \"x\\ty\\u0007\"\nposts:\n  - id: A\n", .yaml, 1, "name holds the control character U+0007"),
+            ("id,reports_to,title\nA,,a\u{FFFE}b\n", .csv, 2, "the text holds the non-character U+FFFE"),
+            ("id,reports_to,title\nA,,\"a\nb\u{7F}\"\n", .csv, 3, "the text holds the control character U+007F"),
+            ("# name: x\u{1B}\nid,reports_to\nA,\n", .csv, 1, "the text holds the control character U+001B"),
+        ])
     func refusedCharacters(text: String, format: StructureFormat, line: Int, message: String) throws {
         let error = try #require(Fixtures.loadError(text, format: format))
         #expect(error.line == line, "\(error)")
@@ -83,7 +87,8 @@ import Testing
         #expect(closest(to: huge, among: ["TM-CLA-1", huge + "x"]) == nil)
         var posts = "posts:\n  - id: TOP\n    tier: 2\n"
         for index in 0..<2_540 { posts += "  - id: P\(index)\n    reports_to: TOP\n" }
-        posts += "  - id: LOST\n    reports_to: \(String(repeating: "P1", count: 75_000))\n    dotted_to: [\(String(repeating: "Q", count: 1_000_000))]\n"
+        posts +=
+            "  - id: LOST\n    reports_to: \(String(repeating: "P1", count: 75_000))\n    dotted_to: [\(String(repeating: "Q", count: 1_000_000))]\n"
         let findings = try Fixtures.findings(posts)
         #expect(findings.filter { $0.rule == .unknownManager }.count == 2)
     }

@@ -34,7 +34,8 @@ enum ExtractFixtures {
         try ImportMappingReader.parse(text, file: "mapping.yaml")
     }
 
-    static let header = "Position ID,Parent Position,Job Title,Employee Name,Grade,FTE,Annual Cost,Contract,Start Date,NI Number,Cost Centre"
+    static let header =
+        "Position ID,Parent Position,Job Title,Employee Name,Grade,FTE,Annual Cost,Contract,Start Date,NI Number,Cost Centre"
 
     /// Good rows: a director, an AD, a vacant head of service, a fixed-term line.
     static let goodRows = [

@@ -68,17 +68,18 @@ struct ExtractImporterTests {
         let result = try ExtractFixtures.run(ExtractFixtures.extract(rows))
         #expect(result.structure.posts.map(\.id) == ["P1"])
         let described = result.rejected.map(\.description)
-        #expect(described == [
-            "extract.csv:3: FTE must be a number, not \"abc\" (write digits, such as 0.5 or £42,000.50); Position ID is empty",
-            "extract.csv:4: Annual Cost must be a number, not \"£1.2.3\" (write digits, such as 0.5 or £42,000.50); Contract must be yes or no, not \"Sometimes\" (a mapping's values: table can translate it); Start Date must be a date such as 2020-10-01 or 01/10/2020, not \"31/02/2024\"",
-            "extract.csv:5: Parent Position \"P99\" is not a Position ID in the extract",
-            "extract.csv:6: reports to P4, whose row (line 5) is rejected",
-            "extract.csv:7: reports to P3, whose row (line 4) is rejected",
-            "extract.csv:8: Parent Position is the post itself (P7)",
-            "extract.csv:9: Position ID P1 repeats line 2 (if repeated rows are job shares, set job_shares: true in the mapping)",
-            "extract.csv:10: the row has 12 fields but the header (line 1) has 11: quote any field that holds the delimiter",
-            "extract.csv:11: FTE 2 is more than the post's count 1 (for a line of several posts, map its establishment column to count)",
-        ])
+        #expect(
+            described == [
+                "extract.csv:3: FTE must be a number, not \"abc\" (write digits, such as 0.5 or £42,000.50); Position ID is empty",
+                "extract.csv:4: Annual Cost must be a number, not \"£1.2.3\" (write digits, such as 0.5 or £42,000.50); Contract must be yes or no, not \"Sometimes\" (a mapping's values: table can translate it); Start Date must be a date such as 2020-10-01 or 01/10/2020, not \"31/02/2024\"",
+                "extract.csv:5: Parent Position \"P99\" is not a Position ID in the extract",
+                "extract.csv:6: reports to P4, whose row (line 5) is rejected",
+                "extract.csv:7: reports to P3, whose row (line 4) is rejected",
+                "extract.csv:8: Parent Position is the post itself (P7)",
+                "extract.csv:9: Position ID P1 repeats line 2 (if repeated rows are job shares, set job_shares: true in the mapping)",
+                "extract.csv:10: the row has 12 fields but the header (line 1) has 11: quote any field that holds the delimiter",
+                "extract.csv:11: FTE 2 is more than the post's count 1 (for a line of several posts, map its establishment column to count)",
+            ])
         #expect(result.faultyRows.map(\.line) == [3, 4, 5, 8, 9, 10, 11])
     }
 
@@ -115,8 +116,12 @@ struct ExtractImporterTests {
         #expect(share.fte == 1)
         #expect(share.count == 2)
         #expect(share.cost == 100_000)
-        #expect(share.attributes == [Attribute(name: "Cost Centre", value: "CC2; CC9"), Attribute(name: "Job share FTE", value: "0.6; 0.4")])
-        #expect(result.rejected.map(\.description) == ["extract.csv:6: Position ID P2 repeats line 3 with a different Parent Position (P3 against P1)"])
+        #expect(
+            share.attributes == [Attribute(name: "Cost Centre", value: "CC2; CC9"), Attribute(name: "Job share FTE", value: "0.6; 0.4")])
+        #expect(
+            result.rejected.map(\.description) == [
+                "extract.csv:6: Position ID P2 repeats line 3 with a different Parent Position (P3 against P1)"
+            ])
         #expect(result.notes.contains { $0.hasPrefix("1 job share") })
         let rows2 = try #require(JobShare.rows(of: share))
         #expect(rows2.map(\.holder) == ["Ann Example", "Ben Example"])
@@ -146,7 +151,10 @@ struct ExtractImporterTests {
         #expect(post.cost == 1_000)
         #expect(post.attributes.last == Attribute(name: "Cost Centre", value: "O\u{2019}Brien €"))
         #expect(result.notes.contains("read extract.csv as Windows-1252: it is not valid UTF-8"))
-        #expect(result.rejected.map(\.description) == ["extract.csv:3: FTE must be a number, not \"x\" (write digits, such as 0.5 or £42,000.50)"])
+        #expect(
+            result.rejected.map(\.description) == [
+                "extract.csv:3: FTE must be a number, not \"x\" (write digits, such as 0.5 or £42,000.50)"
+            ])
         let reject = try #require(result.rejectFiles.first)
         #expect(Array(reject.bytes.suffix(badRow.count)) == badRow)
         #expect(reject.bytes == Array("\(ExtractFixtures.header)\r\n".utf8) + badRow)
@@ -155,7 +163,11 @@ struct ExtractImporterTests {
     @Test("Declared UTF-8 that is not UTF-8 is refused with its line")
     func declaredUTF8() throws {
         let bytes = Array("\(ExtractFixtures.header)\nP1,,Caf".utf8) + [0xE9] + Array(",,,,,,,,\n".utf8)
-        #expect(throws: LoadError(file: "extract.csv", line: 2, message: "the text is not valid UTF-8", hint: "if the file came from a spreadsheet's plain \"CSV\", read it with --encoding windows-1252")) {
+        #expect(
+            throws: LoadError(
+                file: "extract.csv", line: 2, message: "the text is not valid UTF-8",
+                hint: "if the file came from a spreadsheet's plain \"CSV\", read it with --encoding windows-1252")
+        ) {
             try ExtractFixtures.run(bytes, encoding: .utf8)
         }
         // Read as Windows-1252 on request.
@@ -209,7 +221,10 @@ struct ExtractImporterTests {
         } catch {
             // "Position Id" matches "Position ID" without regard to case; a misspelling does not.
             // Reported where the mapping writes the name, with the header it missed.
-            #expect(error.message == "the extract's header (extract.csv:1) has no column \"Parent Position\" (for reports_to), did you mean \"Parent Positon\"?")
+            #expect(
+                error.message
+                    == "the extract's header (extract.csv:1) has no column \"Parent Position\" (for reports_to), did you mean \"Parent Positon\"?"
+            )
             #expect(error.file == "mapping.yaml")
             #expect(error.line == 3)
             #expect(error.column == 15)
@@ -231,15 +246,20 @@ struct ExtractImporterTests {
         }
     }
 
-    @Test("Binary and non-CSV inputs get a sentence saying what they are", arguments: [
-        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "this is an Excel workbook (.xlsx) or another zip file, not CSV"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1], "this is an Excel 97-2003 workbook (.xls), not CSV"),
-        (Array("%PDF-1.7\n".utf8), "this is a PDF document, not CSV"),
-        ([0xFF, 0xFE, 0x50, 0x00], "this is UTF-16 text (a spreadsheet's \"Unicode Text\"), which orgmodel does not read"),
-        (Array("a,b\n1,".utf8) + [0x00, 0x01], "this is a binary file, not CSV text"),
-        (Array(" \r\n\n".utf8), "the file is empty"),
-        ([0x01, 0x02, 0x03, 0x1B, 0x41, 0x42, 0x0A, 0x05, 0x06, 0x07, 0x08, 0x41], "this looks like a binary file, not CSV text (8 control bytes in the first 12)"),
-    ] as [([UInt8], String)])
+    @Test(
+        "Binary and non-CSV inputs get a sentence saying what they are",
+        arguments: [
+            ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "this is an Excel workbook (.xlsx) or another zip file, not CSV"),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1], "this is an Excel 97-2003 workbook (.xls), not CSV"),
+            (Array("%PDF-1.7\n".utf8), "this is a PDF document, not CSV"),
+            ([0xFF, 0xFE, 0x50, 0x00], "this is UTF-16 text (a spreadsheet's \"Unicode Text\"), which orgmodel does not read"),
+            (Array("a,b\n1,".utf8) + [0x00, 0x01], "this is a binary file, not CSV text"),
+            (Array(" \r\n\n".utf8), "the file is empty"),
+            (
+                [0x01, 0x02, 0x03, 0x1B, 0x41, 0x42, 0x0A, 0x05, 0x06, 0x07, 0x08, 0x41],
+                "this looks like a binary file, not CSV text (8 control bytes in the first 12)"
+            ),
+        ] as [([UInt8], String)])
     func notCSV(bytes: [UInt8], message: String) throws {
         do {
             _ = try ExtractFixtures.run(bytes)
@@ -279,17 +299,20 @@ struct ExtractImporterTests {
         let header = ",Position ID,Parent Position,Job Title,Cost Centre,Cost Centre"
         let mapping = try ExtractFixtures.mapping("columns:\n  id: Position ID\n  reports_to: Parent Position\n  title: Job Title\n")
         let result = try ExtractFixtures.run(ExtractFixtures.extract(["0,P1,,Top,A,B"], header: header), mapping: mapping)
-        #expect(result.structure.posts[0].attributes == [
-            Attribute(name: "Cost Centre", value: "A"), Attribute(name: "Cost Centre (column 6)", value: "B"),
-        ])
+        #expect(
+            result.structure.posts[0].attributes == [
+                Attribute(name: "Cost Centre", value: "A"), Attribute(name: "Cost Centre (column 6)", value: "B"),
+            ])
         #expect(result.notes.contains("column 1 of extract.csv has no name in the header: left out"))
         let empty = try ExtractFixtures.run(ExtractFixtures.extract([",P1,,Top,A,B"], header: header), mapping: mapping)
         #expect(!empty.notes.contains { $0.contains("no name") })
     }
 
-    @Test("Money and flags as HR systems write them", arguments: [
-        ("£42,000", 42_000.0), ("42000", 42_000), ("1,234,567.89", 1_234_567.89), ("£ 0.5", 0.5), ("0", 0),
-    ])
+    @Test(
+        "Money and flags as HR systems write them",
+        arguments: [
+            ("£42,000", 42_000.0), ("42000", 42_000), ("1,234,567.89", 1_234_567.89), ("£ 0.5", 0.5), ("0", 0),
+        ])
     func money(text: String, value: Double) throws {
         #expect(try ExtractValues.number(text, column: "Cost").get() == value)
     }
@@ -320,10 +343,12 @@ struct ExtractImporterTests {
         #expect(throws: RowProblem.self) { try ExtractValues.number("+-5", column: "x").get() }
     }
 
-    @Test("The fast byte reading of numbers agrees with the full reading, or leaves the text to it", arguments: [
-        "42000", "0.5", "£42,000", "£42,000.50", "1,234,567.89", "12,34", "1,2345", "£", "", "-5", "1e3", "12.", ".5",
-        "1234567890123456", "123456789012345", "0.000001", "£ 5", "1,000,00", "9,999", "99,999,999.999",
-    ])
+    @Test(
+        "The fast byte reading of numbers agrees with the full reading, or leaves the text to it",
+        arguments: [
+            "42000", "0.5", "£42,000", "£42,000.50", "1,234,567.89", "12,34", "1,2345", "£", "", "-5", "1e3", "12.", ".5",
+            "1234567890123456", "123456789012345", "0.000001", "£ 5", "1,000,00", "9,999", "99,999,999.999",
+        ])
     func quickNumbers(text: String) {
         let quick = Array(text.utf8).withUnsafeBufferPointer { ExtractValues.quickNumber($0) }
         if let quick {
@@ -336,23 +361,29 @@ struct ExtractImporterTests {
         #expect(throws: RowProblem.self) { try ExtractValues.number(text, column: "Cost").get() }
     }
 
-    @Test("UK dates, never US ones", arguments: [
-        ("01/10/2020", "2020-10-01"), ("1/2/2021", "2021-02-01"), ("2020-10-01", "2020-10-01"), ("29/02/2024", "2024-02-29"),
-    ])
+    @Test(
+        "UK dates, never US ones",
+        arguments: [
+            ("01/10/2020", "2020-10-01"), ("1/2/2021", "2021-02-01"), ("2020-10-01", "2020-10-01"), ("29/02/2024", "2024-02-29"),
+        ])
     func dates(text: String, iso: String) throws {
         #expect(try ExtractValues.day(text, column: "Start").get().description == iso)
     }
 
-    @Test("Blanks around a date are allowed", arguments: [(" 01/10/2020", "2020-10-01"), ("2020-10-01 ", "2020-10-01"), ("\t1/2/2021\t", "2021-02-01")])
+    @Test(
+        "Blanks around a date are allowed",
+        arguments: [(" 01/10/2020", "2020-10-01"), ("2020-10-01 ", "2020-10-01"), ("\t1/2/2021\t", "2021-02-01")])
     func blanksAroundDates(text: String, iso: String) throws {
         #expect(try ExtractValues.day(text, column: "Start").get().description == iso)
     }
 
-    @Test("Dates that are not dates", arguments: [
-        "13/13/2020", "02/30/2020", "2020/01/01", "1 Jan 2020", "29/02/2023",
-        // A blank inside a date is not skipped: these once read as 12 March 2020 and 1 October 2020.
-        "1 2/03/2020", "2020-1 0-01", "01/10/20 20", "2020-10-0\t1",
-    ])
+    @Test(
+        "Dates that are not dates",
+        arguments: [
+            "13/13/2020", "02/30/2020", "2020/01/01", "1 Jan 2020", "29/02/2023",
+            // A blank inside a date is not skipped: these once read as 12 March 2020 and 1 October 2020.
+            "1 2/03/2020", "2020-1 0-01", "01/10/20 20", "2020-10-0\t1",
+        ])
     func notDates(text: String) {
         #expect(throws: RowProblem.self) { try ExtractValues.day(text, column: "Start").get() }
     }
@@ -370,13 +401,15 @@ struct ExtractImporterTests {
     func jobShareRowsMustAgree() throws {
         let mapping = try ImportMappingReader.parse(
             "columns:\n  id: ID\n  reports_to: Boss\n  title: Title\n  grade: Grade\n  holder: Name\njob_shares: true\n", file: "m.yaml")
-        let text = "ID,Boss,Title,Grade,Name\nA,,Director,D,Ann One\nB,A,Head,H,Bo Two\nB,A,Head of Something Else,M1,Cy Three\nC,A,Lead,L,Di Four\nC,A,Lead,L,Ed Five\n"
+        let text =
+            "ID,Boss,Title,Grade,Name\nA,,Director,D,Ann One\nB,A,Head,H,Bo Two\nB,A,Head of Something Else,M1,Cy Three\nC,A,Lead,L,Di Four\nC,A,Lead,L,Ed Five\n"
         let result = try ExtractImporter(mapping: mapping).importExtract(Array(text.utf8), file: "x.csv")
         // The disagreeing row is the fault; the post it would share is left out whole with it.
-        #expect(result.rejected.map(\.description) == [
-            "x.csv:3: a job share whose row at line 4 is rejected: the post is left out whole",
-            "x.csv:4: ID B repeats line 3 as a job share, but with a different Title (\"Head of Something Else\" against \"Head\"), Grade (\"M1\" against \"H\"): the rows of a job share describe one post",
-        ])
+        #expect(
+            result.rejected.map(\.description) == [
+                "x.csv:3: a job share whose row at line 4 is rejected: the post is left out whole",
+                "x.csv:4: ID B repeats line 3 as a job share, but with a different Title (\"Head of Something Else\" against \"Head\"), Grade (\"M1\" against \"H\"): the rows of a job share describe one post",
+            ])
         #expect(result.faultyRows.map(\.line) == [4])
         #expect(!result.structure.posts.contains { $0.id == "B" })
         #expect(result.structure.posts.first { $0.id == "C" }?.holder == "Di Four; Ed Five")

@@ -18,7 +18,9 @@ struct ExtractPartsTests {
             }
             let boss = index == 0 ? "" : "P\(index / 3)"
             let title = index % 5 == 0 ? "\"Title \(index),\nsecond line with \"\"quotes\"\"\"" : "Title \(index)"
-            lines.append("P\(index),\(boss),\(title),Person \(index),\(["Director", "AD", "HoS", "PO5"][index % 4]),1,\(1000 + index),Permanent,0\(index % 9 + 1)/01/2020,,CC\(index % 7)")
+            lines.append(
+                "P\(index),\(boss),\(title),Person \(index),\(["Director", "AD", "HoS", "PO5"][index % 4]),1,\(1000 + index),Permanent,0\(index % 9 + 1)/01/2020,,CC\(index % 7)"
+            )
         }
         return Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
@@ -52,11 +54,13 @@ struct ExtractPartsTests {
 
     @Test("Bad rows in every part, and rows under them in later parts, are found as in one pass")
     func badRows() throws {
-        let bytes = Self.extract(count: 3_000, extra: [
-            10: "P10,P3,Bad FTE,,AD,lots,1,Permanent,,,",
-            1_500: "P1500,P499,Bad cost,,AD,1,£x,Permanent,,,",
-            2_999: "P2999,P9999,Unknown manager,,AD,1,1,Permanent,,,",
-        ])
+        let bytes = Self.extract(
+            count: 3_000,
+            extra: [
+                10: "P10,P3,Bad FTE,,AD,lots,1,Permanent,,,",
+                1_500: "P1500,P499,Bad cost,,AD,1,£x,Permanent,,,",
+                2_999: "P2999,P9999,Unknown manager,,AD,1,1,Permanent,,,",
+            ])
         let whole = try Self.read(bytes, parts: 1)
         #expect(whole.faultyRows.count == 3)
         #expect(whole.rejected.count > 3)  // P10's reports, in other parts, follow it

@@ -49,22 +49,39 @@ struct ImportMappingReaderTests {
         #expect(mapping.structure.effective == Day(year: 2025, month: 1, day: 1))
     }
 
-    @Test("Mistakes are located in the mapping file, with a suggestion", arguments: [
-        ("colums:\n  id: X\n", "m.yaml:1:1: unknown mapping key \"colums\"; did you mean columns?"),
-        ("columns:\n  titel: Job Title\n", "m.yaml:2:3: \"titel\" is not a post field a column can feed; did you mean title?"),
-        ("columns:\n  deviations: X\n", "m.yaml:2:3: \"deviations\" is not a post field a column can feed; fields: id, title, tier, reports_to, holder, grade, fte, cost, count, vacant, temporary, service, assistant, dotted_to, replaces; other columns are kept as attributes"),
-        ("tiers:\n  Director: two\n", "m.yaml:2:13: the tier of grade Director must be a whole number, not \"two\""),
-        ("tiers:\n  Director: 0\n", "m.yaml:2:13: the tier of grade Director must be 1 or more, not 0; leave front-line grades out of the table"),
-        ("delimiter: ab\n", "m.yaml:1:12: the delimiter must be one character such as , ; | or tab, not \"ab\""),
-        ("encoding: latin9\n", "m.yaml:1:11: encoding must be auto, utf-8 or windows-1252, not \"latin9\""),
-        ("columns:\n  id: \"\"\n", "m.yaml:2:7: the column for id is empty; name the extract's column, as its header spells it"),
-        ("structure:\n  state: future\n", "m.yaml:2:10: state must be current, proposed or option, not \"future\""),
-        ("columns: [a, b]\n", "m.yaml:1:10: columns must be a mapping of key: value pairs, not a list"),
-        ("columns:\n  holder: Name\ndrop: [NI, Name]\n", "m.yaml:3:7: drop: names \"Name\", which columns: maps to holder; a column is either mapped or dropped: take it out of drop:, or out of columns: to leave holder empty"),
-        ("columns:\n  title: Title\ndates: [title]\n", "m.yaml:3:8: dates: names \"title\", which columns: maps to title; dates: is for extra columns kept as attributes; title is read by its own rules"),
-        ("values:\n  temporary: {Temp: maybe}\n", "m.yaml:2:21: values: temporary: \"Temp\" is read as \"maybe\", which is not yes or no"),
-        ("values:\n  fte: {Full: lots}\n", "m.yaml:2:15: values: fte: \"Full\" is read as \"lots\", which is not a number"),
-    ])
+    @Test(
+        "Mistakes are located in the mapping file, with a suggestion",
+        arguments: [
+            ("colums:\n  id: X\n", "m.yaml:1:1: unknown mapping key \"colums\"; did you mean columns?"),
+            ("columns:\n  titel: Job Title\n", "m.yaml:2:3: \"titel\" is not a post field a column can feed; did you mean title?"),
+            (
+                "columns:\n  deviations: X\n",
+                "m.yaml:2:3: \"deviations\" is not a post field a column can feed; fields: id, title, tier, reports_to, holder, grade, fte, cost, count, vacant, temporary, service, assistant, dotted_to, replaces; other columns are kept as attributes"
+            ),
+            ("tiers:\n  Director: two\n", "m.yaml:2:13: the tier of grade Director must be a whole number, not \"two\""),
+            (
+                "tiers:\n  Director: 0\n",
+                "m.yaml:2:13: the tier of grade Director must be 1 or more, not 0; leave front-line grades out of the table"
+            ),
+            ("delimiter: ab\n", "m.yaml:1:12: the delimiter must be one character such as , ; | or tab, not \"ab\""),
+            ("encoding: latin9\n", "m.yaml:1:11: encoding must be auto, utf-8 or windows-1252, not \"latin9\""),
+            ("columns:\n  id: \"\"\n", "m.yaml:2:7: the column for id is empty; name the extract's column, as its header spells it"),
+            ("structure:\n  state: future\n", "m.yaml:2:10: state must be current, proposed or option, not \"future\""),
+            ("columns: [a, b]\n", "m.yaml:1:10: columns must be a mapping of key: value pairs, not a list"),
+            (
+                "columns:\n  holder: Name\ndrop: [NI, Name]\n",
+                "m.yaml:3:7: drop: names \"Name\", which columns: maps to holder; a column is either mapped or dropped: take it out of drop:, or out of columns: to leave holder empty"
+            ),
+            (
+                "columns:\n  title: Title\ndates: [title]\n",
+                "m.yaml:3:8: dates: names \"title\", which columns: maps to title; dates: is for extra columns kept as attributes; title is read by its own rules"
+            ),
+            (
+                "values:\n  temporary: {Temp: maybe}\n",
+                "m.yaml:2:21: values: temporary: \"Temp\" is read as \"maybe\", which is not yes or no"
+            ),
+            ("values:\n  fte: {Full: lots}\n", "m.yaml:2:15: values: fte: \"Full\" is read as \"lots\", which is not a number"),
+        ])
     func mistakes(text: String, message: String) {
         do {
             _ = try ImportMappingReader.parse(text, file: "m.yaml")

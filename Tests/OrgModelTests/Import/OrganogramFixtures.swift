@@ -46,9 +46,15 @@ enum OrganogramFixtures {
 
     /// The converted shape: a leading unnamed index column, "Grade", no quotes, LF.
     static func convertedSenior() -> [UInt8] {
-        var lines = [",Post Unique Reference,Name,Grade,Job Title,Job/Team Function,Parent Department,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,Salary Cost of Reports (£),FTE,Actual Pay Floor (£),Actual Pay Ceiling (£),,Professional/Occupational Group,Notes,Valid?"]
-        lines.append("0,CV-1,Fen Yarrow,SCS3,Director General,Leads,Dept of Samples,Dept of Samples,Office,N/D,N/D,XX,0,1.0,130000,134999,0,Policy,,1")
-        lines.append("1,CV-2,Vacant,SCS2,Director,\"Does things, several\",Dept of Samples,Dept of Samples,Unit A,N/D,N/D,CV-1,0,1.0,0,0,0,Policy,,1")
+        var lines = [
+            ",Post Unique Reference,Name,Grade,Job Title,Job/Team Function,Parent Department,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,Salary Cost of Reports (£),FTE,Actual Pay Floor (£),Actual Pay Ceiling (£),,Professional/Occupational Group,Notes,Valid?"
+        ]
+        lines.append(
+            "0,CV-1,Fen Yarrow,SCS3,Director General,Leads,Dept of Samples,Dept of Samples,Office,N/D,N/D,XX,0,1.0,130000,134999,0,Policy,,1"
+        )
+        lines.append(
+            "1,CV-2,Vacant,SCS2,Director,\"Does things, several\",Dept of Samples,Dept of Samples,Unit A,N/D,N/D,CV-1,0,1.0,0,0,0,Policy,,1"
+        )
         return Array(lines.joined(separator: "\n").appending("\n").utf8)
     }
 
@@ -61,7 +67,9 @@ enum OrganogramFixtures {
         return Array(lines.joined(separator: "\n").appending("\n").utf8)
     }
 
-    static func run(senior: [UInt8] = senior(), junior: [UInt8]? = junior(), tiers: GradeTierTable = .seniorCivilService) throws(LoadError) -> ImportResult {
+    static func run(senior: [UInt8] = senior(), junior: [UInt8]? = junior(), tiers: GradeTierTable = .seniorCivilService) throws(LoadError)
+        -> ImportResult
+    {
         try OrganogramImporter(tiers: tiers).importFiles(
             senior: senior, seniorFile: "senior.csv", junior: junior, juniorFile: junior == nil ? nil : "junior.csv")
     }

@@ -24,10 +24,11 @@ struct OrganogramImporterTests {
         #expect(top.line == 2)
         // Published columns under their published names; the unnamed column left out;
         // Organisation (the structure's) and Parent Department (the same) not repeated.
-        #expect(top.attributes.map(\.name) == [
-            "Job/Team Function", "Contact Phone", "Contact E-mail", "Salary Cost of Reports (£)", "Actual Pay Floor (£)",
-            "Actual Pay Ceiling (£)", "Professional/Occupational Group", "Valid?", "URI", "source_file", "source_line",
-        ])
+        #expect(
+            top.attributes.map(\.name) == [
+                "Job/Team Function", "Contact Phone", "Contact E-mail", "Salary Cost of Reports (£)", "Actual Pay Floor (£)",
+                "Actual Pay Ceiling (£)", "Professional/Occupational Group", "Valid?", "URI", "source_file", "source_line",
+            ])
         let dg = try #require(byID["EX-002"])
         #expect(dg.holder == nil)
         #expect(!dg.isVacant)
@@ -43,7 +44,10 @@ struct OrganogramImporterTests {
         #expect(director.tier == 3)
         let adviser = try #require(byID["EX-007"])
         #expect(adviser.tier == nil)
-        #expect(result.notes.contains("1 senior post has a grade the tier table does not list (Chief Scientific Adviser): no tier; give a tiers: table with --map"))
+        #expect(
+            result.notes.contains(
+                "1 senior post has a grade the tier table does not list (Chief Scientific Adviser): no tier; give a tiers: table with --map"
+            ))
     }
 
     @Test("An Eliminated post is left out; what reported to it moves up to its manager, with a note")
@@ -53,7 +57,9 @@ struct OrganogramImporterTests {
         #expect(!s.posts.contains { $0.id == "EX-004" })
         #expect(s.posts.first { $0.id == "EX-005" }?.reportsTo == "EX-002")
         #expect(s.posts.first { $0.id == "EX-004-J1" }?.reportsTo == "EX-002")
-        #expect(result.notes.first == "EX-004 (senior.csv:5) is Eliminated: left out; 1 post and 1 junior line that reported to it now report to EX-002")
+        #expect(
+            result.notes.first
+                == "EX-004 (senior.csv:5) is Eliminated: left out; 1 post and 1 junior line that reported to it now report to EX-002")
     }
 
     @Test("A repeated Post Unique Reference is a job share: one post, a count of its holders, FTE summed, holders listed")
@@ -100,11 +106,12 @@ struct OrganogramImporterTests {
         #expect(caseworkers.tier == nil)
         #expect(caseworkers.holder == nil)
         #expect(caseworkers.service == "Casework")
-        #expect(caseworkers.attributes == [
-            Attribute(name: "Payscale Minimum (£)", value: "25000"), Attribute(name: "Payscale Maximum (£)", value: "30000"),
-            Attribute(name: "Professional/Occupational Group", value: "Operational Delivery"),
-            Attribute(name: "source_file", value: "f"), Attribute(name: "source_line", value: "j1"),
-        ])
+        #expect(
+            caseworkers.attributes == [
+                Attribute(name: "Payscale Minimum (£)", value: "25000"), Attribute(name: "Payscale Maximum (£)", value: "30000"),
+                Attribute(name: "Professional/Occupational Group", value: "Operational Delivery"),
+                Attribute(name: "source_file", value: "f"), Attribute(name: "source_line", value: "j1"),
+            ])
         #expect(lines[1].count == 3)
         #expect(lines[3].fte == 0.8)
         #expect(lines[3].count == 1)
@@ -140,20 +147,25 @@ struct OrganogramImporterTests {
     @Test("Bad rows in either file are listed; the reject files hold them unchanged")
     func badRows() throws {
         var senior = OrganogramFixtures.seniorRows
-        senior.append(#""EX-008","Gil Xander","SCS1","Deputy Director","","D","D","U","N/D","N/D","EX-404","0","1","1","1","","P","","1","u","f","p""#)
-        senior.append(#""","Hal Yew","SCS1","No reference","","D","D","U","N/D","N/D","EX-001","0","two","1","1","","P","","1","u","f","p""#)
-        senior.append(#""EX-009","Ivy Zest","SCS1","Under a bad row","","D","D","U","N/D","N/D","EX-008","0","1","1","1","","P","","1","u","f","p""#)
+        senior.append(
+            #""EX-008","Gil Xander","SCS1","Deputy Director","","D","D","U","N/D","N/D","EX-404","0","1","1","1","","P","","1","u","f","p""#
+        )
+        senior.append(
+            #""","Hal Yew","SCS1","No reference","","D","D","U","N/D","N/D","EX-001","0","two","1","1","","P","","1","u","f","p""#)
+        senior.append(
+            #""EX-009","Ivy Zest","SCS1","Under a bad row","","D","D","U","N/D","N/D","EX-008","0","1","1","1","","P","","1","u","f","p""#)
         var junior = OrganogramFixtures.juniorRows
         junior.append(#""D","D","U","EX-404","EO","1","2","Lost","1","P","f","j""#)
         junior.append(#""D","D","U","EX-005","EO","1","2","Unparsable","lots","P","f","j""#)
         let result = try OrganogramFixtures.run(senior: OrganogramFixtures.senior(senior), junior: OrganogramFixtures.junior(junior))
-        #expect(result.rejected.map(\.description) == [
-            "senior.csv:10: Reports to Senior Post \"EX-404\" is not a Post Unique Reference in senior.csv",
-            "senior.csv:11: Post Unique Reference is empty; FTE must be a number, not \"two\" (write digits, such as 0.5 or £42,000.50)",
-            "senior.csv:12: reports to EX-008, whose row (line 10) is rejected",
-            "junior.csv:6: Reporting Senior Post \"EX-404\" is not a Post Unique Reference in senior.csv",
-            "junior.csv:7: Number of Posts in FTE must be a number, not \"lots\" (write digits, such as 0.5 or £42,000.50)",
-        ])
+        #expect(
+            result.rejected.map(\.description) == [
+                "senior.csv:10: Reports to Senior Post \"EX-404\" is not a Post Unique Reference in senior.csv",
+                "senior.csv:11: Post Unique Reference is empty; FTE must be a number, not \"two\" (write digits, such as 0.5 or £42,000.50)",
+                "senior.csv:12: reports to EX-008, whose row (line 10) is rejected",
+                "junior.csv:6: Reporting Senior Post \"EX-404\" is not a Post Unique Reference in senior.csv",
+                "junior.csv:7: Number of Posts in FTE must be a number, not \"lots\" (write digits, such as 0.5 or £42,000.50)",
+            ])
         #expect(result.rejectFiles.map(\.source) == ["senior.csv", "junior.csv"])
         #expect(result.rejectFiles.map(\.rowCount) == [3, 2])
         let expected = OrganogramFixtures.juniorHeader + "\r\n" + junior[4] + "\r\n" + junior[5] + "\r\n"

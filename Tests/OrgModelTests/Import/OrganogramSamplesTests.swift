@@ -37,9 +37,13 @@ struct OrganogramSamplesTests {
                 senior: senior, junior: FileManager.default.fileExists(atPath: junior) ? junior : nil)
             #expect(!result.structure.posts.isEmpty, "\(senior): nothing imported")
             let fromYAML = try RoundTrip.yaml(StructureYAMLWriter().write(result.structure))
-            #expect(RoundTrip.firstDifference(result.structure, fromYAML) == nil, "\(senior) through YAML: \(RoundTrip.firstDifference(result.structure, fromYAML) ?? "")")
+            #expect(
+                RoundTrip.firstDifference(result.structure, fromYAML) == nil,
+                "\(senior) through YAML: \(RoundTrip.firstDifference(result.structure, fromYAML) ?? "")")
             let fromCSV = try RoundTrip.csv(StructureCSVWriter().write(result.structure))
-            #expect(RoundTrip.firstDifference(result.structure, fromCSV) == nil, "\(senior) through CSV: \(RoundTrip.firstDifference(result.structure, fromCSV) ?? "")")
+            #expect(
+                RoundTrip.firstDifference(result.structure, fromCSV) == nil,
+                "\(senior) through CSV: \(RoundTrip.firstDifference(result.structure, fromCSV) ?? "")")
             imported += 1
         }
         #expect(imported == seniors.count)

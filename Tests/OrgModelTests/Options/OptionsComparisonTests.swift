@@ -143,8 +143,11 @@ import Testing
         let rules = try ComparisonTests.rules
         var option = Self.removeDeputy
         // HOS-A leads only TM-1: narrow and one-over-one. Agree the narrow span.
-        option.posts[1].deviations = [Deviation(rule: .spanNarrow, rationale: "Interim.", agreedBy: ["SLT", "HR"], reviewBy: Day(iso8601: "2022-01-01"))]
-        let options = OptionsComparison(current: ComparisonTests.current, rules: rules, options: [(option, rules, nil), (option, rules, nil)], asOf: Fixtures.asOf)
+        option.posts[1].deviations = [
+            Deviation(rule: .spanNarrow, rationale: "Interim.", agreedBy: ["SLT", "HR"], reviewBy: Day(iso8601: "2022-01-01"))
+        ]
+        let options = OptionsComparison(
+            current: ComparisonTests.current, rules: rules, options: [(option, rules, nil), (option, rules, nil)], asOf: Fixtures.asOf)
         #expect(options.options[0].measures.reliedOn.map { "\($0.post?.rawValue ?? "") \($0.rule.rawValue)" } == ["HOS-A span-narrow"])
         let text = options.text()
         #expect(text.contains("HOS-A span-narrow, agreed by SLT and HR, review by 2022-01-01: Interim."))

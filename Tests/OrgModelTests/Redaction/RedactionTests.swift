@@ -29,10 +29,11 @@ struct RedactionTests {
     func holders() throws {
         let redacted = try RedactionFixture.structure().redacted()
         let holders = Dictionary(uniqueKeysWithValues: redacted.posts.map { ($0.id.rawValue, $0.holder) })
-        #expect(holders == [
-            "CEX": "N/D", "DCS": "Percival Ashdown", "AD": "Rosalind Featherstone", "HOS": "N/D", "PA-HOS": "N/D",
-            "SM-1": "N/D", "SM-2": "N/D", "SM-3": "N/D", "TM-1": "N/D", "SW-1": nil, "SP-1": "N/D",
-        ])
+        #expect(
+            holders == [
+                "CEX": "N/D", "DCS": "Percival Ashdown", "AD": "Rosalind Featherstone", "HOS": "N/D", "PA-HOS": "N/D",
+                "SM-1": "N/D", "SM-2": "N/D", "SM-3": "N/D", "TM-1": "N/D", "SW-1": nil, "SP-1": "N/D",
+            ])
         #expect(redacted.posts.first { $0.id == "SW-1" }?.vacant == 1)
     }
 
@@ -64,16 +65,21 @@ struct RedactionTests {
 
     @Test("Personal attributes are removed, matched without regard to case")
     func personalAttributes() throws {
-        let structure = Structure(posts: [Post(id: "A", tier: 2, holder: "X Y", attributes: [
-            Attribute(name: "employee number", value: "1"), Attribute(name: "CONTACT E-MAIL", value: "a@b"),
-            Attribute(name: "Cost Centre", value: "CC"),
-        ])])
+        let structure = Structure(posts: [
+            Post(
+                id: "A", tier: 2, holder: "X Y",
+                attributes: [
+                    Attribute(name: "employee number", value: "1"), Attribute(name: "CONTACT E-MAIL", value: "a@b"),
+                    Attribute(name: "Cost Centre", value: "CC"),
+                ])
+        ])
         #expect(structure.redacted().posts[0].attributes == [Attribute(name: "Cost Centre", value: "CC")])
     }
 
     @Test("A profile file changes the tiers, placeholder, bands and attribute lists")
     func profileFile() throws {
-        let profile = try RedactionProfileReader.parse("""
+        let profile = try RedactionProfileReader.parse(
+            """
             named_tiers: [1, 2, 3, 4]
             placeholder: Withheld
             cost_band: 10000
@@ -102,11 +108,13 @@ struct RedactionTests {
         #expect(RedactionProfile.standard.costBand == 5_000)
     }
 
-    @Test("Profile mistakes are located", arguments: [
-        ("named_teirs: [2]", "p.yaml:1:1: unknown redaction profile key \"named_teirs\"; did you mean named_tiers?"),
-        ("named_tiers: [two]", "p.yaml:1:14: each of named_tiers must be a whole number, not \"two\""),
-        ("cost_band: -5", "p.yaml:1:12: cost_band must be 0 (exact) or a width in pounds, not -5"),
-    ])
+    @Test(
+        "Profile mistakes are located",
+        arguments: [
+            ("named_teirs: [2]", "p.yaml:1:1: unknown redaction profile key \"named_teirs\"; did you mean named_tiers?"),
+            ("named_tiers: [two]", "p.yaml:1:14: each of named_tiers must be a whole number, not \"two\""),
+            ("cost_band: -5", "p.yaml:1:12: cost_band must be 0 (exact) or a width in pounds, not -5"),
+        ])
     func profileMistakes(text: String, message: String) {
         do {
             _ = try RedactionProfileReader.parse(text, file: "p.yaml")

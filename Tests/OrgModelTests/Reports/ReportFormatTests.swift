@@ -16,22 +16,29 @@ import Testing
             structure.source = file
             return (file: file, structure: structure, rules: try RuleSetReader.ruleSet(for: structure))
         }
-        let current = loaded[0], proposed = loaded[1]
+        let current = loaded[0]
+        let proposed = loaded[1]
         let comparison = StructureComparison(
             current: current.structure, proposed: proposed.structure, currentRules: current.rules,
             proposedRules: proposed.rules, asOf: day)
         var register = DeviationRegister(asOf: day)
         for input in loaded { register.add(input.structure, file: input.file, rules: input.rules) }
         return [
-            ("validation", ValidationReport(entries: [
-                .validated(file: current.file, result: comparison.beforeFindings),
-                .validated(file: proposed.file, result: comparison.afterFindings),
-            ])),
+            (
+                "validation",
+                ValidationReport(entries: [
+                    .validated(file: current.file, result: comparison.beforeFindings),
+                    .validated(file: proposed.file, result: comparison.afterFindings),
+                ])
+            ),
             ("analysis", AnalysisReport(comparison.before, file: current.file)),
             ("comparison", ComparisonReport(comparison, currentFile: current.file, proposedFile: proposed.file)),
-            ("options", OptionsComparison(
-                current: current.structure, rules: current.rules, file: current.file,
-                options: [(proposed.structure, proposed.rules, proposed.file)], asOf: day)),
+            (
+                "options",
+                OptionsComparison(
+                    current: current.structure, rules: current.rules, file: current.file,
+                    options: [(proposed.structure, proposed.rules, proposed.file)], asOf: day)
+            ),
             ("delayering", DelayeringReport(try DelayeringPlanner(rules: current.rules, asOf: day).options(for: current.structure))),
             ("deviations", try DeviationRegisterTests.register()),
             ("trend", try StructureTrendTests.trend()),
@@ -152,13 +159,17 @@ import Testing
             var reviewBy: String?
         }
         #expect(try ReportJSON.encode(Row(agreedOn: nil, reviewBy: nil), what: "x") == "{\n  \"agreed_on\" : null\n}\n")
-        #expect(try ReportJSON.encode(Row(agreedOn: "2020-01-01", reviewBy: "2021-01-01"), what: "x")
-            == "{\n  \"agreed_on\" : \"2020-01-01\",\n  \"review_by\" : \"2021-01-01\"\n}\n")
+        #expect(
+            try ReportJSON.encode(Row(agreedOn: "2020-01-01", reviewBy: "2021-01-01"), what: "x")
+                == "{\n  \"agreed_on\" : \"2020-01-01\",\n  \"review_by\" : \"2021-01-01\"\n}\n")
     }
 
     @Test("Rich text: code, links and pictures in each format; its plain text escaped where the format needs it")
     func richText() {
-        let text = RichText([.text("See *this* "), .code("a`b"), .text(" and "), .link("the <file>", target: "x y.md"), .image(alt: "A chart", source: "c.png")])
+        let text = RichText([
+            .text("See *this* "), .code("a`b"), .text(" and "), .link("the <file>", target: "x y.md"),
+            .image(alt: "A chart", source: "c.png"),
+        ])
         #expect(text.markdown == "See \\*this\\* `` a`b `` and [the \\<file\\>](x y.md)![A chart](c.png)")
         #expect(text.html == "See *this* <code>a`b</code> and <a href=\"x y.md\">the &lt;file&gt;</a><img alt=\"A chart\" src=\"c.png\">")
         #expect(text.text == "See *this* a`b and the <file>A chart")

@@ -27,7 +27,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("rules"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("""
+        try Data(
+            """
             name: small-council
             approvers: [SLT, HR]
             max_layers: 4
@@ -37,7 +38,8 @@ import Testing
               - {tier: 6, role: Team Manager, span: {min: 3, max: 10}}
             grades:
               M1: 64000
-            """.utf8).write(to: folder.appendingPathComponent("rules/small.yaml"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("rules/small.yaml"))
         try Data("rules: rules/small.yaml\nposts:\n  - id: A\n".utf8).write(to: folder.appendingPathComponent("s.yaml"))
         let structure = try StructureFile.load(folder.appendingPathComponent("s.yaml").path)
         let rules = try RuleSetReader.ruleSet(for: structure)

@@ -219,15 +219,20 @@ import Testing
         var undated = Self.second
         undated.effective = nil
         let inputs = try Self.inputs([("a.yaml", Self.first), ("undated.yaml", undated), ("c.yaml", Self.third), ("c2.yaml", Self.third)])
-        #expect(StructureTrend.problems(in: inputs) == [
-            .noEffectiveDate(file: "undated.yaml"),
-            .sameEffectiveDate(first: "c.yaml", second: "c2.yaml", effective: try #require(Self.day("2022-03-31"))),
-        ])
+        #expect(
+            StructureTrend.problems(in: inputs) == [
+                .noEffectiveDate(file: "undated.yaml"),
+                .sameEffectiveDate(first: "c.yaml", second: "c2.yaml", effective: try #require(Self.day("2022-03-31"))),
+            ])
         #expect(throws: TrendError.noEffectiveDate(file: "undated.yaml")) { try StructureTrend(inputs) }
-        #expect(TrendError.noEffectiveDate(file: "undated.yaml").description
-            == "undated.yaml: no effective date, so its place in the series is unknown: add `effective: YYYY-MM-DD` to the file, or import it again with --effective DATE")
-        #expect(TrendError.sameEffectiveDate(first: "c.yaml", second: "c2.yaml", effective: try #require(Self.day("2022-03-31"))).description
-            == "c.yaml and c2.yaml are both effective 2022-03-31: give each snapshot its own date (`effective:`), or leave one of them out")
+        #expect(
+            TrendError.noEffectiveDate(file: "undated.yaml").description
+                == "undated.yaml: no effective date, so its place in the series is unknown: add `effective: YYYY-MM-DD` to the file, or import it again with --effective DATE"
+        )
+        #expect(
+            TrendError.sameEffectiveDate(first: "c.yaml", second: "c2.yaml", effective: try #require(Self.day("2022-03-31"))).description
+                == "c.yaml and c2.yaml are both effective 2022-03-31: give each snapshot its own date (`effective:`), or leave one of them out"
+        )
     }
 
     @Test("Ids in another case are other posts under exact matching, the same posts under case, with a note")
@@ -261,9 +266,11 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(try Self.trend().json().utf8)) as? [String: Any]
         let snapshots = try #require(object?["snapshots"] as? [[String: Any]])
         #expect(snapshots.count == 4)
-        let keys = ["file", "effective", "posts", "headcount", "fte", "manager_posts", "management_layers", "management_only_layers",
-                    "mean_span", "median_span", "span_bands", "narrow_spans", "wide_spans", "one_over_one", "annual_cost",
-                    "front_line_headcount", "front_line_near_top", "changes_from_previous", "flags"]
+        let keys = [
+            "file", "effective", "posts", "headcount", "fte", "manager_posts", "management_layers", "management_only_layers",
+            "mean_span", "median_span", "span_bands", "narrow_spans", "wide_spans", "one_over_one", "annual_cost",
+            "front_line_headcount", "front_line_near_top", "changes_from_previous", "flags",
+        ]
         #expect(Set(snapshots[0].keys) == Set(keys))
         #expect(snapshots[0]["changes_from_previous"] is NSNull)
         let changes = snapshots[1]["changes_from_previous"] as? [String: Any]

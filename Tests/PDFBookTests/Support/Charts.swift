@@ -4,7 +4,8 @@ import PDFBook
 enum Charts {
     /// Page 1: a post linking to page 2 ("p2"), one linking out to the web, and a plain post.
     static let first: Result<[UInt8], Error> = Result {
-        try Tool.chart("""
+        try Tool.chart(
+            """
             digraph {
               node [shape=box];
               director [label="Director", href="p2"];
@@ -17,7 +18,8 @@ enum Charts {
 
     /// Page 2: a post linking back to page 1 ("p1").
     static let second: Result<[UInt8], Error> = Result {
-        try Tool.chart("""
+        try Tool.chart(
+            """
             digraph { node [shape=box]; back [label="Back to the top", href="p1"]; team [label="Team Manager"]; back -> team; }
             """)
     }

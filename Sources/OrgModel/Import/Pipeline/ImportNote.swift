@@ -87,19 +87,25 @@ public enum ImportNote: Sendable, Hashable {
         switch self {
         case .repeatedRows(let rows, let fte, let first, let outcome):
             let figure = fte.map { "\(NumberText.format(($0 * 100).rounded() / 100)) FTE, " } ?? ""
-            let kept = switch outcome {
-            case .ownLines: "each is kept as a line of its own; check the publication"
-            case .jobShares: "each is read as one more holder of its post's job share; check the file"
-            }
-            return "\(rows.text)\(rows.count == 1 ? " repeats" : " repeat") an earlier row exactly (\(figure)the first at \(Self.place(first))): \(kept)"
-        case .effectiveFromFileName(let day, let file): return "effective \(day) from the file name \(file) (give --effective to set another)"
+            let kept =
+                switch outcome {
+                case .ownLines: "each is kept as a line of its own; check the publication"
+                case .jobShares: "each is read as one more holder of its post's job share; check the file"
+                }
+            return
+                "\(rows.text)\(rows.count == 1 ? " repeats" : " repeat") an earlier row exactly (\(figure)the first at \(Self.place(first))): \(kept)"
+        case .effectiveFromFileName(let day, let file):
+            return "effective \(day) from the file name \(file) (give --effective to set another)"
         case .severalTops(let marker, let own, let root, let title):
             var parts: [String] = []
             if !marker.isEmpty { parts.append("\(ImportEnglish.list(marker.map(\.rawValue))) report\(marker.count == 1 ? "s" : "") to XX") }
             if !own.isEmpty {
-                parts.append("\(ImportEnglish.list(own.map(\.rawValue))) report\(own.count == 1 ? "s" : "") to \(own.count == 1 ? "itself" : "themselves")")
+                parts.append(
+                    "\(ImportEnglish.list(own.map(\.rawValue))) report\(own.count == 1 ? "s" : "") to \(own.count == 1 ? "itself" : "themselves")"
+                )
             }
-            return "\(marker.count + own.count) top posts (\(parts.joined(separator: "; "))): kept under one added root post \(root), \(ValueParsing.quoted(title)), which counts as a post and a layer"
+            return
+                "\(marker.count + own.count) top posts (\(parts.joined(separator: "; "))): kept under one added root post \(root), \(ValueParsing.quoted(title)), which counts as a post and a layer"
         case .selfReportingTop(let id, let location): return "\(id) (\(Self.place(location))) reports to itself: taken as the top post"
         case .eliminated(let id, let location, let movedPosts, let movedLines, let target):
             var text = "\(id) (\(Self.place(location))) is Eliminated: left out"
@@ -107,14 +113,18 @@ public enum ImportNote: Sendable, Hashable {
             var parts: [String] = []
             if movedPosts > 0 { parts.append(Plural.count(movedPosts, "post")) }
             if movedLines > 0 { parts.append(Plural.count(movedLines, "junior line")) }
-            text += "; \(parts.joined(separator: " and ")) that reported to it now report\(movedPosts + movedLines == 1 ? "s" : "") to \(target?.rawValue ?? "its nearest remaining manager")"
+            text +=
+                "; \(parts.joined(separator: " and ")) that reported to it now report\(movedPosts + movedLines == 1 ? "s" : "") to \(target?.rawValue ?? "its nearest remaining manager")"
             return text
         case .eliminatedButHeld(let rows, let lines, let file):
             let listed = zip(rows, lines).map { "\($0) (line \($1))" }
-            return "\(rows.count) Eliminated row\(rows.count == 1 ? " repeats a reference" : "s repeat references") another row holds as a post in \(file): the post is kept and the Eliminated row left out (\(ImportEnglish.list(listed)))"
+            return
+                "\(rows.count) Eliminated row\(rows.count == 1 ? " repeats a reference" : "s repeat references") another row holds as a post in \(file): the post is kept and the Eliminated row left out (\(ImportEnglish.list(listed)))"
         case .costEstimate(let posts, let without):
-            return "cost is an estimate for \(Plural.count(posts, "post")): the midpoint of each senior row's pay floor and ceiling, and of each junior line's payscale times its FTE\(without > 0 ? "; \(without) without pay figures have no cost" : "")"
-        case .fractionalLines(let lines): return "\(lines) junior line\(lines == 1 ? " has" : "s have") a fractional FTE: count is the FTE rounded up"
+            return
+                "cost is an estimate for \(Plural.count(posts, "post")): the midpoint of each senior row's pay floor and ceiling, and of each junior line's payscale times its FTE\(without > 0 ? "; \(without) without pay figures have no cost" : "")"
+        case .fractionalLines(let lines):
+            return "\(lines) junior line\(lines == 1 ? " has" : "s have") a fractional FTE: count is the FTE rounded up"
         default: return ""  // not reached: `english` sends only these here
         }
     }

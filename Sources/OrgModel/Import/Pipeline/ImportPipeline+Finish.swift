@@ -57,9 +57,11 @@ extension ImportPipeline {
         // A job share left out takes all its rows with it.
         for (position, rows) in sharedRows where removed[position] {
             for row in rows {
-                rejected.append(RejectedRow(
-                    file: files[fileIndex(position)], line: row.line, problems: [.jobShareLeftOut(id: posts[position].id, line: posts[position].line)],
-                    followsFromAnother: true, bytes: row.bytes))
+                rejected.append(
+                    RejectedRow(
+                        file: files[fileIndex(position)], line: row.line,
+                        problems: [.jobShareLeftOut(id: posts[position].id, line: posts[position].line)],
+                        followsFromAnother: true, bytes: row.bytes))
             }
         }
     }

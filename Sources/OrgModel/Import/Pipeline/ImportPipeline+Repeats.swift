@@ -10,11 +10,13 @@ extension ImportPipeline {
             return
         }
         guard posts[first].reportsTo == post.reportsTo else {
-            reject(line: post.line, bytes: bytes, id: nil, [
-                .repeatedWithOtherManager(
-                    idColumn: format.idColumn, id: post.id, firstLine: firstLine, reportsToColumn: format.reportsToColumns[currentFile],
-                    manager: post.reportsTo, firstManager: posts[first].reportsTo, none: format.noManager),
-            ])
+            reject(
+                line: post.line, bytes: bytes, id: nil,
+                [
+                    .repeatedWithOtherManager(
+                        idColumn: format.idColumn, id: post.id, firstLine: firstLine, reportsToColumn: format.reportsToColumns[currentFile],
+                        manager: post.reportsTo, firstManager: posts[first].reportsTo, none: format.noManager)
+                ])
             return
         }
         if let problem = jobShareProblem(post, of: first) {

@@ -95,21 +95,26 @@ public enum ImportProblem: Sendable, Hashable {
     private var repeatEnglish: String {
         switch self {
         case .placeholderManager(let column, let reference, let sharedBy):
-            let who = switch sharedBy {
-            case .rows(let lines): "rows \(ImportEnglish.firstSix(lines.map(String.init)))"
-            case .seniorRows(let count): "\(count) senior rows"
-            }
-            return "\(column) \(ValueParsing.quoted(reference)) is a placeholder that \(who) share: it names no one post; give the manager's own reference"
+            let who =
+                switch sharedBy {
+                case .rows(let lines): "rows \(ImportEnglish.firstSix(lines.map(String.init)))"
+                case .seniorRows(let count): "\(count) senior rows"
+                }
+            return
+                "\(column) \(ValueParsing.quoted(reference)) is a placeholder that \(who) share: it names no one post; give the manager's own reference"
         case .repeatedID(let idColumn, let id, let firstLine):
             return "\(idColumn) \(id) repeats line \(firstLine) (if repeated rows are job shares, set job_shares: true in the mapping)"
         case .repeatedWithOtherManager(let idColumn, let id, let firstLine, let reportsToColumn, let manager, let firstManager, let none):
-            return "\(idColumn) \(id) repeats line \(firstLine) with a different \(reportsToColumn) (\(manager?.rawValue ?? none) against \(firstManager?.rawValue ?? none))"
+            return
+                "\(idColumn) \(id) repeats line \(firstLine) with a different \(reportsToColumn) (\(manager?.rawValue ?? none) against \(firstManager?.rawValue ?? none))"
         case .jobShareDisagrees(let idColumn, let id, let firstLine, let differences, let style):
             let listed = differences.map { "\($0.column) (\(ValueParsing.quoted($0.value)) against \(ValueParsing.quoted($0.first)))" }
-            return "\(idColumn) \(id) repeats line \(firstLine) as a job share, but with a different \(listed.joined(separator: style.differenceSeparator)): the rows of a job share describe one post"
+            return
+                "\(idColumn) \(id) repeats line \(firstLine) as a job share, but with a different \(listed.joined(separator: style.differenceSeparator)): the rows of a job share describe one post"
                 + (style.advisesOwnReference ? "; give this row its own reference" : "")
         case .jobShareFTE(let id, let firstLine, let summed, let holders):
-            return "\(id) repeats line \(firstLine) as a job share, and their FTE adds up to \(NumberText.format(summed)), more than their \(holders) holders"
+            return
+                "\(id) repeats line \(firstLine) as a job share, and their FTE adds up to \(NumberText.format(summed)), more than their \(holders) holders"
         case .repeatsRejected(let idColumn, let id, let line): return "\(idColumn) \(id) repeats line \(line), which is rejected"
         default: return managerEnglish  // not reached: `english` sends only these here
         }
@@ -126,10 +131,12 @@ public enum ImportProblem: Sendable, Hashable {
             switch form {
             case nil: return text
             case .ambiguous(let ids):
-                return text + "; it matches \(ids.map(\.rawValue).joined(separator: " and ")), which differ only in form: give the reference exactly"
+                return text
+                    + "; it matches \(ids.map(\.rawValue).joined(separator: " and ")), which differ only in form: give the reference exactly"
             case .caseOnly(let id): return text + "; \(id) differs from it only in case: give --match-ids case to read them as one"
             case .form(let id):
-                return text + "; \(id) differs from it only in form (case, blanks or leading zeros): give --match-ids loose to read them as one"
+                return text
+                    + "; \(id) differs from it only in form (case, blanks or leading zeros): give --match-ids loose to read them as one"
             }
         case .jobShareSpoiled(let line): return "a job share whose row at line \(line) is rejected: the post is left out whole"
         case .jobShareLeftOut(let id, let line): return "a job share of \(id) (line \(line)), which is left out"
