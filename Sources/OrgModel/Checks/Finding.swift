@@ -92,6 +92,27 @@ enum FindingText: Sendable {
         }
     }
 
+    /// Appends the message as UTF-8: the parts written one by one, so that the millions of
+    /// findings of a deep structure are printed with no string made for each.
+    func write(to bytes: inout [UInt8]) {
+        switch self {
+        case .plain(let text):
+            bytes.appendUTF8(text)
+        case .oneDirectReport(let id, let title):
+            bytes.append(contentsOf: "has exactly one direct report, ".utf8)
+            bytes.appendUTF8(id.rawValue)
+            if !title.isEmpty {
+                bytes.append(contentsOf: " (".utf8)
+                bytes.appendUTF8(title)
+                bytes.append(UInt8(ascii: ")"))
+            }
+        case .leadsWithoutTier(let span):
+            bytes.append(contentsOf: "leads ".utf8)
+            NumberText.append(span, to: &bytes)
+            bytes.append(contentsOf: " but has no tier; give it the tier of its role".utf8)
+        }
+    }
+
     /// "SM-CLA (Service Manager, CLA)": how messages name another post.
     static func describe(_ id: PostID, _ title: String) -> String {
         title.isEmpty ? id.rawValue : "\(id) (\(title))"

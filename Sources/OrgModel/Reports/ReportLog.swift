@@ -47,6 +47,15 @@ public struct ReportLog: Sendable, Hashable {
         bytes.append(UInt8(ascii: "\n"))
     }
 
+    /// Appends `count` lines laid out elsewhere (each ended by a line feed, padded to this
+    /// log's widths), taken as they are.
+    public mutating func append(lines: [UInt8], count: Int) {
+        if chunks.last?.isEmpty == true { chunks.removeLast() }
+        if !lines.isEmpty { chunks.append(lines) }
+        chunks.append([])  // where the next appended line goes
+        self.count += count
+    }
+
     /// Appends another log's lines, as they are (its widths were its own): its chunks are
     /// shared, not copied.
     public mutating func append(contentsOf other: ReportLog) {
@@ -84,7 +93,7 @@ public struct ReportLog: Sendable, Hashable {
 
     /// Rewrites the line that starts at `start` so that each run of line breaks in it
     /// reads as " / " (and none is left at either end).
-    private static func joinLineBreaks(in bytes: inout [UInt8], from start: Int) {
+    static func joinLineBreaks(in bytes: inout [UInt8], from start: Int) {
         let line = String(decoding: bytes[start...], as: UTF8.self)
         guard line.contains(where: \.isNewline) else { return }
         bytes.removeSubrange(start...)
@@ -95,5 +104,14 @@ public struct ReportLog: Sendable, Hashable {
     /// byte scan, where looking at each character is ten times the cost.
     static func mayHoldLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 }
+    }
+}
+
+extension [UInt8] {
+    /// Appends the text's UTF-8 bytes in one copy (a native string's bytes are contiguous).
+    @inline(__always)
+    mutating func appendUTF8(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 }

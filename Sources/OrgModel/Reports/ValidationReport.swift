@@ -59,15 +59,16 @@ public struct ValidationReport: Report, Sendable {
     static func findingLog(_ findings: [Finding], file: String) -> ReportLog {
         let chunkSize = 50_000
         let chunks = (findings.count + chunkSize - 1) / chunkSize
+        let fileBytes = Array(file.utf8)
         let parts = ParallelWork.map(chunks) { chunk in
-            var log = ReportLog(widths: columnWidths)
-            for finding in findings[(chunk * chunkSize)..<min(findings.count, (chunk + 1) * chunkSize)] {
-                log.append(cells(for: finding, file: file))
-            }
-            return log
+            let range = (chunk * chunkSize)..<min(findings.count, (chunk + 1) * chunkSize)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(range.count * 128)
+            for index in range { appendLine(for: findings[index], file: fileBytes, to: &bytes) }
+            return (bytes, range.count)
         }
         var log = ReportLog(widths: columnWidths)
-        for part in parts { log.append(contentsOf: part) }
+        for (bytes, count) in parts { log.append(lines: bytes, count: count) }
         return log
     }
 
@@ -76,26 +77,52 @@ public struct ValidationReport: Report, Sendable {
 
     /// `error    span-narrow          SM-1 "Service Manager": leads 2; tier 5 rule is 4–8 (file.yaml:12)`
     public static func line(for finding: Finding, file: String) -> String {
-        ReportLog(widths: columnWidths).line(cells(for: finding, file: file))
+        var bytes: [UInt8] = []
+        appendLine(for: finding, file: Array(file.utf8), to: &bytes)
+        return String(decoding: bytes.dropLast(), as: UTF8.self)
     }
 
-    /// A finding's severity, rule, and the rest: post, message, deviation, where.
-    static func cells(for finding: Finding, file: String) -> [String] {
-        var text = ""
+    /// Appends a finding's line, ended by a line feed: severity and rule padded to the
+    /// column widths, then the post, the message, the deviation and where. Written as
+    /// bytes, part by part: two million findings make no string apiece. A line break in
+    /// any part reads as " / ", as in every log.
+    static func appendLine(for finding: Finding, file: [UInt8], to bytes: inout [UInt8]) {
+        let start = bytes.count
+        appendPadded(finding.severity.rawValue, width: columnWidths[0], to: &bytes)
+        appendPadded(finding.rule.rawValue, width: columnWidths[1], to: &bytes)
+        let textStart = bytes.count
         if let post = finding.post {
-            text += post.rawValue
-            if let title = finding.postTitle, title != post.rawValue { text += " \"\(title)\"" }
-            text += ": "
+            bytes.appendUTF8(post.rawValue)
+            if let title = finding.postTitle, title != post.rawValue {
+                bytes.append(contentsOf: #" ""#.utf8)
+                bytes.appendUTF8(title)
+                bytes.append(UInt8(ascii: "\""))
+            }
+            bytes.append(contentsOf: ": ".utf8)
         }
-        text += finding.message
+        finding.text.write(to: &bytes)
         if finding.severity == .accepted, let deviation = finding.deviation {
-            text += " — accepted: \(deviation.statedRationale ?? "")"
+            bytes.appendUTF8(" — accepted: \(deviation.statedRationale ?? "")")
             var agreed = "agreed by \(deviation.agreedBy.joined(separator: ", "))"
             if let on = deviation.agreedOn { agreed += " on \(on)" }
-            text += " (\(agreed))"
+            bytes.appendUTF8(" (\(agreed))")
         }
-        text += " (\(file)\(finding.line.map { ":\($0)" } ?? ""))"
-        return [finding.severity.rawValue, finding.rule.rawValue, text]
+        bytes.append(contentsOf: " (".utf8)
+        bytes.append(contentsOf: file)
+        if let line = finding.line {
+            bytes.append(UInt8(ascii: ":"))
+            NumberText.append(line, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: ")"))
+        let mayBreak = bytes[textStart...].withUnsafeBufferPointer { ReportLog.mayHoldLineBreak($0) }
+        if mayBreak { ReportLog.joinLineBreaks(in: &bytes, from: start) }
+        bytes.append(UInt8(ascii: "\n"))
+    }
+
+    /// An ASCII cell and its padding: as wide as `width`, or followed by one space.
+    private static func appendPadded(_ cell: String, width: Int, to bytes: inout [UInt8]) {
+        bytes.appendUTF8(cell)
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(1, width - cell.utf8.count)))
     }
 
     static func summary(file: String, result: ValidationResult) -> String {

@@ -182,4 +182,28 @@ import Testing
         #expect(outer.markdown() == "# Outer\n\n#### Option 1: `a.yaml`\n\n- [L](l.md)\n")
         #expect(outer.text() == "Outer\n═════\n\nOption 1: a.yaml\n················\n\n• L\n")
     }
+
+    @Test("Whole numbers are written as bytes exactly as Swift prints them, at either end of the range")
+    func numberBytes() {
+        for value in [0, 7, -5, 10, 1_234_567_890, Int.max, Int.min] {
+            var bytes: [UInt8] = Array("x".utf8)
+            NumberText.append(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x\(value)")
+        }
+    }
+
+    @Test("A finding's line is the same whether its message is held as parts or as words")
+    func findingLineFromParts() {
+        let parts = Finding(
+            rule: .oneOverOne, post: "A", postTitle: "Head", line: 4, text: .oneDirectReport(id: "B", title: "Lead"))
+        let words = Finding(rule: .oneOverOne, post: "A", postTitle: "Head", line: 4, message: parts.message)
+        #expect(ValidationReport.line(for: parts, file: "f.csv") == ValidationReport.line(for: words, file: "f.csv"))
+        #expect(
+            ValidationReport.line(for: parts, file: "f.csv")
+                == "warning  one-over-one         A \"Head\": has exactly one direct report, B (Lead) (f.csv:4)")
+        let tierless = Finding(rule: .managerWithoutTier, post: "B", postTitle: "B", line: nil, text: .leadsWithoutTier(span: 12))
+        #expect(
+            ValidationReport.line(for: tierless, file: "f.csv")
+                == "error    manager-without-tier B: leads 12 but has no tier; give it the tier of its role (f.csv)")
+    }
 }
