@@ -47,6 +47,7 @@ struct AnalyseCommand: ParsableCommand {
     func run() throws {
         let (structure, ruleSet) = try loadStructure(file, rules: rules.rules)
         let report = AnalysisReport(StructureAnalysis(structure, rules: ruleSet), file: file, remitRows: remitRows)
+        KeptUntilExit.keep(report)
         let chosen = try AnalysisFormat.resolved(format, output: destination.output)
         try emit(try report.rendered(outputFormat(chosen.rawValue) ?? .text), to: destination.output, inputs: [file, ruleSet.source])
     }

@@ -57,7 +57,17 @@ struct CompareCommand: ParsableCommand {
         try refuseAmbiguousIDs(zip([current] + proposed, loaded).map { ($0, $1.structure) }, matching: matchIDs)
         let format = try SummaryFormat.resolved(format, output: destination.output)
         let chosen = outputFormat(format.rawValue) ?? .text
-        let bytes = proposed.count == 1 ? try keyDifferences(loaded).rendered(chosen) : try optionsTable(loaded).rendered(chosen)
+        KeptUntilExit.keep(loaded)
+        let bytes: [UInt8]
+        if proposed.count == 1 {
+            let report = keyDifferences(loaded)
+            KeptUntilExit.keep(report)
+            bytes = try report.rendered(chosen)
+        } else {
+            let report = optionsTable(loaded)
+            KeptUntilExit.keep(report)
+            bytes = try report.rendered(chosen)
+        }
         try emit(bytes, to: destination.output, inputs: [current] + proposed + ruleFiles(loaded))
     }
 

@@ -40,6 +40,7 @@ struct DelayerCommand: ParsableCommand {
     func run() throws {
         let (structure, ruleSet) = try loadStructure(file, rules: rules.rules)
         let result = try DelayeringPlanner(rules: ruleSet, asOf: asOf.day()).options(for: structure)
+        KeptUntilExit.keep((structure, result))
         // A rules path named on the command line is relative to the working directory; one
         // the file names is relative to the file.
         let base = rules.rules != nil ? nil : (file as NSString).deletingLastPathComponent
@@ -51,6 +52,7 @@ struct DelayerCommand: ParsableCommand {
                 for: option, original: structure, rulesReference: rules.rules, referenceBase: base, folder: output)
             return (path, Array(OptionFiles.yaml(for: option, structure: optionStructure, from: file).utf8))
         }
+        KeptUntilExit.keep(outputs)
         var paths: [Int: String] = [:]
         for (option, written) in zip(options, outputs) { paths[option.number] = written.path }
         try ReportOutput.prepareFolder(output, for: "the options")

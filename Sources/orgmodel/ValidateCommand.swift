@@ -37,6 +37,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         let report = ValidationReport(entries: entries)
+        KeptUntilExit.keep(report)
         try report.write(outputFormat(format.rawValue) ?? .text) { try FileHandleOutput.standardOutput(bytes: $0) }
         if report.hasUnreadable { throw CommandFailure.unreadableInputSaid }
         if report.hasErrors { throw CommandFailure.findings }
