@@ -1,3 +1,5 @@
+import OrgModel
+
 /// Turns user text (titles, names, ids, rationales) into DOT that means exactly that text.
 ///
 /// A title is data, never markup: whatever a structure file holds (`& < > " \`, `\N`,
@@ -29,20 +31,9 @@ public enum DOTText {
     /// substitutes `\N` and friends after decoding entities, so an entity alone is not
     /// enough), and characters XML cannot carry become spaces or U+FFFD.
     public static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(printable(scalar))
-            }
+        HTMLText.escaped(text) { out, scalar in
+            if scalar == "\\" { out += "\\\\" } else { out.unicodeScalars.append(printable(scalar)) }
         }
-        return out
     }
 
     /// A scalar XML 1.0 and DOT can both carry: controls become a space, and the

@@ -62,9 +62,18 @@ extension ReportTable {
 }
 
 /// Text made safe for HTML: the five characters HTML gives meaning escaped, and the
-/// characters no document may hold (see `RefusedCharacters`) replaced.
+/// characters no document may hold (see `RefusedCharacters`) replaced. The one HTML
+/// escaper: a chart's HTML-like labels use it too, with their own rule for the rest.
 public enum HTMLText {
     public static func escaped(_ text: String) -> String {
+        escaped(text) { out, scalar in
+            out.unicodeScalars.append(RefusedCharacters.isRefused(scalar) ? "\u{FFFD}" : scalar)
+        }
+    }
+
+    /// `&`, `<`, `>`, `"` and `'` as entities; every other scalar as `other` writes it.
+    @inlinable
+    public static func escaped(_ text: String, other: (inout String, Unicode.Scalar) -> Void) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -74,8 +83,7 @@ public enum HTMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default:
-                out.unicodeScalars.append(RefusedCharacters.isRefused(scalar) ? "\u{FFFD}" : scalar)
+            default: other(&out, scalar)
             }
         }
         return out

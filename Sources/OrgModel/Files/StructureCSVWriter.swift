@@ -128,26 +128,15 @@ public struct StructureCSVWriter: Sendable {
 
 /// Metadata values in a CSV structure file's `# key: value` lines: as they are, unless
 /// they hold a line break, edge blanks or a leading quote, which a one-line comment would
-/// lose; those are written in double quotes with `\n`, `\r`, `\t`, `\"` and `\\` escapes
-/// (the reader undoes them), so a multi-line description survives the round trip.
+/// lose; those are written as a YAML double-quoted scalar (`YAMLText.quoted`: `\n`, `\t`,
+/// `\"`, `\\`, `\uXXXX`), which the reader undoes, so a multi-line description survives
+/// the round trip.
 enum MetadataText {
     static func written(_ value: String) -> String {
         let needsQuotes =
             value.contains("\n") || value.contains("\r") || value.hasPrefix("\"")
             || value.hasPrefix(" ") || value.hasSuffix(" ") || value.hasPrefix("\t") || value.hasSuffix("\t")
-        guard needsQuotes else { return value }
-        var out = "\""
-        for character in value.unicodeScalars {
-            switch character {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out + "\""
+        return needsQuotes ? YAMLText.quoted(value) : value
     }
 
     /// The value a `# key: value` line holds: unquoted and unescaped when written quoted.
@@ -155,12 +144,22 @@ enum MetadataText {
         guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return text }
         var out = String.UnicodeScalarView()
         var escaping = false
-        for scalar in text.unicodeScalars.dropFirst().dropLast() {
+        var scalars = text.unicodeScalars.dropFirst().dropLast()[...]
+        while let scalar = scalars.popFirst() {
             if escaping {
                 switch scalar {
                 case "n": out.append("\n")
                 case "r": out.append("\r")
                 case "t": out.append("\t")
+                case "u":
+                    // `\uXXXX`, as YAMLText.quoted writes a control or invisible character.
+                    let hex = String(String.UnicodeScalarView(scalars.prefix(4)))
+                    if hex.count == 4, let value = UInt32(hex, radix: 16), let decoded = Unicode.Scalar(value) {
+                        out.append(decoded)
+                        scalars.removeFirst(4)
+                    } else {
+                        out.append(scalar)
+                    }
                 default: out.append(scalar)
                 }
                 escaping = false

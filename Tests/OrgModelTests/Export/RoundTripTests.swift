@@ -162,5 +162,10 @@ struct RoundTripTests {
         let back = try RoundTrip.csv(csv)
         #expect(back.name == structure.name)
         #expect(back.description == structure.description)
+        // An invisible separator in a quoted value is written as YAML writes it, and read back.
+        let separated = Structure(name: "S", description: "Two\nparts\u{2028}here", posts: [Post(id: "A")])
+        let written = try StructureCSVWriter().write(separated)
+        #expect(written.contains("# description: \"Two\\nparts\\u2028here\"\n"), "\(written)")
+        #expect(try RoundTrip.csv(written).description == separated.description)
     }
 }
