@@ -44,6 +44,13 @@ struct RawFindings {
     var findings: [Finding] = []
     var positions: [Int] = []
 
+    init() {}
+
+    init(capacity: Int) {
+        findings.reserveCapacity(capacity)
+        positions.reserveCapacity(capacity)
+    }
+
     var count: Int { findings.count }
 
     mutating func append(_ raw: RawFinding) {

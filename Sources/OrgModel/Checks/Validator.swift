@@ -21,7 +21,9 @@ public struct Validator: Sendable {
 
     public func validate(_ index: StructureIndex) -> ValidationResult {
         let context = CheckContext(index: index, rules: rules)
-        var raw = RawFindings()
+        // Room for two findings a post, the most a deep structure has: the arrays are not
+        // copied as they grow, and the pages not written are never touched.
+        var raw = RawFindings(capacity: 2 * index.posts.count + 16)
         for check in Self.checks { check.run(context, into: &raw) }
         var findings = DeviationReview(rules: rules, asOf: asOf).apply(to: &raw, in: context)
         // File order, then rule order: the same input always lists the same way.
@@ -62,21 +64,21 @@ public struct Validator: Sendable {
         return packed.map { Int($0 & mask) }
     }
 
-    /// Rearranges `items` in place so that `items[i]` becomes what `items[order[i]]` was;
-    /// `order` is a permutation of the indices. Items are swapped along the permutation's
-    /// cycles, in the array's own memory: no copies, no reference counting.
+    /// Rearranges `items` so that `items[i]` becomes what `items[order[i]]` was; `order` is
+    /// a permutation of the indices. The items are moved (not copied: no reference
+    /// counting) out to a scratch buffer in one sweep, then gathered back in order. The
+    /// gather's reads do not wait on each other, so the memory serves many at once, where
+    /// following the permutation's cycles waits on every one in turn.
     static func permute<T>(_ items: inout [T], into order: [Int]) {
-        var placed = [Bool](repeating: false, count: items.count)
+        precondition(order.count == items.count, "the order must be a permutation of the items")
+        guard items.count > 1 else { return }
+        let scratch = UnsafeMutablePointer<T>.allocate(capacity: items.count)
+        defer { scratch.deallocate() }
         items.withUnsafeMutableBufferPointer { buffer in
-            for start in buffer.indices where !placed[start] {
-                var hole = start
-                while true {
-                    placed[hole] = true
-                    let from = order[hole]
-                    if from == start { break }
-                    buffer.swapAt(hole, from)
-                    hole = from
-                }
+            guard let base = buffer.baseAddress else { return }
+            scratch.moveInitialize(from: base, count: buffer.count)
+            for (slot, from) in order.enumerated() {
+                (base + slot).moveInitialize(from: scratch + from, count: 1)
             }
         }
     }

@@ -59,7 +59,8 @@ import Testing
     @Test func permuteMovesEachItemToItsPlace() {
         var generator = SplitMix64(seed: 10)
         for count in [0, 1, 2, 7, 100] {
-            let items = (0..<count).map { "item \($0)" }
+            // Long enough to live on the heap: a move that retained or released would show.
+            let items = (0..<count).map { "item \($0), a text too long to be held inline" }
             let order = Array(0..<count).shuffled(using: &generator)
             var permuted = items
             Validator.permute(&permuted, into: order)
