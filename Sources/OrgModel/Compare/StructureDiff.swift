@@ -35,164 +35,13 @@ public struct StructureDiff: Sendable, Equatable {
         self.current = current
         self.proposed = proposed
 
-        let currentIsLine = current.posts.map(Self.isLineWithoutOwnID)
-        let proposedIsLine = proposed.posts.map(Self.isLineWithoutOwnID)
-        let pairLines = currentIsLine.contains(true) && proposedIsLine.contains(true)
-        var currentPosition: [PostID: Int] = [:]
-        currentPosition.reserveCapacity(current.posts.count)
-        for (position, post) in current.posts.enumerated() where currentPosition[post.id] == nil {
-            currentPosition[post.id] = position
-        }
-        var proposedPosition: [PostID: Int] = [:]
-        proposedPosition.reserveCapacity(proposed.posts.count)
-        for (position, post) in proposed.posts.enumerated() where proposedPosition[post.id] == nil {
-            proposedPosition[post.id] = position
-        }
-
-        // Pair current position -> proposed position: by id first, then by `replaces`.
-        var partnerOfCurrent = [Int?](repeating: nil, count: current.posts.count)
-        var partnerOfProposed = [Int?](repeating: nil, count: proposed.posts.count)
-        var byReplacement = [Bool](repeating: false, count: proposed.posts.count)
-        for (position, post) in current.posts.enumerated() where currentPosition[post.id] == position {
-            if pairLines, currentIsLine[position] { continue }
-            if let match = proposedPosition[post.id], !(pairLines && proposedIsLine[match]) {
-                partnerOfCurrent[position] = match
-                partnerOfProposed[match] = position
-            }
-        }
-        var notes: [String] = []
-        func place(_ post: Post) -> String { post.line > 0 ? "\(post.id) (line \(post.line))" : "\(post.id)" }
-        for (position, post) in proposed.posts.enumerated() {
-            guard let old = post.replaces else { continue }
-            if old == post.id {
-                notes.append(
-                    "proposed post \(place(post)) replaces itself, which means nothing: matched by its id as any post is; remove replaces:")
-                continue
-            }
-            guard partnerOfProposed[position] == nil, proposedPosition[post.id] == position else {
-                if proposedPosition[post.id] == position {
-                    notes.append(
-                        "proposed post \(place(post)) replaces \(old), but its own id is in the current structure: matched as \(post.id), and replaces: is not used"
-                    )
-                }
-                continue
-            }
-            guard let oldPosition = currentPosition[old] else {
-                notes.append(
-                    "proposed post \(place(post)) replaces \(old), which is not in the current structure: \(post.id) counts as created")
-                continue
-            }
-            guard partnerOfCurrent[oldPosition] == nil else {
-                if let keeper = partnerOfCurrent[oldPosition], proposed.posts[keeper].id == old {
-                    notes.append(
-                        "proposed post \(place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created"
-                    )
-                } else if let taker = partnerOfCurrent[oldPosition] {
-                    notes.append(
-                        "proposed posts \(place(proposed.posts[taker])) and \(place(post)) both replace \(old): \(proposed.posts[taker].id) takes its place and \(post.id) counts as created"
-                    )
-                }
-                continue
-            }
-            partnerOfCurrent[oldPosition] = position
-            partnerOfProposed[position] = oldPosition
-            byReplacement[position] = true
-        }
-        // Ids in another form: each key that one unmatched post on each side holds.
-        if matching != .exact {
-            var currentByKey: [String: [Int]] = [:]
-            for (position, post) in current.posts.enumerated()
-            where partnerOfCurrent[position] == nil && !(pairLines && currentIsLine[position]) {
-                currentByKey[matching.key(post.id), default: []].append(position)
-            }
-            var proposedByKey: [String: [Int]] = [:]
-            for (position, post) in proposed.posts.enumerated()
-            where partnerOfProposed[position] == nil && !(pairLines && proposedIsLine[position]) {
-                proposedByKey[matching.key(post.id), default: []].append(position)
-            }
-            var matched: [String] = []
-            for (position, post) in current.posts.enumerated() where partnerOfCurrent[position] == nil {
-                let key = matching.key(post.id)
-                guard let mine = currentByKey[key], mine.count == 1, let theirs = proposedByKey[key], theirs.count == 1,
-                    let match = theirs.first, partnerOfProposed[match] == nil
-                else { continue }
-                partnerOfCurrent[position] = match
-                partnerOfProposed[match] = position
-                matched.append("\(post.id) as \(proposed.posts[match].id)")
-            }
-            if !matched.isEmpty {
-                notes.append(
-                    "\(Plural.count(matched.count, "post")) matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")"
-                )
-            }
-        }
-
-        // A proposed manager's id read in current terms, so that a post whose manager was
-        // merely re-purposed under a new id does not count as moved.
-        func currentEquivalent(ofProposed id: PostID?) -> PostID? {
-            guard let id else { return nil }
-            if let position = proposedPosition[id], let old = partnerOfProposed[position] {
-                return current.posts[old].id
-            }
-            return id
-        }
-
-        // Lines without ids of their own: by manager, grade and title; those whose FTE and
-        // count agree as well first, so that a line whose numbers changed is paired last.
-        if pairLines {
-            struct LineKey: Hashable {
-                var manager: PostID?
-                var grade: String?
-                var title: String
-            }
-            var waiting: [LineKey: [Int]] = [:]
-            for (position, post) in current.posts.enumerated() where currentIsLine[position] {
-                waiting[LineKey(manager: post.reportsTo, grade: post.grade, title: post.title), default: []].append(position)
-            }
-            for exactFigures in [true, false] {
-                for (position, post) in proposed.posts.enumerated() where proposedIsLine[position] && partnerOfProposed[position] == nil {
-                    let key = LineKey(manager: currentEquivalent(ofProposed: post.reportsTo), grade: post.grade, title: post.title)
-                    guard let candidates = waiting[key],
-                        let index = candidates.firstIndex(where: { old in
-                            !exactFigures || (current.posts[old].fte == post.fte && current.posts[old].count == post.count)
-                        })
-                    else { continue }
-                    let old = candidates[index]
-                    waiting[key]?.remove(at: index)
-                    partnerOfCurrent[old] = position
-                    partnerOfProposed[position] = old
-                }
-            }
-        }
-
-        for (side, structure, first) in [("current", current, currentPosition), ("proposed", proposed, proposedPosition)] {
-            let repeated = structure.posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
-            guard !repeated.isEmpty else { continue }
-            let ids = Array(Set(repeated)).sorted()
-            notes.append(
-                "the \(side) structure repeats the \(Plural.noun(ids.count, "id")) \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
-                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)"
-            )
-        }
-
-        var changes: [PostChange] = []
-        changes.reserveCapacity(current.posts.count + proposed.posts.count)
-        for (position, post) in current.posts.enumerated() {
-            guard let match = partnerOfCurrent[position] else {
-                changes.append(PostChange(current: post, proposed: nil, aspects: []))
-                continue
-            }
-            let new = proposed.posts[match]
-            let aspects = PostChange.aspects(
-                from: post, to: new,
-                proposedManagerAsCurrent: currentEquivalent(ofProposed: new.reportsTo),
-                proposedDottedAsCurrent: new.dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
-            changes.append(
-                PostChange(current: post, proposed: new, aspects: aspects, matchedByReplacement: byReplacement[match]))
-        }
-        for (position, post) in proposed.posts.enumerated() where partnerOfProposed[position] == nil {
-            changes.append(PostChange(current: nil, proposed: post, aspects: []))
-        }
+        var pairing = PostPairing(current: current.posts, proposed: proposed.posts)
+        pairing.pairByID()
+        pairing.pairByReplacement()
+        if matching != .exact { pairing.pairByKey(matching) }
+        if pairing.pairsLines { pairing.pairLines() }
+        pairing.noteRepeatedIDs()
+        let changes = pairing.changes()
 
         var byCurrent: [PostID: Int] = [:]
         var byProposed: [PostID: Int] = [:]
@@ -203,7 +52,7 @@ public struct StructureDiff: Sendable, Equatable {
             if let id = change.proposed?.id, byProposed[id] == nil { byProposed[id] = offset }
         }
         self.changes = changes
-        self.notes = notes
+        self.notes = pairing.notes
         self.changeByCurrentID = byCurrent
         self.changeByProposedID = byProposed
     }
@@ -271,5 +120,227 @@ public struct StructureDiff: Sendable, Equatable {
     /// Whether nothing changed at all: no post deleted or created, and every kept post as it was.
     public var isEmpty: Bool {
         changes.allSatisfy { $0.status == .kept && $0.aspects.isEmpty }
+    }
+}
+
+/// Which current post each proposed post is, position to position, worked out in the
+/// order `StructureDiff` documents: by id, by `replaces:`, by the key of an id in another
+/// form, and lines without ids of their own by manager, grade and title. Each step pairs
+/// only posts the steps before left unmatched, and notes what it could not do as asked.
+private struct PostPairing {
+    let current: [Post]
+    let proposed: [Post]
+    /// Whether each post is a line without an id of its own (`StructureDiff.isLineWithoutOwnID`).
+    let currentIsLine: [Bool]
+    let proposedIsLine: [Bool]
+    /// Whether lines are paired as lines: only when both sides have some, else by id as any post.
+    let pairsLines: Bool
+    /// The position of the first post with each id: later repeats are never matched by id.
+    let currentPosition: [PostID: Int]
+    let proposedPosition: [PostID: Int]
+    /// Each post's partner on the other side; nil while it is unmatched.
+    var partnerOfCurrent: [Int?]
+    var partnerOfProposed: [Int?]
+    /// Whether each proposed post was matched through its `replaces:`.
+    var byReplacement: [Bool]
+    /// What the files asked that could not be done, in the order it was met.
+    var notes: [String] = []
+
+    init(current: [Post], proposed: [Post]) {
+        self.current = current
+        self.proposed = proposed
+        currentIsLine = current.map(StructureDiff.isLineWithoutOwnID)
+        proposedIsLine = proposed.map(StructureDiff.isLineWithoutOwnID)
+        pairsLines = currentIsLine.contains(true) && proposedIsLine.contains(true)
+        currentPosition = Self.firstPositions(of: current)
+        proposedPosition = Self.firstPositions(of: proposed)
+        partnerOfCurrent = [Int?](repeating: nil, count: current.count)
+        partnerOfProposed = [Int?](repeating: nil, count: proposed.count)
+        byReplacement = [Bool](repeating: false, count: proposed.count)
+    }
+
+    /// The position of the first post with each id.
+    private static func firstPositions(of posts: [Post]) -> [PostID: Int] {
+        var positions: [PostID: Int] = [:]
+        positions.reserveCapacity(posts.count)
+        for (position, post) in posts.enumerated() where positions[post.id] == nil {
+            positions[post.id] = position
+        }
+        return positions
+    }
+
+    /// A post as a note names it: its id, and its line in the file when it has one.
+    private static func place(_ post: Post) -> String { post.line > 0 ? "\(post.id) (line \(post.line))" : "\(post.id)" }
+
+    /// Makes the current post at `position` and the proposed one at `match` each other's partner.
+    @inline(__always)
+    private mutating func pair(current position: Int, proposed match: Int) {
+        partnerOfCurrent[position] = match
+        partnerOfProposed[match] = position
+    }
+
+    /// Pairs each current post with the proposed post of the same id (first posts of an id only).
+    mutating func pairByID() {
+        for (position, post) in current.enumerated() where currentPosition[post.id] == position {
+            if pairsLines, currentIsLine[position] { continue }
+            if let match = proposedPosition[post.id], !(pairsLines && proposedIsLine[match]) {
+                pair(current: position, proposed: match)
+            }
+        }
+    }
+
+    /// Pairs each unmatched proposed post that says `replaces: OLD` with the current post `OLD`.
+    mutating func pairByReplacement() {
+        for (position, post) in proposed.enumerated() {
+            guard let old = post.replaces, let oldPosition = replacedPosition(of: post, at: position, replacing: old) else { continue }
+            pair(current: oldPosition, proposed: position)
+            byReplacement[position] = true
+        }
+    }
+
+    /// The position of the current post `old` that the proposed post at `position` takes the
+    /// place of; nil when it cannot take it, with a note saying why when the file asked for
+    /// something that cannot be (a repeated id's post is counted as such, not noted here).
+    private mutating func replacedPosition(of post: Post, at position: Int, replacing old: PostID) -> Int? {
+        if old == post.id {
+            notes.append(
+                "proposed post \(Self.place(post)) replaces itself, which means nothing: matched by its id as any post is; remove replaces:"
+            )
+            return nil
+        }
+        guard partnerOfProposed[position] == nil, proposedPosition[post.id] == position else {
+            if proposedPosition[post.id] == position {
+                notes.append(
+                    "proposed post \(Self.place(post)) replaces \(old), but its own id is in the current structure: matched as \(post.id), and replaces: is not used"
+                )
+            }
+            return nil
+        }
+        guard let oldPosition = currentPosition[old] else {
+            notes.append(
+                "proposed post \(Self.place(post)) replaces \(old), which is not in the current structure: \(post.id) counts as created")
+            return nil
+        }
+        if let taker = partnerOfCurrent[oldPosition] {
+            if proposed[taker].id == old {
+                notes.append(
+                    "proposed post \(Self.place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created"
+                )
+            } else {
+                notes.append(
+                    "proposed posts \(Self.place(proposed[taker])) and \(Self.place(post)) both replace \(old): \(proposed[taker].id) takes its place and \(post.id) counts as created"
+                )
+            }
+            return nil
+        }
+        return oldPosition
+    }
+
+    /// Pairs posts still unmatched whose ids are one under `matching` (`DfE-3024` and
+    /// `DFE-3024`): each key that one unmatched post on each side holds, counted in a note.
+    mutating func pairByKey(_ matching: IDMatching) {
+        let currentByKey = unmatchedByKey(current, partners: partnerOfCurrent, isLine: currentIsLine, matching: matching)
+        let proposedByKey = unmatchedByKey(proposed, partners: partnerOfProposed, isLine: proposedIsLine, matching: matching)
+        var matched: [String] = []
+        for (position, post) in current.enumerated() where partnerOfCurrent[position] == nil {
+            let key = matching.key(post.id)
+            guard let mine = currentByKey[key], mine.count == 1, let theirs = proposedByKey[key], theirs.count == 1,
+                let match = theirs.first, partnerOfProposed[match] == nil
+            else { continue }
+            pair(current: position, proposed: match)
+            matched.append("\(post.id) as \(proposed[match].id)")
+        }
+        if !matched.isEmpty {
+            notes.append(
+                "\(Plural.count(matched.count, "post")) matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")"
+            )
+        }
+    }
+
+    /// The positions of one side's unmatched posts by the key of their id, lines left to
+    /// `pairLines` left out.
+    private func unmatchedByKey(_ posts: [Post], partners: [Int?], isLine: [Bool], matching: IDMatching) -> [String: [Int]] {
+        var byKey: [String: [Int]] = [:]
+        for (position, post) in posts.enumerated() where partners[position] == nil && !(pairsLines && isLine[position]) {
+            byKey[matching.key(post.id), default: []].append(position)
+        }
+        return byKey
+    }
+
+    /// A proposed manager's id read in current terms, so that a post whose manager was
+    /// merely re-purposed under a new id does not count as moved.
+    @inline(__always)
+    func currentEquivalent(ofProposed id: PostID?) -> PostID? {
+        guard let id else { return nil }
+        if let position = proposedPosition[id], let old = partnerOfProposed[position] {
+            return current[old].id
+        }
+        return id
+    }
+
+    /// What lines without ids of their own are paired by.
+    private struct LineKey: Hashable {
+        var manager: PostID?
+        var grade: String?
+        var title: String
+    }
+
+    /// Pairs lines without ids of their own by manager, grade and title; those whose FTE
+    /// and count agree as well first, so that a line whose numbers changed is paired last.
+    mutating func pairLines() {
+        var waiting: [LineKey: [Int]] = [:]
+        for (position, post) in current.enumerated() where currentIsLine[position] {
+            waiting[LineKey(manager: post.reportsTo, grade: post.grade, title: post.title), default: []].append(position)
+        }
+        for exactFigures in [true, false] {
+            for (position, post) in proposed.enumerated() where proposedIsLine[position] && partnerOfProposed[position] == nil {
+                let key = LineKey(manager: currentEquivalent(ofProposed: post.reportsTo), grade: post.grade, title: post.title)
+                guard let candidates = waiting[key],
+                    let index = candidates.firstIndex(where: { old in
+                        !exactFigures || (current[old].fte == post.fte && current[old].count == post.count)
+                    })
+                else { continue }
+                let old = candidates[index]
+                waiting[key]?.remove(at: index)
+                pair(current: old, proposed: position)
+            }
+        }
+    }
+
+    /// Notes each side's repeated ids: only the first post with an id is matched.
+    mutating func noteRepeatedIDs() {
+        for (side, posts, first) in [("current", current, currentPosition), ("proposed", proposed, proposedPosition)] {
+            let repeated = posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
+            guard !repeated.isEmpty else { continue }
+            let ids = Array(Set(repeated)).sorted()
+            notes.append(
+                "the \(side) structure repeats the \(Plural.noun(ids.count, "id")) \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
+                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)"
+            )
+        }
+    }
+
+    /// One record per post of either side: every current post in file order (kept or
+    /// deleted), then the created posts in proposed file order.
+    func changes() -> [PostChange] {
+        var changes: [PostChange] = []
+        changes.reserveCapacity(current.count + proposed.count)
+        for (position, post) in current.enumerated() {
+            guard let match = partnerOfCurrent[position] else {
+                changes.append(PostChange(current: post, proposed: nil, aspects: []))
+                continue
+            }
+            let new = proposed[match]
+            let aspects = PostChange.aspects(
+                from: post, to: new,
+                proposedManagerAsCurrent: currentEquivalent(ofProposed: new.reportsTo),
+                proposedDottedAsCurrent: new.dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
+            changes.append(
+                PostChange(current: post, proposed: new, aspects: aspects, matchedByReplacement: byReplacement[match]))
+        }
+        for (position, post) in proposed.enumerated() where partnerOfProposed[position] == nil {
+            changes.append(PostChange(current: nil, proposed: post, aspects: []))
+        }
+        return changes
     }
 }

@@ -75,9 +75,39 @@ public struct DelayeringReport: Report, Sendable {
     }
 
     private func optionSection(_ option: DelayeringOption, into doc: inout ReportDocument) {
+        doc.heading(2, "Option \(option.number): \(option.step.title)")
+        doc.facts(optionFacts(option))
+
+        doc.heading(3, option.number == 1 ? "Moves" : "Moves (after option \(option.number - 1)'s)")
+        let moves = option.newMoves
+        if moves.isEmpty {
+            doc.paragraph(Self.nothingToDo(option.step))
+        } else {
+            doc.bullets(moves.enumerated().map { "\(option.moves.count - moves.count + $0.offset + 1). \($0.element.summary)" })
+        }
+        if !option.dottedLineChanges.isEmpty {
+            doc.heading(3, "Dotted lines")
+            doc.bullets(option.dottedLineChanges)
+        }
+        if !option.notes.isEmpty {
+            doc.heading(3, "Considered and left alone")
+            doc.bullets(option.notes)
+        }
+        let introduced = option.findingChanges.introduced
+        if !introduced.isEmpty {
+            doc.heading(3, "Warnings the option brings")
+            doc.bullets(
+                introduced.map { finding in
+                    "\(finding.severity.rawValue) \(finding.rule.rawValue) \(finding.post?.rawValue ?? ""): \(finding.message)"
+                })
+        }
+        spansAfter(option, into: &doc)
+    }
+
+    /// An option's facts: its file, posts removed and added, saving, and its figures now → after.
+    private func optionFacts(_ option: DelayeringOption) -> [ReportDocument.Fact] {
         let original = result.original
         let after = option.analysis
-        doc.heading(2, "Option \(option.number): \(option.step.title)")
         var facts: [ReportDocument.Fact] = []
         if let path = files[option.number] { facts.append(.init("File", path)) }
         let removedIDs = option.removedPosts.map(\.id.rawValue)
@@ -104,31 +134,13 @@ public struct DelayeringReport: Report, Sendable {
                 "Findings after",
                 "\(Plural.grouped(option.findings.errorCount, "error")), \(Plural.grouped(option.findings.warningCount, "warning")), \(option.findings.acceptedCount) accepted; \(option.findingChanges.summary)"
             ))
-        doc.facts(facts)
+        return facts
+    }
 
-        doc.heading(3, option.number == 1 ? "Moves" : "Moves (after option \(option.number - 1)'s)")
-        let moves = option.newMoves
-        if moves.isEmpty {
-            doc.paragraph(Self.nothingToDo(option.step))
-        } else {
-            doc.bullets(moves.enumerated().map { "\(option.moves.count - moves.count + $0.offset + 1). \($0.element.summary)" })
-        }
-        if !option.dottedLineChanges.isEmpty {
-            doc.heading(3, "Dotted lines")
-            doc.bullets(option.dottedLineChanges)
-        }
-        if !option.notes.isEmpty {
-            doc.heading(3, "Considered and left alone")
-            doc.bullets(option.notes)
-        }
-        let introduced = option.findingChanges.introduced
-        if !introduced.isEmpty {
-            doc.heading(3, "Warnings the option brings")
-            doc.bullets(
-                introduced.map { finding in
-                    "\(finding.severity.rawValue) \(finding.rule.rawValue) \(finding.post?.rawValue ?? ""): \(finding.message)"
-                })
-        }
+    /// The spans after the option, tier by tier against now; nothing when it has no tiers.
+    private func spansAfter(_ option: DelayeringOption, into doc: inout ReportDocument) {
+        let original = result.original
+        let after = option.analysis
         guard !after.tiers.isEmpty else { return }
         doc.heading(3, "Spans after")
         var table = ReportTable(

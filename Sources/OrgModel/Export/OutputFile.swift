@@ -48,49 +48,61 @@ public enum OutputFile {
     public static func write(_ files: [(path: String, parts: [any ContiguousBytes & Sendable])], inputs: [String] = []) throws(WriteError) {
         let destinations = try files.map { file throws(WriteError) in try Destination(file.path) }
         try checkDistinct(destinations, inputs: inputs)
-        var staged: [(temporary: String, path: String, shown: String)] = []
-        var createdFolders: [String] = []
-        func discard() {
-            for file in staged { unlink(file.temporary) }
-            // Deepest first; a folder something else has put a file into stays.
-            for folder in createdFolders.reversed() { rmdir(folder) }
-        }
+        var staging = Staging(batched: files.count > batchedSync)
         var direct: [(destination: Destination, parts: [any ContiguousBytes & Sendable])] = []
-        var listedFolders: [String: [String]] = [:]
-        let batched = files.count > batchedSync
-        for (destination, (path, parts)) in zip(destinations, files) {
-            if destination.isSpecial {
-                direct.append((destination, parts))
-                continue
-            }
-            let url = URL(fileURLWithPath: destination.target)
-            let directory = url.deletingLastPathComponent().path
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: directory), FolderPlan.shared.allows(directory) {
-                do throws(WriteError) {
-                    createdFolders += try createFolder(directory, shown: path)
-                } catch {
-                    discard()
-                    throw error
+        do throws(WriteError) {
+            for (destination, (path, parts)) in zip(destinations, files) {
+                if destination.isSpecial {
+                    direct.append((destination, parts))
+                } else {
+                    try staging.stage(parts, to: destination, shown: path)
                 }
             }
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                discard()
-                throw WriteError(path: path, message: "the directory \(directory) does not exist")
-            }
-            if FileManager.default.fileExists(atPath: destination.target, isDirectory: &isDirectory), isDirectory.boolValue {
-                discard()
-                throw WriteError(path: path, message: "it is a directory")
-            }
-            // Each folder is listed once a write, not once a file: a review writes thousands.
+            // Many files are synced together, one flush of their file systems, before any is
+            // renamed into place: a file at a time, a review's thousands of pages took longer
+            // to sync than to draw.
+            if staging.batched { try staging.syncFileSystems() }
+            for (destination, parts) in direct { try writeDirectly(parts, to: destination) }
+            try staging.renameIntoPlace()
+        } catch {
+            staging.discard()
+            throw error
+        }
+        // The renames (and any folder made) last only once their folders are on disk.
+        staging.syncFolders()
+    }
+
+    /// Writes straight into a device or pipe (`/dev/stdout`, a FIFO): it cannot be taken back.
+    private static func writeDirectly(_ parts: [any ContiguousBytes & Sendable], to destination: Destination) throws(WriteError) {
+        let descriptor = open(destination.target, O_WRONLY | O_CLOEXEC)
+        var failure = descriptor < 0 ? String(cString: strerror(errno)) : writeAll(parts, to: descriptor)
+        if descriptor >= 0, close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure { throw WriteError(path: destination.path, message: failure) }
+    }
+
+    /// The ordinary files of one write, each staged as a temporary file beside its target
+    /// until all are written; then renamed into place, or on a failure taken back.
+    private struct Staging {
+        /// Whether the files are synced together, one flush of their file systems, not each.
+        let batched: Bool
+        var staged: [(temporary: String, path: String, shown: String)] = []
+        /// The folders made for the files, outermost first.
+        var createdFolders: [String] = []
+        /// Each folder's temporary files, listed once a write, not once a file: a review writes thousands.
+        var listedFolders: [String: [String]] = [:]
+
+        /// Writes `parts` to a new temporary file beside the destination's target (`shown` is
+        /// the path as the user gave it).
+        mutating func stage(_ parts: [any ContiguousBytes & Sendable], to destination: Destination, shown path: String) throws(WriteError) {
+            let url = URL(fileURLWithPath: destination.target)
+            let directory = url.deletingLastPathComponent().path
+            try prepareFolder(directory, for: destination, shown: path)
             if listedFolders[directory] == nil { listedFolders[directory] = TemporaryName.entries(of: directory) }
             TemporaryName.removeStale(for: url.lastPathComponent, in: directory, entries: listedFolders[directory] ?? [])
             let temporary = (directory as NSString).appendingPathComponent(TemporaryName.make(for: url.lastPathComponent))
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
-                let reason = String(cString: strerror(errno))
-                discard()
-                throw WriteError(path: path, message: "the directory \(directory) is not writable (\(reason))")
+                throw WriteError(path: path, message: "the directory \(directory) is not writable (\(String(cString: strerror(errno))))")
             }
             staged.append((temporary, destination.target, path))
             // A file written over keeps its permissions (an HR extract kept private stays so).
@@ -98,52 +110,64 @@ public enum OutputFile {
             var failure = writeAll(parts, to: descriptor)
             if failure == nil, !batched, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
             if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-            if let failure {
-                discard()
-                throw WriteError(path: path, message: failure)
+            if let failure { throw WriteError(path: path, message: failure) }
+        }
+
+        /// Creates the target's folder when it is missing and allowed; refuses a folder that
+        /// is still missing, or a target that is a directory.
+        private mutating func prepareFolder(_ directory: String, for destination: Destination, shown path: String) throws(WriteError) {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: directory), FolderPlan.shared.allows(directory) {
+                createdFolders += try createFolder(directory, shown: path)
+            }
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw WriteError(path: path, message: "the directory \(directory) does not exist")
+            }
+            if FileManager.default.fileExists(atPath: destination.target, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw WriteError(path: path, message: "it is a directory")
             }
         }
-        // Many files are synced together, one flush of their file systems, before any is
-        // renamed into place: a file at a time, a review's thousands of pages took longer
-        // to sync than to draw.
-        if batched {
+
+        /// Flushes the file systems holding the staged files, each once.
+        func syncFileSystems() throws(WriteError) {
             var synced: [String] = []
             for file in staged {
                 let folder = (file.path as NSString).deletingLastPathComponent
                 guard !synced.contains(folder) else { continue }
                 synced.append(folder)
-                if let failure = syncFileSystem(of: folder.isEmpty ? "." : folder) {
-                    discard()
-                    throw WriteError(path: file.shown, message: failure)
-                }
+                if let failure = syncFileSystem(of: folder.isEmpty ? "." : folder) { throw WriteError(path: file.shown, message: failure) }
             }
         }
-        for (destination, parts) in direct {
-            let descriptor = open(destination.target, O_WRONLY | O_CLOEXEC)
-            var failure = descriptor < 0 ? String(cString: strerror(errno)) : writeAll(parts, to: descriptor)
-            if descriptor >= 0, close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-            if let failure {
-                discard()
-                throw WriteError(path: destination.path, message: failure)
+
+        /// Renames every staged file into place, in order.
+        func renameIntoPlace() throws(WriteError) {
+            for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
+                // Files renamed already stay: only a rename racing another process fails here.
+                let written = index > 0 ? " (\(index) of the \(staged.count) files were written)" : ""
+                throw WriteError(path: file.shown, message: String(cString: strerror(errno)) + written)
             }
         }
-        for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            discard()
-            // Files renamed already stay: only a rename racing another process fails here.
-            throw WriteError(path: file.shown, message: reason + (index > 0 ? " (\(index) of the \(staged.count) files were written)" : ""))
+
+        /// Removes the temporary files, and the folders made for them; deepest first, and a
+        /// folder something else has put a file into stays.
+        func discard() {
+            for file in staged { unlink(file.temporary) }
+            for folder in createdFolders.reversed() { rmdir(folder) }
         }
-        // The renames (and any folder made) last only once their folders are on disk.
-        var folders: [String] = []
-        for file in staged {
-            let folder = (file.path as NSString).deletingLastPathComponent
-            if !folders.contains(folder) { folders.append(folder) }
+
+        /// Syncs the folders the files were renamed into, and those the made folders are in.
+        func syncFolders() {
+            var folders: [String] = []
+            for file in staged {
+                let folder = (file.path as NSString).deletingLastPathComponent
+                if !folders.contains(folder) { folders.append(folder) }
+            }
+            for folder in createdFolders {
+                let parent = (folder as NSString).deletingLastPathComponent
+                if !folders.contains(parent) { folders.append(parent) }
+            }
+            for folder in folders { syncFolder(folder.isEmpty ? "." : folder) }
         }
-        for folder in createdFolders {
-            let parent = (folder as NSString).deletingLastPathComponent
-            if !folders.contains(parent) { folders.append(parent) }
-        }
-        for folder in folders { syncFolder(folder.isEmpty ? "." : folder) }
     }
 
     /// Above this many files, a write syncs their file systems once instead of each file.

@@ -27,81 +27,107 @@ public enum ImportMappingReader {
         for (keyNode, value) in try nodes.mapping(root, what: "a mapping file") {
             let (known, key) = try nodes.key(keyNode, as: Key.self, what: "mapping")
             if nodes.isNull(value) { continue }
-            let location = nodes.location(of: value)
-            switch known {
-            case .columns:
-                for (fieldNode, columnNode) in try nodes.mapping(value, what: "columns") {
-                    let field = try postField(fieldNode, nodes: nodes)
-                    let column = try nodes.scalar(columnNode, what: "the column for \(field.rawValue)").trimmingBlanks()
-                    guard !column.isEmpty else {
-                        throw nodes.location(of: columnNode).error(
-                            "the column for \(field.rawValue) is empty", hint: "name the extract's column, as its header spells it")
-                    }
-                    mapping.columns[field] = column
-                    mapping.places[.field(field)] = nodes.location(of: columnNode)
-                }
-            case .tiers:
-                for (gradeNode, tierNode) in try nodes.mapping(value, what: "tiers") {
-                    let grade = try nodes.scalar(gradeNode, what: "a grade").trimmingBlanks()
-                    let tier = try ValueParsing.integer(
-                        try nodes.scalar(tierNode, what: "the tier of grade \(grade)"), field: "the tier of grade \(grade)",
-                        at: nodes.location(of: tierNode))
-                    guard tier >= 1 else {
-                        throw nodes.location(of: tierNode).error(
-                            "the tier of grade \(grade) must be 1 or more, not \(tier)", hint: "leave front-line grades out of the table")
-                    }
-                    mapping.tiers.add(.init(grade: grade, tier: tier))
-                }
-            case .values:
-                for (fieldNode, tableNode) in try nodes.mapping(value, what: "values") {
-                    let field = try postField(fieldNode, nodes: nodes)
-                    var table: [String: String] = [:]
-                    for (fromNode, toNode) in try nodes.mapping(tableNode, what: "values for \(field.rawValue)") {
-                        let from = try nodes.scalar(fromNode, what: "an extract value")
-                        let to = nodes.isNull(toNode) ? "" : try nodes.scalar(toNode, what: "the value \(from) is read as")
-                        if let problem = Self.problem(translating: to, for: field) {
-                            throw nodes.location(of: toNode).error(
-                                "values: \(field.rawValue): \(ValueParsing.quoted(from)) is read as \(ValueParsing.quoted(to)), which \(problem)"
-                            )
-                        }
-                        table[ImportMapping.valueKey(from)] = to
-                    }
-                    mapping.values[field] = table
-                }
-            case .vacantHolders:
-                mapping.vacantHolders = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
-            case .drop:
-                mapping.dropped = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
-                listLocations[.drop] = location
-                for (name, place) in zip(mapping.dropped, Self.itemLocations(value, nodes: nodes))
-                where mapping.places[.dropped(name)] == nil {
-                    mapping.places[.dropped(name)] = place
-                }
-            case .dates:
-                mapping.dateColumns = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
-                listLocations[.dates] = location
-                for (name, place) in zip(mapping.dateColumns, Self.itemLocations(value, nodes: nodes))
-                where mapping.places[.date(name)] == nil {
-                    mapping.places[.date(name)] = place
-                }
-            case .jobShares:
-                mapping.jobShares = try ValueParsing.boolean(try nodes.scalar(value, what: key), field: key, at: location)
-            case .delimiter:
-                let text = try nodes.scalar(value, what: key)
-                mapping.delimiter = try delimiter(text, at: location)
-            case .encoding:
-                let text = try nodes.scalar(value, what: key)
-                if text.lowercased() == "auto" { continue }
-                guard let encoding = TextEncoding(name: text) else {
-                    throw location.error("encoding must be auto, utf-8 or windows-1252, not \(ValueParsing.quoted(text))")
-                }
-                mapping.encoding = encoding
-            case .structure:
-                mapping.structure = try metadata(value, nodes: nodes)
-            }
+            try read(known, named: key, value: value, nodes: nodes, into: &mapping, listLocations: &listLocations)
         }
-        // A column is either used for a field, or dropped, or read as dates: never two of
-        // them, which would leave the mapping saying one thing and the import doing another.
+        try checkColumnUse(mapping, listLocations: listLocations, file: file)
+        return mapping
+    }
+
+    /// Reads the value of one top-level key into `mapping`; `listLocations` keeps where the
+    /// drop: and dates: lists are written, for the checks that compare them with columns:.
+    private static func read(
+        _ known: Key, named key: String, value: Node, nodes: YAMLNodes, into mapping: inout ImportMapping,
+        listLocations: inout [Key: SourceLocation]
+    ) throws(LoadError) {
+        let location = nodes.location(of: value)
+        switch known {
+        case .columns: try readColumns(value, nodes: nodes, into: &mapping)
+        case .tiers: try readTiers(value, nodes: nodes, into: &mapping)
+        case .values: try readValues(value, nodes: nodes, into: &mapping)
+        case .vacantHolders:
+            mapping.vacantHolders = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+        case .drop:
+            mapping.dropped = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            listLocations[.drop] = location
+            for (name, place) in zip(mapping.dropped, Self.itemLocations(value, nodes: nodes))
+            where mapping.places[.dropped(name)] == nil {
+                mapping.places[.dropped(name)] = place
+            }
+        case .dates:
+            mapping.dateColumns = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            listLocations[.dates] = location
+            for (name, place) in zip(mapping.dateColumns, Self.itemLocations(value, nodes: nodes))
+            where mapping.places[.date(name)] == nil {
+                mapping.places[.date(name)] = place
+            }
+        case .jobShares:
+            mapping.jobShares = try ValueParsing.boolean(try nodes.scalar(value, what: key), field: key, at: location)
+        case .delimiter:
+            let text = try nodes.scalar(value, what: key)
+            mapping.delimiter = try delimiter(text, at: location)
+        case .encoding:
+            let text = try nodes.scalar(value, what: key)
+            if text.lowercased() == "auto" { return }
+            guard let encoding = TextEncoding(name: text) else {
+                throw location.error("encoding must be auto, utf-8 or windows-1252, not \(ValueParsing.quoted(text))")
+            }
+            mapping.encoding = encoding
+        case .structure:
+            mapping.structure = try metadata(value, nodes: nodes)
+        }
+    }
+
+    /// columns: which extract column feeds each post field.
+    private static func readColumns(_ value: Node, nodes: YAMLNodes, into mapping: inout ImportMapping) throws(LoadError) {
+        for (fieldNode, columnNode) in try nodes.mapping(value, what: "columns") {
+            let field = try postField(fieldNode, nodes: nodes)
+            let column = try nodes.scalar(columnNode, what: "the column for \(field.rawValue)").trimmingBlanks()
+            guard !column.isEmpty else {
+                throw nodes.location(of: columnNode).error(
+                    "the column for \(field.rawValue) is empty", hint: "name the extract's column, as its header spells it")
+            }
+            mapping.columns[field] = column
+            mapping.places[.field(field)] = nodes.location(of: columnNode)
+        }
+    }
+
+    /// tiers: the tier each grade gives.
+    private static func readTiers(_ value: Node, nodes: YAMLNodes, into mapping: inout ImportMapping) throws(LoadError) {
+        for (gradeNode, tierNode) in try nodes.mapping(value, what: "tiers") {
+            let grade = try nodes.scalar(gradeNode, what: "a grade").trimmingBlanks()
+            let tier = try ValueParsing.integer(
+                try nodes.scalar(tierNode, what: "the tier of grade \(grade)"), field: "the tier of grade \(grade)",
+                at: nodes.location(of: tierNode))
+            guard tier >= 1 else {
+                throw nodes.location(of: tierNode).error(
+                    "the tier of grade \(grade) must be 1 or more, not \(tier)", hint: "leave front-line grades out of the table")
+            }
+            mapping.tiers.add(.init(grade: grade, tier: tier))
+        }
+    }
+
+    /// values: for each field, the extract's own words and what each is read as.
+    private static func readValues(_ value: Node, nodes: YAMLNodes, into mapping: inout ImportMapping) throws(LoadError) {
+        for (fieldNode, tableNode) in try nodes.mapping(value, what: "values") {
+            let field = try postField(fieldNode, nodes: nodes)
+            var table: [String: String] = [:]
+            for (fromNode, toNode) in try nodes.mapping(tableNode, what: "values for \(field.rawValue)") {
+                let from = try nodes.scalar(fromNode, what: "an extract value")
+                let to = nodes.isNull(toNode) ? "" : try nodes.scalar(toNode, what: "the value \(from) is read as")
+                if let problem = Self.problem(translating: to, for: field) {
+                    throw nodes.location(of: toNode).error(
+                        "values: \(field.rawValue): \(ValueParsing.quoted(from)) is read as \(ValueParsing.quoted(to)), which \(problem)"
+                    )
+                }
+                table[ImportMapping.valueKey(from)] = to
+            }
+            mapping.values[field] = table
+        }
+    }
+
+    /// Refuses a column both used for a field and dropped or read as dates, or both dropped
+    /// and read as dates: the mapping would say one thing and the import do another.
+    private static func checkColumnUse(_ mapping: ImportMapping, listLocations: [Key: SourceLocation], file: String) throws(LoadError) {
         let mapped = Dictionary(mapping.columns.map { ($0.value.lowercased(), $0.key) }, uniquingKeysWith: { first, _ in first })
         for (list, key) in [(mapping.dropped, Key.drop), (mapping.dateColumns, Key.dates)] {
             for column in list {
@@ -119,7 +145,6 @@ public enum ImportMappingReader {
             throw (listLocations[.dates] ?? SourceLocation(file: file)).error(
                 "dates: names \(ValueParsing.quoted(column)), which drop: drops", hint: "take it out of one of them")
         }
-        return mapping
     }
 
     /// Why `value` cannot stand for `field`, if it cannot (empty means "no value": fine).

@@ -25,11 +25,61 @@ public struct StructureGenerator: Sendable {
     ]
 
     public func generate() -> Structure {
-        var random = SplitMix64(seed: seed)
+        var draws = Draws(random: SplitMix64(seed: seed), offRuleShare: offRuleShare)
+        // Teams first: a Team Manager and its lines is about five entries.
+        var teams: [[Post]] = []
+        var entries = 0
+        let budget = posts - 1
+        while entries < budget {
+            let team = draws.team(number: teams.count + 1)
+            entries += team.count
+            teams.append(team)
+        }
+        // Group upwards: teams into Service Managers, those into Heads of Service, those
+        // into Assistant Directors, all under one Executive Director.
+        let serviceManagers = draws.group(teams.map { $0[0].id }, as: .serviceManager)
+        let heads = draws.group(serviceManagers.map(\.manager.id), as: .headOfService)
+        let directors = draws.group(heads.map(\.manager.id), as: .assistantDirector)
+
         var all: [Post] = []
         all.reserveCapacity(posts + 64)
+        draws.assemble(teams: teams, serviceManagers: serviceManagers, heads: heads, directors: directors, into: &all)
+        return Structure(
+            name: "Synthetic structure (\(all.count) posts, seed \(seed))", organisation: "Synthetic Council",
+            state: .current, rules: "childrens-social-care", posts: all)
+    }
+}
 
-        func span(_ rule: ClosedRange<Int>) -> Int {
+extension StructureGenerator {
+    /// A tier of managers the generator groups the tier below under.
+    private struct ManagerLevel {
+        var tier: Int
+        /// Ids are the prefix and a number (`SM-12`), titles the role and the number.
+        var prefix: String
+        var role: String
+        var grade: String
+        var cost: Double
+        /// The span each manager is drawn with.
+        var rule: ClosedRange<Int>
+
+        static let serviceManager = ManagerLevel(tier: 5, prefix: "SM", role: "Service Manager", grade: "M1", cost: 64_000, rule: 4...8)
+        static let headOfService = ManagerLevel(tier: 4, prefix: "HOS", role: "Head of Service", grade: "M3", cost: 84_000, rule: 4...8)
+        static let assistantDirector = ManagerLevel(
+            tier: 3, prefix: "AD", role: "Assistant Director", grade: "AD", cost: 118_000, rule: 3...6)
+    }
+
+    /// One run of the generator: every random number is drawn here, in a fixed order, so the
+    /// same seed always gives the same structure.
+    private struct Draws {
+        /// Managers of one level, each with the ids of the posts grouped under it.
+        typealias Groups = [(manager: Post, reports: ArraySlice<PostID>)]
+
+        var random: SplitMix64
+        /// Share of managers given a span outside their tier's rule.
+        let offRuleShare: Double
+
+        /// A span: within `rule`, or for a share of managers outside it (narrower or wider).
+        mutating func span(_ rule: ClosedRange<Int>) -> Int {
             if Double(random.next() % 10_000) / 10_000 < offRuleShare {
                 return Bool.random(using: &random)
                     ? Int.random(in: 1...(rule.lowerBound - 1), using: &random)
@@ -38,19 +88,15 @@ public struct StructureGenerator: Sendable {
             return Int.random(in: rule, using: &random)
         }
 
-        // Teams first: a Team Manager and its lines is about five entries.
-        var teams: [[Post]] = []
-        var entries = 0
-        let budget = posts - 1
-        while entries < budget {
-            let number = teams.count + 1
+        /// Team `number`: its Team Manager first, then its front-line establishment lines.
+        mutating func team(number: Int) -> [Post] {
             let manager = Post(
                 id: PostID("TM-\(number)"), title: "Team Manager \(number)", tier: 6, grade: "PO7",
                 fte: 1, cost: 54_000, vacant: random.next() % 20 == 0 ? 1 : 0)
             var team = [manager]
             var headcount = 0
             let target = span(4...10)
-            for (slot, line) in Self.frontLine.enumerated() where headcount < target {
+            for (slot, line) in StructureGenerator.frontLine.enumerated() where headcount < target {
                 let count = min(Int.random(in: line.counts, using: &random), target - headcount)
                 guard count > 0 else { continue }
                 headcount += count
@@ -62,72 +108,65 @@ public struct StructureGenerator: Sendable {
                         cost: line.cost * Double(count), count: count, vacant: vacant,
                         temporary: random.next() % 25 == 0))
             }
-            entries += team.count
-            teams.append(team)
+            return team
         }
 
-        // Group upwards: teams into Service Managers, those into Heads of Service, those
-        // into Assistant Directors, all under one Executive Director.
-        func group(_ children: [PostID], tier: Int, prefix: String, role: String, grade: String, cost: Double, rule: ClosedRange<Int>)
-            -> [(manager: Post, reports: ArraySlice<PostID>)]
-        {
-            var groups: [(Post, ArraySlice<PostID>)] = []
+        /// Groups `children` in order under new managers of `level`, each with a drawn span
+        /// (Assistant Directors' always within their rule).
+        mutating func group(_ children: [PostID], as level: ManagerLevel) -> Groups {
+            var groups: Groups = []
             var start = 0
             while start < children.count {
-                let size = tier == 3 ? Int.random(in: rule, using: &random) : span(rule)
+                let size = level.tier == 3 ? Int.random(in: level.rule, using: &random) : span(level.rule)
                 let end = min(children.count, start + size)
                 let number = groups.count + 1
                 let manager = Post(
-                    id: PostID("\(prefix)-\(number)"), title: "\(role) \(number)", tier: tier, grade: grade,
-                    fte: 1, cost: cost)
+                    id: PostID("\(level.prefix)-\(number)"), title: "\(level.role) \(number)", tier: level.tier, grade: level.grade,
+                    fte: 1, cost: level.cost)
                 groups.append((manager, children[start..<end]))
                 start = end
             }
             return groups
         }
 
-        let serviceManagers = group(
-            teams.map { $0[0].id }, tier: 5, prefix: "SM", role: "Service Manager", grade: "M1", cost: 64_000, rule: 4...8)
-        let heads = group(
-            serviceManagers.map(\.manager.id), tier: 4, prefix: "HOS", role: "Head of Service", grade: "M3", cost: 84_000, rule: 4...8)
-        let directors = group(
-            heads.map(\.manager.id), tier: 3, prefix: "AD", role: "Assistant Director", grade: "AD", cost: 118_000, rule: 3...6)
-
-        let executive = Post(id: "ED", title: "Executive Director", tier: 2, grade: "ED", fte: 1, cost: 165_000, service: "Directorate")
-        all.append(executive)
-        all.append(
-            Post(
-                id: "ED-PA", title: "PA to the Executive Director", reportsTo: "ED", grade: "Scale 5", fte: 1, cost: 28_000, assistant: true
-            ))
-        var bossOf: [PostID: PostID] = [:]
-        for level in [directors, heads, serviceManagers] {
-            for (manager, reports) in level { for child in reports { bossOf[child] = manager.id } }
-        }
-        for (director, _) in directors {
-            var post = director
-            post.reportsTo = executive.id
-            all.append(post)
-        }
-        for level in [heads, serviceManagers] {
-            for (manager, _) in level {
-                var post = manager
-                post.reportsTo = bossOf[manager.id]
+        /// Appends every post top down: the Executive Director and their PA, the managers level
+        /// by level, each reporting to the manager it was grouped under, then each team (a few
+        /// Team Managers with a dotted line to another Service Manager).
+        mutating func assemble(teams: [[Post]], serviceManagers: Groups, heads: Groups, directors: Groups, into all: inout [Post]) {
+            let executive = Post(id: "ED", title: "Executive Director", tier: 2, grade: "ED", fte: 1, cost: 165_000, service: "Directorate")
+            all.append(executive)
+            all.append(
+                Post(
+                    id: "ED-PA", title: "PA to the Executive Director", reportsTo: "ED", grade: "Scale 5", fte: 1, cost: 28_000,
+                    assistant: true
+                ))
+            var bossOf: [PostID: PostID] = [:]
+            for level in [directors, heads, serviceManagers] {
+                for (manager, reports) in level { for child in reports { bossOf[child] = manager.id } }
+            }
+            for (director, _) in directors {
+                var post = director
+                post.reportsTo = executive.id
                 all.append(post)
             }
-        }
-        for team in teams {
-            var manager = team[0]
-            manager.reportsTo = bossOf[manager.id]
-            if random.next() % 50 == 0, let other = serviceManagers.randomElement(using: &random)?.manager.id,
-                other != manager.reportsTo
-            {
-                manager.dottedTo = [other]
+            for level in [heads, serviceManagers] {
+                for (manager, _) in level {
+                    var post = manager
+                    post.reportsTo = bossOf[manager.id]
+                    all.append(post)
+                }
             }
-            all.append(manager)
-            all.append(contentsOf: team.dropFirst())
+            for team in teams {
+                var manager = team[0]
+                manager.reportsTo = bossOf[manager.id]
+                if random.next() % 50 == 0, let other = serviceManagers.randomElement(using: &random)?.manager.id,
+                    other != manager.reportsTo
+                {
+                    manager.dottedTo = [other]
+                }
+                all.append(manager)
+                all.append(contentsOf: team.dropFirst())
+            }
         }
-        return Structure(
-            name: "Synthetic structure (\(all.count) posts, seed \(seed))", organisation: "Synthetic Council",
-            state: .current, rules: "childrens-social-care", posts: all)
     }
 }
