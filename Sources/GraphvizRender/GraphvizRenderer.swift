@@ -62,16 +62,10 @@ public enum GraphvizRenderer {
             // Safe even when layout failed part-way; frees whatever the engine attached.
             defer { gvFreeLayout(gvc, graph) }
 
-            let layoutStatus = gvLayout(gvc, graph, engine)
-            let layoutLog = DiagnosticLog.shared.take()
-            warnings += layoutLog.warnings
-            if layoutStatus != 0 {
-                throw PluginCatalog.layoutFailure(engine: engine, message: layoutLog.errorText)
-            }
-            // Some errors (a malformed HTML label, say) let layout finish; `dot` would exit non-zero.
-            if let problem = layoutLog.errorText ?? unreportedError() {
-                throw .layout(engine: engine, message: problem)
-            }
+            try settle(
+                gvLayout(gvc, graph, engine), warnings: &warnings,
+                failed: { PluginCatalog.layoutFailure(engine: engine, message: $0) },
+                said: { .layout(engine: engine, message: $0) })
             return try body(gvc, graph, &warnings)
         }
     }
@@ -84,14 +78,10 @@ public enum GraphvizRenderer {
         var length: UInt32 = 0  // `unsigned int *` in Graphviz 2.4x; newer releases use size_t
         let renderStatus = gvRenderData(gvc, graph, graphvizFormat, &data, &length)
         defer { if let data { gvFreeRenderData(data) } }
-        let renderLog = DiagnosticLog.shared.take()
-        warnings += renderLog.warnings
-        if renderStatus != 0 {
-            throw PluginCatalog.renderFailure(format: graphvizFormat, message: renderLog.errorText)
-        }
-        if let problem = renderLog.errorText ?? unreportedError() {
-            throw .render(format: graphvizFormat, message: problem)
-        }
+        try settle(
+            renderStatus, warnings: &warnings,
+            failed: { PluginCatalog.renderFailure(format: graphvizFormat, message: $0) },
+            said: { .render(format: graphvizFormat, message: $0) })
         guard let data, length > 0 else {
             throw .render(format: graphvizFormat, message: "Graphviz produced no output")
         }
@@ -111,6 +101,19 @@ public enum GraphvizRenderer {
         let height = box[3] - box[1]
         guard width > 0, height > 0 else { return 1 }
         return min(1, size[0] * 72 / width, size[1] * 72 / height)
+    }
+
+    /// Takes what Graphviz said during the call that returned `status`: its warnings are
+    /// kept; a failed call throws `failed` (with the error text, if any), and so does a call
+    /// that finished but said an error (a malformed HTML label lets layout finish; `dot`
+    /// would exit non-zero), through `said`.
+    private static func settle(
+        _ status: Int32, warnings: inout [String], failed: (String?) -> GraphvizError, said: (String) -> GraphvizError
+    ) throws(GraphvizError) {
+        let log = DiagnosticLog.shared.take()
+        warnings += log.warnings
+        if status != 0 { throw failed(log.errorText) }
+        if let problem = log.errorText ?? unreportedError() { throw said(problem) }
     }
 
     /// A fallback message when cgraph counted an error but sent no text; `nil` if there was none.
