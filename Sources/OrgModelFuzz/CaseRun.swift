@@ -1,5 +1,8 @@
 import Foundation
 import OrgModel
+import OrgSupport
+import OrgAnalysis
+import OrgReports
 
 /// One fuzz case: read the input as its target does, and check what follows.
 struct CaseRun {

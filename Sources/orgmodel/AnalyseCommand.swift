@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import OrgModel
+import OrgSupport
+import OrgAnalysis
+import OrgReports
 
 /// How `analyse` prints its report.
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgModel
+import OrgAnalysis
 
 /// How `deviations` prints its register.
 enum RegisterFormat: String, ExpressibleByArgument, CaseIterable {

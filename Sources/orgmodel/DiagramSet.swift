@@ -4,6 +4,7 @@ import GraphvizRender
 import OrgChart
 import OrgModel
 import PDFBook
+import OrgSupport
 
 /// `render --all FOLDER -o OUT`: every chart of a folder of structures, named
 /// predictably, so one command regenerates Diagrams/ and a diff shows what changed.

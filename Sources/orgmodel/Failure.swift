@@ -3,6 +3,8 @@ import GraphvizRender
 import OrgChart
 import OrgModel
 import PDFBook
+import OrgSupport
+import OrgAnalysis
 
 /// Why a command stops: the exit code the README documents and what to say about it.
 /// Commands only throw one; `OrgModelCommand.main` prints it on standard error and exits

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OrgChart
 import OrgModel
+import OrgAnalysis
 
 /// How a report is printed.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

@@ -5,6 +5,7 @@ import OrgChart
 import OrgModel
 import OrgReports
 import PDFBook
+import OrgSupport
 
 /// `orgmodel review CURRENT PROPOSED -o DIR` (or `CURRENT OPTION OPTION… -o DIR`): the
 /// design authority's whole job in one command: validate the structures, compare each

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GraphvizRender
 import OrgModel
+import OrgAnalysis
 
 /// How `trend` prints its report.
 enum TrendFormat: String, ExpressibleByArgument, CaseIterable, ReportFormatChoice {

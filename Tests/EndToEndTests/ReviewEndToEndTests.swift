@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OrgReports
 
 /// `orgmodel review`, the main job, run on the bundled pairs.
 @Suite struct ReviewEndToEndTests {

@@ -1,4 +1,5 @@
 import Yams
+import OrgSupport
 
 /// Reads a structure file written in YAML: metadata keys and one flat list of posts.
 struct YAMLStructureReader {

@@ -1,4 +1,5 @@
 import Yams
+import OrgSupport
 
 /// Reads a mapping file (YAML) into an `ImportMapping`, with every mistake located by
 /// line and column in the mapping file.

@@ -1,4 +1,5 @@
 @testable import OrgModel
+@testable import OrgAnalysis
 
 /// Structures whose measures the analysis tests work out by hand.
 enum AnalysisFixtures {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgAnalysis
+@testable import OrgReports
 
 @Suite("AnalysisReport")
 struct AnalysisReportTests {

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import OrgModel
+@testable import OrgAnalysis
+@testable import OrgReports
 
 @Suite("StructureAnalysis")
 struct StructureAnalysisTests {

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
+@testable import OrgAnalysis
+@testable import OrgReports
 
 @Suite("StructureComparison and ComparisonReport")
 struct ComparisonTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import OrgModel
+@testable import OrgAnalysis
 
 @Suite("StructureDiff")
 struct StructureDiffTests {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgAnalysis
+@testable import OrgReports
 
 /// The promises every option keeps, on generated structures with hidden layers,
 /// one-over-one chains, assistants and agreed deviations added.

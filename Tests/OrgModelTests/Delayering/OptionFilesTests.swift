@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
+@testable import OrgAnalysis
 
 @Suite("OptionFiles")
 struct OptionFilesTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgAnalysis
 
 /// The design authority's register: each deviation's status, its precedence, and the four
 /// formats, judged as of 2021-01-01.

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
+@testable import OrgAnalysis
+@testable import OrgReports
 
 /// Cells a spreadsheet would run as formulas are written with a leading apostrophe in
 /// every CSV orgmodel writes, and orgmodel's own readers take it off again.

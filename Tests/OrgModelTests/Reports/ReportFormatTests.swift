@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
+@testable import OrgAnalysis
+@testable import OrgReports
 
 /// One report interface: every report renders each format through `Report.rendered`,
 /// its JSON keys are all snake_case, and a value JSON cannot hold is an error.
