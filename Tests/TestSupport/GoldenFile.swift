@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import OrgModel
 
 /// Golden files: expected output kept beside the tests, compared byte for byte. Run the
 /// tests with `ORGMODEL_UPDATE_GOLDEN=1` to rewrite them from the current output instead,

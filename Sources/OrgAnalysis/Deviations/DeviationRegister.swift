@@ -6,7 +6,7 @@ import OrgModel
 ///
 /// Values only; `DeviationRegister+Formats.swift` renders it as text, Markdown, CSV and
 /// JSON from the same entries.
-public struct DeviationRegister: Report, Sendable, Hashable {
+public struct DeviationRegister: Sendable, Hashable {
     /// One deviation of one post, as the register lists it.
     public struct Entry: Sendable, Hashable {
         /// The structure file as the user named it.

@@ -7,7 +7,7 @@ import OrgModel
 /// Each option is compared with the current structure by `StructureComparison`; the
 /// current structure is indexed, measured and checked once. Values only;
 /// `OptionsComparison+Formats.swift` renders the table as text, Markdown and JSON.
-public struct OptionsComparison: Report, Sendable {
+public struct OptionsComparison: Sendable {
     /// One structure's measures: a column of the table.
     public struct Measures: Sendable {
         /// The structure file as the user named it.

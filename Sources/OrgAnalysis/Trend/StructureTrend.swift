@@ -7,7 +7,7 @@ import OrgModel
 /// Each snapshot is measured by `StructureAnalysis`, and each is compared with the one
 /// before by `StructureDiff`, as `compare` does. Values only; `StructureTrend+Formats`
 /// renders the trend as a table, Markdown, CSV and JSON.
-public struct StructureTrend: Report, Sendable {
+public struct StructureTrend: Sendable {
     /// One snapshot as given: its file, structure and rule set.
     public typealias Input = StructureInput
 

@@ -4,7 +4,7 @@ import OrgAnalysis
 
 /// The register in each format it is written in: text and Markdown from one document,
 /// CSV and JSON from the same entries, so the four always carry the same facts.
-extension DeviationRegister {
+extension DeviationRegister: Report {
     /// The register's columns, in the order CSV and JSON give them.
     static let csvHeader = [
         "file", "line", "post", "title", "rule", "rationale", "agreed_by", "agreed_on", "review_by", "status", "detail",

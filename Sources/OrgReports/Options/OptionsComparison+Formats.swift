@@ -3,7 +3,7 @@ import OrgAnalysis
 
 /// The options table in each format it is written in: text and Markdown from one
 /// document, JSON from the same measures, so that they always agree.
-extension OptionsComparison {
+extension OptionsComparison: Report {
     /// "Current", "Option 1", …: the column headings.
     public func heading(ofColumn column: Int) -> String { column == 0 ? "Current" : "Option \(column)" }
 

@@ -4,7 +4,7 @@ import OrgAnalysis
 /// The trend as each format writes it: text and Markdown from one `ReportDocument`, CSV
 /// one row per snapshot, JSON one object per snapshot. Every format carries the same
 /// figures, in `effective` order.
-extension StructureTrend {
+extension StructureTrend: Report {
     /// The report: the figures per snapshot, span bands, changes from the previous
     /// snapshot, the flags raised and why, the files, and the matching notes.
     public func document() -> ReportDocument {

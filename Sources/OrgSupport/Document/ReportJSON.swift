@@ -14,8 +14,8 @@ public struct ReportError: Error, Hashable, Sendable, CustomStringConvertible {
 /// JSON as every report writes it: keys snake_case, derived from the Swift property
 /// names by one key strategy (no report spells its keys out), sorted, pretty-printed,
 /// slashes as they are, a final newline. An encoding failure is thrown, never swallowed.
-enum ReportJSON {
-    static func encode<T: Encodable>(_ value: T, what: String) throws(ReportError) -> String {
+package enum ReportJSON {
+    package static func encode<T: Encodable>(_ value: T, what: String) throws(ReportError) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -40,7 +40,7 @@ enum ReportJSON {
 
     /// A JSON key made of an identifier that may hold dashes ("made-permanent" →
     /// "made_permanent"), for keys taken from data rather than property names.
-    static func key(_ name: String) -> String {
+    package static func key(_ name: String) -> String {
         name.replacingOccurrences(of: "-", with: "_")
     }
 }
@@ -49,13 +49,13 @@ enum ReportJSON {
 /// object of a list has every key.
 // swift-format-ignore: UseSynthesizedInitializer
 @propertyWrapper
-struct JSONNull<Value: Encodable>: Encodable {
-    var wrappedValue: Value?
+package struct JSONNull<Value: Encodable>: Encodable {
+    package var wrappedValue: Value?
 
     // The explicit initialiser is what lets `@JSONNull var x: T? = nil` take a plain optional.
-    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+    package init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
 
-    func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
     }

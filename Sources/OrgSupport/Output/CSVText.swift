@@ -24,7 +24,7 @@ package enum CSVText {
 
     /// Appends the cell's bytes to `out`, as `cell(_:delimiter:)` writes it, without building
     /// intermediate strings (the analysis CSV runs to a million rows).
-    static func append(_ text: String, delimiter: UInt8? = 0x2C, forceQuotes: Bool = false, to out: inout [UInt8]) {
+    package static func append(_ text: String, delimiter: UInt8? = 0x2C, forceQuotes: Bool = false, to out: inout [UInt8]) {
         if FormulaGuard.needsGuard(text.utf8) {
             appendBytes(Array(FormulaGuard.guarded(text).utf8)[...], delimiter: delimiter, forceQuotes: forceQuotes, to: &out)
             return

@@ -1,6 +1,6 @@
 /// JSON string literals written as bytes.
-enum JSONText {
-    static func append(_ text: String, to out: inout [UInt8]) {
+package enum JSONText {
+    package static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
         for byte in text.utf8 {
             switch byte {

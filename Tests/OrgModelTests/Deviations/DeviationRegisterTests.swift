@@ -3,6 +3,7 @@ import Testing
 
 @testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgReports
 
 /// The design authority's register: each deviation's status, its precedence, and the four
 /// formats, judged as of 2021-01-01.
