@@ -66,11 +66,11 @@ let package = Package(
         .testTarget(
             name: "OrgModelTests", dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgReports", "OrgModelFuzz", "TestSupport"],
             exclude: ["Golden", "Redaction/Fixtures", "Fuzz/Regressions"]),
-        .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgSupport", "OrgModel", "OrgAnalysis", "TestSupport"], exclude: ["Golden", "Fixtures"]),
-        .testTarget(name: "OrgReportsTests", dependencies: ["OrgReports", "OrgSupport", "OrgModel", "OrgAnalysis"]),
+        .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel", "TestSupport"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "OrgReportsTests", dependencies: ["OrgReports", "OrgModel"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
         .testTarget(name: "PDFBookTests", dependencies: ["PDFBook"]),
         // Runs the built `orgmodel` on real files and checks output and exit codes.
-        .testTarget(name: "EndToEndTests", dependencies: ["orgmodel", "OrgSupport", "OrgModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["orgmodel", "OrgModel"]),
     ]
 )

@@ -1,6 +1,6 @@
 import ArgumentParser
-import OrgModel
 import OrgAnalysis
+import OrgModel
 import OrgReports
 
 /// How `compare` and `delayer` print their summaries.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import OrgModel
 import OrgAnalysis
+import OrgModel
 
 /// How `deviations` prints its register.
 enum RegisterFormat: String, ExpressibleByArgument, CaseIterable {

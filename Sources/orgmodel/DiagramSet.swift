@@ -3,8 +3,8 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
-import PDFBook
 import OrgSupport
+import PDFBook
 
 /// `render --all FOLDER -o OUT`: every chart of a folder of structures, named
 /// predictably, so one command regenerates Diagrams/ and a diff shows what changed.

@@ -1,10 +1,10 @@
 import ArgumentParser
 import GraphvizRender
+import OrgAnalysis
 import OrgChart
 import OrgModel
-import PDFBook
 import OrgSupport
-import OrgAnalysis
+import PDFBook
 
 /// Why a command stops: the exit code the README documents and what to say about it.
 /// Commands only throw one; `OrgModelCommand.main` prints it on standard error and exits

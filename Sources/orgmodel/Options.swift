@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import OrgAnalysis
 import OrgChart
 import OrgModel
-import OrgAnalysis
 
 /// How a report is printed.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

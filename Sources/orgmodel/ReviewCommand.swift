@@ -4,8 +4,8 @@ import GraphvizRender
 import OrgChart
 import OrgModel
 import OrgReports
-import PDFBook
 import OrgSupport
+import PDFBook
 
 /// `orgmodel review CURRENT PROPOSED -o DIR` (or `CURRENT OPTION OPTION… -o DIR`): the
 /// design authority's whole job in one command: validate the structures, compare each

@@ -1,7 +1,7 @@
 import ArgumentParser
 import GraphvizRender
-import OrgModel
 import OrgAnalysis
+import OrgModel
 
 /// How `trend` prints its report.
 enum TrendFormat: String, ExpressibleByArgument, CaseIterable, ReportFormatChoice {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import OrgAnalysis
 
 /// `orgmodel analyse`, `compare` and `delayer` run as a user would, on the bundled structures.
 @Suite("analyse, compare and delayer end to end")

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import OrgModel
 
 /// `orgmodel deviations` run as a user would: the bundled structures' register, and
 /// registers that fail.

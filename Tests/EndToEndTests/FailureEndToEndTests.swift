@@ -1,9 +1,5 @@
 import Foundation
 import Testing
-import OrgSupport
-import OrgModel
-import OrgAnalysis
-import OrgChart
 
 /// One failure of each family, through the built command: the exit code the README
 /// documents and the exact words on standard error, all said in one place

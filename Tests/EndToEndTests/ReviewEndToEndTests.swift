@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import OrgReports
 
 /// `orgmodel review`, the main job, run on the bundled pairs.
 @Suite struct ReviewEndToEndTests {

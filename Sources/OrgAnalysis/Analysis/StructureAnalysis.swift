@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// The measures of one structure: per tier, layers, one-over-one chains, ratios and each
 /// post's remit. Values only; `AnalysisReport` words and formats them.

@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// The ratios leadership asks about: managers to front-line staff, management cost as a
 /// share of all cost, vacancies and temporary posts.

@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// The findings fixed, accepted and introduced between two structures: violations
 /// (errors and warnings) matched by rule and post, a proposed post read under the current

@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// Everything a committee's "key differences" appendix needs about a current and a
 /// proposed structure: the post-by-post `StructureDiff`, the measures of each side, their

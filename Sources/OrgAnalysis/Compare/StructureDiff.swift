@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// The change from one structure to another, post by post: which posts are deleted,
 /// created or kept, and for each kept post what changed about it.

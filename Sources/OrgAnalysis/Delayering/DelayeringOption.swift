@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// One de-layering option: the structure after its moves, what it removes and adds, what
 /// it saves, and how it measures and validates.

@@ -1,6 +1,6 @@
 import Foundation
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// The option structure files `delayer` writes: their names, their YAML, and a rules
 /// reference that still resolves from the folder they are written to.

@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// The design authority's register: every deviation in a set of structure files, with who
 /// agreed it, when it is due for review, and where it stands on the day judged.

@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// A current structure and any number of options for it, measured alike and set side by
 /// side: what leadership compares when it chooses between de-layering options.

@@ -1,4 +1,3 @@
-import OrgSupport
 import OrgModel
 
 /// Snapshots of one organisation set in date order and measured alike: what leadership

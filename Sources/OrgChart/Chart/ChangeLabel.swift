@@ -1,6 +1,6 @@
+import OrgAnalysis
 import OrgModel
 import OrgSupport
-import OrgAnalysis
 
 /// How a change chart draws one record: its look (deleted, new, moved, changed,
 /// unchanged) and the words that say what changed.

@@ -1,6 +1,6 @@
 import Foundation
-import OrgModel
 import OrgAnalysis
+import OrgModel
 
 /// What a chartbook's pages share: each structure's index, findings, element ids and
 /// subtree totals, and a pair's diff, built once rather than for every page drawn (a

@@ -1,5 +1,5 @@
-import OrgModel
 import OrgAnalysis
+import OrgModel
 
 /// Paper a chartbook is printed on, and the smallest text it may print.
 public struct PrintSettings: Sendable, Equatable {

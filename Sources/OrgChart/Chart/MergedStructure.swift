@@ -1,5 +1,5 @@
-import OrgModel
 import OrgAnalysis
+import OrgModel
 
 /// Both structures of a change as one: a post per `StructureDiff` record, under its
 /// proposed manager (a deleted post under its current one), in its proposed tier (a

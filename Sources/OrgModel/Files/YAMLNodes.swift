@@ -1,5 +1,5 @@
-import Yams
 import OrgSupport
+import Yams
 
 /// Typed access to a composed YAML tree that keeps each value's line and column, so
 /// every error can point at the place in the file. The tree is parsed once; values and

@@ -1,5 +1,5 @@
-import Yams
 import OrgSupport
+import Yams
 
 /// Reads a structure file written in YAML: metadata keys and one flat list of posts.
 struct YAMLStructureReader {

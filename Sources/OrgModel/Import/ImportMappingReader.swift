@@ -1,5 +1,5 @@
-import Yams
 import OrgSupport
+import Yams
 
 /// Reads a mapping file (YAML) into an `ImportMapping`, with every mistake located by
 /// line and column in the mapping file.

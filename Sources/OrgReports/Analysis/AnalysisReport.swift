@@ -1,7 +1,7 @@
 import Foundation
-import OrgSupport
-import OrgModel
 import OrgAnalysis
+import OrgModel
+import OrgSupport
 
 /// The analyse command's report on one structure: per tier figures and spans, layers,
 /// one-over-one chains, ratios and the remits of the senior posts, as text or Markdown

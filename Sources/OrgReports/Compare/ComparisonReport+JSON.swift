@@ -1,6 +1,6 @@
-import OrgSupport
-import OrgModel
 import OrgAnalysis
+import OrgModel
+import OrgSupport
 
 /// The compare command's JSON: every key difference and total of the text report.
 extension ComparisonReport {

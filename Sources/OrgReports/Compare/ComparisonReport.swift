@@ -1,7 +1,7 @@
 import Foundation
-import OrgSupport
-import OrgModel
 import OrgAnalysis
+import OrgModel
+import OrgSupport
 
 /// The compare command's report: the key differences between a current and a proposed
 /// structure, as a committee appendix lists them, and the totals before → after, as text

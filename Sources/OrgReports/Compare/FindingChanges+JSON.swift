@@ -1,5 +1,5 @@
-import OrgModel
 import OrgAnalysis
+import OrgModel
 
 /// A finding as the compare and delayer JSON give it: rule, severity, post and its
 /// title, and the message.

@@ -1,5 +1,5 @@
-import OrgModel
 import OrgAnalysis
+import OrgModel
 
 /// The delayer command's JSON summary.
 extension DelayeringReport {

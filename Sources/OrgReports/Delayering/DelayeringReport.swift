@@ -1,6 +1,6 @@
 import Foundation
-import OrgSupport
 import OrgAnalysis
+import OrgSupport
 
 /// The delayer command's summary of its options: a table at a glance, then each option's
 /// moves, posts removed and added, saving, layers and spans after, and findings after;

@@ -1,6 +1,6 @@
-import OrgSupport
-import OrgModel
 import OrgAnalysis
+import OrgModel
+import OrgSupport
 
 /// The register in each format it is written in: text and Markdown from one document,
 /// CSV and JSON from the same entries, so the four always carry the same facts.

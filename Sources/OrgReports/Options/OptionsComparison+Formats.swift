@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgAnalysis
+import OrgSupport
 
 /// The options table in each format it is written in: text and Markdown from one
 /// document, JSON from the same measures, so that they always agree.

@@ -1,6 +1,6 @@
 import Foundation
-import OrgSupport
 import OrgModel
+import OrgSupport
 
 /// The validate command's output for one or more structure files, as text or JSON.
 public struct ValidationReport: Report, Sendable {

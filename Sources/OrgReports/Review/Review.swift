@@ -1,8 +1,8 @@
 import Foundation
+import OrgAnalysis
 import OrgChart
 import OrgModel
 import OrgSupport
-import OrgAnalysis
 
 /// Everything a review holds, built in memory before anything is written.
 public final class Review {

@@ -1,8 +1,8 @@
 import Foundation
+import OrgAnalysis
 import OrgChart
 import OrgModel
 import OrgSupport
-import OrgAnalysis
 
 /// `orgmodel review`'s whole pack, built in memory: a review of each option against the
 /// current structure (its reports and chartbooks), the options side by side

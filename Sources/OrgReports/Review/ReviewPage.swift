@@ -1,7 +1,7 @@
 import Foundation
+import OrgAnalysis
 import OrgModel
 import OrgSupport
-import OrgAnalysis
 
 /// The review's `index.html`: one self-contained page a leadership team opens from the
 /// file system — the headline and the options side by side first, then each option's key

@@ -1,5 +1,5 @@
-import OrgSupport
 import OrgAnalysis
+import OrgSupport
 
 /// The trend as each format writes it: text and Markdown from one `ReportDocument`, CSV
 /// one row per snapshot, JSON one object per snapshot. Every format carries the same

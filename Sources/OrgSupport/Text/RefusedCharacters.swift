@@ -27,7 +27,8 @@ package enum RefusedCharacters {
 
     /// The byte offset and character of the first refused character in valid UTF-8 bytes;
     /// with `leadingMark`, a byte order mark that opens them (a file's) is not refused.
-    package static func first(inUTF8 bytes: UnsafeBufferPointer<UInt8>, leadingMark: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)? {
+    package static func first(inUTF8 bytes: UnsafeBufferPointer<UInt8>, leadingMark: Bool = true) -> (offset: Int, scalar: Unicode.Scalar)?
+    {
         var index = 0
         let count = bytes.count
         while index < count {

@@ -3,7 +3,6 @@ import Testing
 
 @testable import OrgChart
 @testable import OrgModel
-@testable import OrgReports
 
 @Suite struct StructureChartTests {
     static func chart(_ options: ChartOptions = ChartOptions()) throws -> DOTInspector {

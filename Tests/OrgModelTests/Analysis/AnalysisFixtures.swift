@@ -1,5 +1,5 @@
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 
 /// Structures whose measures the analysis tests work out by hand.
 enum AnalysisFixtures {

@@ -1,8 +1,8 @@
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
 @testable import OrgSupport
-@testable import OrgAnalysis
 
 @Suite("Figures and cost totals")
 struct FiguresTests {

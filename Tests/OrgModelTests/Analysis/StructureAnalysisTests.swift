@@ -1,7 +1,7 @@
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 @testable import OrgReports
 
 @Suite("StructureAnalysis")

@@ -1,7 +1,7 @@
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 
 /// What keeps a deep structure's millions of findings cheap (issue 10, depth costs) must not
 /// change what they say: findings worded from parts read as the words did, matching by

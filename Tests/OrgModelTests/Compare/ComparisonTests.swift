@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-@testable import OrgModel
-@testable import OrgSupport
 @testable import OrgAnalysis
+@testable import OrgModel
 @testable import OrgReports
+@testable import OrgSupport
 
 @Suite("StructureComparison and ComparisonReport")
 struct ComparisonTests {

@@ -1,7 +1,7 @@
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 
 /// Matching posts across snapshots of published data: ids in another form under
 /// `--match-ids`, and front-line lines (ids an organogram import numbers by position)

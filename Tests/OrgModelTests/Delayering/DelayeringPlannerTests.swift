@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 @testable import OrgReports
 
 @Suite("DelayeringPlanner")

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 @testable import OrgReports
 
 /// The promises every option keeps, on generated structures with hidden layers,

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
 @testable import OrgSupport
-@testable import OrgAnalysis
 
 @Suite("OptionFiles")
 struct OptionFilesTests {

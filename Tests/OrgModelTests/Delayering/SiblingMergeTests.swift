@@ -1,7 +1,7 @@
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 
 @Suite("SiblingMerge")
 struct SiblingMergeTests {

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 @testable import OrgReports
 
 /// The design authority's register: each deviation's status, its precedence, and the four

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 
 /// The options table: each column's measures come from the same analysis and comparison
 /// as `analyse` and `compare` give, and the best value of each row is marked.

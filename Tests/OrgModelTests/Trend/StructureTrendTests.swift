@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import OrgModel
 @testable import OrgAnalysis
+@testable import OrgModel
 
 /// The trend over snapshots: ordered by date, measured as `analyse` measures each, changes
 /// counted as `compare` counts them, and each flag raised exactly where its definition says.
