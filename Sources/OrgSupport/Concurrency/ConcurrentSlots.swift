@@ -36,6 +36,7 @@ extension Array {
     /// Appends `other`'s elements by moving them, not copying them: a copy would retain
     /// every string and array half a million posts hold, then release them again.
     /// `other` is left holding `filler` (a value that owns nothing) in their place.
+    @inlinable
     package mutating func appendMoving(_ other: inout [Element], filler: Element) {
         let start = count
         let added = other.count
@@ -56,6 +57,7 @@ extension Array {
     /// The parts joined into one array by moving their elements, not copying them: a
     /// copy would retain every string and array a million posts hold, then release them
     /// again. Each part is left holding `filler` in place of what it held.
+    @inlinable
     package static func joinedMoving(_ parts: inout [[Element]], filler: Element) -> [Element] {
         let total = parts.reduce(0) { $0 + $1.count }
         return [Element](unsafeUninitializedCapacity: total) { buffer, count in
