@@ -14,8 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Generic tools with no organisation meaning: text, numbers, bytes, CSV and JSON,
-        // output files, concurrency, the report document. Foundation only.
+        // Generic tools with no organisation meaning: text, numbers, bytes, CSV, JSON, files, threads.
         .target(name: "OrgSupport"),
         // The core: model, structure files, rules, checks, import and export. Pure Swift, no Graphviz.
         .target(
@@ -40,8 +39,7 @@ let package = Package(
             providers: [.apt(["libqpdf-dev"])]
         ),
         .target(name: "PDFBook", dependencies: ["CQPDF"]),
-        // The reports (text, Markdown, HTML, CSV, JSON) and the review pack built from the
-        // model, the analysis and the charts' plans; the charts are drawn by whoever calls it. No C.
+        // The reports in every format, and the review pack (its charts drawn by the caller). No C.
         .target(name: "OrgReports", dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart"]),
         .executableTarget(
             name: "orgmodel",
