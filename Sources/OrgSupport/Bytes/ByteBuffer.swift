@@ -2,9 +2,9 @@
 /// `Array` append checks uniqueness and capacity each time, which is most of the cost of
 /// writing a million posts.
 package struct ByteBuffer: ~Copyable {
-    @usableFromInline package var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline package internal(set) var count = 0
-    @usableFromInline package var capacity: Int
+    @usableFromInline var capacity: Int
 
     package init(capacity: Int) {
         self.capacity = max(capacity, 64)
