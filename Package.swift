@@ -5,7 +5,7 @@ let package = Package(
     name: "orgmodel",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "OrgModel", targets: ["OrgModel"]),
+        .library(name: "OrgModel", targets: ["OrgSupport", "OrgModel", "OrgAnalysis"]),
         .library(name: "OrgReports", targets: ["OrgReports"]),
         .executable(name: "orgmodel", targets: ["orgmodel"]),
     ],
@@ -14,13 +14,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // The core: model, structure files, rules, checks. Pure Swift, no Graphviz.
+        // Generic tools with no organisation meaning: text, numbers, bytes, CSV, JSON, files, threads.
+        .target(name: "OrgSupport"),
+        // The core: model, structure files, rules, checks, import and export. Pure Swift, no Graphviz.
         .target(
             name: "OrgModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["OrgSupport", .product(name: "Yams", package: "Yams")]
         ),
+        // Analysis, comparison, de-layering, options, trends and deviations: values, no wording.
+        .target(name: "OrgAnalysis", dependencies: ["OrgModel", "OrgSupport"]),
         // Charts described as DOT text in Swift: no C, testable without Graphviz.
-        .target(name: "OrgChart", dependencies: ["OrgModel"]),
+        .target(name: "OrgChart", dependencies: ["OrgModel", "OrgAnalysis", "OrgSupport"]),
         // The only module that talks to Graphviz's C library.
         .systemLibrary(
             name: "CGraphviz",
@@ -35,31 +39,30 @@ let package = Package(
             providers: [.apt(["libqpdf-dev"])]
         ),
         .target(name: "PDFBook", dependencies: ["CQPDF"]),
-        // The review pack: reports and the options page built from the model and the
-        // charts' plans; the charts themselves are drawn by whoever calls it. No C.
-        .target(name: "OrgReports", dependencies: ["OrgModel", "OrgChart"]),
+        // The reports in every format, and the review pack (its charts drawn by the caller). No C.
+        .target(name: "OrgReports", dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart"]),
         .executableTarget(
             name: "orgmodel",
             dependencies: [
-                "OrgModel", "OrgChart", "OrgReports", "GraphvizRender", "PDFBook",
+                "OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart", "OrgReports", "GraphvizRender", "PDFBook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The seeded mutation fuzzer over every reader (a short run is part of swift test).
-        .target(name: "OrgModelFuzz", dependencies: ["OrgModel"]),
+        .target(name: "OrgModelFuzz", dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgReports"]),
         .executableTarget(name: "orgmodel-fuzz", dependencies: ["OrgModelFuzz"]),
         // libFuzzer over the readers when built with -sanitize=fuzzer -DLIBFUZZER (README,
         // "Fuzzing"); a plain build is a replayer of saved inputs.
         .executableTarget(name: "orgmodel-libfuzzer", dependencies: ["OrgModelFuzz"]),
         .executableTarget(
             name: "orgmodel-bench",
-            dependencies: ["OrgModel", "OrgChart", "GraphvizRender", "PDFBook"]
+            dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart", "OrgReports", "GraphvizRender", "PDFBook"]
         ),
         // What the test targets share (the golden-file comparison); a plain target, not a test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         // Golden files and fixtures are read through #filePath, not bundled as resources.
         .testTarget(
-            name: "OrgModelTests", dependencies: ["OrgModel", "OrgModelFuzz", "TestSupport"],
+            name: "OrgModelTests", dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgReports", "OrgModelFuzz", "TestSupport"],
             exclude: ["Golden", "Redaction/Fixtures", "Fuzz/Regressions"]),
         .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "OrgReportsTests", dependencies: ["OrgReports", "OrgModel"]),

@@ -1,5 +1,8 @@
 import Foundation
+import OrgAnalysis
 import OrgModel
+import OrgReports
+import OrgSupport
 
 /// One fuzz case: read the input as its target does, and check what follows.
 struct CaseRun {

@@ -1,5 +1,8 @@
 import Foundation
+import OrgAnalysis
 import OrgModel
+import OrgReports
+import OrgSupport
 
 /// Issue 4's targets: analyse a 1,000,000-post CSV in ≤ 2 s and ≤ 1 GiB; compare two
 /// 100,000-post structures in ≤ 1 s; de-layer a 100,000-post structure in ≤ 5 s. Each is

@@ -1,5 +1,6 @@
 import Foundation
 import OrgModel
+import OrgSupport
 
 /// Issue 5's target: import a 1,000,000-row HR extract through a mapping file in ≤ 3 s
 /// wall and ≤ 1.5 GiB peak memory, release build. The measured step is what `orgmodel

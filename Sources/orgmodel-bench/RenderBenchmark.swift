@@ -2,6 +2,7 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
+import OrgSupport
 
 /// Issue 3's targets: a 2,000-post management chart to SVG in ≤ 1.5 s; in-process
 /// rendering within 10 % of `dot -Tsvg` on the same DOT text; resident memory flat across

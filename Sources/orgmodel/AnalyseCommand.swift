@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import OrgAnalysis
 import OrgModel
+import OrgReports
+import OrgSupport
 
 /// How `analyse` prints its report.
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable {

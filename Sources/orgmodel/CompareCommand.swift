@@ -1,5 +1,7 @@
 import ArgumentParser
+import OrgAnalysis
 import OrgModel
+import OrgReports
 
 /// How `compare` and `delayer` print their summaries.
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {

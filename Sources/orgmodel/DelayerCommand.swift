@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import OrgAnalysis
 import OrgModel
+import OrgReports
+import OrgSupport
 
 /// `orgmodel delayer FILE -o DIR`: costed de-layering options, each written as a structure file.
 struct DelayerCommand: ParsableCommand {

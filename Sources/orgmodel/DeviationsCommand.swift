@@ -1,4 +1,5 @@
 import ArgumentParser
+import OrgAnalysis
 import OrgModel
 
 /// How `deviations` prints its register.

@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
+import OrgSupport
 import PDFBook
 
 /// `render --all FOLDER -o OUT`: every chart of a folder of structures, named

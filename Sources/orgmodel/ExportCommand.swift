@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrgModel
+import OrgSupport
 
 /// How `orgmodel export` writes a structure.
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import GraphvizRender
+import OrgAnalysis
 import OrgChart
 import OrgModel
+import OrgSupport
 import PDFBook
 
 /// Why a command stops: the exit code the README documents and what to say about it.

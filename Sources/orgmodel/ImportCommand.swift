@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrgModel
+import OrgSupport
 
 /// `orgmodel import`: an HR extract through a mapping file, or a published organogram,
 /// into a structure file.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgAnalysis
 import OrgChart
 import OrgModel
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgModel
+import OrgSupport
 
 /// `--redact` and `--redaction-profile`, shared by the commands that publish a structure
 /// (`export`, and `render` and `review`), so that all apply the same redaction the same way.

@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
+import OrgSupport
 
 extension NamePolicy: ExpressibleByArgument {}
 

@@ -1,4 +1,5 @@
 import OrgModel
+import OrgSupport
 
 /// The report format a `--format` value names (`table` is text); nil for a chart format.
 /// Every report is rendered in one place, `Report.rendered`; one that cannot be put into

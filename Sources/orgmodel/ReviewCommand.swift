@@ -4,6 +4,7 @@ import GraphvizRender
 import OrgChart
 import OrgModel
 import OrgReports
+import OrgSupport
 import PDFBook
 
 /// `orgmodel review CURRENT PROPOSED -o DIR` (or `CURRENT OPTION OPTION… -o DIR`): the

@@ -1,5 +1,7 @@
+import OrgAnalysis
 import OrgChart
 import OrgModel
+import OrgSupport
 
 /// The trend's figures over time as a small line chart, described as DOT for Graphviz's
 /// `neato` with every position pinned: one panel per figure (posts, headcount, manager

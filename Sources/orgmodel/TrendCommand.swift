@@ -1,5 +1,6 @@
 import ArgumentParser
 import GraphvizRender
+import OrgAnalysis
 import OrgModel
 
 /// How `trend` prints its report.

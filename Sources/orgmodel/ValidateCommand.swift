@@ -1,5 +1,6 @@
 import ArgumentParser
 import OrgModel
+import OrgReports
 
 /// `orgmodel validate FILE...`: check structures against their rule sets.
 struct ValidateCommand: ParsableCommand {

@@ -1,4 +1,6 @@
+import OrgAnalysis
 import OrgModel
+import OrgSupport
 
 /// The change itself on one chart (`orgmodel render --changes`): every post of either
 /// structure once, deleted posts red and struck through, new posts green, moved posts

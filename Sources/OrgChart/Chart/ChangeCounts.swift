@@ -1,4 +1,6 @@
+import OrgAnalysis
 import OrgModel
+import OrgSupport
 
 /// The change chart's legend, counting the records drawn of each kind, and its summary
 /// notes (net cost, temporary posts made permanent).

@@ -1,4 +1,6 @@
+import OrgAnalysis
 import OrgModel
+import OrgSupport
 
 /// How a change chart draws one record: its look (deleted, new, moved, changed,
 /// unchanged) and the words that say what changed.

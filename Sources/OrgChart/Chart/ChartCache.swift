@@ -1,4 +1,5 @@
 import Foundation
+import OrgAnalysis
 import OrgModel
 
 /// What a chartbook's pages share: each structure's index, findings, element ids and

@@ -1,5 +1,6 @@
 import Foundation
 import OrgModel
+import OrgSupport
 
 /// The words around a chart: title, row labels, source notes and findings summary.
 enum ChartText {

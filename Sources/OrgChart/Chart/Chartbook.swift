@@ -1,3 +1,4 @@
+import OrgAnalysis
 import OrgModel
 
 /// Paper a chartbook is printed on, and the smallest text it may print.

@@ -1,3 +1,4 @@
+import OrgAnalysis
 import OrgModel
 
 /// Both structures of a change as one: a post per `StructureDiff` record, under its

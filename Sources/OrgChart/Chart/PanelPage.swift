@@ -1,5 +1,6 @@
 import Foundation
 import OrgModel
+import OrgSupport
 
 /// What a chartbook page tells a panel: which drawn posts stand for branches continued on
 /// other pages, and how to link to a page.

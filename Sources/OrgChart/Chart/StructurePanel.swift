@@ -1,4 +1,5 @@
 import OrgModel
+import OrgSupport
 
 /// Draws the posts of one validated structure as a panel: a box per post, front-line
 /// lines under a manager collapsed into one box of counts by title, assistants beside

@@ -1,4 +1,4 @@
-import OrgModel
+import OrgSupport
 
 /// Turns user text (titles, names, ids, rationales) into DOT that means exactly that text.
 ///

@@ -1,4 +1,5 @@
 import OrgModel
+import OrgSupport
 
 /// Builds the HTML body of a box label line by line, escaping every piece of user text.
 ///

@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// Applies agreed deviations to the findings: a finding covered by a valid deviation is
 /// `accepted`; a deviation that is not agreed, covers nothing or is past its review is
 /// itself a finding (`deviation-unagreed`, `deviation-unused`, `deviation-expired`).

@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// One result of a check: what rule, which post, how bad, and why.
 ///
 /// Kept small: a long chain of one-over-one managers has two findings a post, millions in
@@ -23,6 +25,9 @@ public struct Finding: Hashable, Sendable {
     }
 
     var text: FindingText
+
+    /// Appends the message as UTF-8 bytes, worded from its parts with no string made.
+    package func writeMessage(to bytes: inout [UInt8]) { text.write(to: &bytes) }
     /// None or one: an array is one pointer wide, where a `Deviation?` would more than
     /// double the size of every finding, accepted or not.
     private var deviationStorage: [Deviation]

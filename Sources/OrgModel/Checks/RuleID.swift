@@ -64,7 +64,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable {
 
     /// Listing order: the position in `allCases`. A switch, not a table: sorting a million
     /// findings compares rules millions of times, and a table keyed by rule hashes its name.
-    var order: Int {
+    package var order: Int {
         switch self {
         case .duplicateID: 0
         case .unknownManager: 1

@@ -87,7 +87,7 @@ public struct Validator: Sendable {
 extension Validator {
     /// The deviations that cover a finding, as (post position, deviation slot) pairs: the
     /// rest are unused. The checks run as `validate` runs them; the findings are not kept.
-    func coveringDeviations(_ index: StructureIndex) -> Set<[Int]> {
+    package func coveringDeviations(_ index: StructureIndex) -> Set<[Int]> {
         let context = CheckContext(index: index, rules: rules)
         var raw = RawFindings()
         for check in Self.checks { check.run(context, into: &raw) }
@@ -96,7 +96,7 @@ extension Validator {
 
     /// Whether `deviation` stands: it has a rationale, every approver the rule set names,
     /// and is not agreed after `asOf` (what `deviation-unagreed` checks).
-    func isAgreed(_ deviation: Deviation) -> Bool {
+    package func isAgreed(_ deviation: Deviation) -> Bool {
         DeviationReview(rules: rules, asOf: asOf).isAgreed(deviation)
     }
 }

@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// Writes a structure as a UK government organogram: the senior and junior CSV files in
 /// the published column order.
 ///

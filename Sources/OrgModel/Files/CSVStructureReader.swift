@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// Reads a structure file written as CSV: optional `# key: value` metadata lines, a
 /// header row naming post fields, then one row per post.

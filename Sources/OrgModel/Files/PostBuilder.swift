@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// Assembles a `Post` field by field from raw text, then checks the fields against each
 /// other (count, vacant, fte). The YAML and CSV readers both go through it, so a post
 /// means the same whichever format it was written in.

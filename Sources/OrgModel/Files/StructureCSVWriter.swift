@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// Writes a structure as CSV: `# key: value` metadata lines, a header, a row per post.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// The formats a structure file may be written in, chosen by its extension.
 public enum StructureFormat: String, Sendable, CaseIterable {

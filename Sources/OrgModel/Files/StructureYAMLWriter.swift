@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// Writes a structure as YAML in the house layout: metadata, then one flat list of posts,
 /// fields in a fixed order. The same structure always gives the same bytes.
@@ -110,54 +111,41 @@ public struct StructureYAMLWriter: Sendable {
             key("deviations")
             out.removeLast()  // "deviations: " → "deviations:"
             out.append(0x0A)
-            Self.writeDeviations(post.deviations, to: &out)
+            var text = ""
+            for deviation in post.deviations {
+                text += "      - rule: \(deviation.rule.rawValue)\n"
+                if let rationale = deviation.rationale { text += "        rationale: \(YAMLText.scalar(rationale))\n" }
+                if !deviation.agreedBy.isEmpty {
+                    text += "        agreed_by: [\(deviation.agreedBy.map(YAMLText.flowScalar).joined(separator: ", "))]\n"
+                }
+                if let on = deviation.agreedOn { text += "        agreed_on: \(on)\n" }
+                if let review = deviation.reviewBy { text += "        review_by: \(review)\n" }
+            }
+            out.append(text)
         }
         if !post.attributes.isEmpty {
             key("attributes")
             out.removeLast()
             out.append(0x0A)
-            Self.writeAttributes(post.attributes, to: &out)
-        }
-    }
-
-    /// Writes a post's deviations, each an item of the list under its `deviations:` key.
-    @inline(__always)
-    private static func writeDeviations(_ deviations: [Deviation], to out: inout ByteBuffer) {
-        var text = ""
-        for deviation in deviations {
-            text += "      - rule: \(deviation.rule.rawValue)\n"
-            if let rationale = deviation.rationale { text += "        rationale: \(YAMLText.scalar(rationale))\n" }
-            if !deviation.agreedBy.isEmpty {
-                text += "        agreed_by: [\(deviation.agreedBy.map(YAMLText.flowScalar).joined(separator: ", "))]\n"
-            }
-            if let on = deviation.agreedOn { text += "        agreed_on: \(on)\n" }
-            if let review = deviation.reviewBy { text += "        review_by: \(review)\n" }
-        }
-        out.append(text)
-    }
-
-    /// Writes a post's attributes, each a `name: value` line under its `attributes:` key
-    /// (inlined: a million-post import writes them for every post).
-    @inline(__always)
-    private static func writeAttributes(_ attributes: [Attribute], to out: inout ByteBuffer) {
-        for attribute in attributes {
-            out.reserve(8)
-            for _ in 0..<6 { out.appendUnchecked(0x20) }
-            // YAML reads an implicit key of at most 1,024 characters: a longer name (an
-            // escape can make one character six) is written as an explicit `? key`.
-            if attribute.name.utf8.count > 128 {
-                out.append(0x3F)
+            for attribute in post.attributes {
+                out.reserve(8)
+                for _ in 0..<6 { out.appendUnchecked(0x20) }
+                // YAML reads an implicit key of at most 1,024 characters: a longer name (an
+                // escape can make one character six) is written as an explicit `? key`.
+                if attribute.name.utf8.count > 128 {
+                    out.append(0x3F)
+                    out.append(0x20)
+                    YAMLText.append(attribute.name, to: &out)
+                    out.append(0x0A)
+                    for _ in 0..<6 { out.append(0x20) }
+                } else {
+                    YAMLText.append(attribute.name, to: &out)
+                }
+                out.append(0x3A)
                 out.append(0x20)
-                YAMLText.append(attribute.name, to: &out)
+                YAMLText.append(attribute.value, to: &out)
                 out.append(0x0A)
-                for _ in 0..<6 { out.append(0x20) }
-            } else {
-                YAMLText.append(attribute.name, to: &out)
             }
-            out.append(0x3A)
-            out.append(0x20)
-            YAMLText.append(attribute.value, to: &out)
-            out.append(0x0A)
         }
     }
 }
@@ -284,116 +272,5 @@ enum YAMLText {
             previous = scalar
         }
         return true
-    }
-}
-
-/// Numbers as structure files write them: whole numbers without a decimal point, others
-/// in the shortest form that reads back to the same value.
-enum NumberText {
-    static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
-    }
-
-    /// Appends a whole number's decimal digits (and sign) as ASCII, with no string made.
-    static func append(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, written last first
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(24 - count)...])
-        }
-    }
-}
-
-/// A growable byte buffer written through a pointer: appending a byte is a store, where an
-/// `Array` append checks uniqueness and capacity each time, which is most of the cost of
-/// writing a million posts.
-struct ByteBuffer: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit { base.deallocate() }
-
-    /// Makes room for `extra` more bytes, so that `appendUnchecked` may follow.
-    @inline(__always)
-    mutating func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
-    }
-
-    private mutating func grow(to needed: Int) {
-        let newCapacity = max(needed, capacity * 2)
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.initialize(from: base, count: count)
-        base.deallocate()
-        base = grown
-        capacity = newCapacity
-    }
-
-    /// Takes back the last byte written.
-    mutating func removeLast() {
-        if count > 0 { count -= 1 }
-    }
-
-    /// Appends a byte the caller has made room for with `reserve`.
-    @inline(__always)
-    mutating func appendUnchecked(_ byte: UInt8) {
-        base[count] = byte
-        count += 1
-    }
-
-    @inline(__always)
-    mutating func append(_ byte: UInt8) {
-        reserve(1)
-        appendUnchecked(byte)
-    }
-
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        (base + count).initialize(from: source, count: bytes.count)
-        count += bytes.count
-    }
-
-    mutating func append(_ text: String) {
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append($0) }
-        if done == nil { for byte in text.utf8 { append(byte) } }
-    }
-
-    /// The bytes written, handed over without a copy.
-    consuming func finish() -> WrittenBytes {
-        let written = WrittenBytes(base: base, count: count)
-        discard self
-        return written
-    }
-}
-
-/// Bytes a `ByteBuffer` wrote, owned until released: a chunk of a large file, kept as it
-/// was written until the file is.
-final class WrittenBytes: ContiguousBytes, @unchecked Sendable {
-    private let base: UnsafeMutablePointer<UInt8>
-    let count: Int
-
-    fileprivate init(base: UnsafeMutablePointer<UInt8>, count: Int) {
-        self.base = base
-        self.count = count
-    }
-
-    deinit { base.deallocate() }
-
-    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
-        try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 }

@@ -1,3 +1,4 @@
+import OrgSupport
 import Yams
 
 /// Typed access to a composed YAML tree that keeps each value's line and column, so

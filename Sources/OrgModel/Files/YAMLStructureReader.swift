@@ -1,3 +1,4 @@
+import OrgSupport
 import Yams
 
 /// Reads a structure file written in YAML: metadata keys and one flat list of posts.

@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// A small CSV file read whole into strings: a header and rows, each row with its line
 /// and its bytes in the file (for a reject file). For the organogram's files, which run
 /// to thousands of rows, not millions; the HR extract importer streams instead.

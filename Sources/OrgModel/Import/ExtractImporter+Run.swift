@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 extension ExtractImporter {
     /// The state of one import as rows stream past: the plan the header gave, what this

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// Turns an HR system's CSV extract into a structure, through a mapping file.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// Checks that an input to `orgmodel import` is delimited text before the CSV reader sees
 /// it, so a workbook, a PDF or a UTF-16 export gets a sentence saying what it is and what

@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// How an HR extract's columns become posts: the mapping file that `orgmodel import
 /// --map` reads (format in the README; `ImportMappingReader` parses it).
 ///

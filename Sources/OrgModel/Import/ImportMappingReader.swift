@@ -1,3 +1,4 @@
+import OrgSupport
 import Yams
 
 /// Reads a mapping file (YAML) into an `ImportMapping`, with every mistake located by

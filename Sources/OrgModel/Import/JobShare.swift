@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// A post held by several people: the rows of a source that repeat one post id, folded
 /// into one post. Its `count` is the number of holders (one per row, so headcount counts

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 extension OrganogramImporter {
     /// The state of one import: what only an organogram needs (Eliminated rows, tops as

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// Reads a published UK government organogram (senior and junior CSV files) as a
 /// structure.

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// Leaves out of an import every post whose manager is in no row, and every post below a
 /// post left out, each with a reason, so that a structure written with bad rows skipped

@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// The largest values a post may hold. Far above any real organisation, they keep every
 /// total a report adds up (a million lines at the ceiling) exact in whole pounds and
 /// within the range of the integers it is printed through, and they catch a value in the

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// A structure's posts as a graph: who reports to whom, who leads whom, how deep each
 /// post sits, and the spans and layers the rules speak of.

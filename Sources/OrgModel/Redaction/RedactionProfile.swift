@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// What a published structure may show: whose names, how exact the costs, which
 /// attributes. `orgmodel export`, `render` and `review` apply it with `--redact`; a
 /// profile file (`RedactionProfileReader`) changes the defaults.

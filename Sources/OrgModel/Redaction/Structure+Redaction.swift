@@ -1,3 +1,5 @@
+import OrgSupport
+
 extension Structure {
     /// The structure as it may be published under `profile`: holders outside the named
     /// tiers replaced by the placeholder, costs and pay attributes banded, personal

@@ -1,3 +1,4 @@
+@testable import OrgAnalysis
 @testable import OrgModel
 
 /// Structures whose measures the analysis tests work out by hand.

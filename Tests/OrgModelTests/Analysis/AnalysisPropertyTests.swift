@@ -1,6 +1,8 @@
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
+@testable import OrgReports
 
 /// Invariants of the measures on generated structures of several sizes and seeds.
 @Suite("Analysis properties")

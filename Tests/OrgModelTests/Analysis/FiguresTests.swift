@@ -1,6 +1,8 @@
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
+@testable import OrgSupport
 
 @Suite("Figures and cost totals")
 struct FiguresTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
 
 @Suite("Plural")
 struct PluralTests {

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
 
 /// What keeps a deep structure's millions of findings cheap (issue 10, depth costs) must not

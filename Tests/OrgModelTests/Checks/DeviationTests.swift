@@ -1,6 +1,7 @@
 import Testing
 
 @testable import OrgModel
+@testable import OrgReports
 
 /// A deviation stands only with a rationale agreed by every approver the rules require.
 @Suite struct DeviationTests {

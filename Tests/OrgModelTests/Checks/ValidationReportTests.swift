@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgReports
 
 /// The validate command's text and JSON, held in golden files for the bundled examples.
 @Suite struct ValidationReportTests {

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
+@testable import OrgReports
+@testable import OrgSupport
 
 @Suite("StructureComparison and ComparisonReport")
 struct ComparisonTests {

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
 
 /// Matching posts across snapshots of published data: ids in another form under

@@ -1,5 +1,6 @@
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
 
 @Suite("StructureDiff")

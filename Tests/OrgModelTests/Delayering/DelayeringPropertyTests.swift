@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
+@testable import OrgReports
 
 /// The promises every option keeps, on generated structures with hidden layers,
 /// one-over-one chains, assistants and agreed deviations added.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
+@testable import OrgSupport
 
 @Suite("OptionFiles")
 struct OptionFilesTests {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
+@testable import OrgReports
 
 /// The design authority's register: each deviation's status, its precedence, and the four
 /// formats, judged as of 2021-01-01.

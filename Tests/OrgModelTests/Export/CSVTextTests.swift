@@ -1,6 +1,7 @@
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
 
 /// The one CSV cell writer: whatever it writes reads back, through orgmodel's own CSV
 /// reader and formula-guard undoing, as the text it was given.

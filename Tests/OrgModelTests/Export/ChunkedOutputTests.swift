@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
 
 /// A large structure's YAML is made in chunks on every core while the first chunks are
 /// written; the bytes must be those of writing it in one piece, whoever makes each chunk.

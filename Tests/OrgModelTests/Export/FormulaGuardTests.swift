@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
+@testable import OrgReports
+@testable import OrgSupport
 
 /// Cells a spreadsheet would run as formulas are written with a leading apostrophe in
 /// every CSV orgmodel writes, and orgmodel's own readers take it off again.

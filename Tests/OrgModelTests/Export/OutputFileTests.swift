@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
 
 /// Temporary files and folders: what a killed or failed run leaves, and what clears it.
 @Suite struct OutputFileTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
 
 /// Every kind of bad input gets one clear message with file:line(:column), never a crash
 /// and never a silently skipped post.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
 
 /// Hostile input found by fuzzing (issue 10): each case once crashed, misread, or was
 /// accepted and then written into a file orgmodel refused.

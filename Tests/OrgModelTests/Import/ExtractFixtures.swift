@@ -1,4 +1,5 @@
 @testable import OrgModel
+@testable import OrgSupport
 
 /// Synthetic HR extracts for the importer's tests (every name invented).
 enum ExtractFixtures {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import OrgModel
+@testable import OrgSupport
 
 /// A large extract is read in parts on several cores; the result must be exactly what
 /// one pass gives, whatever falls at the split: quoted line breaks, bad rows, rows under

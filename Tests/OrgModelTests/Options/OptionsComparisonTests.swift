@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
 
 /// The options table: each column's measures come from the same analysis and comparison

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
+@testable import OrgReports
+@testable import OrgSupport
 
 /// One report interface: every report renders each format through `Report.rendered`,
 /// its JSON keys are all snake_case, and a value JSON cannot hold is an error.

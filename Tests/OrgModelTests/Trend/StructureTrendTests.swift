@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import OrgAnalysis
 @testable import OrgModel
 
 /// The trend over snapshots: ordered by date, measured as `analyse` measures each, changes

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// A decision an import made on the user's behalf, with its arguments.
 public enum ImportNote: Sendable, Hashable {

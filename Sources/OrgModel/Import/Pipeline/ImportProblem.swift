@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// Why an import left a row out, with the source's own column names as arguments.
 public enum ImportProblem: Sendable, Hashable {

@@ -1,0 +1,106 @@
+import OrgModel
+
+/// What happened to one post between a current and a proposed structure: its two
+/// versions (either may be absent) and the aspects in which they differ.
+///
+/// Old and new values are read from `current` and `proposed` themselves; the record adds
+/// only the judgement of what changed, so a report or a chart can word it as it likes.
+public struct PostChange: Sendable, Equatable {
+    /// Whether the post is deleted, created, or kept (possibly changed).
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case deleted, created, kept
+    }
+
+    /// One way a kept post can differ. Holders are not compared: a proposed structure
+    /// usually names no one, and who holds a post is not a change of structure.
+    public enum Aspect: String, Sendable, Codable, CaseIterable, Comparable {
+        /// Reports to a different post (a manager re-purposed under a new id is the same post).
+        case reportingLine = "moved"
+        case title = "retitled"
+        case tier = "re-tiered"
+        case grade = "re-graded"
+        case fte
+        case cost
+        /// The establishment line stands for a different number of posts.
+        case headcount
+        /// A different number of vacancies.
+        case vacancies
+        case madePermanent = "made-permanent"
+        case madeTemporary = "made-temporary"
+        /// Different dotted (matrix) lines.
+        case dottedLines = "dotted-lines"
+
+        private static let ordinals: [Aspect: Int] = Dictionary(
+            uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+
+        /// Listing order: the order of `allCases`.
+        public static func < (lhs: Aspect, rhs: Aspect) -> Bool {
+            (ordinals[lhs] ?? 0) < (ordinals[rhs] ?? 0)
+        }
+    }
+
+    /// The post as it is now; nil for a created post.
+    public let current: Post?
+    /// The post as proposed; nil for a deleted post.
+    public let proposed: Post?
+    /// What differs between the two versions, in `Aspect` order; empty unless kept.
+    public let aspects: [Aspect]
+    /// Whether the proposed post was matched through its `replaces` rather than its id.
+    public let matchedByReplacement: Bool
+
+    public init(current: Post?, proposed: Post?, aspects: [Aspect], matchedByReplacement: Bool = false) {
+        self.current = current
+        self.proposed = proposed
+        self.aspects = aspects.sorted()
+        self.matchedByReplacement = matchedByReplacement
+    }
+
+    public var status: Status {
+        switch (current, proposed) {
+        case (nil, _): .created
+        case (_, nil): .deleted
+        default: .kept
+        }
+    }
+
+    /// The id the post is best known by: the proposed id when there is one.
+    public var id: PostID {
+        proposed?.id ?? current?.id ?? PostID("")
+    }
+
+    /// Whether the post is kept exactly as it was, in every aspect compared.
+    public var isUnchanged: Bool { status == .kept && aspects.isEmpty }
+
+    /// The aspects in which `new` differs from `old`.
+    ///
+    /// `proposedManagerAsCurrent` and `proposedDottedAsCurrent` are the proposed post's
+    /// manager and dotted lines translated into current ids (a re-purposed manager maps
+    /// back to the post it replaces).
+    static func aspects(
+        from old: Post, to new: Post, proposedManagerAsCurrent: PostID?, proposedDottedAsCurrent: [PostID]
+    ) -> [Aspect] {
+        var aspects: [Aspect] = []
+        if old.reportsTo != proposedManagerAsCurrent { aspects.append(.reportingLine) }
+        if old.title != new.title { aspects.append(.title) }
+        if old.tier != new.tier { aspects.append(.tier) }
+        if old.grade != new.grade { aspects.append(.grade) }
+        if !sameAmount(old.fte, new.fte) { aspects.append(.fte) }
+        if !sameAmount(old.cost, new.cost) { aspects.append(.cost) }
+        if old.count != new.count { aspects.append(.headcount) }
+        if old.vacant != new.vacant { aspects.append(.vacancies) }
+        if old.temporary && !new.temporary { aspects.append(.madePermanent) }
+        if !old.temporary && new.temporary { aspects.append(.madeTemporary) }
+        if Set(old.dottedTo) != Set(proposedDottedAsCurrent) { aspects.append(.dottedLines) }
+        return aspects
+    }
+
+    /// Equal amounts, allowing for binary rounding (0.1 + 0.2 FTE is 0.3 FTE); an unknown
+    /// amount equals only another unknown one.
+    private static func sameAmount(_ a: Double?, _ b: Double?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let x?, let y?): abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
+        default: false
+        }
+    }
+}

@@ -1,0 +1,349 @@
+import OrgModel
+import OrgSupport
+
+/// The change from one structure to another, post by post: which posts are deleted,
+/// created or kept, and for each kept post what changed about it.
+///
+/// Posts are matched by id; a proposed post that says `replaces: OLD` and whose own id
+/// is not in the current structure takes the place of the current post `OLD` (a post
+/// re-purposed under a new id), provided no proposed post keeps `OLD`'s id. Only the first
+/// post with a given id is matched; later duplicates (a validation error anyway) count as
+/// deleted or created, so nothing is silently dropped. Under `IDMatching.case` or `.loose`,
+/// posts left unmatched are then matched by their ids' keys (`DfE-3024` and `DFE-3024`),
+/// counted in a note; a key two posts of one side share matches nothing.
+///
+/// Lines without ids of their own (an organogram import names its junior lines
+/// `MANAGER-J1`, `MANAGER-J2`, … by their order in the file) are not matched by id:
+/// they are paired by manager, grade and title (first those whose FTE and count agree
+/// too), so a reordered file changes nothing, and a title that is new is created.
+///
+/// Both the change chart (`orgmodel render --changes`) and the comparison report
+/// (`orgmodel compare`) read this one value, so they can never disagree about what
+/// changed. It holds values only: no wording, no formatting.
+public struct StructureDiff: Sendable, Equatable {
+    public let current: Structure
+    public let proposed: Structure
+    /// One record per post of either structure: first every current post in file order
+    /// (kept or deleted), then the created posts in proposed file order.
+    public let changes: [PostChange]
+    /// What the matching could not do as the files asked: a `replaces:` that names no
+    /// current post, one that is kept, taken twice or the post itself; repeated ids.
+    /// Each says how the posts were counted instead. Empty when all went as written.
+    public let notes: [String]
+
+    private let changeByCurrentID: [PostID: Int]
+    private let changeByProposedID: [PostID: Int]
+
+    public init(current: Structure, proposed: Structure, matching: IDMatching = .exact) {
+        self.current = current
+        self.proposed = proposed
+
+        var pairing = PostPairing(current: current.posts, proposed: proposed.posts)
+        pairing.pairByID()
+        pairing.pairByReplacement()
+        if matching != .exact { pairing.pairByKey(matching) }
+        if pairing.pairsLines { pairing.pairLines() }
+        pairing.noteRepeatedIDs()
+        let changes = pairing.changes()
+
+        var byCurrent: [PostID: Int] = [:]
+        var byProposed: [PostID: Int] = [:]
+        byCurrent.reserveCapacity(current.posts.count)
+        byProposed.reserveCapacity(proposed.posts.count)
+        for (offset, change) in changes.enumerated() {
+            if let id = change.current?.id, byCurrent[id] == nil { byCurrent[id] = offset }
+            if let id = change.proposed?.id, byProposed[id] == nil { byProposed[id] = offset }
+        }
+        self.changes = changes
+        self.notes = pairing.notes
+        self.changeByCurrentID = byCurrent
+        self.changeByProposedID = byProposed
+    }
+
+    /// Whether a post is a line without an id of its own: an organogram import names its
+    /// junior lines after their manager and their order in the file (`B41-J3`, `B41-J3-2`),
+    /// which says nothing about which line is which in another snapshot.
+    public static func isLineWithoutOwnID(_ post: Post) -> Bool {
+        let id = Array(post.id.rawValue.utf8)
+        var end = id.count
+        func digits(from stop: Int) -> Int {
+            var start = stop
+            while start > 0, id[start - 1] >= 48, id[start - 1] <= 57 { start -= 1 }
+            return start
+        }
+        var start = digits(from: end)
+        guard start < end, start > 0 else { return false }
+        if id[start - 1] == 45 {  // "-N" after "-JN": a repeat's bump
+            end = start - 1
+            start = digits(from: end)
+            guard start < end, start > 0 else { return false }
+        }
+        return start >= 3 && id[start - 1] == 74 && id[start - 2] == 45  // "-J"
+    }
+
+    /// Ids of one structure that `matching` reads as one, each group with its ids: such
+    /// posts cannot be matched in another form, and a command refuses them.
+    public static func ambiguousIDs(in structure: Structure, matching: IDMatching) -> [[PostID]] {
+        guard matching != .exact else { return [] }
+        return IDMatcher(structure.posts.lazy.filter { !isLineWithoutOwnID($0) }.map(\.id), matching: matching).ambiguities
+    }
+
+    /// The record of the current post with `id`, or nil when the current structure has none.
+    public func change(forCurrent id: PostID) -> PostChange? {
+        changeByCurrentID[id].map { changes[$0] }
+    }
+
+    /// The record of the proposed post with `id`, or nil when the proposed structure has none.
+    public func change(forProposed id: PostID) -> PostChange? {
+        changeByProposedID[id].map { changes[$0] }
+    }
+
+    /// The id in the current structure of the proposed post `id` (itself when the post is
+    /// new or unknown): the record is read in place, not copied.
+    func currentID(forProposed id: PostID) -> PostID {
+        guard let offset = changeByProposedID[id] else { return id }
+        return changes[offset].current?.id ?? id
+    }
+
+    /// Records with the given status, in `changes` order.
+    public func changes(_ status: PostChange.Status) -> [PostChange] {
+        changes.filter { $0.status == status }
+    }
+
+    /// How many records have the given status.
+    public func count(_ status: PostChange.Status) -> Int {
+        changes.reduce(0) { $0 + ($1.status == status ? 1 : 0) }
+    }
+
+    /// How many kept posts changed in the given aspect.
+    public func count(_ aspect: PostChange.Aspect) -> Int {
+        changes.reduce(0) { $0 + ($1.aspects.contains(aspect) ? 1 : 0) }
+    }
+
+    /// Whether nothing changed at all: no post deleted or created, and every kept post as it was.
+    public var isEmpty: Bool {
+        changes.allSatisfy { $0.status == .kept && $0.aspects.isEmpty }
+    }
+}
+
+/// Which current post each proposed post is, position to position, worked out in the
+/// order `StructureDiff` documents: by id, by `replaces:`, by the key of an id in another
+/// form, and lines without ids of their own by manager, grade and title. Each step pairs
+/// only posts the steps before left unmatched, and notes what it could not do as asked.
+private struct PostPairing {
+    let current: [Post]
+    let proposed: [Post]
+    /// Whether each post is a line without an id of its own (`StructureDiff.isLineWithoutOwnID`).
+    let currentIsLine: [Bool]
+    let proposedIsLine: [Bool]
+    /// Whether lines are paired as lines: only when both sides have some, else by id as any post.
+    let pairsLines: Bool
+    /// The position of the first post with each id: later repeats are never matched by id.
+    let currentPosition: [PostID: Int]
+    let proposedPosition: [PostID: Int]
+    /// Each post's partner on the other side; nil while it is unmatched.
+    var partnerOfCurrent: [Int?]
+    var partnerOfProposed: [Int?]
+    /// Whether each proposed post was matched through its `replaces:`.
+    var byReplacement: [Bool]
+    /// What the files asked that could not be done, in the order it was met.
+    var notes: [String] = []
+
+    init(current: [Post], proposed: [Post]) {
+        self.current = current
+        self.proposed = proposed
+        currentIsLine = current.map(StructureDiff.isLineWithoutOwnID)
+        proposedIsLine = proposed.map(StructureDiff.isLineWithoutOwnID)
+        pairsLines = currentIsLine.contains(true) && proposedIsLine.contains(true)
+        currentPosition = Self.firstPositions(of: current)
+        proposedPosition = Self.firstPositions(of: proposed)
+        partnerOfCurrent = [Int?](repeating: nil, count: current.count)
+        partnerOfProposed = [Int?](repeating: nil, count: proposed.count)
+        byReplacement = [Bool](repeating: false, count: proposed.count)
+    }
+
+    /// The position of the first post with each id.
+    private static func firstPositions(of posts: [Post]) -> [PostID: Int] {
+        var positions: [PostID: Int] = [:]
+        positions.reserveCapacity(posts.count)
+        for (position, post) in posts.enumerated() where positions[post.id] == nil {
+            positions[post.id] = position
+        }
+        return positions
+    }
+
+    /// A post as a note names it: its id, and its line in the file when it has one.
+    private static func place(_ post: Post) -> String { post.line > 0 ? "\(post.id) (line \(post.line))" : "\(post.id)" }
+
+    /// Makes the current post at `position` and the proposed one at `match` each other's partner.
+    @inline(__always)
+    private mutating func pair(current position: Int, proposed match: Int) {
+        partnerOfCurrent[position] = match
+        partnerOfProposed[match] = position
+    }
+
+    /// Pairs each current post with the proposed post of the same id (first posts of an id only).
+    mutating func pairByID() {
+        for (position, post) in current.enumerated() where currentPosition[post.id] == position {
+            if pairsLines, currentIsLine[position] { continue }
+            if let match = proposedPosition[post.id], !(pairsLines && proposedIsLine[match]) {
+                pair(current: position, proposed: match)
+            }
+        }
+    }
+
+    /// Pairs each unmatched proposed post that says `replaces: OLD` with the current post `OLD`.
+    mutating func pairByReplacement() {
+        for (position, post) in proposed.enumerated() {
+            guard let old = post.replaces, let oldPosition = replacedPosition(of: post, at: position, replacing: old) else { continue }
+            pair(current: oldPosition, proposed: position)
+            byReplacement[position] = true
+        }
+    }
+
+    /// The position of the current post `old` that the proposed post at `position` takes the
+    /// place of; nil when it cannot take it, with a note saying why when the file asked for
+    /// something that cannot be (a repeated id's post is counted as such, not noted here).
+    private mutating func replacedPosition(of post: Post, at position: Int, replacing old: PostID) -> Int? {
+        if old == post.id {
+            notes.append(
+                "proposed post \(Self.place(post)) replaces itself, which means nothing: matched by its id as any post is; remove replaces:"
+            )
+            return nil
+        }
+        guard partnerOfProposed[position] == nil, proposedPosition[post.id] == position else {
+            if proposedPosition[post.id] == position {
+                notes.append(
+                    "proposed post \(Self.place(post)) replaces \(old), but its own id is in the current structure: matched as \(post.id), and replaces: is not used"
+                )
+            }
+            return nil
+        }
+        guard let oldPosition = currentPosition[old] else {
+            notes.append(
+                "proposed post \(Self.place(post)) replaces \(old), which is not in the current structure: \(post.id) counts as created")
+            return nil
+        }
+        if let taker = partnerOfCurrent[oldPosition] {
+            if proposed[taker].id == old {
+                notes.append(
+                    "proposed post \(Self.place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created"
+                )
+            } else {
+                notes.append(
+                    "proposed posts \(Self.place(proposed[taker])) and \(Self.place(post)) both replace \(old): \(proposed[taker].id) takes its place and \(post.id) counts as created"
+                )
+            }
+            return nil
+        }
+        return oldPosition
+    }
+
+    /// Pairs posts still unmatched whose ids are one under `matching` (`DfE-3024` and
+    /// `DFE-3024`): each key that one unmatched post on each side holds, counted in a note.
+    mutating func pairByKey(_ matching: IDMatching) {
+        let currentByKey = unmatchedByKey(current, partners: partnerOfCurrent, isLine: currentIsLine, matching: matching)
+        let proposedByKey = unmatchedByKey(proposed, partners: partnerOfProposed, isLine: proposedIsLine, matching: matching)
+        var matched: [String] = []
+        for (position, post) in current.enumerated() where partnerOfCurrent[position] == nil {
+            let key = matching.key(post.id)
+            guard let mine = currentByKey[key], mine.count == 1, let theirs = proposedByKey[key], theirs.count == 1,
+                let match = theirs.first, partnerOfProposed[match] == nil
+            else { continue }
+            pair(current: position, proposed: match)
+            matched.append("\(post.id) as \(proposed[match].id)")
+        }
+        if !matched.isEmpty {
+            notes.append(
+                "\(Plural.count(matched.count, "post")) matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")"
+            )
+        }
+    }
+
+    /// The positions of one side's unmatched posts by the key of their id, lines left to
+    /// `pairLines` left out.
+    private func unmatchedByKey(_ posts: [Post], partners: [Int?], isLine: [Bool], matching: IDMatching) -> [String: [Int]] {
+        var byKey: [String: [Int]] = [:]
+        for (position, post) in posts.enumerated() where partners[position] == nil && !(pairsLines && isLine[position]) {
+            byKey[matching.key(post.id), default: []].append(position)
+        }
+        return byKey
+    }
+
+    /// A proposed manager's id read in current terms, so that a post whose manager was
+    /// merely re-purposed under a new id does not count as moved.
+    @inline(__always)
+    func currentEquivalent(ofProposed id: PostID?) -> PostID? {
+        guard let id else { return nil }
+        if let position = proposedPosition[id], let old = partnerOfProposed[position] {
+            return current[old].id
+        }
+        return id
+    }
+
+    /// What lines without ids of their own are paired by.
+    private struct LineKey: Hashable {
+        var manager: PostID?
+        var grade: String?
+        var title: String
+    }
+
+    /// Pairs lines without ids of their own by manager, grade and title; those whose FTE
+    /// and count agree as well first, so that a line whose numbers changed is paired last.
+    mutating func pairLines() {
+        var waiting: [LineKey: [Int]] = [:]
+        for (position, post) in current.enumerated() where currentIsLine[position] {
+            waiting[LineKey(manager: post.reportsTo, grade: post.grade, title: post.title), default: []].append(position)
+        }
+        for exactFigures in [true, false] {
+            for (position, post) in proposed.enumerated() where proposedIsLine[position] && partnerOfProposed[position] == nil {
+                let key = LineKey(manager: currentEquivalent(ofProposed: post.reportsTo), grade: post.grade, title: post.title)
+                guard let candidates = waiting[key],
+                    let index = candidates.firstIndex(where: { old in
+                        !exactFigures || (current[old].fte == post.fte && current[old].count == post.count)
+                    })
+                else { continue }
+                let old = candidates[index]
+                waiting[key]?.remove(at: index)
+                pair(current: old, proposed: position)
+            }
+        }
+    }
+
+    /// Notes each side's repeated ids: only the first post with an id is matched.
+    mutating func noteRepeatedIDs() {
+        for (side, posts, first) in [("current", current, currentPosition), ("proposed", proposed, proposedPosition)] {
+            let repeated = posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
+            guard !repeated.isEmpty else { continue }
+            let ids = Array(Set(repeated)).sorted()
+            notes.append(
+                "the \(side) structure repeats the \(Plural.noun(ids.count, "id")) \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
+                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)"
+            )
+        }
+    }
+
+    /// One record per post of either side: every current post in file order (kept or
+    /// deleted), then the created posts in proposed file order.
+    func changes() -> [PostChange] {
+        var changes: [PostChange] = []
+        changes.reserveCapacity(current.count + proposed.count)
+        for (position, post) in current.enumerated() {
+            guard let match = partnerOfCurrent[position] else {
+                changes.append(PostChange(current: post, proposed: nil, aspects: []))
+                continue
+            }
+            let new = proposed[match]
+            let aspects = PostChange.aspects(
+                from: post, to: new,
+                proposedManagerAsCurrent: currentEquivalent(ofProposed: new.reportsTo),
+                proposedDottedAsCurrent: new.dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
+            changes.append(
+                PostChange(current: post, proposed: new, aspects: aspects, matchedByReplacement: byReplacement[match]))
+        }
+        for (position, post) in proposed.enumerated() where partnerOfProposed[position] == nil {
+            changes.append(PostChange(current: nil, proposed: post, aspects: []))
+        }
+        return changes
+    }
+}

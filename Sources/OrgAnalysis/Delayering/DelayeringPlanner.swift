@@ -1,0 +1,397 @@
+import OrgModel
+import OrgSupport
+
+/// Generates costed de-layering options from the rules.
+///
+/// 1. Remove hidden layers and one-over-one managers. A post that reports to a post of
+///    its own tier or a lower one (`tier-order`) is a hidden layer: either it or the post
+///    above it is the extra layer, and the one whose removal clears more tier-order
+///    findings goes (the lower one on a tie: the deputy, not the head). Then each
+///    manager with exactly one direct report is removed, top down, so chains of them go
+///    link by link. Reports always move up to the removed post's manager.
+/// 2. Merge sibling managers of one tier with narrow spans under the same manager, as
+///    few as possible, each merged span within the rule (`SiblingMerge`).
+/// 3. Split wide spans: a new post of the same tier, at the tier's typical cost (the
+///    median cost of its posts, else the grade table), takes a share of the reports.
+///
+/// Every move is guarded: a move that would give any post an error it did not have (a
+/// span pushed out of its rule, a tier order broken, a layer too many) is not made, and
+/// the summary says why. Agreed deviations are respected: a post whose hidden layer,
+/// one-over-one or span the design authority has accepted is left as it is, and keeps its
+/// deviations. Only management posts (with a tier, one post, not an assistant) are ever
+/// removed, merged or split; the front line is never touched.
+public struct DelayeringPlanner: Sendable {
+    public var rules: RuleSet
+    public var asOf: Day
+
+    public init(rules: RuleSet, asOf: Day) {
+        self.rules = rules
+        self.asOf = asOf
+    }
+
+    /// The three cumulative options for `structure`.
+    public func options(for structure: Structure) throws(DelayeringError) -> DelayeringResult {
+        let index = StructureIndex(structure)
+        if let problem = DelayeringError.check(index) { throw problem }
+        let validator = Validator(rules: rules, asOf: asOf)
+        var workspace = DelayeringWorkspace(index: index, rules: rules)
+        let order = index.topDownOrder
+
+        // The moves, step by step (each step builds on the last).
+        struct Draft {
+            var step: DelayeringOption.Step
+            var moves: [DelayeringMove]
+            var movesOfThisStep: Int
+            var notes: [String]
+            var structure: Structure
+            var removed: [Post]
+            var added: [Post]
+            var dottedLineChanges: [String]
+        }
+        var moves: [DelayeringMove] = []
+        var drafts: [Draft] = []
+        for step in DelayeringOption.Step.allCases {
+            var notes: [String] = []
+            let before = moves.count
+            switch step {
+            case .removeLayers:
+                removeHiddenLayers(&workspace, order: order, moves: &moves, notes: &notes)
+                removeOneOverOne(&workspace, order: order, moves: &moves, notes: &notes)
+            case .mergeNarrowSpans:
+                mergeNarrowSpans(&workspace, order: order, moves: &moves, notes: &notes)
+            case .splitWideSpans:
+                splitWideSpans(&workspace, order: order, typicalCosts: typicalCosts(index), moves: &moves, notes: &notes)
+            }
+            var (optionStructure, lineChanges) = workspace.structure(from: structure)
+            optionStructure.state = .option
+            drafts.append(
+                Draft(
+                    step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes, structure: optionStructure,
+                    removed: (0..<workspace.originalCount).filter { !workspace.alive[$0] }.map { workspace.posts[$0] },
+                    added: (workspace.originalCount..<workspace.posts.count).filter { workspace.alive[$0] }.map { workspace.posts[$0] },
+                    dottedLineChanges: lineChanges))
+        }
+
+        // Then the structure and each option measured and validated, side by side.
+        let rules = self.rules
+        let evaluated = ParallelWork.map(drafts.count + 1) { slot -> (StructureAnalysis, ValidationResult) in
+            let optionIndex = slot == 0 ? index : StructureIndex(drafts[slot - 1].structure)
+            return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
+        }
+        let (original, originalFindings) = evaluated[0]
+        let costing = workspace.costing
+        var options: [DelayeringOption] = []
+        for (draft, (analysis, findings)) in zip(drafts, evaluated.dropFirst()) {
+            options.append(
+                DelayeringOption(
+                    step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, notes: draft.notes,
+                    structure: draft.structure, removedPosts: draft.removed, addedPosts: draft.added,
+                    removedCost: costing.total(draft.removed), addedCost: costing.total(draft.added), analysis: analysis,
+                    findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
+                    dottedLineChanges: draft.dottedLineChanges))
+        }
+        var notes: [String] = []
+        for position in order
+        where structure.posts[position].tier == nil && index.isManager(position) && !structure.posts[position].assistant {
+            let post = structure.posts[position]
+            notes.append(
+                "\(post.id) (\(post.displayTitle)) leads \(index.span[position]) but has no tier, so no option touches it: give it the tier of its role, or decide on it by hand"
+            )
+        }
+        return DelayeringResult(original: original, originalFindings: originalFindings, options: options, notes: notes)
+    }
+
+    // MARK: Wording
+
+    private func describe(_ position: Int, in workspace: DelayeringWorkspace) -> String {
+        let post = workspace.posts[position]
+        return post.title.isEmpty ? post.id.rawValue : "\(post.id) (\(post.title))"
+    }
+
+    private func list(_ positions: [Int], in workspace: DelayeringWorkspace, limit: Int = 6) -> String {
+        let ids = positions.prefix(limit).map { workspace.posts[$0].id.rawValue }
+        let more = positions.count > limit ? " and \(positions.count - limit) more" : ""
+        return ids.joined(separator: ", ") + more
+    }
+
+    private func reason(_ refusal: DelayeringWorkspace.Refusal, in workspace: DelayeringWorkspace) -> String {
+        let who = workspace.posts[refusal.position].id.rawValue
+        let rule = workspace.spanRule(of: refusal.position).map { " (rule \($0))" } ?? ""
+        switch refusal.problem {
+        case .narrow: return "\(who) would lead only \(refusal.span)\(rule)"
+        case .wide: return "\(who) would lead \(refusal.span)\(rule)"
+        case .tierOrder: return "\(who) would report to a post of its own tier or lower"
+        case .withoutTier: return "\(who) would lead others without a tier"
+        default: return "\(who) would break a rule it now meets"
+        }
+    }
+
+    private func costPhrase(_ total: CostTotal, saves: Bool) -> String {
+        if total.isComplete { return "\(saves ? "Saves" : "Costs") \(Figures.pounds(total.known)) a year." }
+        return total.known > 0 ? "\(saves ? "Saves" : "Costs") \(total.text) a year." : "Cost not known."
+    }
+
+    // MARK: Step 1: hidden layers and one-over-one managers
+
+    private func removeHiddenLayers(
+        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [String]
+    ) {
+        for position in order where workspace.isMovable(position) {
+            guard let boss = workspace.manager[position], let tier = workspace.posts[position].tier,
+                let bossTier = workspace.posts[boss].tier, bossTier >= tier
+            else { continue }
+            if workspace.accepted[position].contains(.tierOrder) {
+                notes.append("\(describe(position, in: workspace)) is kept: its hidden layer has an agreed deviation")
+                continue
+            }
+            // The post itself goes to its manager, or the manager goes to the one above.
+            var choices: [(post: Int, receiver: Int)] = [(position, boss)]
+            if workspace.isMovable(boss), let above = workspace.manager[boss] { choices.append((boss, above)) }
+            var best: (post: Int, receiver: Int, cleared: Int)?
+            var refusals: [String] = []
+            for choice in choices {
+                switch workspace.evaluateRemoval(choice.post, to: choice.receiver) {
+                case .success(let cleared):
+                    if cleared > 0, cleared > (best?.cleared ?? 0) { best = (choice.post, choice.receiver, cleared) }
+                case .failure(let refusal):
+                    refusals.append("removing \(workspace.posts[choice.post].id) would break a rule: \(reason(refusal, in: workspace))")
+                }
+            }
+            guard let best else {
+                notes.append(
+                    "\(describe(position, in: workspace)) sits in a hidden layer (tier \(tier) under \(workspace.posts[boss].id), tier \(bossTier)) but is kept: \(refusals.joined(separator: "; "))"
+                )
+                continue
+            }
+            let removed = workspace.posts[best.post]
+            let moving = workspace.reports[best.post]
+            let why =
+                best.post == position
+                ? "a hidden layer (tier \(tier) under \(workspace.posts[boss].id), tier \(bossTier))"
+                : "a hidden layer above \(Plural.grouped(best.cleared, "post")) of its own tier or higher"
+            let cost = workspace.costing.total([removed])
+            let reports =
+                moving.isEmpty
+                ? "it leads no one"
+                : "\(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[best.receiver].id)"
+            moves.append(
+                DelayeringMove(
+                    kind: .removeHiddenLayer, post: removed.id, removed: [removed.id],
+                    movedReports: moving.map { workspace.posts[$0].id }, receiver: workspace.posts[best.receiver].id,
+                    removedCost: cost,
+                    summary: "Remove \(describe(best.post, in: workspace)), \(why): \(reports). \(costPhrase(cost, saves: true))"))
+            workspace.remove(best.post, to: best.receiver)
+        }
+    }
+
+    private func removeOneOverOne(
+        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [String]
+    ) {
+        for position in order where workspace.isMovable(position) && workspace.span[position] == 1 {
+            guard let boss = workspace.manager[position] else { continue }
+            if workspace.accepted[position].contains(.oneOverOne) {
+                notes.append("\(describe(position, in: workspace)) leads one post but is kept: an agreed deviation covers it")
+                continue
+            }
+            switch workspace.evaluateRemoval(position, to: boss) {
+            case .failure(let refusal):
+                notes.append(
+                    "\(describe(position, in: workspace)) leads one post but is kept: removing it would break a rule: \(reason(refusal, in: workspace))"
+                )
+            case .success:
+                let removed = workspace.posts[position]
+                let moving = workspace.reports[position]
+                let cost = workspace.costing.total([removed])
+                moves.append(
+                    DelayeringMove(
+                        kind: .removeOneOverOne, post: removed.id, removed: [removed.id],
+                        movedReports: moving.map { workspace.posts[$0].id }, receiver: workspace.posts[boss].id, removedCost: cost,
+                        summary:
+                            "Remove \(describe(position, in: workspace)), a one-over-one manager: \(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[boss].id). \(costPhrase(cost, saves: true))"
+                    ))
+                workspace.remove(position, to: boss)
+            }
+        }
+    }
+
+    // MARK: Step 2: merging narrow spans
+
+    private func mergeNarrowSpans(
+        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [String]
+    ) {
+        for parent in order where workspace.alive[parent] && workspace.reports[parent].count >= 2 {
+            var byTier: [Int: [Int]] = [:]
+            for child in workspace.reports[parent] where workspace.isMovable(child) && workspace.spanRule(of: child) != nil {
+                if let tier = workspace.posts[child].tier { byTier[tier, default: []].append(child) }
+            }
+            for tier in byTier.keys.sorted() {
+                guard let siblings = byTier[tier], siblings.count >= 2, let rule = rules.rule(forTier: tier)?.span else { continue }
+                let candidates = siblings.map { child in
+                    SiblingMerge.Candidate(
+                        position: child, span: workspace.span[child],
+                        isNarrow: workspace.span[child] < rule.min && !workspace.accepted[child].contains(.narrow),
+                        isVacant: workspace.posts[child].isVacant)
+                }
+                guard candidates.contains(where: \.isNarrow) else { continue }
+                for group in SiblingMerge.plan(candidates, rule: rule) {
+                    // The parent loses one report per merged post: keep it within its own
+                    // rule and leading at least two.
+                    let floor = workspace.spanRule(of: parent).map { workspace.span[parent] >= $0.min ? max($0.min, 2) : 2 } ?? 2
+                    guard workspace.span[parent] - group.absorbed.count >= floor else {
+                        notes.append(
+                            "\(list([group.kept] + group.absorbed, in: workspace)) could merge (\(group.total) reports, rule \(rule)) but \(workspace.posts[parent].id) would then lead \(workspace.span[parent] - group.absorbed.count)"
+                        )
+                        continue
+                    }
+                    merge(group, rule: rule, in: &workspace, moves: &moves, notes: &notes)
+                }
+            }
+        }
+    }
+
+    private func merge(
+        _ group: SiblingMerge.Group, rule: SpanRule, in workspace: inout DelayeringWorkspace,
+        moves: inout [DelayeringMove], notes: inout [String]
+    ) {
+        let kept = group.kept
+        let spanBefore = workspace.span[kept]
+        var absorbed: [Int] = []
+        var moved: [Int] = []
+        var spans: [Int] = [spanBefore]
+        for other in group.absorbed {
+            switch workspace.evaluateRemoval(other, to: kept) {
+            case .failure(let refusal):
+                notes.append(
+                    "\(workspace.posts[other].id) is not merged into \(workspace.posts[kept].id): \(reason(refusal, in: workspace))")
+            case .success:
+                spans.append(workspace.span[other])
+                moved.append(contentsOf: workspace.reports[other])
+                absorbed.append(other)
+                workspace.remove(other, to: kept)
+            }
+        }
+        guard !absorbed.isEmpty else { return }
+        let removedPosts = absorbed.map { workspace.posts[$0] }
+        let cost = workspace.costing.total(removedPosts)
+        let sum = spans.map(String.init).joined(separator: " + ")
+        moves.append(
+            DelayeringMove(
+                kind: .merge, post: workspace.posts[kept].id, removed: removedPosts.map(\.id),
+                movedReports: moved.map { workspace.posts[$0].id }, receiver: workspace.posts[kept].id, removedCost: cost,
+                summary:
+                    "Merge \(list(absorbed, in: workspace)) into \(describe(kept, in: workspace)): spans \(sum) = \(workspace.span[kept]) (tier \(workspace.posts[kept].tier.map(String.init) ?? "?") rule \(rule)); \(Plural.grouped(absorbed.count, "post")) deleted, \(Plural.grouped(moved.count, "report")) move. \(costPhrase(cost, saves: true))"
+            ))
+    }
+
+    // MARK: Step 3: splitting wide spans
+
+    /// The typical annual cost of one post of each tier: the median of the known costs of
+    /// its single posts.
+    private func typicalCosts(_ index: StructureIndex) -> [Int: Double] {
+        let costing = PostCosting(rules: rules)
+        var costs: [Int: [Double]] = [:]
+        for post in index.posts where post.count == 1 && !post.assistant {
+            guard let tier = post.tier, let cost = costing.cost(of: post) else { continue }
+            costs[tier, default: []].append(cost)
+        }
+        return costs.mapValues { values in
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+    }
+
+    private func splitWideSpans(
+        _ workspace: inout DelayeringWorkspace, order: [Int], typicalCosts: [Int: Double],
+        moves: inout [DelayeringMove], notes: inout [String]
+    ) {
+        for position in order where workspace.isMovable(position) {
+            guard let rule = workspace.spanRule(of: position), workspace.span[position] > rule.max,
+                let tier = workspace.posts[position].tier
+            else { continue }
+            let post = workspace.posts[position]
+            let span = workspace.span[position]
+            if workspace.accepted[position].contains(.wide) {
+                notes.append(
+                    "\(describe(position, in: workspace)) leads \(span) (rule \(rule)) under an agreed deviation, so it is not split")
+                continue
+            }
+            let parts = (span + rule.max - 1) / rule.max
+            let groups = partition(workspace.reports[position].filter { !workspace.posts[$0].assistant }, into: parts, in: workspace)
+            let sizes = groups.map { $0.reduce(0) { $0 + workspace.spanWeight($1) } }
+            func mark(_ why: String) {
+                moves.append(
+                    DelayeringMove(
+                        kind: .needsSplit, post: post.id,
+                        summary:
+                            "\(describe(position, in: workspace)) leads \(span) (tier \(tier) rule \(rule)) and needs splitting into \(parts), which this option cannot do: \(why)."
+                    ))
+            }
+            guard let boss = workspace.manager[position] else {
+                mark("it is a top post")
+                continue
+            }
+            guard sizes.allSatisfy({ rule.contains($0) }) else {
+                mark("its lines cannot be shared into spans within the rule (\(sizes.map(String.init).joined(separator: " + ")))")
+                continue
+            }
+            let bossBefore = workspace.problems(boss)
+            let bossAfter = workspace.problems(boss, span: workspace.span[boss] + parts - 1, boss: workspace.manager[boss], leads: true)
+            if !bossAfter.subtracting(bossBefore).isEmpty {
+                let bossRule = workspace.spanRule(of: boss).map { " (rule \($0))" } ?? ""
+                mark("\(workspace.posts[boss].id) would then lead \(workspace.span[boss] + parts - 1)\(bossRule)")
+                continue
+            }
+            if workspace.problems(position).contains(.tierOrder) {
+                mark("a new post beside it would sit in the same hidden layer")
+                continue
+            }
+            if let allowed = rules.maxLayers, workspace.managementLayer(of: position) > allowed {
+                mark(
+                    "a new post beside it would be management layer \(workspace.managementLayer(of: position)), more than the \(allowed) allowed"
+                )
+                continue
+            }
+            let cost = typicalCosts[tier] ?? post.grade.flatMap { rules.gradeCosts[$0] }
+            let basis =
+                typicalCosts[tier] != nil
+                ? "the median cost of a tier \(tier) post" : "the grade table's cost of \(post.grade ?? "its grade")"
+            var created: [Int] = []
+            for (slot, group) in groups.enumerated().dropFirst() {
+                let id = workspace.freshID(after: post.id, attempt: slot - 1)
+                let role = rules.rule(forTier: tier)?.role ?? "Tier \(tier) post"
+                created.append(
+                    workspace.split(position, moving: group, newID: id, title: "New \(role): split from \(post.displayTitle)", cost: cost))
+            }
+            let addedPosts = created.map { workspace.posts[$0] }
+            let addedCost = workspace.costing.total(addedPosts)
+            let shares = created.map {
+                "\(workspace.posts[$0].id) takes \(workspace.span[$0]) (\(list(workspace.reports[$0], in: workspace, limit: 4)))"
+            }
+            moves.append(
+                DelayeringMove(
+                    kind: .split, post: post.id, added: addedPosts.map(\.id),
+                    movedReports: created.flatMap { workspace.reports[$0] }.map { workspace.posts[$0].id },
+                    receiver: addedPosts.first?.id, addedCost: addedCost,
+                    summary:
+                        "Split \(describe(position, in: workspace)), leading \(span) (tier \(tier) rule \(rule)), into \(parts) under \(workspace.posts[boss].id): it keeps \(workspace.span[position]); \(shares.joined(separator: "; ")). \(addedCost.isComplete ? "Costs \(Figures.pounds(addedCost.known)) a year (\(basis))." : "The new post's cost is not known: no tier \(tier) post has a cost and grade \(post.grade ?? "(none)") is not in the grade table.")"
+                ))
+        }
+    }
+
+    /// Shares `reports` (in order) into `parts` consecutive groups of as even a headcount as
+    /// whole lines allow.
+    private func partition(_ reports: [Int], into parts: Int, in workspace: DelayeringWorkspace) -> [[Int]] {
+        let total = reports.reduce(0) { $0 + workspace.spanWeight($1) }
+        var groups = [[Int]](repeating: [], count: parts)
+        var before = 0
+        for report in reports {
+            let weight = workspace.spanWeight(report)
+            // The group in which the middle of this line falls.
+            let slot = min(parts - 1, (2 * before + weight) * parts / max(1, 2 * total))
+            groups[slot].append(report)
+            before += weight
+        }
+        return groups
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import OrgSupport
+
+/// The analyse command's JSON: every figure of the text report, plus each post's remit.
+extension AnalysisReport {
+    public struct JSONSpans: Encodable {
+        var posts: Int
+        var min: Int
+        var median: Double
+        var mean: Double
+        var max: Int
+        var ruleMin: Int?
+        var ruleMax: Int?
+        var within: Int?
+        var narrow: Int?
+        var wide: Int?
+        /// Managers per band, in band order (bands with none left out).
+        var bands: [JSONBand]
+
+    }
+
+    public struct JSONTier: Encodable {
+        var group: String
+        var tier: Int?
+        var label: String
+        var posts: Int
+        var headcount: Int
+        var fte: Double
+        var cost: JSONCost
+        var vacant: Int
+        var temporary: Int
+        var spans: JSONSpans?
+    }
+
+    public struct JSONLayer: Encodable {
+        var layer: Int
+        var posts: Int
+        var headcount: Int
+        var managers: Int
+    }
+
+    public struct JSONBranch: Encodable {
+        var post: String
+        var title: String
+        var tier: Int?
+        var headcount: Int
+        var managementLayers: Int
+        var deepestFrontLine: Int
+
+    }
+
+    public struct JSONLayers: Encodable {
+        var deepestFrontLine: Int
+        var meanToFrontLine: Double
+        var managementLayers: Int
+        var allowedLayers: Int?
+        var unplacedPosts: Int
+        var profile: [JSONLayer]
+        var branches: [JSONBranch]
+
+    }
+
+    public struct JSONOneOverOne: Encodable {
+        var post: String
+        var title: String
+        var tier: Int?
+        var report: String
+    }
+
+    public struct JSONRatios: Encodable {
+        var managementHeadcount: Int
+        var frontLineHeadcount: Int
+        var assistantHeadcount: Int
+        var frontLinePerManager: Double?
+        var managerPosts: Int
+        var meanSpan: Double
+        var managementCost: JSONCost
+        var managementCostShare: Double?
+        var vacantHeadcount: Int
+        var vacancyRate: Double?
+        var temporaryHeadcount: Int
+
+    }
+
+    public struct JSONReport: Encodable {
+        var file: String?
+        var name: String?
+        var state: String?
+        var rules: String
+        var posts: Int
+        var headcount: Int
+        var fte: Double
+        var cost: JSONCost
+        var tiers: [JSONTier]
+        var layers: JSONLayers
+        var oneOverOne: [JSONOneOverOne]
+        var oneOverOneChains: [[String]]
+        var ratios: JSONRatios
+
+    }
+
+    /// Rounds FTE sums so that float noise (0.30000000000000004) stays out of the JSON.
+    private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+    /// An object with the structure's totals, `tiers`, `layers`, `one_over_one`,
+    /// `ratios`, and last `remits`: one compact object per post and line, in file order,
+    /// with `id`, `tier`, `span`, `layer`, `remit_headcount`, `remit_fte` and `remit_cost`
+    /// (null for a post in a reporting loop). Costs are objects `{known, unknown_posts,
+    /// complete}`: a cost never reads as zero for being unknown.
+    ///
+    /// The summary goes through `JSONEncoder`; the per-post list is written as bytes, as
+    /// it runs to a million entries (the encoder took 27 s and 1.8 GB for those).
+    public func jsonBytes() throws(ReportError) -> [UInt8] {
+        var out = Array(try ReportJSON.encode(jsonValue(), what: reportName).utf8)
+        // Replace the summary's closing "}" with the remits and a new closing brace.
+        while let last = out.last, last == 0x0A || last == 0x20 || last == 0x7D {
+            out.removeLast()
+            if last == 0x7D { break }
+        }
+        out.append(contentsOf: Array(",\n  \"remits\" : [".utf8))
+        let count = analysis.index.posts.count
+        let halves =
+            count < 10_000
+            ? [remitLines(0..<count)]
+            : ParallelWork.map(2) { half in
+                remitLines(half == 0 ? 0..<(count / 2) : (count / 2)..<count)
+            }
+        var first = true
+        for half in halves where !half.isEmpty {
+            out.append(contentsOf: first ? half.dropFirst() : half[...])  // drop the leading ","
+            first = false
+        }
+        out.append(contentsOf: Array("\n  ]\n}\n".utf8))
+        return out
+    }
+
+    /// ",\n    {…}" for each post in `positions`.
+    private func remitLines(_ positions: Range<Int>) -> [UInt8] {
+        let index = analysis.index
+        let posts = index.posts
+        let remits = analysis.remits
+        var out: [UInt8] = []
+        out.reserveCapacity(positions.count * 150)
+        func key(_ name: String) {
+            out.append(0x22)
+            out.append(contentsOf: name.utf8)
+            out.append(contentsOf: [0x22, 0x3A])
+        }
+        for position in positions {
+            out.append(contentsOf: Array(",\n    {".utf8))
+            key("id")
+            JSONText.append(posts[position].id.rawValue, to: &out)
+            out.append(0x2C)
+            key("tier")
+            if let tier = posts[position].tier { CSVCell.append(tier, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+            out.append(0x2C)
+            key("span")
+            CSVCell.append(index.span[position], to: &out)
+            out.append(0x2C)
+            guard remits.isPlaced[position] else {
+                out.append(contentsOf: Array("\"layer\":null,\"remit_headcount\":null,\"remit_fte\":null,\"remit_cost\":null}".utf8))
+                continue
+            }
+            key("layer")
+            CSVCell.append(index.depth[position], to: &out)
+            out.append(0x2C)
+            key("remit_headcount")
+            CSVCell.append(remits.headcount[position], to: &out)
+            out.append(0x2C)
+            key("remit_fte")
+            CSVCell.append(remits.fte[position], to: &out)
+            out.append(0x2C)
+            key("remit_cost")
+            let unknown = remits.unknownCostPosts[position]
+            out.append(contentsOf: Array("{\"complete\":\(unknown == 0),\"known\":".utf8))
+            CSVCell.append(remits.knownCost[position], to: &out)
+            out.append(contentsOf: Array(",\"unknown_posts\":".utf8))
+            CSVCell.append(unknown, to: &out)
+            out.append(contentsOf: [0x7D, 0x7D])
+        }
+        return out
+    }
+
+    public var reportName: String { "the analysis" }
+
+    /// The summary: everything but the per-post remits, which `jsonBytes` adds.
+    public func jsonValue() -> JSONReport {
+        let analysis = self.analysis
+        let structure = analysis.structure
+        let totals = analysis.totals
+        let tiers = analysis.tiers.map { row -> JSONTier in
+            var tier: Int?
+            if case .tier(let number) = row.group { tier = number }
+            let spans = row.spans.map { spans in
+                JSONSpans(
+                    posts: spans.posts, min: spans.min, median: spans.median, mean: Self.tidy(spans.mean), max: spans.max,
+                    ruleMin: spans.rule?.min, ruleMax: spans.rule?.max, within: spans.within, narrow: spans.narrow,
+                    wide: spans.wide,
+                    bands: spans.bands.sorted { $0.key < $1.key }.map { JSONBand(band: $0.key.rawValue, managers: $0.value) })
+            }
+            return JSONTier(
+                group: row.group.key, tier: tier, label: row.label, posts: row.posts, headcount: row.headcount,
+                fte: Self.tidy(row.fte), cost: JSONCost(row.cost), vacant: row.vacant, temporary: row.temporary, spans: spans)
+        }
+        let layers = analysis.layers
+        let ratios = analysis.ratios
+        let report = JSONReport(
+            file: file, name: structure.name, state: structure.state?.rawValue, rules: analysis.rules.name,
+            posts: totals.posts, headcount: totals.headcount, fte: Self.tidy(totals.fte), cost: JSONCost(totals.cost),
+            tiers: tiers,
+            layers: JSONLayers(
+                deepestFrontLine: layers.deepestFrontLine, meanToFrontLine: Self.tidy(layers.meanToFrontLine),
+                managementLayers: layers.managementLayers, allowedLayers: layers.allowedLayers, unplacedPosts: layers.unplaced,
+                profile: layers.profile.map { JSONLayer(layer: $0.layer, posts: $0.posts, headcount: $0.headcount, managers: $0.managers) },
+                branches: layers.branches.map {
+                    JSONBranch(
+                        post: $0.post.rawValue, title: $0.title, tier: $0.tier, headcount: $0.headcount,
+                        managementLayers: $0.managementLayers, deepestFrontLine: $0.deepestFrontLine)
+                }),
+            oneOverOne: analysis.oneOverOne.managers.map {
+                JSONOneOverOne(post: $0.post.rawValue, title: $0.title, tier: $0.tier, report: $0.report.rawValue)
+            },
+            oneOverOneChains: analysis.oneOverOne.chains.map { $0.map(\.rawValue) },
+            ratios: JSONRatios(
+                managementHeadcount: ratios.managementHeadcount, frontLineHeadcount: ratios.frontLineHeadcount,
+                assistantHeadcount: ratios.assistantHeadcount, frontLinePerManager: ratios.frontLinePerManager.map(Self.tidy),
+                managerPosts: ratios.managerPosts, meanSpan: Self.tidy(ratios.meanSpan),
+                managementCost: JSONCost(ratios.managementCost),
+                managementCostShare: ratios.totalCost.known > 0 ? Self.tidy(ratios.managementCost.known / ratios.totalCost.known) : nil,
+                vacantHeadcount: ratios.vacantHeadcount,
+                vacancyRate: ratios.headcount > 0 ? Self.tidy(Double(ratios.vacantHeadcount) / Double(ratios.headcount)) : nil,
+                temporaryHeadcount: ratios.temporaryHeadcount))
+        return report
+    }
+}
