@@ -78,8 +78,7 @@ enum ChangeLabel {
     /// `errors` are the rules the post breaks in the proposed structure: said in red on
     /// the box, whatever its change, so a change that makes things worse is seen.
     static func post(
-        _ change: PostChange, names: NamePolicy, merged: MergedStructure, diff: StructureDiff, hidden: Int,
-        errors: [Finding] = []
+        _ change: PostChange, names: NamePolicy, merged: MergedStructure, hidden: Int, errors: [Finding] = []
     ) -> (label: String, style: BoxStyle) {
         let look = ChangeLook(change)
         var style = look.style
@@ -155,124 +154,9 @@ enum ChangeLabel {
     ///
     /// `members` are the records placed in this team (kept, new, moved in, deleted);
     /// `movedOut` the kept lines that were in it and now sit in another team.
-    static func team(
-        _ members: [PostChange], movedOut: [PostChange] = [], merged: MergedStructure, diff: StructureDiff, names: NamePolicy
-    ) -> (label: String, style: BoxStyle) {
-        enum Kind { case stays, new, movedIn, movedOut, deleted }
-        struct Group {
-            var title: String
-            var kind: Kind
-            var before = 0
-            var after = 0
-            var vacantAfter = 0
-            var changed = false
-            var places: [String] = []
-            /// What changed about lines that stay, in words ("permanent → temporary").
-            var notes: [String] = []
-        }
-        var groups: [Group] = []
-        var slot: [String: Int] = [:]
-        var looks = Set<ChangeLook>()
-        func add(_ change: PostChange, as kind: Kind) {
-            guard let post = kind == .movedOut || kind == .deleted ? change.current : change.proposed else { return }
-            let key = "\(kind)|\(post.displayTitle)"
-            let at: Int
-            if let existing = slot[key] {
-                at = existing
-            } else {
-                at = groups.count
-                slot[key] = at
-                groups.append(Group(title: post.displayTitle, kind: kind))
-            }
-            switch kind {
-            case .stays:
-                groups[at].before += change.current?.count ?? 0
-                groups[at].after += post.count
-                if ChangeLook(change) != .unchanged { groups[at].changed = true }
-                for aspect in change.aspects {
-                    let words: String? =
-                        switch aspect {
-                        case .madePermanent: "temporary → permanent"
-                        case .madeTemporary: "permanent → temporary"
-                        case .grade: "re-graded"
-                        case .fte: "FTE changed"
-                        case .cost: "cost changed"
-                        case .vacancies: "vacancies changed"
-                        default: nil
-                        }
-                    if let words, !groups[at].notes.contains(words) { groups[at].notes.append(words) }
-                }
-            case .new, .movedIn: groups[at].after += post.count
-            case .movedOut, .deleted: groups[at].before += post.count
-            }
-            if kind != .movedOut && kind != .deleted { groups[at].vacantAfter += min(post.vacant, post.count) }
-            let place: String? =
-                switch kind {
-                case .movedIn: merged.currentManagerName(change.current?.reportsTo)
-                case .movedOut: merged.proposedManagerName(change.proposed?.reportsTo)
-                default: nil
-                }
-            if let place, !groups[at].places.contains(place) { groups[at].places.append(place) }
-        }
-        for change in members {
-            let look = ChangeLook(change)
-            looks.insert(look)
-            switch look {
-            case .created: add(change, as: .new)
-            case .deleted: add(change, as: .deleted)
-            case .moved: add(change, as: .movedIn)
-            case .changed, .unchanged: add(change, as: .stays)
-            }
-        }
-        for change in movedOut {
-            looks.insert(.moved)
-            add(change, as: .movedOut)
-        }
-        var label = LabelLines()
-        var before = 0
-        var after = 0
-        for group in groups {
-            before += group.before
-            after += group.after
-            let vacant = group.vacantAfter > 0 ? " (\(group.vacantAfter) vacant)" : ""
-            switch group.kind {
-            case .new:
-                label.detail("+\(group.after) \(group.title)\(vacant): new", color: ChartPalette.created, size: 10)
-            case .deleted:
-                label.detail("\(group.before) \(group.title): deleted", color: ChartPalette.error, struck: true, size: 10)
-            case .movedIn:
-                label.detail("+\(group.after) \(group.title)\(vacant)", color: ChartPalette.moved, size: 10)
-                label.detail("moved in from \(group.places.joined(separator: ", "))", italic: true, color: ChartPalette.moved)
-            case .movedOut:
-                label.detail("−\(group.before) \(group.title)", color: ChartPalette.moved, size: 10)
-                label.detail("moved to \(group.places.joined(separator: ", "))", italic: true, color: ChartPalette.moved)
-            case .stays where group.before != group.after:
-                label.detail("\(group.before) → \(group.after) \(group.title)\(vacant)", color: ChartPalette.changed, size: 10)
-            case .stays:
-                label.detail(
-                    "\(group.after) \(group.title)\(vacant)", color: group.changed ? ChartPalette.changed : ChartPalette.muted, size: 10)
-            }
-            if !group.notes.isEmpty {
-                label.detail(
-                    group.notes.joined(separator: " · "), italic: true, color: group.changed ? ChartPalette.changed : ChartPalette.muted)
-            }
-        }
-        label.detail(before == after ? Plural.count(after, "post") : "posts \(before) → \(after)", color: ChartPalette.muted)
-        var style: BoxStyle
-        if looks == [.created] {
-            style = ChangeLook.created.style
-        } else if looks == [.deleted] {
-            style = ChangeLook.deleted.style
-        } else if looks.isSubset(of: [.unchanged]) {
-            style = ChangeLook.unchanged.style
-            style.fill = ChartPalette.teamFill
-        } else if looks.isSubset(of: [.unchanged, .moved]) {
-            style = ChangeLook.moved.style
-        } else {
-            style = ChangeLook.changed.style
-        }
-        if after > 0 && groups.allSatisfy({ $0.vacantAfter >= $0.after }) { style.dashed = true }
-        return (label.html, style)
+    static func team(_ members: [PostChange], movedOut: [PostChange] = [], merged: MergedStructure) -> (label: String, style: BoxStyle) {
+        let team = TeamChange(members: members, movedOut: movedOut, merged: merged)
+        return (team.label, team.style)
     }
 
     static func pounds(_ value: Double?) -> String {

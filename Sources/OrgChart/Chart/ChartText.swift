@@ -138,14 +138,18 @@ enum ChartText {
         return text + ": \(finding.message)"
     }
 
-    /// The box drawn where a page's branch is missing from one structure.
-    static func absentBox(_ id: PostID, in side: String, key: String) -> ChartBox {
-        var style = BoxStyle()
-        style.dashed = true
-        style.outline = ChartPalette.muted
-        return ChartBox(
-            name: "\(key)none", elementID: "\(key)-absent", row: .frontLine,
-            label: DOTText.html("No post \(id.rawValue) in the \(side) structure"), style: style)
+    /// The box drawn where a page's branch (or a side-by-side chart's root) is missing
+    /// from one structure.
+    ///
+    /// - Parameters:
+    ///   - key: The panel's name key; the box's element id is `KEY-absent` unless given.
+    ///   - row: Where the box sits: the front line, or the row the post has in the other
+    ///     structure.
+    static func absentBox(_ id: PostID, in side: String, key: String, row: ChartRow = .frontLine, elementID: String? = nil) -> ChartBox {
+        ChartBox(
+            name: "\(key)none", elementID: elementID ?? "\(key)-absent", row: row,
+            label: DOTText.html("No post \(id.rawValue) in the \(side) structure"),
+            style: BoxStyle(outline: ChartPalette.muted, dashed: true))
     }
 
     /// A chartbook page's running header: its place in the book, then the chain of

@@ -72,13 +72,7 @@ struct Planner {
     /// stopping at page roots already planned.
     func posts(below root: Int?, view: Int, levels: Int, only reports: Set<Int>? = nil) -> [Int] {
         let index = views.views[view]
-        var frontier: [Int]
-        if let root {
-            guard let at = views.toView[view][root] else { return [] }
-            frontier = [at]
-        } else {
-            frontier = (0..<index.posts.count).filter { index.manager[$0] == nil }
-        }
+        guard var frontier = start(from: root, view: view) else { return [] }
         var level = 0
         var seen = Set(frontier)
         while level < levels && !frontier.isEmpty {
@@ -96,18 +90,22 @@ struct Planner {
         return frontier.filter { branching[view][$0] }.compactMap { views.fromView[view][$0] }
     }
 
+    /// Where a walk down a view starts: `root`'s position in it (nil when the view does
+    /// not have it), or without a root the view's top posts.
+    func start(from root: Int?, view: Int) -> [Int]? {
+        guard let root else {
+            let index = views.views[view]
+            return (0..<index.posts.count).filter { index.manager[$0] == nil }
+        }
+        return views.toView[view][root].map { [$0] }
+    }
+
     /// How many levels a branch goes down, at most, in any view.
     func height(of root: Int?) -> Int {
         var best = 0
         for view in views.views.indices {
             let index = views.views[view]
-            var frontier: [Int]
-            if let root {
-                guard let at = views.toView[view][root] else { continue }
-                frontier = [at]
-            } else {
-                frontier = (0..<index.posts.count).filter { index.manager[$0] == nil }
-            }
+            guard var frontier = start(from: root, view: view) else { continue }
             var level = 0
             var seen = Set(frontier)
             while !frontier.isEmpty && level < 10_000 {

@@ -42,15 +42,37 @@ struct PanelLayout {
     /// - Parameter stacks: Whether team leaders are stacked in bands (chartbook pages); a
     ///   chart drawn whole keeps a box per post and a team box in the front-line row.
     init(index: StructureIndex, scope: ChartScope, stacks: Bool = true) {
-        let posts = index.posts
-        let count = posts.count
-
         // Only the drawn posts are visited, in file order.
         let drawn = scope.drawnPositions.sorted()
+        let teams = Self.frontLineTeams(index: index, scope: scope, drawn: drawn)
+        let row = Self.rows(index: index, scope: scope, drawn: drawn, teamOf: teams.teamOf)
+        var walk = Walk(index: index, scope: scope, stacks: stacks, teamOf: teams.teamOf, members: teams.members, row: row)
+        for start in Self.starts(index: index, scope: scope, drawn: drawn) { walk.visit(from: start) }
+        self.row = row
+        self.teamOf = teams.teamOf
+        self.stackOf = walk.stackOf
+        self.order = walk.order
+        self.drawnInOrder = walk.drawnInOrder
+    }
 
-        // A front-line line: no tier, not an assistant, leads no one, under a drawn manager.
+    /// The front-line lines of each team, by the team's manager, in declaration order.
+    func membersByTeam() -> [Int: [Int]] {
+        var members: [Int: [Int]] = [:]
+        for position in drawnInOrder {
+            if let leader = teamOf[position] { members[leader, default: []].append(position) }
+        }
+        return members
+    }
+
+    /// The posts folded into a team box, with the team's manager, and each team's lines in
+    /// file order. A front-line line: no tier, not an assistant, leads no one, under a
+    /// drawn manager.
+    private static func frontLineTeams(
+        index: StructureIndex, scope: ChartScope, drawn: [Int]
+    ) -> (teamOf: [Int: Int], members: [Int: [Int]]) {
         var teamOf: [Int: Int] = [:]
         var members: [Int: [Int]] = [:]
+        let posts = index.posts
         for position in drawn {
             let post = posts[position]
             guard post.tier == nil, !post.assistant, index.reportCount(of: position) == 0,
@@ -59,18 +81,24 @@ struct PanelLayout {
             teamOf[position] = manager
             members[manager, default: []].append(position)
         }
+        return (teamOf, members)
+    }
 
+    /// Each post's row: assistants sit beside the post they support, in its row, and
+    /// front-line lines in the front-line row.
+    private static func rows(index: StructureIndex, scope: ChartScope, drawn: [Int], teamOf: [Int: Int]) -> Rows {
+        let posts = index.posts
         var row = Rows(posts: posts)
-        // Assistants sit beside the post they support, in its row.
         for position in drawn where posts[position].assistant {
             if let manager = index.manager[position], scope.drawn[manager] { row.exceptions[position] = row[manager] }
         }
         for position in teamOf.keys { row.exceptions[position] = .frontLine }
+        return row
+    }
 
-        // Depth first from each start, reports in file order; loop members last.
-        var order: [Item] = []
-        var drawnInOrder: [Int] = []
-        var visited = [Bool](repeating: false, count: count)
+    /// Where the walk starts: each drawn post whose manager is not drawn, then the posts
+    /// caught in a reporting loop.
+    private static func starts(index: StructureIndex, scope: ChartScope, drawn: [Int]) -> [Int] {
         var starts: [Int] = []
         for position in drawn {
             if index.manager[position].map({ !scope.drawn[$0] }) ?? true { starts.append(position) }
@@ -78,61 +106,102 @@ struct PanelLayout {
         for position in drawn where index.depth[position] < 0 {
             starts.append(position)
         }
-        // A team leader: a tiered post, not an assistant nor a reference to another page,
-        // whose every report is a front-line line folded into its team.
-        func leadsOnlyATeam(_ position: Int) -> Bool {
+        return starts
+    }
+
+    /// Declares the boxes depth first from each start, reports in file order, each team
+    /// after its manager, and (with `stacks`) the leaders of teams in bands.
+    private struct Walk {
+        let index: StructureIndex
+        let posts: [Post]
+        let scope: ChartScope
+        let stacks: Bool
+        let teamOf: [Int: Int]
+        let members: [Int: [Int]]
+        let row: Rows
+        var order: [Item] = []
+        var drawnInOrder: [Int] = []
+        var stackOf: [Int: Int] = [:]
+        var visited: [Bool]
+
+        init(index: StructureIndex, scope: ChartScope, stacks: Bool, teamOf: [Int: Int], members: [Int: [Int]], row: Rows) {
+            self.index = index
+            self.posts = index.posts
+            self.scope = scope
+            self.stacks = stacks
+            self.teamOf = teamOf
+            self.members = members
+            self.row = row
+            self.visited = [Bool](repeating: false, count: index.posts.count)
+        }
+
+        /// Declares everything below `start` not declared yet.
+        mutating func visit(from start: Int) {
+            guard !visited[start] else { return }
+            var pending = [start]
+            while let position = pending.popLast() {
+                guard !visited[position] else { continue }
+                place(position)
+                var reports = reportsToWalk(position)
+                if stacks && !scope.stops.contains(position) { stackLeaders(among: &reports, under: position) }
+                pending.append(contentsOf: reports.reversed())
+            }
+        }
+
+        /// The drawn reports of `position` not declared yet, front-line lines aside.
+        private func reportsToWalk(_ position: Int) -> [Int] {
+            Array(index.reports(of: position).filter { scope.drawn[$0] && !visited[$0] && teamOf[$0] == nil })
+        }
+
+        /// Declares a post's box, and its front-line team's box just after it.
+        private mutating func place(_ position: Int) {
+            visited[position] = true
+            order.append(.post(position))
+            drawnInOrder.append(position)
+            if let team = members[position] {
+                order.append(.team(manager: position, members: team))
+                markDrawn(team)
+            }
+        }
+
+        /// Declares the reports of `manager` that lead only a team as bands, one per row
+        /// in the order the rows first appear, and takes them out of `reports`.
+        private mutating func stackLeaders(among reports: inout [Int], under manager: Int) {
+            let leaders = reports.filter { leadsOnlyATeam($0) }
+            guard !leaders.isEmpty else { return }
+            var rows: [ChartRow] = []
+            var byRow: [ChartRow: [Int]] = [:]
+            for leader in leaders {
+                if byRow[row[leader]] == nil { rows.append(row[leader]) }
+                byRow[row[leader], default: []].append(leader)
+            }
+            for band in rows {
+                let group = byRow[band] ?? []
+                order.append(.stack(manager: manager, leaders: group, row: band))
+                for leader in group {
+                    visited[leader] = true
+                    stackOf[leader] = manager
+                    drawnInOrder.append(leader)
+                    markDrawn(members[leader] ?? [])
+                }
+            }
+            reports.removeAll { stackOf[$0] != nil }
+        }
+
+        /// A team's lines, drawn in its box: never visited on their own.
+        private mutating func markDrawn(_ team: [Int]) {
+            for member in team {
+                visited[member] = true
+                drawnInOrder.append(member)
+            }
+        }
+
+        /// A team leader: a tiered post, not an assistant nor a reference to another page,
+        /// whose every report is a front-line line folded into its team.
+        private func leadsOnlyATeam(_ position: Int) -> Bool {
             let post = posts[position]
             guard post.tier != nil, !post.assistant, !scope.stops.contains(position), index.depth[position] >= 0 else { return false }
             return index.reports(of: position).allSatisfy { teamOf[$0] == position }
         }
-        var stackOf: [Int: Int] = [:]
-        for start in starts where !visited[start] {
-            var stack = [start]
-            while let position = stack.popLast() {
-                guard !visited[position] else { continue }
-                visited[position] = true
-                order.append(.post(position))
-                drawnInOrder.append(position)
-                if let team = members[position] {
-                    order.append(.team(manager: position, members: team))
-                    for member in team {
-                        visited[member] = true
-                        drawnInOrder.append(member)
-                    }
-                }
-                var reports = Array(index.reports(of: position).filter { scope.drawn[$0] && !visited[$0] && teamOf[$0] == nil })
-                if stacks && !scope.stops.contains(position) {
-                    let leaders = reports.filter(leadsOnlyATeam)
-                    if !leaders.isEmpty {
-                        var rows: [ChartRow] = []
-                        var byRow: [ChartRow: [Int]] = [:]
-                        for leader in leaders {
-                            if byRow[row[leader]] == nil { rows.append(row[leader]) }
-                            byRow[row[leader], default: []].append(leader)
-                        }
-                        for band in rows {
-                            let group = byRow[band] ?? []
-                            order.append(.stack(manager: position, leaders: group, row: band))
-                            for leader in group {
-                                visited[leader] = true
-                                stackOf[leader] = position
-                                drawnInOrder.append(leader)
-                                for member in members[leader] ?? [] {
-                                    visited[member] = true
-                                    drawnInOrder.append(member)
-                                }
-                            }
-                        }
-                        reports.removeAll { stackOf[$0] != nil }
-                    }
-                }
-                stack.append(contentsOf: reports.reversed())
-            }
-        }
-        self.row = row
-        self.teamOf = teamOf
-        self.stackOf = stackOf
-        self.order = order
-        self.drawnInOrder = drawnInOrder
     }
 }
