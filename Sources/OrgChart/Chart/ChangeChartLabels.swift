@@ -1,4 +1,6 @@
+import OrgAnalysis
 import OrgModel
+import OrgSupport
 
 /// What the change chart writes in its boxes: each record's change in words, the rules a
 /// proposed post breaks, and on a chartbook page the branch a reference stands for.

@@ -1,4 +1,6 @@
+import OrgAnalysis
 import OrgModel
+import OrgSupport
 
 /// What the one-structure and side-by-side charts write in a panel's boxes: each post's
 /// title, holder and facts, each team's lines by title, findings in colour and agreed

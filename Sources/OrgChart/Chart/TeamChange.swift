@@ -1,4 +1,6 @@
+import OrgAnalysis
 import OrgModel
+import OrgSupport
 
 /// A front-line team's change, summed up by title and kind of change: what the change
 /// chart writes in a team's box, and the box's colour.
