@@ -26,7 +26,9 @@ public struct StructureDiff: Sendable, Equatable {
     /// What the matching could not do as the files asked: a `replaces:` that names no
     /// current post, one that is kept, taken twice or the post itself; repeated ids.
     /// Each says how the posts were counted instead. Empty when all went as written.
-    public let notes: [String]
+    public let comparisonNotes: [ComparisonNote]
+    /// The notes, one sentence each.
+    public var notes: [String] { comparisonNotes.map(\.english) }
 
     private let changeByCurrentID: [PostID: Int]
     private let changeByProposedID: [PostID: Int]
@@ -60,37 +62,31 @@ public struct StructureDiff: Sendable, Equatable {
                 partnerOfProposed[match] = position
             }
         }
-        var notes: [String] = []
+        var notes: [ComparisonNote] = []
         func place(_ post: Post) -> String { post.line > 0 ? "\(post.id) (line \(post.line))" : "\(post.id)" }
         for (position, post) in proposed.posts.enumerated() {
             guard let old = post.replaces else { continue }
             if old == post.id {
-                notes.append(
-                    "proposed post \(place(post)) replaces itself, which means nothing: matched by its id as any post is; remove replaces:")
+                notes.append(.replacesItself(post: post.id, line: post.line))
                 continue
             }
             guard partnerOfProposed[position] == nil, proposedPosition[post.id] == position else {
                 if proposedPosition[post.id] == position {
-                    notes.append(
-                        "proposed post \(place(post)) replaces \(old), but its own id is in the current structure: matched as \(post.id), and replaces: is not used"
-                    )
+                    notes.append(.replacesWithOwnIDKept(post: post.id, line: post.line, replaces: old))
                 }
                 continue
             }
             guard let oldPosition = currentPosition[old] else {
-                notes.append(
-                    "proposed post \(place(post)) replaces \(old), which is not in the current structure: \(post.id) counts as created")
+                notes.append(.replacesUnknown(post: post.id, line: post.line, replaces: old))
                 continue
             }
             guard partnerOfCurrent[oldPosition] == nil else {
                 if let keeper = partnerOfCurrent[oldPosition], proposed.posts[keeper].id == old {
-                    notes.append(
-                        "proposed post \(place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created"
-                    )
+                    notes.append(.replacesKeptPost(post: post.id, line: post.line, replaces: old))
                 } else if let taker = partnerOfCurrent[oldPosition] {
                     notes.append(
-                        "proposed posts \(place(proposed.posts[taker])) and \(place(post)) both replace \(old): \(proposed.posts[taker].id) takes its place and \(post.id) counts as created"
-                    )
+                        .replacedTwice(
+                            taker: proposed.posts[taker].id, takerLine: proposed.posts[taker].line, post: post.id, line: post.line, replaces: old))
                 }
                 continue
             }
@@ -121,9 +117,7 @@ public struct StructureDiff: Sendable, Equatable {
                 matched.append("\(post.id) as \(proposed.posts[match].id)")
             }
             if !matched.isEmpty {
-                notes.append(
-                    "\(Plural.count(matched.count, "post")) matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")"
-                )
+                notes.append(.matchedInAnotherForm(posts: matched.count, matching: matching, examples: matched))
             }
         }
 
@@ -169,10 +163,7 @@ public struct StructureDiff: Sendable, Equatable {
             let repeated = structure.posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
             guard !repeated.isEmpty else { continue }
             let ids = Array(Set(repeated)).sorted()
-            notes.append(
-                "the \(side) structure repeats the \(Plural.noun(ids.count, "id")) \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
-                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)"
-            )
+            notes.append(.repeatedIDs(side: side, ids: ids))
         }
 
         var changes: [PostChange] = []
@@ -203,7 +194,7 @@ public struct StructureDiff: Sendable, Equatable {
             if let id = change.proposed?.id, byProposed[id] == nil { byProposed[id] = offset }
         }
         self.changes = changes
-        self.notes = notes
+        self.comparisonNotes = notes
         self.changeByCurrentID = byCurrent
         self.changeByProposedID = byProposed
     }

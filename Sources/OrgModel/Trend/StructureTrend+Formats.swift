@@ -192,7 +192,7 @@ extension StructureTrend {
         var deleted: Int
         var created: Int
         var moved: Int
-        var notes: [String]
+        var notes: [DiagnosticJSON]
     }
 
     public struct JSONSnapshot: Encodable {
@@ -236,7 +236,7 @@ extension StructureTrend {
             frontLineHeadcount = snapshot.frontLineHeadcount
             frontLineNearTop = snapshot.frontLineNearTop
             changesFromPrevious = snapshot.changes.map {
-                JSONChanges(deleted: $0.deleted, created: $0.created, moved: $0.moved, notes: $0.notes)
+                JSONChanges(deleted: $0.deleted, created: $0.created, moved: $0.moved, notes: $0.comparisonNotes.map { DiagnosticJSON($0) })
             }
             flags = snapshot.flags.map(\.rawValue)
         }
