@@ -165,7 +165,10 @@ struct TrendEndToEndTests {
         let byCase = try changes("case")
         #expect(byCase?["deleted"] as? Int == 0 && byCase?["created"] as? Int == 0 && byCase?["moved"] as? Int == 0)
         let notes = byCase?["notes"] as? [[String: Any]]
-        #expect(notes?.map { $0["message"] as? String } == ["1 post matched only under --match-ids case, their ids differing in form: CEO as ceo"])
+        #expect(
+            notes?.map { $0["message"] as? String } == [
+                "1 post matched only under --match-ids case, their ids differing in form: CEO as ceo"
+            ])
         #expect(notes?.first?["code"] as? String == "compare.matched-in-another-form")
         let arguments = notes?.first?["arguments"] as? [String: Any]
         #expect(arguments?["posts"] as? Int == 1 && arguments?["matching"] as? String == "case")

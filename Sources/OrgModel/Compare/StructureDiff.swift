@@ -86,7 +86,8 @@ public struct StructureDiff: Sendable, Equatable {
                 } else if let taker = partnerOfCurrent[oldPosition] {
                     notes.append(
                         .replacedTwice(
-                            taker: proposed.posts[taker].id, takerLine: proposed.posts[taker].line, post: post.id, line: post.line, replaces: old))
+                            taker: proposed.posts[taker].id, takerLine: proposed.posts[taker].line, post: post.id, line: post.line,
+                            replaces: old))
                 }
                 continue
             }

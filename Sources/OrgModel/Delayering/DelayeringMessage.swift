@@ -45,7 +45,8 @@ public enum DelayeringMessage: DiagnosticMessage, Hashable {
         case .mergeWouldNarrowManager(let posts, let reports, let rule, let manager, let managerSpan):
             "\(Self.list(posts)) could merge (\(reports) reports, rule \(rule)) but \(manager) would then lead \(managerSpan)"
         case .notMerged(let post, let into, let refusal): "\(post) is not merged into \(into): \(refusal.argumentText)"
-        case .wideAccepted(let post, let span, let rule): "\(post) leads \(span) (rule \(rule)) under an agreed deviation, so it is not split"
+        case .wideAccepted(let post, let span, let rule):
+            "\(post) leads \(span) (rule \(rule)) under an agreed deviation, so it is not split"
         case .removeHiddenLayer, .removeOneOverOne, .merge, .needsSplit, .split: moveEnglish
         }
     }
@@ -69,7 +70,8 @@ public enum DelayeringMessage: DiagnosticMessage, Hashable {
         case .needsSplit(let post, let span, let tier, let rule, let parts, let blocker):
             return
                 "\(post) leads \(span) (tier \(tier) rule \(rule)) and needs splitting into \(parts), which this option cannot do: \(blocker.argumentText)."
-        case .split(let post, let span, let tier, let rule, let parts, let manager, let keeps, let shares, let cost, let fromMedian, let grade):
+        case .split(
+            let post, let span, let tier, let rule, let parts, let manager, let keeps, let shares, let cost, let fromMedian, let grade):
             let basis = fromMedian ? "the median cost of a tier \(tier) post" : "the grade table's cost of \(grade ?? "its grade")"
             let costText =
                 cost.isComplete
@@ -160,10 +162,12 @@ public enum DelayeringMessage: DiagnosticMessage, Hashable {
         var argumentText: String {
             switch self {
             case .topPost: "it is a top post"
-            case .unevenLines(let sizes): "its lines cannot be shared into spans within the rule (\(sizes.map(String.init).joined(separator: " + ")))"
+            case .unevenLines(let sizes):
+                "its lines cannot be shared into spans within the rule (\(sizes.map(String.init).joined(separator: " + ")))"
             case .managerTooWide(let manager, let span, let rule): "\(manager) would then lead \(span)\(rule.map { " (rule \($0))" } ?? "")"
             case .hiddenLayer: "a new post beside it would sit in the same hidden layer"
-            case .tooManyLayers(let layer, let allowed): "a new post beside it would be management layer \(layer), more than the \(allowed) allowed"
+            case .tooManyLayers(let layer, let allowed):
+                "a new post beside it would be management layer \(layer), more than the \(allowed) allowed"
             }
         }
     }

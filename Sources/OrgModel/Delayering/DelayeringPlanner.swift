@@ -115,7 +115,8 @@ public struct DelayeringPlanner: Sendable {
             default: .other
             }
         return DelayeringMessage.Refusal(
-            post: workspace.posts[refusal.position].id, problem: problem, span: refusal.span, rule: workspace.spanRule(of: refusal.position))
+            post: workspace.posts[refusal.position].id, problem: problem, span: refusal.span, rule: workspace.spanRule(of: refusal.position)
+        )
     }
 
     // MARK: Step 1: hidden layers and one-over-one managers
@@ -303,7 +304,8 @@ public struct DelayeringPlanner: Sendable {
                 moves.append(
                     DelayeringMove(
                         kind: .needsSplit, post: post.id,
-                        message: .needsSplit(post: describe(position, in: workspace), span: span, tier: tier, rule: rule, parts: parts, blocker: why)
+                        message: .needsSplit(
+                            post: describe(position, in: workspace), span: span, tier: tier, rule: rule, parts: parts, blocker: why)
                     ))
             }
             guard let boss = workspace.manager[position] else {
@@ -317,7 +319,9 @@ public struct DelayeringPlanner: Sendable {
             let bossBefore = workspace.problems(boss)
             let bossAfter = workspace.problems(boss, span: workspace.span[boss] + parts - 1, boss: workspace.manager[boss], leads: true)
             if !bossAfter.subtracting(bossBefore).isEmpty {
-                mark(.managerTooWide(manager: workspace.posts[boss].id, span: workspace.span[boss] + parts - 1, rule: workspace.spanRule(of: boss)))
+                mark(
+                    .managerTooWide(
+                        manager: workspace.posts[boss].id, span: workspace.span[boss] + parts - 1, rule: workspace.spanRule(of: boss)))
                 continue
             }
             if workspace.problems(position).contains(.tierOrder) {
@@ -339,7 +343,8 @@ public struct DelayeringPlanner: Sendable {
             let addedPosts = created.map { workspace.posts[$0] }
             let addedCost = workspace.costing.total(addedPosts)
             let shares = created.map {
-                DelayeringMessage.Share(post: workspace.posts[$0].id, span: workspace.span[$0], reports: ids(workspace.reports[$0], in: workspace))
+                DelayeringMessage.Share(
+                    post: workspace.posts[$0].id, span: workspace.span[$0], reports: ids(workspace.reports[$0], in: workspace))
             }
             moves.append(
                 DelayeringMove(

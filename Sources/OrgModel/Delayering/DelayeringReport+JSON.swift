@@ -83,7 +83,8 @@ extension DelayeringReport {
                         addedCost: JSONCost(move.addedCost), summary: move.summary, code: move.message.code,
                         arguments: DiagnosticJSON.Arguments(list: move.message.arguments))
                 },
-                notes: option.noteMessages.map { DiagnosticJSON($0) }, dottedLineChanges: option.dottedLineChanges, removed: option.removedPosts.map(\.id.rawValue),
+                notes: option.noteMessages.map { DiagnosticJSON($0) }, dottedLineChanges: option.dottedLineChanges,
+                removed: option.removedPosts.map(\.id.rawValue),
                 added: option.addedPosts.map(\.id.rawValue),
                 removedCost: JSONCost(option.removedCost), addedCost: JSONCost(option.addedCost), netSaving: option.netSaving,
                 savingComplete: option.savingIsComplete, after: Self.measures(option.analysis, option.findings),
@@ -91,6 +92,7 @@ extension DelayeringReport {
         }
         return JSONReport(
             file: file, rules: result.original.rules.name,
-            before: Self.measures(result.original, result.originalFindings), options: options, notes: result.noteMessages.map { DiagnosticJSON($0) })
+            before: Self.measures(result.original, result.originalFindings), options: options,
+            notes: result.noteMessages.map { DiagnosticJSON($0) })
     }
 }

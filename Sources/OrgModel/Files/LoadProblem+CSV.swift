@@ -34,12 +34,14 @@ extension LoadProblem {
         case .unknownColumn(let name, let column, let suggestion, let known):
             (
                 "unknown column \(ValueParsing.quoted(name)) (column \(column))",
-                suggestion.map { "did you mean \($0)?" } ?? "known columns: \(known.joined(separator: ", ")), or attributes.NAME for extra data"
+                suggestion.map { "did you mean \($0)?" }
+                    ?? "known columns: \(known.joined(separator: ", ")), or attributes.NAME for extra data"
             )
         case .csvCannotHold(let field):
             (
                 "a CSV structure cannot hold \(field)",
-                field == "deviations" ? "deviations are YAML-only: write the structure as YAML" : "give each attribute its own column, attributes.NAME"
+                field == "deviations"
+                    ? "deviations are YAML-only: write the structure as YAML" : "give each attribute its own column, attributes.NAME"
             )
         case .requiredColumnMissing(let column): ("the header has no \(column) column", "id and reports_to are required")
         case .commentAfterHeader:
@@ -47,7 +49,8 @@ extension LoadProblem {
         case .fieldCount(let found, let expected, let headerLine):
             (
                 "the row has \(Plural.grouped(found, "field")) but the header (line \(headerLine)) has \(expected)",
-                found > expected ? "quote any field that holds the delimiter" : "give every row a field for each column, empty where there is nothing"
+                found > expected
+                    ? "quote any field that holds the delimiter" : "give every row a field for each column, empty where there is nothing"
             )
         default: nil
         }
@@ -58,7 +61,8 @@ extension LoadProblem {
         case .mappingEmpty: ("the mapping file is empty", "see the README for the mapping format")
         case .noMapping: ("no mapping given", nil)
         case .emptyColumnName(let field): ("the column for \(field) is empty", "name the extract's column, as its header spells it")
-        case .gradeTierBelowOne(let grade, let tier): ("the tier of grade \(grade) must be 1 or more, not \(tier)", "leave front-line grades out of the table")
+        case .gradeTierBelowOne(let grade, let tier):
+            ("the tier of grade \(grade) must be 1 or more, not \(tier)", "leave front-line grades out of the table")
         case .valueTranslation(let field, let from, let to, let problem):
             ("values: \(field): \(ValueParsing.quoted(from)) is read as \(ValueParsing.quoted(to)), which \(problem)", nil)
         case .encodingUnknown(let text): ("encoding must be auto, utf-8 or windows-1252, not \(ValueParsing.quoted(text))", nil)
@@ -70,12 +74,14 @@ extension LoadProblem {
                     ? "a column is either mapped or dropped: take it out of drop:, or out of columns: to leave \(field) empty"
                     : "dates: is for extra columns kept as attributes; \(field) is read by its own rules"
             )
-        case .dateColumnDropped(let column): ("dates: names \(ValueParsing.quoted(column)), which drop: drops", "take it out of one of them")
+        case .dateColumnDropped(let column):
+            ("dates: names \(ValueParsing.quoted(column)), which drop: drops", "take it out of one of them")
         case .badDelimiter(let text): ("the delimiter must be one character such as , ; | or tab, not \(ValueParsing.quoted(text))", nil)
         case .notAPostField(let name, let suggestion, let fields):
             (
                 "\(ValueParsing.quoted(name)) is not a post field a column can feed",
-                suggestion.map { "did you mean \($0)?" } ?? "fields: \(fields.joined(separator: ", ")); other columns are kept as attributes"
+                suggestion.map { "did you mean \($0)?" }
+                    ?? "fields: \(fields.joined(separator: ", ")); other columns are kept as attributes"
             )
         case .organogramColumnsMissing(let missing, let senior, let looksOther, let columns):
             (
@@ -85,7 +91,10 @@ extension LoadProblem {
                     : "the \(senior ? "senior" : "junior") file's columns are \(columns.joined(separator: ", "))"
             )
         case .headerColumnTwice(let name, let field):
-            ("the header has two columns named \(ValueParsing.quoted(name)), which the mapping uses for \(field)", "rename one of them in the extract")
+            (
+                "the header has two columns named \(ValueParsing.quoted(name)), which the mapping uses for \(field)",
+                "rename one of them in the extract"
+            )
         case .mappingWithoutColumn(let field):
             (
                 "the mapping names no column for \(field)",
@@ -93,7 +102,8 @@ extension LoadProblem {
             )
         case .headerLacksColumns(let missing, let header, let extract, let line):
             (
-                (extract.map { "the extract's header (\($0):\(line ?? 0))" } ?? "the header") + " has no column \(missing.joined(separator: "; no column "))",
+                (extract.map { "the extract's header (\($0):\(line ?? 0))" } ?? "the header")
+                    + " has no column \(missing.joined(separator: "; no column "))",
                 Self.delimiterSuggestion(header)
                     ?? "the mapping's column names must match the extract's header (\(header.count) columns: \(header.prefix(8).map { ValueParsing.quoted($0) }.joined(separator: ", "))\(header.count > 8 ? ", …" : ""))"
             )

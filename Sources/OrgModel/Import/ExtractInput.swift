@@ -48,7 +48,8 @@ enum ExtractInput {
             let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             throw LoadError(
                 file: file, line: line, column: offset - lineStart + 1,
-                .refusedCharacter(what: "the extract", character: RefusedCharacters.describe(TextEncoding.windows1252Scalar(bytes[offset]))))
+                .refusedCharacter(what: "the extract", character: RefusedCharacters.describe(TextEncoding.windows1252Scalar(bytes[offset])))
+            )
         }
     }
 

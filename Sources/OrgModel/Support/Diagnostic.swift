@@ -77,11 +77,20 @@ enum DiagnosticCode {
         return kebab(name)
     }
 
-    /// `unknownManager` as `unknown-manager`, `readAsWindows1252` as `read-as-windows1252`.
+    /// `unknownManager` as `unknown-manager`, `readAsWindows1252` as `read-as-windows1252`;
+    /// an initialism is one word: `notYAMLText` as `not-yaml-text`, `repeatedIDs` as
+    /// `repeated-ids`, `jobShareFTE` as `job-share-fte`.
     static func kebab(_ name: String) -> String {
+        let characters = Array(name)
         var code = ""
-        for character in name {
-            if character.isUppercase, !code.isEmpty { code.append("-") }
+        for (index, character) in characters.enumerated() {
+            if character.isUppercase, index > 0 {
+                let previous = characters[index - 1]
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let afterNext = index + 2 < characters.count ? characters[index + 2] : nil
+                let startsWord = !previous.isUppercase || (next?.isLowercase == true && afterNext?.isLowercase == true)
+                if startsWord { code.append("-") }
+            }
             code.append(contentsOf: character.lowercased())
         }
         return code
