@@ -12,6 +12,10 @@ public enum DelayeringMessage: DiagnosticMessage, Hashable {
     case mergeWouldNarrowManager(posts: [PostID], reports: Int, rule: SpanRule, manager: PostID, managerSpan: Int)
     case notMerged(post: PostID, into: PostID, refusal: Refusal)
     case wideAccepted(post: Described, span: Int, rule: SpanRule)
+    /// A dotted line to a removed post, dropped: `heir`, which takes the removed post's
+    /// place, is the post itself, its manager or already a dotted line of it.
+    case dottedLineDropped(post: PostID, target: PostID, heir: PostID, heirIs: Heir)
+    case dottedLineMoved(post: PostID, target: PostID, heir: PostID)
     // Moves.
     /// `clears` is nil when the post itself sits in the hidden layer, else the posts of its
     /// own tier or higher under it that the removal lifts out of one.
@@ -47,6 +51,12 @@ public enum DelayeringMessage: DiagnosticMessage, Hashable {
         case .notMerged(let post, let into, let refusal): "\(post) is not merged into \(into): \(refusal.argumentText)"
         case .wideAccepted(let post, let span, let rule):
             "\(post) leads \(span) (rule \(rule)) under an agreed deviation, so it is not split"
+        case .dottedLineDropped(let post, let target, let heir, let heirIs):
+            "\(post)'s dotted line to \(target) is dropped: \(target) is removed, and its place passes to "
+                + (heirIs == .itself
+                    ? "\(post) itself" : heirIs == .ownManager ? "\(heir), \(post)'s own manager" : "\(heir), already a dotted line")
+        case .dottedLineMoved(let post, let target, let heir):
+            "\(post)'s dotted line to \(target) now goes to \(heir), which takes \(target)'s place"
         case .removeHiddenLayer, .removeOneOverOne, .merge, .needsSplit, .split: moveEnglish
         }
     }
@@ -95,8 +105,13 @@ public enum DelayeringMessage: DiagnosticMessage, Hashable {
         return total.known > 0 ? "Saves \(total.text) a year." : "Cost not known."
     }
 
+    /// What the post that takes a removed post's place is to the post with a dotted line to it.
+    public enum Heir: String, Sendable, Hashable {
+        case itself, ownManager, alreadyDotted
+    }
+
     /// A post as the sentences name it: `ID (Title)`, or the id alone when it has no title.
-    public struct Described: Sendable, Hashable, CustomStringConvertible, DiagnosticArgumentText {
+    public struct Described: Sendable, Hashable, CustomStringConvertible, DiagnosticArgumentFields {
         public var id: PostID
         public var title: String
 
@@ -106,7 +121,9 @@ public enum DelayeringMessage: DiagnosticMessage, Hashable {
         }
 
         public var description: String { title.isEmpty ? id.rawValue : "\(id) (\(title))" }
-        var argumentText: String { description }
+        func arguments(named name: String) -> [DiagnosticArgument] {
+            [DiagnosticArgument(name, .string(id.rawValue)), DiagnosticArgument(name + "Title", .string(title))]
+        }
     }
 
     /// Why a move was refused: the rule `post` would break, at the span it would lead.
@@ -188,6 +205,10 @@ public enum DelayeringMessage: DiagnosticMessage, Hashable {
     }
 }
 
-extension CostTotal: DiagnosticArgumentText {
-    var argumentText: String { text }
+extension CostTotal: DiagnosticArgumentFields {
+    /// The known cost in pounds a year, and the posts of unknown cost when there are any.
+    func arguments(named name: String) -> [DiagnosticArgument] {
+        [DiagnosticArgument(name, .decimal(known))]
+            + (unknownPosts > 0 ? [DiagnosticArgument(name + "UnknownPosts", .integer(unknownPosts))] : [])
+    }
 }

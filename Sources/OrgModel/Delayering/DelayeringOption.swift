@@ -53,7 +53,9 @@ public struct DelayeringOption: Sendable {
     public var findingChanges: FindingChanges
     /// What the option does to dotted lines: one to a removed post goes to the post that
     /// takes its place, or is dropped (to the post itself, or to its own manager).
-    public var dottedLineChanges: [String] = []
+    public var dottedLineMessages: [DelayeringMessage] = []
+    /// The dotted line changes, one sentence each.
+    public var dottedLineChanges: [String] { dottedLineMessages.map(\.english) }
 
     /// The notes, one sentence each.
     public var notes: [String] { noteMessages.map(\.english) }

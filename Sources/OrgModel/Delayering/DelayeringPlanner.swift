@@ -43,7 +43,7 @@ public struct DelayeringPlanner: Sendable {
             var structure: Structure
             var removed: [Post]
             var added: [Post]
-            var dottedLineChanges: [String]
+            var dottedLineChanges: [DelayeringMessage]
         }
         var moves: [DelayeringMove] = []
         var drafts: [Draft] = []
@@ -85,7 +85,7 @@ public struct DelayeringPlanner: Sendable {
                     structure: draft.structure, removedPosts: draft.removed, addedPosts: draft.added,
                     removedCost: costing.total(draft.removed), addedCost: costing.total(draft.added), analysis: analysis,
                     findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
-                    dottedLineChanges: draft.dottedLineChanges))
+                    dottedLineMessages: draft.dottedLineChanges))
         }
         var notes: [DelayeringMessage] = []
         for position in order

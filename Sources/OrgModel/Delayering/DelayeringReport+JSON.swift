@@ -37,7 +37,7 @@ extension DelayeringReport {
         var file: String?
         var moves: [JSONMove]
         var notes: [DiagnosticJSON]
-        var dottedLineChanges: [String]
+        var dottedLineChanges: [DiagnosticJSON]
         var removed: [String]
         var added: [String]
         var removedCost: JSONCost
@@ -83,7 +83,8 @@ extension DelayeringReport {
                         addedCost: JSONCost(move.addedCost), summary: move.summary, code: move.message.code,
                         arguments: DiagnosticJSON.Arguments(list: move.message.arguments))
                 },
-                notes: option.noteMessages.map { DiagnosticJSON($0) }, dottedLineChanges: option.dottedLineChanges,
+                notes: option.noteMessages.map { DiagnosticJSON($0) },
+                dottedLineChanges: option.dottedLineMessages.map { DiagnosticJSON($0) },
                 removed: option.removedPosts.map(\.id.rawValue),
                 added: option.addedPosts.map(\.id.rawValue),
                 removedCost: JSONCost(option.removedCost), addedCost: JSONCost(option.addedCost), netSaving: option.netSaving,

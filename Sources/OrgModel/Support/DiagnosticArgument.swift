@@ -32,10 +32,17 @@ public struct DiagnosticArgument: Sendable, Hashable {
         guard let payload = Mirror(reflecting: message).children.first?.value else { return [] }
         let mirror = Mirror(reflecting: payload)
         guard mirror.displayStyle == .tuple else { return argument("value", payload).map { [$0] } ?? [] }
-        return mirror.children.enumerated().compactMap { offset, child in
+        return mirror.children.enumerated().flatMap { offset, child in
             let label = child.label.map { $0.hasPrefix(".") ? "value\(offset + 1)" : $0 } ?? "value\(offset + 1)"
-            return argument(label, child.value)
+            return arguments(label, child.value)
         }
+    }
+
+    /// One argument, or several for a value that gives its facts by name, or none for an
+    /// absent optional.
+    private static func arguments(_ name: String, _ value: Any) -> [DiagnosticArgument] {
+        if let fields = value as? any DiagnosticArgumentFields { return fields.arguments(named: name) }
+        return argument(name, value).map { [$0] } ?? []
     }
 
     private static func argument(_ name: String, _ value: Any) -> DiagnosticArgument? {
@@ -74,6 +81,12 @@ public struct DiagnosticArgument: Sendable, Hashable {
 /// A value that says itself as a diagnostic argument (a place as `file:line`).
 protocol DiagnosticArgumentText {
     var argumentText: String { get }
+}
+
+/// A value that gives its facts as arguments of their own, named after the argument
+/// (a post as `post` and `post_title`, a cost as `cost` and `cost_unknown_posts`).
+protocol DiagnosticArgumentFields {
+    func arguments(named name: String) -> [DiagnosticArgument]
 }
 
 extension SourceLocation: DiagnosticArgumentText {

@@ -122,8 +122,10 @@ struct DiagnosticTests {
         let move = DelayeringMessage.removeOneOverOne(post: post, movedReports: ["TM"], receiver: "HOS", cost: CostTotal(known: 52_000))
         #expect(move.code == "delayer.remove-one-over-one")
         #expect(move.english == "Remove SM (Service Manager), a one-over-one manager: TM moves up to HOS. Saves £52,000 a year.")
-        #expect(move.arguments.map(\.name) == ["post", "movedReports", "receiver", "cost"])
-        #expect(move.arguments[1] == DiagnosticArgument("movedReports", .strings(["TM"])))
+        #expect(move.arguments.map(\.name) == ["post", "postTitle", "movedReports", "receiver", "cost"])
+        #expect(move.arguments[0] == DiagnosticArgument("post", .string("SM")))
+        #expect(move.arguments[4] == DiagnosticArgument("cost", .decimal(52_000)))
+        #expect(move.arguments[2] == DiagnosticArgument("movedReports", .strings(["TM"])))
         let split = DelayeringMessage.needsSplit(
             post: post, span: 12, tier: 4, rule: SpanRule(min: 4, max: 8), parts: 2, blocker: .tooManyLayers(layer: 7, allowed: 6))
         #expect(
