@@ -179,3 +179,23 @@ struct DiagnosticTests {
         #expect(note["message"] as? String == "proposed post B replaces Z, which is not in the current structure: B counts as created")
     }
 }
+
+extension DiagnosticTests {
+    @Test("Values inside import messages give plain arguments, not Swift descriptions")
+    func importArguments() {
+        let note = ImportMessage.note(
+            .repeatedRows(rows: .init(3, "junior line"), fte: 1.5, first: SourceLocation(file: "j.csv", line: 4), outcome: .ownLines))
+        #expect(
+            note.arguments == [
+                DiagnosticArgument("rows", .integer(3)), DiagnosticArgument("rowsNoun", .string("junior line")),
+                DiagnosticArgument("fte", .decimal(1.5)), DiagnosticArgument("first", .string("j.csv:4")),
+                DiagnosticArgument("outcome", .string("own-lines")),
+            ])
+        let problem = ImportMessage.problem(
+            .unknownManager(column: "Boss", reference: "z", idColumn: "ID", within: "the extract", form: .caseOnly("Z")))
+        #expect(
+            problem.arguments.suffix(2) == [
+                DiagnosticArgument("form", .string("case-only")), DiagnosticArgument("formMatches", .strings(["Z"])),
+            ])
+    }
+}
