@@ -63,7 +63,6 @@ public struct StructureDiff: Sendable, Equatable {
             }
         }
         var notes: [ComparisonNote] = []
-        func place(_ post: Post) -> String { post.line > 0 ? "\(post.id) (line \(post.line))" : "\(post.id)" }
         for (position, post) in proposed.posts.enumerated() {
             guard let old = post.replaces else { continue }
             if old == post.id {
