@@ -122,7 +122,7 @@ struct ImportCommand: ParsableCommand {
                 result = try ExtractImporter(mapping: map, delimiter: separator, encoding: textEncoding, matching: matchIDs).load(files[0])
                 source = "\(files[0]) with \(mapping ?? "")"
             } else {
-                throw LoadError(file: files[0], message: "no mapping given")
+                throw LoadError(file: files[0], .noMapping)
             }
         }
 
@@ -177,7 +177,7 @@ struct ImportCommand: ParsableCommand {
     private func chosenEncoding() throws(LoadError) -> TextEncoding? {
         guard let encoding, encoding.lowercased() != "auto" else { return nil }
         guard let known = TextEncoding(name: encoding) else {
-            throw LoadError(file: "--encoding", message: "the encoding must be auto, utf-8 or windows-1252, not \(encoding)")
+            throw LoadError(file: "--encoding", .encodingOption(text: encoding))
         }
         return known
     }

@@ -91,7 +91,8 @@ struct OrganogramSeriesEndToEndTests {
             let changed = json["changed"] as? [String: Any]
             return (
                 (json["deleted"] as? [Any])?.count ?? -1, (json["created"] as? [Any])?.count ?? -1,
-                (changed?["retitled"] as? [Any])?.count ?? 0, json["notes"] as? [String] ?? []
+                (changed?["retitled"] as? [Any])?.count ?? 0,
+                (json["notes"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
             )
         }
         let byID = try counts("exact")

@@ -164,7 +164,15 @@ struct TrendEndToEndTests {
         #expect(exact?["deleted"] as? Int == 1 && exact?["created"] as? Int == 1)
         let byCase = try changes("case")
         #expect(byCase?["deleted"] as? Int == 0 && byCase?["created"] as? Int == 0 && byCase?["moved"] as? Int == 0)
-        #expect(byCase?["notes"] as? [String] == ["1 post matched only under --match-ids case, their ids differing in form: CEO as ceo"])
+        let notes = byCase?["notes"] as? [[String: Any]]
+        #expect(
+            notes?.map { $0["message"] as? String } == [
+                "1 post matched only under --match-ids case, their ids differing in form: CEO as ceo"
+            ])
+        #expect(notes?.first?["code"] as? String == "compare.matched-in-another-form")
+        let arguments = notes?.first?["arguments"] as? [String: Any]
+        #expect(arguments?["posts"] as? Int == 1 && arguments?["matching"] as? String == "case")
+        #expect(arguments?["examples"] as? [String] == ["CEO as ceo"])
     }
 
     static let series = OrgModelBinary.packageRoot.deletingLastPathComponent()

@@ -29,7 +29,9 @@ public struct StructureDiff: Sendable, Equatable {
     /// What the matching could not do as the files asked: a `replaces:` that names no
     /// current post, one that is kept, taken twice or the post itself; repeated ids.
     /// Each says how the posts were counted instead. Empty when all went as written.
-    public let notes: [String]
+    public let comparisonNotes: [ComparisonNote]
+    /// The notes, one sentence each.
+    public var notes: [String] { comparisonNotes.map(\.english) }
 
     private let changeByCurrentID: [PostID: Int]
     private let changeByProposedID: [PostID: Int]
@@ -55,7 +57,7 @@ public struct StructureDiff: Sendable, Equatable {
             if let id = change.proposed?.id, byProposed[id] == nil { byProposed[id] = offset }
         }
         self.changes = changes
-        self.notes = pairing.notes
+        self.comparisonNotes = pairing.notes
         self.changeByCurrentID = byCurrent
         self.changeByProposedID = byProposed
     }
@@ -147,7 +149,7 @@ private struct PostPairing {
     /// Whether each proposed post was matched through its `replaces:`.
     var byReplacement: [Bool]
     /// What the files asked that could not be done, in the order it was met.
-    var notes: [String] = []
+    var notes: [ComparisonNote] = []
 
     init(current: [Post], proposed: [Post]) {
         self.current = current
@@ -173,7 +175,6 @@ private struct PostPairing {
     }
 
     /// A post as a note names it: its id, and its line in the file when it has one.
-    private static func place(_ post: Post) -> String { post.line > 0 ? "\(post.id) (line \(post.line))" : "\(post.id)" }
 
     /// Makes the current post at `position` and the proposed one at `match` each other's partner.
     @inline(__always)
@@ -206,33 +207,26 @@ private struct PostPairing {
     /// something that cannot be (a repeated id's post is counted as such, not noted here).
     private mutating func replacedPosition(of post: Post, at position: Int, replacing old: PostID) -> Int? {
         if old == post.id {
-            notes.append(
-                "proposed post \(Self.place(post)) replaces itself, which means nothing: matched by its id as any post is; remove replaces:"
-            )
+            notes.append(.replacesItself(post: post.id, line: post.line))
             return nil
         }
         guard partnerOfProposed[position] == nil, proposedPosition[post.id] == position else {
             if proposedPosition[post.id] == position {
-                notes.append(
-                    "proposed post \(Self.place(post)) replaces \(old), but its own id is in the current structure: matched as \(post.id), and replaces: is not used"
-                )
+                notes.append(.replacesWithOwnIDKept(post: post.id, line: post.line, replaces: old))
             }
             return nil
         }
         guard let oldPosition = currentPosition[old] else {
-            notes.append(
-                "proposed post \(Self.place(post)) replaces \(old), which is not in the current structure: \(post.id) counts as created")
+            notes.append(.replacesUnknown(post: post.id, line: post.line, replaces: old))
             return nil
         }
         if let taker = partnerOfCurrent[oldPosition] {
             if proposed[taker].id == old {
-                notes.append(
-                    "proposed post \(Self.place(post)) replaces \(old), but the proposed structure keeps \(old): \(post.id) counts as created"
-                )
+                notes.append(.replacesKeptPost(post: post.id, line: post.line, replaces: old))
             } else {
                 notes.append(
-                    "proposed posts \(Self.place(proposed[taker])) and \(Self.place(post)) both replace \(old): \(proposed[taker].id) takes its place and \(post.id) counts as created"
-                )
+                    .replacedTwice(
+                        taker: proposed[taker].id, takerLine: proposed[taker].line, post: post.id, line: post.line, replaces: old))
             }
             return nil
         }
@@ -254,9 +248,7 @@ private struct PostPairing {
             matched.append("\(post.id) as \(proposed[match].id)")
         }
         if !matched.isEmpty {
-            notes.append(
-                "\(Plural.count(matched.count, "post")) matched only under --match-ids \(matching.rawValue), their ids differing in form: \(matched.prefix(5).joined(separator: ", "))\(matched.count > 5 ? ", …" : "")"
-            )
+            notes.append(.matchedInAnotherForm(posts: matched.count, matching: matching, examples: matched))
         }
     }
 
@@ -316,10 +308,7 @@ private struct PostPairing {
             let repeated = posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
             guard !repeated.isEmpty else { continue }
             let ids = Array(Set(repeated)).sorted()
-            notes.append(
-                "the \(side) structure repeats the \(Plural.noun(ids.count, "id")) \(ids.prefix(5).map(\.rawValue).joined(separator: ", "))\(ids.count > 5 ? ", …" : ""): "
-                    + "only the first post with an id is matched; each repeat counts as \(side == "current" ? "deleted" : "created") (validate reports the repeats)"
-            )
+            notes.append(.repeatedIDs(side: side, ids: ids))
         }
     }
 

@@ -30,12 +30,14 @@ public struct DelayeringMove: Sendable, Hashable {
     /// What the posts removed cost, and what the posts added will.
     public var removedCost: CostTotal
     public var addedCost: CostTotal
+    /// The move's facts as its sentence words them.
+    public var message: DelayeringMessage
     /// The move in a sentence, for the summary and the option file's header.
-    public var summary: String
+    public var summary: String { message.english }
 
     public init(
         kind: Kind, post: PostID, removed: [PostID] = [], added: [PostID] = [], movedReports: [PostID] = [],
-        receiver: PostID? = nil, removedCost: CostTotal = CostTotal(), addedCost: CostTotal = CostTotal(), summary: String
+        receiver: PostID? = nil, removedCost: CostTotal = CostTotal(), addedCost: CostTotal = CostTotal(), message: DelayeringMessage
     ) {
         self.kind = kind
         self.post = post
@@ -45,7 +47,7 @@ public struct DelayeringMove: Sendable, Hashable {
         self.receiver = receiver
         self.removedCost = removedCost
         self.addedCost = addedCost
-        self.summary = summary
+        self.message = message
     }
 
     /// Whether the move changes the structure (a marked split does not).

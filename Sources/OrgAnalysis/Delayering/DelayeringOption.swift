@@ -41,7 +41,7 @@ public struct DelayeringOption: Sendable {
     /// How many of `moves` this step added (the last ones).
     public var movesOfThisStep: Int
     /// What the step considered and left alone, and why.
-    public var notes: [String]
+    public var noteMessages: [DelayeringMessage]
     /// The structure after the moves (`state: option`).
     public var structure: Structure
     /// Posts of the original structure the option removes, and the posts it adds.
@@ -56,7 +56,12 @@ public struct DelayeringOption: Sendable {
     public var findingChanges: FindingChanges
     /// What the option does to dotted lines: one to a removed post goes to the post that
     /// takes its place, or is dropped (to the post itself, or to its own manager).
-    public var dottedLineChanges: [String] = []
+    public var dottedLineMessages: [DelayeringMessage] = []
+    /// The dotted line changes, one sentence each.
+    public var dottedLineChanges: [String] { dottedLineMessages.map(\.english) }
+
+    /// The notes, one sentence each.
+    public var notes: [String] { noteMessages.map(\.english) }
 
     /// The moves this step added.
     public var newMoves: ArraySlice<DelayeringMove> { moves.suffix(movesOfThisStep) }
@@ -86,5 +91,8 @@ public struct DelayeringResult: Sendable {
     public var originalFindings: ValidationResult
     public var options: [DelayeringOption]
     /// Posts the delayer never touches and a person should look at (managers without a tier).
-    public var notes: [String]
+    public var noteMessages: [DelayeringMessage]
+
+    /// The notes, one sentence each.
+    public var notes: [String] { noteMessages.map(\.english) }
 }

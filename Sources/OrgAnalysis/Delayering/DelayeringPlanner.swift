@@ -42,16 +42,16 @@ public struct DelayeringPlanner: Sendable {
             var step: DelayeringOption.Step
             var moves: [DelayeringMove]
             var movesOfThisStep: Int
-            var notes: [String]
+            var notes: [DelayeringMessage]
             var structure: Structure
             var removed: [Post]
             var added: [Post]
-            var dottedLineChanges: [String]
+            var dottedLineChanges: [DelayeringMessage]
         }
         var moves: [DelayeringMove] = []
         var drafts: [Draft] = []
         for step in DelayeringOption.Step.allCases {
-            var notes: [String] = []
+            var notes: [DelayeringMessage] = []
             let before = moves.count
             switch step {
             case .removeLayers:
@@ -84,120 +84,105 @@ public struct DelayeringPlanner: Sendable {
         for (draft, (analysis, findings)) in zip(drafts, evaluated.dropFirst()) {
             options.append(
                 DelayeringOption(
-                    step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, notes: draft.notes,
+                    step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, noteMessages: draft.notes,
                     structure: draft.structure, removedPosts: draft.removed, addedPosts: draft.added,
                     removedCost: costing.total(draft.removed), addedCost: costing.total(draft.added), analysis: analysis,
                     findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
-                    dottedLineChanges: draft.dottedLineChanges))
+                    dottedLineMessages: draft.dottedLineChanges))
         }
-        var notes: [String] = []
+        var notes: [DelayeringMessage] = []
         for position in order
         where structure.posts[position].tier == nil && index.isManager(position) && !structure.posts[position].assistant {
             let post = structure.posts[position]
-            notes.append(
-                "\(post.id) (\(post.displayTitle)) leads \(index.span[position]) but has no tier, so no option touches it: give it the tier of its role, or decide on it by hand"
-            )
+            notes.append(.managerWithoutTier(post: post.id, title: post.displayTitle, span: index.span[position]))
         }
-        return DelayeringResult(original: original, originalFindings: originalFindings, options: options, notes: notes)
+        return DelayeringResult(original: original, originalFindings: originalFindings, options: options, noteMessages: notes)
     }
 
     // MARK: Wording
 
-    private func describe(_ position: Int, in workspace: DelayeringWorkspace) -> String {
+    private func describe(_ position: Int, in workspace: DelayeringWorkspace) -> DelayeringMessage.Described {
         let post = workspace.posts[position]
-        return post.title.isEmpty ? post.id.rawValue : "\(post.id) (\(post.title))"
+        return DelayeringMessage.Described(id: post.id, title: post.title)
     }
 
-    private func list(_ positions: [Int], in workspace: DelayeringWorkspace, limit: Int = 6) -> String {
-        let ids = positions.prefix(limit).map { workspace.posts[$0].id.rawValue }
-        let more = positions.count > limit ? " and \(positions.count - limit) more" : ""
-        return ids.joined(separator: ", ") + more
-    }
+    private func ids(_ positions: [Int], in workspace: DelayeringWorkspace) -> [PostID] { positions.map { workspace.posts[$0].id } }
 
-    private func reason(_ refusal: DelayeringWorkspace.Refusal, in workspace: DelayeringWorkspace) -> String {
-        let who = workspace.posts[refusal.position].id.rawValue
-        let rule = workspace.spanRule(of: refusal.position).map { " (rule \($0))" } ?? ""
-        switch refusal.problem {
-        case .narrow: return "\(who) would lead only \(refusal.span)\(rule)"
-        case .wide: return "\(who) would lead \(refusal.span)\(rule)"
-        case .tierOrder: return "\(who) would report to a post of its own tier or lower"
-        case .withoutTier: return "\(who) would lead others without a tier"
-        default: return "\(who) would break a rule it now meets"
-        }
-    }
-
-    private func costPhrase(_ total: CostTotal, saves: Bool) -> String {
-        if total.isComplete { return "\(saves ? "Saves" : "Costs") \(Figures.pounds(total.known)) a year." }
-        return total.known > 0 ? "\(saves ? "Saves" : "Costs") \(total.text) a year." : "Cost not known."
+    private func reason(_ refusal: DelayeringWorkspace.Refusal, in workspace: DelayeringWorkspace) -> DelayeringMessage.Refusal {
+        let problem: DelayeringMessage.Refusal.Problem =
+            switch refusal.problem {
+            case .narrow: .narrow
+            case .wide: .wide
+            case .tierOrder: .tierOrder
+            case .withoutTier: .withoutTier
+            default: .other
+            }
+        return DelayeringMessage.Refusal(
+            post: workspace.posts[refusal.position].id, problem: problem, span: refusal.span, rule: workspace.spanRule(of: refusal.position)
+        )
     }
 
     // MARK: Step 1: hidden layers and one-over-one managers
 
     private func removeHiddenLayers(
-        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [String]
+        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {
         for position in order where workspace.isMovable(position) {
             guard let boss = workspace.manager[position], let tier = workspace.posts[position].tier,
                 let bossTier = workspace.posts[boss].tier, bossTier >= tier
             else { continue }
             if workspace.accepted[position].contains(.tierOrder) {
-                notes.append("\(describe(position, in: workspace)) is kept: its hidden layer has an agreed deviation")
+                notes.append(.hiddenLayerAccepted(post: describe(position, in: workspace)))
                 continue
             }
             // The post itself goes to its manager, or the manager goes to the one above.
             var choices: [(post: Int, receiver: Int)] = [(position, boss)]
             if workspace.isMovable(boss), let above = workspace.manager[boss] { choices.append((boss, above)) }
             var best: (post: Int, receiver: Int, cleared: Int)?
-            var refusals: [String] = []
+            var refusals: [DelayeringMessage.RefusedRemoval] = []
             for choice in choices {
                 switch workspace.evaluateRemoval(choice.post, to: choice.receiver) {
                 case .success(let cleared):
                     if cleared > 0, cleared > (best?.cleared ?? 0) { best = (choice.post, choice.receiver, cleared) }
                 case .failure(let refusal):
-                    refusals.append("removing \(workspace.posts[choice.post].id) would break a rule: \(reason(refusal, in: workspace))")
+                    refusals.append(.init(removing: workspace.posts[choice.post].id, refusal: reason(refusal, in: workspace)))
                 }
             }
             guard let best else {
                 notes.append(
-                    "\(describe(position, in: workspace)) sits in a hidden layer (tier \(tier) under \(workspace.posts[boss].id), tier \(bossTier)) but is kept: \(refusals.joined(separator: "; "))"
-                )
+                    .hiddenLayerKept(
+                        post: describe(position, in: workspace), tier: tier, manager: workspace.posts[boss].id, managerTier: bossTier,
+                        refusals: refusals))
                 continue
             }
             let removed = workspace.posts[best.post]
             let moving = workspace.reports[best.post]
-            let why =
-                best.post == position
-                ? "a hidden layer (tier \(tier) under \(workspace.posts[boss].id), tier \(bossTier))"
-                : "a hidden layer above \(Plural.grouped(best.cleared, "post")) of its own tier or higher"
             let cost = workspace.costing.total([removed])
-            let reports =
-                moving.isEmpty
-                ? "it leads no one"
-                : "\(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[best.receiver].id)"
             moves.append(
                 DelayeringMove(
                     kind: .removeHiddenLayer, post: removed.id, removed: [removed.id],
                     movedReports: moving.map { workspace.posts[$0].id }, receiver: workspace.posts[best.receiver].id,
                     removedCost: cost,
-                    summary: "Remove \(describe(best.post, in: workspace)), \(why): \(reports). \(costPhrase(cost, saves: true))"))
+                    message: .removeHiddenLayer(
+                        post: describe(best.post, in: workspace), tier: tier, manager: workspace.posts[boss].id, managerTier: bossTier,
+                        clears: best.post == position ? nil : best.cleared, movedReports: ids(moving, in: workspace),
+                        receiver: workspace.posts[best.receiver].id, cost: cost)))
             workspace.remove(best.post, to: best.receiver)
         }
     }
 
     private func removeOneOverOne(
-        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [String]
+        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {
         for position in order where workspace.isMovable(position) && workspace.span[position] == 1 {
             guard let boss = workspace.manager[position] else { continue }
             if workspace.accepted[position].contains(.oneOverOne) {
-                notes.append("\(describe(position, in: workspace)) leads one post but is kept: an agreed deviation covers it")
+                notes.append(.oneOverOneAccepted(post: describe(position, in: workspace)))
                 continue
             }
             switch workspace.evaluateRemoval(position, to: boss) {
             case .failure(let refusal):
-                notes.append(
-                    "\(describe(position, in: workspace)) leads one post but is kept: removing it would break a rule: \(reason(refusal, in: workspace))"
-                )
+                notes.append(.oneOverOneKept(post: describe(position, in: workspace), refusal: reason(refusal, in: workspace)))
             case .success:
                 let removed = workspace.posts[position]
                 let moving = workspace.reports[position]
@@ -206,9 +191,9 @@ public struct DelayeringPlanner: Sendable {
                     DelayeringMove(
                         kind: .removeOneOverOne, post: removed.id, removed: [removed.id],
                         movedReports: moving.map { workspace.posts[$0].id }, receiver: workspace.posts[boss].id, removedCost: cost,
-                        summary:
-                            "Remove \(describe(position, in: workspace)), a one-over-one manager: \(list(moving, in: workspace)) move\(moving.count == 1 ? "s" : "") up to \(workspace.posts[boss].id). \(costPhrase(cost, saves: true))"
-                    ))
+                        message: .removeOneOverOne(
+                            post: describe(position, in: workspace), movedReports: ids(moving, in: workspace),
+                            receiver: workspace.posts[boss].id, cost: cost)))
                 workspace.remove(position, to: boss)
             }
         }
@@ -217,7 +202,7 @@ public struct DelayeringPlanner: Sendable {
     // MARK: Step 2: merging narrow spans
 
     private func mergeNarrowSpans(
-        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [String]
+        _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {
         for parent in order where workspace.alive[parent] && workspace.reports[parent].count >= 2 {
             var byTier: [Int: [Int]] = [:]
@@ -239,8 +224,9 @@ public struct DelayeringPlanner: Sendable {
                     let floor = workspace.spanRule(of: parent).map { workspace.span[parent] >= $0.min ? max($0.min, 2) : 2 } ?? 2
                     guard workspace.span[parent] - group.absorbed.count >= floor else {
                         notes.append(
-                            "\(list([group.kept] + group.absorbed, in: workspace)) could merge (\(group.total) reports, rule \(rule)) but \(workspace.posts[parent].id) would then lead \(workspace.span[parent] - group.absorbed.count)"
-                        )
+                            .mergeWouldNarrowManager(
+                                posts: ids([group.kept] + group.absorbed, in: workspace), reports: group.total, rule: rule,
+                                manager: workspace.posts[parent].id, managerSpan: workspace.span[parent] - group.absorbed.count))
                         continue
                     }
                     merge(group, rule: rule, in: &workspace, moves: &moves, notes: &notes)
@@ -251,7 +237,7 @@ public struct DelayeringPlanner: Sendable {
 
     private func merge(
         _ group: SiblingMerge.Group, rule: SpanRule, in workspace: inout DelayeringWorkspace,
-        moves: inout [DelayeringMove], notes: inout [String]
+        moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {
         let kept = group.kept
         let spanBefore = workspace.span[kept]
@@ -262,7 +248,7 @@ public struct DelayeringPlanner: Sendable {
             switch workspace.evaluateRemoval(other, to: kept) {
             case .failure(let refusal):
                 notes.append(
-                    "\(workspace.posts[other].id) is not merged into \(workspace.posts[kept].id): \(reason(refusal, in: workspace))")
+                    .notMerged(post: workspace.posts[other].id, into: workspace.posts[kept].id, refusal: reason(refusal, in: workspace)))
             case .success:
                 spans.append(workspace.span[other])
                 moved.append(contentsOf: workspace.reports[other])
@@ -273,14 +259,13 @@ public struct DelayeringPlanner: Sendable {
         guard !absorbed.isEmpty else { return }
         let removedPosts = absorbed.map { workspace.posts[$0] }
         let cost = workspace.costing.total(removedPosts)
-        let sum = spans.map(String.init).joined(separator: " + ")
         moves.append(
             DelayeringMove(
                 kind: .merge, post: workspace.posts[kept].id, removed: removedPosts.map(\.id),
                 movedReports: moved.map { workspace.posts[$0].id }, receiver: workspace.posts[kept].id, removedCost: cost,
-                summary:
-                    "Merge \(list(absorbed, in: workspace)) into \(describe(kept, in: workspace)): spans \(sum) = \(workspace.span[kept]) (tier \(workspace.posts[kept].tier.map(String.init) ?? "?") rule \(rule)); \(Plural.grouped(absorbed.count, "post")) deleted, \(Plural.grouped(moved.count, "report")) move. \(costPhrase(cost, saves: true))"
-            ))
+                message: .merge(
+                    posts: ids(absorbed, in: workspace), into: describe(kept, in: workspace), spans: spans, span: workspace.span[kept],
+                    tier: workspace.posts[kept].tier, rule: rule, deleted: absorbed.count, movedReports: moved.count, cost: cost)))
     }
 
     // MARK: Step 3: splitting wide spans
@@ -303,7 +288,7 @@ public struct DelayeringPlanner: Sendable {
 
     private func splitWideSpans(
         _ workspace: inout DelayeringWorkspace, order: [Int], typicalCosts: [Int: Double],
-        moves: inout [DelayeringMove], notes: inout [String]
+        moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {
         for position in order where workspace.isMovable(position) {
             guard let rule = workspace.spanRule(of: position), workspace.span[position] > rule.max,
@@ -312,50 +297,45 @@ public struct DelayeringPlanner: Sendable {
             let post = workspace.posts[position]
             let span = workspace.span[position]
             if workspace.accepted[position].contains(.wide) {
-                notes.append(
-                    "\(describe(position, in: workspace)) leads \(span) (rule \(rule)) under an agreed deviation, so it is not split")
+                notes.append(.wideAccepted(post: describe(position, in: workspace), span: span, rule: rule))
                 continue
             }
             let parts = (span + rule.max - 1) / rule.max
             let groups = partition(workspace.reports[position].filter { !workspace.posts[$0].assistant }, into: parts, in: workspace)
             let sizes = groups.map { $0.reduce(0) { $0 + workspace.spanWeight($1) } }
-            func mark(_ why: String) {
+            func mark(_ why: DelayeringMessage.SplitBlocker) {
                 moves.append(
                     DelayeringMove(
                         kind: .needsSplit, post: post.id,
-                        summary:
-                            "\(describe(position, in: workspace)) leads \(span) (tier \(tier) rule \(rule)) and needs splitting into \(parts), which this option cannot do: \(why)."
+                        message: .needsSplit(
+                            post: describe(position, in: workspace), span: span, tier: tier, rule: rule, parts: parts, blocker: why)
                     ))
             }
             guard let boss = workspace.manager[position] else {
-                mark("it is a top post")
+                mark(.topPost)
                 continue
             }
             guard sizes.allSatisfy({ rule.contains($0) }) else {
-                mark("its lines cannot be shared into spans within the rule (\(sizes.map(String.init).joined(separator: " + ")))")
+                mark(.unevenLines(sizes: sizes))
                 continue
             }
             let bossBefore = workspace.problems(boss)
             let bossAfter = workspace.problems(boss, span: workspace.span[boss] + parts - 1, boss: workspace.manager[boss], leads: true)
             if !bossAfter.subtracting(bossBefore).isEmpty {
-                let bossRule = workspace.spanRule(of: boss).map { " (rule \($0))" } ?? ""
-                mark("\(workspace.posts[boss].id) would then lead \(workspace.span[boss] + parts - 1)\(bossRule)")
+                mark(
+                    .managerTooWide(
+                        manager: workspace.posts[boss].id, span: workspace.span[boss] + parts - 1, rule: workspace.spanRule(of: boss)))
                 continue
             }
             if workspace.problems(position).contains(.tierOrder) {
-                mark("a new post beside it would sit in the same hidden layer")
+                mark(.hiddenLayer)
                 continue
             }
             if let allowed = rules.maxLayers, workspace.managementLayer(of: position) > allowed {
-                mark(
-                    "a new post beside it would be management layer \(workspace.managementLayer(of: position)), more than the \(allowed) allowed"
-                )
+                mark(.tooManyLayers(layer: workspace.managementLayer(of: position), allowed: allowed))
                 continue
             }
             let cost = typicalCosts[tier] ?? post.grade.flatMap { rules.gradeCosts[$0] }
-            let basis =
-                typicalCosts[tier] != nil
-                ? "the median cost of a tier \(tier) post" : "the grade table's cost of \(post.grade ?? "its grade")"
             var created: [Int] = []
             for (slot, group) in groups.enumerated().dropFirst() {
                 let id = workspace.freshID(after: post.id, attempt: slot - 1)
@@ -366,16 +346,18 @@ public struct DelayeringPlanner: Sendable {
             let addedPosts = created.map { workspace.posts[$0] }
             let addedCost = workspace.costing.total(addedPosts)
             let shares = created.map {
-                "\(workspace.posts[$0].id) takes \(workspace.span[$0]) (\(list(workspace.reports[$0], in: workspace, limit: 4)))"
+                DelayeringMessage.Share(
+                    post: workspace.posts[$0].id, span: workspace.span[$0], reports: ids(workspace.reports[$0], in: workspace))
             }
             moves.append(
                 DelayeringMove(
                     kind: .split, post: post.id, added: addedPosts.map(\.id),
                     movedReports: created.flatMap { workspace.reports[$0] }.map { workspace.posts[$0].id },
                     receiver: addedPosts.first?.id, addedCost: addedCost,
-                    summary:
-                        "Split \(describe(position, in: workspace)), leading \(span) (tier \(tier) rule \(rule)), into \(parts) under \(workspace.posts[boss].id): it keeps \(workspace.span[position]); \(shares.joined(separator: "; ")). \(addedCost.isComplete ? "Costs \(Figures.pounds(addedCost.known)) a year (\(basis))." : "The new post's cost is not known: no tier \(tier) post has a cost and grade \(post.grade ?? "(none)") is not in the grade table.")"
-                ))
+                    message: .split(
+                        post: describe(position, in: workspace), span: span, tier: tier, rule: rule, parts: parts,
+                        manager: workspace.posts[boss].id, keeps: workspace.span[position], shares: shares, cost: addedCost,
+                        fromMedian: typicalCosts[tier] != nil, grade: post.grade)))
         }
     }
 

@@ -275,8 +275,8 @@ struct DelayeringWorkspace {
     /// A dotted line to a removed post goes to the post that took its place, and the notes
     /// say so; one that would then be to the post itself or to its own manager is dropped,
     /// and the notes say that too. Dotted lines to posts still in place stay as written.
-    func structure(from original: Structure) -> (structure: Structure, notes: [String]) {
-        var notes: [String] = []
+    func structure(from original: Structure) -> (structure: Structure, notes: [DelayeringMessage]) {
+        var notes: [DelayeringMessage] = []
         var result = original
         result.source = nil
         var out: [Post] = []
@@ -293,11 +293,11 @@ struct DelayeringWorkspace {
                     }
                     let heir = posts[heir(of: at)].id
                     if heir == post.id || heir == post.reportsTo || lines.contains(heir) || post.dottedTo.contains(heir) {
-                        notes.append(
-                            "\(post.id)'s dotted line to \(target) is dropped: \(target) is removed, and its place passes to \(heir == post.id ? "\(post.id) itself" : heir == post.reportsTo ? "\(heir), \(post.id)'s own manager" : "\(heir), already a dotted line")"
-                        )
+                        let heirIs: DelayeringMessage.Heir =
+                            heir == post.id ? .itself : heir == post.reportsTo ? .ownManager : .alreadyDotted
+                        notes.append(.dottedLineDropped(post: post.id, target: target, heir: heir, heirIs: heirIs))
                     } else {
-                        notes.append("\(post.id)'s dotted line to \(target) now goes to \(heir), which takes \(target)'s place")
+                        notes.append(.dottedLineMoved(post: post.id, target: target, heir: heir))
                         lines.append(heir)
                     }
                 }

@@ -12,19 +12,21 @@ public struct TrendSnapshot: Sendable, Hashable {
         public var moved: Int
         /// What the matching says about itself (ids matched only in another form, a
         /// `replaces:` that could not be honoured).
-        public var notes: [String]
+        public var comparisonNotes: [ComparisonNote]
+        /// The notes, one sentence each.
+        public var notes: [String] { comparisonNotes.map(\.english) }
 
-        public init(deleted: Int, created: Int, moved: Int, notes: [String] = []) {
+        public init(deleted: Int, created: Int, moved: Int, notes: [ComparisonNote] = []) {
             self.deleted = deleted
             self.created = created
             self.moved = moved
-            self.notes = notes
+            self.comparisonNotes = notes
         }
 
         public init(_ diff: StructureDiff) {
             self.init(
                 deleted: diff.count(.deleted), created: diff.count(.created), moved: diff.count(.reportingLine),
-                notes: diff.notes)
+                notes: diff.comparisonNotes)
         }
     }
 

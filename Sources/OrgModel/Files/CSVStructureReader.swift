@@ -39,8 +39,7 @@ struct CSVStructureReader {
         }
         if let failure { throw failure }
         guard !columns.isEmpty else {
-            throw LoadError(
-                file: file, message: "the file has no header row", hint: "the first row names the columns: id,title,tier,reports_to,…")
+            throw LoadError(file: file, .noHeaderRow(input: .structure))
         }
 
         // The rows, in parts on every core when the file is large; the parts are joined
@@ -64,13 +63,12 @@ struct CSVStructureReader {
             switch result {
             case .success(let posts): postParts.append(posts)
             case .failure(let error): throw error
-            case nil: throw LoadError(file: file, message: "a part of the file was not read")
+            case nil: throw LoadError(file: file, .partNotRead)
             }
         }
         structure.posts = Array.joinedMoving(&postParts, filler: Post(id: PostID("")))
         guard !structure.posts.isEmpty else {
-            throw LoadError(
-                file: file, line: headerLine, message: "the file has a header but no posts", hint: "add a row per post under the header")
+            throw LoadError(file: file, line: headerLine, .headerWithoutPosts)
         }
         return structure
     }
@@ -104,9 +102,9 @@ struct CSVStructureReader {
         do {
             try reader.forEachRecord(body)
         } catch let error as CSVReader.Failure {
-            throw LoadError(file: file, line: error.line, message: error.message, hint: "check the quoting of that row")
+            throw LoadError(file: file, line: error.line, .csvRow(reason: error.message, input: .structure))
         } catch {
-            throw LoadError(file: file, message: "not readable as CSV: \(error)")
+            throw LoadError(file: file, .notCSV(reason: "\(error)"))
         }
     }
 
@@ -136,14 +134,12 @@ struct CSVStructureReader {
             let keys = YAMLStructureReader.TopKey.allCases.filter { $0 != .posts }.map(\.rawValue)
             // One slip only: "# Note: …" is a comment, not a misspelt "name".
             if !key.contains(" "), let near = closest(to: key, among: keys, maximumDistance: 1) {
-                throw location.error("unknown metadata key \(ValueParsing.quoted(key))", hint: "did you mean \(near)?")
+                throw location.error(.unknownMetadataKey(key: key, suggestion: near, known: keys))
             }
             // A snake_case word reads as a key meant for a program, not as a comment.
             let snakeCase = key.contains("_") && key.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
             if snakeCase {
-                throw location.error(
-                    "unknown metadata key \(ValueParsing.quoted(key))",
-                    hint: "the keys are \(keys.joined(separator: ", ")); for a comment, leave out the colon after its first word")
+                throw location.error(.unknownMetadataKey(key: key, suggestion: nil, known: keys))
             }
             return
         }
@@ -155,7 +151,7 @@ struct CSVStructureReader {
         case .effective: structure.effective = try ValueParsing.day(value, field: key, at: location)
         case .state:
             guard let state = StructureState(rawValue: value) else {
-                throw location.error("state must be current, proposed or option, not \(ValueParsing.quoted(value))")
+                throw location.error(.stateUnknown(text: value))
             }
             structure.state = state
         case .posts: break
@@ -169,10 +165,10 @@ struct CSVStructureReader {
             let name = record.string(index).trimmingBlanks()
             let location = SourceLocation(file: file, line: record.line, column: index + 1)
             guard !name.isEmpty else {
-                throw location.error("column \(index + 1) of the header has no name")
+                throw location.error(.unnamedColumn(column: index + 1))
             }
             guard seen.insert(name).inserted else {
-                throw location.error("column \(ValueParsing.quoted(name)) appears twice in the header")
+                throw location.error(.repeatedColumn(name: name))
             }
             if name.hasPrefix(PostField.attributeColumnPrefix) {
                 columns.append(.attribute(String(name.dropFirst(PostField.attributeColumnPrefix.count))))
@@ -180,30 +176,21 @@ struct CSVStructureReader {
             }
             guard let field = PostField(rawValue: name) else {
                 if record.count == 1, let separator = [";", "\t", "|"].first(where: { name.contains($0) }) {
-                    throw location.error(
-                        "the header is one column, \(ValueParsing.quoted(name)): the file looks separated by \(separator == "\t" ? "tabs" : "'\(separator)'")",
-                        hint: "a structure CSV is separated by commas: save it with commas, or bring it in with orgmodel import --delimiter"
-                    )
+                    throw location.error(.headerOneColumn(name: name, separator: separator))
                 }
                 let near = PostField.suggestion(for: name)
                 throw location.error(
-                    "unknown column \(ValueParsing.quoted(name)) (column \(index + 1))",
-                    hint: near.map { "did you mean \($0.rawValue)?" }
-                        ?? "known columns: \(PostField.allCases.filter { $0 != .deviations && $0 != .attributes }.map(\.rawValue).joined(separator: ", ")), or attributes.NAME for extra data"
-                )
+                    .unknownColumn(
+                        name: name, column: index + 1, suggestion: near?.rawValue,
+                        known: PostField.allCases.filter { $0 != .deviations && $0 != .attributes }.map(\.rawValue)))
             }
             if field == .deviations || field == .attributes {
-                throw location.error(
-                    "a CSV structure cannot hold \(field.rawValue)",
-                    hint: field == .deviations
-                        ? "deviations are YAML-only: write the structure as YAML" : "give each attribute its own column, attributes.NAME")
+                throw location.error(.csvCannotHold(field: field.rawValue))
             }
             columns.append(.field(field))
         }
         for required in [PostField.id, .reportsTo] where !columns.contains(.field(required)) {
-            throw LoadError(
-                file: file, line: record.line, message: "the header has no \(required.rawValue) column",
-                hint: "id and reports_to are required")
+            throw LoadError(file: file, line: record.line, .requiredColumnMissing(column: required.rawValue))
         }
         return columns
     }
@@ -212,14 +199,9 @@ struct CSVStructureReader {
         let location = SourceLocation(file: file, line: record.line)
         guard record.count == columns.count else {
             if record.withTrimmedBytes(0, { $0.first == UInt8(ascii: "#") }) == true {
-                throw location.error(
-                    "a # comment line after the header",
-                    hint: "# lines are the file's keys and comments, and come before the header: move it there")
+                throw location.error(.commentAfterHeader)
             }
-            throw location.error(
-                "the row has \(Plural.grouped(record.count, "field")) but the header (line \(headerLine)) has \(columns.count)",
-                hint: record.count > columns.count
-                    ? "quote any field that holds the delimiter" : "give every row a field for each column, empty where there is nothing")
+            throw location.error(.fieldCount(found: record.count, expected: columns.count, headerLine: headerLine))
         }
         var builder = PostBuilder(line: record.line)
         for (index, column) in columns.enumerated() {

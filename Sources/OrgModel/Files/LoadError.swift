@@ -1,21 +1,31 @@
 /// Why a structure or rules file could not be read, located as precisely as the reader can.
 ///
-/// The message says what is wrong; `hint` says what to do about it. The command maps
-/// every `LoadError` to the "input cannot be read" exit code.
+/// `problem` says what is wrong and what to do about it, worded in one place
+/// (`LoadProblem`). The command maps every `LoadError` to the "input cannot be read" exit
+/// code.
 public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?
-    public var message: String
-    public var hint: String?
+    public var problem: LoadProblem
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, hint: String? = nil) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ problem: LoadProblem) {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
-        self.hint = hint
+        self.problem = problem
     }
+
+    /// What is wrong.
+    public var message: String { problem.message }
+    /// What to do about it.
+    public var hint: String? { problem.hint }
+
+    /// Where the error is.
+    public var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
+
+    /// The error as a diagnostic: `load.…`, an error, at its place.
+    public var diagnostic: Diagnostic { Diagnostic(problem, severity: .error, location: location) }
 
     /// `file:line:column: message (hint)`, the shape editors and terminals make clickable.
     public var description: String {
@@ -42,7 +52,7 @@ public struct SourceLocation: Hashable, Sendable {
         self.column = column
     }
 
-    func error(_ message: String, hint: String? = nil) -> LoadError {
-        LoadError(file: file, line: line, column: column, message: message, hint: hint)
+    func error(_ problem: LoadProblem) -> LoadError {
+        LoadError(file: file, line: line, column: column, problem)
     }
 }

@@ -25,7 +25,7 @@ struct PostBuilder {
         case .tier:
             let tier = try ValueParsing.integer(value, field: "tier", at: location)
             guard tier >= 1 else {
-                throw location.error("tier must be 1 or more, not \(tier)", hint: "leave tier out for front-line posts")
+                throw location.error(.tierBelowOne(tier: tier))
             }
             post.tier = tier
         case .reportsTo: post.reportsTo = PostID(value)
@@ -36,12 +36,12 @@ struct PostBuilder {
             pendingFTELocation = location
         case .cost:
             let cost = try ValueParsing.number(value, field: "cost", at: location)
-            if let problem = PostLimits.costProblem(cost, field: "cost") { throw location.error(problem) }
+            if PostLimits.costProblem(cost, field: "cost") != nil { throw location.error(.costOverLimit(field: "cost", cost: cost)) }
             post.cost = cost
         case .count:
             let count = try ValueParsing.integer(value, field: "count", at: location)
-            guard count >= 1 else { throw location.error("count must be at least 1, not \(count)") }
-            if let problem = PostLimits.countProblem(count, field: "count") { throw location.error(problem) }
+            guard count >= 1 else { throw location.error(.countBelowOne(count: count)) }
+            if PostLimits.countProblem(count, field: "count") != nil { throw location.error(.countOverLimit(field: "count", count: count)) }
             post.count = count
         case .vacant: pendingVacancy = (value, location)
         case .temporary: post.temporary = try ValueParsing.boolean(value, field: "temporary", at: location)
@@ -52,7 +52,7 @@ struct PostBuilder {
                 .filter { !$0.rawValue.isEmpty }
         case .replaces: post.replaces = PostID(value)
         case .deviations, .attributes:
-            throw location.error("\(field.rawValue) cannot be given as a single value")
+            throw location.error(.fieldNotSingle(field: field.rawValue))
         }
     }
 
@@ -65,22 +65,18 @@ struct PostBuilder {
     /// The finished post, once its fields agree with each other.
     consuming func finish(at location: SourceLocation) throws(LoadError) -> Post {
         guard hasID else {
-            throw location.error("post has no id", hint: "give every post a unique id")
+            throw location.error(.postWithoutID)
         }
         var result = post
         if let (text, vacancyLocation) = pendingVacancy {
             let vacant = try ValueParsing.vacancy(text, count: result.count, at: vacancyLocation)
             guard vacant <= result.count else {
-                throw vacancyLocation.error(
-                    "post \(result.id): vacant \(vacant) is more than its count \(result.count)",
-                    hint: "vacant counts posts of the line; set count to the establishment")
+                throw vacancyLocation.error(.vacantOverCount(post: result.id, vacant: vacant, count: result.count))
             }
             result.vacant = vacant
         }
         if let fte = result.fte, fte > Double(result.count) + 1e-9, let fteLocation = pendingFTELocation {
-            throw fteLocation.error(
-                "post \(result.id): fte \(NumberText.format(fte)) is more than its count \(result.count)",
-                hint: "for a line of several posts, fte is the line's total and count the number of posts")
+            throw fteLocation.error(.fteOverCount(post: result.id, fte: fte, count: result.count))
         }
         return result
     }

@@ -14,7 +14,7 @@ extension RefusedCharacters {
             lineStart = index + 1
         }
         let column = 1 + String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<offset]), as: UTF8.self).count
-        return LoadError(file: file, line: line, column: column, message: "\(what) holds \(describe(scalar))", hint: hint)
+        return LoadError(file: file, line: line, column: column, .refusedCharacter(what: what, character: describe(scalar)))
     }
 
     /// Refuses valid UTF-8 `bytes` of `file` that hold a refused character.

@@ -19,9 +19,7 @@ public enum StructureFile {
     /// Reads the structure at `path` (YAML or CSV, by extension).
     public static func load(_ path: String) throws(LoadError) -> Structure {
         guard let format = StructureFormat(path: path) else {
-            throw LoadError(
-                file: path, message: "cannot tell the format from the file name",
-                hint: "name structure files .yaml, .yml or .csv")
+            throw LoadError(file: path, .formatUnknown)
         }
         let bytes = try readText(path)
         return try parse(bytes, format: format, file: path)
@@ -44,15 +42,13 @@ public enum StructureFile {
     public static func readText(_ path: String, kind: String = "structure file") throws(LoadError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError(
-                file: path, message: "no such file",
-                hint: path.hasPrefix("/") ? "check the path" : "check the path; a relative path is read from the current folder")
+            throw LoadError(file: path, .noSuchFile(path: path, advice: true))
         }
         guard !isDirectory.boolValue else {
-            throw LoadError(file: path, message: "is a directory, not a \(kind)")
+            throw LoadError(file: path, .isDirectory(kind: kind))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(file: path, message: "cannot be read", hint: "check the file's permissions")
+            throw LoadError(file: path, .unreadable(reason: nil))
         }
         return [UInt8](data)
     }
@@ -61,24 +57,16 @@ public enum StructureFile {
     static func checkText(_ bytes: [UInt8], file: String, kind: String = "structure file") throws(LoadError) {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw LoadError(
-                file: file, message: "the file is empty",
-                hint: kind == "structure file"
-                    ? "a structure file lists posts; see the README" : "a \(kind) holds YAML keys; see the README")
+            throw LoadError(file: file, .fileEmpty(kind: kind))
         }
         let (nulOffset, allASCII) = scan(bytes)
         if nulOffset != nil {
             // A binary file has no lines worth naming.
-            throw LoadError(
-                file: file,
-                message: "this is a binary file, not a text \(kind)",
-                hint: kind == "structure file" ? "export the structure as CSV (UTF-8) or YAML" : "write the \(kind) as YAML text")
+            throw LoadError(file: file, .binaryFile(kind: kind))
         }
         if !allASCII, String(validating: body, as: UTF8.self) == nil {
             let line = firstInvalidUTF8Line(bytes)
-            throw LoadError(
-                file: file, line: line, message: "the text is not valid UTF-8",
-                hint: "save the file as UTF-8 (a spreadsheet's \"CSV UTF-8\"), or bring it in with `orgmodel import`")
+            throw LoadError(file: file, line: line, .invalidUTF8(advice: .saveAsUTF8))
         }
         try RefusedCharacters.check(bytes, file: file)
     }

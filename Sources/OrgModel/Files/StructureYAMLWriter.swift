@@ -111,41 +111,54 @@ public struct StructureYAMLWriter: Sendable {
             key("deviations")
             out.removeLast()  // "deviations: " → "deviations:"
             out.append(0x0A)
-            var text = ""
-            for deviation in post.deviations {
-                text += "      - rule: \(deviation.rule.rawValue)\n"
-                if let rationale = deviation.rationale { text += "        rationale: \(YAMLText.scalar(rationale))\n" }
-                if !deviation.agreedBy.isEmpty {
-                    text += "        agreed_by: [\(deviation.agreedBy.map(YAMLText.flowScalar).joined(separator: ", "))]\n"
-                }
-                if let on = deviation.agreedOn { text += "        agreed_on: \(on)\n" }
-                if let review = deviation.reviewBy { text += "        review_by: \(review)\n" }
-            }
-            out.append(text)
+            Self.writeDeviations(post.deviations, to: &out)
         }
         if !post.attributes.isEmpty {
             key("attributes")
             out.removeLast()
             out.append(0x0A)
-            for attribute in post.attributes {
-                out.reserve(8)
-                for _ in 0..<6 { out.appendUnchecked(0x20) }
-                // YAML reads an implicit key of at most 1,024 characters: a longer name (an
-                // escape can make one character six) is written as an explicit `? key`.
-                if attribute.name.utf8.count > 128 {
-                    out.append(0x3F)
-                    out.append(0x20)
-                    YAMLText.append(attribute.name, to: &out)
-                    out.append(0x0A)
-                    for _ in 0..<6 { out.append(0x20) }
-                } else {
-                    YAMLText.append(attribute.name, to: &out)
-                }
-                out.append(0x3A)
-                out.append(0x20)
-                YAMLText.append(attribute.value, to: &out)
-                out.append(0x0A)
+            Self.writeAttributes(post.attributes, to: &out)
+        }
+    }
+
+    /// Writes a post's deviations, each an item of the list under its `deviations:` key.
+    @inline(__always)
+    private static func writeDeviations(_ deviations: [Deviation], to out: inout ByteBuffer) {
+        var text = ""
+        for deviation in deviations {
+            text += "      - rule: \(deviation.rule.rawValue)\n"
+            if let rationale = deviation.rationale { text += "        rationale: \(YAMLText.scalar(rationale))\n" }
+            if !deviation.agreedBy.isEmpty {
+                text += "        agreed_by: [\(deviation.agreedBy.map(YAMLText.flowScalar).joined(separator: ", "))]\n"
             }
+            if let on = deviation.agreedOn { text += "        agreed_on: \(on)\n" }
+            if let review = deviation.reviewBy { text += "        review_by: \(review)\n" }
+        }
+        out.append(text)
+    }
+
+    /// Writes a post's attributes, each a `name: value` line under its `attributes:` key
+    /// (inlined: a million-post import writes them for every post).
+    @inline(__always)
+    private static func writeAttributes(_ attributes: [Attribute], to out: inout ByteBuffer) {
+        for attribute in attributes {
+            out.reserve(8)
+            for _ in 0..<6 { out.appendUnchecked(0x20) }
+            // YAML reads an implicit key of at most 1,024 characters: a longer name (an
+            // escape can make one character six) is written as an explicit `? key`.
+            if attribute.name.utf8.count > 128 {
+                out.append(0x3F)
+                out.append(0x20)
+                YAMLText.append(attribute.name, to: &out)
+                out.append(0x0A)
+                for _ in 0..<6 { out.append(0x20) }
+            } else {
+                YAMLText.append(attribute.name, to: &out)
+            }
+            out.append(0x3A)
+            out.append(0x20)
+            YAMLText.append(attribute.value, to: &out)
+            out.append(0x0A)
         }
     }
 }

@@ -6,9 +6,9 @@ enum ValueParsing {
         guard let value = Int(trimmed) else {
             let digits = trimmed.drop { $0 == "-" || $0 == "+" }
             if !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) {
-                throw location.error("\(field) \(quoted(text)) is too large", hint: "give a whole number of a sensible size")
+                throw location.error(.tooLarge(field: field, text: text))
             }
-            throw location.error("\(field) must be a whole number, not \(quoted(text))")
+            throw location.error(.notWholeNumber(field: field, text: text))
         }
         return value
     }
@@ -16,14 +16,10 @@ enum ValueParsing {
     static func number(_ text: String, field: String, at location: SourceLocation) throws(LoadError) -> Double {
         let trimmed = text.trimmingBlanks()
         guard let value = plainDecimal(trimmed) else {
-            throw location.error(
-                "\(field) must be a number, not \(quoted(text))",
-                hint: "write plain digits such as 42000 or 0.5, without £ or thousands separators")
+            throw location.error(.notNumber(field: field, text: text))
         }
         guard value >= 0 else {
-            throw location.error(
-                "\(field) cannot be negative (\(text))",
-                hint: field == "fte" ? "give the full-time equivalent, 0 or more" : "give the annual cost in pounds, 0 or more")
+            throw location.error(.negative(field: field, text: text))
         }
         return value
     }
@@ -100,13 +96,13 @@ enum ValueParsing {
         switch text.trimmingBlanks().lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
-        default: throw location.error("\(field) must be true or false, not \(quoted(text))")
+        default: throw location.error(.notBoolean(field: field, text: text))
         }
     }
 
     static func day(_ text: String, field: String, at location: SourceLocation) throws(LoadError) -> Day {
         guard let day = Day(iso8601: text.trimmingBlanks()) else {
-            throw location.error("\(field) must be an ISO 8601 date such as 2020-10-01, not \(quoted(text))")
+            throw location.error(.notDate(field: field, text: text))
         }
         return day
     }
@@ -117,7 +113,7 @@ enum ValueParsing {
         if trimmed == "true" || trimmed == "yes" { return count }
         if trimmed == "false" || trimmed == "no" { return 0 }
         guard let value = Int(trimmed), value >= 0 else {
-            throw location.error("vacant must be a whole number of posts or true/false, not \(quoted(text))")
+            throw location.error(.vacantUnreadable(text: text))
         }
         return value
     }

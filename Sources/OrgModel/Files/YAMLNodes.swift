@@ -26,21 +26,21 @@ struct YAMLNodes {
 
     func mapping(_ node: Node, what: String) throws(LoadError) -> Node.Mapping {
         guard let mapping = node.mapping else {
-            throw location(of: node).error("\(what) must be a mapping of key: value pairs, not \(kind(of: node))")
+            throw location(of: node).error(.wrongShape(what: what, expected: .mapping, found: kind(of: node)))
         }
         return mapping
     }
 
     func sequence(_ node: Node, what: String) throws(LoadError) -> [Node] {
         guard let sequence = node.sequence else {
-            throw location(of: node).error("\(what) must be a list, not \(kind(of: node))")
+            throw location(of: node).error(.wrongShape(what: what, expected: .list, found: kind(of: node)))
         }
         return Array(sequence)
     }
 
     func scalar(_ node: Node, what: String) throws(LoadError) -> String {
         guard let scalar = node.scalar else {
-            throw location(of: node).error("\(what) must be a single value, not \(kind(of: node))")
+            throw location(of: node).error(.wrongShape(what: what, expected: .single, found: kind(of: node)))
         }
         try checkEscapes(scalar, at: node, what: what)
         return scalar.string
@@ -50,7 +50,7 @@ struct YAMLNodes {
     /// (`"\u0000"`) can still make a refused character.
     func checkEscapes(_ scalar: Node.Scalar, at node: Node, what: String) throws(LoadError) {
         guard scalar.style == .doubleQuoted, let refused = RefusedCharacters.first(in: scalar.string) else { return }
-        throw location(of: node).error("\(what) holds \(RefusedCharacters.describe(refused))", hint: RefusedCharacters.hint)
+        throw location(of: node).error(.refusedCharacter(what: what, character: RefusedCharacters.describe(refused)))
     }
 
     /// A list of single values; a lone value is taken as a list of one.
@@ -66,7 +66,7 @@ struct YAMLNodes {
     /// The mapping's key as text, located.
     func key(_ node: Node) throws(LoadError) -> String {
         guard let scalar = node.scalar else {
-            throw location(of: node).error("keys must be plain names, not \(kind(of: node))")
+            throw location(of: node).error(.keyNotPlain(found: kind(of: node)))
         }
         try checkEscapes(scalar, at: node, what: "a key")
         return scalar.string
@@ -79,9 +79,7 @@ struct YAMLNodes {
         let text = try key(node)
         if let known = Key(rawValue: text) { return (known, text) }
         let names = Key.allCases.map(\.rawValue)
-        throw location(of: node).error(
-            "unknown \(what) key \(ValueParsing.quoted(text))",
-            hint: closest(to: text, among: names).map { "did you mean \($0)?" } ?? "known keys: \(names.joined(separator: ", "))")
+        throw location(of: node).error(.unknownKey(what: what, key: text, suggestion: closest(to: text, among: names), known: names))
     }
 
     func kind(of node: Node) -> String {

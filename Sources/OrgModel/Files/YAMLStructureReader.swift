@@ -20,7 +20,7 @@ struct YAMLStructureReader {
         let nodes = YAMLNodes(file: file, text: text)
         let root = try Self.compose(text, file: file)
         guard let root, !nodes.isNull(root) else {
-            throw LoadError(file: file, message: "the file holds no structure", hint: "see the README for the format")
+            throw LoadError(file: file, .noStructure)
         }
         var structure = Structure(source: file)
         var postsNode: Node?
@@ -38,16 +38,14 @@ struct YAMLStructureReader {
             case .state:
                 let text = try nodes.scalar(value, what: key)
                 guard let state = StructureState(rawValue: text) else {
-                    throw location.error("state must be current, proposed or option, not \(ValueParsing.quoted(text))")
+                    throw location.error(.stateUnknown(text: text))
                 }
                 structure.state = state
             case .posts: postsNode = value
             }
         }
         guard let postsNode else {
-            throw LoadError(
-                file: file, line: root.mark?.line, message: "the structure has no posts: list", hint: "add `posts:` with one entry per post"
-            )
+            throw LoadError(file: file, line: root.mark?.line, .noPostsList)
         }
         let entries = try nodes.sequence(postsNode, what: "posts")
         structure.posts.reserveCapacity(entries.count)
@@ -55,7 +53,7 @@ struct YAMLStructureReader {
             structure.posts.append(try readPost(entry, nodes: nodes))
         }
         guard !structure.posts.isEmpty else {
-            throw nodes.location(of: postsNode).error("the posts: list is empty", hint: "list each post under posts: as - id: …")
+            throw nodes.location(of: postsNode).error(.emptyPostsList)
         }
         return structure
     }
@@ -72,7 +70,7 @@ struct YAMLStructureReader {
         } catch let error as YamlError {
             throw loadError(from: error, file: file, lines: YAMLLines(text))
         } catch {
-            throw LoadError(file: file, message: "not readable as YAML: \(error)")
+            throw LoadError(file: file, .notYAML(reason: "\(error)"))
         }
     }
 
@@ -118,12 +116,10 @@ struct YAMLStructureReader {
                 let text = try nodes.scalar(value, what: key).trimmingBlanks()
                 guard let id = RuleID(rawValue: text) else {
                     let near = closest(to: text, among: RuleID.allCases.map(\.rawValue))
-                    throw location.error(
-                        "deviation names an unknown rule \(ValueParsing.quoted(text))",
-                        hint: near.map { "did you mean \($0)?" } ?? "rules are listed in the README")
+                    throw location.error(.unknownDeviationRule(rule: text, suggestion: near))
                 }
                 guard id.canBeWaived else {
-                    throw location.error("a deviation cannot cover \(id.rawValue): \(id.summary) must be fixed, not waived")
+                    throw location.error(.ruleCannotBeWaived(rule: id.rawValue, summary: id.summary))
                 }
                 rule = id
             case .rationale: deviation.rationale = try nodes.scalar(value, what: key)
@@ -133,12 +129,10 @@ struct YAMLStructureReader {
             }
         }
         guard let rule else {
-            throw start.error("deviation has no rule", hint: "name the check it covers, e.g. rule: span-narrow")
+            throw start.error(.deviationWithoutRule)
         }
         if let on = deviation.agreedOn, let review = deviation.reviewBy, review < on {
-            throw start.error(
-                "deviation from \(rule.rawValue): review_by \(review) is before agreed_on \(on)",
-                hint: "a deviation is reviewed after it is agreed: check both dates")
+            throw start.error(.reviewBeforeAgreed(rule: rule.rawValue, reviewBy: "\(review)", agreedOn: "\(on)"))
         }
         deviation.rule = rule
         return deviation
@@ -149,20 +143,18 @@ struct YAMLStructureReader {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(lines.editorLine(context.mark.line)))" }
-            // The usual cause: a tab, which YAML never takes as indentation.
-            let hint = problem.contains("cannot start any token") ? "indent with spaces: YAML does not allow tabs there" : nil
-            return LoadError(file: file, line: lines.editorLine(mark.line), column: mark.column, message: message, hint: hint)
+            // The usual cause of "cannot start any token": a tab, which YAML never takes as
+            // indentation (the hint says so).
+            return LoadError(
+                file: file, line: lines.editorLine(mark.line), column: mark.column,
+                .yamlSyntax(problem: problem, context: context?.text, contextLine: context.map { lines.editorLine($0.mark.line) }))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return LoadError(
-                file: file, line: lines.editorLine(context.mark.line), column: context.mark.column,
-                message: "a key is given twice in one mapping: \(duplicates.joined(separator: ", "))",
-                hint: "each post gives each field once")
+                file: file, line: lines.editorLine(context.mark.line), column: context.mark.column, .duplicateKeys(keys: duplicates))
         case .reader(let problem, _, _, _):
-            return LoadError(file: file, message: "not readable as YAML text: \(problem)")
+            return LoadError(file: file, .notYAMLText(reason: "\(problem)"))
         default:
-            return LoadError(file: file, message: "not readable as YAML: \(error)")
+            return LoadError(file: file, .notYAML(reason: "\(error)"))
         }
     }
 }

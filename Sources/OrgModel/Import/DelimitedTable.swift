@@ -23,9 +23,7 @@ struct DelimitedTable {
         try ExtractInput.check(bytes, file: file)
         let textEncoding = encoding ?? TextEncoding.detect(bytes)
         if textEncoding == .utf8, !TextEncoding.isValidUTF8(bytes) {
-            throw LoadError(
-                file: file, line: ExtractInput.firstInvalidUTF8Line(bytes), message: "the text is not valid UTF-8",
-                hint: "leave out --encoding to read it as Windows-1252")
+            throw LoadError(file: file, line: ExtractInput.firstInvalidUTF8Line(bytes), .invalidUTF8(advice: .leaveOutEncoding))
         }
         try ExtractInput.checkCharacters(bytes, encoding: textEncoding, file: file)
         var header: [String]?
@@ -53,13 +51,11 @@ struct DelimitedTable {
                 return true
             }
         } catch let error as CSVReader.Failure {
-            throw LoadError(
-                file: file, line: error.line, message: error.message,
-                hint: "a field that holds a comma, a quote or a line break must be quoted, with quotes doubled")
+            throw LoadError(file: file, line: error.line, .csvRow(reason: error.message, input: .table))
         } catch {
-            throw LoadError(file: file, message: "not readable as CSV: \(error)")
+            throw LoadError(file: file, .notCSV(reason: "\(error)"))
         }
-        guard let header else { throw LoadError(file: file, message: "the file has no header row") }
+        guard let header else { throw LoadError(file: file, .noHeaderRow(input: .table)) }
         return DelimitedTable(
             file: file, encoding: textEncoding, header: header, headerLine: headerLine, headerBytes: headerBytes, rows: rows)
     }

@@ -70,18 +70,12 @@ extension ExtractImporter.Run {
                 continue
             }
             guard counts[names[index], default: 0] <= 1 else {
-                throw LoadError(
-                    file: file, line: record.line,
-                    message:
-                        "the header has two columns named \(ValueParsing.quoted(names[index])), which the mapping uses for \(field.rawValue)",
-                    hint: "rename one of them in the extract")
+                throw LoadError(file: file, line: record.line, .headerColumnTwice(name: names[index], field: field.rawValue))
             }
             fieldColumns.append((field, index, names[index]))
         }
         for required in [PostField.id, .reportsTo] where mapping.columns[required] == nil {
-            throw LoadError(
-                file: mapping.source ?? file, message: "the mapping names no column for \(required.rawValue)",
-                hint: "add it under columns:, e.g. \(required.rawValue): \(required == .id ? "Position ID" : "Parent Position")")
+            throw LoadError(file: mapping.source ?? file, .mappingWithoutColumn(field: required.rawValue))
         }
         // Columns to drop and columns of dates: each found, or a column missing.
         var found: [Set<Int>] = [[], []]
@@ -105,22 +99,14 @@ extension ExtractImporter.Run {
     /// The header lacks columns the mapping names: say which, where the mapping names
     /// them, and what the header has.
     private func missingColumns(_ missing: [String], names: [String], line: Int, mappingPlace: SourceLocation?) -> LoadError {
-        var wrongDelimiter = false
-        var hint =
-            "the mapping's column names must match the extract's header (\(names.count) columns: \(names.prefix(8).map { ValueParsing.quoted($0) }.joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
-        if names.count == 1, let only = names.first {
-            for (symbol, option) in [(";", "';'"), ("\t", "tab"), ("|", "'|'")] where only.contains(symbol) {
-                hint = "the header is one column holding \(symbol == "\t" ? "tabs" : symbol): try --delimiter \(option)"
-                wrongDelimiter = true
-            }
-        }
+        let wrongDelimiter = LoadProblem.delimiterSuggestion(names) != nil
         // The mistake is in the mapping (or the extract is not the one meant): name
         // the mapping line where the wrong name is written, and the header it missed.
-        let message = "the extract's header (\(file):\(line)) has no column \(missing.joined(separator: "; no column "))"
         // A header read with the wrong delimiter is the extract's problem, not the mapping's.
-        if !wrongDelimiter, let place = mappingPlace { return place.error(message, hint: hint) }
-        return LoadError(
-            file: file, line: line, message: "the header has no column \(missing.joined(separator: "; no column "))", hint: hint)
+        if !wrongDelimiter, let place = mappingPlace {
+            return place.error(.headerLacksColumns(missing: missing, header: names, extract: file, headerLine: line))
+        }
+        return LoadError(file: file, line: line, .headerLacksColumns(missing: missing, header: names, extract: nil, headerLine: nil))
     }
 
     /// The plan of the columns found, and the pipeline with the extract's column names.

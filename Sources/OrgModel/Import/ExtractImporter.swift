@@ -47,9 +47,7 @@ public struct ExtractImporter: Sendable {
         if let chosen = encoding ?? mapping.encoding {
             textEncoding = chosen
             if chosen == .utf8, !TextEncoding.isValidUTF8(bytes) {
-                throw LoadError(
-                    file: file, line: ExtractInput.firstInvalidUTF8Line(bytes), message: "the text is not valid UTF-8",
-                    hint: "if the file came from a spreadsheet's plain \"CSV\", read it with --encoding windows-1252")
+                throw LoadError(file: file, line: ExtractInput.firstInvalidUTF8Line(bytes), .invalidUTF8(advice: .readAsWindows1252))
             }
         } else {
             textEncoding = TextEncoding.detect(bytes)
@@ -62,7 +60,7 @@ public struct ExtractImporter: Sendable {
         let rows = try readHeader(bytes, into: &run)
         run.pipeline.begin(file: file, bytes: bytes, header: run.plan?.headerBytes ?? 0..<0)
         guard let plan = run.plan else {
-            throw LoadError(file: file, message: "the file has no header row", hint: "the first row names the extract's columns")
+            throw LoadError(file: file, .noHeaderRow(input: .extract))
         }
         // A large extract is read in parts on every core; rows of one id in two parts
         // (a repeated id across the split) are rare, and then the file is read again in one.
@@ -77,7 +75,7 @@ public struct ExtractImporter: Sendable {
             try readRows(bytes, from: rows, to: bytes.count, into: &run)
         }
         guard run.rowCount > 0 else {
-            throw LoadError(file: file, line: plan.headerLine, message: "the extract has a header but no rows")
+            throw LoadError(file: file, line: plan.headerLine, .extractWithoutRows)
         }
         run.pipeline.tidyShares()
         run.pipeline.matchManagers(alsoKnown: [])
@@ -107,7 +105,7 @@ extension ExtractImporter {
         } catch let error as CSVReader.Failure {
             throw csvError(error, file: run.file)
         } catch {
-            throw LoadError(file: run.file, message: "not readable as CSV: \(error)")
+            throw LoadError(file: run.file, .notCSV(reason: "\(error)"))
         }
         if let failure { throw failure }
         return rows
@@ -127,7 +125,7 @@ extension ExtractImporter {
         } catch let error as CSVReader.Failure {
             throw csvError(error, file: run.file)
         } catch {
-            throw LoadError(file: run.file, message: "not readable as CSV: \(error)")
+            throw LoadError(file: run.file, .notCSV(reason: "\(error)"))
         }
     }
 
@@ -190,9 +188,7 @@ extension ExtractImporter {
     }
 
     private func csvError(_ error: CSVReader.Failure, file: String) -> LoadError {
-        LoadError(
-            file: file, line: error.line, message: error.message,
-            hint: "a field that holds the delimiter, a quote or a line break must be quoted, with quotes doubled")
+        LoadError(file: file, line: error.line, .csvRow(reason: error.message, input: .extract))
     }
 
 }

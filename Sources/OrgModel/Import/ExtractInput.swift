@@ -6,39 +6,33 @@ import OrgSupport
 /// to do, not a parse error on line 1.
 enum ExtractInput {
     static func check(_ bytes: [UInt8], file: String) throws(LoadError) {
-        func refuse(_ what: String, hint: String = "save the data as CSV (UTF-8) from the spreadsheet or HR system") -> LoadError {
-            LoadError(file: file, message: what, hint: hint)
-        }
+        func refuse(_ problem: LoadProblem) -> LoadError { LoadError(file: file, problem) }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw refuse("this is an Excel workbook (.xlsx) or another zip file, not CSV")
+            throw refuse(.xlsxWorkbook)
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw refuse("this is an Excel 97-2003 workbook (.xls), not CSV")
+            throw refuse(.xlsWorkbook)
         }
-        if bytes.starts(with: Array("%PDF".utf8)) { throw refuse("this is a PDF document, not CSV") }
+        if bytes.starts(with: Array("%PDF".utf8)) { throw refuse(.pdfDocument) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            throw refuse(
-                "this is UTF-16 text (a spreadsheet's \"Unicode Text\"), which orgmodel does not read",
-                hint: "save it as \"CSV UTF-8\" instead")
+            throw refuse(.utf16Text)
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw LoadError(file: file, message: "the file is empty", hint: "an extract has a header row and a row per post")
+            throw LoadError(file: file, .fileEmpty(kind: "extract"))
         }
         let nulOffset: Int? = bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
         if let nul = nulOffset {
-            throw LoadError(
-                file: file, line: StructureFile.lineNumber(of: nul, in: bytes),
-                message: "this is a binary file, not CSV text", hint: "save the data as CSV (UTF-8)")
+            throw LoadError(file: file, line: StructureFile.lineNumber(of: nul, in: bytes), .binaryExtract)
         }
         // Text has few control characters besides tab and line breaks; binary data has many.
         let sample = body.prefix(65_536)
         let controls = sample.reduce(0) { $0 + ($1 < 0x20 && $1 != 0x09 && $1 != 0x0A && $1 != 0x0D && $1 != 0x0C ? 1 : 0) }
         if controls * 100 > sample.count {
-            throw refuse("this looks like a binary file, not CSV text (\(controls) control bytes in the first \(sample.count))")
+            throw refuse(.binaryLooking(controlBytes: controls, sampleBytes: sample.count))
         }
     }
 
@@ -55,8 +49,8 @@ enum ExtractInput {
             let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
             throw LoadError(
                 file: file, line: line, column: offset - lineStart + 1,
-                message: "the extract holds \(RefusedCharacters.describe(TextEncoding.windows1252Scalar(bytes[offset])))",
-                hint: RefusedCharacters.hint)
+                .refusedCharacter(what: "the extract", character: RefusedCharacters.describe(TextEncoding.windows1252Scalar(bytes[offset])))
+            )
         }
     }
 
@@ -66,13 +60,13 @@ enum ExtractInput {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw errno == ENOENT
-                ? LoadError(file: path, message: "no such file")
-                : LoadError(file: path, message: "cannot be read: \(String(cString: strerror(errno)))")
+                ? LoadError(file: path, .noSuchFile(path: path, advice: false))
+                : LoadError(file: path, .unreadable(reason: String(cString: strerror(errno))))
         }
-        guard (status.st_mode & S_IFMT) != S_IFDIR else { throw LoadError(file: path, message: "is a directory, not a file") }
+        guard (status.st_mode & S_IFMT) != S_IFDIR else { throw LoadError(file: path, .isDirectory(kind: "file")) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw LoadError(file: path, message: "cannot be read", hint: "check the file's permissions")
+            throw LoadError(file: path, .unreadable(reason: nil))
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
@@ -92,7 +86,7 @@ enum ExtractInput {
             }
         }
         guard failure == 0 else {
-            throw LoadError(file: path, message: "cannot be read: \(String(cString: strerror(failure)))")
+            throw LoadError(file: path, .unreadable(reason: String(cString: strerror(failure))))
         }
         // A file that grew while being read (or reports no size, like a pipe): the rest.
         var chunk = [UInt8](repeating: 0, count: 65_536)

@@ -21,7 +21,7 @@ public enum ImportMappingReader {
     public static func parse(_ text: String, file: String) throws(LoadError) -> ImportMapping {
         let nodes = YAMLNodes(file: file, text: text)
         guard let root = try YAMLStructureReader.compose(text, file: file), !nodes.isNull(root) else {
-            throw LoadError(file: file, message: "the mapping file is empty", hint: "see the README for the mapping format")
+            throw LoadError(file: file, .mappingEmpty)
         }
         var mapping = ImportMapping(source: file)
         var listLocations: [Key: SourceLocation] = [:]
@@ -70,7 +70,7 @@ public enum ImportMappingReader {
             let text = try nodes.scalar(value, what: key)
             if text.lowercased() == "auto" { return }
             guard let encoding = TextEncoding(name: text) else {
-                throw location.error("encoding must be auto, utf-8 or windows-1252, not \(ValueParsing.quoted(text))")
+                throw location.error(.encodingUnknown(text: text))
             }
             mapping.encoding = encoding
         case .structure:
@@ -84,8 +84,7 @@ public enum ImportMappingReader {
             let field = try postField(fieldNode, nodes: nodes)
             let column = try nodes.scalar(columnNode, what: "the column for \(field.rawValue)").trimmingBlanks()
             guard !column.isEmpty else {
-                throw nodes.location(of: columnNode).error(
-                    "the column for \(field.rawValue) is empty", hint: "name the extract's column, as its header spells it")
+                throw nodes.location(of: columnNode).error(.emptyColumnName(field: field.rawValue))
             }
             mapping.columns[field] = column
             mapping.places[.field(field)] = nodes.location(of: columnNode)
@@ -100,8 +99,7 @@ public enum ImportMappingReader {
                 try nodes.scalar(tierNode, what: "the tier of grade \(grade)"), field: "the tier of grade \(grade)",
                 at: nodes.location(of: tierNode))
             guard tier >= 1 else {
-                throw nodes.location(of: tierNode).error(
-                    "the tier of grade \(grade) must be 1 or more, not \(tier)", hint: "leave front-line grades out of the table")
+                throw nodes.location(of: tierNode).error(.gradeTierBelowOne(grade: grade, tier: tier))
             }
             mapping.tiers.add(.init(grade: grade, tier: tier))
         }
@@ -117,8 +115,7 @@ public enum ImportMappingReader {
                 let to = nodes.isNull(toNode) ? "" : try nodes.scalar(toNode, what: "the value \(from) is read as")
                 if let problem = Self.problem(translating: to, for: field) {
                     throw nodes.location(of: toNode).error(
-                        "values: \(field.rawValue): \(ValueParsing.quoted(from)) is read as \(ValueParsing.quoted(to)), which \(problem)"
-                    )
+                        .valueTranslation(field: field.rawValue, from: from, to: to, problem: problem))
                 }
                 table[ImportMapping.valueKey(from)] = to
             }
@@ -134,17 +131,13 @@ public enum ImportMappingReader {
             for column in list {
                 if let field = mapped[column.lowercased()] {
                     throw (listLocations[key] ?? SourceLocation(file: file)).error(
-                        "\(key.rawValue): names \(ValueParsing.quoted(column)), which columns: maps to \(field.rawValue)",
-                        hint: key == .drop
-                            ? "a column is either mapped or dropped: take it out of drop:, or out of columns: to leave \(field.rawValue) empty"
-                            : "dates: is for extra columns kept as attributes; \(field.rawValue) is read by its own rules")
+                        .columnMappedAndListed(list: key.rawValue, column: column, field: field.rawValue))
                 }
             }
         }
         let droppedDates = mapping.dateColumns.filter { date in mapping.dropped.contains { $0.lowercased() == date.lowercased() } }
         if let column = droppedDates.first {
-            throw (listLocations[.dates] ?? SourceLocation(file: file)).error(
-                "dates: names \(ValueParsing.quoted(column)), which drop: drops", hint: "take it out of one of them")
+            throw (listLocations[.dates] ?? SourceLocation(file: file)).error(.dateColumnDropped(column: column))
         }
     }
 
@@ -179,8 +172,7 @@ public enum ImportMappingReader {
         guard resolved.utf8.count == 1, let byte = resolved.utf8.first,
             byte != UInt8(ascii: "\""), byte != 0x0A, byte != 0x0D
         else {
-            throw location.error(
-                "the delimiter must be one character such as , ; | or tab, not \(ValueParsing.quoted(text))")
+            throw location.error(.badDelimiter(text: text))
         }
         return byte
     }
@@ -190,10 +182,7 @@ public enum ImportMappingReader {
         guard let field = PostField(rawValue: name), ImportMapping.mappableFields.contains(field) else {
             let names = ImportMapping.mappableFields.map(\.rawValue)
             let near = closest(to: name, among: names)
-            throw nodes.location(of: node).error(
-                "\(ValueParsing.quoted(name)) is not a post field a column can feed",
-                hint: near.map { "did you mean \($0)?" } ?? "fields: \(names.joined(separator: ", ")); other columns are kept as attributes"
-            )
+            throw nodes.location(of: node).error(.notAPostField(name: name, suggestion: near, fields: names))
         }
         return field
     }
@@ -204,9 +193,7 @@ public enum ImportMappingReader {
             let key = try nodes.key(keyNode)
             guard let known = YAMLStructureReader.TopKey(rawValue: key), known != .posts else {
                 let keys = YAMLStructureReader.TopKey.allCases.filter { $0 != .posts }.map(\.rawValue)
-                throw nodes.location(of: keyNode).error(
-                    "unknown structure key \(ValueParsing.quoted(key))",
-                    hint: "known keys: \(keys.joined(separator: ", "))")
+                throw nodes.location(of: keyNode).error(.unknownKey(what: "structure", key: key, suggestion: nil, known: keys))
             }
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
@@ -219,7 +206,7 @@ public enum ImportMappingReader {
             case .effective: structure.effective = try ValueParsing.day(text, field: key, at: location)
             case .state:
                 guard let state = StructureState(rawValue: text) else {
-                    throw location.error("state must be current, proposed or option, not \(ValueParsing.quoted(text))")
+                    throw location.error(.stateUnknown(text: text))
                 }
                 structure.state = state
             case .posts: break

@@ -30,7 +30,7 @@ public struct ImportResult: Sendable {
         importNotes.map { .note($0) }
             + rejected.flatMap { row in
                 row.problems.map {
-                    ImportDiagnostic(.problem($0), severity: .error, location: SourceLocation(file: row.file, line: row.line))
+                    Diagnostic(ImportMessage.problem($0), severity: .error, location: SourceLocation(file: row.file, line: row.line))
                 }
             }
     }

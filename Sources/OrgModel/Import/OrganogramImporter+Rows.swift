@@ -66,19 +66,11 @@ extension OrganogramImporter {
             guard !missing.isEmpty else { return columns }
             let other = OrganogramFormat.key(senior ? cols.reportingSeniorPost : cols.postUniqueReference)
             let looksOther = table.header.contains { OrganogramFormat.key($0) == other }
-            let hint =
-                senior
-                ? (looksOther
-                    ? "this looks like the junior file: give the senior file first, then the junior"
-                    : "the senior file's columns are \(cols.seniorColumns.filter { !$0.isEmpty }.joined(separator: ", "))")
-                : (looksOther
-                    ? "this looks like a senior file: give the senior file first, then the junior"
-                    : "the junior file's columns are \(cols.juniorColumns.joined(separator: ", "))")
             throw LoadError(
                 file: table.file, line: table.headerLine,
-                message:
-                    "the header has no \(missing.map { ValueParsing.quoted($0) }.joined(separator: ", ")) \(Plural.noun(missing.count, "column")): not an organogram \(senior ? "senior" : "junior") file",
-                hint: hint)
+                .organogramColumnsMissing(
+                    missing: missing, senior: senior, looksOther: looksOther,
+                    columns: senior ? cols.seniorColumns.filter { !$0.isEmpty } : cols.juniorColumns))
         }
 
         /// The attributes of a row: its other columns, less an "N/D" where the writer writes one for nothing.

@@ -12,15 +12,21 @@ public enum PostLimits {
 
     /// The problem with a cost, if it is over the ceiling; `field` names it as the file does.
     static func costProblem(_ cost: Double, field: String) -> String? {
-        cost > maximumCost
-            ? "\(field) \(NumberText.format(cost)) is more than £10,000,000,000, the most one line may cost: check that it is in pounds a year"
-            : nil
+        cost > maximumCost ? costOverLimit(cost, field: field) : nil
+    }
+
+    /// The sentence for a cost over the ceiling, shared by structure files and imports.
+    static func costOverLimit(_ cost: Double, field: String) -> String {
+        "\(field) \(NumberText.format(cost)) is more than £10,000,000,000, the most one line may cost: check that it is in pounds a year"
     }
 
     /// The problem with a count, if it is over the ceiling.
     static func countProblem(_ count: Int, field: String) -> String? {
-        count > maximumCount
-            ? "\(field) \(count) is more than \(Figures.grouped(maximumCount)), the most posts one line may stand for"
-            : nil
+        count > maximumCount ? countOverLimit(count, field: field) : nil
+    }
+
+    /// The sentence for a count over the ceiling, shared by structure files and imports.
+    static func countOverLimit(_ count: Int, field: String) -> String {
+        "\(field) \(count) is more than \(Figures.grouped(maximumCount)), the most posts one line may stand for"
     }
 }

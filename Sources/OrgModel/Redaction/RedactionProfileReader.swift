@@ -38,7 +38,7 @@ public enum RedactionProfileReader {
                 var tiers: Set<Int> = []
                 for item in nodes.isNull(value) ? [] : try nodes.scalarList(value, what: key) {
                     let tier = try ValueParsing.integer(item, field: "each of named_tiers", at: location)
-                    guard tier >= 1 else { throw location.error("named_tiers holds tiers, 1 or more, not \(tier)") }
+                    guard tier >= 1 else { throw location.error(.namedTierBelowOne(tier: tier)) }
                     tiers.insert(tier)
                 }
                 profile.namedTiers = tiers
@@ -46,7 +46,7 @@ public enum RedactionProfileReader {
                 profile.placeholder = nodes.isNull(value) ? "" : try nodes.scalar(value, what: key)
             case .costBand:
                 let band = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
-                guard band >= 0 else { throw location.error("cost_band must be 0 (exact) or a width in pounds, not \(band)") }
+                guard band >= 0 else { throw location.error(.costBandNegative(band: band)) }
                 profile.costBand = band
             case .removeAttributes:
                 profile.removedAttributes = nodes.isNull(value) ? [] : try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }

@@ -32,21 +32,14 @@ public enum RuleSetReader {
         }
         let looksLikePath = reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
         guard looksLikePath else {
-            throw LoadError(
-                file: file ?? reference,
-                message: "no built-in rule set is called \(ValueParsing.quoted(reference))",
-                hint: "built in: \(BuiltInRuleSets.names.joined(separator: ", ")); or give a path to a rules .yaml file")
+            throw LoadError(file: file ?? reference, .unknownRuleSet(name: reference, builtIn: BuiltInRuleSets.names))
         }
         var path = reference
         if !reference.hasPrefix("/"), let base, !base.isEmpty {
             path = (base as NSString).appendingPathComponent(reference)
         }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw LoadError(
-                file: file ?? path, message: "the rules file \(path) does not exist",
-                hint: base == nil
-                    ? "a --rules path is read from the current folder"
-                    : "a rules path is relative to the structure file that names it")
+            throw LoadError(file: file ?? path, .rulesFileMissing(path: path, fromStructure: base != nil))
         }
         let bytes = try StructureFile.readText(path, kind: "rules file")
         try StructureFile.checkText(bytes, file: path, kind: "rules file")
@@ -57,7 +50,7 @@ public enum RuleSetReader {
     public static func parse(_ text: String, source: String) throws(LoadError) -> RuleSet {
         let nodes = YAMLNodes(file: source, text: text)
         guard let root = try YAMLStructureReader.compose(text, file: source), !nodes.isNull(root) else {
-            throw LoadError(file: source, message: "the rules file is empty")
+            throw LoadError(file: source, .rulesFileEmpty)
         }
         var name: String?
         var description: String?
@@ -75,20 +68,18 @@ public enum RuleSetReader {
             case .approvers:
                 approvers = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
                 guard !approvers.isEmpty else {
-                    throw location.error(
-                        "approvers cannot be empty: a deviation stands only when the bodies listed here agree it",
-                        hint: "list them, e.g. approvers: [SLT, HR], or leave the key out for SLT and HR")
+                    throw location.error(.noApprovers)
                 }
             case .maxLayers:
                 let layers = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
-                guard layers >= 1 else { throw location.error("max_layers must be at least 1") }
-                guard layers <= 1_000 else { throw location.error("max_layers must be at most 1,000, not \(layers)") }
+                guard layers >= 1 else { throw location.error(.maxLayersBelowOne) }
+                guard layers <= 1_000 else { throw location.error(.maxLayersOverLimit(layers: layers)) }
                 maxLayers = layers
             case .tiers:
                 for item in try nodes.sequence(value, what: key) {
                     let rule = try tierRule(item, nodes: nodes)
                     guard !tiers.contains(where: { $0.tier == rule.tier }) else {
-                        throw nodes.location(of: item).error("tier \(rule.tier) is defined twice")
+                        throw nodes.location(of: item).error(.tierDefinedTwice(tier: rule.tier))
                     }
                     tiers.append(rule)
                 }
@@ -102,7 +93,7 @@ public enum RuleSetReader {
             }
         }
         guard !tiers.isEmpty else {
-            throw LoadError(file: source, message: "the rules file defines no tiers", hint: "list tiers: with tier, role and span")
+            throw LoadError(file: source, .noTiers)
         }
         return RuleSet(
             name: name ?? ((source as NSString).lastPathComponent as NSString).deletingPathExtension,
@@ -123,8 +114,7 @@ public enum RuleSetReader {
             case .tier:
                 let number = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
                 guard number >= 1 else {
-                    throw location.error(
-                        "tier must be 1 or more, not \(number)", hint: "tiers count down from 1 at the top; the built-in rules use 2 to 6")
+                    throw location.error(.ruleTierBelowOne(tier: number))
                 }
                 tier = number
             case .role: role = try nodes.scalar(value, what: key)
@@ -134,25 +124,24 @@ public enum RuleSetReader {
                 for (boundNode, boundValue) in try nodes.mapping(value, what: "span") {
                     let bound = try nodes.key(boundNode)
                     guard bound == "min" || bound == "max" else {
-                        throw nodes.location(of: boundNode).error("span takes min and max, not \(ValueParsing.quoted(bound))")
+                        throw nodes.location(of: boundNode).error(.spanBound(bound: bound))
                     }
                     bounds[bound] = try ValueParsing.integer(
                         try nodes.scalar(boundValue, what: bound), field: "span \(bound)", at: nodes.location(of: boundValue))
                 }
                 guard let min = bounds["min"], let max = bounds["max"] else {
-                    throw location.error("span needs both min and max, e.g. {min: 4, max: 8}")
+                    throw location.error(.spanIncomplete)
                 }
-                guard min >= 0 else { throw location.error("span min cannot be negative (\(min))") }
+                guard min >= 0 else { throw location.error(.spanMinNegative(min: min)) }
                 guard min <= max else {
-                    throw location.error(
-                        "span min \(min) is more than max \(max)", hint: "write the smaller number as min, e.g. {min: \(max), max: \(min)}")
+                    throw location.error(.spanMinOverMax(min: min, max: max))
                 }
                 span = SpanRule(min: min, max: max)
             }
         }
         let location = nodes.location(of: node)
-        guard let tier else { throw location.error("a tier entry has no tier number") }
-        guard let role else { throw location.error("tier \(tier) has no role name") }
+        guard let tier else { throw location.error(.tierWithoutNumber) }
+        guard let role else { throw location.error(.tierWithoutRole(tier: tier)) }
         return TierRule(tier: tier, role: role, accountability: accountability, span: span)
     }
 }

@@ -108,7 +108,7 @@ extension ComparisonReport {
         var totals: JSONTotals
         var findings: FindingChangesJSON
         var deviations: [JSONDeviation]
-        var notes: [String]
+        var notes: [DiagnosticJSON]
     }
 
     /// An agreed deviation the proposed structure relies on.
@@ -165,7 +165,7 @@ extension ComparisonReport {
                     rationale: deviation.statedRationale, agreedBy: deviation.agreedBy,
                     agreedOn: deviation.agreedOn?.description, reviewBy: deviation.reviewBy?.description)
             },
-            notes: diff.notes)
+            notes: diff.comparisonNotes.map { DiagnosticJSON($0) })
         return report
     }
 

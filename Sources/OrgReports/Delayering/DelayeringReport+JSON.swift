@@ -13,7 +13,8 @@ extension DelayeringReport {
         var removedCost: JSONCost
         var addedCost: JSONCost
         var summary: String
-
+        var code: String
+        var arguments: DiagnosticJSON.Arguments
     }
 
     public struct JSONMeasures: Encodable {
@@ -38,8 +39,8 @@ extension DelayeringReport {
         var title: String
         var file: String?
         var moves: [JSONMove]
-        var notes: [String]
-        var dottedLineChanges: [String]
+        var notes: [DiagnosticJSON]
+        var dottedLineChanges: [DiagnosticJSON]
         var removed: [String]
         var added: [String]
         var removedCost: JSONCost
@@ -56,7 +57,7 @@ extension DelayeringReport {
         var rules: String
         var before: JSONMeasures
         var options: [JSONOption]
-        var notes: [String]
+        var notes: [DiagnosticJSON]
     }
 
     static func measures(_ analysis: StructureAnalysis, _ findings: ValidationResult) -> JSONMeasures {
@@ -82,9 +83,12 @@ extension DelayeringReport {
                         kind: move.kind.rawValue, post: move.post.rawValue, removed: move.removed.map(\.rawValue),
                         added: move.added.map(\.rawValue), movedReports: move.movedReports.map(\.rawValue),
                         receiver: move.receiver?.rawValue, removedCost: JSONCost(move.removedCost),
-                        addedCost: JSONCost(move.addedCost), summary: move.summary)
+                        addedCost: JSONCost(move.addedCost), summary: move.summary, code: move.message.code,
+                        arguments: DiagnosticJSON.Arguments(list: move.message.arguments))
                 },
-                notes: option.notes, dottedLineChanges: option.dottedLineChanges, removed: option.removedPosts.map(\.id.rawValue),
+                notes: option.noteMessages.map { DiagnosticJSON($0) },
+                dottedLineChanges: option.dottedLineMessages.map { DiagnosticJSON($0) },
+                removed: option.removedPosts.map(\.id.rawValue),
                 added: option.addedPosts.map(\.id.rawValue),
                 removedCost: JSONCost(option.removedCost), addedCost: JSONCost(option.addedCost), netSaving: option.netSaving,
                 savingComplete: option.savingIsComplete, after: Self.measures(option.analysis, option.findings),
@@ -92,6 +96,7 @@ extension DelayeringReport {
         }
         return JSONReport(
             file: file, rules: result.original.rules.name,
-            before: Self.measures(result.original, result.originalFindings), options: options, notes: result.notes)
+            before: Self.measures(result.original, result.originalFindings), options: options,
+            notes: result.noteMessages.map { DiagnosticJSON($0) })
     }
 }

@@ -167,6 +167,8 @@ public struct ValidationReport: Report, Sendable {
         var file: String
         var line: Int?
         var column: Int?
+        var code: String
+        var arguments: DiagnosticJSON.Arguments
         var message: String
     }
 
@@ -187,8 +189,8 @@ public struct ValidationReport: Report, Sendable {
             case .unreadable(let error):
                 report.unreadable.append(
                     JSONUnreadable(
-                        file: error.file, line: error.line, column: error.column,
-                        message: error.hint.map { "\(error.message); \($0)" } ?? error.message))
+                        file: error.file, line: error.line, column: error.column, code: error.problem.code,
+                        arguments: DiagnosticJSON.Arguments(list: error.problem.arguments), message: error.problem.english))
             case .validated(let file, let result):
                 report.files.append(
                     JSONFile(

@@ -1,4 +1,5 @@
 import OrgAnalysis
+import OrgModel
 import OrgSupport
 
 /// The trend as each format writes it: text and Markdown from one `ReportDocument`, CSV
@@ -195,7 +196,7 @@ extension StructureTrend: Report {
         var deleted: Int
         var created: Int
         var moved: Int
-        var notes: [String]
+        var notes: [DiagnosticJSON]
     }
 
     public struct JSONSnapshot: Encodable {
@@ -239,7 +240,7 @@ extension StructureTrend: Report {
             frontLineHeadcount = snapshot.frontLineHeadcount
             frontLineNearTop = snapshot.frontLineNearTop
             changesFromPrevious = snapshot.changes.map {
-                JSONChanges(deleted: $0.deleted, created: $0.created, moved: $0.moved, notes: $0.notes)
+                JSONChanges(deleted: $0.deleted, created: $0.created, moved: $0.moved, notes: $0.comparisonNotes.map { DiagnosticJSON($0) })
             }
             flags = snapshot.flags.map(\.rawValue)
         }

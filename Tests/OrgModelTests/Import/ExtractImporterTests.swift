@@ -164,9 +164,7 @@ struct ExtractImporterTests {
     func declaredUTF8() throws {
         let bytes = Array("\(ExtractFixtures.header)\nP1,,Caf".utf8) + [0xE9] + Array(",,,,,,,,\n".utf8)
         #expect(
-            throws: LoadError(
-                file: "extract.csv", line: 2, message: "the text is not valid UTF-8",
-                hint: "if the file came from a spreadsheet's plain \"CSV\", read it with --encoding windows-1252")
+            throws: LoadError(file: "extract.csv", line: 2, .invalidUTF8(advice: .readAsWindows1252))
         ) {
             try ExtractFixtures.run(bytes, encoding: .utf8)
         }
@@ -282,7 +280,7 @@ struct ExtractImporterTests {
 
     @Test("Header only, or a mapping without id: clear errors")
     func emptyAndIncomplete() throws {
-        #expect(throws: LoadError(file: "extract.csv", line: 1, message: "the extract has a header but no rows")) {
+        #expect(throws: LoadError(file: "extract.csv", line: 1, .extractWithoutRows)) {
             try ExtractFixtures.run(ExtractFixtures.extract([]))
         }
         let mapping = try ExtractFixtures.mapping("columns:\n  reports_to: Parent Position\n")

@@ -156,7 +156,8 @@ struct ImportPipelineTests {
         #expect(rejected.code == "row.unknown-manager")
         #expect(rejected.location == SourceLocation(file: "x.csv", line: 3))
         #expect(
-            rejected.message == .problem(.unknownManager(column: "Boss", reference: "Z", idColumn: "ID", within: "the extract", form: nil)))
+            rejected.message(as: ImportMessage.self)
+                == .problem(.unknownManager(column: "Boss", reference: "Z", idColumn: "ID", within: "the extract", form: nil)))
         #expect(rejected.text == "Boss \"Z\" is not an ID in the extract")
         #expect(result.rejected[0].reasons == [rejected.text])
         #expect(ImportDiagnostic.note(.fractionalLines(2)).code == "import.fractional-lines")

@@ -1,46 +1,34 @@
 import Foundation
 
-/// One thing an import says: a note on a decision it made, or a problem with a row. A
-/// code and typed arguments, with a severity and a place; the English is made in one
-/// place (`ImportMessage.english`), not where the thing happens, so a caller can count,
-/// filter or translate diagnostics without parsing sentences.
-public struct ImportDiagnostic: Sendable, Hashable {
-    public enum Severity: String, Sendable, Hashable {
-        /// A decision the import made on the user's behalf.
-        case note
-        /// A row left out.
-        case error
-    }
+/// One thing an import says: a note on a decision it made, or a problem with a row. It is
+/// the core's `Diagnostic`, with an `ImportMessage`; the English is made in one place
+/// (`ImportMessage.english`), not where the thing happens.
+public typealias ImportDiagnostic = Diagnostic
 
-    public var severity: Severity
-    /// The file (and line) the diagnostic is about; nil for the import as a whole.
-    public var location: SourceLocation?
-    public var message: ImportMessage
-
-    public init(_ message: ImportMessage, severity: Severity, location: SourceLocation? = nil) {
-        self.message = message
-        self.severity = severity
-        self.location = location
-    }
-
+extension Diagnostic {
     /// A note on the import as a whole.
-    public static func note(_ note: ImportNote) -> ImportDiagnostic { ImportDiagnostic(.note(note), severity: .note) }
-
-    /// A stable identifier, `import.job-shares`, `row.unknown-manager`.
-    public var code: String { message.code }
-    /// The sentence printed for it.
-    public var text: String { message.english }
+    public static func note(_ note: ImportNote) -> Diagnostic { Diagnostic(ImportMessage.note(note), severity: .note) }
 }
 
 /// What an import says, with its arguments.
-public enum ImportMessage: Sendable, Hashable {
+public enum ImportMessage: DiagnosticMessage, Hashable {
     case note(ImportNote)
     case problem(ImportProblem)
 
+    public static var codeNamespace: String { "import" }
+
+    /// `import.…` for a note, `row.…` for a row's problem.
     public var code: String {
         switch self {
-        case .note(let note): "import." + Self.caseName(note)
-        case .problem(let problem): "row." + Self.caseName(problem)
+        case .note(let note): "import." + DiagnosticCode.caseName(note)
+        case .problem(let problem): "row." + DiagnosticCode.caseName(problem)
+        }
+    }
+
+    public var arguments: [DiagnosticArgument] {
+        switch self {
+        case .note(let note): DiagnosticArgument.reflecting(note)
+        case .problem(let problem): DiagnosticArgument.reflecting(problem)
         }
     }
 
@@ -50,17 +38,6 @@ public enum ImportMessage: Sendable, Hashable {
         case .note(let note): note.english
         case .problem(let problem): problem.english
         }
-    }
-
-    /// `unknownManager` as `unknown-manager`.
-    static func caseName(_ value: Any) -> String {
-        let name = Mirror(reflecting: value).children.first?.label ?? String(describing: value)
-        var code = ""
-        for character in name {
-            if character.isUppercase, !code.isEmpty { code.append("-") }
-            code.append(contentsOf: character.lowercased())
-        }
-        return code
     }
 }
 
