@@ -72,12 +72,19 @@ public struct DelayeringPlanner: Sendable {
                     dottedLineChanges: lineChanges))
         }
 
-        // Then the structure and each option measured and validated, side by side.
+        // Then the structure and each option measured and validated, side by side. An
+        // option whose step moved nothing is the option before it, post for post: it is
+        // measured once, not again.
         let rules = self.rules
-        let evaluated = ParallelWork.map(drafts.count + 1) { slot -> (StructureAnalysis, ValidationResult) in
-            let optionIndex = slot == 0 ? index : StructureIndex(drafts[slot - 1].structure)
+        let measured =
+            [0]
+            + drafts.indices.filter { !Self.repeatsOptionBefore(drafts[$0].structure, at: $0, in: drafts.map(\.structure)) }
+            .map { $0 + 1 }
+        let results = ParallelWork.map(measured.count) { slot -> (StructureAnalysis, ValidationResult) in
+            let optionIndex = measured[slot] == 0 ? index : StructureIndex(drafts[measured[slot] - 1].structure)
             return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
         }
+        let evaluated = (0...drafts.count).map { slot in results[measured.lastIndex { $0 <= slot } ?? 0] }
         let (original, originalFindings) = evaluated[0]
         let costing = workspace.costing
         var options: [DelayeringOption] = []
@@ -97,6 +104,14 @@ public struct DelayeringPlanner: Sendable {
             notes.append(.managerWithoutTier(post: post.id, title: post.displayTitle, span: index.span[position]))
         }
         return DelayeringResult(original: original, originalFindings: originalFindings, options: options, noteMessages: notes)
+    }
+
+    /// Whether the option at `offset` holds the very posts of the option before it (its
+    /// step moved nothing), so that it measures and validates the same. The first option
+    /// is always measured: it differs from the structure in its state, which reports show.
+    static func repeatsOptionBefore(_ structure: Structure, at offset: Int, in options: [Structure]) -> Bool {
+        guard offset > 0 else { return false }
+        return structure == options[offset - 1]
     }
 
     // MARK: Wording

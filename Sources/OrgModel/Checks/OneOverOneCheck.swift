@@ -5,12 +5,11 @@ struct OneOverOneCheck: StructureCheck {
 
     func run(_ context: CheckContext, into findings: inout RawFindings) {
         let index = context.index
-        for position in context.posts.indices where index.span[position] == 1 {
-            guard let only = index.reports(of: position).first(where: { !context.posts[$0].assistant }) else { continue }
+        let posts = context.posts
+        for position in posts.indices where index.span[position] == 1 {
+            guard let only = index.reports(of: position).first(where: { !posts[$0].assistant }) else { continue }
             findings.append(
-                RawFinding(
-                    .oneOverOne, at: position, in: context,
-                    .oneDirectReport(id: context.posts[only].id, title: context.posts[only].title)))
+                RawFinding(.oneOverOne, at: position, in: context, .oneDirectReport(id: posts[only].id, title: posts[only].title)))
         }
     }
 }

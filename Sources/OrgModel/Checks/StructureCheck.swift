@@ -28,7 +28,13 @@ public struct RawFinding: Sendable {
 
     init(_ rule: RuleID, at position: Int, in context: CheckContext, _ text: FindingText) {
         self.position = position
-        self.finding = Finding(rule, context.posts[position], text)
+        // The post's fields read where they lie: a deep structure makes millions of
+        // findings, and copying the whole post for each would retain every field it has.
+        let posts = context.index.posts
+        let line = posts[position].line
+        self.finding = Finding(
+            rule: rule, post: posts[position].id, postTitle: posts[position].displayTitle, line: line == 0 ? nil : line,
+            text: text)
     }
 
     init(structureWide finding: Finding) {

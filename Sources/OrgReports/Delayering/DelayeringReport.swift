@@ -69,7 +69,7 @@ public struct DelayeringReport: Report, Sendable {
         }
 
         for option in result.options { optionSection(option, into: &doc) }
-        if !result.notes.isEmpty {
+        if !result.noteMessages.isEmpty {
             doc.heading(2, "Left for a person to decide")
             doc.bullets(result.notes)
         }
@@ -91,7 +91,7 @@ public struct DelayeringReport: Report, Sendable {
             doc.heading(3, "Dotted lines")
             doc.bullets(option.dottedLineChanges)
         }
-        if !option.notes.isEmpty {
+        if !option.noteMessages.isEmpty {
             doc.heading(3, "Considered and left alone")
             doc.bullets(option.notes)
         }

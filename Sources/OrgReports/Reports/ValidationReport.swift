@@ -66,7 +66,9 @@ public struct ValidationReport: Report, Sendable {
             let range = (chunk * chunkSize)..<min(findings.count, (chunk + 1) * chunkSize)
             var bytes: [UInt8] = []
             bytes.reserveCapacity(range.count * 128)
-            for index in range { appendLine(for: findings[index], file: fileBytes, to: &bytes) }
+            findings.withUnsafeBufferPointer { findings in
+                for index in range { appendLine(for: findings[index], file: fileBytes, to: &bytes) }
+            }
             return (bytes, range.count)
         }
         var log = ReportLog(widths: columnWidths)
@@ -88,10 +90,9 @@ public struct ValidationReport: Report, Sendable {
     /// column widths, then the post, the message, the deviation and where. Written as
     /// bytes, part by part: two million findings make no string apiece. A line break in
     /// any part reads as " / ", as in every log.
-    static func appendLine(for finding: Finding, file: [UInt8], to bytes: inout [UInt8]) {
+    static func appendLine(for finding: borrowing Finding, file: [UInt8], to bytes: inout [UInt8]) {
         let start = bytes.count
-        appendPadded(finding.severity.rawValue, width: columnWidths[0], to: &bytes)
-        appendPadded(finding.rule.rawValue, width: columnWidths[1], to: &bytes)
+        bytes.append(contentsOf: linePrefixes[finding.rule.order * Severity.allCases.count + severityIndex(finding.severity)])
         let textStart = bytes.count
         if let post = finding.post {
             bytes.appendUTF8(post.rawValue)
@@ -121,10 +122,26 @@ public struct ValidationReport: Report, Sendable {
         bytes.append(UInt8(ascii: "\n"))
     }
 
-    /// An ASCII cell and its padding: as wide as `width`, or followed by one space.
-    private static func appendPadded(_ cell: String, width: Int, to bytes: inout [UInt8]) {
-        bytes.appendUTF8(cell)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(1, width - cell.utf8.count)))
+    /// Each rule and severity's start of a line, padded to the column widths (a cell as
+    /// wide or wider is followed by one space), made once: by rule order, then severity.
+    private static let linePrefixes: [[UInt8]] = RuleID.allCases.flatMap { rule in
+        Severity.allCases.map { severity in
+            var bytes: [UInt8] = []
+            for (cell, width) in zip([severity.rawValue, rule.rawValue], columnWidths) {
+                bytes.append(contentsOf: cell.utf8)
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: max(1, width - cell.utf8.count)))
+            }
+            return bytes
+        }
+    }
+
+    @inline(__always)
+    private static func severityIndex(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: 0
+        case .warning: 1
+        case .accepted: 2
+        }
     }
 
     static func summary(file: String, result: ValidationResult) -> String {

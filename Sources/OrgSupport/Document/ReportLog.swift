@@ -108,10 +108,12 @@ public struct ReportLog: Sendable, Hashable {
 }
 
 extension [UInt8] {
-    /// Appends the text's UTF-8 bytes in one copy (a native string's bytes are contiguous).
-    @inline(__always)
-    package mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
+    /// Appends the text's UTF-8 bytes in one copy, read where they lie (a native string's
+    /// bytes are contiguous; a short one's are spilled to the stack): the string is not
+    /// copied, so not retained.
+    @inlinable @inline(__always)
+    package mutating func appendUTF8(_ text: borrowing String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { append(contentsOf: $0) }
+        if done == nil { append(contentsOf: text.utf8) }
     }
 }
