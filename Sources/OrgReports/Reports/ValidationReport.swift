@@ -199,7 +199,10 @@ public struct ValidationReport: Report, Sendable {
 
     /// An object with `files`, `unreadable` and `findings`; each finding has `rule`,
     /// `severity`, `post`, `line` and `message` (and the file, title and deviation).
-    public func jsonValue() -> JSONReport {
+    public func jsonValue() -> JSONReport { jsonValue(withFindings: true) }
+
+    /// The JSON value, with or without its findings (`jsonBytes` writes those itself).
+    func jsonValue(withFindings: Bool) -> JSONReport {
         var report = JSONReport(files: [], unreadable: [], findings: [])
         for entry in entries {
             switch entry {
@@ -215,18 +218,20 @@ public struct ValidationReport: Report, Sendable {
                         rules: result.rules.name, posts: result.structure.posts.count,
                         headcount: result.structure.headcount, errors: result.errorCount,
                         warnings: result.warningCount, accepted: result.acceptedCount, passes: result.passes))
-                for finding in result.findings {
-                    let deviation = finding.severity == .accepted ? finding.deviation : nil
-                    report.findings.append(
-                        JSONFinding(
-                            file: file, rule: finding.rule.rawValue, severity: finding.severity.rawValue,
-                            post: finding.post?.rawValue, title: finding.postTitle, line: finding.line,
-                            message: finding.message, rationale: deviation?.statedRationale,
-                            agreedBy: deviation?.agreedBy, agreedOn: deviation?.agreedOn?.description,
-                            reviewBy: deviation?.reviewBy?.description))
+                for finding in result.findings where withFindings {
+                    report.findings.append(Self.jsonFinding(finding, file: file))
                 }
             }
         }
         return report
+    }
+
+    /// A finding as its JSON object: the deviation's fields only for an accepted one.
+    static func jsonFinding(_ finding: Finding, file: String) -> JSONFinding {
+        let deviation = finding.severity == .accepted ? finding.deviation : nil
+        return JSONFinding(
+            file: file, rule: finding.rule.rawValue, severity: finding.severity.rawValue, post: finding.post?.rawValue,
+            title: finding.postTitle, line: finding.line, message: finding.message, rationale: deviation?.statedRationale,
+            agreedBy: deviation?.agreedBy, agreedOn: deviation?.agreedOn?.description, reviewBy: deviation?.reviewBy?.description)
     }
 }

@@ -3,6 +3,7 @@ import Testing
 
 @testable import OrgModel
 @testable import OrgReports
+@testable import OrgSupport
 
 /// The validate command's text and JSON, held in golden files for the bundled examples.
 @Suite struct ValidationReportTests {
@@ -46,5 +47,37 @@ import Testing
             let passes = try report([name]).hasErrors == false
             #expect(passes == name.contains("proposed"), "\(name)")
         }
+    }
+
+    /// The findings written as bytes read exactly as the encoder writes them: the bundled
+    /// files (accepted findings among them), awkward text, several files, and none.
+    @Test func jsonBytesAreTheEncoders() throws {
+        func encoded(_ report: ValidationReport) throws -> [UInt8] {
+            Array(try ReportJSON.encode(report.jsonValue(), what: report.reportName).utf8)
+        }
+        let bundled = try report(Self.bundled)
+        #expect(try bundled.jsonBytes() == encoded(bundled))
+        let awkward = [
+            "He said \"no\"", "back\\slash", "line\nbreak", "tab\there", "crlf\r\nx", "Ünï 日本 🎉", "x\u{2028}y", "a/b", "bell\u{7}",
+            "del\u{7F}",
+        ]
+        let posts =
+            [Post(id: "TOP", title: awkward[0], tier: 2)]
+            + awkward.enumerated().map { offset, title in
+                Post(
+                    id: PostID("P\(offset)/\(title)"), title: title,
+                    reportsTo: offset == 0 ? "TOP" : PostID("P\(offset - 1)/\(awkward[offset - 1])"))
+            }
+        let structure = Structure(name: "Awkward", posts: posts)
+        let result = Validator(
+            rules: try RuleSetReader.load("childrens-social-care", relativeTo: nil), asOf: Day(year: 2026, month: 1, day: 1)!
+        ).validate(structure)
+        #expect(result.findings.count > 10)
+        let several = ValidationReport(entries: [
+            .validated(file: "a \"quoted\" name.yaml", result: result), .validated(file: "b.csv", result: result),
+        ])
+        #expect(try several.jsonBytes() == encoded(several))
+        let none = ValidationReport(entries: [])
+        #expect(try none.jsonBytes() == encoded(none))
     }
 }
