@@ -16,28 +16,19 @@ extension AnalysisReport {
     ///
     /// Built as bytes, not through `String` interpolation, because it runs to a million rows.
     public func csvBytes() -> [UInt8] {
-        let count = analysis.index.posts.count
         var out: [UInt8] = Array((Self.csvColumns.joined(separator: ",") + "\n").utf8)
-        // Rows are written in two halves side by side, then joined in order.
-        let halves =
-            count < 10_000
-            ? [rows(0..<count)]
-            : ParallelWork.map(2) { half in
-                rows(half == 0 ? 0..<(count / 2) : (count / 2)..<count)
-            }
+        let halves = rows()
         out.reserveCapacity(out.count + halves.reduce(0) { $0 + $1.count })
         for half in halves { out.append(contentsOf: half) }
         return out
     }
 
-    /// The CSV rows of the posts at `positions`.
-    private func rows(_ positions: Range<Int>) -> [UInt8] {
+    /// The CSV rows of all posts, in one or two parts (see `perPostBytes`).
+    private func rows() -> [[UInt8]] {
         let index = analysis.index
         let posts = index.posts
         let remits = analysis.remits
-        var out: [UInt8] = []
-        out.reserveCapacity(positions.count * 40)
-        for position in positions {
+        return perPostBytes(reserving: 40) { position, out in
             let post = posts[position]
             CSVText.append(post.id.rawValue, to: &out)
             out.append(0x2C)
@@ -58,7 +49,21 @@ extension AnalysisReport {
             }
             out.append(0x0A)
         }
-        return out
+    }
+
+    /// The bytes `write` appends for each post, in file order: one part, or from 10,000
+    /// posts two halves written side by side (joined in order, they are the same bytes).
+    /// Each part reserves `reserving` bytes a post.
+    func perPostBytes(reserving bytesPerPost: Int, _ write: (_ position: Int, _ out: inout [UInt8]) -> Void) -> [[UInt8]] {
+        let count = analysis.index.posts.count
+        func part(_ positions: Range<Int>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(positions.count * bytesPerPost)
+            for position in positions { write(position, &out) }
+            return out
+        }
+        guard count >= 10_000 else { return [part(0..<count)] }
+        return ParallelWork.map(2) { half in part(half == 0 ? 0..<(count / 2) : (count / 2)..<count) }
     }
 
     public func csv() -> String { String(decoding: csvBytes(), as: UTF8.self) }

@@ -99,9 +99,6 @@ extension AnalysisReport {
 
     }
 
-    /// Rounds FTE sums so that float noise (0.30000000000000004) stays out of the JSON.
-    private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
-
     /// An object with the structure's totals, `tiers`, `layers`, `one_over_one`,
     /// `ratios`, and last `remits`: one compact object per post and line, in file order,
     /// with `id`, `tier`, `span`, `layer`, `remit_headcount`, `remit_fte` and `remit_cost`
@@ -118,13 +115,7 @@ extension AnalysisReport {
             if last == 0x7D { break }
         }
         out.append(contentsOf: Array(",\n  \"remits\" : [".utf8))
-        let count = analysis.index.posts.count
-        let halves =
-            count < 10_000
-            ? [remitLines(0..<count)]
-            : ParallelWork.map(2) { half in
-                remitLines(half == 0 ? 0..<(count / 2) : (count / 2)..<count)
-            }
+        let halves = remitLines()
         var first = true
         for half in halves where !half.isEmpty {
             out.append(contentsOf: first ? half.dropFirst() : half[...])  // drop the leading ","
@@ -134,19 +125,17 @@ extension AnalysisReport {
         return out
     }
 
-    /// ",\n    {…}" for each post in `positions`.
-    private func remitLines(_ positions: Range<Int>) -> [UInt8] {
+    /// ",\n    {…}" for each post, in one or two parts (see `perPostBytes`).
+    private func remitLines() -> [[UInt8]] {
         let index = analysis.index
         let posts = index.posts
         let remits = analysis.remits
-        var out: [UInt8] = []
-        out.reserveCapacity(positions.count * 150)
-        func key(_ name: String) {
-            out.append(0x22)
-            out.append(contentsOf: name.utf8)
-            out.append(contentsOf: [0x22, 0x3A])
-        }
-        for position in positions {
+        return perPostBytes(reserving: 150) { position, out in
+            func key(_ name: String) {
+                out.append(0x22)
+                out.append(contentsOf: name.utf8)
+                out.append(contentsOf: [0x22, 0x3A])
+            }
             out.append(contentsOf: Array(",\n    {".utf8))
             key("id")
             JSONText.append(posts[position].id.rawValue, to: &out)
@@ -159,7 +148,7 @@ extension AnalysisReport {
             out.append(0x2C)
             guard remits.isPlaced[position] else {
                 out.append(contentsOf: Array("\"layer\":null,\"remit_headcount\":null,\"remit_fte\":null,\"remit_cost\":null}".utf8))
-                continue
+                return
             }
             key("layer")
             CSVCell.append(index.depth[position], to: &out)
@@ -178,7 +167,6 @@ extension AnalysisReport {
             CSVCell.append(unknown, to: &out)
             out.append(contentsOf: [0x7D, 0x7D])
         }
-        return out
     }
 
     public var reportName: String { "the analysis" }
@@ -193,23 +181,23 @@ extension AnalysisReport {
             if case .tier(let number) = row.group { tier = number }
             let spans = row.spans.map { spans in
                 JSONSpans(
-                    posts: spans.posts, min: spans.min, median: spans.median, mean: Self.tidy(spans.mean), max: spans.max,
+                    posts: spans.posts, min: spans.min, median: spans.median, mean: JSONFigure.tidy(spans.mean), max: spans.max,
                     ruleMin: spans.rule?.min, ruleMax: spans.rule?.max, within: spans.within, narrow: spans.narrow,
                     wide: spans.wide,
                     bands: spans.bands.sorted { $0.key < $1.key }.map { JSONBand(band: $0.key.rawValue, managers: $0.value) })
             }
             return JSONTier(
                 group: row.group.key, tier: tier, label: row.label, posts: row.posts, headcount: row.headcount,
-                fte: Self.tidy(row.fte), cost: JSONCost(row.cost), vacant: row.vacant, temporary: row.temporary, spans: spans)
+                fte: JSONFigure.tidy(row.fte), cost: JSONCost(row.cost), vacant: row.vacant, temporary: row.temporary, spans: spans)
         }
         let layers = analysis.layers
         let ratios = analysis.ratios
         let report = JSONReport(
             file: file, name: structure.name, state: structure.state?.rawValue, rules: analysis.rules.name,
-            posts: totals.posts, headcount: totals.headcount, fte: Self.tidy(totals.fte), cost: JSONCost(totals.cost),
+            posts: totals.posts, headcount: totals.headcount, fte: JSONFigure.tidy(totals.fte), cost: JSONCost(totals.cost),
             tiers: tiers,
             layers: JSONLayers(
-                deepestFrontLine: layers.deepestFrontLine, meanToFrontLine: Self.tidy(layers.meanToFrontLine),
+                deepestFrontLine: layers.deepestFrontLine, meanToFrontLine: JSONFigure.tidy(layers.meanToFrontLine),
                 managementLayers: layers.managementLayers, allowedLayers: layers.allowedLayers, unplacedPosts: layers.unplaced,
                 profile: layers.profile.map { JSONLayer(layer: $0.layer, posts: $0.posts, headcount: $0.headcount, managers: $0.managers) },
                 branches: layers.branches.map {
@@ -223,12 +211,13 @@ extension AnalysisReport {
             oneOverOneChains: analysis.oneOverOne.chains.map { $0.map(\.rawValue) },
             ratios: JSONRatios(
                 managementHeadcount: ratios.managementHeadcount, frontLineHeadcount: ratios.frontLineHeadcount,
-                assistantHeadcount: ratios.assistantHeadcount, frontLinePerManager: ratios.frontLinePerManager.map(Self.tidy),
-                managerPosts: ratios.managerPosts, meanSpan: Self.tidy(ratios.meanSpan),
+                assistantHeadcount: ratios.assistantHeadcount, frontLinePerManager: ratios.frontLinePerManager.map(JSONFigure.tidy),
+                managerPosts: ratios.managerPosts, meanSpan: JSONFigure.tidy(ratios.meanSpan),
                 managementCost: JSONCost(ratios.managementCost),
-                managementCostShare: ratios.totalCost.known > 0 ? Self.tidy(ratios.managementCost.known / ratios.totalCost.known) : nil,
+                managementCostShare: ratios.totalCost.known > 0
+                    ? JSONFigure.tidy(ratios.managementCost.known / ratios.totalCost.known) : nil,
                 vacantHeadcount: ratios.vacantHeadcount,
-                vacancyRate: ratios.headcount > 0 ? Self.tidy(Double(ratios.vacantHeadcount) / Double(ratios.headcount)) : nil,
+                vacancyRate: ratios.headcount > 0 ? JSONFigure.tidy(Double(ratios.vacantHeadcount) / Double(ratios.headcount)) : nil,
                 temporaryHeadcount: ratios.temporaryHeadcount))
         return report
     }

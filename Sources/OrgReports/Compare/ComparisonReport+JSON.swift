@@ -123,8 +123,6 @@ extension ComparisonReport {
 
     }
 
-    private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
-
     public var reportName: String { "the comparison" }
 
     /// An object with `current` and `proposed` (file, name, state, rules), `deleted` and
@@ -147,7 +145,8 @@ extension ComparisonReport {
         func post(_ post: Post, _ costing: PostCosting) -> JSONPost {
             JSONPost(
                 id: post.id.rawValue, title: post.displayTitle, tier: post.tier, reportsTo: post.reportsTo?.rawValue,
-                grade: post.grade, fte: Self.tidy(costing.fte(of: post)), cost: costing.cost(of: post), replaces: post.replaces?.rawValue,
+                grade: post.grade, fte: JSONFigure.tidy(costing.fte(of: post)), cost: costing.cost(of: post),
+                replaces: post.replaces?.rawValue,
                 count: post.count, vacant: min(post.vacant, post.count))
         }
         let changed = changedJSON()
@@ -188,7 +187,8 @@ extension ComparisonReport {
                 case .title: values = (.text(old.title), .text(new.title))
                 case .tier: values = (old.tier.map { .integer($0) } ?? .null, new.tier.map { .integer($0) } ?? .null)
                 case .grade: values = (old.grade.map { .text($0) } ?? .null, new.grade.map { .text($0) } ?? .null)
-                case .fte: values = (.number(Self.tidy(before.costing.fte(of: old))), .number(Self.tidy(after.costing.fte(of: new))))
+                case .fte:
+                    values = (.number(JSONFigure.tidy(before.costing.fte(of: old))), .number(JSONFigure.tidy(after.costing.fte(of: new))))
                 case .cost:
                     values = (
                         before.costing.cost(of: old).map { .number($0) } ?? .null, after.costing.cost(of: new).map { .number($0) } ?? .null
@@ -221,18 +221,18 @@ extension ComparisonReport {
                 group: group.key, label: (b ?? a)?.label ?? group.key,
                 posts: JSONPair(before: a?.posts ?? 0, after: b?.posts ?? 0),
                 headcount: JSONPair(before: a?.headcount ?? 0, after: b?.headcount ?? 0),
-                fte: JSONPair(before: Self.tidy(a?.fte ?? 0), after: Self.tidy(b?.fte ?? 0)))
+                fte: JSONPair(before: JSONFigure.tidy(a?.fte ?? 0), after: JSONFigure.tidy(b?.fte ?? 0)))
         }
         let a = before.totals
         let b = after.totals
         return JSONTotals(
             tiers: tiers, posts: JSONPair(before: a.posts, after: b.posts),
             headcount: JSONPair(before: a.headcount, after: b.headcount),
-            fte: JSONPair(before: Self.tidy(a.fte), after: Self.tidy(b.fte)),
+            fte: JSONPair(before: JSONFigure.tidy(a.fte), after: JSONFigure.tidy(b.fte)),
             managerPosts: JSONPair(before: before.ratios.managerPosts, after: after.ratios.managerPosts),
             managementLayers: JSONPair(before: before.layers.managementLayers, after: after.layers.managementLayers),
             deepestFrontLine: JSONPair(before: before.layers.deepestFrontLine, after: after.layers.deepestFrontLine),
-            averageSpan: JSONPair(before: Self.tidy(before.ratios.meanSpan), after: Self.tidy(after.ratios.meanSpan)),
+            averageSpan: JSONPair(before: JSONFigure.tidy(before.ratios.meanSpan), after: JSONFigure.tidy(after.ratios.meanSpan)),
             narrowSpans: JSONPair(before: Self.spanCount(before, \.narrow), after: Self.spanCount(after, \.narrow)),
             wideSpans: JSONPair(before: Self.spanCount(before, \.wide), after: Self.spanCount(after, \.wide)),
             oneOverOne: JSONPair(before: before.oneOverOne.managers.count, after: after.oneOverOne.managers.count),

@@ -145,8 +145,6 @@ extension OptionsComparison: Report {
         var options: [JSONColumn]
     }
 
-    private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
-
     func jsonColumn(_ column: Int) -> JSONColumn {
         let measures = columns[column]
         let bands = rows.compactMap { row -> SpanBand? in
@@ -156,9 +154,9 @@ extension OptionsComparison: Report {
         var entry = JSONColumn(
             file: measures.file, name: measures.structure.name, state: measures.structure.state?.rawValue,
             rules: measures.analysis.rules.name, posts: measures.posts, headcount: measures.headcount,
-            fte: Self.tidy(measures.fte), frontLineHeadcount: measures.frontLineHeadcount, managerPosts: measures.managerPosts,
-            managementLayers: measures.managementLayers, meanSpan: Self.tidy(measures.meanSpan),
-            medianSpan: Self.tidy(measures.medianSpan),
+            fte: JSONFigure.tidy(measures.fte), frontLineHeadcount: measures.frontLineHeadcount, managerPosts: measures.managerPosts,
+            managementLayers: measures.managementLayers, meanSpan: JSONFigure.tidy(measures.meanSpan),
+            medianSpan: JSONFigure.tidy(measures.medianSpan),
             spanBands: bands.map { JSONBand(band: $0.rawValue, managers: measures.spanBands[$0, default: 0]) },
             narrowSpans: measures.narrowSpans, wideSpans: measures.wideSpans, oneOverOne: measures.oneOverOne,
             errors: measures.errors, warnings: measures.warnings, accepted: measures.accepted,

@@ -25,3 +25,10 @@ public struct JSONBand: Encodable, Sendable {
     var band: String
     var managers: Int
 }
+
+/// How the JSON reports write a decimal figure.
+enum JSONFigure {
+    /// Rounded to four places: enough for any FTE, span or share, and no binary noise
+    /// (0.30000000000000004, 1540.4199999) in the JSON.
+    static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+}

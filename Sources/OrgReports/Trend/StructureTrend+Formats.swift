@@ -226,11 +226,11 @@ extension StructureTrend: Report {
             effective = snapshot.effective.description
             posts = snapshot.posts
             headcount = snapshot.headcount
-            fte = Self.tidy(snapshot.fte)
+            fte = JSONFigure.tidy(snapshot.fte)
             managerPosts = snapshot.managerPosts
             managementLayers = snapshot.managementLayers
             managementOnlyLayers = snapshot.managementOnlyLayers
-            meanSpan = Self.tidy(snapshot.meanSpan)
+            meanSpan = JSONFigure.tidy(snapshot.meanSpan)
             medianSpan = snapshot.medianSpan
             spanBands = SpanBand.allCases.map { JSONBand(band: $0.rawValue, managers: snapshot.spanBands[$0, default: 0]) }
             narrowSpans = snapshot.narrowSpans
@@ -244,8 +244,5 @@ extension StructureTrend: Report {
             }
             flags = snapshot.flags.map(\.rawValue)
         }
-
-        /// Four places: enough for any FTE or span, and no binary noise (1540.4199999).
-        private static func tidy(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
     }
 }
