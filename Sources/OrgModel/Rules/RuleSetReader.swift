@@ -41,9 +41,7 @@ public enum RuleSetReader {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LoadError(file: file ?? path, .rulesFileMissing(path: path, fromStructure: base != nil))
         }
-        let bytes = try StructureFile.readText(path, kind: "rules file")
-        try StructureFile.checkText(bytes, file: path, kind: "rules file")
-        return try parse(String(decoding: bytes, as: UTF8.self), source: path)
+        return try parse(StructureFile.readCheckedText(path, kind: "rules file"), source: path)
     }
 
     /// Parses the YAML text of a rule set.
