@@ -28,20 +28,10 @@ struct YAMLStructureReader {
             let (known, key) = try nodes.key(keyNode, as: TopKey.self, what: "structure")
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
-            switch known {
-            case .name: structure.name = try nodes.scalar(value, what: key)
-            case .organisation: structure.organisation = try nodes.scalar(value, what: key)
-            case .description: structure.description = try nodes.scalar(value, what: key)
-            case .rules: structure.rules = try nodes.scalar(value, what: key)
-            case .effective:
-                structure.effective = try ValueParsing.day(try nodes.scalar(value, what: key), field: key, at: location)
-            case .state:
-                let text = try nodes.scalar(value, what: key)
-                guard let state = StructureState(rawValue: text) else {
-                    throw location.error(.stateUnknown(text: text))
-                }
-                structure.state = state
-            case .posts: postsNode = value
+            if known == .posts {
+                postsNode = value
+            } else {
+                try structure.setMetadata(known, try nodes.scalar(value, what: key), field: key, at: location)
             }
         }
         guard let postsNode else {
