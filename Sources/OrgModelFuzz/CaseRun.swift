@@ -32,27 +32,15 @@ struct CaseRun {
                 return refused(error, files: ["fuzz-mapping.yaml"], input)
             }
         case .extract:
-            let result: ImportResult
-            do {
+            return importing(input, file: "fuzz-extract.csv", partner: partner, partnerFile: "fuzz-mapping.yaml") { () throws(LoadError) in
                 let mapping = try ImportMappingReader.parse(String(decoding: partner ?? [], as: UTF8.self), file: "fuzz-mapping.yaml")
-                result = try ExtractImporter(mapping: mapping).importExtract(input, file: "fuzz-extract.csv")
-            } catch {
-                return refused(
-                    error, files: ["fuzz-extract.csv", "fuzz-mapping.yaml"], error.file == "fuzz-mapping.yaml" ? (partner ?? []) : input)
+                return try ExtractImporter(mapping: mapping).importExtract(input, file: "fuzz-extract.csv")
             }
-            imported(result, file: "fuzz-extract.csv", input)
-            return .accepted
         case .organogram:
-            let result: ImportResult
-            do {
-                result = try OrganogramImporter().importFiles(
+            return importing(input, file: "fuzz-senior.csv", partner: partner, partnerFile: "fuzz-junior.csv") { () throws(LoadError) in
+                try OrganogramImporter().importFiles(
                     senior: input, seniorFile: "fuzz-senior.csv", junior: partner, juniorFile: "fuzz-junior.csv")
-            } catch {
-                return refused(
-                    error, files: ["fuzz-senior.csv", "fuzz-junior.csv"], error.file == "fuzz-junior.csv" ? (partner ?? []) : input)
             }
-            imported(result, file: "fuzz-senior.csv", input)
-            return .accepted
         case .redaction:
             let profile: RedactionProfile
             do {
@@ -89,6 +77,21 @@ struct CaseRun {
         }
         if error.message.isEmpty { problems("a refusal with no message") }
         return .refused
+    }
+
+    /// An import of `input`, read as `file`, with its `partner` file (a mapping, the junior
+    /// posts): a refusal names one of the two, and a line of the file it names.
+    func importing(
+        _ input: [UInt8], file: String, partner: [UInt8]?, partnerFile: String, _ run: () throws(LoadError) -> ImportResult
+    ) -> Fuzzer.Outcome {
+        let result: ImportResult
+        do {
+            result = try run()
+        } catch {
+            return refused(error, files: [file, partnerFile], error.file == partnerFile ? (partner ?? []) : input)
+        }
+        imported(result, file: file, input)
+        return .accepted
     }
 
     func structure(_ input: [UInt8], format: StructureFormat, file: String) -> Fuzzer.Outcome {
