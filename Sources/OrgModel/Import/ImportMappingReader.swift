@@ -23,9 +23,8 @@ public enum ImportMappingReader {
         }
         var mapping = ImportMapping(source: file)
         var listLocations: [Key: SourceLocation] = [:]
-        for (keyNode, value) in try nodes.mapping(root, what: "a mapping file") {
-            let (known, key) = try nodes.key(keyNode, as: Key.self, what: "mapping")
-            if nodes.isNull(value) { continue }
+        try nodes.forEachField(of: root, what: "a mapping file", as: Key.self, keyWhat: "mapping") {
+            (known, key, value, _) throws(LoadError) in
             try read(known, named: key, value: value, nodes: nodes, into: &mapping, listLocations: &listLocations)
         }
         try checkColumnUse(mapping, listLocations: listLocations, file: file)
