@@ -14,57 +14,36 @@ struct CaseRun {
         case .structureYAML: return structure(input, format: .yaml, file: "fuzz.yaml")
         case .structureCSV: return structure(input, format: .csv, file: "fuzz.csv")
         case .rules:
-            let rules: RuleSet
-            do {
-                rules = try RuleSetReader.parse(String(decoding: input, as: UTF8.self), source: "fuzz-rules.yaml")
-            } catch {
-                return refused(error, files: ["fuzz-rules.yaml"], input)
+            return reading(input, file: "fuzz-rules.yaml") { () throws(LoadError) in
+                try RuleSetReader.parse(String(decoding: input, as: UTF8.self), source: "fuzz-rules.yaml")
+            } then: { rules in
+                if let structure = try? StructureFile.parse(fuzzer.seeds.structuresYAML[0], format: .yaml, file: "seed.yaml") {
+                    commands(structure, rules: rules)
+                }
             }
-            if let structure = try? StructureFile.parse(fuzzer.seeds.structuresYAML[0], format: .yaml, file: "seed.yaml") {
-                commands(structure, rules: rules)
-            }
-            return .accepted
         case .mapping:
-            do {
-                _ = try ImportMappingReader.parse(String(decoding: input, as: UTF8.self), file: "fuzz-mapping.yaml")
-                return .accepted
-            } catch {
-                return refused(error, files: ["fuzz-mapping.yaml"], input)
+            return reading(input, file: "fuzz-mapping.yaml") { () throws(LoadError) in
+                try ImportMappingReader.parse(String(decoding: input, as: UTF8.self), file: "fuzz-mapping.yaml")
             }
         case .extract:
-            let result: ImportResult
-            do {
+            return importing(input, file: "fuzz-extract.csv", partner: partner, partnerFile: "fuzz-mapping.yaml") { () throws(LoadError) in
                 let mapping = try ImportMappingReader.parse(String(decoding: partner ?? [], as: UTF8.self), file: "fuzz-mapping.yaml")
-                result = try ExtractImporter(mapping: mapping).importExtract(input, file: "fuzz-extract.csv")
-            } catch {
-                return refused(
-                    error, files: ["fuzz-extract.csv", "fuzz-mapping.yaml"], error.file == "fuzz-mapping.yaml" ? (partner ?? []) : input)
+                return try ExtractImporter(mapping: mapping).importExtract(input, file: "fuzz-extract.csv")
             }
-            imported(result, file: "fuzz-extract.csv", input)
-            return .accepted
         case .organogram:
-            let result: ImportResult
-            do {
-                result = try OrganogramImporter().importFiles(
+            return importing(input, file: "fuzz-senior.csv", partner: partner, partnerFile: "fuzz-junior.csv") { () throws(LoadError) in
+                try OrganogramImporter().importFiles(
                     senior: input, seniorFile: "fuzz-senior.csv", junior: partner, juniorFile: "fuzz-junior.csv")
-            } catch {
-                return refused(
-                    error, files: ["fuzz-senior.csv", "fuzz-junior.csv"], error.file == "fuzz-junior.csv" ? (partner ?? []) : input)
             }
-            imported(result, file: "fuzz-senior.csv", input)
-            return .accepted
         case .redaction:
-            let profile: RedactionProfile
-            do {
-                profile = try RedactionProfileReader.parse(String(decoding: input, as: UTF8.self), file: "fuzz-profile.yaml")
-            } catch {
-                return refused(error, files: ["fuzz-profile.yaml"], input)
+            return reading(input, file: "fuzz-profile.yaml") { () throws(LoadError) in
+                try RedactionProfileReader.parse(String(decoding: input, as: UTF8.self), file: "fuzz-profile.yaml")
+            } then: { profile in
+                for yaml in fuzzer.seeds.structuresYAML.prefix(2) {
+                    guard let structure = try? StructureFile.parse(yaml, format: .yaml, file: "seed.yaml") else { continue }
+                    roundTrips(structure.redacted(using: profile), what: "the redacted structure")
+                }
             }
-            for yaml in fuzzer.seeds.structuresYAML.prefix(2) {
-                guard let structure = try? StructureFile.parse(yaml, format: .yaml, file: "seed.yaml") else { continue }
-                roundTrips(structure.redacted(using: profile), what: "the redacted structure")
-            }
-            return .accepted
         }
     }
 
@@ -91,15 +70,42 @@ struct CaseRun {
         return .refused
     }
 
-    func structure(_ input: [UInt8], format: StructureFormat, file: String) -> Fuzzer.Outcome {
-        let structure: Structure
+    /// An import of `input`, read as `file`, with its `partner` file (a mapping, the junior
+    /// posts): a refusal names one of the two, and a line of the file it names.
+    func importing(
+        _ input: [UInt8], file: String, partner: [UInt8]?, partnerFile: String, _ run: () throws(LoadError) -> ImportResult
+    ) -> Fuzzer.Outcome {
+        let result: ImportResult
         do {
-            structure = try StructureFile.parse(input, format: format, file: file)
+            result = try run()
+        } catch {
+            return refused(error, files: [file, partnerFile], error.file == partnerFile ? (partner ?? []) : input)
+        }
+        imported(result, file: file, input)
+        return .accepted
+    }
+
+    func structure(_ input: [UInt8], format: StructureFormat, file: String) -> Fuzzer.Outcome {
+        reading(input, file: file) { () throws(LoadError) in
+            try StructureFile.parse(input, format: format, file: file)
+        } then: { structure in
+            roundTrips(structure, what: "the structure")
+            commands(structure, rules: fuzzer.rules)
+        }
+    }
+
+    /// What `read` makes of `input` (the file named `file`) goes on to `then`; a refusal
+    /// names the file and a line it has.
+    func reading<Value>(
+        _ input: [UInt8], file: String, _ read: () throws(LoadError) -> Value, then: (Value) -> Void = { _ in }
+    ) -> Fuzzer.Outcome {
+        let value: Value
+        do {
+            value = try read()
         } catch {
             return refused(error, files: [file], input)
         }
-        roundTrips(structure, what: "the structure")
-        commands(structure, rules: fuzzer.rules)
+        then(value)
         return .accepted
     }
 

@@ -21,19 +21,21 @@ import OrgSupport
 /// deviations. Only management posts (with a tier, one post, not an assistant) are ever
 /// removed, merged or split; the front line is never touched.
 public struct DelayeringPlanner: Sendable {
-    public var rules: RuleSet
-    public var asOf: Day
+    /// What each option is judged by: the rules, and the day deviation reviews are judged
+    /// against. The moves follow the same rules.
+    public var validator: Validator
+    public var rules: RuleSet { validator.rules }
+    public var asOf: Day { validator.asOf }
 
     public init(rules: RuleSet, asOf: Day) {
-        self.rules = rules
-        self.asOf = asOf
+        validator = Validator(rules: rules, asOf: asOf)
     }
 
     /// The three cumulative options for `structure`.
     public func options(for structure: Structure) throws(DelayeringError) -> DelayeringResult {
         let index = StructureIndex(structure)
         if let problem = DelayeringError.check(index) { throw problem }
-        let validator = Validator(rules: rules, asOf: asOf)
+        let validator = self.validator
         var workspace = DelayeringWorkspace(index: index, rules: rules)
         let order = index.topDownOrder
 

@@ -143,19 +143,7 @@ struct CSVStructureReader {
             }
             return
         }
-        switch known {
-        case .name: structure.name = value
-        case .organisation: structure.organisation = value
-        case .description: structure.description = value
-        case .rules: structure.rules = value
-        case .effective: structure.effective = try ValueParsing.day(value, field: key, at: location)
-        case .state:
-            guard let state = StructureState(rawValue: value) else {
-                throw location.error(.stateUnknown(text: value))
-            }
-            structure.state = state
-        case .posts: break
-        }
+        try structure.setMetadata(known, value, field: key, at: location)
     }
 
     private func header(_ record: borrowing CSVRecord) throws(LoadError) -> [Column] {

@@ -70,15 +70,9 @@ public struct StructureCSVWriter: Sendable {
 
         var out = ""
         out.reserveCapacity(posts.count * 64)
-        func meta(_ key: String, _ value: String?) {
-            if let value { out += "# \(key): \(MetadataText.written(value))\n" }
+        for (key, value) in structure.metadataText {
+            if let value { out += "# \(key.rawValue): \(MetadataText.written(value))\n" }
         }
-        meta("name", structure.name)
-        meta("organisation", structure.organisation)
-        meta("description", structure.description)
-        meta("state", structure.state?.rawValue)
-        meta("effective", structure.effective?.description)
-        meta("rules", structure.rules)
         let header = fields.map(\.rawValue) + attributeNames.map { PostField.attributeColumnPrefix + $0 }
         out += header.map(field).joined(separator: String(delimiter)) + "\n"
         for post in posts {

@@ -53,6 +53,14 @@ public enum StructureFile {
         return [UInt8](data)
     }
 
+    /// The text of a settings file (rules, mapping, redaction profile), read and checked as a
+    /// structure file is: `kind` names it in messages.
+    static func readCheckedText(_ path: String, kind: String) throws(LoadError) -> String {
+        let bytes = try readText(path, kind: kind)
+        try checkText(bytes, file: path, kind: kind)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Rejects empty, binary and non-UTF-8 input before any parser sees it.
     static func checkText(_ bytes: [UInt8], file: String, kind: String = "structure file") throws(LoadError) {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]

@@ -35,16 +35,11 @@ public struct StructureYAMLWriter: Sendable {
     public func writeParts(_ structure: Structure) -> [any ContiguousBytes & Sendable] {
         var head = ""
         for line in header { head += line.isEmpty ? "#\n" : "# \(line)\n" }
-        func meta(_ key: String, _ value: String?) {
-            if let value { head += "\(key): \(YAMLText.scalar(value))\n" }
+        for (key, value) in structure.metadataText {
+            guard let value else { continue }
+            // An ISO date reads back as the same text, quoted or not: plain is what people write.
+            head += "\(key.rawValue): \(key == .effective ? value : YAMLText.scalar(value))\n"
         }
-        meta("name", structure.name)
-        meta("organisation", structure.organisation)
-        meta("description", structure.description)
-        meta("state", structure.state?.rawValue)
-        // An ISO date reads back as the same text, quoted or not: plain is what people write.
-        if let effective = structure.effective { head += "effective: \(effective)\n" }
-        meta("rules", structure.rules)
         head += "posts:\n"
 
         let posts = structure.posts

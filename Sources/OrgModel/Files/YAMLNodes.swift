@@ -82,6 +82,19 @@ struct YAMLNodes {
         throw location(of: node).error(.unknownKey(what: what, key: text, suggestion: closest(to: text, among: names), known: names))
     }
 
+    /// Each entry of a mapping whose value is not null, in order: its key as one of `Key`'s
+    /// names (an error at any other), the key as written, the value and where it is.
+    func forEachField<Key: RawRepresentable & CaseIterable>(
+        of node: Node, what: String, as _: Key.Type, keyWhat: String,
+        _ body: (Key, String, Node, SourceLocation) throws(LoadError) -> Void
+    ) throws(LoadError) where Key.RawValue == String {
+        for (keyNode, value) in try mapping(node, what: what) {
+            let (known, key) = try self.key(keyNode, as: Key.self, what: keyWhat)
+            if isNull(value) { continue }
+            try body(known, key, value, location(of: value))
+        }
+    }
+
     func kind(of node: Node) -> String {
         switch node {
         case .scalar(let scalar): "the value \(ValueParsing.quoted(scalar.string))"

@@ -24,24 +24,12 @@ struct YAMLStructureReader {
         }
         var structure = Structure(source: file)
         var postsNode: Node?
-        for (keyNode, value) in try nodes.mapping(root, what: "a structure file") {
-            let (known, key) = try nodes.key(keyNode, as: TopKey.self, what: "structure")
-            if nodes.isNull(value) { continue }
-            let location = nodes.location(of: value)
-            switch known {
-            case .name: structure.name = try nodes.scalar(value, what: key)
-            case .organisation: structure.organisation = try nodes.scalar(value, what: key)
-            case .description: structure.description = try nodes.scalar(value, what: key)
-            case .rules: structure.rules = try nodes.scalar(value, what: key)
-            case .effective:
-                structure.effective = try ValueParsing.day(try nodes.scalar(value, what: key), field: key, at: location)
-            case .state:
-                let text = try nodes.scalar(value, what: key)
-                guard let state = StructureState(rawValue: text) else {
-                    throw location.error(.stateUnknown(text: text))
-                }
-                structure.state = state
-            case .posts: postsNode = value
+        try nodes.forEachField(of: root, what: "a structure file", as: TopKey.self, keyWhat: "structure") {
+            (known, key, value, location) throws(LoadError) in
+            if known == .posts {
+                postsNode = value
+            } else {
+                try structure.setMetadata(known, try nodes.scalar(value, what: key), field: key, at: location)
             }
         }
         guard let postsNode else {
@@ -77,10 +65,8 @@ struct YAMLStructureReader {
     private func readPost(_ node: Node, nodes: YAMLNodes) throws(LoadError) -> Post {
         let start = nodes.location(of: node)
         var builder = PostBuilder(line: start.line ?? 0)
-        for (keyNode, value) in try nodes.mapping(node, what: "each post") {
-            let (field, key) = try nodes.key(keyNode, as: PostField.self, what: "post")
-            if nodes.isNull(value) { continue }
-            let location = nodes.location(of: value)
+        try nodes.forEachField(of: node, what: "each post", as: PostField.self, keyWhat: "post") {
+            (field, key, value, location) throws(LoadError) in
             switch field {
             case .dottedTo:
                 builder.setDottedTo(try nodes.scalarList(value, what: key).map { PostID($0.trimmingBlanks()) })
@@ -107,10 +93,8 @@ struct YAMLStructureReader {
         let start = nodes.location(of: node)
         var rule: RuleID?
         var deviation = Deviation(rule: .spanNarrow, line: start.line ?? 0)
-        for (keyNode, value) in try nodes.mapping(node, what: "each deviation") {
-            let (known, key) = try nodes.key(keyNode, as: DeviationKey.self, what: "deviation")
-            if nodes.isNull(value) { continue }
-            let location = nodes.location(of: value)
+        try nodes.forEachField(of: node, what: "each deviation", as: DeviationKey.self, keyWhat: "deviation") {
+            (known, key, value, location) throws(LoadError) in
             switch known {
             case .rule:
                 let text = try nodes.scalar(value, what: key).trimmingBlanks()

@@ -12,9 +12,7 @@ public enum ImportMappingReader {
 
     /// Reads the mapping file at `path`.
     public static func load(_ path: String) throws(LoadError) -> ImportMapping {
-        let bytes = try StructureFile.readText(path, kind: "mapping file")
-        try StructureFile.checkText(bytes, file: path, kind: "mapping file")
-        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+        try parse(StructureFile.readCheckedText(path, kind: "mapping file"), file: path)
     }
 
     /// Parses mapping text; `file` names it in messages.
@@ -25,9 +23,8 @@ public enum ImportMappingReader {
         }
         var mapping = ImportMapping(source: file)
         var listLocations: [Key: SourceLocation] = [:]
-        for (keyNode, value) in try nodes.mapping(root, what: "a mapping file") {
-            let (known, key) = try nodes.key(keyNode, as: Key.self, what: "mapping")
-            if nodes.isNull(value) { continue }
+        try nodes.forEachField(of: root, what: "a mapping file", as: Key.self, keyWhat: "mapping") {
+            (known, key, value, _) throws(LoadError) in
             try read(known, named: key, value: value, nodes: nodes, into: &mapping, listLocations: &listLocations)
         }
         try checkColumnUse(mapping, listLocations: listLocations, file: file)
@@ -48,19 +45,11 @@ public enum ImportMappingReader {
         case .vacantHolders:
             mapping.vacantHolders = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
         case .drop:
-            mapping.dropped = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            mapping.dropped = try columnList(value, named: key, as: ImportMapping.ColumnUse.dropped, nodes: nodes, into: &mapping)
             listLocations[.drop] = location
-            for (name, place) in zip(mapping.dropped, Self.itemLocations(value, nodes: nodes))
-            where mapping.places[.dropped(name)] == nil {
-                mapping.places[.dropped(name)] = place
-            }
         case .dates:
-            mapping.dateColumns = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+            mapping.dateColumns = try columnList(value, named: key, as: ImportMapping.ColumnUse.date, nodes: nodes, into: &mapping)
             listLocations[.dates] = location
-            for (name, place) in zip(mapping.dateColumns, Self.itemLocations(value, nodes: nodes))
-            where mapping.places[.date(name)] == nil {
-                mapping.places[.date(name)] = place
-            }
         case .jobShares:
             mapping.jobShares = try ValueParsing.boolean(try nodes.scalar(value, what: key), field: key, at: location)
         case .delimiter:
@@ -160,6 +149,19 @@ public enum ImportMappingReader {
         return nil
     }
 
+    /// The column names of a list (`drop`, `dates`), each noted in `mapping.places` where it
+    /// is first written, in the role `use` gives it.
+    private static func columnList(
+        _ value: Node, named key: String, as use: (String) -> ImportMapping.ColumnUse, nodes: YAMLNodes,
+        into mapping: inout ImportMapping
+    ) throws(LoadError) -> [String] {
+        let names = try nodes.scalarList(value, what: key).map { $0.trimmingBlanks() }
+        for (name, place) in zip(names, itemLocations(value, nodes: nodes)) where mapping.places[use(name)] == nil {
+            mapping.places[use(name)] = place
+        }
+        return names
+    }
+
     /// Where each item of a list is written; the list itself for a single value.
     private static func itemLocations(_ node: Node, nodes: YAMLNodes) -> [SourceLocation] {
         guard let items = node.sequence else { return [nodes.location(of: node)] }
@@ -197,20 +199,7 @@ public enum ImportMappingReader {
             }
             if nodes.isNull(value) { continue }
             let location = nodes.location(of: value)
-            let text = try nodes.scalar(value, what: key)
-            switch known {
-            case .name: structure.name = text
-            case .organisation: structure.organisation = text
-            case .description: structure.description = text
-            case .rules: structure.rules = text
-            case .effective: structure.effective = try ValueParsing.day(text, field: key, at: location)
-            case .state:
-                guard let state = StructureState(rawValue: text) else {
-                    throw location.error(.stateUnknown(text: text))
-                }
-                structure.state = state
-            case .posts: break
-            }
+            try structure.setMetadata(known, try nodes.scalar(value, what: key), field: key, at: location)
         }
         return structure
     }

@@ -21,9 +21,7 @@ public enum RedactionProfileReader {
     }
 
     public static func load(_ path: String) throws(LoadError) -> RedactionProfile {
-        let bytes = try StructureFile.readText(path, kind: "redaction profile")
-        try StructureFile.checkText(bytes, file: path, kind: "redaction profile")
-        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
+        try parse(StructureFile.readCheckedText(path, kind: "redaction profile"), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(LoadError) -> RedactionProfile {

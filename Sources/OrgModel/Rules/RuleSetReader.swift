@@ -41,9 +41,7 @@ public enum RuleSetReader {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LoadError(file: file ?? path, .rulesFileMissing(path: path, fromStructure: base != nil))
         }
-        let bytes = try StructureFile.readText(path, kind: "rules file")
-        try StructureFile.checkText(bytes, file: path, kind: "rules file")
-        return try parse(String(decoding: bytes, as: UTF8.self), source: path)
+        return try parse(StructureFile.readCheckedText(path, kind: "rules file"), source: path)
     }
 
     /// Parses the YAML text of a rule set.
@@ -58,10 +56,8 @@ public enum RuleSetReader {
         var maxLayers: Int?
         var tiers: [TierRule] = []
         var grades: [String: Double] = [:]
-        for (keyNode, value) in try nodes.mapping(root, what: "a rules file") {
-            let (known, key) = try nodes.key(keyNode, as: TopKey.self, what: "rules")
-            if nodes.isNull(value) { continue }
-            let location = nodes.location(of: value)
+        try nodes.forEachField(of: root, what: "a rules file", as: TopKey.self, keyWhat: "rules") {
+            (known, key, value, location) throws(LoadError) in
             switch known {
             case .name: name = try nodes.scalar(value, what: key)
             case .description: description = try nodes.scalar(value, what: key)
@@ -106,10 +102,8 @@ public enum RuleSetReader {
         var role: String?
         var accountability: String?
         var span: SpanRule?
-        for (keyNode, value) in try nodes.mapping(node, what: "each tier") {
-            let (known, key) = try nodes.key(keyNode, as: TierKey.self, what: "tier")
-            if nodes.isNull(value) { continue }
-            let location = nodes.location(of: value)
+        try nodes.forEachField(of: node, what: "each tier", as: TierKey.self, keyWhat: "tier") {
+            (known, key, value, location) throws(LoadError) in
             switch known {
             case .tier:
                 let number = try ValueParsing.integer(try nodes.scalar(value, what: key), field: key, at: location)
