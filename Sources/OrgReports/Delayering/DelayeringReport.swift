@@ -47,7 +47,7 @@ public struct DelayeringReport: Report, Sendable {
             ],
             alignments: [.left] + Array(repeating: .right, count: 11))
         table.append([
-            "Now", "", "", "", "", Figures.grouped(original.ratios.managerPosts), String(original.layers.managementLayers),
+            "Now", "", "", "", "", Figures.grouped(original.ratios.managerPosts), Figures.grouped(original.layers.managementLayers),
             Figures.decimal(original.ratios.meanSpan, places: 1), Figures.grouped(Self.narrow(original)),
             Figures.grouped(Self.wide(original)),
             Figures.grouped(result.originalFindings.errorCount), Figures.grouped(result.originalFindings.warningCount),
@@ -58,7 +58,7 @@ public struct DelayeringReport: Report, Sendable {
                 "\(option.number). \(option.step.slug)", Figures.grouped(option.moves.filter(\.changesStructure).count),
                 Figures.grouped(option.removedPosts.count), Figures.grouped(option.addedPosts.count),
                 Figures.pounds(option.netSaving) + (option.savingIsComplete ? "" : " *"),
-                Figures.grouped(after.ratios.managerPosts), String(after.layers.managementLayers),
+                Figures.grouped(after.ratios.managerPosts), Figures.grouped(after.layers.managementLayers),
                 Figures.decimal(after.ratios.meanSpan, places: 1), Figures.grouped(Self.narrow(after)), Figures.grouped(Self.wide(after)),
                 Figures.grouped(option.findings.errorCount), Figures.grouped(option.findings.warningCount),
             ])

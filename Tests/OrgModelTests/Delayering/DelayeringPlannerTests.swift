@@ -190,4 +190,24 @@ struct DelayeringPlannerTests {
         #expect(options.map { $0["net_saving"] as? Double } == [60_000, 188_000, 134_000])
         #expect((options[2]["added"] as? [String]) == ["TM-4A-B"])
     }
+
+    /// A chain without tiers below its top: no step moves anything, so every option is
+    /// measured once as the one before it, and the table groups its thousands.
+    @Test("Options that move nothing are the structure again; large figures are grouped in the table")
+    func chainWithoutTiers() throws {
+        let posts = (0..<1_200).map { number in
+            Post(
+                id: PostID("P\(number)"), title: "Post \(number)", tier: number == 0 ? 2 : nil,
+                reportsTo: number == 0 ? nil : PostID("P\(number - 1)"))
+        }
+        let result = try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: Structure(posts: posts))
+        #expect(result.options.allSatisfy { $0.moves.isEmpty && $0.structure.posts == posts })
+        #expect(result.options.map(\.findings.errorCount) == Array(repeating: result.originalFindings.errorCount, count: 3))
+        #expect(result.noteMessages.count == 1_198)
+        let text = DelayeringReport(result, file: "chain.csv").text()
+        let now = try #require(text.split(separator: "\n").first { $0.hasPrefix("Now ") })
+        // Now, then manager posts and layers (the moves' columns are blank).
+        let cells = now.split(separator: " ")
+        #expect(cells.count >= 3 && cells[1] == "1,199" && cells[2].contains(","), "\(now)")
+    }
 }
