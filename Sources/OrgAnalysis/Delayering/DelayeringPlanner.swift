@@ -78,10 +78,8 @@ public struct DelayeringPlanner: Sendable {
         // option whose step moved nothing is the option before it, post for post: it is
         // measured once, not again.
         let rules = self.rules
-        let measured =
-            [0]
-            + drafts.indices.filter { !Self.repeatsOptionBefore(drafts[$0].structure, at: $0, in: drafts.map(\.structure)) }
-            .map { $0 + 1 }
+        let optionStructures = drafts.map(\.structure)
+        let measured = [0] + optionStructures.indices.filter { !Self.repeatsOptionBefore(at: $0, in: optionStructures) }.map { $0 + 1 }
         let results = ParallelWork.map(measured.count) { slot -> (StructureAnalysis, ValidationResult) in
             let optionIndex = measured[slot] == 0 ? index : StructureIndex(drafts[measured[slot] - 1].structure)
             return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
@@ -111,9 +109,8 @@ public struct DelayeringPlanner: Sendable {
     /// Whether the option at `offset` holds the very posts of the option before it (its
     /// step moved nothing), so that it measures and validates the same. The first option
     /// is always measured: it differs from the structure in its state, which reports show.
-    static func repeatsOptionBefore(_ structure: Structure, at offset: Int, in options: [Structure]) -> Bool {
-        guard offset > 0 else { return false }
-        return structure == options[offset - 1]
+    static func repeatsOptionBefore(at offset: Int, in options: [Structure]) -> Bool {
+        offset > 0 && options[offset] == options[offset - 1]
     }
 
     // MARK: Wording

@@ -89,12 +89,12 @@ enum FindingText: Sendable {
     /// `manager-without-tier`: "leads N but has no tier; give it the tier of its role".
     case leadsWithoutTier(span: Int)
 
+    /// The words, from the one wording in `write(to:)`.
     var rendered: String {
-        switch self {
-        case .plain(let text): text
-        case .oneDirectReport(let id, let title): "has exactly one direct report, \(Self.describe(id, title))"
-        case .leadsWithoutTier(let span): "leads \(span) but has no tier; give it the tier of its role"
-        }
+        if case .plain(let text) = self { return text }
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends the message as UTF-8: the parts written one by one, so that the millions of
