@@ -2,6 +2,7 @@ import ArgumentParser
 import OrgAnalysis
 import OrgModel
 import OrgReports
+import OrgSupport
 
 /// How `compare` and `delayer` print their summaries.
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
@@ -60,16 +61,11 @@ struct CompareCommand: ParsableCommand {
         let format = try SummaryFormat.resolved(format, output: destination.output)
         let chosen = outputFormat(format.rawValue) ?? .text
         KeptUntilExit.keep(loaded)
-        let bytes: [UInt8]
-        if proposed.count == 1 {
-            let report = keyDifferences(loaded)
+        func kept(_ report: some Report) throws -> [UInt8] {
             KeptUntilExit.keep(report)
-            bytes = try report.rendered(chosen)
-        } else {
-            let report = optionsTable(loaded)
-            KeptUntilExit.keep(report)
-            bytes = try report.rendered(chosen)
+            return try report.rendered(chosen)
         }
+        let bytes = proposed.count == 1 ? try kept(keyDifferences(loaded)) : try kept(optionsTable(loaded))
         try emit(bytes, to: destination.output, inputs: [current] + proposed + ruleFiles(loaded))
     }
 
