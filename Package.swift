@@ -31,20 +31,19 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
-        // Joins one-page PDFs into a chartbook through qpdf's C API; knows nothing of charts.
+        // cairo's PDF surface: Graphviz draws a chartbook's pages into one PDF through it.
         .systemLibrary(
-            name: "CQPDF",
-            pkgConfig: "libqpdf",
-            providers: [.apt(["libqpdf-dev"])]
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
         ),
-        .target(name: "PDFBook", dependencies: ["CQPDF"]),
+        .target(name: "GraphvizRender", dependencies: ["CGraphviz", "CCairo"]),
         // The reports in every format, and the review pack (its charts drawn by the caller). No C.
         .target(name: "OrgReports", dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart"]),
         .executableTarget(
             name: "orgmodel",
             dependencies: [
-                "OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart", "OrgReports", "GraphvizRender", "PDFBook",
+                "OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart", "OrgReports", "GraphvizRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +55,7 @@ let package = Package(
         .executableTarget(name: "orgmodel-libfuzzer", dependencies: ["OrgModelFuzz"]),
         .executableTarget(
             name: "orgmodel-bench",
-            dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart", "OrgReports", "GraphvizRender", "PDFBook"]
+            dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart", "OrgReports", "GraphvizRender"]
         ),
         // What the test targets share (the golden-file comparison); a plain target, not a test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -67,7 +66,6 @@ let package = Package(
         .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "OrgReportsTests", dependencies: ["OrgReports", "OrgModel"]),
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
-        .testTarget(name: "PDFBookTests", dependencies: ["PDFBook"]),
         // Runs the built `orgmodel` on real files and checks output and exit codes.
         .testTarget(name: "EndToEndTests", dependencies: ["orgmodel", "OrgModel"]),
     ]

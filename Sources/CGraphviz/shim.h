@@ -22,4 +22,11 @@ static inline void orgmodel_set_drawing_size(Agraph_t *graph, double width, doub
     GD_drawing(graph)->filled = 0;
 }
 
+// The resolution the graph asks for (its `dpi` attribute), 0 when unset: image maps give
+// their coordinates at this resolution, or at the map device's 96 when unset.
+static inline double orgmodel_graph_dpi(Agraph_t *graph) {
+    if (GD_drawing(graph) == NULL) return 0;
+    return GD_drawing(graph)->dpi;
+}
+
 #endif

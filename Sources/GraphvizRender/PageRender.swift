@@ -13,7 +13,8 @@ public struct DrawingSize: Sendable, Equatable {
 
 /// One page drawn in several formats from a single layout, scaled as the caller chose.
 public struct PageRenderOutput: Sendable {
-    /// The rendered bytes of each format asked for, in the order asked.
+    /// The rendered bytes of each format asked for, in the order asked (a PDF drawn into a
+    /// chartbook has none).
     public var files: [(format: RenderFormat, bytes: [UInt8])]
     /// The laid-out drawing's size, unscaled.
     public var size: DrawingSize
@@ -34,20 +35,26 @@ extension GraphvizRenderer {
 
     /// Lays `dot` out once, asks `scaleFor` how far to scale the drawing (given its size in
     /// points; 1 or more leaves it as laid out), and renders every format in `formats` at that
-    /// scale. PDFs have their time stamps pinned. `.dot` returns the text unchanged.
+    /// scale. PDFs have their time stamps pinned. `.dot` returns the text unchanged. With
+    /// `book`, the PDF page is drawn into the book instead (and no PDF bytes are returned).
     public static func renderPage(
-        dot: String, formats: [RenderFormat], engine: String = "dot", scaleFor: (DrawingSize) -> Double
+        dot: String, formats: [RenderFormat], engine: String = "dot", book: BookPage? = nil, scaleFor: (DrawingSize) -> Double
     ) throws(GraphvizError) -> PageRenderOutput {
         try withLayout(dot: dot, engine: engine) { gvc, graph, warnings throws(GraphvizError) in
             let drawing = size(of: graph)
             let scale = min(1, max(0.01, scaleFor(drawing)))
-            if scale < 1 {
-                // Graphviz scales the drawing with its pad to fit this size.
-                let pad = self.pad(of: graph)
-                orgmodel_set_drawing_size(graph, (drawing.width + 2 * pad) * scale, (drawing.height + 2 * pad) * scale)
-            }
+            let pad = self.pad(of: graph)
+            let drawn = DrawingSize(width: (drawing.width + 2 * pad) * scale, height: (drawing.height + 2 * pad) * scale)
+            // Graphviz scales the drawing with its pad to fit this size.
+            if scale < 1 { orgmodel_set_drawing_size(graph, drawn.width, drawn.height) }
             var files: [(format: RenderFormat, bytes: [UInt8])] = []
             for format in formats {
+                if format == .pdf, let book {
+                    let links = try LinkAreas.of(gvc, graph, dot: dot, warnings: &warnings)
+                    try book.book.addPage(
+                        gvc, graph, drawn: drawn, paper: book.paper(drawing), links: links, destination: book.destination)
+                    continue
+                }
                 guard let name = format.graphvizName else {
                     files.append((format, Array(dot.utf8)))
                     continue
@@ -56,6 +63,20 @@ extension GraphvizRenderer {
                 files.append((format, format == .pdf ? PDFDates.pin(bytes) : bytes))
             }
             return PageRenderOutput(files: files, size: drawing, scale: scale, warnings: warnings)
+        }
+    }
+
+    /// A page to be drawn into a chartbook's PDF: the book, the paper for a drawing of a given
+    /// (unscaled) size, and the page index each link names (nil: not a page of the book).
+    public struct BookPage {
+        public var book: PDFChartbook
+        public var paper: (DrawingSize) -> DrawingSize
+        public var destination: (String) -> Int?
+
+        public init(book: PDFChartbook, paper: @escaping (DrawingSize) -> DrawingSize, destination: @escaping (String) -> Int?) {
+            self.book = book
+            self.paper = paper
+            self.destination = destination
         }
     }
 

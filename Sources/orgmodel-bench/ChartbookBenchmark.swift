@@ -2,7 +2,6 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
-import PDFBook
 
 #if canImport(Glibc)
     import Glibc
@@ -122,23 +121,27 @@ enum ChartbookBenchmark {
             }
         }
         let link = PageLink(stem: "book", ext: "svg", pages: book.pageCount)
-        let (pages, draw) = try Measurement.time { () throws -> [PDFBookPage] in
-            try (1...book.pageCount).map { number in
+        let chartbook = PDFChartbook()
+        let bookPage = GraphvizRenderer.BookPage(
+            book: chartbook,
+            paper: { size in
+                let landscape = print.fit(width: size.width, height: size.height).landscape
+                let (short, long) = print.paper.portrait
+                return DrawingSize(width: landscape ? long : short, height: landscape ? short : long)
+            }, destination: { _ in nil })
+        let (_, draw) = try Measurement.time {
+            for number in 1...book.pageCount {
                 let text = try book.dot(page: number, kind: .single, options: options, link: link)
-                let page = try GraphvizRenderer.renderPage(dot: text, formats: [.pdf]) { size in
+                _ = try GraphvizRenderer.renderPage(dot: text, formats: [.pdf], book: bookPage) { size in
                     print.fit(width: size.width, height: size.height).scale
                 }
-                let landscape = print.fit(width: page.size.width, height: page.size.height).landscape
-                let (short, long) = print.paper.portrait
-                return PDFBookPage(pdf: page.files[0].bytes, paperWidth: landscape ? long : short, paperHeight: landscape ? short : long)
             }
         }
-        let (_, join) = try Measurement.time {
-            try PDFBook.assemble(pages: pages, linkTargets: [:], outline: [], title: nil)
-        }
+        let (_, join) = try Measurement.time { try chartbook.finish(outline: []) }
         Measurement.report(
             seconds: load + plan + draw + join,
             note: String(
-                format: "%d pages; load and check %.2f s, plan %.2f s, draw %.2f s, join %.2f s", book.pageCount, load, plan, draw, join))
+                format: "%d pages; load and check %.2f s, plan %.2f s, draw %.2f s, finishing the PDF %.2f s", book.pageCount, load, plan,
+                draw, join))
     }
 }

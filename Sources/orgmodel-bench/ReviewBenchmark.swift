@@ -5,8 +5,8 @@ import OrgModel
 /// in ≤ 5 s, and of two generated 10,000-post structures in ≤ 10 s. Each is the built
 /// `orgmodel` run as a whole process (wall time and peak memory from `wait4`), and once
 /// more with `ORGMODEL_TIMINGS=1` for the split it prints: planning (and its trial
-/// layouts), the pages' DOT text, their layout and drawing to PDF and SVG, the PDF joining
-/// (beside the drawing, on another core), and the files written.
+/// layouts), the pages' DOT text, their layout and drawing to PDF and SVG, finishing the
+/// PDFs (fonts and bookmarks), and the files written.
 enum ReviewBenchmark {
     static func run(scratch: URL, seed: UInt64) throws {
         let tool = try BenchmarkPaths.tool()

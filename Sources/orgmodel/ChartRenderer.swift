@@ -3,7 +3,6 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
-import PDFBook
 
 /// Which chart `render` draws.
 enum ChartKind {
@@ -89,101 +88,29 @@ struct ChartRenderer {
         _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
         outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool = false
     ) throws -> [(path: String, bytes: [UInt8])] {
-        let drawn = try draw(kind, book, inputs, options: options, outputs: outputs, print: print, onlyFirstChartPage: onlyFirstChartPage)
-        return try drawn.files(joined: drawn.joined.map { try Self.join($0) })
+        try draw(kind, book, inputs, options: options, outputs: outputs, print: print, onlyFirstChartPage: onlyFirstChartPage)
     }
 
     /// The chartbooks `charts` of one plan, each in its formats, in order: the files of each
-    /// as `books` gives them. Graphviz draws one page at a time (it is not thread-safe), so
-    /// each book's PDF is joined on another core while the next book's pages are drawn.
+    /// as `books` gives them.
     func books(
         _ charts: [(kind: ChartbookKind, outputs: [(format: RenderFormat, path: String)], onlyFirstChartPage: Bool)], _ book: Chartbook,
         _ inputs: Inputs, options: ChartOptions, print: PrintSettings
     ) throws -> [[(path: String, bytes: [UInt8])]] {
-        let joins = BackgroundJoins()
-        var drawn: [DrawnBook] = []
-        defer { joins.wait() }
-        for chart in charts {
-            let book = try draw(
+        try charts.map { chart in
+            try draw(
                 chart.kind, book, inputs, options: options, outputs: chart.outputs, print: print,
                 onlyFirstChartPage: chart.onlyFirstChartPage)
-            if let pdf = book.joined { joins.start(drawn.count, pdf) }
-            drawn.append(book)
-        }
-        joins.wait()
-        return try drawn.enumerated().map { number, book in
-            try book.files(joined: book.joined.map { _ in try joins.result(number) })
-        }
-    }
-
-    /// A chartbook drawn: its page files, and its PDF's pages still to be joined.
-    struct DrawnBook {
-        var files: [(path: String, bytes: [UInt8])]
-        var joined: PDFToJoin?
-        /// Where in `files` the PDF goes: first when it was asked for first.
-        var pdfFirst: Bool
-
-        /// The book's files, the joined PDF among them.
-        func files(joined bytes: [UInt8]?) throws -> [(path: String, bytes: [UInt8])] {
-            guard let joined, let bytes else { return files }
-            var files = self.files
-            files.insert((joined.path, bytes), at: pdfFirst ? 0 : files.count)
-            return files
-        }
-    }
-
-    /// A chartbook's PDF pages, links and bookmarks, to be joined into one file.
-    struct PDFToJoin: Sendable {
-        var path: String
-        var pages: [PDFBookPage]
-        var linkTargets: [String: Int]
-        var outline: [PDFOutlineItem]
-    }
-
-    /// Joins a book's PDF; exit 3 (the file named) when qpdf cannot.
-    static func join(_ pdf: PDFToJoin) throws -> [UInt8] {
-        do {
-            return try PhaseTimes.shared.time("PDF joining (beside the drawing)") { () throws(PDFBookError) in
-                try PDFBook.assemble(pages: pdf.pages, linkTargets: pdf.linkTargets, outline: pdf.outline, title: nil)
-            }
-        } catch {
-            throw error.about(pdf.path)
-        }
-    }
-
-    /// PDFs being joined on other threads (qpdf's calls on one document are independent of
-    /// every other's), each result taken by its number.
-    final class BackgroundJoins: @unchecked Sendable {
-        private let group = DispatchGroup()
-        private let lock = NSLock()
-        private var results: [Int: Result<[UInt8], any Error>] = [:]
-
-        func start(_ number: Int, _ pdf: PDFToJoin) {
-            DispatchQueue.global().async(group: group) {
-                let result = Result { try ChartRenderer.join(pdf) }
-                self.lock.lock()
-                self.results[number] = result
-                self.lock.unlock()
-            }
-        }
-
-        func wait() { group.wait() }
-
-        func result(_ number: Int) throws -> [UInt8] {
-            lock.lock()
-            defer { lock.unlock() }
-            guard let result = results[number] else { throw CommandFailure.outputFailed("chartbook \(number + 1) was not joined") }
-            return try result.get()
         }
     }
 
     /// Draws every page of a chartbook in each format (one layout a page); the PDF's pages
-    /// are left to be joined.
+    /// go into one document, with links between its pages and a bookmark a page.
     func draw(
         _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
         outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool
-    ) throws -> DrawnBook {
-        guard let first = outputs.first else { return DrawnBook(files: [], joined: nil, pdfFirst: false) }
+    ) throws -> [(path: String, bytes: [UInt8])] {
+        guard let first = outputs.first else { return [] }
         var options = options
         options.dpi = outputs.contains { $0.format == .png } ? Self.pngDPI : nil
         let name = first.path
@@ -193,25 +120,19 @@ struct ChartRenderer {
         let stemOf = { (path: String) in (path as NSString).deletingPathExtension }
         let link = PageLink(stem: (stemOf(first.path) as NSString).lastPathComponent, ext: linkExt, pages: book.pageCount)
         let numbers = onlyFirstChartPage ? [book.contentsPages + 1] : Array(1...book.pageCount)
+        let pdf = outputs.first { $0.format == .pdf }
+        let bookPage = pdf.map { _ in Self.bookPage(link: link, numbers: numbers, print: print) }
         var files: [(path: String, bytes: [UInt8])] = []
-        var pdfPages: [PDFBookPage] = []
-        var linkTargets: [String: Int] = [:]
         var small: [(page: Int, points: Double)] = []
         for number in numbers {
             let text = try PhaseTimes.shared.time("pages: DOT text") {
                 try book.dot(page: number, kind: kind, options: options, link: link)
             }
-            if let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty {
-                let names = Array(Set(leaks)).sorted()
-                throw CommandFailure.outputFailed(
-                    "the redacted chart \(name) would still show \(names.joined(separator: ", "))"
-                        + audit.placesText(of: names, in: inputs.results.map(\.structure))
-                        + "; nothing was written. " + RedactionAudit.refusalAdvice + " (or the file's name), or draw the chart without it")
-            }
+            try checkRedaction(text, inputs, name: name)
             let page: PageRenderOutput
             do {
                 page = try PhaseTimes.shared.time("pages: layout and drawing") { () throws(GraphvizError) in
-                    try GraphvizRenderer.renderPage(dot: text, formats: outputs.map(\.format)) { size in
+                    try GraphvizRenderer.renderPage(dot: text, formats: outputs.map(\.format), book: bookPage) { size in
                         print.fit(width: size.width, height: size.height).scale
                     }
                 }
@@ -221,19 +142,12 @@ struct ChartRenderer {
             for warning in page.warnings { printError("orgmodel: Graphviz: \(warning)") }
             let smallest = book.smallestType(page: number)
             if page.scale * smallest < print.minText - 1e-9 { small.append((number, page.scale * smallest)) }
-            for (output, rendered) in zip(outputs, page.files) {
-                let bytes = rendered.bytes
-                if output.format == .pdf {
-                    let landscape = print.fit(width: page.size.width, height: page.size.height).landscape
-                    let (short, long) = print.paper.portrait
-                    pdfPages.append(PDFBookPage(pdf: bytes, paperWidth: landscape ? long : short, paperHeight: landscape ? short : long))
-                    linkTargets[link.href(number)] = number - 1
-                    for id in Self.selfLinks(in: text) { linkTargets["#" + id] = pdfPages.count - 1 }
-                } else if numbers.count == 1 {
-                    files.append((output.path, bytes))
+            for (output, rendered) in zip(outputs.filter { bookPage == nil || $0.format != .pdf }, page.files) {
+                if numbers.count == 1 {
+                    files.append((output.path, rendered.bytes))
                 } else {
                     let ext = (output.path as NSString).pathExtension
-                    files.append(("\(stemOf(output.path))-p\(link.number(number))\(ext.isEmpty ? "" : "." + ext)", bytes))
+                    files.append(("\(stemOf(output.path))-p\(link.number(number))\(ext.isEmpty ? "" : "." + ext)", rendered.bytes))
                 }
             }
         }
@@ -241,33 +155,46 @@ struct ChartRenderer {
             let list = small.map { String(format: "p. %d (%.1f pt)", $0.page, $0.points) }.joined(separator: ", ")
             printError("note: \(name): these pages print below \(Self.points(print.minText)) pt even split as far as they go: \(list)")
         }
-        guard let pdf = outputs.first(where: { $0.format == .pdf }) else { return DrawnBook(files: files, joined: nil, pdfFirst: false) }
-        let outline = Self.outline(book.outline(), pages: numbers)
-        // The PDF first, as the formats were asked for.
-        return DrawnBook(
-            files: files, joined: PDFToJoin(path: pdf.path, pages: pdfPages, linkTargets: linkTargets, outline: outline),
-            pdfFirst: outputs.firstIndex { $0.format == .pdf } == 0)
+        guard let pdf, let bookPage else { return files }
+        let bytes: [UInt8]
+        do {
+            bytes = try PhaseTimes.shared.time("PDF finishing") { () throws(GraphvizError) in
+                try bookPage.book.finish(outline: Self.outline(book.outline(), pages: numbers))
+            }
+        } catch {
+            throw error.about(pdf.path)
+        }
+        // The PDF first when it was asked for first.
+        files.insert((pdf.path, bytes), at: outputs.first?.format == .pdf ? 0 : files.count)
+        return files
+    }
+
+    /// A chartbook PDF's pages: each on the paper its drawing fits, and a link to a page drawn
+    /// (by its SVG name) a link to that page of the book.
+    static func bookPage(link: PageLink, numbers: [Int], print: PrintSettings) -> GraphvizRenderer.BookPage {
+        let drawn = Dictionary(numbers.enumerated().map { (link.href($1), $0) }) { first, _ in first }
+        return GraphvizRenderer.BookPage(
+            book: PDFChartbook(),
+            paper: { size in
+                let landscape = print.fit(width: size.width, height: size.height).landscape
+                let (short, long) = print.paper.portrait
+                return DrawingSize(width: landscape ? long : short, height: landscape ? short : long)
+            },
+            destination: { drawn[$0] })
+    }
+
+    /// Refuses a redacted chart page that would still show a withheld name.
+    func checkRedaction(_ text: String, _ inputs: Inputs, name: String) throws {
+        guard let audit = inputs.audit, case let leaks = audit.leaks(inMarkup: text), !leaks.isEmpty else { return }
+        let names = Array(Set(leaks)).sorted()
+        throw CommandFailure.outputFailed(
+            "the redacted chart \(name) would still show \(names.joined(separator: ", "))"
+                + audit.placesText(of: names, in: inputs.results.map(\.structure))
+                + "; nothing was written. " + RedactionAudit.refusalAdvice + " (or the file's name), or draw the chart without it")
     }
 
     static func points(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
-    }
-
-    /// The post ids a page's stacked cells link to themselves (`HREF="#ID"`), unescaped.
-    static func selfLinks(in dot: String) -> [String] {
-        var found: [String] = []
-        var rest = dot[...]
-        while let range = rest.range(of: "HREF=\"#") {
-            rest = rest[range.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            found.append(
-                String(rest[..<end])
-                    .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                    .replacingOccurrences(of: "&amp;", with: "&"))
-            rest = rest[end...]
-        }
-        return found
     }
 
     /// The book's outline as nested bookmarks, for the pages drawn.

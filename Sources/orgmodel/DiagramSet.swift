@@ -4,7 +4,6 @@ import GraphvizRender
 import OrgChart
 import OrgModel
 import OrgSupport
-import PDFBook
 
 /// `render --all FOLDER -o OUT`: every chart of a folder of structures, named
 /// predictably, so one command regenerates Diagrams/ and a diff shows what changed.

@@ -4,7 +4,6 @@ import OrgAnalysis
 import OrgChart
 import OrgModel
 import OrgSupport
-import PDFBook
 
 /// Why a command stops: the exit code the README documents and what to say about it.
 /// Commands only throw one; `OrgModelCommand.main` prints it on standard error and exits
@@ -95,7 +94,7 @@ extension InputFailure {
     var exitCode: ExitCode { Exit.unreadableInput }
 }
 
-/// An output that cannot be made or written (Graphviz and qpdf included): exit 3.
+/// An output that cannot be made or written (Graphviz and cairo included): exit 3.
 protocol OutputFailure: OrgModelFailure {}
 
 extension OutputFailure {
@@ -110,7 +109,6 @@ extension OutputError: OutputFailure {}
 extension OutputFile.WriteError: OutputFailure {}
 extension StructureCSVWriter.Refusal: OutputFailure {}
 extension GraphvizError: OutputFailure {}
-extension PDFBookError: OutputFailure {}
 
 /// Reporting lines too broken to de-layer are the structure's errors: exit 1.
 extension DelayeringError: OrgModelFailure {

@@ -2,8 +2,8 @@ import Foundation
 
 /// Where a run's time went, by phase: printed to standard error at exit when
 /// `ORGMODEL_TIMINGS=1` is set, for `orgmodel-bench` and for profiling by hand. Each line
-/// is `timing PHASE: SECONDS s (CALLS)`; phases may overlap (the PDF joining runs beside
-/// the drawing).
+/// is `timing PHASE: SECONDS s (CALLS)`; a phase may hold another (the trial layouts are
+/// part of planning).
 final class PhaseTimes: @unchecked Sendable {
     static let shared = PhaseTimes()
     /// Whether timings are being kept.

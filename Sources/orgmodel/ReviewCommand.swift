@@ -5,7 +5,6 @@ import OrgChart
 import OrgModel
 import OrgReports
 import OrgSupport
-import PDFBook
 
 /// `orgmodel review CURRENT PROPOSED -o DIR` (or `CURRENT OPTION OPTION… -o DIR`): the
 /// design authority's whole job in one command: validate the structures, compare each

@@ -129,7 +129,7 @@ import Testing
         }
         #expect(contents[0] == contents[1])
         #expect(!errors[0].contains("timing "))
-        for phase in ["plan: trial layouts", "pages: layout and drawing", "PDF joining (beside the drawing)", "files written"] {
+        for phase in ["plan: trial layouts", "pages: layout and drawing", "PDF finishing", "files written"] {
             #expect(errors[1].contains("timing \(phase): "), "no \(phase) in \(errors[1])")
         }
     }

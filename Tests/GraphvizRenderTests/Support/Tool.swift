@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the command-line tools the tests check the book with: Graphviz's `dot`, `qpdf` and
+/// Runs the command-line tools the tests check the book with: `qpdf` and
 /// poppler's `pdfinfo` and `pdftotext`.
 enum Tool {
     struct Run {
@@ -47,7 +47,7 @@ enum Tool {
             stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
             exitCode: process.terminationStatus)
         if run.exitCode == 127 {
-            throw Failure(description: "`\(name)` is not installed; the PDFBook tests need graphviz, qpdf and poppler-utils")
+            throw Failure(description: "`\(name)` is not installed; the GraphvizRender tests need qpdf and poppler-utils")
         }
         return run
     }
@@ -62,17 +62,8 @@ enum Tool {
         return try run(name, arguments.map { $0 == "{}" ? url.path : $0 })
     }
 
-    /// A one-page PDF of `dot` text, as Graphviz renders it through cairo.
-    static func chart(_ dot: String) throws -> [UInt8] {
-        let run = try run("dot", ["-Tpdf"], input: Data(dot.utf8))
-        guard run.exitCode == 0, !run.stdout.isEmpty else {
-            throw Failure(description: "dot failed (\(run.exitCode)): \(run.stderr)")
-        }
-        return Array(run.stdout)
-    }
-
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orgmodel-pdfbook-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orgmodel-chartbook-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
