@@ -23,7 +23,7 @@ extension DelayeringReport {
                 "removed": option.removedPosts.map(\.id.rawValue), "added": option.addedPosts.map(\.id.rawValue),
                 "removedCost": JSONCost(option.removedCost), "addedCost": JSONCost(option.addedCost),
                 "netSaving": option.netSaving, "savingComplete": option.savingIsComplete,
-                "after": Self.measures(option.analysis, option.findings), "findings": FindingChangesJSON(option.findingChanges),
+                "after": Self.measures(option.analysis, option.findings), "findings": JSONObject.findingChanges(option.findingChanges),
             ])
         }
         return JSONObject([

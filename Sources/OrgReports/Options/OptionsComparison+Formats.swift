@@ -108,17 +108,13 @@ extension OptionsComparison: Report {
                 ], nullWhenNil: true
             ).merging(.agreement(deviation, nullWhenNil: true))
         }
-        let entry = JSONObject(
-            [
-                "file": measures.file, "name": measures.structure.name, "state": measures.structure.state?.rawValue,
-                "rules": measures.analysis.rules.name,
-            ], nullWhenNil: true
-        ).merging(.measures(measures.analysis, measures.findings)).merging(
-            JSONObject([
-                "fte": JSONFigure.tidy(measures.fte), "medianSpan": JSONFigure.tidy(measures.medianSpan),
-                "spanBands": bands.map { JSONBand(band: $0.rawValue, managers: measures.spanBands[$0, default: 0]) },
-                "oneOverOne": measures.oneOverOne, "annualCost": JSONCost(measures.annualCost), "deviations": deviations,
-            ]))
+        let entry = JSONObject.identity(file: measures.file, measures.structure, rules: measures.analysis.rules, nullWhenNil: true)
+            .merging(.measures(measures.analysis, measures.findings)).merging(
+                JSONObject([
+                    "fte": JSONFigure.tidy(measures.fte), "medianSpan": JSONFigure.tidy(measures.medianSpan),
+                    "spanBands": bands.map { JSONBand(band: $0.rawValue, managers: measures.spanBands[$0, default: 0]) },
+                    "oneOverOne": measures.oneOverOne, "annualCost": JSONCost(measures.annualCost), "deviations": deviations,
+                ]))
         guard column > 0 else { return entry }
         let option = options[column - 1]
         let net = option.netChange

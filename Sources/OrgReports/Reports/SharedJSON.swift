@@ -64,3 +64,14 @@ extension JSONObject {
             ], nullWhenNil: nullWhenNil)
     }
 }
+
+extension JSONObject {
+    /// Which structure a report is of: its file as the user named it, its name and
+    /// state, and the rule set it is judged by. What is absent is left out, or with
+    /// `nullWhenNil` written as `null`.
+    static func identity(file: String?, _ structure: Structure, rules: RuleSet, nullWhenNil: Bool = false) -> JSONObject {
+        JSONObject(
+            ["file": file, "name": structure.name, "state": structure.state?.rawValue, "rules": rules.name],
+            nullWhenNil: nullWhenNil)
+    }
+}
