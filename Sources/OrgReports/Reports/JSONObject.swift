@@ -21,8 +21,10 @@ public struct JSONObject: Encodable {
         }
     }
 
-    /// This object's entries and then `other`'s.
+    /// This object's entries and then `other`'s; the two never share a key (a key written
+    /// twice would leave the JSON to the encoder's whim).
     func merging(_ other: JSONObject) -> JSONObject {
+        assert(Set(entries.map(\.key)).isDisjoint(with: other.entries.map(\.key)), "a JSON key given twice")
         var merged = self
         merged.entries += other.entries
         return merged
