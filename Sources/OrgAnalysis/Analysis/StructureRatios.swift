@@ -5,57 +5,42 @@ import OrgSupport
 /// share of all cost, vacancies and temporary posts.
 public struct StructureRatios: Hashable, Sendable {
     /// Headcount by role (see `PostRole`).
-    public var managementHeadcount: Int
-    public var frontLineHeadcount: Int
-    public var assistantHeadcount: Int
+    public var managementHeadcount = 0
+    public var frontLineHeadcount = 0
+    public var assistantHeadcount = 0
     /// Posts that lead anyone (entries, not headcount).
-    public var managerPosts: Int
-    public var managementCost: CostTotal
-    public var totalCost: CostTotal
-    public var headcount: Int
-    public var vacantHeadcount: Int
-    public var temporaryHeadcount: Int
+    public var managerPosts = 0
+    public var managementCost = CostTotal()
+    public var totalCost = CostTotal()
+    public var headcount = 0
+    public var vacantHeadcount = 0
+    public var temporaryHeadcount = 0
     /// The mean span of the posts that lead anyone.
-    public var meanSpan: Double
+    public var meanSpan = 0.0
 
+    /// Adds the posts up into the figures in one pass.
     init(index: StructureIndex, facts: PostFacts) {
-        var management = 0
-        var frontLine = 0
-        var assistants = 0
-        var managers = 0
-        var vacant = 0
-        var temporary = 0
         var spanTotal = 0
-        var managementCost = CostTotal()
-        var totalCost = CostTotal()
         let span = index.span
         for position in 0..<facts.count.count {
             let heads = facts.count[position]
             facts.addCost(of: position, to: &totalCost)
             switch facts.role[position] {
             case .management:
-                management += heads
+                managementHeadcount += heads
                 facts.addCost(of: position, to: &managementCost)
-            case .assistant: assistants += heads
-            case .frontLine: frontLine += heads
+            case .assistant: assistantHeadcount += heads
+            case .frontLine: frontLineHeadcount += heads
             }
             if index.reportCount(of: position) > 0 {
-                managers += 1
+                managerPosts += 1
                 spanTotal += span[position]
             }
-            vacant += facts.vacant[position]
-            if facts.temporary[position] { temporary += heads }
+            vacantHeadcount += facts.vacant[position]
+            if facts.temporary[position] { temporaryHeadcount += heads }
         }
-        managementHeadcount = management
-        frontLineHeadcount = frontLine
-        assistantHeadcount = assistants
-        managerPosts = managers
-        self.managementCost = managementCost
-        self.totalCost = totalCost
-        headcount = management + frontLine + assistants
-        vacantHeadcount = vacant
-        temporaryHeadcount = temporary
-        meanSpan = managers == 0 ? 0 : Double(spanTotal) / Double(managers)
+        headcount = managementHeadcount + frontLineHeadcount + assistantHeadcount
+        meanSpan = managerPosts == 0 ? 0 : Double(spanTotal) / Double(managerPosts)
     }
 
     /// Front-line heads per manager: the "1 : N" of a managers-to-staff ratio.

@@ -104,3 +104,11 @@ public struct PostChange: Sendable, Equatable {
         }
     }
 }
+
+extension Sequence<PostChange> {
+    /// How many records have the given status.
+    public func count(_ status: PostChange.Status) -> Int { count { $0.status == status } }
+
+    /// How many kept posts changed in the given aspect.
+    public func count(_ aspect: PostChange.Aspect) -> Int { count { $0.aspects.contains(aspect) } }
+}

@@ -113,14 +113,10 @@ public struct StructureDiff: Sendable, Equatable {
     }
 
     /// How many records have the given status.
-    public func count(_ status: PostChange.Status) -> Int {
-        changes.reduce(0) { $0 + ($1.status == status ? 1 : 0) }
-    }
+    public func count(_ status: PostChange.Status) -> Int { changes.count(status) }
 
     /// How many kept posts changed in the given aspect.
-    public func count(_ aspect: PostChange.Aspect) -> Int {
-        changes.reduce(0) { $0 + ($1.aspects.contains(aspect) ? 1 : 0) }
-    }
+    public func count(_ aspect: PostChange.Aspect) -> Int { changes.count(aspect) }
 
     /// Whether nothing changed at all: no post deleted or created, and every kept post as it was.
     public var isEmpty: Bool {

@@ -5,35 +5,24 @@ import OrgSupport
 /// The change chart's legend, counting the records drawn of each kind, and its summary
 /// notes (net cost, temporary posts made permanent).
 struct ChangeCounts {
-    var deleted = 0
-    var created = 0
-    var moved = 0
-    var retitled = 0
-    var retiered = 0
-    var regraded = 0
-    /// Kept posts changed in some other way (FTE, cost, headcount, permanence, dotted lines).
-    var otherwise = 0
-    var unchanged = 0
+    /// The records drawn, which the legend counts.
+    let drawn: [PostChange]
 
     /// Counts the records at `positions` (the posts a chart draws).
     init(diff: StructureDiff, positions: [Int]) {
-        for position in positions {
-            let change = diff.changes[position]
-            switch change.status {
-            case .deleted: deleted += 1
-            case .created: created += 1
-            case .kept:
-                let aspects = Set(change.aspects)
-                if aspects.contains(.reportingLine) { moved += 1 }
-                if aspects.contains(.title) { retitled += 1 }
-                if aspects.contains(.tier) { retiered += 1 }
-                if aspects.contains(.grade) { regraded += 1 }
-                let other = aspects.subtracting([.reportingLine, .title, .tier, .grade, .vacancies])
-                if !other.isEmpty && aspects.isDisjoint(with: [.reportingLine, .title, .tier, .grade]) { otherwise += 1 }
-                if ChangeLook(change) == .unchanged { unchanged += 1 }
-            }
+        drawn = positions.map { diff.changes[$0] }
+    }
+
+    /// Kept posts changed in some other way (FTE, cost, headcount, permanence, dotted lines).
+    var otherwise: Int {
+        let named: Set<PostChange.Aspect> = [.reportingLine, .title, .tier, .grade]
+        return drawn.count { change in
+            let aspects = Set(change.aspects)
+            return !aspects.subtracting(named.union([.vacancies])).isEmpty && aspects.isDisjoint(with: named)
         }
     }
+
+    var unchanged: Int { drawn.count { $0.status == .kept && ChangeLook($0) == .unchanged } }
 
     /// Key entries, each with its count; a post changed in several ways counts under each.
     var legend: [LegendEntry] {
@@ -43,13 +32,13 @@ struct ChangeCounts {
         var unchangedStyle = ChangeLook.unchanged.style
         unchangedStyle.penWidth = 1
         return [
-            entry(.deleted, "Deleted, struck through: \(deleted)"),
-            entry(.created, "New: \(created)"),
-            entry(.moved, "Moved (reporting line changed): \(moved)"),
+            entry(.deleted, "Deleted, struck through: \(drawn.count(.deleted))"),
+            entry(.created, "New: \(drawn.count(.created))"),
+            entry(.moved, "Moved (reporting line changed): \(drawn.count(.reportingLine))"),
             LegendEntry(sample: .line(color: ChartPalette.former, dashed: true), meaning: "Former reporting line of a moved post"),
-            entry(.changed, "Retitled: \(retitled)"),
-            entry(.changed, "Re-tiered: \(retiered)"),
-            entry(.changed, "Re-graded: \(regraded)"),
+            entry(.changed, "Retitled: \(drawn.count(.title))"),
+            entry(.changed, "Re-tiered: \(drawn.count(.tier))"),
+            entry(.changed, "Re-graded: \(drawn.count(.grade))"),
             entry(.changed, "Changed otherwise (FTE, cost, posts, permanence): \(otherwise)"),
             LegendEntry(sample: .box(unchangedStyle), meaning: DOTText.html("Unchanged: \(unchanged)")),
             LegendEntry(

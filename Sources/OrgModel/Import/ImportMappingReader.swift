@@ -3,27 +3,22 @@ import Yams
 
 /// Reads a mapping file (YAML) into an `ImportMapping`, with every mistake located by
 /// line and column in the mapping file.
-public enum ImportMappingReader {
+public enum ImportMappingReader: SettingsFileReader {
     enum Key: String, CaseIterable {
         case columns, tiers, values, structure, delimiter, encoding, dates, drop
         case vacantHolders = "vacant_holders"
         case jobShares = "job_shares"
     }
 
-    /// Reads the mapping file at `path`.
-    public static func load(_ path: String) throws(LoadError) -> ImportMapping {
-        try parse(StructureFile.readCheckedText(path, kind: "mapping file"), file: path)
-    }
+    public static let fileKind = "mapping file"
 
     /// Parses mapping text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(LoadError) -> ImportMapping {
-        let nodes = YAMLNodes(file: file, text: text)
-        guard let root = try YAMLStructureReader.compose(text, file: file), !nodes.isNull(root) else {
-            throw LoadError(file: file, .mappingEmpty)
-        }
+        guard let settings = try SettingsFile(text, file: file) else { throw LoadError(file: file, .mappingEmpty) }
+        let nodes = settings.nodes
         var mapping = ImportMapping(source: file)
         var listLocations: [Key: SourceLocation] = [:]
-        try nodes.forEachField(of: root, what: "a mapping file", as: Key.self, keyWhat: "mapping") {
+        try nodes.forEachField(of: settings.root, what: "a mapping file", as: Key.self, keyWhat: "mapping") {
             (known, key, value, _) throws(LoadError) in
             try read(known, named: key, value: value, nodes: nodes, into: &mapping, listLocations: &listLocations)
         }

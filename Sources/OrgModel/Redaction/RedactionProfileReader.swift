@@ -11,7 +11,7 @@ import Yams
 /// ```
 ///
 /// A key left out keeps the default (`RedactionProfile.standard`).
-public enum RedactionProfileReader {
+public enum RedactionProfileReader: SettingsFileReader {
     enum Key: String, CaseIterable {
         case namedTiers = "named_tiers"
         case placeholder
@@ -20,15 +20,13 @@ public enum RedactionProfileReader {
         case bandAttributes = "band_attributes"
     }
 
-    public static func load(_ path: String) throws(LoadError) -> RedactionProfile {
-        try parse(StructureFile.readCheckedText(path, kind: "redaction profile"), file: path)
-    }
+    public static let fileKind = "redaction profile"
 
     public static func parse(_ text: String, file: String) throws(LoadError) -> RedactionProfile {
-        let nodes = YAMLNodes(file: file, text: text)
         var profile = RedactionProfile.standard
-        guard let root = try YAMLStructureReader.compose(text, file: file), !nodes.isNull(root) else { return profile }
-        for (keyNode, value) in try nodes.mapping(root, what: "a redaction profile") {
+        guard let settings = try SettingsFile(text, file: file) else { return profile }
+        let nodes = settings.nodes
+        for (keyNode, value) in try nodes.mapping(settings.root, what: "a redaction profile") {
             let (known, key) = try nodes.key(keyNode, as: Key.self, what: "redaction profile")
             let location = nodes.location(of: value)
             switch known {

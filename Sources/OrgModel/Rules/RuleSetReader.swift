@@ -46,17 +46,15 @@ public enum RuleSetReader {
 
     /// Parses the YAML text of a rule set.
     public static func parse(_ text: String, source: String) throws(LoadError) -> RuleSet {
-        let nodes = YAMLNodes(file: source, text: text)
-        guard let root = try YAMLStructureReader.compose(text, file: source), !nodes.isNull(root) else {
-            throw LoadError(file: source, .rulesFileEmpty)
-        }
+        guard let settings = try SettingsFile(text, file: source) else { throw LoadError(file: source, .rulesFileEmpty) }
+        let nodes = settings.nodes
         var name: String?
         var description: String?
         var approvers = ["SLT", "HR"]
         var maxLayers: Int?
         var tiers: [TierRule] = []
         var grades: [String: Double] = [:]
-        try nodes.forEachField(of: root, what: "a rules file", as: TopKey.self, keyWhat: "rules") {
+        try nodes.forEachField(of: settings.root, what: "a rules file", as: TopKey.self, keyWhat: "rules") {
             (known, key, value, location) throws(LoadError) in
             switch known {
             case .name: name = try nodes.scalar(value, what: key)

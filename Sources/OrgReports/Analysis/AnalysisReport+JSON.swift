@@ -1,104 +1,9 @@
 import Foundation
+import OrgAnalysis
 import OrgSupport
 
 /// The analyse command's JSON: every figure of the text report, plus each post's remit.
 extension AnalysisReport {
-    public struct JSONSpans: Encodable {
-        var posts: Int
-        var min: Int
-        var median: Double
-        var mean: Double
-        var max: Int
-        var ruleMin: Int?
-        var ruleMax: Int?
-        var within: Int?
-        var narrow: Int?
-        var wide: Int?
-        /// Managers per band, in band order (bands with none left out).
-        var bands: [JSONBand]
-
-    }
-
-    public struct JSONTier: Encodable {
-        var group: String
-        var tier: Int?
-        var label: String
-        var posts: Int
-        var headcount: Int
-        var fte: Double
-        var cost: JSONCost
-        var vacant: Int
-        var temporary: Int
-        var spans: JSONSpans?
-    }
-
-    public struct JSONLayer: Encodable {
-        var layer: Int
-        var posts: Int
-        var headcount: Int
-        var managers: Int
-    }
-
-    public struct JSONBranch: Encodable {
-        var post: String
-        var title: String
-        var tier: Int?
-        var headcount: Int
-        var managementLayers: Int
-        var deepestFrontLine: Int
-
-    }
-
-    public struct JSONLayers: Encodable {
-        var deepestFrontLine: Int
-        var meanToFrontLine: Double
-        var managementLayers: Int
-        var allowedLayers: Int?
-        var unplacedPosts: Int
-        var profile: [JSONLayer]
-        var branches: [JSONBranch]
-
-    }
-
-    public struct JSONOneOverOne: Encodable {
-        var post: String
-        var title: String
-        var tier: Int?
-        var report: String
-    }
-
-    public struct JSONRatios: Encodable {
-        var managementHeadcount: Int
-        var frontLineHeadcount: Int
-        var assistantHeadcount: Int
-        var frontLinePerManager: Double?
-        var managerPosts: Int
-        var meanSpan: Double
-        var managementCost: JSONCost
-        var managementCostShare: Double?
-        var vacantHeadcount: Int
-        var vacancyRate: Double?
-        var temporaryHeadcount: Int
-
-    }
-
-    public struct JSONReport: Encodable {
-        var file: String?
-        var name: String?
-        var state: String?
-        var rules: String
-        var posts: Int
-        var headcount: Int
-        var fte: Double
-        var cost: JSONCost
-        var tiers: [JSONTier]
-        var layers: JSONLayers
-        var oneOverOne: [JSONOneOverOne]
-        var oneOverOneChains: [[String]]
-        var ratios: JSONRatios
-
-    }
-
     /// An object with the structure's totals, `tiers`, `layers`, `one_over_one`,
     /// `ratios`, and last `remits`: one compact object per post and line, in file order,
     /// with `id`, `tier`, `span`, `layer`, `remit_headcount`, `remit_fte` and `remit_cost`
@@ -172,53 +77,67 @@ extension AnalysisReport {
     public var reportName: String { "the analysis" }
 
     /// The summary: everything but the per-post remits, which `jsonBytes` adds.
-    public func jsonValue() -> JSONReport {
+    public func jsonValue() -> JSONObject {
         let analysis = self.analysis
-        let structure = analysis.structure
         let totals = analysis.totals
-        let tiers = analysis.tiers.map { row -> JSONTier in
-            var tier: Int?
-            if case .tier(let number) = row.group { tier = number }
-            let spans = row.spans.map { spans in
-                JSONSpans(
-                    posts: spans.posts, min: spans.min, median: spans.median, mean: JSONFigure.tidy(spans.mean), max: spans.max,
-                    ruleMin: spans.rule?.min, ruleMax: spans.rule?.max, within: spans.within, narrow: spans.narrow,
-                    wide: spans.wide,
-                    bands: spans.bands.sorted { $0.key < $1.key }.map { JSONBand(band: $0.key.rawValue, managers: $0.value) })
-            }
-            return JSONTier(
-                group: row.group.key, tier: tier, label: row.label, posts: row.posts, headcount: row.headcount,
-                fte: JSONFigure.tidy(row.fte), cost: JSONCost(row.cost), vacant: row.vacant, temporary: row.temporary, spans: spans)
-        }
         let layers = analysis.layers
-        let ratios = analysis.ratios
-        let report = JSONReport(
-            file: file, name: structure.name, state: structure.state?.rawValue, rules: analysis.rules.name,
-            posts: totals.posts, headcount: totals.headcount, fte: JSONFigure.tidy(totals.fte), cost: JSONCost(totals.cost),
-            tiers: tiers,
-            layers: JSONLayers(
-                deepestFrontLine: layers.deepestFrontLine, meanToFrontLine: JSONFigure.tidy(layers.meanToFrontLine),
-                managementLayers: layers.managementLayers, allowedLayers: layers.allowedLayers, unplacedPosts: layers.unplaced,
-                profile: layers.profile.map { JSONLayer(layer: $0.layer, posts: $0.posts, headcount: $0.headcount, managers: $0.managers) },
-                branches: layers.branches.map {
-                    JSONBranch(
-                        post: $0.post.rawValue, title: $0.title, tier: $0.tier, headcount: $0.headcount,
-                        managementLayers: $0.managementLayers, deepestFrontLine: $0.deepestFrontLine)
-                }),
-            oneOverOne: analysis.oneOverOne.managers.map {
-                JSONOneOverOne(post: $0.post.rawValue, title: $0.title, tier: $0.tier, report: $0.report.rawValue)
-            },
-            oneOverOneChains: analysis.oneOverOne.chains.map { $0.map(\.rawValue) },
-            ratios: JSONRatios(
-                managementHeadcount: ratios.managementHeadcount, frontLineHeadcount: ratios.frontLineHeadcount,
-                assistantHeadcount: ratios.assistantHeadcount, frontLinePerManager: ratios.frontLinePerManager.map(JSONFigure.tidy),
-                managerPosts: ratios.managerPosts, meanSpan: JSONFigure.tidy(ratios.meanSpan),
-                managementCost: JSONCost(ratios.managementCost),
-                managementCostShare: ratios.totalCost.known > 0
-                    ? JSONFigure.tidy(ratios.managementCost.known / ratios.totalCost.known) : nil,
-                vacantHeadcount: ratios.vacantHeadcount,
-                vacancyRate: ratios.headcount > 0 ? JSONFigure.tidy(Double(ratios.vacantHeadcount) / Double(ratios.headcount)) : nil,
-                temporaryHeadcount: ratios.temporaryHeadcount))
-        return report
+        return JSONObject.identity(file: file, analysis.structure, rules: analysis.rules).merging(
+            JSONObject([
+                "posts": totals.posts, "headcount": totals.headcount, "fte": JSONFigure.tidy(totals.fte),
+                "cost": JSONCost(totals.cost), "tiers": analysis.tiers.map(Self.jsonTier),
+                "layers": JSONObject([
+                    "deepestFrontLine": layers.deepestFrontLine, "meanToFrontLine": JSONFigure.tidy(layers.meanToFrontLine),
+                    "managementLayers": layers.managementLayers, "allowedLayers": layers.allowedLayers,
+                    "unplacedPosts": layers.unplaced,
+                    "profile": layers.profile.map {
+                        JSONObject(["layer": $0.layer, "posts": $0.posts, "headcount": $0.headcount, "managers": $0.managers])
+                    },
+                    "branches": layers.branches.map {
+                        JSONObject([
+                            "post": $0.post.rawValue, "title": $0.title, "tier": $0.tier, "headcount": $0.headcount,
+                            "managementLayers": $0.managementLayers, "deepestFrontLine": $0.deepestFrontLine,
+                        ])
+                    },
+                ]),
+                "oneOverOne": analysis.oneOverOne.managers.map {
+                    JSONObject(["post": $0.post.rawValue, "title": $0.title, "tier": $0.tier, "report": $0.report.rawValue])
+                },
+                "oneOverOneChains": analysis.oneOverOne.chains.map { $0.map(\.rawValue) },
+                "ratios": Self.jsonRatios(analysis.ratios),
+            ]))
+    }
+
+    /// A tier's (or the untiered posts') totals and, where it has managers, their spans.
+    static func jsonTier(_ row: TierSummary) -> JSONObject {
+        var tier: Int?
+        if case .tier(let number) = row.group { tier = number }
+        let spans = row.spans.map { spans in
+            JSONObject([
+                "posts": spans.posts, "min": spans.min, "median": spans.median, "mean": JSONFigure.tidy(spans.mean),
+                "max": spans.max, "ruleMin": spans.rule?.min, "ruleMax": spans.rule?.max, "within": spans.within,
+                "narrow": spans.narrow, "wide": spans.wide,
+                // Managers per band, in band order (bands with none left out).
+                "bands": spans.bands.sorted { $0.key < $1.key }.map { JSONBand(band: $0.key.rawValue, managers: $0.value) },
+            ])
+        }
+        return JSONObject([
+            "group": row.group.key, "tier": tier, "label": row.label, "posts": row.posts, "headcount": row.headcount,
+            "fte": JSONFigure.tidy(row.fte), "cost": JSONCost(row.cost), "vacant": row.vacant, "temporary": row.temporary,
+            "spans": spans,
+        ])
+    }
+
+    static func jsonRatios(_ ratios: StructureRatios) -> JSONObject {
+        JSONObject([
+            "managementHeadcount": ratios.managementHeadcount, "frontLineHeadcount": ratios.frontLineHeadcount,
+            "assistantHeadcount": ratios.assistantHeadcount,
+            "frontLinePerManager": ratios.frontLinePerManager.map(JSONFigure.tidy), "managerPosts": ratios.managerPosts,
+            "meanSpan": JSONFigure.tidy(ratios.meanSpan), "managementCost": JSONCost(ratios.managementCost),
+            "managementCostShare": ratios.totalCost.known > 0
+                ? JSONFigure.tidy(ratios.managementCost.known / ratios.totalCost.known) : nil,
+            "vacantHeadcount": ratios.vacantHeadcount,
+            "vacancyRate": ratios.headcount > 0 ? JSONFigure.tidy(Double(ratios.vacantHeadcount) / Double(ratios.headcount)) : nil,
+            "temporaryHeadcount": ratios.temporaryHeadcount,
+        ])
     }
 }

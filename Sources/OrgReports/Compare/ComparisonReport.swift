@@ -258,8 +258,8 @@ public struct ComparisonReport: Report, Sendable {
         count("Management layers (most)", before.layers.managementLayers, after.layers.managementLayers)
         count("Reporting steps to the deepest front line", before.layers.deepestFrontLine, after.layers.deepestFrontLine)
         decimal("Average span", before.ratios.meanSpan, after.ratios.meanSpan)
-        count("Narrow spans", Self.spanCount(before, \.narrow), Self.spanCount(after, \.narrow))
-        count("Wide spans", Self.spanCount(before, \.wide), Self.spanCount(after, \.wide))
+        count("Narrow spans", before.narrowSpans, after.narrowSpans)
+        count("Wide spans", before.wideSpans, after.wideSpans)
         count("One-over-one managers", before.oneOverOne.managers.count, after.oneOverOne.managers.count)
         count("Errors", comparison.beforeFindings.errorCount, comparison.afterFindings.errorCount)
         count("Warnings", comparison.beforeFindings.warningCount, comparison.afterFindings.warningCount)
@@ -270,10 +270,6 @@ public struct ComparisonReport: Report, Sendable {
             Figures.signedPounds(net.known) + (net.isComplete ? "" : " (known costs)"),
         ])
         doc.table(measures)
-    }
-
-    static func spanCount(_ analysis: StructureAnalysis, _ field: KeyPath<SpanStatistics, Int?>) -> Int {
-        analysis.tiers.reduce(0) { $0 + ($1.spans?[keyPath: field] ?? 0) }
     }
 
     /// A total with its sign, unless nothing of it is known ("unknown (2 posts …)").

@@ -18,9 +18,6 @@ public struct DelayeringReport: Report, Sendable {
         self.files = files
     }
 
-    static func narrow(_ analysis: StructureAnalysis) -> Int { ComparisonReport.spanCount(analysis, \.narrow) }
-    static func wide(_ analysis: StructureAnalysis) -> Int { ComparisonReport.spanCount(analysis, \.wide) }
-
     public func document() -> ReportDocument {
         let result = self.result
         let original = result.original
@@ -48,8 +45,8 @@ public struct DelayeringReport: Report, Sendable {
             alignments: [.left] + Array(repeating: .right, count: 11))
         table.append([
             "Now", "", "", "", "", Figures.grouped(original.ratios.managerPosts), Figures.grouped(original.layers.managementLayers),
-            Figures.decimal(original.ratios.meanSpan, places: 1), Figures.grouped(Self.narrow(original)),
-            Figures.grouped(Self.wide(original)),
+            Figures.decimal(original.ratios.meanSpan, places: 1), Figures.grouped(original.narrowSpans),
+            Figures.grouped(original.wideSpans),
             Figures.grouped(result.originalFindings.errorCount), Figures.grouped(result.originalFindings.warningCount),
         ])
         for option in result.options {
@@ -59,7 +56,7 @@ public struct DelayeringReport: Report, Sendable {
                 Figures.grouped(option.removedPosts.count), Figures.grouped(option.addedPosts.count),
                 Figures.pounds(option.netSaving) + (option.savingIsComplete ? "" : " *"),
                 Figures.grouped(after.ratios.managerPosts), Figures.grouped(after.layers.managementLayers),
-                Figures.decimal(after.ratios.meanSpan, places: 1), Figures.grouped(Self.narrow(after)), Figures.grouped(Self.wide(after)),
+                Figures.decimal(after.ratios.meanSpan, places: 1), Figures.grouped(after.narrowSpans), Figures.grouped(after.wideSpans),
                 Figures.grouped(option.findings.errorCount), Figures.grouped(option.findings.warningCount),
             ])
         }
@@ -128,8 +125,8 @@ public struct DelayeringReport: Report, Sendable {
                 "Mean span",
                 ComparisonReport.arrow(
                     Figures.decimal(original.ratios.meanSpan, places: 1), Figures.decimal(after.ratios.meanSpan, places: 1))))
-        facts.append(.init("Narrow spans", ComparisonReport.arrow(Self.narrow(original), Self.narrow(after))))
-        facts.append(.init("Wide spans", ComparisonReport.arrow(Self.wide(original), Self.wide(after))))
+        facts.append(.init("Narrow spans", ComparisonReport.arrow(original.narrowSpans, after.narrowSpans)))
+        facts.append(.init("Wide spans", ComparisonReport.arrow(original.wideSpans, after.wideSpans)))
         facts.append(.init("Front-line headcount", "\(Figures.grouped(after.ratios.frontLineHeadcount)) (unchanged)"))
         facts.append(
             .init(

@@ -92,101 +92,48 @@ extension OptionsComparison: Report {
         return doc
     }
 
-    public struct JSONNetChange: Encodable {
-        /// Nil when no post on either side has a known cost.
-        @JSONNull var known: Double?
-        var unknownPostsBefore: Int
-        var unknownPostsAfter: Int
-        var complete: Bool
-    }
-
-    public struct JSONDeviation: Encodable {
-        @JSONNull var post: String?
-        var rule: String
-        var finding: String
-        @JSONNull var rationale: String?
-        var agreedBy: [String]
-        @JSONNull var agreedOn: String?
-        @JSONNull var reviewBy: String?
-        @JSONNull var line: Int?
-    }
-
     /// One structure's entry; the option keys are left out of the current structure's.
-    public struct JSONColumn: Encodable {
-        @JSONNull var file: String?
-        @JSONNull var name: String?
-        @JSONNull var state: String?
-        var rules: String
-        var posts: Int
-        var headcount: Int
-        var fte: Double
-        var frontLineHeadcount: Int
-        var managerPosts: Int
-        var managementLayers: Int
-        var meanSpan: Double
-        var medianSpan: Double
-        var spanBands: [JSONBand]
-        var narrowSpans: Int
-        var wideSpans: Int
-        var oneOverOne: Int
-        var errors: Int
-        var warnings: Int
-        var accepted: Int
-        var annualCost: JSONCost
-        var deviations: [JSONDeviation]
-        var netChange: JSONNetChange?
-        var deleted: Int?
-        var created: Int?
-        var moved: Int?
-    }
-
-    public struct JSONReport: Encodable {
-        var current: JSONColumn
-        var options: [JSONColumn]
-    }
-
-    func jsonColumn(_ column: Int) -> JSONColumn {
+    func jsonColumn(_ column: Int) -> JSONObject {
         let measures = columns[column]
         let bands = rows.compactMap { row -> SpanBand? in
             if case .spanBand(let band) = row { return band }
             return nil
         }
-        var entry = JSONColumn(
-            file: measures.file, name: measures.structure.name, state: measures.structure.state?.rawValue,
-            rules: measures.analysis.rules.name, posts: measures.posts, headcount: measures.headcount,
-            fte: JSONFigure.tidy(measures.fte), frontLineHeadcount: measures.frontLineHeadcount, managerPosts: measures.managerPosts,
-            managementLayers: measures.managementLayers, meanSpan: JSONFigure.tidy(measures.meanSpan),
-            medianSpan: JSONFigure.tidy(measures.medianSpan),
-            spanBands: bands.map { JSONBand(band: $0.rawValue, managers: measures.spanBands[$0, default: 0]) },
-            narrowSpans: measures.narrowSpans, wideSpans: measures.wideSpans, oneOverOne: measures.oneOverOne,
-            errors: measures.errors, warnings: measures.warnings, accepted: measures.accepted,
-            annualCost: JSONCost(measures.annualCost),
-            deviations: measures.reliedOn.compactMap { finding in
-                guard let deviation = finding.deviation else { return nil }
-                return JSONDeviation(
-                    post: finding.post?.rawValue, rule: finding.rule.rawValue, finding: finding.message,
-                    rationale: deviation.statedRationale, agreedBy: deviation.agreedBy, agreedOn: deviation.agreedOn?.description,
-                    reviewBy: deviation.reviewBy?.description, line: deviation.line > 0 ? deviation.line : nil)
-            })
-        if column > 0 {
-            let option = options[column - 1]
-            let net = option.netChange
-            entry.netChange = JSONNetChange(
-                known: net.nothingKnown ? nil : net.known, unknownPostsBefore: net.unknownBefore,
-                unknownPostsAfter: net.unknownAfter, complete: net.isComplete)
-            entry.deleted = option.deleted
-            entry.created = option.created
-            entry.moved = option.moved
+        let deviations = measures.reliedOn.compactMap { finding -> JSONObject? in
+            guard let deviation = finding.deviation else { return nil }
+            return JSONObject(
+                [
+                    "post": finding.post?.rawValue, "rule": finding.rule.rawValue, "finding": finding.message,
+                    "line": deviation.line > 0 ? deviation.line : nil,
+                ], nullWhenNil: true
+            ).merging(.agreement(deviation, nullWhenNil: true))
         }
-        return entry
+        let entry = JSONObject.identity(file: measures.file, measures.structure, rules: measures.analysis.rules, nullWhenNil: true)
+            .merging(.measures(measures.analysis, measures.findings)).merging(
+                JSONObject([
+                    "fte": JSONFigure.tidy(measures.fte), "medianSpan": JSONFigure.tidy(measures.medianSpan),
+                    "spanBands": bands.map { JSONBand(band: $0.rawValue, managers: measures.spanBands[$0, default: 0]) },
+                    "oneOverOne": measures.oneOverOne, "annualCost": JSONCost(measures.annualCost), "deviations": deviations,
+                ]))
+        guard column > 0 else { return entry }
+        let option = options[column - 1]
+        let net = option.netChange
+        // Nil when no post on either side has a known cost.
+        let netChange = JSONObject(
+            [
+                "known": net.nothingKnown ? nil : net.known, "unknownPostsBefore": net.unknownBefore,
+                "unknownPostsAfter": net.unknownAfter, "complete": net.isComplete,
+            ], nullWhenNil: true)
+        return entry.merging(
+            JSONObject(["netChange": netChange, "deleted": option.deleted, "created": option.created, "moved": option.moved]))
     }
 
     /// `{"current": {…}, "options": [{…}, …]}`: each entry with `file`, `name`, `state`,
     /// `rules`, the measures (`posts` … `accepted`), `annual_cost` (`known`,
     /// `unknown_posts`, `complete`) and the `deviations` relied on; each option also with
     /// `net_change` (a saving is negative), `deleted`, `created` and `moved`.
-    public func jsonValue() -> JSONReport {
-        JSONReport(current: jsonColumn(0), options: options.indices.map { jsonColumn($0 + 1) })
+    public func jsonValue() -> JSONObject {
+        JSONObject(["current": jsonColumn(0), "options": options.indices.map { jsonColumn($0 + 1) }])
     }
 
     public var reportName: String { "the options" }

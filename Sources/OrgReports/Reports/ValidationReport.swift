@@ -153,85 +153,44 @@ public struct ValidationReport: Report, Sendable {
 
     // MARK: JSON
 
-    public struct JSONFinding: Encodable {
-        var file: String
-        var rule: String
-        var severity: String
-        var post: String?
-        var title: String?
-        var line: Int?
-        var message: String
-        var rationale: String?
-        var agreedBy: [String]?
-        var agreedOn: String?
-        var reviewBy: String?
-    }
-
-    public struct JSONFile: Encodable {
-        var file: String
-        var name: String?
-        var state: String?
-        var rules: String
-        var posts: Int
-        var headcount: Int
-        var errors: Int
-        var warnings: Int
-        var accepted: Int
-        var passes: Bool
-    }
-
-    public struct JSONUnreadable: Encodable {
-        var file: String
-        var line: Int?
-        var column: Int?
-        var code: String
-        var arguments: DiagnosticJSON.Arguments
-        var message: String
-    }
-
-    public struct JSONReport: Encodable {
-        var files: [JSONFile]
-        var unreadable: [JSONUnreadable]
-        var findings: [JSONFinding]
-    }
-
     public var reportName: String { "the validation" }
 
     /// An object with `files`, `unreadable` and `findings`; each finding has `rule`,
     /// `severity`, `post`, `line` and `message` (and the file, title and deviation).
-    public func jsonValue() -> JSONReport { jsonValue(withFindings: true) }
+    public func jsonValue() -> JSONObject { jsonValue(withFindings: true) }
 
     /// The JSON value, with or without its findings (`jsonBytes` writes those itself).
-    func jsonValue(withFindings: Bool) -> JSONReport {
-        var report = JSONReport(files: [], unreadable: [], findings: [])
+    func jsonValue(withFindings: Bool) -> JSONObject {
+        var files: [JSONObject] = []
+        var unreadable: [JSONObject] = []
+        var findings: [JSONObject] = []
         for entry in entries {
             switch entry {
             case .unreadable(let error):
-                report.unreadable.append(
-                    JSONUnreadable(
-                        file: error.file, line: error.line, column: error.column, code: error.problem.code,
-                        arguments: DiagnosticJSON.Arguments(list: error.problem.arguments), message: error.problem.english))
+                unreadable.append(
+                    JSONObject([
+                        "file": error.file, "line": error.line, "column": error.column, "code": error.problem.code,
+                        "arguments": DiagnosticJSON.Arguments(list: error.problem.arguments), "message": error.problem.english,
+                    ]))
             case .validated(let file, let result):
-                report.files.append(
-                    JSONFile(
-                        file: file, name: result.structure.name, state: result.structure.state?.rawValue,
-                        rules: result.rules.name, posts: result.structure.posts.count,
-                        headcount: result.structure.headcount, errors: result.errorCount,
-                        warnings: result.warningCount, accepted: result.acceptedCount, passes: result.passes))
+                files.append(
+                    JSONObject.identity(file: file, result.structure, rules: result.rules).merging(
+                        JSONObject([
+                            "posts": result.structure.posts.count, "headcount": result.structure.headcount,
+                            "passes": result.passes,
+                        ])
+                    ).merging(.findingCounts(result)))
                 for finding in result.findings where withFindings {
-                    report.findings.append(Self.jsonFinding(finding, file: file))
+                    findings.append(Self.jsonFinding(finding, file: file))
                 }
             }
         }
-        return report
+        return JSONObject(["files": files, "unreadable": unreadable, "findings": findings])
     }
 
     /// A finding as its JSON object: the deviation's fields only for an accepted one.
-    static func jsonFinding(_ finding: Finding, file: String) -> JSONFinding {
-        let deviation = finding.severity == .accepted ? finding.deviation : nil
-        return JSONFinding(
-            file: file, rule: finding.rule.rawValue, severity: finding.severity.rawValue, post: finding.post?.rawValue,
-            title: finding.postTitle, line: finding.line, message: finding.message, rationale: deviation?.statedRationale,
-            agreedBy: deviation?.agreedBy, agreedOn: deviation?.agreedOn?.description, reviewBy: deviation?.reviewBy?.description)
+    static func jsonFinding(_ finding: Finding, file: String) -> JSONObject {
+        JSONObject(["file": file, "line": finding.line]).merging(.finding(finding))
+            .merging(.agreement(finding.severity == .accepted ? finding.deviation : nil, nullWhenNil: false))
     }
 }

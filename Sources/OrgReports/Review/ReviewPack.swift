@@ -78,7 +78,7 @@ public struct ReviewPack: Report {
     public func document() -> ReportDocument { front }
 
     /// The figures of every structure, as `options.json` holds them.
-    public func jsonValue() -> OptionsComparison.JSONReport { options.jsonValue() }
+    public func jsonValue() -> JSONObject { options.jsonValue() }
 
     /// Whether the proposed structure (every option) passes its rules.
     public var passes: Bool { reviews.allSatisfy { $0.comparison.afterFindings.passes } }

@@ -179,70 +179,32 @@ extension StructureTrend: Report {
     /// `{"snapshots": [...]}`, one object per snapshot in `effective` order, snake_case
     /// keys; `changes_from_previous` is null on the first. Throws when a figure is not
     /// finite.
-    public func jsonValue() -> JSONTrend {
-        JSONTrend(matchIds: matching.rawValue, snapshots: snapshots.map(JSONSnapshot.init))
+    public func jsonValue() -> JSONObject {
+        JSONObject(["matchIds": matching.rawValue, "snapshots": snapshots.map(Self.jsonSnapshot)])
     }
 
     public var reportName: String { "the trend" }
 
     public func csvBytes() -> [UInt8] { Array(csv().utf8) }
 
-    public struct JSONTrend: Encodable {
-        var matchIds: String
-        var snapshots: [JSONSnapshot]
-    }
-
-    public struct JSONChanges: Encodable {
-        var deleted: Int
-        var created: Int
-        var moved: Int
-        var notes: [DiagnosticJSON]
-    }
-
-    public struct JSONSnapshot: Encodable {
-        var file: String
-        var effective: String
-        var posts: Int
-        var headcount: Int
-        var fte: Double
-        var managerPosts: Int
-        var managementLayers: Int
-        var managementOnlyLayers: Int
-        var meanSpan: Double
-        var medianSpan: Double
-        var spanBands: [JSONBand]
-        var narrowSpans: Int
-        var wideSpans: Int
-        var oneOverOne: Int
-        var annualCost: JSONCost
-        var frontLineHeadcount: Int
-        var frontLineNearTop: Int
-        /// Null on the first snapshot, not left out: every object has every key.
-        @JSONNull var changesFromPrevious: JSONChanges?
-        var flags: [String]
-
-        init(_ snapshot: TrendSnapshot) {
-            file = snapshot.file
-            effective = snapshot.effective.description
-            posts = snapshot.posts
-            headcount = snapshot.headcount
-            fte = JSONFigure.tidy(snapshot.fte)
-            managerPosts = snapshot.managerPosts
-            managementLayers = snapshot.managementLayers
-            managementOnlyLayers = snapshot.managementOnlyLayers
-            meanSpan = JSONFigure.tidy(snapshot.meanSpan)
-            medianSpan = snapshot.medianSpan
-            spanBands = SpanBand.allCases.map { JSONBand(band: $0.rawValue, managers: snapshot.spanBands[$0, default: 0]) }
-            narrowSpans = snapshot.narrowSpans
-            wideSpans = snapshot.wideSpans
-            oneOverOne = snapshot.oneOverOne
-            annualCost = JSONCost(snapshot.annualCost)
-            frontLineHeadcount = snapshot.frontLineHeadcount
-            frontLineNearTop = snapshot.frontLineNearTop
-            changesFromPrevious = snapshot.changes.map {
-                JSONChanges(deleted: $0.deleted, created: $0.created, moved: $0.moved, notes: $0.comparisonNotes.map { DiagnosticJSON($0) })
-            }
-            flags = snapshot.flags.map(\.rawValue)
+    static func jsonSnapshot(_ snapshot: TrendSnapshot) -> JSONObject {
+        let changes = snapshot.changes.map {
+            JSONObject([
+                "deleted": $0.deleted, "created": $0.created, "moved": $0.moved,
+                "notes": $0.comparisonNotes.map { DiagnosticJSON($0) },
+            ])
         }
+        return JSONObject([
+            "file": snapshot.file, "effective": snapshot.effective.description, "posts": snapshot.posts,
+            "headcount": snapshot.headcount, "fte": JSONFigure.tidy(snapshot.fte), "managerPosts": snapshot.managerPosts,
+            "managementLayers": snapshot.managementLayers, "managementOnlyLayers": snapshot.managementOnlyLayers,
+            "meanSpan": JSONFigure.tidy(snapshot.meanSpan), "medianSpan": snapshot.medianSpan,
+            "spanBands": SpanBand.allCases.map { JSONBand(band: $0.rawValue, managers: snapshot.spanBands[$0, default: 0]) },
+            "narrowSpans": snapshot.narrowSpans, "wideSpans": snapshot.wideSpans, "oneOverOne": snapshot.oneOverOne,
+            "annualCost": JSONCost(snapshot.annualCost), "frontLineHeadcount": snapshot.frontLineHeadcount,
+            "frontLineNearTop": snapshot.frontLineNearTop, "flags": snapshot.flags.map(\.rawValue),
+        ]).merging(
+            // Null on the first snapshot, not left out: every object has every key.
+            JSONObject(["changesFromPrevious": changes], nullWhenNil: true))
     }
 }

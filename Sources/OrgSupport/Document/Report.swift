@@ -16,7 +16,8 @@ public protocol Report {
     /// The content of the text, Markdown and HTML.
     func document() -> ReportDocument
 
-    /// The content of the JSON: every key snake_case, derived from the property names.
+    /// The content of the JSON: every key snake_case, derived from the Swift names the
+    /// value gives its keys.
     func jsonValue() -> JSONValue
 
     /// The JSON as bytes; a report too large for the encoder writes part itself.

@@ -11,9 +11,10 @@ public struct ReportError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// JSON as every report writes it: keys snake_case, derived from the Swift property
-/// names by one key strategy (no report spells its keys out), sorted, pretty-printed,
-/// slashes as they are, a final newline. An encoding failure is thrown, never swallowed.
+/// JSON as every report writes it: keys snake_case, derived by one key strategy from the
+/// Swift names a report gives them (property names, or the keys an object lists, which no
+/// report spells in snake_case), sorted, pretty-printed, slashes as they are, a final
+/// newline. An encoding failure is thrown, never swallowed.
 package enum ReportJSON {
     package static func encode<T: Encodable>(_ value: T, what: String) throws(ReportError) -> String {
         let encoder = JSONEncoder()
