@@ -37,7 +37,7 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
-        .target(name: "GraphvizRender", dependencies: ["CGraphviz", "CCairo"]),
+        .target(name: "GraphvizRender", dependencies: ["OrgSupport", "CGraphviz", "CCairo"]),
         // The reports in every format, and the review pack (its charts drawn by the caller). No C.
         .target(name: "OrgReports", dependencies: ["OrgSupport", "OrgModel", "OrgAnalysis", "OrgChart"]),
         .executableTarget(
@@ -65,7 +65,7 @@ let package = Package(
             exclude: ["Golden", "Redaction/Fixtures", "Fuzz/Regressions"]),
         .testTarget(name: "OrgChartTests", dependencies: ["OrgChart", "OrgModel", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "OrgReportsTests", dependencies: ["OrgReports", "OrgModel"]),
-        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender", "OrgSupport"]),
         // Runs the built `orgmodel` on real files and checks output and exit codes.
         .testTarget(name: "EndToEndTests", dependencies: ["orgmodel", "OrgModel"]),
     ]

@@ -1,4 +1,5 @@
 import CGraphviz
+import OrgSupport
 
 /// A page's link areas, read from Graphviz's client-side image map of the laid-out graph
 /// (`cmapx_np`: every area a rectangle), so that a chartbook page drawn into one PDF can
@@ -26,10 +27,9 @@ enum LinkAreas {
             guard numbers.count == 4 else { continue }
             let left = min(numbers[0], numbers[2]) * points
             let top = min(numbers[1], numbers[3]) * points
-            areas.append(
-                LinkArea(
-                    href: unescaped(href), left: left, top: top, width: abs(numbers[2] - numbers[0]) * points,
-                    height: abs(numbers[3] - numbers[1]) * points))
+            let frame = PageFrame(
+                left: left, top: top, width: abs(numbers[2] - numbers[0]) * points, height: abs(numbers[3] - numbers[1]) * points)
+            areas.append(LinkArea(href: HTMLText.unescaped(href), frame: frame))
         }
         return areas
     }
@@ -41,44 +41,5 @@ enum LinkAreas {
         let rest = body[start.upperBound...]
         guard let end = rest.firstIndex(of: "\"") else { return nil }
         return String(rest[..<end])
-    }
-
-    /// XML text with its character references and the five named entities undone.
-    static func unescaped(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            let after = rest[amp...]
-            guard let semi = after.firstIndex(of: ";"), after.distance(from: amp, to: semi) <= 10 else {
-                result += "&"
-                rest = rest[rest.index(after: amp)...]
-                continue
-            }
-            let name = after[after.index(after: amp)..<semi]
-            if let character = character(named: name) {
-                result.append(character)
-            } else {
-                result += after[amp...semi]
-            }
-            rest = rest[rest.index(after: semi)...]
-        }
-        return result + rest
-    }
-
-    private static func character(named name: Substring) -> Character? {
-        switch name {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        default:
-            guard name.hasPrefix("#") else { return nil }
-            let digits = name.dropFirst()
-            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            return value.flatMap(Unicode.Scalar.init).map(Character.init)
-        }
     }
 }

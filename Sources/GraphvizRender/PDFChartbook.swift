@@ -58,12 +58,11 @@ public final class PDFChartbook {
     /// `topMargin` from its top edge (what margin is left when that does not fit). A drawing
     /// wider or taller than the paper makes the page that much larger: cutting it off would
     /// lose part of the chart.
-    static func placement(of size: DrawingSize, on paper: DrawingSize) -> (page: DrawingSize, x: Double, y: Double) {
-        let width = max(paper.width, size.width)
-        let height = max(paper.height, size.height)
-        let x = paper.width > size.width ? rounded((paper.width - size.width) / 2) : 0
-        let y = paper.height > size.height ? min(topMargin, paper.height - size.height) : 0
-        return (DrawingSize(width: width, height: height), x, y)
+    static func placement(of size: DrawingSize, on paper: DrawingSize) -> (page: DrawingSize, drawing: PageFrame) {
+        let page = DrawingSize(width: max(paper.width, size.width), height: max(paper.height, size.height))
+        let left = paper.width > size.width ? rounded((paper.width - size.width) / 2) : 0
+        let top = paper.height > size.height ? min(topMargin, paper.height - size.height) : 0
+        return (page, PageFrame(left: left, top: top, width: size.width, height: size.height))
     }
 
     /// Rounds to 1/10000 pt, so written numbers stay short.
@@ -77,7 +76,7 @@ public final class PDFChartbook {
         links: [LinkArea], destination: (String) -> Int?
     ) throws(GraphvizError) {
         guard !finished else { throw .render(format: "pdf", message: "the chartbook was already finished") }
-        let (page, x, y) = Self.placement(of: drawn, on: paper)
+        let (page, frame) = Self.placement(of: drawn, on: paper)
         cairo_pdf_surface_set_size(surface, page.width, page.height)
         let cr = cairo_create(surface)
         defer { cairo_destroy(cr) }
@@ -85,14 +84,15 @@ public final class PDFChartbook {
         cairo_tag_end(cr, CAIRO_TAG_DEST)
         // Graphviz finishes the surface it is given at the end of its page: a window onto
         // the book's page takes that in the book's place.
-        let window = cairo_surface_create_for_rectangle(surface, x, y, drawn.width, drawn.height)
+        let window = cairo_surface_create_for_rectangle(surface, frame.left, frame.top, frame.width, frame.height)
         let drawing = cairo_create(window)
         let status = gvRenderContext(gvc, graph, "pdf", UnsafeMutableRawPointer(drawing))
         cairo_destroy(drawing)
         cairo_surface_destroy(window)
         if status != 0 { throw .render(format: "pdf", message: "Graphviz could not draw the page") }
         for link in links {
-            let rect = "rect=[\(x + link.left) \(y + link.top) \(link.width) \(link.height)]"
+            let area = link.frame
+            let rect = "rect=[\(frame.left + area.left) \(frame.top + area.top) \(area.width) \(area.height)]"
             if link.href.hasPrefix("#") {
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, "\(rect) dest='\(Self.destination(pageCount))'")
             } else if let target = destination(link.href) {
@@ -140,11 +140,16 @@ public final class PDFChartbook {
     }
 }
 
-/// A link area of a drawn page, in points from the drawing's top-left corner.
-struct LinkArea: Equatable {
-    var href: String
+/// A rectangle in points from a page's (or a drawing's) top-left corner, y growing down.
+struct PageFrame: Equatable {
     var left: Double
     var top: Double
     var width: Double
     var height: Double
+}
+
+/// A link area of a drawn page: where on the drawing, and what it links to.
+struct LinkArea: Equatable {
+    var href: String
+    var frame: PageFrame
 }

@@ -113,11 +113,12 @@ import Testing
     @Test func placementCentresAcrossAndSitsBelowTheTopMargin() {
         let placed = PDFChartbook.placement(of: DrawingSize(width: 400, height: 300), on: Self.a4)
         #expect(placed.page == Self.a4)
-        #expect(abs(placed.x - 97.64) < 0.001 && placed.y == 18)
+        #expect(abs(placed.drawing.left - 97.64) < 0.001 && placed.drawing.top == 18)
         let tall = PDFChartbook.placement(of: DrawingSize(width: 400, height: 830), on: Self.a4)
-        #expect(abs(tall.y - 11.89) < 0.001, "what margin is left")
+        #expect(abs(tall.drawing.top - 11.89) < 0.001, "what margin is left")
         let large = PDFChartbook.placement(of: DrawingSize(width: 1000, height: 900), on: Self.a4)
-        #expect(large.page == DrawingSize(width: 1000, height: 900) && large.x == 0 && large.y == 0)
+        #expect(large.page == DrawingSize(width: 1000, height: 900))
+        #expect(large.drawing == PageFrame(left: 0, top: 0, width: 1000, height: 900))
     }
 }
 
@@ -165,8 +166,8 @@ import Testing
             """
         let areas = LinkAreas.parse(map, pixelsPerInch: 96)
         #expect(areas.count == 2)
-        #expect(areas.first == LinkArea(href: "book-p2.svg", left: 72, top: 36, width: 72, height: 18))
-        #expect(areas.last == LinkArea(href: "#a&b<c", left: 0, top: 0, width: 7.5, height: 15))
-        #expect(LinkAreas.parse(map, pixelsPerInch: 72).first?.left == 96)
+        #expect(areas.first == LinkArea(href: "book-p2.svg", frame: PageFrame(left: 72, top: 36, width: 72, height: 18)))
+        #expect(areas.last == LinkArea(href: "#a&b<c", frame: PageFrame(left: 0, top: 0, width: 7.5, height: 15)))
+        #expect(LinkAreas.parse(map, pixelsPerInch: 72).first?.frame.left == 96)
     }
 }

@@ -1,3 +1,5 @@
+import OrgSupport
+
 /// Checks a published output for names a redaction withheld: the last line of defence
 /// before a redacted chart, report or file leaves the building.
 ///
@@ -120,7 +122,7 @@ public struct RedactionAudit: Sendable {
                 out.append(" ")
                 index = text.index(after: next)
             } else if character == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";"),
-                let decoded = Self.reference(String(text[text.index(after: index)..<semicolon]))
+                let decoded = HTMLText.character(referencedBy: text[text.index(after: index)..<semicolon])
             {
                 out.append(decoded)
                 index = text.index(after: semicolon)
@@ -130,22 +132,6 @@ public struct RedactionAudit: Sendable {
             }
         }
         return out
-    }
-
-    private static func reference(_ body: String) -> Character? {
-        switch body {
-        case "amp": return "&"
-        case "lt": return "<"
-        case "gt": return ">"
-        case "quot": return "\""
-        case "apos": return "'"
-        case "nbsp": return " "
-        default:
-            guard body.hasPrefix("#") else { return nil }
-            let digits = body.dropFirst()
-            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-            return value.flatMap(Unicode.Scalar.init).map(Character.init)
-        }
     }
 
     /// The withheld names in `bytes` read as UTF-8.

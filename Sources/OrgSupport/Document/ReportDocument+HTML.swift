@@ -88,4 +88,43 @@ public enum HTMLText {
         }
         return out
     }
+
+    /// The character an HTML or XML character reference names, given what stands between
+    /// its `&` and `;` (`amp`, `#39`, `#x27`…); nil for a name it does not know. The one
+    /// decoder: a redaction audit reads chart markup with it, and chartbook links with it.
+    public static func character(referencedBy body: Substring) -> Character? {
+        switch body {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return " "
+        default:
+            guard body.hasPrefix("#") else { return nil }
+            let digits = body.dropFirst()
+            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).map(Character.init)
+        }
+    }
+
+    /// Text with its character references decoded; an unknown or unterminated one is kept
+    /// as written.
+    public static func unescaped(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var out = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";"),
+                let decoded = character(referencedBy: text[text.index(after: index)..<semicolon])
+            {
+                out.append(decoded)
+                index = text.index(after: semicolon)
+            } else {
+                out.append(text[index])
+                index = text.index(after: index)
+            }
+        }
+        return out
+    }
 }
