@@ -7,6 +7,14 @@
 // so the shim works whether or not pkg-config added the inner directory.
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/gvplugin.h>
+#include <graphviz/gvplugin_textlayout.h>
+
+// Two calls libgvc exports but declares only in its private headers: laying out one span
+// of text with a context's text plugin (pango), and choosing a context's text plugin again
+// after a library of plugins was added.
+extern boolean gvtextlayout(GVC_t *gvc, textspan_t *span, char **fontpath);
+extern int gvtextlayout_select(GVC_t *gvc);
 
 // The laid-out graph's bounding box, in points (GD_bb is a macro Swift cannot call).
 static inline boxf orgmodel_graph_bb(Agraph_t *graph) {

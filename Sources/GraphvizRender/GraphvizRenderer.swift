@@ -44,10 +44,10 @@ public enum GraphvizRenderer {
     /// Parses and lays out `dot`, runs `body` on the laid-out graph with the lock held, and
     /// frees the graph; `warnings` collects Graphviz's warnings from every step.
     static func withLayout<Result>(
-        dot: String, engine: String,
+        dot: String, engine: String, measuring: Bool = false,
         _ body: (OpaquePointer, UnsafeMutablePointer<Agraph_t>, inout [String]) throws(GraphvizError) -> Result
     ) throws(GraphvizError) -> Result {
-        try GraphvizSession.shared.withContext { gvc throws(GraphvizError) in
+        try GraphvizSession.shared.withContext(measuring: measuring) { gvc throws(GraphvizError) in
             let graph: UnsafeMutablePointer<Agraph_t>
             var warnings: [String]
             switch GraphReader.read(dot) {

@@ -14,16 +14,19 @@ final class GraphvizSession: @unchecked Sendable {
     private let lock = NSLock()
     /// The `GVC_t *`, guarded by `lock`; never freed, it lives as long as the process.
     private var context: OpaquePointer?
+    private var measuringContext: OpaquePointer?
 
     private init() {}
 
     /// Runs `body` with the lock held and a ready Graphviz context, with the message log cleared.
+    /// With `measuring`, the context for trial layouts that are measured and never drawn: it
+    /// remembers text sizes (`TextSizes`).
     func withContext<Result>(
-        _ body: (OpaquePointer) throws(GraphvizError) -> Result
+        measuring: Bool = false, _ body: (OpaquePointer) throws(GraphvizError) -> Result
     ) throws(GraphvizError) -> Result {
         lock.lock()
         defer { lock.unlock() }
-        let gvc = try readyContext()
+        let gvc = measuring ? try readyMeasuringContext() : try readyContext()
         _ = DiagnosticLog.shared.take()  // drop anything left by an earlier, failed run
         _ = agreseterrors()
         return try body(gvc)
@@ -39,6 +42,19 @@ final class GraphvizSession: @unchecked Sendable {
         // Plugin-loading warnings land here; they resurface as .pluginMissing when a plugin is used.
         _ = DiagnosticLog.shared.take()
         context = created
+        return created
+    }
+
+    /// Returns the measuring context, creating it on first use. Must be called with `lock` held.
+    private func readyMeasuringContext() throws(GraphvizError) -> OpaquePointer {
+        if let measuringContext { return measuringContext }
+        let drawing = try readyContext()
+        guard let created = gvContext() else {
+            throw .render(format: "-", message: "could not create a Graphviz context")
+        }
+        _ = DiagnosticLog.shared.take()
+        TextSizes.install(in: created, measuringWith: drawing)
+        measuringContext = created
         return created
     }
 }

@@ -26,9 +26,10 @@ public struct PageRenderOutput: Sendable {
 
 extension GraphvizRenderer {
     /// Lays `dot` out and returns the drawing's size in points, without rendering it: how a
-    /// caller finds out whether a page fits its paper before drawing it.
+    /// caller finds out whether a page fits its paper before drawing it. Text sizes measured
+    /// once are remembered for later calls (`TextSizes`): the size is the same, sooner.
     public static func measure(dot: String, engine: String = "dot") throws(GraphvizError) -> DrawingSize {
-        try withLayout(dot: dot, engine: engine) { _, graph, _ throws(GraphvizError) in
+        try withLayout(dot: dot, engine: engine, measuring: true) { _, graph, _ throws(GraphvizError) in
             size(of: graph)
         }
     }
