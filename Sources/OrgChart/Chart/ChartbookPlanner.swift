@@ -177,8 +177,9 @@ struct Planner {
         let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
         var worst = 1.0
         for kind in kinds {
-            let dot = try views.draw(kind, options: options)
-            let size = try measured(dot, key: "\(kind) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])")
+            let size = try measured(key: "\(kind) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])") {
+                try views.draw(kind, options: options)
+            }
             // A little to spare: the final page's numbers and header differ from the trial's.
             let spare = tighter[root] ?? Self.spare
             let scale = print.fit(width: size.width * spare, height: size.height * spare).scale
@@ -203,10 +204,11 @@ struct Planner {
     let sizes = Sizes()
 
     /// A trial's size, measured once: `key` names the trial (its branch, references,
-    /// part and kind, and the branches planned so far), cheaper to compare than its DOT.
-    func measured(_ dot: String, key: String) throws -> (width: Double, height: Double) {
+    /// part and kind, and the branches planned so far), cheaper to compare than its DOT,
+    /// and `dot` draws it, only when it was not measured before.
+    func measured(key: String, _ dot: () throws -> String) throws -> (width: Double, height: Double) {
         if let size = sizes.known[key] { return size }
-        let size = try measure(dot)
+        let size = try measure(try dot())
         if Self.debug { FileHandle.standardError.write(Data("trial \(key): \(Int(size.width))×\(Int(size.height))\n".utf8)) }
         sizes.known[key] = size
         return size
