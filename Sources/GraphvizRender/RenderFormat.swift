@@ -1,7 +1,7 @@
 /// An output format that `GraphvizRenderer` can produce from DOT text.
 ///
 /// The raw values double as file extensions, so a CLI can map `chart.svg` to `.svg`.
-public enum RenderFormat: String, Sendable, CaseIterable {
+public enum RenderFormat: String, Sendable, CaseIterable, Codable {
     /// Scalable Vector Graphics from Graphviz's built-in SVG renderer.
     case svg
     /// PDF from Graphviz's cairo plugin; its creation date is pinned so output is reproducible.

@@ -92,15 +92,31 @@ struct ChartRenderer {
     }
 
     /// The chartbooks `charts` of one plan, each in its formats, in order: the files of each
-    /// as `books` gives them.
+    /// as `books` gives them. With two cores or more, a second process draws some of the
+    /// books while this one draws the rest (Graphviz draws one page at a time in a process).
     func books(
         _ charts: [(kind: ChartbookKind, outputs: [(format: RenderFormat, path: String)], onlyFirstChartPage: Bool)], _ book: Chartbook,
         _ inputs: Inputs, options: ChartOptions, print: PrintSettings
     ) throws -> [[(path: String, bytes: [UInt8])]] {
-        try charts.map { chart in
-            try draw(
+        let elsewhere = PageWorker.share(charts.map { chart in (chart.kind, chart.onlyFirstChartPage ? 1 : book.pageCount) })
+        let prepare = { (index: Int) throws -> BookPages in
+            let chart = charts[index]
+            return try pages(
                 chart.kind, book, inputs, options: options, outputs: chart.outputs, print: print,
                 onlyFirstChartPage: chart.onlyFirstChartPage)
+        }
+        let worker = elsewhere.isEmpty ? nil : try PageWorker.start(try elsewhere.map(prepare))
+        var drawn: [Int: BookPages.Drawn] = [:]
+        for index in charts.indices where !elsewhere.contains(index) {
+            drawn[index] = try Self.drawPages(try prepare(index))
+        }
+        if let worker {
+            for (index, book) in zip(elsewhere, try worker.finish()) { drawn[index] = book }
+        }
+        return charts.indices.map { index in
+            let book = drawn[index] ?? BookPages.Drawn()
+            for note in book.notes { printError(note) }
+            return book.files
         }
     }
 
@@ -110,77 +126,37 @@ struct ChartRenderer {
         _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
         outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool
     ) throws -> [(path: String, bytes: [UInt8])] {
-        guard let first = outputs.first else { return [] }
+        let drawn = try Self.drawPages(
+            try pages(kind, book, inputs, options: options, outputs: outputs, print: print, onlyFirstChartPage: onlyFirstChartPage))
+        for note in drawn.notes { printError(note) }
+        return drawn.files
+    }
+
+    /// A chartbook's pages as DOT text, with what drawing them needs; each page checked for
+    /// names a redaction withholds.
+    func pages(
+        _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
+        outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool
+    ) throws -> BookPages {
+        guard let first = outputs.first else { return BookPages(outputs: [], print: print, link: PageLink(stem: "", ext: "", pages: 0)) }
         var options = options
         options.dpi = outputs.contains { $0.format == .png } ? Self.pngDPI : nil
-        let name = first.path
         // Page links name the SVG pages (or the DOT and JSON pages, drawn alone).
         let linkExt =
             outputs.contains { $0.format == .dot || $0.format == .json } && outputs.count == 1 ? first.format.fileExtension : "svg"
-        let stemOf = { (path: String) in (path as NSString).deletingPathExtension }
-        let link = PageLink(stem: (stemOf(first.path) as NSString).lastPathComponent, ext: linkExt, pages: book.pageCount)
+        let stem = ((first.path as NSString).deletingPathExtension as NSString).lastPathComponent
+        let link = PageLink(stem: stem, ext: linkExt, pages: book.pageCount)
         let numbers = onlyFirstChartPage ? [book.contentsPages + 1] : Array(1...book.pageCount)
-        let pdf = outputs.first { $0.format == .pdf }
-        let bookPage = pdf.map { _ in Self.bookPage(link: link, numbers: numbers, print: print) }
-        var files: [(path: String, bytes: [UInt8])] = []
-        var small: [(page: Int, points: Double)] = []
+        var pages = BookPages(outputs: outputs, print: print, link: link)
         for number in numbers {
             let text = try PhaseTimes.shared.time("pages: DOT text") {
                 try book.dot(page: number, kind: kind, options: options, link: link)
             }
-            try checkRedaction(text, inputs, name: name)
-            let page: PageRenderOutput
-            do {
-                page = try PhaseTimes.shared.time("pages: layout and drawing") { () throws(GraphvizError) in
-                    try GraphvizRenderer.renderPage(dot: text, formats: outputs.map(\.format), book: bookPage) { size in
-                        print.fit(width: size.width, height: size.height).scale
-                    }
-                }
-            } catch {
-                throw error.about(name)
-            }
-            for warning in page.warnings { printError("orgmodel: Graphviz: \(warning)") }
-            let smallest = book.smallestType(page: number)
-            if page.scale * smallest < print.minText - 1e-9 { small.append((number, page.scale * smallest)) }
-            for (output, rendered) in zip(outputs.filter { bookPage == nil || $0.format != .pdf }, page.files) {
-                if numbers.count == 1 {
-                    files.append((output.path, rendered.bytes))
-                } else {
-                    let ext = (output.path as NSString).pathExtension
-                    files.append(("\(stemOf(output.path))-p\(link.number(number))\(ext.isEmpty ? "" : "." + ext)", rendered.bytes))
-                }
-            }
+            try checkRedaction(text, inputs, name: first.path)
+            pages.pages.append(BookPages.Page(number: number, dot: text, smallestType: book.smallestType(page: number)))
         }
-        if !small.isEmpty {
-            let list = small.map { String(format: "p. %d (%.1f pt)", $0.page, $0.points) }.joined(separator: ", ")
-            printError("note: \(name): these pages print below \(Self.points(print.minText)) pt even split as far as they go: \(list)")
-        }
-        guard let pdf, let bookPage else { return files }
-        let bytes: [UInt8]
-        do {
-            bytes = try PhaseTimes.shared.time("PDF finishing") { () throws(GraphvizError) in
-                try bookPage.book.finish(outline: Self.outline(book.outline(), pages: numbers))
-            }
-        } catch {
-            throw error.about(pdf.path)
-        }
-        // The PDF first when it was asked for first.
-        files.insert((pdf.path, bytes), at: outputs.first?.format == .pdf ? 0 : files.count)
-        return files
-    }
-
-    /// A chartbook PDF's pages: each on the paper its drawing fits, and a link to a page drawn
-    /// (by its SVG name) a link to that page of the book.
-    static func bookPage(link: PageLink, numbers: [Int], print: PrintSettings) -> GraphvizRenderer.BookPage {
-        let drawn = Dictionary(numbers.enumerated().map { (link.href($1), $0) }) { first, _ in first }
-        return GraphvizRenderer.BookPage(
-            book: PDFChartbook(),
-            paper: { size in
-                let landscape = print.fit(width: size.width, height: size.height).landscape
-                let (short, long) = print.paper.portrait
-                return DrawingSize(width: landscape ? long : short, height: landscape ? short : long)
-            },
-            destination: { drawn[$0] })
+        pages.bookmarks = book.outline().map { BookPages.Bookmark(title: $0.title, page: $0.page, level: $0.level) }
+        return pages
     }
 
     /// Refuses a redacted chart page that would still show a withheld name.

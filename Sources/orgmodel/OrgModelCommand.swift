@@ -14,7 +14,7 @@ struct OrgModelCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ReviewCommand.self, ValidateCommand.self, AnalyseCommand.self, CompareCommand.self, DelayerCommand.self, DeviationsCommand.self,
-            TrendCommand.self, ImportCommand.self, ExportCommand.self, RenderCommand.self,
+            TrendCommand.self, ImportCommand.self, ExportCommand.self, RenderCommand.self, DrawPagesCommand.self,
         ]
     )
 

@@ -2,8 +2,8 @@ import OrgAnalysis
 import OrgModel
 
 /// Paper a chartbook is printed on, and the smallest text it may print.
-public struct PrintSettings: Sendable, Equatable {
-    public enum Paper: String, Sendable, CaseIterable {
+public struct PrintSettings: Sendable, Equatable, Codable {
+    public enum Paper: String, Sendable, CaseIterable, Codable {
         case a4, a3
 
         /// Portrait width and height in points.

@@ -33,7 +33,7 @@ struct PanelPage {
 
 /// How a chartbook names its pages in links: `stem-p07.ext`, numbered with at least two
 /// digits (more when the book has a hundred pages or more).
-public struct PageLink: Sendable, Equatable {
+public struct PageLink: Sendable, Equatable, Codable {
     public var stem: String
     public var ext: String
     public var digits: Int

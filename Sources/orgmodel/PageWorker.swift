@@ -1,0 +1,163 @@
+import ArgumentParser
+import Foundation
+import OrgChart
+
+/// A second `orgmodel` process that draws some of a review's chartbooks while this one draws
+/// the rest. Graphviz is not thread-safe, so in one process every page waits on one lock;
+/// two processes use two cores. The pages go to it as DOT text (a job file), and the files
+/// come back whole (a result file); the same input gives the same bytes, as in one process.
+struct PageWorker {
+    private let process: Process
+    private let folder: URL
+
+    /// The books (by index) a second process should draw, given each book's kind and page
+    /// count: none on one core, for small books, or with `ORGMODEL_ONE_PROCESS` set; otherwise a share of the work as even as
+    /// whole books allow, the side-by-side pages counting double and the change pages half
+    /// again, this process keeping a little more for making the other's DOT text first.
+    static func share(_ books: [(kind: ChartbookKind, pages: Int)]) -> [Int] {
+        let oneProcess = ProcessInfo.processInfo.environment["ORGMODEL_ONE_PROCESS"] != nil
+        guard !oneProcess, ProcessInfo.processInfo.activeProcessorCount > 1, books.count > 1, books.reduce(0, { $0 + $1.pages }) >= 40
+        else { return [] }
+        let weights = books.map { book in Double(book.pages) * (book.kind == .compare ? 2 : book.kind == .changes ? 1.5 : 1) }
+        var here = 0.0
+        var there = 0.0
+        var elsewhere: [Int] = []
+        for index in weights.indices.sorted(by: { weights[$0] > weights[$1] || (weights[$0] == weights[$1] && $0 < $1) }) {
+            if there + weights[index] <= here + weights[index] * 1.1 {
+                there += weights[index]
+                elsewhere.append(index)
+            } else {
+                here += weights[index]
+            }
+        }
+        return elsewhere.count == books.count ? [] : elsewhere.sorted()
+    }
+
+    /// Starts the second process on `books`; exit 3 when it cannot be started.
+    static func start(_ books: [BookPages]) throws -> PageWorker {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgmodel-pages-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try JSONEncoder().encode(books).write(to: folder.appendingPathComponent("job.json"))
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = [DrawPagesCommand.name, folder.path]
+            var environment = ProcessInfo.processInfo.environment
+            // Its phases are this process's "pages, second process".
+            environment["ORGMODEL_TIMINGS"] = nil
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return PageWorker(process: process, folder: folder)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw CommandFailure.outputFailed("could not start a second orgmodel process to draw pages: \(error.localizedDescription)")
+        }
+    }
+
+    /// This program, as the operating system started it.
+    static var executable: URL {
+        let own = URL(fileURLWithPath: "/proc/self/exe")
+        if FileManager.default.fileExists(atPath: own.path) { return own.resolvingSymlinksInPath() }
+        return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    }
+
+    /// Waits for the books; exit 3 (with what the process said) when it failed.
+    func finish() throws -> [BookPages.Drawn] {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let started = PhaseTimes.now()
+        process.waitUntilExit()
+        PhaseTimes.shared.add("pages: waiting for the second process", since: started)
+        guard process.terminationReason == .exit, process.terminationStatus == 0,
+            let result = try? Data(contentsOf: folder.appendingPathComponent("result")), let books = Self.decode(result)
+        else {
+            throw CommandFailure.outputFailed(
+                "the second orgmodel process drawing pages failed (status \(process.terminationStatus)); nothing was written")
+        }
+        return books
+    }
+
+    /// The drawn books as bytes: each count and length a little-endian UInt64, then the
+    /// notes, then the files (path and bytes).
+    static func encode(_ books: [BookPages.Drawn]) -> [UInt8] {
+        var out: [UInt8] = []
+        func number(_ value: Int) { withUnsafeBytes(of: UInt64(value).littleEndian) { out.append(contentsOf: $0) } }
+        func bytes(_ value: some Collection<UInt8>) {
+            number(value.count)
+            out.append(contentsOf: value)
+        }
+        number(books.count)
+        for book in books {
+            number(book.notes.count)
+            for note in book.notes { bytes(Array(note.utf8)) }
+            number(book.files.count)
+            for file in book.files {
+                bytes(Array(file.path.utf8))
+                bytes(file.bytes)
+            }
+        }
+        return out
+    }
+
+    /// The books `encode` wrote; nil when the bytes are not such.
+    static func decode(_ data: Data) -> [BookPages.Drawn]? {
+        let bytes = [UInt8](data)
+        var at = 0
+        func number() -> Int? {
+            guard at + 8 <= bytes.count else { return nil }
+            var value: UInt64 = 0
+            for shift in 0..<8 { value |= UInt64(bytes[at + shift]) << (8 * UInt64(shift)) }
+            at += 8
+            return value <= UInt64(bytes.count) ? Int(value) : nil
+        }
+        func chunk() -> [UInt8]? {
+            guard let count = number(), at + count <= bytes.count else { return nil }
+            defer { at += count }
+            return Array(bytes[at..<(at + count)])
+        }
+        guard let count = number() else { return nil }
+        var books: [BookPages.Drawn] = []
+        for _ in 0..<count {
+            var book = BookPages.Drawn()
+            guard let notes = number() else { return nil }
+            for _ in 0..<notes {
+                guard let note = chunk() else { return nil }
+                book.notes.append(String(decoding: note, as: UTF8.self))
+            }
+            guard let files = number() else { return nil }
+            for _ in 0..<files {
+                guard let path = chunk(), let file = chunk() else { return nil }
+                book.files.append((String(decoding: path, as: UTF8.self), file))
+            }
+            books.append(book)
+        }
+        return at == bytes.count ? books : nil
+    }
+}
+
+/// The second process's command (not listed in help): draws the books in FOLDER/job.json
+/// and writes them to FOLDER/result.
+struct DrawPagesCommand: ParsableCommand {
+    static let name = "draw-pages"
+    static let configuration = CommandConfiguration(
+        commandName: name, abstract: "Draw chartbook pages for another orgmodel process.", shouldDisplay: false)
+
+    @Argument(help: "The folder holding job.json.")
+    var folder: String
+
+    func run() throws {
+        let url = URL(fileURLWithPath: folder)
+        let books: [BookPages]
+        do {
+            books = try JSONDecoder().decode([BookPages].self, from: Data(contentsOf: url.appendingPathComponent("job.json")))
+        } catch {
+            throw CommandFailure.outputFailed("cannot read the pages to draw in \(folder): \(error.localizedDescription)")
+        }
+        let drawn = try books.map(ChartRenderer.drawPages)
+        do {
+            try Data(PageWorker.encode(drawn)).write(to: url.appendingPathComponent("result"))
+        } catch {
+            throw CommandFailure.outputFailed("cannot write the drawn pages to \(folder): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import orgmodel
+
+/// The second process that draws some of a review's chartbooks: the same files as one
+/// process draws, its share of the work, and what comes back read whole or not at all.
+@Suite struct PageWorkerTests {
+    @Test func aReviewDrawnInTwoProcessesHasTheFilesOneProcessDraws() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var written: [[String: Data]] = []
+        var errors: [String] = []
+        for (name, environment) in [("two", ["ORGMODEL_TIMINGS": "1"]), ("one", ["ORGMODEL_ONE_PROCESS": "1", "ORGMODEL_TIMINGS": "1"])] {
+            let out = folder.appendingPathComponent(name).path
+            let run = try OrgModelBinary.run(
+                [
+                    "review", "Structures/county-childrens-social-care-current.yaml",
+                    "Structures/county-childrens-social-care-proposed.yaml", "-o", out,
+                ], environment: environment)
+            #expect(run.exitCode == 0 || run.exitCode == 1, "\(run.stderr)")
+            errors.append(run.stderr)
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: out) {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent(name))
+            }
+            written.append(files)
+        }
+        #expect(errors[0].contains("timing pages: waiting for the second process"), "\(errors[0])")
+        #expect(!errors[1].contains("second process"))
+        #expect(Set(written[0].keys) == Set(written[1].keys))
+        #expect(written[0].count > 100)
+        for (name, bytes) in written[0] {
+            guard let other = written[1][name] else { continue }
+            if name.hasSuffix(".svg") {
+                // Graphviz numbers a page's anchors on from every anchor the process drew
+                // before; all else is the same.
+                #expect(Self.withoutAnchorNumbers(bytes) == Self.withoutAnchorNumbers(other), "\(name)")
+            } else if name != "index.html" {
+                #expect(bytes == other, "\(name)")
+            }
+        }
+    }
+
+    static func withoutAnchorNumbers(_ data: Data) -> String {
+        String(decoding: data, as: UTF8.self).replacingOccurrences(of: #"_[0-9]+""#, with: "_N\"", options: .regularExpression)
+    }
+
+    @Test func theSecondProcessTakesAShareOnlyWhenItPays() {
+        #expect(PageWorker.share([(.current, 3), (.proposed, 3)]).isEmpty, "small books stay in one process")
+        #expect(PageWorker.share([(.current, 100)]).isEmpty, "one book stays in one process")
+        let share = PageWorker.share([(.current, 100), (.proposed, 100), (.compare, 100), (.changes, 100), (.changes, 1)])
+        #expect(share == [1, 2], "the side-by-side book and one other: \(share)")
+    }
+
+    @Test func drawnBooksComeBackWholeOrNotAtAll() throws {
+        var first = BookPages.Drawn()
+        first.notes = ["note: p. 3 prints small", ""]
+        first.files = [("a.pdf", [0, 1, 2, 255]), ("a-p01.svg", Array("<svg/>".utf8)), ("empty", [])]
+        let books = [first, BookPages.Drawn()]
+        let bytes = PageWorker.encode(books)
+        let back = try #require(PageWorker.decode(Data(bytes)))
+        #expect(back.map(\.notes) == books.map(\.notes))
+        #expect(back.map { $0.files.map(\.path) } == books.map { $0.files.map(\.path) })
+        #expect(back.map { $0.files.map(\.bytes) } == books.map { $0.files.map(\.bytes) })
+        #expect(PageWorker.decode(Data(bytes.dropLast())) == nil, "cut short")
+        #expect(PageWorker.decode(Data(bytes + [0])) == nil, "something more")
+        #expect(PageWorker.decode(Data([255, 255, 255, 255, 255, 255, 255, 255])) == nil, "a count larger than the file")
+    }
+
+    @Test func theHiddenCommandSaysWhenItHasNothingToDraw() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try OrgModelBinary.run(["draw-pages", folder.path])
+        #expect(run.exitCode == 3)
+        #expect(run.stderr.contains("cannot read the pages to draw in \(folder.path)"), "\(run.stderr)")
+        let help = try OrgModelBinary.run(["--help"])
+        #expect(!help.stdout.contains("draw-pages"))
+    }
+}
