@@ -18,14 +18,6 @@ struct BookPages: Codable {
         var smallestType: Double
     }
 
-    /// A bookmark: a page of the book's plan, at its depth in the outline. Kept flat: a
-    /// deep chain's outline nests too deep for a JSON reader.
-    struct Bookmark: Codable {
-        var title: String
-        var page: Int
-        var level: Int
-    }
-
     /// A book drawn: its files in order, and what to tell the user (Graphviz's warnings,
     /// pages below the floor).
     struct Drawn {
@@ -37,7 +29,7 @@ struct BookPages: Codable {
     var print: PrintSettings
     var link: PageLink
     var pages: [Page] = []
-    var bookmarks: [Bookmark] = []
+    var bookmarks: [Chartbook.Bookmark] = []
 
     init(outputs: [(format: RenderFormat, path: String)], print: PrintSettings, link: PageLink) {
         self.outputs = outputs.map { Output(format: $0.format, path: $0.path) }
@@ -91,7 +83,7 @@ extension ChartRenderer {
         do {
             bytes = try PhaseTimes.shared.time("PDF finishing") { () throws(GraphvizError) in
                 try bookPage.book.finish(
-                    outline: Self.outline(book.bookmarks.map { ($0.title, $0.page, $0.level) }, pages: book.pages.map(\.number)))
+                    outline: Self.outline(book.bookmarks, pages: book.pages.map(\.number)))
             }
         } catch {
             throw error.about(pdf.path)

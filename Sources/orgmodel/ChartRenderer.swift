@@ -155,7 +155,7 @@ struct ChartRenderer {
             try checkRedaction(text, inputs, name: first.path)
             pages.pages.append(BookPages.Page(number: number, dot: text, smallestType: book.smallestType(page: number)))
         }
-        pages.bookmarks = book.outline().map { BookPages.Bookmark(title: $0.title, page: $0.page, level: $0.level) }
+        pages.bookmarks = book.outline()
         return pages
     }
 
@@ -174,7 +174,7 @@ struct ChartRenderer {
     }
 
     /// The book's outline as nested bookmarks, for the pages drawn.
-    static func outline(_ items: [(title: String, page: Int, level: Int)], pages: [Int]) -> [PDFOutlineItem] {
+    static func outline(_ items: [Chartbook.Bookmark], pages: [Int]) -> [PDFOutlineItem] {
         let drawn = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1, $0) })
         var roots: [PDFOutlineItem] = []
         // A stack of open items by level; each closes into its parent when a shallower one comes.

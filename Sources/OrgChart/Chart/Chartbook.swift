@@ -195,13 +195,22 @@ public struct Chartbook: Sendable {
         return try plan.draw(kind, options: options)
     }
 
-    /// The outline (bookmarks): the contents, then each page under the page it continues from.
-    public func outline() -> [(title: String, page: Int, level: Int)] {
-        var items: [(title: String, page: Int, level: Int)] = []
-        if contentsPages > 0 { items.append(("Contents", 1, 0)) }
+    /// A bookmark of the outline: its text, the page (from 1) it opens, and its depth.
+    public struct Bookmark: Sendable, Equatable, Codable {
+        public var title: String
+        public var page: Int
+        public var level: Int
+    }
+
+    /// The outline (bookmarks): the contents, then each page under the page it continues
+    /// from. Flat, each with its depth: a deep chain's outline would nest too deep for a
+    /// JSON reader, and a PDF outline is built from it with a stack.
+    public func outline() -> [Bookmark] {
+        var items: [Bookmark] = []
+        if contentsPages > 0 { items.append(Bookmark(title: "Contents", page: 1, level: 0)) }
         for page in pages {
             let part = page.parts > 1 ? " (part \(page.part) of \(page.parts))" : ""
-            items.append(("p. \(page.number): \(page.title)\(part)", page.number, page.level))
+            items.append(Bookmark(title: "p. \(page.number): \(page.title)\(part)", page: page.number, level: page.level))
         }
         return items
     }
