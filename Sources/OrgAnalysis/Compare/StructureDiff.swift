@@ -237,7 +237,9 @@ private struct PostPairing {
         var matched: [String] = []
         for (position, post) in current.enumerated() where partnerOfCurrent[position] == nil {
             let key = matching.key(post.id)
-            guard let mine = currentByKey[key], mine.count == 1, let theirs = proposedByKey[key], theirs.count == 1,
+            // The post itself must be the one that holds the key: a line left to `pairLines`
+            // is in neither map, and must not be paired through a post that shares its key.
+            guard currentByKey[key] == [position], let theirs = proposedByKey[key], theirs.count == 1,
                 let match = theirs.first, partnerOfProposed[match] == nil
             else { continue }
             pair(current: position, proposed: match)

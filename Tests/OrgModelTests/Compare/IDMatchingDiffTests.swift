@@ -87,4 +87,23 @@ struct IDMatchingDiffTests {
             #expect(!StructureDiff.isLineWithoutOwnID(Post(id: PostID(id))), "\(id)")
         }
     }
+
+    @Test("A line numbered by position is never matched by the key of its id, even when a post of its own shares that key")
+    func lineIsNotPairedThroughAnotherPostsKey() {
+        let current = Structure(posts: [
+            Post(id: "B41", title: "Team Manager"),
+            Self.line("B41-J3", "B41", "SO1", "Caseworker", 1),
+            Post(id: "b41-j3", title: "Officer", reportsTo: "B41"),
+        ])
+        let proposed = Structure(posts: [
+            Post(id: "B41", title: "Team Manager"),
+            Self.line("B41-J1", "B41", "SO1", "Caseworker", 1),
+            Post(id: "B41-j3", title: "Officer", reportsTo: "B41"),
+        ])
+        let diff = StructureDiff(current: current, proposed: proposed, matching: .case)
+        #expect(diff.change(forCurrent: "b41-j3")?.proposed?.id == "B41-j3", "the post is matched in another form")
+        #expect(diff.change(forCurrent: "B41-J3")?.proposed?.id == "B41-J1", "the line is paired as a line")
+        #expect(diff.count(.deleted) == 0 && diff.count(.created) == 0)
+        #expect(diff.notes == ["1 post matched only under --match-ids case, their ids differing in form: b41-j3 as B41-j3"])
+    }
 }
