@@ -83,15 +83,14 @@ public enum ChangeChart {
         let scope = resolved.scope
         let layout = PanelLayout(index: pair.index, scope: scope, stacks: options.page != nil && options.stacks)
         let names = PanelNames(
-            layout: layout, nameKey: "x", ids: ElementIDs(unique: pair.merged.elementIDs), idPrefix: "", page: resolved.panel,
-            referenceBeforeTeam: true)
+            layout: layout, nameKey: "x", ids: ElementIDs(unique: pair.merged.elementIDs), idPrefix: "", page: resolved.panel)
         let labels = ChangeChartLabels(pair: pair, proposed: proposed, layout: layout, scope: scope, page: resolved.panel, options: options)
         var drawing = PanelDrawing(index: pair.index, scope: scope, layout: layout, names: names, labels: labels)
         drawing.drawBoxes()
         drawing.drawEmptiedTeams()
         drawing.drawReportingLines()
         drawing.drawFormerLines()
-        drawing.drawDottedLines(keepingLoops: true)
+        drawing.drawDottedLines()
         return ChartPanel(heading: nil, key: "changes", boxes: drawing.boxes, lines: drawing.lines)
     }
 

@@ -109,17 +109,15 @@ struct PanelDrawing<Labels: PanelLabels> {
         }
     }
 
-    /// The dotted lines between drawn posts, each pair of boxes once.
-    ///
-    /// - Parameter keepingLoops: Whether a dotted line between two lines of one team is
-    ///   drawn as a loop on the team's box (the change chart) or left out (the others).
-    mutating func drawDottedLines(keepingLoops: Bool = false) {
+    /// The dotted lines between drawn posts, each pair of boxes once; a dotted line between
+    /// two lines of one team would be a loop on the team's box, and is left out.
+    mutating func drawDottedLines() {
         var drawn = Set<[String]>()
         for position in layout.drawnInOrder {
             for manager in labels.dottedTo(position) {
                 guard scope.drawn[manager], manager != position else { continue }
                 let (tail, head) = (names.box(manager), names.box(position))
-                guard keepingLoops || tail != head, drawn.insert([tail, head]).inserted else { continue }
+                guard tail != head, drawn.insert([tail, head]).inserted else { continue }
                 // Rows are pinned by the label column and each row's order by its chain, so a
                 // downward dotted line (weight 0) cannot move a box; it keeps its constraint
                 // so that Graphviz routes it directly rather than around the chart.

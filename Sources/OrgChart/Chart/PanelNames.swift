@@ -14,10 +14,6 @@ struct PanelNames {
     let idPrefix: String
     /// A chartbook page's references, whose boxes take the page they refer to in their id.
     let page: PanelPage?
-    /// Whether a front-line line that is also a reference takes the reference's id (the
-    /// change chart) rather than its team's (the other charts). Only a dotted line to or
-    /// from such a line shows it.
-    var referenceBeforeTeam = false
 
     /// The band of `manager`'s reports stacked in `row`.
     func band(_ manager: Int, _ row: ChartRow) -> String {
@@ -50,7 +46,6 @@ struct PanelNames {
     /// The id of what stands for a post: its team's box, a reference to the page its
     /// branch continues on, or its own box.
     func elementID(_ position: Int) -> String {
-        if referenceBeforeTeam, let reference = page?.reference(position) { return postID(position) + "/see-p\(reference)" }
         if let manager = layout.teamOf[position] { return teamID(manager) }
         if let reference = page?.reference(position) { return postID(position) + "/see-p\(reference)" }
         return postID(position)

@@ -154,4 +154,22 @@ import Testing
         #expect(left.contains("posts 2 → 0"))
         #expect(chart.text.contains("id=\"TM-A->TM-A/front-line\""))
     }
+
+    @Test("A dotted line between two front-line lines of one team draws no loop on the team's box, as on the other charts")
+    func dottedLineWithinATeamDrawsNoLoop() throws {
+        let current = Structure(
+            posts: Self.twoTeams + [
+                Post(id: "SW-A", title: "Social Worker", reportsTo: "TM-A", count: 5),
+                Post(id: "SWA", title: "Social Work Assistant", reportsTo: "TM-A", count: 2, dottedTo: ["SW-A"]),
+                Post(id: "SW-B", title: "Social Worker", reportsTo: "TM-B", count: 4, dottedTo: ["TM-A"]),
+            ])
+        var proposed = current
+        proposed.posts[5].count = 5
+        let chart = try Self.chart(current, proposed)
+        let team = try #require(chart.node(id: "TM-A/front-line")).name
+        #expect(!chart.text.contains("\(team) -> \(team)"), "no loop on the team's box")
+        #expect(!chart.text.contains("dotted:SW-A->SWA"))
+        // A dotted line from another team's line to a manager is still drawn.
+        #expect(chart.text.contains("dotted:TM-A->TM-B/front-line"), "\(chart.text)")
+    }
 }
