@@ -107,8 +107,13 @@ struct ChartRenderer {
         }
         let worker = elsewhere.isEmpty ? nil : try PageWorker.start(try elsewhere.map(prepare))
         var drawn: [Int: BookPages.Drawn] = [:]
-        for index in charts.indices where !elsewhere.contains(index) {
-            drawn[index] = try Self.drawPages(try prepare(index))
+        do {
+            for index in charts.indices where !elsewhere.contains(index) {
+                drawn[index] = try Self.drawPages(try prepare(index))
+            }
+        } catch {
+            worker?.stop()
+            throw error
         }
         if let worker {
             for (index, book) in zip(elsewhere, try worker.finish()) { drawn[index] = book }

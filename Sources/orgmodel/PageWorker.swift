@@ -62,6 +62,13 @@ struct PageWorker {
         return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     }
 
+    /// Stops the process and removes its files: this process failed, and will write nothing.
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     /// Waits for the books; exit 3 (with what the process said) when it failed.
     func finish() throws -> [BookPages.Drawn] {
         defer { try? FileManager.default.removeItem(at: folder) }
