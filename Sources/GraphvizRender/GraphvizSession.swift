@@ -12,15 +12,18 @@ final class GraphvizSession: @unchecked Sendable {
 
     // NSLock rather than Synchronization.Mutex: the package still supports macOS 13.
     private let lock = NSLock()
-    /// The `GVC_t *`, guarded by `lock`; never freed, it lives as long as the process.
+    /// The `GVC_t *`s, guarded by `lock`; never freed, they live as long as the process.
     private var context: OpaquePointer?
     private var measuringContext: OpaquePointer?
+    /// The plain context whose text plugin (pango) lays out what the others have not seen.
+    private var pango: OpaquePointer?
 
     private init() {}
 
     /// Runs `body` with the lock held and a ready Graphviz context, with the message log cleared.
     /// With `measuring`, the context for trial layouts that are measured and never drawn: it
-    /// remembers text sizes (`TextSizes`).
+    /// remembers text sizes only, where the drawing context remembers pango's layouts too
+    /// (`TextSizes`).
     func withContext<Result>(
         measuring: Bool = false, _ body: (OpaquePointer) throws(GraphvizError) -> Result
     ) throws(GraphvizError) -> Result {
@@ -32,15 +35,10 @@ final class GraphvizSession: @unchecked Sendable {
         return try body(gvc)
     }
 
-    /// Returns the context, creating it on first use. Must be called with `lock` held.
+    /// Returns the drawing context, creating it on first use. Must be called with `lock` held.
     private func readyContext() throws(GraphvizError) -> OpaquePointer {
         if let context { return context }
-        DiagnosticLog.install()
-        guard let created = gvContext() else {
-            throw .render(format: "-", message: "could not create a Graphviz context")
-        }
-        // Plugin-loading warnings land here; they resurface as .pluginMissing when a plugin is used.
-        _ = DiagnosticLog.shared.take()
+        let created = try makeContext(TextSizes.drawing)
         context = created
         return created
     }
@@ -48,13 +46,24 @@ final class GraphvizSession: @unchecked Sendable {
     /// Returns the measuring context, creating it on first use. Must be called with `lock` held.
     private func readyMeasuringContext() throws(GraphvizError) -> OpaquePointer {
         if let measuringContext { return measuringContext }
-        let drawing = try readyContext()
-        guard let created = gvContext() else {
+        let created = try makeContext(TextSizes.measuring)
+        measuringContext = created
+        return created
+    }
+
+    /// A context that lays text out through `memory`, with the plain context that lays out
+    /// what it has not seen made first. Must be called with `lock` held.
+    private func makeContext(_ memory: TextSizes.Memory) throws(GraphvizError) -> OpaquePointer {
+        if pango == nil {
+            DiagnosticLog.install()
+            pango = gvContext()
+        }
+        guard let pango, let created = gvContext() else {
             throw .render(format: "-", message: "could not create a Graphviz context")
         }
+        // Plugin-loading warnings land here; they resurface as .pluginMissing when a plugin is used.
         _ = DiagnosticLog.shared.take()
-        TextSizes.install(in: created, measuringWith: drawing)
-        measuringContext = created
+        TextSizes.install(memory, in: created, layingOutWith: pango)
         return created
     }
 }

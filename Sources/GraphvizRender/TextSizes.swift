@@ -1,33 +1,75 @@
 import CGraphviz
 
-/// Text sizes remembered for trial layouts: a Graphviz text plugin that answers each span of
-/// text it has measured before from memory, and asks the drawing context's own plugin (pango)
-/// the first time.
+/// Text laid out once: a Graphviz text plugin that answers each span of text it has laid out
+/// before from memory, and asks Graphviz's own plugin (pango, in a context of its own) the
+/// first time.
 ///
 /// A chartbook's planner lays out thousands of trial pages to find what fits its paper, and
-/// the same boxes come back in trial after trial; measuring their text again with pango was
-/// half of every trial layout. A remembered size is the size pango gave for the same font,
-/// point size, style and text, so a trial's layout is the one it would have been. Trial
-/// layouts only measure: a span answered here has no pango layout to draw with, so this
-/// plugin serves the measuring context alone (`GraphvizSession.withContext(measuring:)`).
+/// the same boxes come back in trial after trial, and again on the pages drawn; laying their
+/// text out again with pango was half of every layout. A remembered span is what pango gave
+/// for the same font, point size, style and text, so a layout is the one it would have been
+/// and a page is drawn the same, byte for byte.
+///
+/// Two memories, one a context: trial layouts (`measuring`) keep only sizes, as they are
+/// never drawn; pages drawn keep pango's layout of each span too, which cairo draws the
+/// text from. A remembered layout belongs to the memory (a graph freed does not free it).
 enum TextSizes {
-    /// One measured span: its size and baseline offsets, as pango gave them.
-    struct Size {
+    /// One span as pango laid it out: its size and baseline offsets, and (for drawing) the
+    /// layout itself with the function that frees it.
+    struct Span {
         var size: pointf
         var layoutOffset: Double
         var centerlineOffset: Double
+        var layout: UnsafeMutableRawPointer?
+        var freeLayout: (@convention(c) (UnsafeMutableRawPointer?) -> Void)?
     }
 
-    /// What is remembered, and the context whose plugin measures what is not. Used only with
+    /// What is remembered, and the context whose plugin lays out what is not. Used only with
     /// Graphviz's one lock held.
     final class Memory: @unchecked Sendable {
-        var sizes: [String: Size] = [:]
-        var measurer: OpaquePointer?
+        var spans: [String: Span] = [:]
+        var pango: OpaquePointer?
+        /// Spans remembered at most; beyond it, new spans are laid out each time.
+        let capacity: Int
+        /// Whether pango's layouts are kept for drawing.
+        let keepsLayouts: Bool
+
+        init(capacity: Int, keepsLayouts: Bool) {
+            self.capacity = capacity
+            self.keepsLayouts = keepsLayouts
+        }
+
+        /// Fills in `span` from memory or from pango; false when pango could not lay it out.
+        func layOut(_ span: UnsafeMutablePointer<textspan_t>, _ fontpath: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Bool {
+            guard let pango else { return false }
+            let key = TextSizes.key(of: span.pointee)
+            if let known = spans[key] {
+                span.pointee.size = known.size
+                span.pointee.yoffset_layout = known.layoutOffset
+                span.pointee.yoffset_centerline = known.centerlineOffset
+                span.pointee.layout = known.layout
+                span.pointee.free_layout = nil
+                fontpath?.pointee = nil
+                return true
+            }
+            guard gvtextlayout(pango, span, fontpath) != 0 else { return false }
+            // Full: this span is laid out as Graphviz would, and its graph frees its layout.
+            guard spans.count < capacity else { return true }
+            spans[key] = Span(
+                size: span.pointee.size, layoutOffset: span.pointee.yoffset_layout,
+                centerlineOffset: span.pointee.yoffset_centerline, layout: keepsLayouts ? span.pointee.layout : nil,
+                freeLayout: keepsLayouts ? span.pointee.free_layout : nil)
+            if !keepsLayouts, let free = span.pointee.free_layout, let layout = span.pointee.layout { free(layout) }
+            if !keepsLayouts { span.pointee.layout = nil }
+            span.pointee.free_layout = nil
+            return true
+        }
     }
 
-    static let memory = Memory()
-    /// Spans remembered at most: a long-running process starts afresh beyond this.
-    static let capacity = 500_000
+    /// Trial layouts' memory: sizes only.
+    static let measuring = Memory(capacity: 500_000, keepsLayouts: false)
+    /// Pages drawn: sizes and pango's layouts (a few kilobytes each).
+    static let drawing = Memory(capacity: 200_000, keepsLayouts: true)
 
     /// The span's text and font, as a key.
     static func key(of span: textspan_t) -> String {
@@ -37,35 +79,17 @@ enum TextSizes {
         return "\(name)\u{1}\(font?.size ?? -1)\u{1}\(font?.flags ?? 0)\u{1}\(text)"
     }
 
-    /// The plugin's entry point: fills in `span`'s size, from memory or from pango.
-    static let layout: @convention(c) (UnsafeMutablePointer<textspan_t>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> boolean =
-        {
-            span, fontpath in
-            guard let span, let measurer = memory.measurer else { return 0 }
-            let key = key(of: span.pointee)
-            if let known = memory.sizes[key] {
-                span.pointee.size = known.size
-                span.pointee.yoffset_layout = known.layoutOffset
-                span.pointee.yoffset_centerline = known.centerlineOffset
-            } else {
-                guard gvtextlayout(measurer, span, fontpath) != 0 else { return 0 }
-                if memory.sizes.count >= capacity { memory.sizes.removeAll(keepingCapacity: true) }
-                memory.sizes[key] = Size(
-                    size: span.pointee.size, layoutOffset: span.pointee.yoffset_layout, centerlineOffset: span.pointee.yoffset_centerline)
-                if let free = span.pointee.free_layout, let layout = span.pointee.layout { free(layout) }
-            }
-            // Nothing to draw with: trial layouts are never drawn.
-            span.pointee.layout = nil
-            span.pointee.free_layout = nil
-            fontpath?.pointee = nil
-            return 1
-        }
+    typealias Entry = @convention(c) (UnsafeMutablePointer<textspan_t>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> boolean
 
-    /// The plugin library that installs `layout` above every other text plugin; made once
-    /// for the measuring context, and kept for the life of the process as Graphviz asks.
-    static func makeLibrary() -> UnsafeMutablePointer<gvplugin_library_t> {
+    /// The plugins' entry points, one a memory (a C function cannot carry which).
+    static let measuringEntry: Entry = { span, fontpath in span.map { measuring.layOut($0, fontpath) ? 1 : 0 } ?? 0 }
+    static let drawingEntry: Entry = { span, fontpath in span.map { drawing.layOut($0, fontpath) ? 1 : 0 } ?? 0 }
+
+    /// A plugin library that installs `entry` above every other text plugin; made once a
+    /// context, and kept for the life of the process as Graphviz asks.
+    static func makeLibrary(_ entry: Entry) -> UnsafeMutablePointer<gvplugin_library_t> {
         let engine = UnsafeMutablePointer<gvtextlayout_engine_t>.allocate(capacity: 1)
-        engine.initialize(to: gvtextlayout_engine_t(textlayout: layout))
+        engine.initialize(to: gvtextlayout_engine_t(textlayout: entry))
         let types = UnsafeMutablePointer<gvplugin_installed_t>.allocate(capacity: 2)
         types[0] = gvplugin_installed_t(id: 0, type: strdup("textlayout"), quality: 1000, engine: engine, features: nil)
         types[1] = gvplugin_installed_t(id: 0, type: nil, quality: 0, engine: nil, features: nil)
@@ -77,11 +101,11 @@ enum TextSizes {
         return library
     }
 
-    /// Makes `context` measure text through this memory, asking `measurer` (a context with
+    /// Makes `context` lay text out through `memory`, asking `pango` (a context with
     /// Graphviz's own text plugin) for what it has not seen.
-    static func install(in context: OpaquePointer, measuringWith measurer: OpaquePointer) {
-        memory.measurer = measurer
-        gvAddLibrary(context, makeLibrary())
+    static func install(_ memory: Memory, in context: OpaquePointer, layingOutWith pango: OpaquePointer) {
+        memory.pango = pango
+        gvAddLibrary(context, makeLibrary(memory === measuring ? measuringEntry : drawingEntry))
         _ = gvtextlayout_select(context)
     }
 }
