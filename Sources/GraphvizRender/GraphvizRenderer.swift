@@ -107,7 +107,7 @@ public enum GraphvizRenderer {
     /// kept; a failed call throws `failed` (with the error text, if any), and so does a call
     /// that finished but said an error (a malformed HTML label lets layout finish; `dot`
     /// would exit non-zero), through `said`.
-    private static func settle(
+    static func settle(
         _ status: Int32, warnings: inout [String], failed: (String?) -> GraphvizError, said: (String) -> GraphvizError
     ) throws(GraphvizError) {
         let log = DiagnosticLog.shared.take()

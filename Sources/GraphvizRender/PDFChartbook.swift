@@ -68,13 +68,14 @@ public final class PDFChartbook {
     /// Rounds to 1/10000 pt, so written numbers stay short.
     private static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 
-    /// Draws a laid-out graph as the next page. `drawn` is the drawing's size as rendered
-    /// (its pad and scale included); `links` are its link areas in points from the drawing's
-    /// top-left corner. Call only inside `GraphvizRenderer.withLayout`.
+    /// Draws a laid-out graph as the next page, and returns Graphviz's status (0: drawn),
+    /// for the caller to settle with what Graphviz said. `drawn` is the drawing's size as
+    /// rendered (its pad and scale included); `links` are its link areas in points from the
+    /// drawing's top-left corner. Call only inside `GraphvizRenderer.withLayout`.
     func addPage(
         _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, drawn: DrawingSize, paper: DrawingSize,
         links: [LinkArea], destination: (String) -> Int?
-    ) throws(GraphvizError) {
+    ) throws(GraphvizError) -> Int32 {
         guard !finished else { throw .render(format: "pdf", message: "the chartbook was already finished") }
         let (page, frame) = Self.placement(of: drawn, on: paper)
         cairo_pdf_surface_set_size(surface, page.width, page.height)
@@ -89,7 +90,6 @@ public final class PDFChartbook {
         let status = gvRenderContext(gvc, graph, "pdf", UnsafeMutableRawPointer(drawing))
         cairo_destroy(drawing)
         cairo_surface_destroy(window)
-        if status != 0 { throw .render(format: "pdf", message: "Graphviz could not draw the page") }
         for link in links {
             let area = link.frame
             let rect = "rect=[\(frame.left + area.left) \(frame.top + area.top) \(area.width) \(area.height)]"
@@ -105,6 +105,7 @@ public final class PDFChartbook {
         cairo_show_page(cr)
         pageCount += 1
         try check()
+        return status
     }
 
     /// A link's text as a cairo attribute string holds it: `'` and `\` escaped.

@@ -52,8 +52,11 @@ extension GraphvizRenderer {
             for format in formats {
                 if format == .pdf, let book {
                     let links = try LinkAreas.of(gvc, graph, dot: dot, warnings: &warnings)
-                    try book.book.addPage(
+                    let status = try book.book.addPage(
                         gvc, graph, drawn: drawn, paper: book.paper(drawing), links: links, destination: book.destination)
+                    try settle(
+                        status, warnings: &warnings, failed: { PluginCatalog.renderFailure(format: "pdf", message: $0) },
+                        said: { .render(format: "pdf", message: $0) })
                     continue
                 }
                 guard let name = format.graphvizName else {
