@@ -37,7 +37,8 @@ struct PageWorker {
     static func start(_ books: [BookPages]) throws -> PageWorker {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("orgmodel-pages-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // The pages hold the structure's names: only this user may read them.
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try JSONEncoder().encode(books).write(to: folder.appendingPathComponent("job.json"))
             let process = Process()
             process.executableURL = executable
