@@ -92,24 +92,39 @@ struct ChartRenderer {
     }
 
     /// The chartbooks `charts` of one plan, each in its formats, in order: the files of each
-    /// as `books` gives them. With two cores or more, a second process draws some of the
-    /// books while this one draws the rest (Graphviz draws one page at a time in a process).
+    /// as `books` gives them.
     func books(
         _ charts: [(kind: ChartbookKind, outputs: [(format: RenderFormat, path: String)], onlyFirstChartPage: Bool)], _ book: Chartbook,
         _ inputs: Inputs, options: ChartOptions, print: PrintSettings
     ) throws -> [[(path: String, bytes: [UInt8])]] {
-        let elsewhere = PageWorker.share(charts.map { chart in (chart.kind, chart.onlyFirstChartPage ? 1 : book.pageCount) })
-        let prepare = { (index: Int) throws -> BookPages in
-            let chart = charts[index]
-            return try pages(
-                chart.kind, book, inputs, options: options, outputs: chart.outputs, print: print,
-                onlyFirstChartPage: chart.onlyFirstChartPage)
-        }
-        let worker = elsewhere.isEmpty ? nil : try PageWorker.start(try elsewhere.map(prepare))
+        try Self.draw(
+            charts.map { chart in
+                PreparedBook(kind: chart.kind, pageCount: chart.onlyFirstChartPage ? 1 : book.pageCount) {
+                    try pages(
+                        chart.kind, book, inputs, options: options, outputs: chart.outputs, print: print,
+                        onlyFirstChartPage: chart.onlyFirstChartPage)
+                }
+            })
+    }
+
+    /// A chartbook to draw: its kind and pages (for sharing the work out), and how to make
+    /// its pages' DOT text.
+    struct PreparedBook {
+        var kind: ChartbookKind
+        var pageCount: Int
+        var pages: () throws -> BookPages
+    }
+
+    /// Draws `books`, in order: the files of each. A second process draws some of the books
+    /// while this one draws the rest (Graphviz draws one page at a time in a process), when
+    /// there is enough to share (`PageWorker.share`).
+    static func draw(_ books: [PreparedBook]) throws -> [[(path: String, bytes: [UInt8])]] {
+        let elsewhere = PageWorker.share(books.map { ($0.kind, $0.pageCount) })
+        let worker = elsewhere.isEmpty ? nil : try PageWorker.start(try elsewhere.map { try books[$0].pages() })
         var drawn: [Int: BookPages.Drawn] = [:]
         do {
-            for index in charts.indices where !elsewhere.contains(index) {
-                drawn[index] = try Self.drawPages(try prepare(index))
+            for index in books.indices where !elsewhere.contains(index) {
+                drawn[index] = try drawPages(try books[index].pages())
             }
         } catch {
             worker?.stop()
@@ -118,7 +133,7 @@ struct ChartRenderer {
         if let worker {
             for (index, book) in zip(elsewhere, try worker.finish()) { drawn[index] = book }
         }
-        return charts.indices.map { index in
+        return books.indices.map { index in
             let book = drawn[index] ?? BookPages.Drawn()
             for note in book.notes { printError(note) }
             return book.files

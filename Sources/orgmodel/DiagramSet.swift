@@ -73,7 +73,7 @@ struct DiagramSet {
         }
         try ReportOutput.prepareFolder(output, for: "the charts")
         // Every chart is drawn before any is written: all are written, or none.
-        var written: [(path: String, bytes: [UInt8])] = []
+        var books: [ChartRenderer.PreparedBook] = []
         // A pair's compare and changes chartbooks share one plan: a branch has one page number.
         var plans: [[String]: Chartbook] = [:]
         var ruleFiles: [String] = []
@@ -91,12 +91,19 @@ struct DiagramSet {
             // The vector formats from one layout a page; the PNG of the first chart page alone.
             let path = { (format: RenderFormat) in (output as NSString).appendingPathComponent("\(chart.name).\(format.fileExtension)") }
             let vector = chart.formats.filter { $0 != .png }.map { ($0, path($0)) }
-            written += try renderer.books(kind, book, inputs, options: options, outputs: vector, print: print)
+            books.append(
+                ChartRenderer.PreparedBook(kind: kind, pageCount: book.pageCount) { [renderer, options, print] in
+                    try renderer.pages(kind, book, inputs, options: options, outputs: vector, print: print, onlyFirstChartPage: false)
+                })
             if chart.formats.contains(.png) {
-                written += try renderer.book(
-                    kind, book, inputs, options: options, format: .png, path: path(.png), print: print, onlyFirstChartPage: true)
+                books.append(
+                    ChartRenderer.PreparedBook(kind: kind, pageCount: 1) { [renderer, options, print] in
+                        try renderer.pages(
+                            kind, book, inputs, options: options, outputs: [(.png, path(.png))], print: print, onlyFirstChartPage: true)
+                    })
             }
         }
+        let written = try ChartRenderer.draw(books).flatMap { $0 }
         try OutputFile.write(written, inputs: charts.flatMap(\.files) + ruleFiles + read)
         try FileHandleOutput.standardOutput(written.map { "wrote \($0.path)\n" }.joined())
     }

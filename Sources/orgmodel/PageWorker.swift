@@ -11,13 +11,14 @@ struct PageWorker {
     private let folder: URL
 
     /// The books (by index) a second process should draw, given each book's kind and page
-    /// count: none on one core, for small books, or with `ORGMODEL_ONE_PROCESS` set; otherwise a share of the work as even as
+    /// count: none for one book or small books, or with `ORGMODEL_ONE_PROCESS` set; otherwise a share of the work as even as
     /// whole books allow, the side-by-side pages counting double and the change pages half
     /// again, this process keeping a little more for making the other's DOT text first.
     static func share(_ books: [(kind: ChartbookKind, pages: Int)]) -> [Int] {
         let oneProcess = ProcessInfo.processInfo.environment["ORGMODEL_ONE_PROCESS"] != nil
-        guard !oneProcess, ProcessInfo.processInfo.activeProcessorCount > 1, books.count > 1, books.reduce(0, { $0 + $1.pages }) >= 40
-        else { return [] }
+        // Not by the number of cores: which process draws a book shows in its SVG's anchor
+        // numbers, and the same input must give the same bytes on every machine.
+        guard !oneProcess, books.count > 1, books.reduce(0, { $0 + $1.pages }) >= 40 else { return [] }
         let weights = books.map { book in Double(book.pages) * (book.kind == .compare ? 2 : book.kind == .changes ? 1.5 : 1) }
         var here = 0.0
         var there = 0.0
