@@ -1,0 +1,46 @@
+import Foundation
+import OrgModel
+
+/// Where the speed suite's CSV files come from: the shared `genorg.py` when python3 is
+/// there (the generator the issue's figures and the polars peer were measured on, and
+/// independent of the project's code), else this benchmark's own generator.
+enum StructureSource: CustomStringConvertible {
+    case genorg(python: URL, script: URL)
+    case own
+
+    static func find(python: URL?) -> StructureSource {
+        let script = BenchmarkPaths.peers.appendingPathComponent("genorg.py")
+        guard let python, FileManager.default.fileExists(atPath: script.path) else { return .own }
+        return .genorg(python: python, script: script)
+    }
+
+    var description: String {
+        switch self {
+        case .genorg(_, let script): return "python3 \(script.path)"
+        case .own: return "orgmodel-bench's own generator (python3 or genorg.py missing)"
+        }
+    }
+
+    /// Writes a CSV of about `posts` posts to `file`, waits until it is on disk, and gives
+    /// the number of posts written.
+    func write(posts: Int, seed: UInt64, to file: URL) throws -> Int {
+        switch self {
+        case .genorg(let python, let script):
+            _ = try ChartbookBenchmark.once(python, [script.path, String(posts), "--seed", String(seed)], output: file)
+            try waitUntilOnDisk(file)
+        case .own:
+            try writeInput(try StructureCSVWriter().write(StructureGenerator(posts: posts, seed: seed).generate()), to: file)
+        }
+        return try Self.rows(of: file)
+    }
+
+    /// The rows of a structure CSV after its header, leaving out its `#` metadata lines.
+    static func rows(of file: URL) throws -> Int {
+        rows(in: try Data(contentsOf: file))
+    }
+
+    static func rows(in bytes: Data) -> Int {
+        let lines = bytes.split(separator: UInt8(ascii: "\n")).filter { $0.first != UInt8(ascii: "#") }
+        return max(0, lines.count - 1)
+    }
+}
