@@ -32,12 +32,8 @@ enum SpeedBenchmark {
             try measurePeer(peer, python: python, file: file, against: analyseCSV, speed: speed)
         }
 
-        // The proposal is made in a child process so that this one stays small while it
-        // measures.
         let proposed = scratch.appendingPathComponent("speed-\(posts)-proposed.csv")
-        _ = try ChartbookBenchmark.once(
-            URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath(),
-            ["--child", "speed-proposal", file.path, proposed.path])
+        _ = try inChild("speed-proposal", [file.path, proposed.path], scratch: scratch)
         let proposedRows = try StructureSource.rows(of: proposed)
         _ = try speed.measure(
             "compare \(rows) posts with a \(proposedRows)-post proposal (the delayer's last option)",
@@ -60,12 +56,11 @@ enum SpeedBenchmark {
         }
 
         let small = scratch.appendingPathComponent("speed-10000.csv")
-        _ = try source.write(posts: 10_000, seed: seed, to: small)
+        let smallRows = try source.write(posts: 10_000, seed: seed, to: small)
         let yaml = scratch.appendingPathComponent("speed-10000.yaml")
-        let smallStructure = try StructureFile.load(small.path)
-        try writeInput(StructureYAMLWriter().write(smallStructure), to: yaml)
+        _ = try inChild("convert", [small.path, yaml.path], scratch: scratch)
         _ = try speed.measure(
-            "validate \(smallStructure.posts.count)-post YAML", ["validate", yaml.path], exitCodes: [0, 1], output: "validate-yaml.txt",
+            "validate \(smallRows)-post YAML", ["validate", yaml.path], exitCodes: [0, 1], output: "validate-yaml.txt",
             target: 0.25, librarySplit: ("validate", [yaml.path]))
     }
 
@@ -88,16 +83,39 @@ enum SpeedBenchmark {
                 format: "%@: %.2f× (target ≥ %.1f×)  %@  [%@ %.3f s, CPU %.2f s, peak %.0f MiB; %@]", what, ratio, peer.ratioTarget,
                 ratio >= peer.ratioTarget ? "ok" : "MISSED", peer.module, measured.seconds, measured.cpuSeconds, measured.peakMiB,
                 measured.note))
-        let agreement = try OutputAgreement.compare(speed.scratch.appendingPathComponent("analyse.csv"), output)
-        print("  " + agreement.describe("orgmodel", peer.module))
+        let ours = speed.scratch.appendingPathComponent("analyse.csv")
+        print("  " + (try inChild("compare-outputs", [ours.path, output.path, "orgmodel", peer.module], scratch: speed.scratch)))
     }
 
-    /// `--child speed-proposal CURRENT PROPOSED`: writes the delayer's last option for
-    /// CURRENT as a proposed structure's CSV.
-    static func child(_ arguments: [String]) throws {
-        guard arguments.count == 2 else { throw BenchmarkFailure("usage: --child speed-proposal CURRENT.csv PROPOSED.csv") }
-        let proposed = try AnalysisBenchmark.proposal(from: try StructureFile.load(arguments[0]))
-        try writeInput(try StructureCSVWriter().write(proposed), to: URL(fileURLWithPath: arguments[1]))
+    /// Runs this benchmark again as `--child STEP ARGUMENTS…` and gives what it prints.
+    /// Work on large files is done there because Linux counts this process's peak memory
+    /// towards every child's it starts, the measured ones included.
+    static func inChild(_ step: String, _ arguments: [String], scratch: URL) throws -> String {
+        let output = scratch.appendingPathComponent("child-\(step).txt")
+        let errors = scratch.appendingPathComponent("child-\(step)-errors.txt")
+        let benchmark = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        do {
+            _ = try ChartbookBenchmark.once(benchmark, ["--child", step] + arguments, output: output, errors: errors)
+        } catch {
+            throw BenchmarkFailure("\(error): \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
+        }
+        return try String(contentsOf: output, encoding: .utf8).trimmingCharacters(in: .newlines)
+    }
+
+    /// `--child speed-proposal CURRENT PROPOSED` writes the delayer's last option for
+    /// CURRENT as a proposed structure's CSV; `--child compare-outputs FIRST SECOND NAME
+    /// NAME` says whether two per-post CSVs are the same.
+    static func child(_ step: String, _ arguments: [String]) throws {
+        switch (step, arguments.count) {
+        case ("speed-proposal", 2):
+            let proposed = try AnalysisBenchmark.proposal(from: try StructureFile.load(arguments[0]))
+            try writeStructure(proposed, to: arguments[1])
+        case ("compare-outputs", 4):
+            let agreement = try OutputAgreement.compare(URL(fileURLWithPath: arguments[0]), URL(fileURLWithPath: arguments[1]))
+            print(agreement.describe(arguments[2], arguments[3]))
+        default:
+            throw BenchmarkFailure("usage: --child speed-proposal CURRENT.csv PROPOSED.csv, or compare-outputs FIRST SECOND NAME NAME")
+        }
     }
 }
 

@@ -34,13 +34,43 @@ enum StructureSource: CustomStringConvertible {
         return try Self.rows(of: file)
     }
 
-    /// The rows of a structure CSV after its header, leaving out its `#` metadata lines.
+    /// The rows of a structure CSV after its header, leaving out its `#` metadata lines;
+    /// read a part at a time, so that the benchmark stays small (its own peak memory is
+    /// counted towards its children's).
     static func rows(of file: URL) throws -> Int {
-        rows(in: try Data(contentsOf: file))
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        var counter = RowCounter()
+        while let part = try handle.read(upToCount: 1 << 20), !part.isEmpty { counter.add(part) }
+        return counter.rows
     }
 
     static func rows(in bytes: Data) -> Int {
-        let lines = bytes.split(separator: UInt8(ascii: "\n")).filter { $0.first != UInt8(ascii: "#") }
-        return max(0, lines.count - 1)
+        var counter = RowCounter()
+        counter.add(bytes)
+        return counter.rows
     }
+}
+
+/// Counts a CSV's lines that are neither blank nor `#` metadata, given its bytes in parts.
+struct RowCounter {
+    private var lines = 0
+    private var lineStarted = false
+    private var inComment = false
+
+    mutating func add(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes {
+            if byte == UInt8(ascii: "\n") {
+                if lineStarted, !inComment { lines += 1 }
+                lineStarted = false
+                inComment = false
+            } else if !lineStarted {
+                lineStarted = true
+                inComment = byte == UInt8(ascii: "#")
+            }
+        }
+    }
+
+    /// The lines after the header, the last one counted even without its newline.
+    var rows: Int { max(0, lines + (lineStarted && !inComment ? 1 : 0) - 1) }
 }

@@ -16,8 +16,9 @@ if arguments.first == "--child", arguments.count >= 2 {
         case "render-chart", "render-versus-dot", "render-memory": try RenderBenchmark.child(step, rest)
         case "import": try ImportBenchmark.child(rest)
         case "chartbook-split": try ChartbookBenchmark.child(step, rest)
-        case "speed-proposal": try SpeedBenchmark.child(rest)
+        case "speed-proposal", "compare-outputs": try SpeedBenchmark.child(step, rest)
         case "generate": try generateStructure(rest)
+        case "convert": try convertStructure(rest)
         default: throw BenchmarkFailure("unknown child step \(step)")
         }
         exit(0)

@@ -53,6 +53,16 @@ struct SpeedBenchmarkTests {
         #expect(StructureSource.rows(in: Data("id,title\nA,a\nB,b".utf8)) == 2)
         #expect(StructureSource.rows(in: Data("id,title\n".utf8)) == 0)
         #expect(StructureSource.rows(in: Data()) == 0)
+        #expect(StructureSource.rows(in: Data("id,title\n\nA,a\n# note\n\nB,b\n".utf8)) == 2)
+    }
+
+    @Test func postsAreCountedTheSameWhateverTheParts() {
+        let text = Array("# name: X\nid,title\nA,a\n#B,b\nC,c\nD,#d\nE,e".utf8)
+        for size in 1...text.count {
+            var counter = RowCounter()
+            for start in stride(from: 0, to: text.count, by: size) { counter.add(text[start..<min(start + size, text.count)]) }
+            #expect(counter.rows == 4, "parts of \(size) bytes")
+        }
     }
 
     @Test func python3IsFoundOnThePathOnlyWhenItCanRun() throws {
