@@ -78,11 +78,13 @@ enum SpeedBenchmark {
             python, [peer.script.path, file.path, "-o", output.path], runs: speed.runs,
             output: speed.scratch.appendingPathComponent("peer-\(peer.module).txt"))
         let ratio = measured.seconds / orgmodel.seconds
+        // The target is on wall time, what the user waits; the CPU ratio is steadier on a
+        // shared machine.
         print(
             String(
-                format: "%@: %.2f× (target ≥ %.1f×)  %@  [%@ %.3f s, CPU %.2f s, peak %.0f MiB; %@]", what, ratio, peer.ratioTarget,
-                ratio >= peer.ratioTarget ? "ok" : "MISSED", peer.module, measured.seconds, measured.cpuSeconds, measured.peakMiB,
-                measured.note))
+                format: "%@: %.2f× (target ≥ %.1f×)  %@  [CPU %.2f×; %@ %.3f s, CPU %.2f s, peak %.0f MiB; %@]", what, ratio,
+                peer.ratioTarget, ratio >= peer.ratioTarget ? "ok" : "MISSED", measured.cpuSeconds / orgmodel.cpuSeconds, peer.module,
+                measured.seconds, measured.cpuSeconds, measured.peakMiB, measured.note))
         let ours = speed.scratch.appendingPathComponent("analyse.csv")
         print("  " + (try inChild("compare-outputs", [ours.path, output.path, "orgmodel", peer.module], scratch: speed.scratch)))
     }
