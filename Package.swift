@@ -68,5 +68,7 @@ let package = Package(
         .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender", "OrgSupport"]),
         // Runs the built `orgmodel` on real files and checks output and exit codes.
         .testTarget(name: "EndToEndTests", dependencies: ["orgmodel", "OrgModel"]),
+        // What the benchmark computes besides timings: its peers' agreement with orgmodel.
+        .testTarget(name: "BenchmarkTests", dependencies: ["orgmodel-bench", "OrgModel", "OrgAnalysis", "OrgReports"]),
     ]
 )

@@ -24,10 +24,7 @@ enum AnalysisBenchmark {
         // A current structure of 100,000 posts and a proposed one derived from it by the
         // delayer's third option (posts removed, merged, split and moved), as CSV files.
         let current = StructureGenerator(posts: 100_000, seed: seed).generate()
-        let rules = try RuleSetReader.ruleSet(for: current)
-        let options = try DelayeringPlanner(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!).options(for: current)
-        var proposed = options.options.last?.structure ?? current
-        proposed.state = .proposed
+        let proposed = try proposal(from: current)
         let currentCSV = scratch.appendingPathComponent("compare-current.csv")
         let proposedCSV = scratch.appendingPathComponent("compare-proposed.csv")
         try writeInput(try StructureCSVWriter().write(current), to: currentCSV)
@@ -42,6 +39,16 @@ enum AnalysisBenchmark {
         printResult(
             "delayer on a \(current.posts.count / 1000)k-post CSV", seconds: delayer.seconds, target: 5,
             peakMiB: delayer.peakMiB, note: delayer.note)
+    }
+
+    /// A proposed structure derived from `current` by the delayer's last option (posts
+    /// removed, merged, split and moved): a realistic pair for `compare`.
+    static func proposal(from current: Structure) throws -> Structure {
+        let rules = try RuleSetReader.ruleSet(for: current)
+        let options = try DelayeringPlanner(rules: rules, asOf: Day(year: 2026, month: 1, day: 1)!).options(for: current)
+        var proposed = options.options.last?.structure ?? current
+        proposed.state = .proposed
+        return proposed
     }
 
     /// The measured steps, each as the command does it: load, compute, format the output.

@@ -96,7 +96,9 @@ struct BenchmarkFailure: Error, CustomStringConvertible {
 
 /// One printed result line: what was measured, the figure, and the target.
 func printResult(_ what: String, seconds: Double, target: Double, peakMiB: Double? = nil, memoryTarget: Double? = nil, note: String = "") {
-    var line = "\(what): \(String(format: "%.3f", seconds)) s (target ≤ \(String(format: "%.1f", target)) s)"
+    // A tenth is enough for most targets; 0.25 s needs its hundredths.
+    let targetText = String(format: (target * 10).rounded() == target * 10 ? "%.1f" : "%.2f", target)
+    var line = "\(what): \(String(format: "%.3f", seconds)) s (target ≤ \(targetText) s)"
     if let peakMiB {
         line += ", peak \(String(format: "%.0f", peakMiB)) MiB"
         if let memoryTarget { line += " (target ≤ \(String(format: "%.0f", memoryTarget)) MiB)" }
@@ -111,6 +113,11 @@ func printResult(_ what: String, seconds: Double, target: Double, peakMiB: Doubl
 /// would be, so that the kernel is not still flushing it while the step runs.
 func writeInput(_ text: String, to url: URL) throws {
     try Data(text.utf8).write(to: url)
+    try waitUntilOnDisk(url)
+}
+
+/// Waits until a file written (by this process or another) is on disk.
+func waitUntilOnDisk(_ url: URL) throws {
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
     try handle.synchronize()
@@ -135,7 +142,14 @@ enum BenchmarkPaths {
         return tool
     }
 
+    /// The package's checkout.
+    static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
     /// The package's `Structures/` folder.
-    static let structures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Structures")
+    static let structures = package.appendingPathComponent("Structures")
+
+    /// The peers an analyst would write instead (`shared/peers` beside the checkout), and
+    /// the generator the issue's figures were measured on.
+    static let peers = package.deletingLastPathComponent().appendingPathComponent("shared/peers")
 }

@@ -39,9 +39,7 @@ enum ReviewBenchmark {
     static func measure(_ what: String, tool: URL, arguments: [String], runs: Int, target: Double, scratch: URL) throws {
         let measured = try ChartbookBenchmark.whole(tool, arguments, runs: runs, exitCodes: [0, 1])
         let log = scratch.appendingPathComponent("review-timings.txt")
-        _ = try ChartbookBenchmark.once(tool, arguments, exitCodes: [0, 1], errors: log, environment: ["ORGMODEL_TIMINGS=1"])
-        let split = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
-            .filter { $0.hasPrefix("timing ") }.map { $0.dropFirst("timing ".count) }.joined(separator: "; ")
+        let split = try ChartbookBenchmark.inProcessSplit(tool, arguments, exitCodes: [0, 1], log: log)
         let pages = (try? FileManager.default.contentsOfDirectory(atPath: arguments.last ?? ""))?.filter { $0.hasSuffix(".svg") }.count ?? 0
         printResult(
             what, seconds: measured.seconds, target: target, peakMiB: measured.peakMiB,
