@@ -48,11 +48,13 @@ struct AnalyseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (structure, ruleSet) = try loadStructure(file, rules: rules.rules)
-        let report = AnalysisReport(StructureAnalysis(structure, rules: ruleSet), file: file, remitRows: remitRows)
+        let (structure, ruleSet) = try PhaseTimes.shared.time("load") { try loadStructure(file, rules: rules.rules) }
+        let analysis = PhaseTimes.shared.time("analysis") { StructureAnalysis(structure, rules: ruleSet) }
+        let report = AnalysisReport(analysis, file: file, remitRows: remitRows)
         KeptUntilExit.keep(report)
         let chosen = try AnalysisFormat.resolved(format, output: destination.output)
-        try emit(try report.rendered(outputFormat(chosen.rawValue) ?? .text), to: destination.output, inputs: [file, ruleSet.source])
+        let bytes = try PhaseTimes.shared.time("report") { try report.rendered(outputFormat(chosen.rawValue) ?? .text) }
+        try PhaseTimes.shared.time("written") { try emit(bytes, to: destination.output, inputs: [file, ruleSet.source]) }
     }
 }
 

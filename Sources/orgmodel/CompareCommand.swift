@@ -56,7 +56,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadStructures([current] + proposed, rules: rules.rules)
+        let loaded = try PhaseTimes.shared.time("load") { try loadStructures([current] + proposed, rules: rules.rules) }
         try refuseAmbiguousIDs(zip([current] + proposed, loaded).map { ($0, $1.structure) }, matching: matchIDs)
         let format = try SummaryFormat.resolved(format, output: destination.output)
         let chosen = outputFormat(format.rawValue) ?? .text
@@ -65,8 +65,10 @@ struct CompareCommand: ParsableCommand {
             KeptUntilExit.keep(report)
             return try report.rendered(chosen)
         }
-        let bytes = proposed.count == 1 ? try kept(keyDifferences(loaded)) : try kept(optionsTable(loaded))
-        try emit(bytes, to: destination.output, inputs: [current] + proposed + ruleFiles(loaded))
+        let bytes = try PhaseTimes.shared.time("comparison and report") {
+            proposed.count == 1 ? try kept(keyDifferences(loaded)) : try kept(optionsTable(loaded))
+        }
+        try PhaseTimes.shared.time("written") { try emit(bytes, to: destination.output, inputs: [current] + proposed + ruleFiles(loaded)) }
     }
 
     /// Today's two-file report: the key differences.

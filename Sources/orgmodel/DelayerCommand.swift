@@ -41,13 +41,14 @@ struct DelayerCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (structure, ruleSet) = try loadStructure(file, rules: rules.rules)
-        let result = try DelayeringPlanner(rules: ruleSet, asOf: asOf.day()).options(for: structure)
+        let (structure, ruleSet) = try PhaseTimes.shared.time("load") { try loadStructure(file, rules: rules.rules) }
+        let result = try PhaseTimes.shared.time("options") { try DelayeringPlanner(rules: ruleSet, asOf: asOf.day()).options(for: structure) }
         KeptUntilExit.keep((structure, result))
         // A rules path named on the command line is relative to the working directory; one
         // the file names is relative to the file.
         let base = rules.rules != nil ? nil : (file as NSString).deletingLastPathComponent
         let options = result.options
+        let started = PhaseTimes.now()
         let outputs = ParallelWork.map(options.count) { slot -> (path: String, bytes: [UInt8]) in
             let option = options[slot]
             let path = (output as NSString).appendingPathComponent(OptionFiles.fileName(for: option))
@@ -56,10 +57,11 @@ struct DelayerCommand: ParsableCommand {
             return (path, Array(OptionFiles.yaml(for: option, structure: optionStructure, from: file).utf8))
         }
         KeptUntilExit.keep(outputs)
+        PhaseTimes.shared.add("option files made", since: started)
         var paths: [Int: String] = [:]
         for (option, written) in zip(options, outputs) { paths[option.number] = written.path }
         try ReportOutput.prepareFolder(output, for: "the options")
-        try OutputFile.write(outputs, inputs: [file, ruleSet.source])
+        try PhaseTimes.shared.time("option files written") { try OutputFile.write(outputs, inputs: [file, ruleSet.source]) }
         let report = DelayeringReport(result, file: file, files: paths)
         try FileHandleOutput.standardOutput(bytes: try report.rendered(outputFormat(format.rawValue) ?? .text))
     }

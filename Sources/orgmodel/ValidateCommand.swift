@@ -27,10 +27,11 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let day = asOf.day()
         var entries: [ValidationReport.Entry] = []
-        for (file, read) in readStructures(files, rules: rules.rules) {
+        for (file, read) in PhaseTimes.shared.time("load", { readStructures(files, rules: rules.rules) }) {
             switch read {
             case .success(let loaded):
-                entries.append(.validated(file: file, result: Validator(rules: loaded.rules, asOf: day).validate(loaded.structure)))
+                let result = PhaseTimes.shared.time("checks") { Validator(rules: loaded.rules, asOf: day).validate(loaded.structure) }
+                entries.append(.validated(file: file, result: result))
             case .failure(let error):
                 entries.append(.unreadable(error))
                 // Said before the report, which goes on with the other files; in JSON, in the report.
@@ -39,7 +40,9 @@ struct ValidateCommand: ParsableCommand {
         }
         let report = ValidationReport(entries: entries)
         KeptUntilExit.keep(report)
-        try report.write(outputFormat(format.rawValue) ?? .text) { try FileHandleOutput.standardOutput(bytes: $0) }
+        try PhaseTimes.shared.time("report written") {
+            try report.write(outputFormat(format.rawValue) ?? .text) { try FileHandleOutput.standardOutput(bytes: $0) }
+        }
         if report.hasUnreadable { throw CommandFailure.unreadableInputSaid }
         if report.hasErrors { throw CommandFailure.findings }
     }
