@@ -42,7 +42,9 @@ struct DelayerCommand: ParsableCommand {
 
     func run() throws {
         let (structure, ruleSet) = try PhaseTimes.shared.time("load") { try loadStructure(file, rules: rules.rules) }
-        let result = try PhaseTimes.shared.time("options") { try DelayeringPlanner(rules: ruleSet, asOf: asOf.day()).options(for: structure) }
+        let result = try PhaseTimes.shared.time("options") {
+            try DelayeringPlanner(rules: ruleSet, asOf: asOf.day()).options(for: structure)
+        }
         KeptUntilExit.keep((structure, result))
         // A rules path named on the command line is relative to the working directory; one
         // the file names is relative to the file.
