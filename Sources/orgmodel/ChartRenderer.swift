@@ -61,8 +61,11 @@ struct ChartRenderer {
         defer { PhaseTimes.shared.add("plan", since: started) }
         do {
             if kind == .single { return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure) }
+            // A large pair's side-by-side trials are laid out in a second process.
+            let worker = try MeasureWorker.start(posts: inputs.results.reduce(0) { $0 + $1.structure.posts.count })
+            defer { worker?.finish() }
             return try Chartbook.plan(
-                current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure)
+                current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure, ahead: worker)
         } catch let failure as any OrgModelFailure {
             throw failure  // an unknown --root (64), or Graphviz measuring (3)
         } catch {

@@ -15,6 +15,7 @@ struct OrgModelCommand: ParsableCommand {
         subcommands: [
             ReviewCommand.self, ValidateCommand.self, AnalyseCommand.self, CompareCommand.self, DelayerCommand.self, DeviationsCommand.self,
             TrendCommand.self, ImportCommand.self, ExportCommand.self, RenderCommand.self, DrawPagesCommand.self,
+            MeasurePagesCommand.self,
         ]
     )
 

@@ -9,6 +9,8 @@ struct OrgModelBinary {
         var stdout: String
         var stderr: String
         var exitCode: Int32
+        /// Standard output as bytes.
+        var stdoutData = Data()
     }
 
     /// The package's root folder (for the bundled Structures/).
@@ -42,7 +44,8 @@ struct OrgModelBinary {
     /// Output goes to temporary files rather than pipes, so a large output can never fill
     /// a pipe and stall the run; `standardOutput` sends it elsewhere (`/dev/full`).
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], standardOutput: FileHandle? = nil
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], standardOutput: FileHandle? = nil,
+        standardInput: URL? = nil
     ) throws -> Run {
         let scratch = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -62,15 +65,15 @@ struct OrgModelBinary {
         process.currentDirectoryURL = directory ?? packageRoot
         process.standardOutput = standardOutput ?? out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try standardInput.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         try out.close()
         try err.close()
+        let output = try Data(contentsOf: outURL)
         return Run(
-            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-            exitCode: process.terminationStatus)
+            stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+            exitCode: process.terminationStatus, stdoutData: output)
     }
 
     /// A fresh temporary folder, removed by the caller when done.

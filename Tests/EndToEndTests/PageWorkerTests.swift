@@ -1,4 +1,5 @@
 import Foundation
+import OrgModel
 import Testing
 
 @testable import orgmodel
@@ -76,5 +77,59 @@ import Testing
         #expect(run.stderr.contains("cannot read the pages to draw in \(folder.path)"), "\(run.stderr)")
         let help = try OrgModelBinary.run(["--help"])
         #expect(!help.stdout.contains("draw-pages"))
+    }
+}
+
+/// The second process that lays out a large pair's side-by-side trial pages while this one
+/// lays out the change pages: the same plan as one process makes.
+@Suite struct MeasureWorkerTests {
+    @Test func aLargePairIsPlannedAsOneProcessPlansIt() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [String] = []
+        for seed in [7, 8] as [UInt64] {
+            let file = folder.appendingPathComponent("pair-\(seed).yaml")
+            try Data(StructureYAMLWriter().write(StructureGenerator(posts: 1_100, seed: seed).generate()).utf8).write(to: file)
+            files.append(file.path)
+        }
+        var pages: [[String: Data]] = []
+        var errors: [String] = []
+        for (name, environment) in [("two", ["ORGMODEL_TIMINGS": "1"]), ("one", ["ORGMODEL_ONE_PROCESS": "1", "ORGMODEL_TIMINGS": "1"])] {
+            let out = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+            let run = try OrgModelBinary.run(
+                ["render", "--changes"] + files + ["-o", out.appendingPathComponent("changes.dot").path], environment: environment)
+            #expect(run.exitCode == 0, "\(run.stderr)")
+            errors.append(run.stderr)
+            var written: [String: Data] = [:]
+            for page in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+                written[page] = try Data(contentsOf: out.appendingPathComponent(page))
+            }
+            pages.append(written)
+        }
+        #expect(errors[0].contains("timing plan: waiting for the second process"), "\(errors[0])")
+        #expect(!errors[1].contains("second process"))
+        #expect(pages[0].count > 10)
+        #expect(pages[0] == pages[1], "the same pages, page for page")
+    }
+
+    @Test func theHiddenCommandAnswersWithTheSizeOrGraphvizsWords() throws {
+        let folder = try OrgModelBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func request(_ dot: String) -> [UInt8] { MeasureWorker.number(dot.utf8.count) + Array(dot.utf8) }
+        let input = folder.appendingPathComponent("requests")
+        try Data(request("digraph { a -> b }") + request("digraph { a -> }") + request("digraph { a }")).write(to: input)
+        let run = try OrgModelBinary.run(["measure-pages"], standardInput: input)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        let answers = [UInt8](run.stdoutData)
+        #expect(answers.first == 0, "the first page is measured")
+        let width = MeasureWorker.double(answers[1..<9])
+        let height = MeasureWorker.double(answers[9..<17])
+        #expect(width > 20 && width < 100 && height > 80 && height < 200, "\(width) × \(height)")
+        #expect(answers[17] == 1, "the second is refused")
+        let length = Int(MeasureWorker.integer(answers[18..<26]))
+        #expect(String(decoding: answers[26..<(26 + length)], as: UTF8.self).contains("syntax"))
+        #expect(answers[26 + length] == 0, "and the third measured after it")
+        #expect(answers.count == 26 + length + 17)
     }
 }

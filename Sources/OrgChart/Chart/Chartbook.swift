@@ -139,13 +139,20 @@ public struct Chartbook: Sendable {
 
     /// Plans the chartbooks of a pair: one plan for its current, proposed, compare and
     /// changes charts, checked against the compare and changes pages (the widest).
+    /// `ahead`, when given, measures the side-by-side trials while this process measures the
+    /// change pages: the same plan, sooner.
     public static func plan(
-        current: ValidationResult, proposed: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure
+        current: ValidationResult, proposed: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure,
+        ahead: MeasureAhead? = nil
     ) throws -> Chartbook {
-        try plan(PlanningViews(current: current, proposed: proposed, options: options), options: options, print: print, measure: measure)
+        try plan(
+            PlanningViews(current: current, proposed: proposed, options: options), options: options, print: print, measure: measure,
+            ahead: ahead)
     }
 
-    static func plan(_ views: PlanningViews, options: ChartOptions, print: PrintSettings, measure: @escaping Measure) throws -> Chartbook {
+    static func plan(
+        _ views: PlanningViews, options: ChartOptions, print: PrintSettings, measure: @escaping Measure, ahead: MeasureAhead? = nil
+    ) throws -> Chartbook {
         // A page drawn for good differs a little from its trial (page numbers, headers, the
         // references of branches planned after it): each is measured again, and a branch
         // whose page falls below the floor is planned again with less taken to fit.
@@ -154,6 +161,7 @@ public struct Chartbook: Sendable {
         var attempt = 0
         repeat {
             var planner = Planner(views: views, options: options, print: print, measure: measure)
+            planner.ahead = ahead
             planner.tighter = tighter
             let planned = try planner.run()
             let contents = planned.count > 1 ? (planned.count + contentsPerPage - 1) / contentsPerPage : 0

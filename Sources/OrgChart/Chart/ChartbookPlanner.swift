@@ -10,6 +10,8 @@ struct Planner {
     let options: ChartOptions
     let print: PrintSettings
     let measure: Chartbook.Measure
+    /// Where a pair's side-by-side trials are measured while this process measures the rest.
+    var ahead: MeasureAhead?
     /// For each view, whether a post leads someone who leads someone (a page can stop at it).
     let branching: [[Bool]]
     var pages: [Chartbook.Page] = []
@@ -175,11 +177,11 @@ struct Planner {
         }
         if Self.narrowest(rows: rowBoxes, print: print) { return false }
         let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
+        let keys = kinds.map { "\($0) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])" }
+        try measureAhead(kinds, keys: keys, options: options)
         var worst = 1.0
-        for kind in kinds {
-            let size = try measured(key: "\(kind) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])") {
-                try views.draw(kind, options: options)
-            }
+        for (kind, key) in zip(kinds, keys) {
+            let size = try measured(key: key) { try views.draw(kind, options: options) }
             // A little to spare: the final page's numbers and header differ from the trial's.
             let spare = tighter[root] ?? Self.spare
             let scale = print.fit(width: size.width * spare, height: size.height * spare).scale
