@@ -115,18 +115,21 @@ public final class PDFChartbook {
 
     /// Adds the bookmarks (every level open) and returns the finished PDF. Throws when a
     /// bookmark names a page not drawn, or cairo failed.
-    public func finish(outline: [PDFOutlineItem]) throws(GraphvizError) -> [UInt8] {
+    public func finish(outline: [PDFBookmark]) throws(GraphvizError) -> [UInt8] {
         guard !finished else { throw .render(format: "pdf", message: "the chartbook was already finished") }
         guard pageCount > 0 else { throw .render(format: "pdf", message: "a chartbook needs at least one page") }
-        // Depth first with an explicit stack: a very deep reporting chain cannot exhaust a thread's stack.
-        var pending: [(item: PDFOutlineItem, parent: Int32)] = outline.reversed().map { ($0, Int32(CAIRO_PDF_OUTLINE_ROOT)) }
-        while let (item, parent) = pending.popLast() {
-            guard (0..<pageCount).contains(item.page) else {
-                throw .render(format: "pdf", message: "the bookmark \"\(item.title)\" names page \(item.page + 1) of \(pageCount)")
+        // The open bookmarks by level, each the parent of a deeper one that follows.
+        var open: [(level: Int, id: Int32)] = []
+        for bookmark in outline {
+            guard (0..<pageCount).contains(bookmark.page) else {
+                throw .render(
+                    format: "pdf", message: "the bookmark \"\(bookmark.title)\" names page \(bookmark.page + 1) of \(pageCount)")
             }
+            while let last = open.last, last.level >= bookmark.level { open.removeLast() }
             let id = cairo_pdf_surface_add_outline(
-                surface, parent, item.title, "dest='\(Self.destination(item.page))'", CAIRO_PDF_OUTLINE_FLAG_OPEN)
-            pending.append(contentsOf: item.children.reversed().map { ($0, id) })
+                surface, open.last?.id ?? Int32(CAIRO_PDF_OUTLINE_ROOT), bookmark.title,
+                "dest='\(Self.destination(bookmark.page))'", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            open.append((bookmark.level, id))
         }
         finished = true
         cairo_surface_finish(surface)

@@ -154,9 +154,8 @@ enum ChartbookBenchmark {
         let bookPage = GraphvizRenderer.BookPage(
             book: chartbook,
             paper: { size in
-                let landscape = print.fit(width: size.width, height: size.height).landscape
-                let (short, long) = print.paper.portrait
-                return DrawingSize(width: landscape ? long : short, height: landscape ? short : long)
+                let sheet = print.sheet(width: size.width, height: size.height)
+                return DrawingSize(width: sheet.width, height: sheet.height)
             }, destination: { _ in nil })
         let (_, draw) = try Measurement.time {
             for number in 1...book.pageCount {

@@ -31,6 +31,12 @@ struct BookPages: Codable {
     var pages: [Page] = []
     var bookmarks: [Chartbook.Bookmark] = []
 
+    /// The bookmarks of the pages drawn, each opening its page's place in the PDF.
+    var pdfBookmarks: [PDFBookmark] {
+        let drawn = Dictionary(pages.enumerated().map { ($1.number, $0) }) { first, _ in first }
+        return bookmarks.compactMap { mark in drawn[mark.page].map { PDFBookmark(title: mark.title, page: $0, level: mark.level) } }
+    }
+
     init(outputs: [(format: RenderFormat, path: String)], print: PrintSettings, link: PageLink) {
         self.outputs = outputs.map { Output(format: $0.format, path: $0.path) }
         self.print = print
@@ -82,8 +88,7 @@ extension ChartRenderer {
         let bytes: [UInt8]
         do {
             bytes = try PhaseTimes.shared.time("PDF finishing") { () throws(GraphvizError) in
-                try bookPage.book.finish(
-                    outline: Self.outline(book.bookmarks, pages: book.pages.map(\.number)))
+                try bookPage.book.finish(outline: book.pdfBookmarks)
             }
         } catch {
             throw error.about(pdf.path)
@@ -100,9 +105,8 @@ extension ChartRenderer {
         return GraphvizRenderer.BookPage(
             book: PDFChartbook(),
             paper: { size in
-                let landscape = print.fit(width: size.width, height: size.height).landscape
-                let (short, long) = print.paper.portrait
-                return DrawingSize(width: landscape ? long : short, height: landscape ? short : long)
+                let sheet = print.sheet(width: size.width, height: size.height)
+                return DrawingSize(width: sheet.width, height: sheet.height)
             },
             destination: { drawn[$0] })
     }

@@ -81,17 +81,7 @@ struct ChartRenderer {
         _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions, format: RenderFormat, path: String,
         print: PrintSettings, onlyFirstChartPage: Bool = false
     ) throws -> [(path: String, bytes: [UInt8])] {
-        try books(kind, book, inputs, options: options, outputs: [(format, path)], print: print, onlyFirstChartPage: onlyFirstChartPage)
-    }
-
-    /// The files of a chartbook in several formats at once, each page laid out once and
-    /// drawn in every format from that layout (PNG, drawn at another resolution, goes on
-    /// its own). The formats' file names share their stem.
-    func books(
-        _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
-        outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool = false
-    ) throws -> [(path: String, bytes: [UInt8])] {
-        try draw(kind, book, inputs, options: options, outputs: outputs, print: print, onlyFirstChartPage: onlyFirstChartPage)
+        try draw(kind, book, inputs, options: options, outputs: [(format, path)], print: print, onlyFirstChartPage: onlyFirstChartPage)
     }
 
     /// The chartbooks `charts` of one plan, each in its formats, in order: the files of each
@@ -143,8 +133,10 @@ struct ChartRenderer {
         }
     }
 
-    /// Draws every page of a chartbook in each format (one layout a page); the PDF's pages
-    /// go into one document, with links between its pages and a bookmark a page.
+    /// The files of a chartbook in several formats at once, each page laid out once and
+    /// drawn in every format from that layout (PNG, drawn at another resolution, goes on
+    /// its own); the formats' file names share their stem. The PDF's pages go into one
+    /// document, with links between its pages and a bookmark a page.
     func draw(
         _ kind: ChartbookKind, _ book: Chartbook, _ inputs: Inputs, options: ChartOptions,
         outputs: [(format: RenderFormat, path: String)], print: PrintSettings, onlyFirstChartPage: Bool
@@ -194,26 +186,5 @@ struct ChartRenderer {
 
     static func points(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
-    }
-
-    /// The book's outline as nested bookmarks, for the pages drawn.
-    static func outline(_ items: [Chartbook.Bookmark], pages: [Int]) -> [PDFOutlineItem] {
-        let drawn = Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1, $0) })
-        var roots: [PDFOutlineItem] = []
-        // A stack of open items by level; each closes into its parent when a shallower one comes.
-        var stack: [(level: Int, item: PDFOutlineItem)] = []
-        func close(to level: Int) {
-            while let last = stack.last, last.level >= level {
-                stack.removeLast()
-                if stack.isEmpty { roots.append(last.item) } else { stack[stack.count - 1].item.children.append(last.item) }
-            }
-        }
-        for entry in items {
-            guard let index = drawn[entry.page] else { continue }
-            close(to: entry.level)
-            stack.append((entry.level, PDFOutlineItem(title: entry.title, page: index)))
-        }
-        close(to: -1)
-        return roots
     }
 }

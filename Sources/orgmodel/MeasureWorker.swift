@@ -20,15 +20,10 @@ final class MeasureWorker: MeasureAhead {
     /// A worker for a pair of `posts` posts, or nil when planning should stay in one process
     /// (a small pair, or `ORGMODEL_ONE_PROCESS` set). Exit 3 when it cannot be started.
     static func start(posts: Int) throws -> MeasureWorker? {
-        guard posts >= smallestPair, ProcessInfo.processInfo.environment["ORGMODEL_ONE_PROCESS"] == nil else { return nil }
+        guard posts >= smallestPair, !SecondProcess.disabled else { return nil }
         // A worker that dies must not take this process with it when it is written to.
         signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = PageWorker.executable
-        process.arguments = [MeasurePagesCommand.name]
-        var environment = ProcessInfo.processInfo.environment
-        environment["ORGMODEL_TIMINGS"] = nil
-        process.environment = environment
+        let process = SecondProcess.process([MeasurePagesCommand.name])
         let requests = Pipe()
         let answers = Pipe()
         process.standardInput = requests
@@ -50,7 +45,7 @@ final class MeasureWorker: MeasureAhead {
     func start(_ dot: String) throws {
         let bytes = Array(dot.utf8)
         do {
-            try requests.write(contentsOf: Self.number(bytes.count) + bytes)
+            try requests.write(contentsOf: SecondProcess.number(bytes.count) + bytes)
         } catch {
             throw failed("it stopped reading")
         }
@@ -64,7 +59,7 @@ final class MeasureWorker: MeasureAhead {
             let size = try read(16)
             return (Self.double(size[0..<8]), Self.double(size[8..<16]))
         }
-        let message = String(decoding: try read(Int(Self.integer(try read(8)))), as: UTF8.self)
+        let message = String(decoding: try read(Int(SecondProcess.integer(try read(8)))), as: UTF8.self)
         throw CommandFailure.outputFailed(message)
     }
 
@@ -75,11 +70,7 @@ final class MeasureWorker: MeasureAhead {
     }
 
     private func read(_ count: Int) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        while bytes.count < count {
-            guard let chunk = try? answers.read(upToCount: count - bytes.count), !chunk.isEmpty else { throw failed("it stopped") }
-            bytes += chunk
-        }
+        guard let bytes = answers.readExactly(count) else { throw failed("it stopped") }
         return bytes
     }
 
@@ -87,11 +78,8 @@ final class MeasureWorker: MeasureAhead {
         .outputFailed("the second orgmodel process laying out pages failed (\(what)); nothing was written")
     }
 
-    static func number(_ value: Int) -> [UInt8] { withUnsafeBytes(of: UInt64(value).littleEndian) { Array($0) } }
-    static func integer(_ bytes: some Collection<UInt8>) -> UInt64 {
-        bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-    }
-    static func double(_ bytes: some Collection<UInt8>) -> Double { Double(bitPattern: integer(bytes)) }
+    /// A size's number from its 8 bytes.
+    static func double(_ bytes: some Collection<UInt8>) -> Double { Double(bitPattern: SecondProcess.integer(bytes)) }
 }
 
 /// The second process's command (not listed in help): lays out each page read from
@@ -104,23 +92,15 @@ struct MeasurePagesCommand: ParsableCommand {
     func run() throws {
         let input = FileHandle.standardInput
         let output = FileHandle.standardOutput
-        func read(_ count: Int) -> [UInt8]? {
-            var bytes: [UInt8] = []
-            while bytes.count < count {
-                guard let chunk = try? input.read(upToCount: count - bytes.count), !chunk.isEmpty else { return nil }
-                bytes += chunk
-            }
-            return bytes
-        }
-        while let length = read(8), let dot = read(Int(MeasureWorker.integer(length))) {
+        while let length = input.readExactly(8), let dot = input.readExactly(Int(SecondProcess.integer(length))) {
             var answer: [UInt8]
             do {
                 let size = try GraphvizRenderer.measure(dot: String(decoding: dot, as: UTF8.self))
-                answer = [0] + MeasureWorker.number(Int(bitPattern: UInt(size.width.bitPattern)))
-                answer += MeasureWorker.number(Int(bitPattern: UInt(size.height.bitPattern)))
+                answer = [0] + SecondProcess.number(Int(bitPattern: UInt(size.width.bitPattern)))
+                answer += SecondProcess.number(Int(bitPattern: UInt(size.height.bitPattern)))
             } catch {
                 let message = Array("\(error)".utf8)
-                answer = [1] + MeasureWorker.number(message.count) + message
+                answer = [1] + SecondProcess.number(message.count) + message
             }
             try output.write(contentsOf: answer)
         }

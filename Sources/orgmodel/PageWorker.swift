@@ -15,10 +15,9 @@ struct PageWorker {
     /// whole books allow, the side-by-side pages counting double and the change pages half
     /// again, this process keeping a little more for making the other's DOT text first.
     static func share(_ books: [(kind: ChartbookKind, pages: Int)]) -> [Int] {
-        let oneProcess = ProcessInfo.processInfo.environment["ORGMODEL_ONE_PROCESS"] != nil
         // Not by the number of cores: which process draws a book shows in its SVG's anchor
         // numbers, and the same input must give the same bytes on every machine.
-        guard !oneProcess, books.count > 1, books.reduce(0, { $0 + $1.pages }) >= 40 else { return [] }
+        guard !SecondProcess.disabled, books.count > 1, books.reduce(0, { $0 + $1.pages }) >= 40 else { return [] }
         let weights = books.map { book in Double(book.pages) * (book.kind == .compare ? 2 : book.kind == .changes ? 1.5 : 1) }
         var here = 0.0
         var there = 0.0
@@ -41,13 +40,7 @@ struct PageWorker {
             // The pages hold the structure's names: only this user may read them.
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try JSONEncoder().encode(books).write(to: folder.appendingPathComponent("job.json"))
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = [DrawPagesCommand.name, folder.path]
-            var environment = ProcessInfo.processInfo.environment
-            // Its phases are this process's "pages, second process".
-            environment["ORGMODEL_TIMINGS"] = nil
-            process.environment = environment
+            let process = SecondProcess.process([DrawPagesCommand.name, folder.path])
             process.standardOutput = FileHandle.nullDevice
             try process.run()
             return PageWorker(process: process, folder: folder)
@@ -55,13 +48,6 @@ struct PageWorker {
             try? FileManager.default.removeItem(at: folder)
             throw CommandFailure.outputFailed("could not start a second orgmodel process to draw pages: \(error.localizedDescription)")
         }
-    }
-
-    /// This program, as the operating system started it.
-    static var executable: URL {
-        let own = URL(fileURLWithPath: "/proc/self/exe")
-        if FileManager.default.fileExists(atPath: own.path) { return own.resolvingSymlinksInPath() }
-        return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     }
 
     /// Stops the process and removes its files: this process failed, and will write nothing.
@@ -90,16 +76,15 @@ struct PageWorker {
     /// notes, then the files (path and bytes).
     static func encode(_ books: [BookPages.Drawn]) -> [UInt8] {
         var out: [UInt8] = []
-        func number(_ value: Int) { withUnsafeBytes(of: UInt64(value).littleEndian) { out.append(contentsOf: $0) } }
         func bytes(_ value: some Collection<UInt8>) {
-            number(value.count)
+            out += SecondProcess.number(value.count)
             out.append(contentsOf: value)
         }
-        number(books.count)
+        out += SecondProcess.number(books.count)
         for book in books {
-            number(book.notes.count)
+            out += SecondProcess.number(book.notes.count)
             for note in book.notes { bytes(Array(note.utf8)) }
-            number(book.files.count)
+            out += SecondProcess.number(book.files.count)
             for file in book.files {
                 bytes(Array(file.path.utf8))
                 bytes(file.bytes)
@@ -114,8 +99,7 @@ struct PageWorker {
         var at = 0
         func number() -> Int? {
             guard at + 8 <= bytes.count else { return nil }
-            var value: UInt64 = 0
-            for shift in 0..<8 { value |= UInt64(bytes[at + shift]) << (8 * UInt64(shift)) }
+            let value = SecondProcess.integer(bytes[at..<(at + 8)])
             at += 8
             return value <= UInt64(bytes.count) ? Int(value) : nil
         }

@@ -116,7 +116,7 @@ import Testing
     @Test func theHiddenCommandAnswersWithTheSizeOrGraphvizsWords() throws {
         let folder = try OrgModelBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        func request(_ dot: String) -> [UInt8] { MeasureWorker.number(dot.utf8.count) + Array(dot.utf8) }
+        func request(_ dot: String) -> [UInt8] { SecondProcess.number(dot.utf8.count) + Array(dot.utf8) }
         let input = folder.appendingPathComponent("requests")
         try Data(request("digraph { a -> b }") + request("digraph { a -> }") + request("digraph { a }")).write(to: input)
         let run = try OrgModelBinary.run(["measure-pages"], standardInput: input)
@@ -127,7 +127,7 @@ import Testing
         let height = MeasureWorker.double(answers[9..<17])
         #expect(width > 20 && width < 100 && height > 80 && height < 200, "\(width) × \(height)")
         #expect(answers[17] == 1, "the second is refused")
-        let length = Int(MeasureWorker.integer(answers[18..<26]))
+        let length = Int(SecondProcess.integer(answers[18..<26]))
         #expect(String(decoding: answers[26..<(26 + length)], as: UTF8.self).contains("syntax"))
         #expect(answers[26 + length] == 0, "and the third measured after it")
         #expect(answers.count == 26 + length + 17)

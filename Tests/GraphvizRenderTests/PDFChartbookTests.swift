@@ -24,8 +24,8 @@ import Testing
     }
 
     static let outline = [
-        PDFOutlineItem(title: "Contents", page: 0),
-        PDFOutlineItem(title: "Overview – “quoted” é", page: 1, children: [PDFOutlineItem(title: "Branch", page: 2)]),
+        PDFBookmark(title: "Contents", page: 0), PDFBookmark(title: "Overview – “quoted” é", page: 1),
+        PDFBookmark(title: "Branch", page: 2, level: 1),
     ]
 
     /// A book of three pages (the second landscape) with the outline above.
@@ -106,7 +106,7 @@ import Testing
         let book = PDFChartbook()
         let page = GraphvizRenderer.BookPage(book: book, paper: { _ in Self.a4 }, destination: { _ in nil })
         _ = try GraphvizRenderer.renderPage(dot: Self.page(1), formats: [.pdf], book: page) { _ in 1 }
-        #expect(throws: GraphvizError.self) { try book.finish(outline: [PDFOutlineItem(title: "Lost", page: 4)]) }
+        #expect(throws: GraphvizError.self) { try book.finish(outline: [PDFBookmark(title: "Lost", page: 4)]) }
         #expect(throws: GraphvizError.self) { try PDFChartbook().finish(outline: []) }
     }
 

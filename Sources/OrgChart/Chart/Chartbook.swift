@@ -48,6 +48,13 @@ public struct PrintSettings: Sendable, Equatable, Codable {
         return landscape >= portrait ? (landscape, true) : (portrait, false)
     }
 
+    /// The sheet a drawing of `width` × `height` points is printed on: the paper, turned as
+    /// `fit` chooses.
+    public func sheet(width: Double, height: Double) -> (width: Double, height: Double) {
+        let (short, long) = paper.portrait
+        return fit(width: width, height: height).landscape ? (long, short) : (short, long)
+    }
+
     /// Whether a drawing of this size prints at or above the floor.
     public func fits(width: Double, height: Double) -> Bool { fit(width: width, height: height).scale >= floor - 1e-9 }
 }

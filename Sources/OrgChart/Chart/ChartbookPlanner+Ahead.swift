@@ -19,12 +19,13 @@ extension Planner {
         try ahead.start(try views.draw(kinds[0], options: options))
         let here = try measure(try views.draw(kinds[1], options: options))
         let there = try ahead.result()
-        sizes.known[keys[0]] = there
-        sizes.known[keys[1]] = here
-        if Self.debug {
-            for (key, size) in zip(keys, [there, here]) {
-                FileHandle.standardError.write(Data("trial \(key): \(Int(size.width))×\(Int(size.height))\n".utf8))
-            }
-        }
+        remember(there, key: keys[0])
+        remember(here, key: keys[1])
+    }
+
+    /// Keeps a trial's size under its key, printing it with `ORGMODEL_DEBUG_PLAN=1`.
+    func remember(_ size: (width: Double, height: Double), key: String) {
+        if Self.debug { FileHandle.standardError.write(Data("trial \(key): \(Int(size.width))×\(Int(size.height))\n".utf8)) }
+        sizes.known[key] = size
     }
 }

@@ -211,8 +211,7 @@ struct Planner {
     func measured(key: String, _ dot: () throws -> String) throws -> (width: Double, height: Double) {
         if let size = sizes.known[key] { return size }
         let size = try measure(try dot())
-        if Self.debug { FileHandle.standardError.write(Data("trial \(key): \(Int(size.width))×\(Int(size.height))\n".utf8)) }
-        sizes.known[key] = size
+        remember(size, key: key)
         return size
     }
 
