@@ -14,13 +14,48 @@ extension Planner {
     /// Measures both kinds of a pair's trial at once when neither is known: the first kind
     /// ahead elsewhere, the second here. Each is remembered under its key, as `measured`
     /// remembers it; a trial whose first kind does not fit has its second measured too.
+    ///
+    /// The first kind's DOT text is written on another thread and sent from there while
+    /// this one writes and lays out the second: writing it is Swift alone (the caches it
+    /// reads are locked), and this process's own layouts are what the plan waits on.
     func measureAhead(_ kinds: [ChartbookKind], keys: [String], options: ChartOptions) throws {
         guard let ahead, kinds.count == 2, sizes.known[keys[0]] == nil, sizes.known[keys[1]] == nil else { return }
-        try ahead.start(try views.draw(kinds[0], options: options))
-        let here = try measure(try views.draw(kinds[1], options: options))
+        let sending = Sending(ahead)
+        let views = self.views
+        let kind = kinds[0]
+        sending.group.enter()
+        DispatchQueue.global().async {
+            defer { sending.group.leave() }
+            do {
+                try sending.ahead.start(try views.draw(kind, options: options))
+            } catch {
+                sending.failure = error
+            }
+        }
+        let here: (width: Double, height: Double)
+        do {
+            here = try measure(try views.draw(kinds[1], options: options))
+        } catch {
+            sending.group.wait()
+            // The trial sent ahead has its answer to be read, or the pipe is out of step.
+            if sending.failure == nil { _ = try? ahead.result() }
+            throw error
+        }
+        sending.group.wait()
+        if let failure = sending.failure { throw failure }
         let there = try ahead.result()
         remember(there, key: keys[0])
         remember(here, key: keys[1])
+    }
+
+    /// The measurer a trial goes ahead to, and what sending it met, across the thread that
+    /// sends it: read only after `group` is waited on.
+    private final class Sending: @unchecked Sendable {
+        let ahead: MeasureAhead
+        let group = DispatchGroup()
+        var failure: (any Error)?
+
+        init(_ ahead: MeasureAhead) { self.ahead = ahead }
     }
 
     /// Keeps a trial's size under its key, printing it with `ORGMODEL_DEBUG_PLAN=1`.

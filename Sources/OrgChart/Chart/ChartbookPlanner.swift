@@ -134,6 +134,14 @@ struct Planner {
 
     /// Whether a page of `root` with these references (and this part's reports) fits.
     func fits(_ root: Int?, references: [Int], reports: [Int]?) throws -> Bool {
+        try reach(root, references: references, reports: reports) >= print.floor
+    }
+
+    /// The scale a page of `root` with these references (and this part's reports) could
+    /// print at, not held to 1 (the least of its kinds): at the floor or more it fits, and
+    /// how far above or below says how many more or fewer reports would. 0 for a page
+    /// too large to be worth laying out.
+    func reach(_ root: Int?, references: [Int], reports: [Int]?) throws -> Double {
         var page = Chartbook.Page(
             number: 999, root: root.map { PostID(views.mergedIDs[$0]) }, title: "", headcount: 0, part: 1, parts: reports == nil ? 1 : 2,
             up: root == nil ? nil : 999, level: 0, references: references, reports: reports, rootPosition: root)
@@ -166,30 +174,31 @@ struct Planner {
             let index = views.views[view]
             let side: PageSpec.Side? = views.isPair ? [spec.current, spec.proposed, spec.merged][view] : spec.single
             let resolved = PageScope.resolve(index, options: options, side: side, page: spec, userRoot: nil, below: below[view])
-            if resolved.scope.drawnPositions.count > Self.largestPage { return false }
+            if resolved.scope.drawnPositions.count > Self.largestPage { return 0 }
             // The compare page holds the current and proposed panels side by side; the
             // change chart (the merged view) is a page of its own.
             guard view < 2 || !views.isPair else {
-                if Self.narrowest(rows: Self.boxesByRow(index, resolved.scope, options), print: print) { return false }
+                if Self.narrowest(rows: Self.boxesByRow(index, resolved.scope, options), print: print) { return 0 }
                 continue
             }
             for (row, count) in Self.boxesByRow(index, resolved.scope, options) { rowBoxes[row, default: 0] += count }
         }
-        if Self.narrowest(rows: rowBoxes, print: print) { return false }
+        if Self.narrowest(rows: rowBoxes, print: print) { return 0 }
         let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
         let keys = kinds.map { "\($0) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])" }
         try measureAhead(kinds, keys: keys, options: options)
         var worst = 1.0
+        var reach = Double.infinity
         for (kind, key) in zip(kinds, keys) {
             let size = try measured(key: key) { try views.draw(kind, options: options) }
             // A little to spare: the final page's numbers and header differ from the trial's.
             let spare = tighter[root] ?? Self.spare
-            let scale = print.fit(width: size.width * spare, height: size.height * spare).scale
-            if scale < print.floor { return false }
-            worst = min(worst, scale)
+            reach = min(reach, print.reach(width: size.width * spare, height: size.height * spare))
+            if reach < print.floor { return reach }
+            worst = min(worst, print.fit(width: size.width * spare, height: size.height * spare).scale)
         }
         sizes.scales[Self.candidate(root, references, reports)] = worst
-        return true
+        return reach
     }
 
     /// A trial page's name among the scales of those that fit.
@@ -302,78 +311,6 @@ struct Planner {
             }
         }
         return reports
-    }
-
-    /// A manager's team over several pages: each part as many reports as fit, each drawn
-    /// two levels deep where that fits and one level deep where not. Empty when splitting
-    /// makes no fewer pages than `whole` (a page one level deep that fits, each of its
-    /// references a page of its own).
-    mutating func split(_ root: Int?, whole: (references: [Int], reports: [Int]?)?) throws -> [(references: [Int], reports: [Int]?)] {
-        guard let root else { return [] }
-        let reports = directReports(root)
-        guard reports.count > 1 else { return [] }
-        var parts: [(references: [Int], reports: [Int]?)] = []
-        var start = 0
-        while start < reports.count {
-            var chosen: (levels: Int, count: Int)?
-            for levels in [2, 1] {
-                func fitsCount(_ count: Int) throws -> Bool {
-                    let slice = Array(reports[start..<min(reports.count, start + count)])
-                    return try fits(root, references: references(root, levels: levels, reports: Set(slice)), reports: slice)
-                }
-                // As many as fit: from the last part's count (teams side by side are much
-                // alike, so it is usually right or one off), growing by steps that double,
-                // then halving back between the most that fitted and the fewest that did not.
-                let remaining = reports.count - start
-                let guess = min(lastCount[levels] ?? 1, remaining)
-                var count = 1
-                var failed = remaining + 1
-                var bisecting = false
-                if guess > 1, try fitsCount(guess) {
-                    count = guess
-                } else {
-                    guard try fitsCount(1) else {
-                        lastCount[levels] = nil
-                        continue
-                    }
-                    if guess > 1 {
-                        failed = guess
-                        bisecting = true
-                    }
-                }
-                var probe = bisecting ? (count + failed) / 2 : count + 1
-                var step = 2
-                while count + 1 < failed {
-                    probe = min(max(probe, count + 1), failed - 1)
-                    if try fitsCount(probe) {
-                        count = probe
-                        probe = bisecting ? (count + failed) / 2 : count + step
-                        step *= 2
-                    } else {
-                        failed = probe
-                        bisecting = true
-                        probe = (count + failed) / 2
-                    }
-                }
-                lastCount[levels] = count
-                chosen = (levels, count)
-                break
-            }
-            // One report that fits at no depth: alone on its page, as small as it goes.
-            let (levels, count) = chosen ?? (1, 1)
-            let slice = Array(reports[start..<min(reports.count, start + count)])
-            parts.append((references(root, levels: levels, reports: Set(slice)), slice))
-            start += count
-            // Already no fewer pages than the whole: the rest need not be tried.
-            if let whole, parts.reduce(0, { $0 + 1 + $1.references.count }) >= 1 + whole.references.count { return [] }
-        }
-        // Each reference is a page at least: split only when that makes fewer pages.
-        if let whole {
-            let wholePages = 1 + whole.references.count
-            let splitPages = parts.reduce(0) { $0 + 1 + $1.references.count }
-            if splitPages >= wholePages { return [] }
-        }
-        return parts
     }
 
     func headcountBelow(_ root: Int?) -> Int {

@@ -1,0 +1,98 @@
+extension Planner {
+    /// A manager's team over several pages: each part as many reports as fit, each drawn
+    /// two levels deep where that fits and one level deep where not. Empty when splitting
+    /// makes no fewer pages than `whole` (a page one level deep that fits, each of its
+    /// references a page of its own).
+    mutating func split(_ root: Int?, whole: (references: [Int], reports: [Int]?)?) throws -> [(references: [Int], reports: [Int]?)] {
+        guard let root else { return [] }
+        let reports = directReports(root)
+        guard reports.count > 1 else { return [] }
+        var parts: [(references: [Int], reports: [Int]?)] = []
+        var start = 0
+        while start < reports.count {
+            var chosen: (levels: Int, count: Int)?
+            for levels in [2, 1] {
+                if let count = try most(of: reports, from: start, under: root, levels: levels) {
+                    chosen = (levels, count)
+                    break
+                }
+            }
+            // One report that fits at no depth: alone on its page, as small as it goes.
+            let (levels, count) = chosen ?? (1, 1)
+            let slice = Array(reports[start..<min(reports.count, start + count)])
+            parts.append((references(root, levels: levels, reports: Set(slice)), slice))
+            start += count
+            // Already no fewer pages than the whole: the rest need not be tried.
+            if let whole, parts.reduce(0, { $0 + 1 + $1.references.count }) >= 1 + whole.references.count { return [] }
+        }
+        // Each reference is a page at least: split only when that makes fewer pages.
+        if let whole {
+            let wholePages = 1 + whole.references.count
+            let splitPages = parts.reduce(0) { $0 + 1 + $1.references.count }
+            if splitPages >= wholePages { return [] }
+        }
+        return parts
+    }
+
+    /// How many of `reports`, from `start` on, fit on one page drawn `levels` deep: the
+    /// most that fit where one more does not. Nil when not even one fits.
+    ///
+    /// The first guess is the count of the last part that was full (teams side by side are
+    /// much alike), so most parts take two trials: the guess and one more, or the guess and
+    /// one fewer. From the guess the count moves by steps that double until it crosses the
+    /// floor, then closes in between the two. Every count is laid out for real, and the
+    /// search ends only between a count that fits and the next that does not.
+    mutating func most(of reports: [Int], from start: Int, under root: Int, levels: Int) throws -> Int? {
+        let remaining = reports.count - start
+        var reaches: [Int: Double] = [:]
+        func fitsCount(_ count: Int) throws -> Bool {
+            let slice = Array(reports[start..<(start + count)])
+            let reach = try self.reach(root, references: references(root, levels: levels, reports: Set(slice)), reports: slice)
+            reaches[count] = reach
+            return reach >= print.floor
+        }
+        let guess = min(lastCount[levels] ?? 1, remaining)
+        var fitted = 0
+        var failed = remaining + 1
+        var step = 1
+        if try fitsCount(guess) {
+            fitted = guess
+            while failed > remaining && fitted < remaining {
+                let probe = min(fitted + step, remaining)
+                if try fitsCount(probe) { fitted = probe } else { failed = probe }
+                step *= 2
+            }
+        } else {
+            failed = guess
+            while fitted == 0 && failed > 1 {
+                let probe = max(failed - step, 1)
+                if try fitsCount(probe) { fitted = probe } else { failed = probe }
+                step *= 2
+            }
+            guard fitted > 0 else {
+                lastCount[levels] = nil
+                return nil
+            }
+        }
+        while fitted + 1 < failed {
+            let probe = Self.between(fitted, failed, reaches: reaches, floor: print.floor)
+            if try fitsCount(probe) { fitted = probe } else { failed = probe }
+        }
+        // A part that took all that remained says nothing of how many fit.
+        if failed <= remaining { lastCount[levels] = fitted }
+        return fitted
+    }
+
+    /// The count to try strictly between `fitted` (fits) and `failed` (does not): where
+    /// the line through their sizes (the inverse of their reach) meets the floor, as a page
+    /// grows about evenly with its reports; halfway where there is no such line (a page not
+    /// laid out, or no larger for more reports).
+    static func between(_ fitted: Int, _ failed: Int, reaches: [Int: Double], floor: Double) -> Int {
+        let half = (fitted + failed) / 2
+        guard let low = reaches[fitted], let high = reaches[failed], low > 0, high > 0 else { return half }
+        let slope = (1 / high - 1 / low) / Double(failed - fitted)
+        guard slope > 0, slope.isFinite else { return half }
+        let steps = ((1 / floor - 1 / low) / slope).rounded(.down)
+        return Int(min(max(Double(fitted) + steps, Double(fitted + 1)), Double(failed - 1)))
+    }
+}
