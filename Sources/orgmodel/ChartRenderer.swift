@@ -3,6 +3,7 @@ import Foundation
 import GraphvizRender
 import OrgChart
 import OrgModel
+import OrgSupport
 
 /// Which chart `render` draws.
 enum ChartKind {
@@ -163,10 +164,15 @@ struct ChartRenderer {
         let link = PageLink(stem: stem, ext: linkExt, pages: book.pageCount)
         let numbers = onlyFirstChartPage ? [book.contentsPages + 1] : Array(1...book.pageCount)
         var pages = BookPages(outputs: outputs, print: print, link: link)
-        for number in numbers {
-            let text = try PhaseTimes.shared.time("pages: DOT text") {
-                try book.dot(page: number, kind: kind, options: options, link: link)
+        // Writing a page's DOT text is Swift alone (the caches it reads are locked): the
+        // pages are written on every core, in order.
+        let texts = PhaseTimes.shared.time("pages: DOT text") {
+            ParallelWork.map(numbers.count) { slot in
+                Result { () throws(ChartError) in try book.dot(page: numbers[slot], kind: kind, options: options, link: link) }
             }
+        }
+        for (number, text) in zip(numbers, texts) {
+            let text = try text.get()
             try checkRedaction(text, inputs, name: first.path)
             pages.pages.append(BookPages.Page(number: number, dot: text, smallestType: book.smallestType(page: number)))
         }

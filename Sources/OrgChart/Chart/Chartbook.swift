@@ -128,13 +128,13 @@ public struct Chartbook: Sendable {
             let link = PageLink(stem: "x", ext: "svg", pages: book.pageCount)
             // A page whose trial fitted with room to spare is taken as it is.
             for page in book.pages where page.trialScale < print.floor * Self.remeasureBelow {
-                for kind in kinds {
-                    let size = try measure(try book.dot(page: page.number, kind: kind, options: options, link: link))
-                    if !print.fits(width: size.width, height: size.height) {
-                        tighter[page.rootPosition] = (tighter[page.rootPosition] ?? Planner.spare) * 1.08
-                        failed = true
-                        break
-                    }
+                let drawn = book
+                let fits = try Planner.measure(
+                    kinds: kinds, ahead: ahead, measure: measure, fits: { print.fits(width: $0, height: $1) },
+                    dot: { try drawn.dot(page: page.number, kind: $0, options: options, link: link) })
+                if !fits {
+                    tighter[page.rootPosition] = (tighter[page.rootPosition] ?? Planner.spare) * 1.08
+                    failed = true
                 }
             }
             if !failed { break }

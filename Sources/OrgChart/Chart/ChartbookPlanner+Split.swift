@@ -37,10 +37,10 @@ extension Planner {
     /// How many of `reports`, from `start` on, fit on one page drawn `levels` deep: the
     /// most that fit where one more does not. Nil when not even one fits.
     ///
-    /// The first guess is the count of the last part that was full (teams side by side are
-    /// much alike), so most parts take two trials: the guess and one more, or the guess and
-    /// one fewer. From the guess the count moves by steps that double until it crosses the
-    /// floor, then closes in between the two. Every count is laid out for real, and the
+    /// The first guess is the middle count of the last few parts that were full (teams side
+    /// by side are much alike), so most parts take two trials: the guess and one more, or
+    /// the guess and one fewer. From the guess the count moves by steps of 1, 1, 2, 4, …
+    /// until it crosses the floor, then closes in between the two. Every count is laid out for real, and the
     /// search ends only between a count that fits and the next that does not.
     mutating func most(of reports: [Int], from start: Int, under root: Int, levels: Int) throws -> Int? {
         let remaining = reports.count - start
@@ -51,36 +51,43 @@ extension Planner {
             reaches[count] = reach
             return reach >= print.floor
         }
-        let guess = min(lastCount[levels] ?? 1, remaining)
+        let guess = min(Self.typical(fullCounts[levels] ?? []) ?? 1, remaining)
         var fitted = 0
         var failed = remaining + 1
-        var step = 1
+        // Steps of 1, 1, 2, 4, …: the count is most often the guess or next to it.
+        var steps = [1, 1]
+        func step() -> Int {
+            if steps.count < 64 { steps.append(steps[steps.count - 1] * 2) }
+            return steps.removeFirst()
+        }
         if try fitsCount(guess) {
             fitted = guess
             while failed > remaining && fitted < remaining {
-                let probe = min(fitted + step, remaining)
+                let probe = min(fitted + step(), remaining)
                 if try fitsCount(probe) { fitted = probe } else { failed = probe }
-                step *= 2
             }
         } else {
             failed = guess
             while fitted == 0 && failed > 1 {
-                let probe = max(failed - step, 1)
+                let probe = max(failed - step(), 1)
                 if try fitsCount(probe) { fitted = probe } else { failed = probe }
-                step *= 2
             }
-            guard fitted > 0 else {
-                lastCount[levels] = nil
-                return nil
-            }
+            guard fitted > 0 else { return nil }
         }
         while fitted + 1 < failed {
             let probe = Self.between(fitted, failed, reaches: reaches, floor: print.floor)
             if try fitsCount(probe) { fitted = probe } else { failed = probe }
         }
         // A part that took all that remained says nothing of how many fit.
-        if failed <= remaining { lastCount[levels] = fitted }
+        if failed <= remaining { fullCounts[levels] = Array(((fullCounts[levels] ?? []) + [fitted]).suffix(5)) }
         return fitted
+    }
+
+    /// The middle of the last few full parts' counts (the lower of the two middle ones):
+    /// one team of unusual boxes does not move the next guess far.
+    static func typical(_ counts: [Int]) -> Int? {
+        guard !counts.isEmpty else { return nil }
+        return counts.sorted()[(counts.count - 1) / 2]
     }
 
     /// The count to try strictly between `fitted` (fits) and `failed` (does not): where

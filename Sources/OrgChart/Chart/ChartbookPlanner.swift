@@ -31,9 +31,9 @@ struct Planner {
     /// Branches whose pages came out below the floor when drawn for good, with how much
     /// larger than measured their trial pages are taken to be on the next attempt.
     var tighter: [Int?: Double] = [:]
-    /// The reports the last part of a split took, by how many levels it drew: the first
-    /// guess for the next part.
-    var lastCount: [Int: Int] = [:]
+    /// How many reports the last few full parts of a split took (parts that ended where
+    /// one more did not fit), by how many levels they drew: the next part's first guess.
+    var fullCounts: [Int: [Int]] = [:]
     /// The branch being planned (nil for the top).
     var current: Int?
     /// Drawn posts above which a page is not even laid out: it cannot fit.
