@@ -3,6 +3,7 @@ import Foundation
 import OrgAnalysis
 import OrgChart
 import OrgModel
+import OrgSupport
 
 /// How a report is printed.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -43,12 +44,13 @@ func loadStructures(_ files: [String], rules: String?) throws(Failures) -> [Load
 /// Each structure with the rule set it answers to, or why it cannot be read, in the order
 /// given: for the commands that report on every file they can read and name the rest.
 func readStructures(_ files: [String], rules: String?) -> [(file: String, loaded: Result<LoadedStructure, LoadError>)] {
-    files.map { file in
+    // Each file is read on a core of its own: a review or compare reads two or more.
+    ParallelWork.map(files.count) { slot in
         let loaded = Result { () throws(LoadError) in
-            let structure = try StructureFile.load(file)
+            let structure = try StructureFile.load(files[slot])
             return (structure: structure, rules: try RuleSetReader.ruleSet(for: structure, override: rules))
         }
-        return (file, loaded)
+        return (files[slot], loaded)
     }
 }
 
