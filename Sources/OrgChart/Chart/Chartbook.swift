@@ -113,6 +113,8 @@ public struct Chartbook: Sendable {
             planner.ahead = ahead
             planner.tighter = tighter
             let planned = try planner.run()
+            // What was sent ahead and never asked for is read, so the measurer is free.
+            try planner.readAhead()
             let contents = planned.count > 1 ? (planned.count + contentsPerPage - 1) / contentsPerPage : 0
             let numbered = planned.map { page -> Page in
                 var page = page

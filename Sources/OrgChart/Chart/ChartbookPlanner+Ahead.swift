@@ -6,32 +6,58 @@ import Foundation
 public protocol MeasureAhead: AnyObject {
     /// Starts laying out `dot` elsewhere.
     func start(_ dot: String) throws
-    /// The size of the page last started, in points.
+    /// The size of the earliest page started whose size has not been read, in points: pages
+    /// are answered in the order they were started.
     func result() throws -> (width: Double, height: Double)
 }
 
 extension Planner {
     /// Measures both kinds of a pair's trial at once when neither is known: the first kind
-    /// ahead elsewhere, the second here. Each is remembered under its key, as `measured`
-    /// remembers it; a trial whose first kind does not fit has its second measured too.
+    /// ahead elsewhere, the second here, remembered under its key as `measured` remembers
+    /// it. The first's size is read only when asked for (`measured` reads it): a trial whose
+    /// second kind does not fit needs no more, and the plan goes on while it is laid out.
     func measureAhead(_ kinds: [ChartbookKind], keys: [String], options: ChartOptions) throws {
-        guard let ahead, kinds.count == 2, sizes.known[keys[0]] == nil, sizes.known[keys[1]] == nil else { return }
+        guard let ahead, kinds.count == 2, sizes.known[keys[0]] == nil, sizes.known[keys[1]] == nil,
+            !sizes.pending.contains(keys[0])
+        else { return }
         let views = self.views
         let first = kinds[0]
-        let (there, here) = try Self.measureBoth(
+        let here = try Self.sendAndMeasure(
             ahead: ahead, measure: measure, first: { try views.draw(first, options: options) },
             second: { try views.draw(kinds[1], options: options) })
-        remember(there, key: keys[0])
+        sizes.pending.append(keys[0])
         remember(here, key: keys[1])
     }
 
+    /// Reads the sizes of the trials laid out ahead, in the order they were sent, up to and
+    /// including `key` (all of them when nil), remembering each.
+    func readAhead(through key: String? = nil) throws {
+        guard let ahead else { return }
+        while let next = sizes.pending.first {
+            let size = try ahead.result()
+            sizes.pending.removeFirst()
+            remember(size, key: next)
+            if next == key { return }
+        }
+    }
+
     /// Measures two drawings at once: `first` laid out by `ahead` (elsewhere), `second` by
-    /// `measure` (here). The first's DOT text is written on another thread and sent from
-    /// there while this one writes and lays out the second: writing it is Swift alone (the
-    /// caches it reads are locked), and this process's own layouts are what a plan waits on.
+    /// `measure` (here).
     static func measureBoth(
         ahead: MeasureAhead, measure: Chartbook.Measure, first: @escaping @Sendable () throws -> String, second: () throws -> String
     ) throws -> (first: (width: Double, height: Double), second: (width: Double, height: Double)) {
+        let here = try sendAndMeasure(ahead: ahead, measure: measure, first: first, second: second)
+        return (try ahead.result(), here)
+    }
+
+    /// Sends `first` to be laid out by `ahead` (elsewhere) and measures `second` by
+    /// `measure` (here): the size of `second`, once `first` is sent. The first's DOT text is
+    /// written on another thread and sent from there while this one writes and lays out the
+    /// second: writing it is Swift alone (the caches it reads are locked), and this
+    /// process's own layouts are what a plan waits on.
+    static func sendAndMeasure(
+        ahead: MeasureAhead, measure: Chartbook.Measure, first: @escaping @Sendable () throws -> String, second: () throws -> String
+    ) throws -> (width: Double, height: Double) {
         let sending = Sending(ahead)
         sending.group.enter()
         DispatchQueue.global().async {
@@ -53,7 +79,7 @@ extension Planner {
         }
         sending.group.wait()
         if let failure = sending.failure { throw failure }
-        return (try ahead.result(), here)
+        return here
     }
 
     /// Whether one page drawn as each of `kinds` `fits`: a pair's two measured at once where

@@ -189,7 +189,10 @@ struct Planner {
         try measureAhead(kinds, keys: keys, options: options)
         var worst = 1.0
         var reach = Double.infinity
-        for (kind, key) in zip(kinds, keys) {
+        // The change page first: measured here, it is known first, and when it does not fit
+        // the side-by-side page's size need not be waited for. One process judges in the
+        // same order, so the plan is the same either way.
+        for (kind, key) in zip(kinds, keys).reversed() {
             let size = try measured(key: key) { try views.draw(kind, options: options) }
             // A little to spare: the final page's numbers and header differ from the trial's.
             let spare = tighter[root] ?? Self.spare
@@ -211,6 +214,8 @@ struct Planner {
         var known: [String: (width: Double, height: Double)] = [:]
         /// The scale each trial that fitted prints at (with the spare), by `candidate`.
         var scales: [String: Double] = [:]
+        /// Trials sent ahead whose sizes are not read yet, in the order sent.
+        var pending: [String] = []
     }
     let sizes = Sizes()
 
@@ -218,6 +223,7 @@ struct Planner {
     /// part and kind, and the branches planned so far), cheaper to compare than its DOT,
     /// and `dot` draws it, only when it was not measured before.
     func measured(key: String, _ dot: () throws -> String) throws -> (width: Double, height: Double) {
+        if sizes.pending.contains(key) { try readAhead(through: key) }
         if let size = sizes.known[key] { return size }
         let size = try measure(try dot())
         remember(size, key: key)
