@@ -114,6 +114,7 @@ import Testing
         var fullBoxes: [String: [String]] = [:]
         var references: [(page: String, post: String, target: Int)] = []
         var hrefs: [String] = []
+        var titles: [String] = []
         for page in pages {
             let svg = try String(contentsOfFile: folder.appendingPathComponent(page).path, encoding: .utf8)
             for id in Self.ids(svg) where !id.contains("->") && !id.contains("&gt;") {
@@ -127,7 +128,12 @@ import Testing
                 }
             }
             hrefs += svg.components(separatedBy: "xlink:href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            titles += svg.components(separatedBy: "xlink:title=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         }
+        // Pointing at a link shows words (a post's title, a page), never the label's markup.
+        #expect(titles.count >= hrefs.count && !titles.isEmpty)
+        for title in titles { #expect(!title.contains("&lt;") && !title.isEmpty, "tooltip \(title.prefix(60))") }
+        #expect(titles.contains { $0.contains(", p. ") }, "a reference's tooltip names its page")
         let structure = try StructureFile.load(file)
         for post in structure.posts where post.tier != nil {
             #expect(fullBoxes[post.id.rawValue]?.count == 1, "\(post.id): full box on \(fullBoxes[post.id.rawValue] ?? [])")

@@ -44,6 +44,9 @@ struct ChartBox {
     var style: BoxStyle
     /// Where the box links to (a chartbook reference's page), already escaped.
     var href: String? = nil
+    /// What a viewer shows on pointing at a linked box (plain text: the post's title and
+    /// the page); without it Graphviz would show the label's markup.
+    var tooltip: String? = nil
     /// For a band of stacked team leaders: its cells, in order; the box itself is then
     /// unframed, and `label` is unused.
     var cells: [ChartCell] = []
@@ -62,6 +65,8 @@ struct ChartCell {
     /// The team's summary under the post, already escaped; nil when it leads no one.
     var team: String?
     var teamStyle: BoxStyle?
+    /// What a viewer shows on pointing at the cell (plain text: the post's title).
+    var tooltip: String
 }
 
 /// How a box is outlined and filled.

@@ -185,7 +185,8 @@ public struct Chartbook: Sendable {
             let part = page.parts > 1 ? " (part \(page.part) of \(page.parts))" : ""
             let title = TextWrap.lines(page.title, width: 70, maxLines: 1)[0] + part
             rows +=
-                "<TR><TD ALIGN=\"LEFT\" HREF=\"\(DOTText.html(link.href(page.number)))\">\(ChartPalette.bold("p. \(page.number)"))</TD>"
+                "<TR><TD ALIGN=\"LEFT\" HREF=\"\(DOTText.html(link.href(page.number)))\" TOOLTIP=\"\(DOTText.html("p. \(page.number): " + title))\">"
+                + "\(ChartPalette.bold("p. \(page.number)"))</TD>"
                 + "<TD ALIGN=\"LEFT\">\(DOTText.html(page.root.map { TextWrap.lines($0.rawValue, width: 24, maxLines: 1)[0] } ?? "—"))</TD>"
                 + "<TD ALIGN=\"LEFT\">\(DOTText.html(indent + title))</TD>"
                 + "<TD ALIGN=\"RIGHT\">\(page.headcount)</TD></TR>"

@@ -48,10 +48,12 @@ struct PanelDrawing<Labels: PanelLabels> {
             case .post(let position):
                 let (label, style) = labels.post(position, compact: false)
                 let page = names.page
+                let reference = page?.reference(position)
                 boxes.append(
                     ChartBox(
                         name: names.box(position), elementID: names.elementID(position), row: layout.row[position],
-                        label: label, style: style, href: page?.reference(position).map { page!.href($0) }))
+                        label: label, style: style, href: reference.map { page!.href($0) },
+                        tooltip: reference.map { "\(index.posts[position].displayTitle), p. \($0)" }))
             case .team(let manager, let members):
                 if let team = labels.team(manager, members: members) { boxes.append(teamBox(manager, team)) }
             case .stack(let manager, let leaders, let row):
@@ -75,7 +77,7 @@ struct PanelDrawing<Labels: PanelLabels> {
             cells.append(
                 ChartCell(
                     elementID: names.postID(leader), port: "c\(leader)", label: label, style: style, team: team?.label,
-                    teamStyle: team?.style))
+                    teamStyle: team?.style, tooltip: index.posts[leader].displayTitle))
         }
         return ChartBox(
             name: names.band(manager, row), elementID: names.bandID(manager, row), row: row, label: "", style: BoxStyle(), cells: cells,

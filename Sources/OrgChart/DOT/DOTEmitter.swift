@@ -32,6 +32,7 @@ enum DOTEmitter {
         if box.style.fontColor != ChartPalette.ink { list.append(("fontcolor", DOTText.quoted(box.style.fontColor))) }
         if box.style.penWidth != 1 { list.append(("penwidth", number(box.style.penWidth))) }
         if let href = box.href { list.append(("href", "\"" + href + "\"")) }
+        if let tooltip = box.tooltip { list.append(("tooltip", DOTText.quoted(tooltip))) }
         return box.name + " [" + attributes(list) + "];"
     }
 
@@ -65,6 +66,7 @@ enum DOTEmitter {
 
     static func cell(_ cell: ChartCell) -> String {
         var outer = "ID=\"\(DOTText.html(cell.elementID))\" HREF=\"#\(DOTText.html(cell.elementID))\" PORT=\"\(cell.port)\""
+        outer += " TOOLTIP=\"\(DOTText.html(cell.tooltip))\""
         outer += " BORDER=\"\(cell.style.penWidth > 1 ? 2 : 1)\" COLOR=\"\(cell.style.outline)\" BGCOLOR=\"\(cell.style.fill)\""
         if cell.style.dashed { outer += " STYLE=\"dashed\"" }
         let font = cell.style.fontColor == ChartPalette.ink ? "" : " COLOR=\"\(cell.style.fontColor)\""
