@@ -10,10 +10,29 @@ enum LinkAreas {
     static func of(
         _ gvc: OpaquePointer, _ graph: UnsafeMutablePointer<Agraph_t>, dot: String, warnings: inout [String]
     ) throws(GraphvizError) -> [LinkArea] {
-        guard dot.contains("href=") || dot.contains("HREF=") || dot.contains("URL=") else { return [] }
+        guard hasLink(dot) else { return [] }
         let map = try GraphvizRenderer.renderLaidOut(gvc, graph, graphvizFormat: "cmapx_np", warnings: &warnings)
         let dpi = orgmodel_graph_dpi(graph)
         return parse(String(decoding: map, as: UTF8.self), pixelsPerInch: dpi > 0 ? dpi : 96)
+    }
+
+    /// Whether `dot` may have a link (`href=`, `HREF=` or `URL=` anywhere in it), read as
+    /// bytes: a page's DOT text runs to tens of kilobytes, and every page is asked.
+    static func hasLink(_ dot: String) -> Bool {
+        var dot = dot
+        return dot.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            // Each needle ends in "=": look back from each "=" for one of the three words.
+            for index in 3..<bytes.count where bytes[index] == UInt8(ascii: "=") {
+                if bytes[index - 3] == UInt8(ascii: "U"), bytes[index - 2] == UInt8(ascii: "R"), bytes[index - 1] == UInt8(ascii: "L") {
+                    return true
+                }
+                guard index >= 4 else { continue }
+                let word = (bytes[index - 4], bytes[index - 3], bytes[index - 2], bytes[index - 1])
+                if word == (0x68, 0x72, 0x65, 0x66) || word == (0x48, 0x52, 0x45, 0x46) { return true }  // href, HREF
+            }
+            return false
+        }
     }
 
     /// The rectangles of a `cmapx` map whose coordinates are pixels at `pixelsPerInch`.

@@ -42,7 +42,8 @@ public enum ChangeChart {
             legend: ChangeCounts(diff: pair.diff, positions: resolved.scope.drawnPositions).legend,
             notes: notes(pair, current: current, proposed: proposed, whole: root == nil).map { Footnotes.wrapped($0) },
             dpi: options.dpi,
-            header: ChartText.header(options.page, chains: [resolved.chain]))
+            header: ChartText.header(options.page, chains: [resolved.chain]),
+            standIns: options.standIns.map { ($0, "changes") })
         return DOTEmitter.dot(document)
     }
 

@@ -20,6 +20,9 @@ struct ChartDocument {
     /// command above its top post (escaped HTML, one element per line); empty for a chart
     /// of one page.
     var header: [String] = []
+    /// On a trial page, the stand-ins for the title block and notes, and the chart kind
+    /// whose labels they measure ("single", "compare", "changes"); nil writes the labels.
+    var standIns: (labels: LabelStandIns, kind: String)? = nil
 }
 
 /// The boxes and lines of one structure (or of the change chart's merged view).

@@ -29,6 +29,9 @@ public struct ChartOptions: Sendable, Equatable {
     /// structure drawn plays in it.
     var cache: ChartCache?
     var role = "single"
+    /// On a chartbook's trial pages, what sizes their title blocks and notes once, for
+    /// stand-ins of the same size; nil on every page drawn for good.
+    var standIns: LabelStandIns?
 
     public init(names: NamePolicy = .senior, root: PostID? = nil, depth: Int? = nil, dpi: Int? = nil, boxLine: String? = nil) {
         self.names = names

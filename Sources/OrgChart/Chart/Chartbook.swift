@@ -108,9 +108,11 @@ public struct Chartbook: Sendable {
         var tighter: [Int?: Double] = [:]
         var book: Chartbook
         var attempt = 0
+        let standIns = LabelStandIns(measure: measure)
         repeat {
             var planner = Planner(views: views, options: options, print: print, measure: measure)
             planner.ahead = ahead
+            planner.standIns = standIns
             planner.tighter = tighter
             let planned = try planner.run()
             // What was sent ahead and never asked for is read, so the measurer is free.

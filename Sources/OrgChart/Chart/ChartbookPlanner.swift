@@ -12,6 +12,8 @@ struct Planner {
     let measure: Chartbook.Measure
     /// Where a pair's side-by-side trials are measured while this process measures the rest.
     var ahead: MeasureAhead?
+    /// The trial pages' title blocks and notes, sized once, for stand-ins of their size.
+    var standIns: LabelStandIns?
     /// For each view, whether a post leads someone who leads someone (a page can stop at it).
     let branching: [[Bool]]
     var pages: [Chartbook.Page] = []
@@ -167,6 +169,7 @@ struct Planner {
         addStops(&spec.merged, 2)
         var options = self.options
         options.page = spec
+        options.standIns = standIns
         // A page too wide by its count of boxes alone (or of hundreds of boxes) cannot fit:
         // no need to lay it out.
         var rowBoxes: [ChartRow: Int] = [:]

@@ -52,7 +52,8 @@ public enum ComparisonChart {
             notes: notes(sides, scopes).map { Footnotes.wrapped($0) } + footnotes.notes,
             dpi: options.dpi,
             header: ChartText.header(
-                options.page, chains: headerChains(zip(sides, scopes).map { side, scope in scope.chain.map { "\(side.heading): \($0)" } })))
+                options.page, chains: headerChains(zip(sides, scopes).map { side, scope in scope.chain.map { "\(side.heading): \($0)" } })),
+            standIns: options.standIns.map { ($0, "compare") })
         return DOTEmitter.dot(document)
     }
 

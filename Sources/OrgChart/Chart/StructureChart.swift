@@ -52,7 +52,8 @@ public enum StructureChart {
             legend: StructurePanel.legend(for: features),
             notes: notes,
             dpi: options.dpi,
-            header: ChartText.header(options.page, chains: [resolved.chain]))
+            header: ChartText.header(options.page, chains: [resolved.chain]),
+            standIns: options.standIns.map { ($0, "single") })
         return DOTEmitter.dot(document)
     }
 }

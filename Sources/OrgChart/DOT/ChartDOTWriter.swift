@@ -46,7 +46,7 @@ struct ChartDOTWriter {
             for (left, right) in zip(members, members.dropFirst()) { out.line("\(left) -> \(right) [style=invis];") }
         }
         for panel in document.panels {
-            for line in panel.lines { out.line(DOTEmitter.edge(line)) }
+            for line in panel.lines { out.line(DOTEmitter.edge(line, bare: bare)) }
         }
         out.indent -= 1
         out.line("}")
@@ -86,7 +86,7 @@ struct ChartDOTWriter {
         // node's placement can push them about; the title and key head the chart's frame.
         if !document.notes.isEmpty {
             graph += [
-                ("label", "<" + DOTEmitter.notesTable(document.notes) + ">"),
+                ("label", "<" + standIn(DOTEmitter.notesTable(document.notes)) + ">"),
                 ("labelloc", "b"), ("labeljust", "l"),
             ]
         }
@@ -110,7 +110,8 @@ struct ChartDOTWriter {
 
     /// The frame's label: the running header, the title and the key.
     private mutating func writeTitle() {
-        let title = DOTEmitter.titleTable(document.header + document.title, legend: document.legend, headerLines: document.header.count)
+        let title = standIn(
+            DOTEmitter.titleTable(document.header + document.title, legend: document.legend, headerLines: document.header.count))
         out.line(
             "graph ["
                 + DOTEmitter.attributes([
@@ -121,6 +122,16 @@ struct ChartDOTWriter {
                     ("peripheries", "0"),
                     ("margin", "4"),
                 ]) + "];")
+    }
+
+    /// Whether this is a trial page, laid out only for its size: its boxes and lines are
+    /// written without what takes no room (`DOTEmitter.node`).
+    private var bare: Bool { document.standIns != nil }
+
+    /// `table`, or on a trial page a blank table of its size.
+    private func standIn(_ table: String) -> String {
+        guard let (labels, kind) = document.standIns else { return table }
+        return labels.standIn(for: table, kind: kind) ?? table
     }
 
     /// The label column: one plain-text node per row, chained top to bottom. Side by side
@@ -168,7 +179,7 @@ struct ChartDOTWriter {
                             ("label", "<" + ChartPalette.bold(heading) + ">"),
                         ]) + "];")
             }
-            for box in panel.boxes { out.line(DOTEmitter.node(box)) }
+            for box in panel.boxes { out.line(DOTEmitter.node(box, bare: bare)) }
         }
         guard sideBySide else { return }
         for number in document.panels.indices where document.panels[number].heading != nil {

@@ -17,8 +17,11 @@ enum DOTEmitter {
         return writer.write()
     }
 
-    static func node(_ box: ChartBox) -> String {
-        if !box.cells.isEmpty { return band(box) }
+    /// A box as a node. `bare` (a trial page, laid out only for its size) leaves out what
+    /// takes no room: the id, colours, line style, link and tooltip.
+    static func node(_ box: ChartBox, bare: Bool = false) -> String {
+        if !box.cells.isEmpty { return band(box, bare: bare) }
+        if bare { return box.name + " [label=<" + box.label + ">];" }
         var styles = ["filled"]
         if box.style.dashed { styles.append("dashed") }
         if box.style.rounded { styles.append("rounded") }
@@ -40,7 +43,7 @@ enum DOTEmitter {
     /// leader (its own box above its team's summary), set in `box.columns` columns. Each
     /// cell carries the post's id (written `a_ID` in SVG, with a link to itself, which is
     /// what makes Graphviz write the id) and a port for the lines that end at it.
-    static func band(_ box: ChartBox) -> String {
+    static func band(_ box: ChartBox, bare: Bool = false) -> String {
         let columns = max(1, box.columns)
         let rows = (box.cells.count + columns - 1) / columns
         var table = "<TABLE BORDER=\"0\" CELLSPACING=\"8\" CELLPADDING=\"0\">"
@@ -53,22 +56,27 @@ enum DOTEmitter {
                     table += "<TD></TD>"
                     continue
                 }
-                table += cell(box.cells[slot])
+                table += cell(box.cells[slot], bare: bare)
             }
             table += "</TR>"
         }
         table += "</TABLE>"
+        if bare { return box.name + " [shape=plain, label=<" + table + ">];" }
         return box.name + " ["
             + attributes([
                 ("id", DOTText.quoted(box.elementID)), ("shape", "plain"), ("label", "<" + table + ">"),
             ]) + "];"
     }
 
-    static func cell(_ cell: ChartCell) -> String {
-        var outer = "ID=\"\(DOTText.html(cell.elementID))\" HREF=\"#\(DOTText.html(cell.elementID))\" PORT=\"\(cell.port)\""
-        outer += " TOOLTIP=\"\(DOTText.html(cell.tooltip))\""
-        outer += " BORDER=\"\(cell.style.penWidth > 1 ? 2 : 1)\" COLOR=\"\(cell.style.outline)\" BGCOLOR=\"\(cell.style.fill)\""
-        if cell.style.dashed { outer += " STYLE=\"dashed\"" }
+    static func cell(_ cell: ChartCell, bare: Bool = false) -> String {
+        var outer = "PORT=\"\(cell.port)\" BORDER=\"\(cell.style.penWidth > 1 ? 2 : 1)\""
+        if !bare {
+            outer =
+                "ID=\"\(DOTText.html(cell.elementID))\" HREF=\"#\(DOTText.html(cell.elementID))\" PORT=\"\(cell.port)\""
+                + " TOOLTIP=\"\(DOTText.html(cell.tooltip))\""
+                + " BORDER=\"\(cell.style.penWidth > 1 ? 2 : 1)\" COLOR=\"\(cell.style.outline)\" BGCOLOR=\"\(cell.style.fill)\""
+            if cell.style.dashed { outer += " STYLE=\"dashed\"" }
+        }
         let font = cell.style.fontColor == ChartPalette.ink ? "" : " COLOR=\"\(cell.style.fontColor)\""
         var inner = "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
         inner += "<TR><TD><FONT\(font.isEmpty ? " COLOR=\"\(ChartPalette.ink)\"" : font)>\(cell.label)</FONT></TD></TR>"
@@ -80,7 +88,8 @@ enum DOTEmitter {
         return "<TD \(outer)>\(inner)</TD>"
     }
 
-    static func edge(_ line: ChartLine) -> String {
+    /// A line as an edge. `bare` (a trial page) leaves out its id, colour and style.
+    static func edge(_ line: ChartLine, bare: Bool = false) -> String {
         var list: [(String, String)] = [("id", DOTText.quoted(line.elementID))]
         let ports: [(String, String)] = line.constrains ? [("tailport", "s"), ("headport", "n")] : []
         switch line.kind {
@@ -100,8 +109,12 @@ enum DOTEmitter {
             list += ports
         }
         if !line.constrains { list.append(("constraint", "false")) }
+        if bare { list.removeAll { !layoutAttributes.contains($0.0) } }
         return "\(line.from) -> \(line.to) [" + attributes(list) + "];"
     }
+
+    /// The attributes of a line that move boxes about: all a trial page's lines keep.
+    static let layoutAttributes: Set<String> = ["weight", "tailport", "headport", "minlen", "constraint"]
 
     /// The title block: the heading large and bold, the lines under it smaller, and the
     /// key beside them. One cell each, so neither stretches the other.

@@ -12,6 +12,7 @@ public enum DOTText {
     /// Backslashes are doubled (Graphviz reads `\\` as one backslash and would expand
     /// `\N`), quotes escaped, and line breaks and other controls become spaces.
     public static func quoted(_ text: String) -> String {
+        if isPlain(text, allowing: "&<>'") { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -31,9 +32,27 @@ public enum DOTText {
     /// substitutes `\N` and friends after decoding entities, so an entity alone is not
     /// enough), and characters XML cannot carry become spaces or U+FFFD.
     public static func html(_ text: String) -> String {
-        HTMLText.escaped(text) { out, scalar in
+        if isPlain(text, allowing: "") { return text }
+        return HTMLText.escaped(text) { out, scalar in
             if scalar == "\\" { out += "\\\\" } else { out.unicodeScalars.append(printable(scalar)) }
         }
+    }
+
+    /// Whether `text` is printable ASCII without a quote, backslash or XML special beyond
+    /// those in `allowing`: text that comes through escaping as it is (most titles and ids,
+    /// which a chartbook's planning escapes thousands of times).
+    static func isPlain(_ text: String, allowing: StaticString) -> Bool {
+        var allowed: UInt64 = 0
+        allowing.withUTF8Buffer { for byte in $0 { allowed |= 1 << UInt64(byte - 0x20) } }
+        // The bytes below 0x60 that escaping changes, as bits from 0x20.
+        let special: UInt64 = (1 << UInt64(0x22 - 0x20)) | (1 << UInt64(0x26 - 0x20)) | (1 << UInt64(0x27 - 0x20))
+            | (1 << UInt64(0x3C - 0x20)) | (1 << UInt64(0x3E - 0x20)) | (1 << UInt64(0x5C - 0x20))
+        let changed = special & ~allowed
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if byte < 0x60, changed & (1 << UInt64(byte - 0x20)) != 0 { return false }
+        }
+        return true
     }
 
     /// A scalar XML 1.0 and DOT can both carry: controls become a space, and the
