@@ -170,4 +170,13 @@ import Testing
         #expect(areas.last == LinkArea(href: "#a&b<c", frame: PageFrame(left: 0, top: 0, width: 7.5, height: 15)))
         #expect(LinkAreas.parse(map, pixelsPerInch: 72).first?.frame.left == 96)
     }
+
+    @Test func aPageHasLinksWhenItsDOTNamesOne() {
+        #expect(LinkAreas.hasLink(#"digraph { a [href="p2.svg"]; }"#))
+        #expect(LinkAreas.hasLink(##"digraph { a [label=<<TABLE><TR><TD HREF="#x">x</TD></TR></TABLE>>]; }"##))
+        #expect(LinkAreas.hasLink(#"digraph { a [URL="p2.svg"]; }"#))
+        #expect(LinkAreas.hasLink("URL="))
+        #expect(!LinkAreas.hasLink(#"digraph { a [label="href", id="RL=x"]; b [ref="x"]; }"#))
+        #expect(!LinkAreas.hasLink("=") && !LinkAreas.hasLink(""))
+    }
 }

@@ -45,7 +45,8 @@ public enum DOTText {
         var allowed: UInt64 = 0
         allowing.withUTF8Buffer { for byte in $0 { allowed |= 1 << UInt64(byte - 0x20) } }
         // The bytes below 0x60 that escaping changes, as bits from 0x20.
-        let special: UInt64 = (1 << UInt64(0x22 - 0x20)) | (1 << UInt64(0x26 - 0x20)) | (1 << UInt64(0x27 - 0x20))
+        let special: UInt64 =
+            (1 << UInt64(0x22 - 0x20)) | (1 << UInt64(0x26 - 0x20)) | (1 << UInt64(0x27 - 0x20))
             | (1 << UInt64(0x3C - 0x20)) | (1 << UInt64(0x3E - 0x20)) | (1 << UInt64(0x5C - 0x20))
         let changed = special & ~allowed
         for byte in text.utf8 {

@@ -10,11 +10,19 @@ import Testing
     /// A measure that takes every box as 150 × 60 points laid out in rows: enough to make
     /// a plan split where a real layout would.
     static func boxes(_ dot: String) -> (width: Double, height: Double) {
-        let lines = dot.split(separator: "\n")
-        let nodes = lines.filter { $0.contains(" [id=\"") && !$0.contains("->") && !$0.contains("\"orgchart") }.count
+        let nodes = boxLines(dot).count
         let cells = dot.components(separatedBy: "PORT=\"c").count - 1
         let width = Double(max(1, nodes)) * 160
         return (width, 400 + Double(cells) * 20)
+    }
+
+    /// The lines of a chart's DOT that draw a post's box or a band of them, on a page drawn
+    /// for good (with ids) or a trial page (without): not the graph, the row labels or the
+    /// panel headings (whose ids start "orgchart"), nor a line between boxes.
+    static func boxLines(_ dot: String) -> [Substring] {
+        dot.split(separator: "\n").filter { line in
+            line.contains("label=<") && !line.contains("->") && !line.contains("orgchart") && !line.contains("graph [")
+        }
     }
 
     @Test func teamManagersStackUnderTheirManagerOnAPage() throws {
@@ -63,7 +71,8 @@ import Testing
         final class Count: @unchecked Sendable { var trials = 0 }
         let count = Count()
         let book = try Chartbook.plan(result, options: ChartOptions(), print: PrintSettings()) { dot in
-            count.trials += 1
+            // Pages, not the labels their stand-ins are sized from.
+            if dot.contains("cluster_chart") { count.trials += 1 }
             return Self.boxes(dot)
         }
         let parts = book.pages.filter { $0.root == "HEAD" }

@@ -1,0 +1,83 @@
+import GraphvizRender
+import Testing
+
+@testable import OrgChart
+@testable import OrgModel
+
+/// A chartbook's trial pages carry blank tables the size of their title block and notes,
+/// and leave out what takes no room. Laid out by Graphviz, a trial page must measure
+/// exactly what the same page drawn for good measures, or the plan would not be the one
+/// the labels themselves give.
+@Suite struct LabelStandInsTests {
+    static func measure(_ dot: String) throws -> (width: Double, height: Double) {
+        let size = try GraphvizRenderer.measure(dot: dot)
+        return (size.width, size.height)
+    }
+
+    @Test("A trial page, stand-ins and all, measures what the page drawn for good measures")
+    func trialPagesMeasureAsDrawn() throws {
+        let current = try ChartFixtures.validated(StructureGenerator(posts: 700, seed: 5).generate())
+        let proposed = try ChartFixtures.validated(StructureGenerator(posts: 700, seed: 6).generate())
+        let options = ChartOptions()
+        let book = try Chartbook.plan(current: current, proposed: proposed, options: options, print: PrintSettings()) {
+            try Self.measure($0)
+        }
+        #expect(book.pages.count > 10)
+        let link = PageLink(stem: "b", ext: "svg", pages: book.pageCount)
+        var trial = options
+        trial.standIns = LabelStandIns(measure: Self.measure)
+        var compared = 0
+        for page in book.pages where page.number % 4 == 1 {
+            for kind in [ChartbookKind.compare, .changes, .current] {
+                let drawn = try book.dot(page: page.number, kind: kind, options: options, link: link)
+                let bare = try book.dot(page: page.number, kind: kind, options: trial, link: link)
+                #expect(bare.utf8.count * 4 < drawn.utf8.count * 3, "a trial page is a quarter shorter or more")
+                #expect(!bare.contains("href=") && !bare.contains("HREF=") && !bare.contains("fillcolor"))
+                let (drawnSize, bareSize) = (try Self.measure(drawn), try Self.measure(bare))
+                #expect(drawnSize == bareSize, "page \(page.number), \(kind): \(drawnSize) drawn, \(bareSize) as a trial")
+                compared += 1
+            }
+        }
+        #expect(compared >= 9)
+    }
+
+    @Test("Labels that differ only in their digits share one measurement")
+    func digitsShareAMeasurement() throws {
+        final class Count: @unchecked Sendable { var measured = 0 }
+        let count = Count()
+        let standIns = LabelStandIns { dot in
+            count.measured += 1
+            return (120.4, 30.6)
+        }
+        let first = standIns.standIn(for: "<TABLE><TR><TD>Moved: 3</TD></TR></TABLE>", kind: "changes")
+        let second = standIns.standIn(for: "<TABLE><TR><TD>Moved: 71</TD></TR></TABLE>", kind: "changes")
+        let third = standIns.standIn(for: "<TABLE><TR><TD>Moved: 70</TD></TR></TABLE>", kind: "changes")
+        #expect(count.measured == 2, "3 and 71 differ in length; 71 and 70 only in a digit")
+        #expect(first == LabelStandIns.blank(width: 120, height: 31))
+        #expect(second == third)
+        // Another kind of chart measures its own.
+        _ = standIns.standIn(for: "<TABLE><TR><TD>Moved: 3</TD></TR></TABLE>", kind: "compare")
+        #expect(count.measured == 3)
+        #expect(LabelStandIns.digitsAsZero("p. 1,217 · 9 posts") == "p. 0,000 · 0 posts")
+    }
+
+    @Test("A label that cannot be measured is written as it is")
+    func unmeasuredLabelsStay() {
+        struct Refused: Error {}
+        let standIns = LabelStandIns { _ in throw Refused() }
+        #expect(standIns.standIn(for: "<TABLE><TR><TD>Key</TD></TR></TABLE>", kind: "single") == nil)
+    }
+
+    @Test("Plain text comes through escaping as it is; anything else is escaped")
+    func plainTextPassesThrough() {
+        #expect(DOTText.html("Service Manager 12") == "Service Manager 12")
+        #expect(DOTText.quoted("SM-12/see-p04") == "\"SM-12/see-p04\"")
+        #expect(DOTText.quoted("a & <b> 'c'") == "\"a & <b> 'c'\"")
+        #expect(DOTText.html("a & b") == "a &amp; b")
+        #expect(DOTText.html("it's") == "it&#39;s")
+        #expect(DOTText.html("C:\\N") == "C:\\\\N")
+        #expect(DOTText.html("tab\there") == "tab here")
+        #expect(DOTText.html("Café") == "Café")
+        #expect(DOTText.quoted("say \"hi\"") == "\"say \\\"hi\\\"\"")
+    }
+}
