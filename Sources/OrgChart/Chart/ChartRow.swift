@@ -23,6 +23,14 @@ public enum ChartRow: Hashable, Comparable, Sendable {
         }
     }
 
+    /// The slug as a DOT node name may hold it: `tier_4`, `front_line`.
+    var nodeSlug: String {
+        switch self {
+        case .tier(let tier): "tier_\(tier)"
+        case .frontLine: "front_line"
+        }
+    }
+
     /// Every row a chart needs to show posts in `rows`: each tier from the highest to the
     /// lowest present (a skipped tier keeps its empty row, so a post is never pulled up
     /// into a tier it is not), then the front line if any post sits there.

@@ -70,7 +70,7 @@ enum ChartText {
                 let label =
                     rules.first { $0.rule(forTier: tier) != nil }?.label(forTier: tier)
                     ?? rules.first?.label(forTier: tier) ?? "Tier \(tier)"
-                labels[row] = label.components(separatedBy: " · ").flatMap { TextWrap.lines($0, width: 22) }.map(DOTText.html)
+                labels[row] = label.split(separator: " · ").flatMap { TextWrap.lines(String($0), width: 22) }.map(DOTText.html)
             }
         }
         return labels
