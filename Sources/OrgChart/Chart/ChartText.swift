@@ -70,7 +70,9 @@ enum ChartText {
                 let label =
                     rules.first { $0.rule(forTier: tier) != nil }?.label(forTier: tier)
                     ?? rules.first?.label(forTier: tier) ?? "Tier \(tier)"
-                labels[row] = label.split(separator: " · ").flatMap { TextWrap.lines(String($0), width: 22) }.map(DOTText.html)
+                // Most labels are one part: no separator to look for.
+                let parts = label.contains("·") ? label.split(separator: " · ").map(String.init) : [label]
+                labels[row] = parts.flatMap { TextWrap.lines($0, width: 22) }.map(DOTText.html)
             }
         }
         return labels

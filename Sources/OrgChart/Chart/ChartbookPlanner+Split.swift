@@ -37,11 +37,13 @@ extension Planner {
     /// How many of `reports`, from `start` on, fit on one page drawn `levels` deep: the
     /// most that fit where one more does not. Nil when not even one fits.
     ///
-    /// The first guess is the middle count of the last few parts that were full (teams side
-    /// by side are much alike), so most parts take two trials: the guess and one more, or
-    /// the guess and one fewer. From the guess the count moves by steps of 1, 1, 2, 4, …
-    /// until it crosses the floor, then closes in between the two. Every count is laid out for real, and the
-    /// search ends only between a count that fits and the next that does not.
+    /// The first guess is as many reports as make a widest row of as many boxes as the
+    /// middle one of the last few full parts had (a row of boxes is what fills a page's
+    /// width, and reports' branches differ more in width than full pages do); counted
+    /// without laying anything out. Before any part is full, it is one report. So most parts take two trials: the guess and one more, or the guess
+    /// and one fewer. From the guess the count moves by steps of 1, 1, 2, 4, … until it
+    /// crosses the floor, then closes in between the two. Every count is laid out for real,
+    /// and the search ends only between a count that fits and the next that does not.
     mutating func most(of reports: [Int], from start: Int, under root: Int, levels: Int) throws -> Int? {
         let remaining = reports.count - start
         var reaches: [Int: Double] = [:]
@@ -51,7 +53,25 @@ extension Planner {
             reaches[count] = reach
             return reach >= print.floor
         }
-        let guess = min(Self.typical(fullCounts[levels] ?? []) ?? 1, remaining)
+        func slice(_ count: Int) -> [Int] { Array(reports[start..<(start + count)]) }
+        func widest(_ count: Int) -> Int? {
+            let part = slice(count)
+            let (options, spec) = trialOptions(root, references: references(root, levels: levels, reports: Set(part)), reports: part)
+            return widestRow(options, spec)
+        }
+        let guess: Int
+        if let boxes = Self.typical(fullBoxes[levels] ?? []) {
+            // The most reports whose widest row is no wider (rows grow with reports).
+            var low = 1
+            var high = remaining
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if let found = widest(middle), found <= boxes { low = middle } else { high = middle - 1 }
+            }
+            guess = low
+        } else {
+            guess = 1
+        }
         var fitted = 0
         var failed = remaining + 1
         // Steps of 1, 1, 2, 4, …: the count is most often the guess or next to it.
@@ -79,7 +99,9 @@ extension Planner {
             if try fitsCount(probe) { fitted = probe } else { failed = probe }
         }
         // A part that took all that remained says nothing of how many fit.
-        if failed <= remaining { fullCounts[levels] = Array(((fullCounts[levels] ?? []) + [fitted]).suffix(5)) }
+        if failed <= remaining {
+            if let boxes = widest(fitted) { fullBoxes[levels] = Array(((fullBoxes[levels] ?? []) + [boxes]).suffix(5)) }
+        }
         return fitted
     }
 

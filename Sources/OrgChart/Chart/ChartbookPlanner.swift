@@ -33,9 +33,10 @@ struct Planner {
     /// Branches whose pages came out below the floor when drawn for good, with how much
     /// larger than measured their trial pages are taken to be on the next attempt.
     var tighter: [Int?: Double] = [:]
-    /// How many reports the last few full parts of a split took (parts that ended where
-    /// one more did not fit), by how many levels they drew: the next part's first guess.
-    var fullCounts: [Int: [Int]] = [:]
+    /// The boxes in the widest row (`widestRow`) of the last few full parts of a split
+    /// (parts that ended where one more report did not fit), by how many levels they drew:
+    /// what the next part's first guess is made to match.
+    var fullBoxes: [Int: [Int]] = [:]
     /// The branch being planned (nil for the top).
     var current: Int?
     /// Drawn posts above which a page is not even laid out: it cannot fit.
@@ -144,6 +145,33 @@ struct Planner {
     /// how far above or below says how many more or fewer reports would. 0 for a page
     /// too large to be worth laying out.
     func reach(_ root: Int?, references: [Int], reports: [Int]?) throws -> Double {
+        let (options, spec) = trialOptions(root, references: references, reports: reports)
+        // A page too wide by its count of boxes alone (or of hundreds of boxes) cannot fit:
+        // no need to lay it out.
+        guard let widest = widestRow(options, spec), !Self.narrowest(widest, print: print) else { return 0 }
+        let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
+        let keys = kinds.map { "\($0) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])" }
+        try measureAhead(kinds, keys: keys, options: options)
+        var worst = 1.0
+        var reach = Double.infinity
+        // The change page first: measured here, it is known first, and when it does not fit
+        // the side-by-side page's size need not be waited for. One process judges in the
+        // same order, so the plan is the same either way.
+        for (kind, key) in zip(kinds, keys).reversed() {
+            let size = try measured(key: key) { try views.draw(kind, options: options) }
+            // A little to spare: the final page's numbers and header differ from the trial's.
+            let spare = tighter[root] ?? Self.spare
+            reach = min(reach, print.reach(width: size.width * spare, height: size.height * spare))
+            if reach < print.floor { return reach }
+            worst = min(worst, print.fit(width: size.width * spare, height: size.height * spare).scale)
+        }
+        sizes.scales[Self.candidate(root, references, reports)] = worst
+        return reach
+    }
+
+    /// The options that draw a trial page of `root` with these references (and this part's
+    /// reports), and the page they describe.
+    func trialOptions(_ root: Int?, references: [Int], reports: [Int]?) -> (ChartOptions, PageSpec) {
         var page = Chartbook.Page(
             number: 999, root: root.map { PostID(views.mergedIDs[$0]) }, title: "", headcount: 0, part: 1, parts: reports == nil ? 1 : 2,
             up: root == nil ? nil : 999, level: 0, references: references, reports: reports, rootPosition: root)
@@ -170,41 +198,29 @@ struct Planner {
         var options = self.options
         options.page = spec
         options.standIns = standIns
-        // A page too wide by its count of boxes alone (or of hundreds of boxes) cannot fit:
-        // no need to lay it out.
+        return (options, spec)
+    }
+
+    /// The most boxes in one row of any page a trial draws (the side-by-side page's two
+    /// panels together, the change page alone), a band of stacked leaders counting a box
+    /// per column; nil when a page draws more boxes than any page could hold.
+    func widestRow(_ options: ChartOptions, _ spec: PageSpec) -> Int? {
         var rowBoxes: [ChartRow: Int] = [:]
+        var widest = 0
         for view in views.views.indices {
             let index = views.views[view]
             let side: PageSpec.Side? = views.isPair ? [spec.current, spec.proposed, spec.merged][view] : spec.single
             let resolved = PageScope.resolve(index, options: options, side: side, page: spec, userRoot: nil, below: below[view])
-            if resolved.scope.drawnPositions.count > Self.largestPage { return 0 }
+            if resolved.scope.drawnPositions.count > Self.largestPage { return nil }
             // The compare page holds the current and proposed panels side by side; the
             // change chart (the merged view) is a page of its own.
             guard view < 2 || !views.isPair else {
-                if Self.narrowest(rows: Self.boxesByRow(index, resolved.scope, options), print: print) { return 0 }
+                widest = max(widest, Self.boxesByRow(index, resolved.scope, options).values.max() ?? 0)
                 continue
             }
             for (row, count) in Self.boxesByRow(index, resolved.scope, options) { rowBoxes[row, default: 0] += count }
         }
-        if Self.narrowest(rows: rowBoxes, print: print) { return 0 }
-        let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
-        let keys = kinds.map { "\($0) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])" }
-        try measureAhead(kinds, keys: keys, options: options)
-        var worst = 1.0
-        var reach = Double.infinity
-        // The change page first: measured here, it is known first, and when it does not fit
-        // the side-by-side page's size need not be waited for. One process judges in the
-        // same order, so the plan is the same either way.
-        for (kind, key) in zip(kinds, keys).reversed() {
-            let size = try measured(key: key) { try views.draw(kind, options: options) }
-            // A little to spare: the final page's numbers and header differ from the trial's.
-            let spare = tighter[root] ?? Self.spare
-            reach = min(reach, print.reach(width: size.width * spare, height: size.height * spare))
-            if reach < print.floor { return reach }
-            worst = min(worst, print.fit(width: size.width * spare, height: size.height * spare).scale)
-        }
-        sizes.scales[Self.candidate(root, references, reports)] = worst
-        return reach
+        return max(widest, rowBoxes.values.max() ?? 0)
     }
 
     /// A trial page's name among the scales of those that fit.
@@ -252,10 +268,9 @@ struct Planner {
     /// is at least n × (box + gap) wide, and the row labels take some more.
     static let narrowestBox = 110.0, boxGap = 13.0, labelColumn = 80.0
 
-    /// Whether a page with these boxes by row is too wide for the paper at the floor,
-    /// whatever Graphviz makes of it.
-    static func narrowest(rows: [ChartRow: Int], print: PrintSettings) -> Bool {
-        guard let widest = rows.values.max() else { return false }
+    /// Whether a page whose widest row holds `widest` boxes is too wide for the paper at
+    /// the floor, whatever Graphviz makes of it.
+    static func narrowest(_ widest: Int, print: PrintSettings) -> Bool {
         let width = labelColumn + Double(widest) * (narrowestBox + boxGap)
         let long = print.paper.portrait.height
         return width * print.floor > long - 2 * PrintSettings.margin
