@@ -116,17 +116,22 @@ enum ChartText {
             prefix + "Whole structure: \(Plural.grouped(posts.count, "post")), headcount \(headcount); checks: "
                 + counts.joined(separator: ", ")
         ]
-        let here = result.findings.filter { ($0.severity == .error || $0.severity == .warning) && ($0.post.map(shown.contains) ?? false) }
-        if here.isEmpty {
+        // Positions in the findings, not copies of them: a chartbook asks on every page.
+        var errorsHere: [Int] = []
+        var warningsHere: [Int] = []
+        for (position, finding) in result.findings.enumerated() where finding.severity == .error || finding.severity == .warning {
+            guard let post = finding.post, shown.contains(post) else { continue }
+            if finding.severity == .error { errorsHere.append(position) } else { warningsHere.append(position) }
+        }
+        if errorsHere.isEmpty && warningsHere.isEmpty {
             lines[0] += "; none on this page"
         } else {
-            let errorsHere = here.filter { $0.severity == .error }.count
             lines[0] +=
-                "; on this page: \(Plural.count(errorsHere, "error")), "
-                + Plural.count(here.count - errorsHere, "warning")
+                "; on this page: \(Plural.count(errorsHere.count, "error")), "
+                + Plural.count(warningsHere.count, "warning")
         }
-        let ordered = here.filter { $0.severity == .error } + here.filter { $0.severity == .warning }
-        for finding in ordered.prefix(limit) { lines.append(prefix + line(finding)) }
+        let ordered = errorsHere + warningsHere
+        for position in ordered.prefix(limit) { lines.append(prefix + line(result.findings[position])) }
         if ordered.count > limit {
             lines.append("… and \(ordered.count - limit) more on this page: run orgmodel validate \(result.structure.source ?? "FILE")")
         }

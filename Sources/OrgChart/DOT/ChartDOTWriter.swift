@@ -86,7 +86,8 @@ struct ChartDOTWriter {
         // node's placement can push them about; the title and key head the chart's frame.
         if !document.notes.isEmpty {
             graph += [
-                ("label", "<" + standIn(DOTEmitter.notesTable(document.notes)) + ">"),
+                ("label", "<" + (standIn(key: document.notes.joined(separator: "\n")) { DOTEmitter.notesTable(document.notes) }
+                    ?? DOTEmitter.notesTable(document.notes)) + ">"),
                 ("labelloc", "b"), ("labeljust", "l"),
             ]
         }
@@ -110,8 +111,12 @@ struct ChartDOTWriter {
 
     /// The frame's label: the running header, the title and the key.
     private mutating func writeTitle() {
-        let title = standIn(
-            DOTEmitter.titleTable(document.header + document.title, legend: document.legend, headerLines: document.header.count))
+        let document = self.document
+        func table() -> String {
+            DOTEmitter.titleTable(document.header + document.title, legend: document.legend, headerLines: document.header.count)
+        }
+        // The words and the shapes of the key's samples decide the title block's size.
+        let title = standIn(key: titleKey, make: table) ?? table()
         out.line(
             "graph ["
                 + DOTEmitter.attributes([
@@ -128,10 +133,27 @@ struct ChartDOTWriter {
     /// written without what takes no room (`DOTEmitter.node`).
     private var bare: Bool { document.standIns != nil }
 
-    /// `table`, or on a trial page a blank table of its size.
-    private func standIn(_ table: String) -> String {
-        guard let (labels, kind) = document.standIns else { return table }
-        return labels.standIn(for: table, kind: kind) ?? table
+    /// On a trial page, a blank table the size of the one `make` makes, whose words (and
+    /// whatever else shapes it) `key` gives; nil on a page drawn for good, or when the
+    /// table cannot be measured.
+    private func standIn(key: @autoclosure () -> String, make: () -> String) -> String? {
+        guard let (labels, kind) = document.standIns else { return nil }
+        return labels.standIn(key: key(), kind: kind, table: make)
+    }
+
+    /// The title block's words, and the line count of its header and the shape of each
+    /// sample in its key: what its size depends on.
+    private var titleKey: String {
+        var key = "\(document.header.count)\u{1E}" + (document.header + document.title).joined(separator: "\n") + "\u{1E}"
+        for entry in document.legend {
+            switch entry.sample {
+            case .box(let style): key += style.penWidth > 1 ? "B" : "b"
+            case .line(_, let dashed): key += dashed ? "D" : "L"
+            case .text(let text): key += "T" + text
+            }
+            key += entry.meaning + "\n"
+        }
+        return key
     }
 
     /// The label column: one plain-text node per row, chained top to bottom. Side by side

@@ -26,11 +26,19 @@ final class LabelStandIns: @unchecked Sendable {
     /// `kind`; nil when it cannot be measured (the page is then laid out with its label,
     /// and Graphviz says what is wrong when it lays that out).
     func standIn(for table: String, kind: String) -> String? {
-        let key = kind + "\u{1F}" + Self.digitsAsZero(table)
+        standIn(key: table, kind: kind) { table }
+    }
+
+    /// A blank table the size of the label `table` makes, where `key` is any text that
+    /// differs between two such labels wherever they differ but in digits (the label's
+    /// words and what shapes it, shorter than its markup): `table` is made only when no
+    /// label of the key was measured before.
+    func standIn(key: String, kind: String, table: () -> String) -> String? {
+        let key = kind + "\u{1F}" + Self.digitsAsZero(key)
         lock.lock()
         let known = sizes[key]
         lock.unlock()
-        guard let size = known ?? measured(table) else { return nil }
+        guard let size = known ?? measured(table()) else { return nil }
         if known == nil {
             lock.lock()
             sizes[key] = size
