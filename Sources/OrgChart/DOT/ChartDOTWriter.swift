@@ -85,11 +85,9 @@ struct ChartDOTWriter {
         // The notes go in the graph's own label, under the chart and at its left, where no
         // node's placement can push them about; the title and key head the chart's frame.
         if !document.notes.isEmpty {
-            graph += [
-                ("label", "<" + (standIn(key: document.notes.joined(separator: "\n")) { DOTEmitter.notesTable(document.notes) }
-                    ?? DOTEmitter.notesTable(document.notes)) + ">"),
-                ("labelloc", "b"), ("labeljust", "l"),
-            ]
+            let notes = document.notes
+            let table = standIn(key: notes.joined(separator: "\n")) { DOTEmitter.notesTable(notes) } ?? DOTEmitter.notesTable(notes)
+            graph += [("label", "<" + table + ">"), ("labelloc", "b"), ("labeljust", "l")]
         }
         graph += [
             ("nodesep", "0.18"),
