@@ -119,9 +119,11 @@ enum ChartText {
         // Positions in the findings, not copies of them: a chartbook asks on every page.
         var errorsHere: [Int] = []
         var warningsHere: [Int] = []
-        for (position, finding) in result.findings.enumerated() where finding.severity == .error || finding.severity == .warning {
-            guard let post = finding.post, shown.contains(post) else { continue }
-            if finding.severity == .error { errorsHere.append(position) } else { warningsHere.append(position) }
+        let findings = result.findings
+        for position in findings.indices {
+            let severity = findings[position].severity
+            guard severity == .error || severity == .warning, let post = findings[position].post, shown.contains(post) else { continue }
+            if severity == .error { errorsHere.append(position) } else { warningsHere.append(position) }
         }
         if errorsHere.isEmpty && warningsHere.isEmpty {
             lines[0] += "; none on this page"
