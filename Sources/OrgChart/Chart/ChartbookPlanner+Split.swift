@@ -39,11 +39,12 @@ extension Planner {
     ///
     /// The first guess is as many reports as make a widest row of as many boxes as the
     /// middle one of the last few full parts had (a row of boxes is what fills a page's
-    /// width, and reports' branches differ more in width than full pages do); counted
-    /// without laying anything out. Before any part is full, it is one report. So most parts take two trials: the guess and one more, or the guess
-    /// and one fewer. From the guess the count moves by steps of 1, 1, 2, 4, … until it
-    /// crosses the floor, then closes in between the two. Every count is laid out for real,
-    /// and the search ends only between a count that fits and the next that does not.
+    /// width, and reports' branches differ more in width than full pages do), counted
+    /// without laying anything out; before any part is full, it is one report. So most
+    /// parts take two trials: the guess and one more, or the guess and one fewer. From the
+    /// guess the count moves by steps of 1, 1, 2, 4, … until it crosses the floor, then
+    /// closes in between the two. Every count is laid out for real, and the search ends
+    /// only between a count that fits and the next that does not.
     mutating func most(of reports: [Int], from start: Int, under root: Int, levels: Int) throws -> Int? {
         let remaining = reports.count - start
         var reaches: [Int: Double] = [:]
