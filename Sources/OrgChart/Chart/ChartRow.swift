@@ -16,18 +16,14 @@ public enum ChartRow: Hashable, Comparable, Sendable {
     }
 
     /// A short name usable inside an element id: `tier-5`, `front-line`.
-    var slug: String {
-        switch self {
-        case .tier(let tier): "tier-\(tier)"
-        case .frontLine: "front-line"
-        }
-    }
+    var slug: String { slug(joinedBy: "-") }
 
-    /// The slug as a DOT node name may hold it: `tier_4`, `front_line`.
-    var nodeSlug: String {
+    /// The slug with its words joined by `separator`: `tier_4` and `front_line` as a DOT
+    /// node name may hold them.
+    func slug(joinedBy separator: String) -> String {
         switch self {
-        case .tier(let tier): "tier_\(tier)"
-        case .frontLine: "front_line"
+        case .tier(let tier): "tier" + separator + String(tier)
+        case .frontLine: "front" + separator + "line"
         }
     }
 

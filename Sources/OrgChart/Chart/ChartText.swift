@@ -133,7 +133,7 @@ enum ChartText {
                 + Plural.count(warningsHere.count, "warning")
         }
         let ordered = errorsHere + warningsHere
-        for position in ordered.prefix(limit) { lines.append(prefix + line(result.findings[position])) }
+        for position in ordered.prefix(limit) { lines.append(prefix + line(findings[position])) }
         if ordered.count > limit {
             lines.append("… and \(ordered.count - limit) more on this page: run orgmodel validate \(result.structure.source ?? "FILE")")
         }

@@ -54,11 +54,15 @@ extension Planner {
             reaches[count] = reach
             return reach >= print.floor
         }
-        func slice(_ count: Int) -> [Int] { Array(reports[start..<(start + count)]) }
+        // Each count's widest row, counted once (the guess and the part's record both ask).
+        var widths: [Int: Int?] = [:]
         func widest(_ count: Int) -> Int? {
-            let part = slice(count)
+            if let known = widths[count] { return known }
+            let part = Array(reports[start..<(start + count)])
             let (options, spec) = trialOptions(root, references: references(root, levels: levels, reports: Set(part)), reports: part)
-            return widestRow(options, spec)
+            let found = widestRow(options, spec)
+            widths[count] = found
+            return found
         }
         let guess: Int
         if let boxes = Self.typical(fullBoxes[levels] ?? []) {

@@ -25,7 +25,7 @@ struct FindingMarks {
     /// Distinct rule ids of `post`'s findings of `severity`, in rule order.
     func rules(for posts: [PostID], _ severity: Severity) -> [RuleID] {
         // Most posts have no findings: nothing to gather or sort.
-        if posts.count == 1 && byPost[posts[0]] == nil { return [] }
+        guard posts.contains(where: { byPost[$0] != nil }) else { return [] }
         var rules = Set<RuleID>()
         for post in posts {
             for finding in findings(for: post) where finding.severity == severity { rules.insert(finding.rule) }

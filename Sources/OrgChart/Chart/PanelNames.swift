@@ -17,7 +17,7 @@ struct PanelNames {
 
     /// The band of `manager`'s reports stacked in `row`.
     func band(_ manager: Int, _ row: ChartRow) -> String {
-        "\(nameKey)s\(manager)_\(row.nodeSlug)"
+        "\(nameKey)s\(manager)_\(row.slug(joinedBy: "_"))"
     }
 
     /// The box of `manager`'s front-line team.

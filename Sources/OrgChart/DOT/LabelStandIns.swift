@@ -22,17 +22,12 @@ final class LabelStandIns: @unchecked Sendable {
         self.measure = measure
     }
 
-    /// A blank table the size of `table` (an HTML-like label), as it is set in a chart of
-    /// `kind`; nil when it cannot be measured (the page is then laid out with its label,
-    /// and Graphviz says what is wrong when it lays that out).
-    func standIn(for table: String, kind: String) -> String? {
-        standIn(key: table, kind: kind) { table }
-    }
-
-    /// A blank table the size of the label `table` makes, where `key` is any text that
-    /// differs between two such labels wherever they differ but in digits (the label's
-    /// words and what shapes it, shorter than its markup): `table` is made only when no
-    /// label of the key was measured before.
+    /// A blank table the size of the label `table` makes (an HTML-like label, as it is set
+    /// in a chart of `kind`), where `key` is any text that differs between two such labels
+    /// wherever they differ but in digits (the label's words and what shapes it, shorter
+    /// than its markup): `table` is made only when no label of the key was measured before.
+    /// Nil when it cannot be measured: the page is then laid out with its label, and
+    /// Graphviz says what is wrong when it lays that out.
     func standIn(key: String, kind: String, table: () -> String) -> String? {
         let key = kind + "\u{1F}" + Self.digitsAsZero(key)
         lock.lock()

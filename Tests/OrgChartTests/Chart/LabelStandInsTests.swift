@@ -41,6 +41,11 @@ import Testing
         #expect(compared >= 9)
     }
 
+    /// The stand-in for a table keyed by its own text, as a test asks for it.
+    static func standIn(_ table: String, kind: String, in standIns: LabelStandIns) -> String? {
+        standIns.standIn(key: table, kind: kind) { table }
+    }
+
     @Test("Labels that differ only in their digits share one measurement")
     func digitsShareAMeasurement() throws {
         final class Count: @unchecked Sendable { var measured = 0 }
@@ -49,14 +54,14 @@ import Testing
             count.measured += 1
             return (120.4, 30.6)
         }
-        let first = standIns.standIn(for: "<TABLE><TR><TD>Moved: 3</TD></TR></TABLE>", kind: "changes")
-        let second = standIns.standIn(for: "<TABLE><TR><TD>Moved: 71</TD></TR></TABLE>", kind: "changes")
-        let third = standIns.standIn(for: "<TABLE><TR><TD>Moved: 70</TD></TR></TABLE>", kind: "changes")
+        let first = Self.standIn("<TABLE><TR><TD>Moved: 3</TD></TR></TABLE>", kind: "changes", in: standIns)
+        let second = Self.standIn("<TABLE><TR><TD>Moved: 71</TD></TR></TABLE>", kind: "changes", in: standIns)
+        let third = Self.standIn("<TABLE><TR><TD>Moved: 70</TD></TR></TABLE>", kind: "changes", in: standIns)
         #expect(count.measured == 2, "3 and 71 differ in length; 71 and 70 only in a digit")
         #expect(first == LabelStandIns.blank(width: 120, height: 31))
         #expect(second == third)
         // Another kind of chart measures its own.
-        _ = standIns.standIn(for: "<TABLE><TR><TD>Moved: 3</TD></TR></TABLE>", kind: "compare")
+        _ = Self.standIn("<TABLE><TR><TD>Moved: 3</TD></TR></TABLE>", kind: "compare", in: standIns)
         #expect(count.measured == 3)
         #expect(LabelStandIns.digitsAsZero("p. 1,217 · 9 posts") == "p. 0,000 · 0 posts")
     }
@@ -65,7 +70,7 @@ import Testing
     func unmeasuredLabelsStay() {
         struct Refused: Error {}
         let standIns = LabelStandIns { _ in throw Refused() }
-        #expect(standIns.standIn(for: "<TABLE><TR><TD>Key</TD></TR></TABLE>", kind: "single") == nil)
+        #expect(Self.standIn("<TABLE><TR><TD>Key</TD></TR></TABLE>", kind: "single", in: standIns) == nil)
     }
 
     @Test("Plain text comes through escaping as it is; anything else is escaped")
