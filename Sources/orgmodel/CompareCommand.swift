@@ -66,7 +66,9 @@ struct CompareCommand: ParsableCommand {
             return try report.rendered(chosen)
         }
         let bytes = try PhaseTimes.shared.time("comparison and report") {
-            proposed.count == 1 ? try kept(keyDifferences(loaded)) : try kept(optionsTable(loaded))
+            guard proposed.count == 1 else { return try kept(optionsTable(loaded)) }
+            let report = PhaseTimes.shared.time("comparison") { keyDifferences(loaded) }
+            return try PhaseTimes.shared.time("report") { try kept(report) }
         }
         try PhaseTimes.shared.time("written") { try emit(bytes, to: destination.output, inputs: [current] + proposed + ruleFiles(loaded)) }
     }

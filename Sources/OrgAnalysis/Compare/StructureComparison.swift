@@ -31,17 +31,17 @@ public struct StructureComparison: Sendable {
         current: Structure, proposed: Structure, currentRules: RuleSet, proposedRules: RuleSet, asOf: Day,
         matching: IDMatching = .exact
     ) {
-        // The diff and each side's measures and findings are independent: worked out side
-        // by side, which on two cores is what keeps 100,000-post structures within a second.
-        func side(_ structure: Structure, _ rules: RuleSet) -> (StructureAnalysis, ValidationResult) {
-            let index = StructureIndex(structure)
-            return ParallelWork.both(
+        // Each side is indexed once (side by side); the diff reads both indexes, and it and
+        // each side's measures and findings are then worked out side by side.
+        let (currentIndex, proposedIndex) = ParallelWork.both({ StructureIndex(current) }, { StructureIndex(proposed) })
+        func side(_ index: StructureIndex, _ rules: RuleSet) -> (StructureAnalysis, ValidationResult) {
+            ParallelWork.both(
                 { StructureAnalysis(index: index, rules: rules) },
                 { Validator(rules: rules, asOf: asOf).validate(index) })
         }
         let (diff, sides) = ParallelWork.both(
-            { StructureDiff(current: current, proposed: proposed, matching: matching) },
-            { ParallelWork.both({ side(current, currentRules) }, { side(proposed, proposedRules) }) })
+            { StructureDiff(current: currentIndex, proposed: proposedIndex, matching: matching) },
+            { ParallelWork.both({ side(currentIndex, currentRules) }, { side(proposedIndex, proposedRules) }) })
         self.init(
             diff: diff, before: sides.0.0, after: sides.1.0, beforeFindings: sides.0.1, afterFindings: sides.1.1)
     }

@@ -33,14 +33,29 @@ public struct StructureDiff: Sendable, Equatable {
     /// The notes, one sentence each.
     public var notes: [String] { comparisonNotes.map(\.english) }
 
-    private let changeByCurrentID: [PostID: Int]
-    private let changeByProposedID: [PostID: Int]
+    /// The first post with each id on each side, which is also where a current post's
+    /// record is: the records start with every current post in file order.
+    private let currentPosition: [PostID: Int]
+    private let proposedPosition: [PostID: Int]
+    /// The record of each proposed post, by position.
+    private let changeOfProposed: [Int]
+    /// The first record of each id that several proposed posts hold: it may be a later
+    /// post's (kept, so listed before a created first post).
+    private let firstChangeOfRepeatedProposedID: [PostID: Int]
 
+    /// Works out the change from `current` to `proposed`, indexing each (side by side).
     public init(current: Structure, proposed: Structure, matching: IDMatching = .exact) {
-        self.current = current
-        self.proposed = proposed
+        let (currentIndex, proposedIndex) = ParallelWork.both({ StructureIndex(current) }, { StructureIndex(proposed) })
+        self.init(current: currentIndex, proposed: proposedIndex, matching: matching)
+    }
 
-        var pairing = PostPairing(current: current.posts, proposed: proposed.posts)
+    /// Works out the change from one indexed structure to another: each index's positions
+    /// by id are read, not built again.
+    public init(current: StructureIndex, proposed: StructureIndex, matching: IDMatching = .exact) {
+        self.current = current.structure
+        self.proposed = proposed.structure
+
+        var pairing = PostPairing(current: current, proposed: proposed)
         pairing.pairByID()
         pairing.pairByReplacement()
         if matching != .exact { pairing.pairByKey(matching) }
@@ -48,18 +63,25 @@ public struct StructureDiff: Sendable, Equatable {
         pairing.noteRepeatedIDs()
         let changes = pairing.changes()
 
-        var byCurrent: [PostID: Int] = [:]
-        var byProposed: [PostID: Int] = [:]
-        byCurrent.reserveCapacity(current.posts.count)
-        byProposed.reserveCapacity(proposed.posts.count)
-        for (offset, change) in changes.enumerated() {
-            if let id = change.current?.id, byCurrent[id] == nil { byCurrent[id] = offset }
-            if let id = change.proposed?.id, byProposed[id] == nil { byProposed[id] = offset }
+        // A kept post's record is its current partner's; the created follow in file order.
+        var created = current.posts.count
+        let changeOfProposed = pairing.partnerOfProposed.map { partner -> Int in
+            if let partner { return partner }
+            defer { created += 1 }
+            return created
+        }
+        var firstOfRepeated: [PostID: Int] = [:]
+        for position in proposed.duplicatePositions {
+            let id = proposed.posts[position].id
+            let first = proposed.positionByID[id] ?? position
+            firstOfRepeated[id] = min(firstOfRepeated[id] ?? changeOfProposed[first], changeOfProposed[position])
         }
         self.changes = changes
         self.comparisonNotes = pairing.notes
-        self.changeByCurrentID = byCurrent
-        self.changeByProposedID = byProposed
+        self.currentPosition = current.positionByID
+        self.proposedPosition = proposed.positionByID
+        self.changeOfProposed = changeOfProposed
+        self.firstChangeOfRepeatedProposedID = firstOfRepeated
     }
 
     /// Whether a post is a line without an id of its own: an organogram import names its
@@ -92,18 +114,24 @@ public struct StructureDiff: Sendable, Equatable {
 
     /// The record of the current post with `id`, or nil when the current structure has none.
     public func change(forCurrent id: PostID) -> PostChange? {
-        changeByCurrentID[id].map { changes[$0] }
+        currentPosition[id].map { changes[$0] }
     }
 
     /// The record of the proposed post with `id`, or nil when the proposed structure has none.
     public func change(forProposed id: PostID) -> PostChange? {
-        changeByProposedID[id].map { changes[$0] }
+        changeOffset(forProposed: id).map { changes[$0] }
+    }
+
+    /// Where in `changes` the first record of the proposed post `id` is.
+    private func changeOffset(forProposed id: PostID) -> Int? {
+        if let offset = firstChangeOfRepeatedProposedID[id] { return offset }
+        return proposedPosition[id].map { changeOfProposed[$0] }
     }
 
     /// The id in the current structure of the proposed post `id` (itself when the post is
     /// new or unknown): the record is read in place, not copied.
     func currentID(forProposed id: PostID) -> PostID {
-        guard let offset = changeByProposedID[id] else { return id }
+        guard let offset = changeOffset(forProposed: id) else { return id }
         return changes[offset].current?.id ?? id
     }
 
@@ -139,6 +167,11 @@ private struct PostPairing {
     /// The position of the first post with each id: later repeats are never matched by id.
     let currentPosition: [PostID: Int]
     let proposedPosition: [PostID: Int]
+    /// The positions of posts whose id an earlier post of their side has.
+    let currentRepeats: [Int]
+    let proposedRepeats: [Int]
+    /// Each proposed post's manager, by position (the proposed index's).
+    let proposedManager: [Int?]
     /// Each post's partner on the other side; nil while it is unmatched.
     var partnerOfCurrent: [Int?]
     var partnerOfProposed: [Int?]
@@ -147,30 +180,21 @@ private struct PostPairing {
     /// What the files asked that could not be done, in the order it was met.
     var notes: [ComparisonNote] = []
 
-    init(current: [Post], proposed: [Post]) {
-        self.current = current
-        self.proposed = proposed
-        currentIsLine = current.map(StructureDiff.isLineWithoutOwnID)
-        proposedIsLine = proposed.map(StructureDiff.isLineWithoutOwnID)
+    init(current: StructureIndex, proposed: StructureIndex) {
+        self.current = current.posts
+        self.proposed = proposed.posts
+        currentIsLine = self.current.map(StructureDiff.isLineWithoutOwnID)
+        proposedIsLine = self.proposed.map(StructureDiff.isLineWithoutOwnID)
         pairsLines = currentIsLine.contains(true) && proposedIsLine.contains(true)
-        currentPosition = Self.firstPositions(of: current)
-        proposedPosition = Self.firstPositions(of: proposed)
-        partnerOfCurrent = [Int?](repeating: nil, count: current.count)
-        partnerOfProposed = [Int?](repeating: nil, count: proposed.count)
-        byReplacement = [Bool](repeating: false, count: proposed.count)
+        currentPosition = current.positionByID
+        proposedPosition = proposed.positionByID
+        currentRepeats = current.duplicatePositions
+        proposedRepeats = proposed.duplicatePositions
+        proposedManager = proposed.manager
+        partnerOfCurrent = [Int?](repeating: nil, count: self.current.count)
+        partnerOfProposed = [Int?](repeating: nil, count: self.proposed.count)
+        byReplacement = [Bool](repeating: false, count: self.proposed.count)
     }
-
-    /// The position of the first post with each id.
-    private static func firstPositions(of posts: [Post]) -> [PostID: Int] {
-        var positions: [PostID: Int] = [:]
-        positions.reserveCapacity(posts.count)
-        for (position, post) in posts.enumerated() where positions[post.id] == nil {
-            positions[post.id] = position
-        }
-        return positions
-    }
-
-    /// A post as a note names it: its id, and its line in the file when it has one.
 
     /// Makes the current post at `position` and the proposed one at `match` each other's partner.
     @inline(__always)
@@ -180,10 +204,27 @@ private struct PostPairing {
     }
 
     /// Pairs each current post with the proposed post of the same id (first posts of an id only).
+    ///
+    /// A proposal mostly keeps its posts in the current order, shifted by the posts deleted
+    /// and created before them: each post is first looked for where the last one matched
+    /// would put it, and only when it is not there by its id's hash.
     mutating func pairByID() {
-        for (position, post) in current.enumerated() where currentPosition[post.id] == position {
+        var repeated = [Bool](repeating: false, count: current.count)
+        for position in currentRepeats { repeated[position] = true }
+        var proposedRepeated = [Bool](repeating: false, count: proposed.count)
+        for position in proposedRepeats { proposedRepeated[position] = true }
+        var shift = 0
+        for (position, post) in current.enumerated() where !repeated[position] {
             if pairsLines, currentIsLine[position] { continue }
-            if let match = proposedPosition[post.id], !(pairsLines && proposedIsLine[match]) {
+            let guess = position + shift
+            let found: Int?
+            if guess >= 0, guess < proposed.count, !proposedRepeated[guess], proposed[guess].id == post.id {
+                found = guess
+            } else {
+                found = proposedPosition[post.id]
+                if let found { shift = found - position }
+            }
+            if let match = found, !(pairsLines && proposedIsLine[match]) {
                 pair(current: position, proposed: match)
             }
         }
@@ -271,6 +312,17 @@ private struct PostPairing {
         return id
     }
 
+    /// The manager of the proposed post at `position`, read as `currentEquivalent(ofProposed:)`
+    /// reads its id: through the proposed index where it found the manager, with no lookup.
+    @inline(__always)
+    func currentEquivalent(ofManagerOf position: Int) -> PostID? {
+        guard let manager = proposedManager[position] else {
+            // No manager, one not in the file, or the post itself.
+            return currentEquivalent(ofProposed: proposed[position].reportsTo)
+        }
+        return partnerOfProposed[manager].map { current[$0].id } ?? proposed[manager].id
+    }
+
     /// What lines without ids of their own are paired by.
     private struct LineKey: Hashable {
         var manager: PostID?
@@ -287,7 +339,7 @@ private struct PostPairing {
         }
         for exactFigures in [true, false] {
             for (position, post) in proposed.enumerated() where proposedIsLine[position] && partnerOfProposed[position] == nil {
-                let key = LineKey(manager: currentEquivalent(ofProposed: post.reportsTo), grade: post.grade, title: post.title)
+                let key = LineKey(manager: currentEquivalent(ofManagerOf: position), grade: post.grade, title: post.title)
                 guard let candidates = waiting[key],
                     let index = candidates.firstIndex(where: { old in
                         !exactFigures || (current[old].fte == post.fte && current[old].count == post.count)
@@ -302,10 +354,9 @@ private struct PostPairing {
 
     /// Notes each side's repeated ids: only the first post with an id is matched.
     mutating func noteRepeatedIDs() {
-        for (side, posts, first) in [("current", current, currentPosition), ("proposed", proposed, proposedPosition)] {
-            let repeated = posts.enumerated().filter { first[$0.element.id] != $0.offset }.map(\.element.id)
-            guard !repeated.isEmpty else { continue }
-            let ids = Array(Set(repeated)).sorted()
+        for (side, posts, repeats) in [("current", current, currentRepeats), ("proposed", proposed, proposedRepeats)] {
+            guard !repeats.isEmpty else { continue }
+            let ids = Array(Set(repeats.map { posts[$0].id })).sorted()
             notes.append(.repeatedIDs(side: side, ids: ids))
         }
     }
@@ -323,7 +374,7 @@ private struct PostPairing {
             let new = proposed[match]
             let aspects = PostChange.aspects(
                 from: post, to: new,
-                proposedManagerAsCurrent: currentEquivalent(ofProposed: new.reportsTo),
+                proposedManagerAsCurrent: currentEquivalent(ofManagerOf: match),
                 proposedDottedAsCurrent: new.dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
             changes.append(
                 PostChange(current: post, proposed: new, aspects: aspects, matchedByReplacement: byReplacement[match]))

@@ -76,18 +76,19 @@ public struct OptionsComparison: Sendable {
         current: Structure, rules: RuleSet, file: String? = nil,
         options: [(structure: Structure, rules: RuleSet, file: String?)], asOf: Day, matching: IDMatching = .exact
     ) {
-        func measure(_ structure: Structure, _ rules: RuleSet) -> (StructureAnalysis, ValidationResult) {
-            let index = StructureIndex(structure)
-            return ParallelWork.both(
+        func measure(_ index: StructureIndex, _ rules: RuleSet) -> (StructureAnalysis, ValidationResult) {
+            ParallelWork.both(
                 { StructureAnalysis(index: index, rules: rules) },
                 { Validator(rules: rules, asOf: asOf).validate(index) })
         }
-        let before = measure(current, rules)
+        let currentIndex = StructureIndex(current)
+        let before = measure(currentIndex, rules)
         self.current = Measures(file: file, analysis: before.0, findings: before.1)
         self.options = options.map { option in
+            let index = StructureIndex(option.structure)
             let (diff, after) = ParallelWork.both(
-                { StructureDiff(current: current, proposed: option.structure, matching: matching) },
-                { measure(option.structure, option.rules) })
+                { StructureDiff(current: currentIndex, proposed: index, matching: matching) },
+                { measure(index, option.rules) })
             let comparison = StructureComparison(
                 diff: diff, before: before.0, after: after.0, beforeFindings: before.1, afterFindings: after.1)
             return Option(measures: Measures(file: option.file, analysis: after.0, findings: after.1), comparison: comparison)

@@ -1,6 +1,7 @@
 import Foundation
 import OrgAnalysis
 import OrgModel
+import OrgSupport
 
 /// What a chartbook's pages share: each structure's index, findings, element ids and
 /// subtree totals, and a pair's diff, built once rather than for every page drawn (a
@@ -72,11 +73,13 @@ final class ChartCache: @unchecked Sendable, Equatable {
         lock.lock()
         defer { lock.unlock() }
         if let pair { return pair }
-        let diff = StructureDiff(current: current.structure, proposed: proposed.structure, matching: matching)
+        let (currentIndex, proposedIndex) = ParallelWork.both(
+            { StructureIndex(current.structure) }, { StructureIndex(proposed.structure) })
+        let diff = StructureDiff(current: currentIndex, proposed: proposedIndex, matching: matching)
         let merged = MergedStructure(diff)
         let index = StructureIndex(merged.structure)
         let made = Pair(
-            diff: diff, merged: merged, index: index, currentIndex: StructureIndex(diff.current), below: ChartScope.headcountBelow(index))
+            diff: diff, merged: merged, index: index, currentIndex: currentIndex, below: ChartScope.headcountBelow(index))
         pair = made
         return made
     }

@@ -1,5 +1,6 @@
 import OrgAnalysis
 import OrgModel
+import OrgSupport
 
 /// What a chartbook draws: one structure, or a pair (whose current, proposed, compare and
 /// changes chartbooks share one plan, so a branch has the same page number in all four).
@@ -245,12 +246,12 @@ struct PlanningViews: Sendable {
         single = nil
         self.current = current
         self.proposed = proposed
-        let diff = StructureDiff(current: current.structure, proposed: proposed.structure, matching: options.idMatching)
+        let (currentIndex, proposedIndex) = ParallelWork.both(
+            { StructureIndex(current.structure) }, { StructureIndex(proposed.structure) })
+        let diff = StructureDiff(current: currentIndex, proposed: proposedIndex, matching: options.idMatching)
         self.diff = diff
         let merged = MergedStructure(diff)
         tree = StructureIndex(merged.structure)
-        let currentIndex = StructureIndex(current.structure)
-        let proposedIndex = StructureIndex(proposed.structure)
         views = [currentIndex, proposedIndex, tree]
         var to: [[Int: Int]] = [[:], [:], [:]]
         var from: [[Int: Int]] = [[:], [:], [:]]

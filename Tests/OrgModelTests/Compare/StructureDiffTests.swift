@@ -152,6 +152,42 @@ struct StructureDiffTests {
         #expect(diff.count(.created) == 1)
     }
 
+    @Test(
+        "Posts are paired by id wherever the proposal moves them: the first post with an id on each side",
+        arguments: [5, 19] as [UInt64])
+    func pairingFollowsIDsThroughShiftsAndRepeats(seed: UInt64) {
+        // Deleted and created posts shift the rest; a block moved to the end, and an id
+        // repeated where the shifted order would look for its first post.
+        let structure = StructureGenerator(posts: 400, seed: seed).generate()
+        var posts = structure.posts.enumerated().filter { $0.offset % 7 != 3 }.map(\.element)
+        posts.insert(Post(id: "FRESH-1", title: "New post"), at: 50)
+        posts.append(contentsOf: posts[100..<140])
+        posts.removeSubrange(100..<140)
+        var repeated = posts[200]
+        repeated.title = "A second post with the first's id"
+        posts.insert(repeated, at: 10)
+        var proposed = structure
+        proposed.posts = posts
+        let diff = StructureDiff(current: structure, proposed: proposed)
+
+        // The pairing by hand: each current post's id looked up among the proposed.
+        var firstProposed: [PostID: Int] = [:]
+        for (position, post) in proposed.posts.enumerated() where firstProposed[post.id] == nil {
+            firstProposed[post.id] = position
+        }
+        for (position, post) in structure.posts.enumerated() {
+            let expected = firstProposed[post.id].map { proposed.posts[$0] }
+            #expect(diff.changes[position].proposed == expected, "current post \(post.id)")
+        }
+        #expect(diff.change(forProposed: repeated.id)?.proposed?.title == repeated.title)
+        #expect(diff.change(forProposed: "FRESH-1")?.status == .created)
+        #expect(
+            diff.notes == [
+                "the proposed structure repeats the id \(repeated.id): only the first post with an id is matched; "
+                    + "each repeat counts as created (validate reports the repeats)"
+            ])
+    }
+
     @Test("A replaces: that cannot be honoured is noted, saying how the post was counted")
     func replacesNotes() {
         let current = Structure(posts: [
