@@ -35,8 +35,8 @@ public struct StructureDiff: Sendable, Equatable {
 
     /// The first post with each id on each side, which is also where a current post's
     /// record is: the records start with every current post in file order.
-    private let currentPosition: [PostID: Int]
-    private let proposedPosition: [PostID: Int]
+    private let currentPosition: PostPositions
+    private let proposedPosition: PostPositions
     /// The record of each proposed post, by position.
     private let changeOfProposed: [Int]
     /// The first record of each id that several proposed posts hold: it may be a later
@@ -165,8 +165,8 @@ private struct PostPairing {
     /// Whether lines are paired as lines: only when both sides have some, else by id as any post.
     let pairsLines: Bool
     /// The position of the first post with each id: later repeats are never matched by id.
-    let currentPosition: [PostID: Int]
-    let proposedPosition: [PostID: Int]
+    let currentPosition: PostPositions
+    let proposedPosition: PostPositions
     /// The positions of posts whose id an earlier post of their side has.
     let currentRepeats: [Int]
     let proposedRepeats: [Int]

@@ -9,7 +9,7 @@ import OrgSupport
 public struct StructureIndex: Sendable {
     public let structure: Structure
     /// The first post with each id.
-    public let positionByID: [PostID: Int]
+    public let positionByID: PostPositions
     /// Positions of posts whose id an earlier post already has.
     public let duplicatePositions: [Int]
     /// The manager of each post, or nil for a top post, an unknown manager or itself.
@@ -33,16 +33,8 @@ public struct StructureIndex: Sendable {
         let posts = structure.posts
         let count = posts.count
 
-        var positionByID: [PostID: Int] = [:]
-        positionByID.reserveCapacity(count)
-        var duplicates: [Int] = []
-        for position in 0..<count {
-            // One hash lookup per post: insert, and put the first back on a repeat.
-            if let first = positionByID.updateValue(position, forKey: posts[position].id) {
-                positionByID[posts[position].id] = first
-                duplicates.append(position)
-            }
-        }
+        let positionByID = PostPositions(posts)
+        let duplicates = positionByID.repeats
 
         // Each post's manager: one hash lookup a post, on every core for a large
         // structure (the dictionary is only read here).
@@ -109,7 +101,7 @@ public struct StructureIndex: Sendable {
     static let minimumConcurrentPosts = 200_000
 
     /// The position of each post's manager: nil for a top post, an unknown manager or itself.
-    private static func managers(of posts: [Post], positionByID: [PostID: Int]) -> [Int?] {
+    private static func managers(of posts: [Post], positionByID: PostPositions) -> [Int?] {
         let count = posts.count
         let chunkCount = count < minimumConcurrentPosts ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         let perChunk = (count + chunkCount - 1) / chunkCount

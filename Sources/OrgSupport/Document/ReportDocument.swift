@@ -91,7 +91,7 @@ public struct ReportDocument: Sendable, Hashable {
                     add(fact.label + ":" + String(repeating: " ", count: width - fact.label.count + 1) + fact.value + "\n")
                 }
             case .table(let table):
-                add(table.text())
+                table.writeText(into: &out)
             case .bullets(let items):
                 for item in items { add("• " + item + "\n") }
             case .log(let log):

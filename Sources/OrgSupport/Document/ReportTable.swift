@@ -20,27 +20,49 @@ public struct ReportTable: Sendable, Hashable {
     /// Columns padded to line up, two spaces apart, under a rule of `─`; each line
     /// starts with `indent`. Trailing blanks are trimmed.
     public func text(indent: String = "") -> String {
-        var widths = headers.map(\.count)
-        for row in rows {
-            for (column, cell) in row.enumerated() where column < widths.count {
-                widths[column] = max(widths[column], cell.count)
+        var out: [UInt8] = []
+        writeText(into: &out, indent: indent)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The plain-text table appended to `out` as UTF-8: `text(indent:)`, written as bytes,
+    /// each cell's width counted once (a table may have a million rows).
+    public func writeText(into out: inout [UInt8], indent: String = "") {
+        var widths = headers.map(Self.width)
+        let rowWidths = rows.map { row in row.map(Self.width) }
+        for row in rowWidths {
+            for (column, width) in row.enumerated() where column < widths.count {
+                widths[column] = max(widths[column], width)
             }
         }
-        func line(_ cells: [String]) -> String {
-            var parts: [String] = []
+        let indent = Array(indent.utf8)
+        func line(_ cells: [String], _ cellWidths: [Int]) {
+            let start = out.count
+            out.append(contentsOf: indent)
             for column in widths.indices {
+                if column > 0 { out.append(contentsOf: [0x20, 0x20]) }
                 let cell = column < cells.count ? cells[column] : ""
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                parts.append(alignments[column] == .right ? padding + cell : cell + padding)
+                let padding = widths[column] - (column < cellWidths.count ? cellWidths[column] : 0)
+                if alignments[column] == .right { out.append(contentsOf: repeatElement(0x20, count: padding)) }
+                out.append(contentsOf: cell.utf8)
+                if alignments[column] != .right { out.append(contentsOf: repeatElement(0x20, count: padding)) }
             }
-            var text = indent + parts.joined(separator: "  ")
-            while text.last == " " { text.removeLast() }
-            return text
+            while out.count > start, out.last == 0x20 { out.removeLast() }
+            out.append(0x0A)
         }
-        var lines = [line(headers)]
-        lines.append(indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        lines.append(contentsOf: rows.map(line))
-        return lines.joined(separator: "\n") + "\n"
+        line(headers, widths.indices.map { Self.width(headers[$0]) })
+        out.append(contentsOf: indent)
+        out.append(contentsOf: widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ").utf8)
+        out.append(0x0A)
+        for (row, cellWidths) in zip(rows, rowWidths) { line(row, cellWidths) }
+    }
+
+    /// How many characters a cell takes: its bytes where they are all printable ASCII
+    /// (one character each), else its characters counted.
+    static func width(_ cell: String) -> Int {
+        var cell = cell
+        let ascii = cell.withUTF8 { bytes in bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+        return ascii ? cell.utf8.count : cell.count
     }
 
     /// A GitHub-flavoured Markdown table; `|` in cells is escaped.

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The position of the first post with each id: what `StructureIndex` looks every
+/// manager and every match up in, a million times over for a large structure.
+///
+/// An open-addressing table of positions (half empty at most, probed in turn), hashed on
+/// the id's UTF-8 bytes eight at a time. The hash is seeded once a process, so that a file
+/// cannot be written to make its ids collide; nothing is ever listed in table order, so the
+/// seed never reaches an output. A lookup compares the id with the post's own: the table
+/// holds no copies of ids.
+public struct PostPositions: Sendable {
+    private let posts: [Post]
+    /// Each slot: a position plus one, or 0 for an empty slot.
+    private let slots: [UInt32]
+    private let mask: Int
+    /// How many distinct ids there are.
+    public let count: Int
+    /// Positions of posts whose id an earlier post already has, in file order.
+    public let repeats: [Int]
+
+    /// Indexes `posts` by id; a repeated id keeps its first post.
+    public init(_ posts: [Post]) {
+        precondition(posts.count < Int(UInt32.max), "a structure has fewer than 4 billion posts")
+        var capacity = 16
+        while capacity < 2 * posts.count { capacity *= 2 }
+        let mask = capacity - 1
+        var slots = [UInt32](repeating: 0, count: capacity)
+        var repeats: [Int] = []
+        slots.withUnsafeMutableBufferPointer { table in
+            for position in posts.indices {
+                let id = posts[position].id
+                var slot = Self.hash(id) & mask
+                while true {
+                    let held = table[slot]
+                    if held == 0 {
+                        table[slot] = UInt32(position + 1)
+                        break
+                    }
+                    if posts[Int(held) - 1].id == id {
+                        repeats.append(position)
+                        break
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
+        }
+        self.posts = posts
+        self.slots = slots
+        self.mask = mask
+        self.count = posts.count - repeats.count
+        self.repeats = repeats
+    }
+
+    /// The position of the first post with `id`, or nil when no post has it.
+    @inlinable
+    public subscript(id: PostID) -> Int? { position(of: id) }
+
+    @usableFromInline
+    func position(of id: PostID) -> Int? {
+        var slot = Self.hash(id) & mask
+        while true {
+            let held = slots[slot]
+            if held == 0 { return nil }
+            if posts[Int(held) - 1].id == id { return Int(held) - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Chosen once a process: see the type's note.
+    private static let seed = UInt64.random(in: 1...UInt64.max)
+
+    /// The id's bytes mixed eight at a time (multiply and fold), then finished as
+    /// MurmurHash3 finishes: every bit of the id reaches the low bits the table uses. Ids
+    /// are equal as Swift's strings are (canonically: "é" typed as one character or as "e"
+    /// and an accent), so an id that is not all ASCII is hashed in its composed form.
+    static func hash(_ id: PostID) -> Int {
+        guard let hash = hash(bytesOf: id.rawValue, asciiOnly: true) else {
+            return hash(bytesOf: id.rawValue.precomposedStringWithCanonicalMapping, asciiOnly: false) ?? 0
+        }
+        return hash
+    }
+
+    /// The hash of `text`'s UTF-8 bytes; nil when `asciiOnly` and a byte is not ASCII.
+    private static func hash(bytesOf text: String, asciiOnly: Bool) -> Int? {
+        var text = text
+        let mixed = text.withUTF8 { bytes -> UInt64? in
+            var state = seed ^ (UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15)
+            var high: UInt64 = 0
+            var offset = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while offset + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                high |= word
+                state = (state ^ word) &* 0xBF58_476D_1CE4_E5B9
+                state ^= state >> 31
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < bytes.count {
+                tail |= UInt64(bytes[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            high |= tail
+            if asciiOnly, high & 0x8080_8080_8080_8080 != 0 { return nil }
+            return (state ^ tail) &* 0x94D0_49BB_1331_11EB
+        }
+        guard let mixed else { return nil }
+        var hash = mixed ^ (mixed >> 33)
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        hash = hash &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 33
+        return Int(truncatingIfNeeded: hash)
+    }
+}
+
+extension PostPositions: Equatable {
+    /// Two tables are equal when they index equal posts.
+    public static func == (lhs: PostPositions, rhs: PostPositions) -> Bool { lhs.posts == rhs.posts }
+}
