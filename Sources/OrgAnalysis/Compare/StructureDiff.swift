@@ -88,7 +88,12 @@ public struct StructureDiff: Sendable, Equatable {
     /// junior lines after their manager and their order in the file (`B41-J3`, `B41-J3-2`),
     /// which says nothing about which line is which in another snapshot.
     public static func isLineWithoutOwnID(_ post: Post) -> Bool {
-        let id = Array(post.id.rawValue.utf8)
+        var text = post.id.rawValue
+        // Read in place: a million ids are not copied into arrays of their own.
+        return text.withUTF8(isLineID)
+    }
+
+    private static func isLineID(_ id: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = id.count
         func digits(from stop: Int) -> Int {
             var start = stop

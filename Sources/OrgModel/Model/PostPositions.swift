@@ -10,8 +10,10 @@ import Foundation
 /// holds no copies of ids.
 public struct PostPositions: Sendable {
     private let posts: [Post]
-    /// Each slot: a position plus one, or 0 for an empty slot.
-    private let slots: [UInt32]
+    /// Each slot: a position plus one in the low 32 bits (0 for an empty slot), and the
+    /// high 32 bits of its id's hash above, so that a slot held by another id is passed
+    /// over without reading that post.
+    private let slots: [UInt64]
     private let mask: Int
     /// How many distinct ids there are.
     public let count: Int
@@ -24,19 +26,21 @@ public struct PostPositions: Sendable {
         var capacity = 16
         while capacity < 2 * posts.count { capacity *= 2 }
         let mask = capacity - 1
-        var slots = [UInt32](repeating: 0, count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity)
         var repeats: [Int] = []
         slots.withUnsafeMutableBufferPointer { table in
             for position in posts.indices {
                 let id = posts[position].id
-                var slot = Self.hash(id) & mask
+                let hash = Self.hash(id)
+                let tag = Self.tag(hash)
+                var slot = hash & mask
                 while true {
                     let held = table[slot]
                     if held == 0 {
-                        table[slot] = UInt32(position + 1)
+                        table[slot] = tag | UInt64(position + 1)
                         break
                     }
-                    if posts[Int(held) - 1].id == id {
+                    if held & Self.tagBits == tag, posts[Int(truncatingIfNeeded: held & Self.positionBits) - 1].id == id {
                         repeats.append(position)
                         break
                     }
@@ -57,14 +61,25 @@ public struct PostPositions: Sendable {
 
     @usableFromInline
     func position(of id: PostID) -> Int? {
-        var slot = Self.hash(id) & mask
+        let hash = Self.hash(id)
+        let tag = Self.tag(hash)
+        var slot = hash & mask
         while true {
             let held = slots[slot]
             if held == 0 { return nil }
-            if posts[Int(held) - 1].id == id { return Int(held) - 1 }
+            if held & Self.tagBits == tag {
+                let position = Int(truncatingIfNeeded: held & Self.positionBits) - 1
+                if posts[position].id == id { return position }
+            }
             slot = (slot + 1) & mask
         }
     }
+
+    private static let positionBits: UInt64 = 0xFFFF_FFFF
+    private static let tagBits: UInt64 = ~positionBits
+
+    /// A hash's high half, where a slot keeps it (its low bits chose the slot).
+    private static func tag(_ hash: Int) -> UInt64 { UInt64(bitPattern: Int64(hash)) & tagBits }
 
     /// Chosen once a process: see the type's note.
     private static let seed = UInt64.random(in: 1...UInt64.max)
