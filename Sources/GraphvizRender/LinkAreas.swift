@@ -13,7 +13,7 @@ enum LinkAreas {
         guard hasLink(dot) else { return [] }
         let map = try GraphvizRenderer.renderLaidOut(gvc, graph, graphvizFormat: "cmapx_np", warnings: &warnings)
         let dpi = orgmodel_graph_dpi(graph)
-        return parse(String(decoding: map, as: UTF8.self), pixelsPerInch: dpi > 0 ? dpi : 96)
+        return parse(map, pixelsPerInch: dpi > 0 ? dpi : 96)
     }
 
     /// Whether `dot` may have a link (`href=`, `HREF=` or `URL=` anywhere in it), read as
@@ -37,28 +37,65 @@ enum LinkAreas {
 
     /// The rectangles of a `cmapx` map whose coordinates are pixels at `pixelsPerInch`.
     static func parse(_ map: String, pixelsPerInch: Double) -> [LinkArea] {
+        parse(Array(map.utf8), pixelsPerInch: pixelsPerInch)
+    }
+
+    /// The same, read from the map's bytes as Graphviz wrote them: every page with a link
+    /// has a map, so it is scanned, not searched with Foundation.
+    static func parse(_ map: [UInt8], pixelsPerInch: Double) -> [LinkArea] {
         let points = 72 / pixelsPerInch
         var areas: [LinkArea] = []
-        for tag in map.components(separatedBy: "<area ").dropFirst() {
-            let body = tag.prefix { $0 != ">" }
-            guard let href = attribute("href", in: body), let coords = attribute("coords", in: body) else { continue }
-            let numbers = coords.split(separator: ",").compactMap { Double($0) }
+        var cursor = 0
+        while let tag = find(Self.areaTag, in: map, from: cursor) {
+            let start = tag + Self.areaTag.count
+            let end = map[start...].firstIndex(of: UInt8(ascii: ">")) ?? map.count
+            cursor = end
+            let body = map[start..<end]
+            guard let href = attribute(Self.href, in: body), let coords = attribute(Self.coords, in: body) else { continue }
+            let numbers = coords.split(separator: UInt8(ascii: ",")).compactMap { Double(String(decoding: $0, as: UTF8.self)) }
             guard numbers.count == 4 else { continue }
             let left = min(numbers[0], numbers[2]) * points
             let top = min(numbers[1], numbers[3]) * points
             let frame = PageFrame(
                 left: left, top: top, width: abs(numbers[2] - numbers[0]) * points, height: abs(numbers[3] - numbers[1]) * points)
-            areas.append(LinkArea(href: HTMLText.unescaped(href), frame: frame))
+            areas.append(LinkArea(href: HTMLText.unescaped(String(decoding: href, as: UTF8.self)), frame: frame))
         }
         return areas
     }
 
-    /// The value of `name="…"` in an element's attributes, as written.
-    static func attribute(_ name: String, in body: Substring) -> String? {
-        guard let start = body.range(of: " \(name)=\"") ?? (body.hasPrefix("\(name)=\"") ? body.range(of: "\(name)=\"") : nil)
-        else { return nil }
-        let rest = body[start.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return String(rest[..<end])
+    private static let areaTag = Array("<area ".utf8)
+    private static let href = Array("href=\"".utf8)
+    private static let coords = Array("coords=\"".utf8)
+
+    /// Where `needle` first stands in `bytes` at or after `start`.
+    static func find(_ needle: [UInt8], in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, !bytes.isEmpty else { return nil }
+        var index = max(start, bytes.startIndex)
+        while index + needle.count <= bytes.endIndex {
+            if bytes[index] == first, bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        find(needle, in: bytes[...], from: start)
+    }
+
+    /// The value of `name="…"` (`prefix` is `name="`) in an element's attributes, as
+    /// written: the first after a space, else one at the attributes' start.
+    static func attribute(_ prefix: [UInt8], in body: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var start: Int?
+        var from = body.startIndex
+        while let found = find(prefix, in: body, from: from) {
+            if found > body.startIndex, body[found - 1] == UInt8(ascii: " ") {
+                start = found + prefix.count
+                break
+            }
+            from = found + 1
+        }
+        if start == nil, body.starts(with: prefix) { start = body.startIndex + prefix.count }
+        guard let start, let end = body[start...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+        return body[start..<end]
     }
 }

@@ -89,7 +89,7 @@ extension String {
 
     fileprivate func replacingPipes() -> String {
         let text = escapingMarkdown()
-        guard text.contains("|") || text.contains("\n") || text.contains("\r\n") else { return text }
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var out = ""
         for character in text {
             switch character {
@@ -101,12 +101,17 @@ extension String {
         return out
     }
 
+    /// Which bytes `escapingMarkdown` escapes, by value.
+    private static let markdownSpecial: [Bool] = (0..<256).map { byte in "\\*_`<>[]".utf8.contains(UInt8(byte)) }
+
     /// Text from a file, made to read as itself in Markdown: `*`, `_`, backticks, `<`,
     /// `>`, brackets and backslashes escaped, so a title never turns into emphasis, code,
     /// a link or HTML.
     func escapingMarkdown() -> String {
+        // Every special character is one ASCII byte: most cells have none, and say so
+        // from their bytes alone.
+        guard utf8.contains(where: { Self.markdownSpecial[Int($0)] }) else { return self }
         let special: Set<Character> = ["\\", "*", "_", "`", "<", ">", "[", "]"]
-        guard contains(where: special.contains) else { return self }
         var out = ""
         for character in self {
             if special.contains(character) { out.append("\\") }
