@@ -42,59 +42,115 @@ struct CSVStructureReader {
             throw LoadError(file: file, .noHeaderRow(input: .structure))
         }
 
-        // The rows, in parts on every core when the file is large; the parts are joined
-        // in file order, and the first error in the file is the one reported.
+        // The rows, in parts on every core when the file is large. Each part is written
+        // straight into its place in the one array of posts, then moved down against the
+        // part before: the posts are never held twice. The first error in the file is the
+        // one reported.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let wanted = self.parts ?? (bytes.count - rows.offset > Self.minimumPartBytes * cores ? cores : 1)
         let parts =
             wanted > 1
             ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: delimiter, parts: wanted)
             : [rows]
-        let results = ConcurrentSlots<Result<[Post], LoadError>>(count: parts.count)
-        let (sharedColumns, sharedHeaderLine) = (columns, headerLine)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-            let end = part + 1 < parts.count ? parts[part + 1].offset : bytes.count
-            results[part] = Result { () throws(LoadError) -> [Post] in
-                try readRows(bytes, from: parts[part], to: end, columns: sharedColumns, headerLine: sharedHeaderLine)
-            }
-        }
-        var postParts: [[Post]] = []
-        for result in results.take() {
-            switch result {
-            case .success(let posts): postParts.append(posts)
-            case .failure(let error): throw error
-            case nil: throw LoadError(file: file, .partNotRead)
-            }
-        }
-        structure.posts = Array.joinedMoving(&postParts, filler: Post(id: PostID("")))
+        let ends = parts.indices.map { $0 + 1 < parts.count ? parts[$0 + 1].offset : bytes.count }
+        let bounds = ParallelWork.map(parts.count) { Self.recordBound(bytes, from: parts[$0].offset, to: ends[$0]) }
+        structure.posts = try readParts(bytes, parts: parts, ends: ends, bounds: bounds, columns: columns, headerLine: headerLine)
         guard !structure.posts.isEmpty else {
             throw LoadError(file: file, line: headerLine, .headerWithoutPosts)
         }
         return structure
     }
 
-    /// The posts of the records that start in `start.offset..<end`.
-    private func readRows(
-        _ bytes: [UInt8], from start: (offset: Int, line: Int), to end: Int, columns: [Column], headerLine: Int
+    /// The posts of every part, in file order: part `p` read into its own region of the
+    /// array (`bounds[p]` places, at least the records that start in it), and the regions
+    /// then closed up.
+    private func readParts(
+        _ bytes: [UInt8], parts: [(offset: Int, line: Int)], ends: [Int], bounds: [Int], columns: [Column], headerLine: Int
     ) throws(LoadError) -> [Post] {
-        var reader = CSVReader(bytes: bytes, delimiter: delimiter)
-        (reader.startOffset, reader.startLine) = start
-        var posts: [Post] = []
-        posts.reserveCapacity((end - start.offset) / 48)
+        let starts = bounds.indices.map { part in bounds[..<part].reduce(0, +) }
+        let total = bounds.reduce(0, +)
+        let results = ConcurrentSlots<Result<Int, LoadError>>(count: parts.count)
         var failure: LoadError?
-        try scan(reader) { record in
-            if record.startOffset >= end { return false }
-            if record.isBlank { return true }
-            do throws(LoadError) {
-                posts.append(try post(from: record, columns: columns, headerLine: headerLine))
-            } catch {
-                failure = error
-                return false
+        let posts = [Post](unsafeUninitializedCapacity: total) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            let region = UncheckedPointer(base)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                results[part] = Result { () throws(LoadError) -> Int in
+                    try readRows(
+                        bytes, from: parts[part], to: ends[part], columns: columns, headerLine: headerLine,
+                        into: region.pointer + starts[part], capacity: bounds[part])
+                }
             }
-            return true
+            for (part, result) in results.take().enumerated() {
+                switch result {
+                case .success(let count) where failure == nil:
+                    (base + initialized).moveInitialize(from: base + starts[part], count: count)
+                    initialized += count
+                case .success(let count):
+                    (base + starts[part]).deinitialize(count: count)
+                case .failure(let error):
+                    failure = failure ?? error
+                case nil:
+                    failure = failure ?? LoadError(file: file, .partNotRead)
+                }
+            }
         }
         if let failure { throw failure }
         return posts
+    }
+
+    /// At least as many records as start in `start..<end`: one more than the line ends
+    /// there (a line feed, or a carriage return not followed by one).
+    static func recordBound(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var count = 1
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) { count += 1 }
+            index += 1
+        }
+        return count
+    }
+
+    /// The posts of the records that start in `start.offset..<end`, written to `target`
+    /// (room for `capacity`): how many. On an error, those written are deinitialized.
+    private func readRows(
+        _ bytes: [UInt8], from start: (offset: Int, line: Int), to end: Int, columns: [Column], headerLine: Int,
+        into target: UnsafeMutablePointer<Post>, capacity: Int
+    ) throws(LoadError) -> Int {
+        var reader = CSVReader(bytes: bytes, delimiter: delimiter)
+        (reader.startOffset, reader.startLine) = start
+        var count = 0
+        var failure: LoadError?
+        do throws(LoadError) {
+            try scan(reader) { record in
+                if record.startOffset >= end { return false }
+                if record.isBlank { return true }
+                do throws(LoadError) {
+                    guard count < capacity else { throw LoadError(file: file, .partNotRead) }
+                    (target + count).initialize(to: try post(from: record, columns: columns, headerLine: headerLine))
+                    count += 1
+                } catch {
+                    failure = error
+                    return false
+                }
+                return true
+            }
+        } catch {
+            failure = failure ?? error
+        }
+        if let failure {
+            target.deinitialize(count: count)
+            throw failure
+        }
+        return count
+    }
+
+    /// A pointer handed to the reading threads, each writing only its own part's region.
+    private struct UncheckedPointer: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<Post>
+        init(_ pointer: UnsafeMutablePointer<Post>) { self.pointer = pointer }
     }
 
     /// Runs the reader, turning its failures into located load errors.

@@ -7,6 +7,11 @@ public struct Post: Hashable, Sendable {
     public var id: PostID
     public var title: String
     public var tier: Int?
+    // The two flags sit in the padding after `tier`'s 9 bytes (a post is 192 bytes, not
+    // 224): a million posts are 32 MB less.
+    public var temporary: Bool
+    /// A PA or assistant: drawn beside the manager and left out of span counts.
+    public var assistant: Bool
     public var reportsTo: PostID?
     public var holder: String?
     public var grade: String?
@@ -17,10 +22,7 @@ public struct Post: Hashable, Sendable {
     public var count: Int
     /// How many of `count` are vacant.
     public var vacant: Int
-    public var temporary: Bool
     public var service: String?
-    /// A PA or assistant: drawn beside the manager and left out of span counts.
-    public var assistant: Bool
     /// Indirect (dotted, matrix) reporting lines.
     public var dottedTo: [PostID]
     /// The post this one re-purposes under a new id (in a proposed structure).

@@ -105,13 +105,25 @@ public struct StructureIndex: Sendable {
         let count = posts.count
         let chunkCount = count < minimumConcurrentPosts ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         let perChunk = (count + chunkCount - 1) / chunkCount
-        let chunks = ParallelWork.map(chunkCount) { chunk in
-            (min(count, chunk * perChunk)..<min(count, (chunk + 1) * perChunk)).map { position -> Int? in
-                guard let boss = posts[position].reportsTo, let found = positionByID[boss], found != position else { return nil }
-                return found
+        // Each chunk writes its own stretch of the one array: none is made and joined.
+        return [Int?](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let target = ManagerSlots(base)
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                for position in min(count, chunk * perChunk)..<min(count, (chunk + 1) * perChunk) {
+                    var found: Int?
+                    if let boss = posts[position].reportsTo, let at = positionByID[boss], at != position { found = at }
+                    (target.pointer + position).initialize(to: found)
+                }
             }
+            initialized = count
         }
-        return chunks.count == 1 ? chunks[0] : Array(chunks.joined())
+    }
+
+    /// The managers' array handed to the threads that fill it, each its own stretch.
+    private struct ManagerSlots: @unchecked Sendable {
+        let pointer: UnsafeMutablePointer<Int?>
+        init(_ pointer: UnsafeMutablePointer<Int?>) { self.pointer = pointer }
     }
 
     public var posts: [Post] { structure.posts }

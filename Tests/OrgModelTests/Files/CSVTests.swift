@@ -90,6 +90,50 @@ import Testing
         #expect(split.posts.last?.line == whole.posts.last?.line)
     }
 
+    @Test(
+        "Rows ended by CR alone or CR LF, with blank lines between, read in parts as in one piece",
+        arguments: ["\r", "\r\n", "\n\n", "\r\r"])
+    func lineEndingsAndBlankLinesInParts(ending: String) throws {
+        let structure = StructureGenerator(posts: 2_000, seed: 4).generate()
+        // The table alone: `# key: value` lines end at a line feed.
+        let table = try StructureCSVWriter().write(structure).split(separator: "\n").filter { !$0.hasPrefix("#") }
+        let text = table.joined(separator: ending) + ending
+        let bytes = Array(text.utf8)
+        let whole = try CSVStructureReader(file: "g.csv", parts: 1).read(bytes)
+        for parts in [2, 5] {
+            let split = try CSVStructureReader(file: "g.csv", parts: parts).read(bytes)
+            #expect(split.posts == whole.posts, "\(parts) parts")
+        }
+        #expect(whole.posts.map(\.id) == structure.posts.map(\.id))
+    }
+
+    @Test("Errors in several parts: the first in the file is reported, whichever part finds it first")
+    func errorsInSeveralParts() throws {
+        var structure = StructureGenerator(posts: 3_000, seed: 12).generate()
+        structure.posts[700].tier = 0
+        structure.posts[2_700].tier = 0
+        let bytes = Array(try StructureCSVWriter().write(structure).utf8)
+        var errors: [LoadError] = []
+        for parts in [1, 2, 3, 6] {
+            do {
+                _ = try CSVStructureReader(file: "g.csv", parts: parts).read(bytes)
+            } catch {
+                errors.append(error)
+            }
+        }
+        #expect(errors.count == 4)
+        #expect(Set(errors).count == 1)
+        // The later error alone is reported further down the file.
+        structure.posts[700].tier = 3
+        let later = Array(try StructureCSVWriter().write(structure).utf8)
+        #expect(throws: LoadError.self) { try CSVStructureReader(file: "g.csv", parts: 3).read(later) }
+        do {
+            _ = try CSVStructureReader(file: "g.csv", parts: 3).read(later)
+        } catch {
+            #expect((errors.first?.line ?? .max) < (error.line ?? 0))
+        }
+    }
+
     @Test func theFirstErrorInTheFileIsReported() throws {
         var structure = StructureGenerator(posts: 3_000, seed: 9).generate()
         structure.posts[2_500].title = "x"
