@@ -53,8 +53,8 @@ struct AnalyseCommand: ParsableCommand {
         let report = AnalysisReport(analysis, file: file, remitRows: remitRows)
         KeptUntilExit.keep(report)
         let chosen = try AnalysisFormat.resolved(format, output: destination.output)
-        let bytes = try PhaseTimes.shared.time("report") { try report.rendered(outputFormat(chosen.rawValue) ?? .text) }
-        try PhaseTimes.shared.time("written") { try emit(bytes, to: destination.output, inputs: [file, ruleSet.source]) }
+        let parts = try PhaseTimes.shared.time("report") { try report.renderedParts(outputFormat(chosen.rawValue) ?? .text) }
+        try PhaseTimes.shared.time("written") { try emit(parts: parts, to: destination.output, inputs: [file, ruleSet.source]) }
     }
 }
 
@@ -111,6 +111,15 @@ extension SummaryFormat: ReportFormatChoice {}
 
 /// Prints `bytes` (no path, or `-`), or writes them whole to `path`, never over one of
 /// `inputs`; a failed write is an `OutputFile.WriteError` (exit 3).
+/// Writes `parts`, joined, to the file at `path` (whole or not at all) or to standard output.
+func emit(parts: [[UInt8]], to path: String?, inputs: [String]) throws {
+    guard let path, path != "-" else {
+        for part in parts { try FileHandleOutput.standardOutput(bytes: part) }
+        return
+    }
+    try OutputFile.write([(path, parts)], inputs: inputs)
+}
+
 func emit(_ bytes: [UInt8], to path: String?, inputs: [String]) throws {
     guard let path, path != "-" else {
         try FileHandleOutput.standardOutput(bytes: bytes)

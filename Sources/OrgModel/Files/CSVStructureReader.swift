@@ -76,8 +76,12 @@ struct CSVStructureReader {
             guard let base = buffer.baseAddress else { return }
             let region = UncheckedPointer(base)
             DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                // Each part names the file with a string of its own: every post's location
+                // holds the name, and two cores counting references to one string would
+                // wait on each other a million times.
+                let reader = CSVStructureReader(file: String(decoding: Array(file.utf8), as: UTF8.self), delimiter: delimiter)
                 results[part] = Result { () throws(LoadError) -> Int in
-                    try readRows(
+                    try reader.readRows(
                         bytes, from: parts[part], to: ends[part], columns: columns, headerLine: headerLine,
                         into: region.pointer + starts[part], capacity: bounds[part])
                 }

@@ -15,12 +15,11 @@ extension AnalysisReport {
     /// beneath has no known cost (a partial sum would read as the whole).
     ///
     /// Built as bytes, not through `String` interpolation, because it runs to a million rows.
-    public func csvBytes() -> [UInt8] {
-        var out: [UInt8] = Array((Self.csvColumns.joined(separator: ",") + "\n").utf8)
-        let halves = rows()
-        out.reserveCapacity(out.count + halves.reduce(0) { $0 + $1.count })
-        for half in halves { out.append(contentsOf: half) }
-        return out
+    public func csvBytes() -> [UInt8] { Array(csvParts().joined()) }
+
+    /// The CSV in parts: the header, then the rows in one or two parts.
+    func csvParts() -> [[UInt8]] {
+        [Array((Self.csvColumns.joined(separator: ",") + "\n").utf8)] + rows()
     }
 
     /// The CSV rows of all posts, in one or two parts (see `perPostBytes`).

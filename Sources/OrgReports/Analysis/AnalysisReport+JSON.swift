@@ -12,22 +12,33 @@ extension AnalysisReport {
     ///
     /// The summary goes through `JSONEncoder`; the per-post list is written as bytes, as
     /// it runs to a million entries (the encoder took 27 s and 1.8 GB for those).
-    public func jsonBytes() throws(ReportError) -> [UInt8] {
-        var out = Array(try ReportJSON.encode(jsonValue(), what: reportName).utf8)
+    public func jsonBytes() throws(ReportError) -> [UInt8] { Array(try jsonParts().joined()) }
+
+    /// The JSON in parts: the summary and the opening of `remits`, the remits in one or two
+    /// parts, and the closing.
+    func jsonParts() throws(ReportError) -> [[UInt8]] {
+        var head = Array(try ReportJSON.encode(jsonValue(), what: reportName).utf8)
         // Replace the summary's closing "}" with the remits and a new closing brace.
-        while let last = out.last, last == 0x0A || last == 0x20 || last == 0x7D {
-            out.removeLast()
+        while let last = head.last, last == 0x0A || last == 0x20 || last == 0x7D {
+            head.removeLast()
             if last == 0x7D { break }
         }
-        out.append(contentsOf: Array(",\n  \"remits\" : [".utf8))
-        let halves = remitLines()
-        var first = true
-        for half in halves where !half.isEmpty {
-            out.append(contentsOf: first ? half.dropFirst() : half[...])  // drop the leading ","
-            first = false
+        head.append(contentsOf: Array(",\n  \"remits\" : [".utf8))
+        var parts = [head]
+        for var half in remitLines() where !half.isEmpty {
+            if parts.count == 1 { half.removeFirst() }  // the first remit has no leading ","
+            parts.append(half)
         }
-        out.append(contentsOf: Array("\n  ]\n}\n".utf8))
-        return out
+        parts.append(Array("\n  ]\n}\n".utf8))
+        return parts
+    }
+
+    public func renderedParts(_ format: OutputFormat) throws(ReportError) -> [[UInt8]] {
+        switch format {
+        case .json: try jsonParts()
+        case .csv: csvParts()
+        default: [try rendered(format)]
+        }
     }
 
     /// ",\n    {…}" for each post, in one or two parts (see `perPostBytes`).
@@ -35,42 +46,35 @@ extension AnalysisReport {
         let index = analysis.index
         let posts = index.posts
         let remits = analysis.remits
+        // The fixed pieces are static text: nothing is made, or counted, once a post (the
+        // two halves run on two cores, and would contend for one shared array's count).
         return perPostBytes(reserving: 150) { position, out in
-            func key(_ name: String) {
-                out.append(0x22)
-                out.append(contentsOf: name.utf8)
-                out.append(contentsOf: [0x22, 0x3A])
-            }
-            out.append(contentsOf: Array(",\n    {".utf8))
-            key("id")
+            out.append(static: ",\n    {\"id\":")
             JSONText.append(posts[position].id.rawValue, to: &out)
-            out.append(0x2C)
-            key("tier")
-            if let tier = posts[position].tier { CSVCell.append(tier, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
-            out.append(0x2C)
-            key("span")
+            out.append(static: ",\"tier\":")
+            if let tier = posts[position].tier { CSVCell.append(tier, to: &out) } else { out.append(static: "null") }
+            out.append(static: ",\"span\":")
             CSVCell.append(index.span[position], to: &out)
-            out.append(0x2C)
             guard remits.isPlaced[position] else {
-                out.append(contentsOf: Array("\"layer\":null,\"remit_headcount\":null,\"remit_fte\":null,\"remit_cost\":null}".utf8))
+                out.append(static: ",\"layer\":null,\"remit_headcount\":null,\"remit_fte\":null,\"remit_cost\":null}")
                 return
             }
-            key("layer")
+            out.append(static: ",\"layer\":")
             CSVCell.append(index.depth[position], to: &out)
-            out.append(0x2C)
-            key("remit_headcount")
+            out.append(static: ",\"remit_headcount\":")
             CSVCell.append(remits.headcount[position], to: &out)
-            out.append(0x2C)
-            key("remit_fte")
+            out.append(static: ",\"remit_fte\":")
             CSVCell.append(remits.fte[position], to: &out)
-            out.append(0x2C)
-            key("remit_cost")
             let unknown = remits.unknownCostPosts[position]
-            out.append(contentsOf: Array("{\"complete\":\(unknown == 0),\"known\":".utf8))
+            if unknown == 0 {
+                out.append(static: ",\"remit_cost\":{\"complete\":true,\"known\":")
+            } else {
+                out.append(static: ",\"remit_cost\":{\"complete\":false,\"known\":")
+            }
             CSVCell.append(remits.knownCost[position], to: &out)
-            out.append(contentsOf: Array(",\"unknown_posts\":".utf8))
+            out.append(static: ",\"unknown_posts\":")
             CSVCell.append(unknown, to: &out)
-            out.append(contentsOf: [0x7D, 0x7D])
+            out.append(static: "}}")
         }
     }
 

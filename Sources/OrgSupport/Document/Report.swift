@@ -25,6 +25,10 @@ public protocol Report {
 
     /// The CSV, for a report that comes as one; others throw.
     func csvBytes() throws(ReportError) -> [UInt8]
+
+    /// The report in `format` as parts that, joined, are `rendered(format)`: a report of
+    /// a million rows gives its parts as written, never copied into one.
+    func renderedParts(_ format: OutputFormat) throws(ReportError) -> [[UInt8]]
 }
 
 extension Report {
@@ -47,6 +51,8 @@ extension Report {
         case .json: try jsonBytes()
         }
     }
+
+    public func renderedParts(_ format: OutputFormat) throws(ReportError) -> [[UInt8]] { [try rendered(format)] }
 
     /// The report in `format`, given to `write` a part at a time; the parts joined are
     /// `rendered(format)`. A long log goes out as it is held, without a copy of the whole.
