@@ -107,14 +107,17 @@ struct CSVStructureReader {
     /// At least as many records as start in `start..<end`: one more than the line ends
     /// there (a line feed, or a carriage return not followed by one).
     static func recordBound(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
-        var count = 1
-        var index = start
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) { count += 1 }
-            index += 1
+        bytes.withUnsafeBufferPointer { all in
+            let part = UnsafeBufferPointer(rebasing: all[start..<end])
+            // Line feeds counted in one plain pass; carriage returns, rare, looked at after.
+            var count = 1
+            for byte in part { count &+= byte == 0x0A ? 1 : 0 }
+            guard part.contains(0x0D) else { return count }
+            for index in start..<end where all[index] == 0x0D && (index + 1 == all.count || all[index + 1] != 0x0A) {
+                count += 1
+            }
+            return count
         }
-        return count
     }
 
     /// The posts of the records that start in `start.offset..<end`, written to `target`

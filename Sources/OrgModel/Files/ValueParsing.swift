@@ -109,10 +109,13 @@ enum ValueParsing {
 
     /// `vacant`: a number of vacant posts, or true (all of them) / false (none).
     static func vacancy(_ text: String, count: Int, at location: SourceLocation) throws(LoadError) -> Int {
-        let trimmed = text.trimmingBlanks().lowercased()
-        if trimmed == "true" || trimmed == "yes" { return count }
-        if trimmed == "false" || trimmed == "no" { return 0 }
-        guard let value = Int(trimmed), value >= 0 else {
+        let trimmed = text.trimmingBlanks()
+        // A number, as nearly every row has it, is read without lower-casing anything.
+        if let value = Int(trimmed), value >= 0 { return value }
+        let word = trimmed.lowercased()
+        if word == "true" || word == "yes" { return count }
+        if word == "false" || word == "no" { return 0 }
+        guard let value = Int(word), value >= 0 else {
             throw location.error(.vacantUnreadable(text: text))
         }
         return value
