@@ -56,14 +56,32 @@ public struct StructureComparison: Sendable {
         self.after = after
         self.beforeFindings = beforeFindings
         self.afterFindings = afterFindings
-        self.findingChanges = FindingChanges(
-            before: beforeFindings.findings, after: afterFindings.findings,
-            currentID: { id in diff.currentID(forProposed: id) })
+        // The findings matched, and the records sorted and costed, side by side.
+        let (findingChanges, (sorted, costs)) = ParallelWork.both(
+            {
+                FindingChanges(
+                    before: beforeFindings.findings, after: afterFindings.findings,
+                    currentID: { id in diff.currentID(forProposed: id) })
+            },
+            { (Self.sorted(diff.changes), DiffCosts(diff, before: before.costing, after: after.costing)) })
+        self.findingChanges = findingChanges
+        self.deleted = sorted.deleted
+        self.created = sorted.created
+        self.changedIn = sorted.changedIn
+        self.costOfDeleted = costs.ofDeleted
+        self.costOfCreated = costs.ofCreated
+        self.costChangeOfKept = costs.changeOfKept
+        self.netCostChange = costs.net
+    }
 
+    /// The positions in `changes` of the deleted and created records, and of the kept
+    /// ones changed in each aspect, in `changes` order.
+    static func sorted(
+        _ changes: [PostChange]
+    ) -> (deleted: [Int], created: [Int], changedIn: [PostChange.Aspect: [Int]]) {
         var deleted: [Int] = []
         var created: [Int] = []
         var changedIn: [PostChange.Aspect: [Int]] = [:]
-        let changes = diff.changes
         for offset in changes.indices {
             switch changes[offset].status {
             case .deleted: deleted.append(offset)
@@ -72,14 +90,7 @@ public struct StructureComparison: Sendable {
                 for aspect in changes[offset].aspects { changedIn[aspect, default: []].append(offset) }
             }
         }
-        self.deleted = deleted
-        self.created = created
-        self.changedIn = changedIn
-        let costs = DiffCosts(diff, before: before.costing, after: after.costing)
-        self.costOfDeleted = costs.ofDeleted
-        self.costOfCreated = costs.ofCreated
-        self.costChangeOfKept = costs.changeOfKept
-        self.netCostChange = costs.net
+        return (deleted, created, changedIn)
     }
 
     /// How many kept posts changed in `aspect`.

@@ -188,6 +188,22 @@ struct StructureDiffTests {
             ])
     }
 
+    @Test("A large structure's records, worked out on every core, are in file order and each its own post's")
+    func largeStructureRecordsInOrder() {
+        let structure = StructureGenerator(posts: PostPairing.minimumConcurrentPosts + 2_000, seed: 6).generate()
+        var proposed = structure
+        proposed.posts = structure.posts.enumerated().filter { $0.offset % 9 != 4 }.map(\.element)
+        proposed.posts[proposed.posts.count / 2].title = "Retitled"
+        proposed.posts.append(Post(id: "FRESH-1", title: "New post"))
+        let diff = StructureDiff(current: structure, proposed: proposed)
+        #expect(diff.changes.count == structure.posts.count + 1)
+        #expect(zip(diff.changes, structure.posts).allSatisfy { $0.current == $1 })
+        #expect(structure.posts.indices.allSatisfy { ($0 % 9 == 4) == (diff.changes[$0].status == .deleted) })
+        #expect(diff.changes.filter { $0.status == .kept }.allSatisfy { $0.current?.id == $0.proposed?.id })
+        #expect(diff.changes.last?.proposed?.id == "FRESH-1")
+        #expect(diff.count(.title) == 1)
+    }
+
     @Test("A replaces: that cannot be honoured is noted, saying how the post was counted")
     func replacesNotes() {
         let current = Structure(posts: [
