@@ -112,25 +112,25 @@ import Testing
         var structure = StructureGenerator(posts: 3_000, seed: 12).generate()
         structure.posts[700].tier = 0
         structure.posts[2_700].tier = 0
-        let bytes = Array(try StructureCSVWriter().write(structure).utf8)
-        var errors: [LoadError] = []
-        for parts in [1, 2, 3, 6] {
-            do {
-                _ = try CSVStructureReader(file: "g.csv", parts: parts).read(bytes)
-            } catch {
-                errors.append(error)
-            }
-        }
+        let errors = Self.errors(reading: Array(try StructureCSVWriter().write(structure).utf8), in: [1, 2, 3, 6])
         #expect(errors.count == 4)
         #expect(Set(errors).count == 1)
         // The later error alone is reported further down the file.
         structure.posts[700].tier = 3
-        let later = Array(try StructureCSVWriter().write(structure).utf8)
-        #expect(throws: LoadError.self) { try CSVStructureReader(file: "g.csv", parts: 3).read(later) }
-        do {
-            _ = try CSVStructureReader(file: "g.csv", parts: 3).read(later)
-        } catch {
-            #expect((errors.first?.line ?? .max) < (error.line ?? 0))
+        let later = Self.errors(reading: Array(try StructureCSVWriter().write(structure).utf8), in: [3])
+        #expect(later.count == 1)
+        #expect((errors.first?.line ?? .max) < (later.first?.line ?? 0))
+    }
+
+    /// The error each read of `bytes` in so many parts gives (none for a read that succeeds).
+    static func errors(reading bytes: [UInt8], in partCounts: [Int]) -> [LoadError] {
+        partCounts.compactMap { parts -> LoadError? in
+            do throws(LoadError) {
+                _ = try CSVStructureReader(file: "g.csv", parts: parts).read(bytes)
+                return nil
+            } catch {
+                return error
+            }
         }
     }
 
@@ -139,15 +139,7 @@ import Testing
         structure.posts[2_500].title = "x"
         var text = try StructureCSVWriter().write(structure)
         text = text.replacingOccurrences(of: ",x,", with: ",x,\"unclosed")
-        let bytes = Array(text.utf8)
-        var errors: [LoadError] = []
-        for parts in [1, 2, 4] {
-            do {
-                _ = try CSVStructureReader(file: "g.csv", parts: parts).read(bytes)
-            } catch {
-                errors.append(error)
-            }
-        }
+        let errors = Self.errors(reading: Array(text.utf8), in: [1, 2, 4])
         #expect(errors.count == 3)
         #expect(Set(errors).count == 1)
     }
