@@ -176,11 +176,13 @@ struct CSVStructureReader {
         var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
         while offset < bytes.count, bytes[offset] == UInt8(ascii: "#") {
-            let end = bytes[offset...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            var text = String(decoding: bytes[(offset + 1)..<end], as: UTF8.self)
-            if text.hasSuffix("\r") { text.removeLast() }
+            // A line ends as a record does: at a line feed, a carriage return and line
+            // feed, or a carriage return alone.
+            let end = bytes[offset...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
+            let text = String(decoding: bytes[(offset + 1)..<end], as: UTF8.self)
             try applyMetadata(text, line: line, to: &structure)
-            offset = min(end + 1, bytes.count)
+            let crlf = end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A
+            offset = min(end + (crlf ? 2 : 1), bytes.count)
             line += 1
         }
         return (offset, line)

@@ -94,10 +94,15 @@ import Testing
         "Rows ended by CR alone or CR LF, with blank lines between, read in parts as in one piece",
         arguments: ["\r", "\r\n", "\n\n", "\r\r"])
     func lineEndingsAndBlankLinesInParts(ending: String) throws {
-        let structure = StructureGenerator(posts: 2_000, seed: 4).generate()
-        // The table alone: `# key: value` lines end at a line feed.
-        let table = try StructureCSVWriter().write(structure).split(separator: "\n").filter { !$0.hasPrefix("#") }
-        let text = table.joined(separator: ending) + ending
+        var structure = StructureGenerator(posts: 2_000, seed: 4).generate()
+        structure.name = "Line endings"
+        let lines = try StructureCSVWriter().write(structure).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        // The `# key: value` lines end the same way, without blank lines between them (a
+        // blank line ends them); the table's rows have them.
+        let metadata = lines.prefix { $0.hasPrefix("#") }
+        #expect(!metadata.isEmpty)
+        let lineEnd = ending == "\r\n" ? ending : String(ending.prefix(1))
+        let text = metadata.map { $0 + lineEnd }.joined() + lines.dropFirst(metadata.count).joined(separator: ending) + ending
         let bytes = Array(text.utf8)
         let whole = try CSVStructureReader(file: "g.csv", parts: 1).read(bytes)
         for parts in [2, 5] {
@@ -105,6 +110,7 @@ import Testing
             #expect(split.posts == whole.posts, "\(parts) parts")
         }
         #expect(whole.posts.map(\.id) == structure.posts.map(\.id))
+        #expect(whole.name == "Line endings")
     }
 
     @Test("Errors in several parts: the first in the file is reported, whichever part finds it first")
