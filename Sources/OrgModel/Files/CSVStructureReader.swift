@@ -175,17 +175,47 @@ struct CSVStructureReader {
     private func readMetadata(_ bytes: [UInt8], into structure: inout Structure) throws(LoadError) -> (Int, Int) {
         var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
-        while offset < bytes.count, bytes[offset] == UInt8(ascii: "#") {
-            // A line ends as a record does: at a line feed, a carriage return and line
-            // feed, or a carriage return alone.
-            let end = bytes[offset...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
+        while offset < bytes.count {
+            guard bytes[offset] == UInt8(ascii: "#") else {
+                // Blank lines between `#` lines are passed over; before the header they
+                // are left to the table, which passes over them too.
+                var next = offset
+                var nextLine = line
+                while let after = Self.blankLineEnd(bytes, from: next) {
+                    next = after
+                    nextLine += 1
+                }
+                guard next > offset, next < bytes.count, bytes[next] == UInt8(ascii: "#") else { break }
+                (offset, line) = (next, nextLine)
+                continue
+            }
+            let end = Self.lineEnd(bytes, from: offset)
             let text = String(decoding: bytes[(offset + 1)..<end], as: UTF8.self)
             try applyMetadata(text, line: line, to: &structure)
-            let crlf = end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A
-            offset = min(end + (crlf ? 2 : 1), bytes.count)
+            offset = Self.nextLine(bytes, after: end)
             line += 1
         }
         return (offset, line)
+    }
+
+    /// Where the line from `start` ends, as a record does: at a line feed, a carriage
+    /// return and line feed, or a carriage return alone (the end of the bytes else).
+    static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes[start...].firstIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count
+    }
+
+    /// Where the line after the line ending at `end` starts.
+    static func nextLine(_ bytes: [UInt8], after end: Int) -> Int {
+        let crlf = end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A
+        return min(end + (crlf ? 2 : 1), bytes.count)
+    }
+
+    /// Where the next line starts when the line from `start` holds only spaces and tabs;
+    /// nil when it holds anything else, or is the file's last.
+    static func blankLineEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        let end = lineEnd(bytes, from: start)
+        guard end < bytes.count, bytes[start..<end].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+        return nextLine(bytes, after: end)
     }
 
     private func applyMetadata(_ text: String, line: Int, to structure: inout Structure) throws(LoadError) {

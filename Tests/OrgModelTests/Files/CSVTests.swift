@@ -97,12 +97,9 @@ import Testing
         var structure = StructureGenerator(posts: 2_000, seed: 4).generate()
         structure.name = "Line endings"
         let lines = try StructureCSVWriter().write(structure).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        // The `# key: value` lines end the same way, without blank lines between them (a
-        // blank line ends them); the table's rows have them.
-        let metadata = lines.prefix { $0.hasPrefix("#") }
-        #expect(!metadata.isEmpty)
-        let lineEnd = ending == "\r\n" ? ending : String(ending.prefix(1))
-        let text = metadata.map { $0 + lineEnd }.joined() + lines.dropFirst(metadata.count).joined(separator: ending) + ending
+        // The `# key: value` lines end the same way, blank lines between them too.
+        #expect(lines.first?.hasPrefix("#") == true)
+        let text = lines.joined(separator: ending) + ending
         let bytes = Array(text.utf8)
         let whole = try CSVStructureReader(file: "g.csv", parts: 1).read(bytes)
         for parts in [2, 5] {
@@ -111,6 +108,20 @@ import Testing
         }
         #expect(whole.posts.map(\.id) == structure.posts.map(\.id))
         #expect(whole.name == "Line endings")
+        #expect(whole.organisation == structure.organisation)
+        // Lines are counted as a text editor counts them: a blank line is a line.
+        let linesPerRow = ending.count == 2 && ending != "\r\n" ? 2 : 1
+        let header = lines.firstIndex { !$0.hasPrefix("#") } ?? 0
+        #expect(whole.posts.first?.line == (header + 1) * linesPerRow + 1)
+    }
+
+    @Test("Blank lines between the `#` lines and before the header are passed over, the lines counted")
+    func blankLinesAmongTheKeys() throws {
+        let text = "# name: Blank lines\n\n  \n# state: proposed\n\nid,title,reports_to\n\nA,Director,\nB,Head,A\n"
+        let structure = try CSVStructureReader(file: "g.csv").read(Array(text.utf8))
+        #expect(structure.name == "Blank lines")
+        #expect(structure.state == .proposed)
+        #expect(structure.posts.map(\.line) == [8, 9])
     }
 
     @Test("Errors in several parts: the first in the file is reported, whichever part finds it first")
