@@ -35,13 +35,9 @@ enum LinkAreas {
         }
     }
 
-    /// The rectangles of a `cmapx` map whose coordinates are pixels at `pixelsPerInch`.
-    static func parse(_ map: String, pixelsPerInch: Double) -> [LinkArea] {
-        parse(Array(map.utf8), pixelsPerInch: pixelsPerInch)
-    }
-
-    /// The same, read from the map's bytes as Graphviz wrote them: every page with a link
-    /// has a map, so it is scanned, not searched with Foundation.
+    /// The rectangles of a `cmapx` map whose coordinates are pixels at `pixelsPerInch`, read
+    /// from its bytes as Graphviz wrote them: every page with a link has a map, so it is
+    /// scanned, not searched with Foundation.
     static func parse(_ map: [UInt8], pixelsPerInch: Double) -> [LinkArea] {
         let points = 72 / pixelsPerInch
         var areas: [LinkArea] = []

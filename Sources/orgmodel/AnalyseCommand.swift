@@ -109,9 +109,8 @@ extension ReportFormatChoice {
 extension AnalysisFormat: ReportFormatChoice {}
 extension SummaryFormat: ReportFormatChoice {}
 
-/// Prints `bytes` (no path, or `-`), or writes them whole to `path`, never over one of
-/// `inputs`; a failed write is an `OutputFile.WriteError` (exit 3).
-/// Writes `parts`, joined, to the file at `path` (whole or not at all) or to standard output.
+/// Prints `parts`, joined (no path, or `-`), or writes them whole to `path`, never over one
+/// of `inputs`; a failed write is an `OutputFile.WriteError` (exit 3).
 func emit(parts: [[UInt8]], to path: String?, inputs: [String]) throws {
     guard let path, path != "-" else {
         for part in parts { try FileHandleOutput.standardOutput(bytes: part) }
@@ -120,10 +119,7 @@ func emit(parts: [[UInt8]], to path: String?, inputs: [String]) throws {
     try OutputFile.write([(path, parts)], inputs: inputs)
 }
 
+/// Prints `bytes`, or writes them whole to `path`, as `emit(parts:to:inputs:)` does.
 func emit(_ bytes: [UInt8], to path: String?, inputs: [String]) throws {
-    guard let path, path != "-" else {
-        try FileHandleOutput.standardOutput(bytes: bytes)
-        return
-    }
-    try OutputFile.write([(path, bytes)], inputs: inputs)
+    try emit(parts: [bytes], to: path, inputs: inputs)
 }

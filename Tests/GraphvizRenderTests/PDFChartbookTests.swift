@@ -164,11 +164,11 @@ import Testing
             <area shape="rect" id="no-link" coords="1,2,3,4"/>
             </map>
             """
-        let areas = LinkAreas.parse(map, pixelsPerInch: 96)
+        let areas = LinkAreas.parse(Array(map.utf8), pixelsPerInch: 96)
         #expect(areas.count == 2)
         #expect(areas.first == LinkArea(href: "book-p2.svg", frame: PageFrame(left: 72, top: 36, width: 72, height: 18)))
         #expect(areas.last == LinkArea(href: "#a&b<c", frame: PageFrame(left: 0, top: 0, width: 7.5, height: 15)))
-        #expect(LinkAreas.parse(map, pixelsPerInch: 72).first?.frame.left == 96)
+        #expect(LinkAreas.parse(Array(map.utf8), pixelsPerInch: 72).first?.frame.left == 96)
     }
 
     @Test func aPageHasLinksWhenItsDOTNamesOne() {

@@ -1,4 +1,3 @@
-import Foundation
 import OrgModel
 import OrgSupport
 
@@ -214,25 +213,16 @@ struct PostPairing {
     /// One record per post of either side: every current post in file order (kept or
     /// deleted), then the created posts in proposed file order.
     func changes() -> [PostChange] {
-        let created = proposed.indices.filter { partnerOfProposed[$0] == nil }
-        let total = current.count + created.count
         // The current posts' records, each worked out alone, on every core for a large
-        // structure, each into its own place.
-        let chunks = current.count >= Self.minimumConcurrentPosts ? 2 : 1
-        let perChunk = (current.count + chunks - 1) / chunks
-        return [PostChange](unsafeUninitializedCapacity: total) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            let records = RecordsPointer(base)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for position in min(current.count, chunk * perChunk)..<min(current.count, (chunk + 1) * perChunk) {
-                    (records.pointer + position).initialize(to: record(ofCurrent: position))
-                }
-            }
-            for (offset, position) in created.enumerated() {
-                (base + current.count + offset).initialize(to: PostChange(current: nil, proposed: proposed[position], aspects: []))
-            }
-            initialized = total
+        // structure, each into its own place; then the created posts'.
+        let parts = current.count >= Self.minimumConcurrentPosts ? 2 : 1
+        var changes = ParallelWork.array(count: current.count, parts: parts, capacity: current.count + proposed.count) {
+            record(ofCurrent: $0)
         }
+        for (position, post) in proposed.enumerated() where partnerOfProposed[position] == nil {
+            changes.append(PostChange(current: nil, proposed: post, aspects: []))
+        }
+        return changes
     }
 
     /// Structures at least this large have their records worked out on every core.
@@ -248,11 +238,5 @@ struct PostPairing {
             proposedManagerAsCurrent: currentEquivalent(ofManagerOf: match),
             proposedDottedAsCurrent: new.dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
         return PostChange(current: post, proposed: new, aspects: aspects, matchedByReplacement: byReplacement[match])
-    }
-
-    /// The records handed to the threads that fill them, each its own stretch.
-    private struct RecordsPointer: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<PostChange>
-        init(_ pointer: UnsafeMutablePointer<PostChange>) { self.pointer = pointer }
     }
 }

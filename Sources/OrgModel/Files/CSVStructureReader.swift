@@ -74,7 +74,7 @@ struct CSVStructureReader {
         let posts = [Post](unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
-            let region = UncheckedPointer(base)
+            let region = SharedPointer(base)
             DispatchQueue.concurrentPerform(iterations: parts.count) { part in
                 // Each part names the file with a string of its own: every post's location
                 // holds the name, and two cores counting references to one string would
@@ -152,12 +152,6 @@ struct CSVStructureReader {
             throw failure
         }
         return count
-    }
-
-    /// A pointer handed to the reading threads, each writing only its own part's region.
-    private struct UncheckedPointer: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<Post>
-        init(_ pointer: UnsafeMutablePointer<Post>) { self.pointer = pointer }
     }
 
     /// Runs the reader, turning its failures into located load errors.

@@ -11,7 +11,7 @@ public struct StructureIndex: Sendable {
     /// The first post with each id.
     public let positionByID: PostPositions
     /// Positions of posts whose id an earlier post already has.
-    public let duplicatePositions: [Int]
+    public var duplicatePositions: [Int] { positionByID.repeats }
     /// The manager of each post, or nil for a top post, an unknown manager or itself.
     public let manager: [Int?]
     /// Top posts: those with no `reports_to`, in file order.
@@ -34,10 +34,9 @@ public struct StructureIndex: Sendable {
         let count = posts.count
 
         let positionByID = PostPositions(posts)
-        let duplicates = positionByID.repeats
 
         // Each post's manager: one hash lookup a post, on every core for a large
-        // structure (the dictionary is only read here).
+        // structure (the table is only read here).
         let manager = Self.managers(of: posts, positionByID: positionByID)
         var roots: [Int] = []
         var childCounts = [Int](repeating: 0, count: count + 1)
@@ -86,7 +85,6 @@ public struct StructureIndex: Sendable {
         }
 
         self.positionByID = positionByID
-        self.duplicatePositions = duplicates
         self.manager = manager
         self.roots = roots
         self.unreachable = unreachable
@@ -104,26 +102,10 @@ public struct StructureIndex: Sendable {
     private static func managers(of posts: [Post], positionByID: PostPositions) -> [Int?] {
         let count = posts.count
         let chunkCount = count < minimumConcurrentPosts ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        let perChunk = (count + chunkCount - 1) / chunkCount
-        // Each chunk writes its own stretch of the one array: none is made and joined.
-        return [Int?](unsafeUninitializedCapacity: count) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            let target = ManagerSlots(base)
-            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                for position in min(count, chunk * perChunk)..<min(count, (chunk + 1) * perChunk) {
-                    var found: Int?
-                    if let boss = posts[position].reportsTo, let at = positionByID[boss], at != position { found = at }
-                    (target.pointer + position).initialize(to: found)
-                }
-            }
-            initialized = count
+        return ParallelWork.array(count: count, parts: chunkCount) { position -> Int? in
+            guard let boss = posts[position].reportsTo, let found = positionByID[boss], found != position else { return nil }
+            return found
         }
-    }
-
-    /// The managers' array handed to the threads that fill it, each its own stretch.
-    private struct ManagerSlots: @unchecked Sendable {
-        let pointer: UnsafeMutablePointer<Int?>
-        init(_ pointer: UnsafeMutablePointer<Int?>) { self.pointer = pointer }
     }
 
     public var posts: [Post] { structure.posts }

@@ -21,6 +21,26 @@ public enum ParallelWork {
         return results.values()
     }
 
+    /// An array of `count` elements, `element(i)` each, made in `parts` stretches side by
+    /// side, each element written straight into its place: no part is made and joined.
+    /// `capacity` leaves room for more to be appended without the array being moved.
+    public static func array<T>(count: Int, parts: Int, capacity: Int = 0, _ element: (Int) -> T) -> [T] {
+        let perPart = (count + max(1, parts) - 1) / max(1, parts)
+        return [T](unsafeUninitializedCapacity: max(count, capacity)) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let target = SharedPointer(base)
+            withoutActuallyEscaping(element) { element in
+                let work = UncheckedBox(element)
+                DispatchQueue.concurrentPerform(iterations: max(1, parts)) { part in
+                    for position in min(count, part * perPart)..<min(count, (part + 1) * perPart) {
+                        (target.pointer + position).initialize(to: work.value(position))
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+
     /// Two computations run side by side.
     public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         var a: A?

@@ -60,7 +60,7 @@ extension Report {
         if format == .text {
             try document().writeText(to: write)
         } else {
-            try write(try rendered(format))
+            for part in try renderedParts(format) { try write(part) }
         }
     }
 

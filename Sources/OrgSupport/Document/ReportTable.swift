@@ -28,7 +28,8 @@ public struct ReportTable: Sendable, Hashable {
     /// The plain-text table appended to `out` as UTF-8: `text(indent:)`, written as bytes,
     /// each cell's width counted once (a table may have a million rows).
     public func writeText(into out: inout [UInt8], indent: String = "") {
-        var widths = headers.map(Self.width)
+        let headerWidths = headers.map(Self.width)
+        var widths = headerWidths
         let rowWidths = rows.map { row in row.map(Self.width) }
         for row in rowWidths {
             for (column, width) in row.enumerated() where column < widths.count {
@@ -50,7 +51,7 @@ public struct ReportTable: Sendable, Hashable {
             while out.count > start, out.last == 0x20 { out.removeLast() }
             out.append(0x0A)
         }
-        line(headers, widths.indices.map { Self.width(headers[$0]) })
+        line(headers, headerWidths)
         out.append(contentsOf: indent)
         out.append(contentsOf: widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ").utf8)
         out.append(0x0A)
@@ -102,7 +103,9 @@ extension String {
     }
 
     /// Which bytes `escapingMarkdown` escapes, by value.
-    private static let markdownSpecial: [Bool] = (0..<256).map { byte in "\\*_`<>[]".utf8.contains(UInt8(byte)) }
+    private static let markdownSpecialText = "\\*_`<>[]"
+    private static let markdownSpecial: [Bool] = (0..<256).map { byte in markdownSpecialText.utf8.contains(UInt8(byte)) }
+    private static let markdownSpecialCharacters = Set(markdownSpecialText)
 
     /// Text from a file, made to read as itself in Markdown: `*`, `_`, backticks, `<`,
     /// `>`, brackets and backslashes escaped, so a title never turns into emphasis, code,
@@ -111,10 +114,9 @@ extension String {
         // Every special character is one ASCII byte: most cells have none, and say so
         // from their bytes alone.
         guard utf8.contains(where: { Self.markdownSpecial[Int($0)] }) else { return self }
-        let special: Set<Character> = ["\\", "*", "_", "`", "<", ">", "[", "]"]
         var out = ""
         for character in self {
-            if special.contains(character) { out.append("\\") }
+            if Self.markdownSpecialCharacters.contains(character) { out.append("\\") }
             out.append(character)
         }
         return out
