@@ -4,11 +4,6 @@ import OrgModel
 import OrgReports
 import OrgSupport
 
-/// How `compare` and `delayer` print their summaries.
-enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, markdown, json
-}
-
 /// `orgmodel compare CURRENT PROPOSED`: the key differences and totals before → after;
 /// `orgmodel compare CURRENT OPTION OPTION...`: the options side by side.
 struct CompareCommand: ParsableCommand {

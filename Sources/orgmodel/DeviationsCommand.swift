@@ -2,11 +2,6 @@ import ArgumentParser
 import OrgAnalysis
 import OrgModel
 
-/// How `deviations` prints its register.
-enum RegisterFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, csv, json
-}
-
 /// `orgmodel deviations FILE...`: the design authority's register of agreed deviations.
 struct DeviationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,20 +15,15 @@ struct DeviationsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Structure files (.yaml or .yml; CSV files hold no deviations).")
-    var files: [String]
+    @OptionGroup var inputs: JudgedFiles<StatusesToday>
 
     @Option(help: "Output format: text, markdown, csv or json.")
     var format: RegisterFormat = .text
 
-    @OptionGroup var rules: RulesOption
-
-    @OptionGroup var asOf: AsOfOption<StatusesToday>
-
     func run() throws {
-        var register = DeviationRegister(asOf: asOf.day())
+        var register = DeviationRegister(asOf: inputs.asOf.day())
         var unreadable = false
-        for (file, read) in readStructures(files, rules: rules.rules) {
+        for (file, read) in inputs.read() {
             switch read {
             case .success(let loaded):
                 register.add(loaded.structure, file: file, rules: loaded.rules)

@@ -3,11 +3,6 @@ import Foundation
 import OrgModel
 import OrgSupport
 
-/// How `orgmodel export` writes a structure.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case yaml, csv, organogram
-}
-
 /// `orgmodel export FILE --format yaml|csv|organogram`: a structure in another format,
 /// redacted for publication on request.
 struct ExportCommand: ParsableCommand {

@@ -5,11 +5,6 @@ import OrgChart
 import OrgModel
 import OrgSupport
 
-/// How a report is printed.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso8601: argument) }
 }

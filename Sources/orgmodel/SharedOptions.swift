@@ -11,6 +11,22 @@ struct RulesOption: ParsableArguments {
     var rules: String?
 }
 
+/// The structure files a command judges one by one, with the rule set (`--rules`) and the
+/// day (`--as-of`) each is judged by: `validate` and `deviations`.
+struct JudgedFiles<Wording: AsOfWording>: ParsableArguments {
+    @Argument(help: "Structure files (.yaml, .yml or .csv).")
+    var files: [String]
+
+    @OptionGroup var rules: RulesOption
+
+    @OptionGroup var asOf: AsOfOption<Wording>
+
+    /// Each file in order, read with its rule set, or the error that stopped it.
+    func read() -> [(file: String, loaded: Result<LoadedStructure, LoadError>)] {
+        readStructures(files, rules: rules.rules)
+    }
+}
+
 /// How a command's `--as-of` help says what the day judges and its default, which
 /// differ by command (today; the structure's effective date; the proposal's).
 protocol AsOfWording {

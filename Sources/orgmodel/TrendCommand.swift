@@ -3,13 +3,6 @@ import GraphvizRender
 import OrgAnalysis
 import OrgModel
 
-/// How `trend` prints its report.
-enum TrendFormat: String, ExpressibleByArgument, CaseIterable, ReportFormatChoice {
-    case table, markdown, csv, json
-    /// A line chart of the figures over time, drawn by Graphviz.
-    case svg, pdf
-}
-
 /// `orgmodel trend FILE...`: snapshots of one organisation in date order, measured alike.
 struct TrendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

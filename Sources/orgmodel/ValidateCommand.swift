@@ -14,20 +14,15 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Structure files (.yaml, .yml or .csv).")
-    var files: [String]
+    @OptionGroup var inputs: JudgedFiles<JudgedToday>
 
     @Option(help: "Output format: text or json.")
     var format: ReportFormat = .text
 
-    @OptionGroup var rules: RulesOption
-
-    @OptionGroup var asOf: AsOfOption<JudgedToday>
-
     func run() throws {
-        let day = asOf.day()
+        let day = inputs.asOf.day()
         var entries: [ValidationReport.Entry] = []
-        for (file, read) in PhaseTimes.shared.time("load", { readStructures(files, rules: rules.rules) }) {
+        for (file, read) in PhaseTimes.shared.time("load", { inputs.read() }) {
             switch read {
             case .success(let loaded):
                 let result = PhaseTimes.shared.time("checks") { Validator(rules: loaded.rules, asOf: day).validate(loaded.structure) }

@@ -41,7 +41,7 @@ struct ChangeChartLabels: PanelLabels {
     }
 
     /// A record's box; a reference's adds its branch's totals and the page it continues on.
-    func post(_ position: Int, compact: Bool) -> (label: String, style: BoxStyle) {
+    func post(_ position: Int, compact: Bool) -> BoxFace {
         let change = diff.changes[position]
         let reference = page?.reference(position)
         var (label, style) = ChangeLabel.post(
@@ -62,7 +62,7 @@ struct ChangeChartLabels: PanelLabels {
 
     /// The team's change, lines that moved out of it included; nil for a stacked leader
     /// whose team neither has lines nor lost any.
-    func team(_ manager: Int, members: [Int]) -> (label: String, style: BoxStyle)? {
+    func team(_ manager: Int, members: [Int]) -> BoxFace? {
         guard !members.isEmpty || movedOutOf[manager] != nil else { return nil }
         return ChangeLabel.team(members.map { diff.changes[$0] }, movedOut: movedOutOf[manager] ?? [], merged: merged)
     }

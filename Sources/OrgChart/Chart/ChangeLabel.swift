@@ -79,7 +79,7 @@ enum ChangeLabel {
     /// the box, whatever its change, so a change that makes things worse is seen.
     static func post(
         _ change: PostChange, names: NamePolicy, merged: MergedStructure, hidden: Int, errors: [Finding] = []
-    ) -> (label: String, style: BoxStyle) {
+    ) -> BoxFace {
         let look = ChangeLook(change)
         var style = look.style
         var label = LabelLines()
@@ -154,7 +154,7 @@ enum ChangeLabel {
     ///
     /// `members` are the records placed in this team (kept, new, moved in, deleted);
     /// `movedOut` the kept lines that were in it and now sit in another team.
-    static func team(_ members: [PostChange], movedOut: [PostChange] = [], merged: MergedStructure) -> (label: String, style: BoxStyle) {
+    static func team(_ members: [PostChange], movedOut: [PostChange] = [], merged: MergedStructure) -> BoxFace {
         let team = TeamChange(members: members, movedOut: movedOut, merged: merged)
         return (team.label, team.style)
     }

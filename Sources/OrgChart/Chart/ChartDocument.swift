@@ -63,14 +63,16 @@ struct ChartCell {
     var elementID: String
     /// The port lines to this cell attach to: generated, never user text.
     var port: String
-    var label: String
-    var style: BoxStyle
-    /// The team's summary under the post, already escaped; nil when it leads no one.
-    var team: String?
-    var teamStyle: BoxStyle?
+    /// The post's own box.
+    var post: BoxFace
+    /// The team's summary under the post; nil when it leads no one.
+    var team: BoxFace?
     /// What a viewer shows on pointing at the cell (plain text: the post's title).
     var tooltip: String
 }
+
+/// What a box shows: its label's HTML body (already escaped) and its style.
+typealias BoxFace = (label: String, style: BoxStyle)
 
 /// How a box is outlined and filled.
 struct BoxStyle: Equatable {

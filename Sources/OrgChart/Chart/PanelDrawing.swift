@@ -5,10 +5,10 @@ import OrgModel
 protocol PanelLabels {
     /// A post's own box. `compact` asks for a stacked Team Manager's cell, whose team's
     /// summary sits just below it.
-    mutating func post(_ position: Int, compact: Bool) -> (label: String, style: BoxStyle)
+    mutating func post(_ position: Int, compact: Bool) -> BoxFace
     /// The box of the front-line team under `manager`, or nil when it has nothing to show
     /// (a stacked leader without a team).
-    mutating func team(_ manager: Int, members: [Int]) -> (label: String, style: BoxStyle)?
+    mutating func team(_ manager: Int, members: [Int]) -> BoxFace?
     /// The line from a post's manager to it.
     func reportingKind(_ position: Int) -> ChartLine.Kind
     /// The line from a manager to its team's box.
@@ -64,7 +64,7 @@ struct PanelDrawing<Labels: PanelLabels> {
     }
 
     /// The box of `manager`'s front-line team, in the front-line row.
-    func teamBox(_ manager: Int, _ team: (label: String, style: BoxStyle)) -> ChartBox {
+    func teamBox(_ manager: Int, _ team: BoxFace) -> ChartBox {
         ChartBox(name: names.team(manager), elementID: names.teamID(manager), row: .frontLine, label: team.label, style: team.style)
     }
 
@@ -72,12 +72,10 @@ struct PanelDrawing<Labels: PanelLabels> {
     private mutating func band(_ manager: Int, leaders: [Int], row: ChartRow, teams: [Int: [Int]]) -> ChartBox {
         var cells: [ChartCell] = []
         for leader in leaders {
-            let (label, style) = labels.post(leader, compact: true)
-            let team = labels.team(leader, members: teams[leader] ?? [])
             cells.append(
                 ChartCell(
-                    elementID: names.postID(leader), port: "c\(leader)", label: label, style: style, team: team?.label,
-                    teamStyle: team?.style, tooltip: index.posts[leader].displayTitle))
+                    elementID: names.postID(leader), port: "c\(leader)", post: labels.post(leader, compact: true),
+                    team: labels.team(leader, members: teams[leader] ?? []), tooltip: index.posts[leader].displayTitle))
         }
         return ChartBox(
             name: names.band(manager, row), elementID: names.bandID(manager, row), row: row, label: "", style: BoxStyle(), cells: cells,

@@ -20,7 +20,7 @@ struct StructureLabels: PanelLabels {
 
     /// - Parameter compact: A stacked Team Manager's cell: its facts and "leads N" on one
     ///   line, the team's summary being just below.
-    mutating func post(_ position: Int, compact: Bool) -> (label: String, style: BoxStyle) {
+    mutating func post(_ position: Int, compact: Bool) -> BoxFace {
         let post = index.posts[position]
         var style = BoxStyle()
         var label = LabelLines()
@@ -74,7 +74,7 @@ struct StructureLabels: PanelLabels {
 
     /// A team's lines by title (the largest titles, the rest in one line, so a box never
     /// outgrows a page), then its posts and FTE, and the findings of its lines.
-    mutating func team(_ manager: Int, members: [Int]) -> (label: String, style: BoxStyle)? {
+    mutating func team(_ manager: Int, members: [Int]) -> BoxFace? {
         guard !members.isEmpty else { return nil }
         let posts = index.posts
         let memberIDs = members.map { posts[$0].id }

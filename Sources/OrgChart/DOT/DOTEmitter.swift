@@ -69,20 +69,19 @@ enum DOTEmitter {
     }
 
     static func cell(_ cell: ChartCell, bare: Bool = false) -> String {
-        var outer = "PORT=\"\(cell.port)\" BORDER=\"\(cell.style.penWidth > 1 ? 2 : 1)\""
+        var outer = "PORT=\"\(cell.port)\" BORDER=\"\(cell.post.style.penWidth > 1 ? 2 : 1)\""
         if !bare {
             outer =
                 "ID=\"\(DOTText.html(cell.elementID))\" HREF=\"#\(DOTText.html(cell.elementID))\" PORT=\"\(cell.port)\""
                 + " TOOLTIP=\"\(DOTText.html(cell.tooltip))\""
-                + " BORDER=\"\(cell.style.penWidth > 1 ? 2 : 1)\" COLOR=\"\(cell.style.outline)\" BGCOLOR=\"\(cell.style.fill)\""
-            if cell.style.dashed { outer += " STYLE=\"dashed\"" }
+                + " BORDER=\"\(cell.post.style.penWidth > 1 ? 2 : 1)\" COLOR=\"\(cell.post.style.outline)\" BGCOLOR=\"\(cell.post.style.fill)\""
+            if cell.post.style.dashed { outer += " STYLE=\"dashed\"" }
         }
-        let font = cell.style.fontColor == ChartPalette.ink ? "" : " COLOR=\"\(cell.style.fontColor)\""
+        let font = cell.post.style.fontColor == ChartPalette.ink ? "" : " COLOR=\"\(cell.post.style.fontColor)\""
         var inner = "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\">"
-        inner += "<TR><TD><FONT\(font.isEmpty ? " COLOR=\"\(ChartPalette.ink)\"" : font)>\(cell.label)</FONT></TD></TR>"
+        inner += "<TR><TD><FONT\(font.isEmpty ? " COLOR=\"\(ChartPalette.ink)\"" : font)>\(cell.post.label)</FONT></TD></TR>"
         if let team = cell.team {
-            let fill = cell.teamStyle?.fill ?? ChartPalette.teamFill
-            inner += "<HR/><TR><TD BGCOLOR=\"\(fill)\">\(team)</TD></TR>"
+            inner += "<HR/><TR><TD BGCOLOR=\"\(team.style.fill)\">\(team.label)</TD></TR>"
         }
         inner += "</TABLE>"
         return "<TD \(outer)>\(inner)</TD>"

@@ -17,7 +17,7 @@ extension ExtractImporter.Run {
             }
         }
         let unnamed = plan.unnamed.filter { unnamedWithValues.contains($0) }
-        if !unnamed.isEmpty { notes.append(.unnamedColumns(file: file, columns: unnamed)) }
+        if !unnamed.isEmpty { notes.append(.unnamedColumns(file: reading.file, columns: unnamed)) }
         if !plan.dropped.isEmpty { notes.append(.dropped(columns: plan.dropped)) }
         if let note = pipeline.jobShareNote { notes.append(note) }
         return notes + pipeline.rowNotes

@@ -70,12 +70,12 @@ extension ExtractImporter.Run {
                 continue
             }
             guard counts[names[index], default: 0] <= 1 else {
-                throw LoadError(file: file, line: record.line, .headerColumnTwice(name: names[index], field: field.rawValue))
+                throw LoadError(file: reading.file, line: record.line, .headerColumnTwice(name: names[index], field: field.rawValue))
             }
             fieldColumns.append((field, index, names[index]))
         }
         for required in [PostField.id, .reportsTo] where mapping.columns[required] == nil {
-            throw LoadError(file: mapping.source ?? file, .mappingWithoutColumn(field: required.rawValue))
+            throw LoadError(file: mapping.source ?? reading.file, .mappingWithoutColumn(field: required.rawValue))
         }
         // Columns to drop and columns of dates: each found, or a column missing.
         var found: [Set<Int>] = [[], []]
@@ -104,9 +104,10 @@ extension ExtractImporter.Run {
         // the mapping line where the wrong name is written, and the header it missed.
         // A header read with the wrong delimiter is the extract's problem, not the mapping's.
         if !wrongDelimiter, let place = mappingPlace {
-            return place.error(.headerLacksColumns(missing: missing, header: names, extract: file, headerLine: line))
+            return place.error(.headerLacksColumns(missing: missing, header: names, extract: reading.file, headerLine: line))
         }
-        return LoadError(file: file, line: line, .headerLacksColumns(missing: missing, header: names, extract: nil, headerLine: nil))
+        return LoadError(
+            file: reading.file, line: line, .headerLacksColumns(missing: missing, header: names, extract: nil, headerLine: nil))
     }
 
     /// The plan of the columns found, and the pipeline with the extract's column names.

@@ -46,7 +46,7 @@ extension ExtractImporter.Run {
             var column: String { plan.fieldColumns[fieldColumn].name }
             let translates = plan.translatesColumn[fieldColumn]
             // Money and FTE straight from the bytes when written plainly: no string.
-            if field == .fte || field == .cost, encoding == .utf8, !translates,
+            if field == .fte || field == .cost, reading.encoding == .utf8, !translates,
                 let number = record.withTrimmedBytes(index, ExtractValues.quickNumber) ?? nil
             {
                 if field == .fte {

@@ -2,14 +2,20 @@ import Foundation
 import OrgSupport
 
 extension ExtractImporter {
+    /// How an extract's bytes are read: the file its messages name, the text encoding
+    /// (given or detected) and the field separator.
+    struct Reading {
+        let file: String
+        let encoding: TextEncoding
+        let delimiter: UInt8
+    }
+
     /// The state of one import as rows stream past: the plan the header gave, what this
     /// format keeps of its own (translations, tiers by grade, unnamed columns), and the
     /// shared pipeline the rows go to.
     struct Run {
-        let file: String
+        let reading: Reading
         let mapping: ImportMapping
-        let encoding: TextEncoding
-        let delimiter: UInt8
         var plan: Plan?
         var pipeline: ImportPipeline
         var rowCount = 0
@@ -25,11 +31,9 @@ extension ExtractImporter {
         /// Translations through the mapping's `values:` as met, by field.
         var translations: [(field: PostField, from: String, to: String)] = []
 
-        init(file: String, mapping: ImportMapping, encoding: TextEncoding, delimiter: UInt8, matching: IDMatching) {
-            self.file = file
+        init(reading: Reading, mapping: ImportMapping, matching: IDMatching) {
+            self.reading = reading
             self.mapping = mapping
-            self.encoding = encoding
-            self.delimiter = delimiter
             // The header names the columns the format speaks of; until it is read, the defaults.
             pipeline = ImportPipeline(
                 format: ImportFormat(
@@ -63,9 +67,9 @@ extension ExtractImporter {
         }
 
         func text(_ record: borrowing CSVRecord, _ index: Int) -> String {
-            switch encoding {
+            switch reading.encoding {
             case .utf8: record.trimmedString(index)
-            case .windows1252: encoding.decode(record.bytes(index)).trimmingBlanks()
+            case .windows1252: reading.encoding.decode(record.bytes(index)).trimmingBlanks()
             }
         }
 

@@ -54,9 +54,8 @@ public struct ExtractImporter: Sendable {
             if textEncoding == .windows1252 { notes.append(.readAsWindows1252(file: file)) }
         }
         try ExtractInput.checkCharacters(bytes, encoding: textEncoding, file: file)
-        var run = Run(
-            file: file, mapping: mapping, encoding: textEncoding, delimiter: delimiter ?? mapping.delimiter ?? UInt8(ascii: ","),
-            matching: matching)
+        let reading = Reading(file: file, encoding: textEncoding, delimiter: delimiter ?? mapping.delimiter ?? UInt8(ascii: ","))
+        var run = Run(reading: reading, mapping: mapping, matching: matching)
         let rows = try readHeader(bytes, into: &run)
         run.pipeline.begin(file: file, bytes: bytes, header: run.plan?.headerBytes ?? 0..<0)
         guard let plan = run.plan else {
@@ -66,7 +65,7 @@ public struct ExtractImporter: Sendable {
         // (a repeated id across the split) are rare, and then the file is read again in one.
         let parts =
             partCount > 1 && bytes.count - rows.offset > minimumPartBytes * partCount
-            ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: run.delimiter, parts: partCount)
+            ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: run.reading.delimiter, parts: partCount)
             : [rows]
         if parts.count > 1, let combined = try readInParts(bytes, parts: parts, template: run) {
             run = combined
@@ -94,7 +93,7 @@ extension ExtractImporter {
         var failure: LoadError?
         var rows = (offset: bytes.count, line: 1)
         do {
-            try CSVReader(bytes: bytes, delimiter: run.delimiter).forEachRecord { record in
+            try CSVReader(bytes: bytes, delimiter: run.reading.delimiter).forEachRecord { record in
                 if record.isBlank { return true }
                 do throws(LoadError) { try run.readHeader(record) } catch { failure = error }
                 let range = record.byteRange
@@ -103,9 +102,9 @@ extension ExtractImporter {
                 return false
             }
         } catch let error as CSVReader.Failure {
-            throw csvError(error, file: run.file)
+            throw csvError(error, file: run.reading.file)
         } catch {
-            throw LoadError(file: run.file, .notCSV(reason: "\(error)"))
+            throw LoadError(file: run.reading.file, .notCSV(reason: "\(error)"))
         }
         if let failure { throw failure }
         return rows
@@ -113,7 +112,7 @@ extension ExtractImporter {
 
     /// Reads the rows that start in `start.offset..<end` into `run`.
     private func readRows(_ bytes: [UInt8], from start: (offset: Int, line: Int), to end: Int, into run: inout Run) throws(LoadError) {
-        var reader = CSVReader(bytes: bytes, delimiter: run.delimiter)
+        var reader = CSVReader(bytes: bytes, delimiter: run.reading.delimiter)
         (reader.startOffset, reader.startLine) = start
         guard start.offset < bytes.count else { return }
         do {
@@ -123,9 +122,9 @@ extension ExtractImporter {
                 return true
             }
         } catch let error as CSVReader.Failure {
-            throw csvError(error, file: run.file)
+            throw csvError(error, file: run.reading.file)
         } catch {
-            throw LoadError(file: run.file, .notCSV(reason: "\(error)"))
+            throw LoadError(file: run.reading.file, .notCSV(reason: "\(error)"))
         }
     }
 

@@ -50,7 +50,7 @@ extension AnalysisReport {
         // two halves run on two cores, and would contend for one shared array's count).
         return perPostBytes(reserving: 150) { position, out in
             out.append(static: ",\n    {\"id\":")
-            JSONText.append(posts[position].id.rawValue, to: &out)
+            QuotedText.append(posts[position].id.rawValue, to: &out)
             out.append(static: ",\"tier\":")
             if let tier = posts[position].tier { CSVCell.append(tier, to: &out) } else { out.append(static: "null") }
             out.append(static: ",\"span\":")

@@ -45,11 +45,9 @@ public struct AnalysisReport: Report, Sendable {
         about.append(.init("Annual cost", totals.cost.text))
         doc.facts(about)
 
-        tierSection(into: &doc)
-        layerSection(into: &doc)
-        oneOverOneSection(into: &doc)
-        ratioSection(into: &doc)
-        remitSection(into: &doc)
+        // The sections, in the order the report gives them.
+        let sections = [tierSection, layerSection, oneOverOneSection, ratioSection, remitSection]
+        for section in sections { section(&doc) }
         return doc
     }
 

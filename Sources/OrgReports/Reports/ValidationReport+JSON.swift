@@ -69,24 +69,24 @@ extension ValidationReport {
             out.append(contentsOf: "\" : ".utf8)
         }
         key("file")
-        JSONText.append(file, to: &out)
+        QuotedText.append(file, to: &out)
         if let line = finding.line {
             key("line")
             NumberText.append(line, to: &out)
         }
         key("message")
-        JSONText.append(message, to: &out)
+        QuotedText.append(message, to: &out)
         if let post = finding.post {
             key("post")
-            JSONText.append(post.rawValue, to: &out)
+            QuotedText.append(post.rawValue, to: &out)
         }
         key("rule")
-        JSONText.append(finding.rule.rawValue, to: &out)
+        QuotedText.append(finding.rule.rawValue, to: &out)
         key("severity")
-        JSONText.append(finding.severity.rawValue, to: &out)
+        QuotedText.append(finding.severity.rawValue, to: &out)
         if let title = finding.postTitle {
             key("title")
-            JSONText.append(title, to: &out)
+            QuotedText.append(title, to: &out)
         }
         out.append(contentsOf: "\n    }".utf8)
     }
