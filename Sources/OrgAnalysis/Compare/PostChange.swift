@@ -40,32 +40,53 @@ public struct PostChange: Sendable, Equatable {
     }
 
     /// The post as it is now; nil for a created post.
-    public let current: Post?
+    public var current: Post? { currentPosition < 0 ? nil : currentPosts[Int(currentPosition)] }
     /// The post as proposed; nil for a deleted post.
-    public let proposed: Post?
+    public var proposed: Post? { proposedPosition < 0 ? nil : proposedPosts[Int(proposedPosition)] }
     /// What differs between the two versions, in `Aspect` order; empty unless kept.
     public let aspects: [Aspect]
     /// Whether the proposed post was matched through its `replaces` rather than its id.
     public let matchedByReplacement: Bool
 
+    // Each version is read from its structure's posts where it lies, not copied: a
+    // million records would otherwise hold two copies of every post (400 MB).
+    private let currentPosts: [Post]
+    private let proposedPosts: [Post]
+    /// Positions in the two lists; -1 for a version that is absent.
+    private let currentPosition: Int32
+    private let proposedPosition: Int32
+
     public init(current: Post?, proposed: Post?, aspects: [Aspect], matchedByReplacement: Bool = false) {
-        self.current = current
-        self.proposed = proposed
-        self.aspects = aspects.sorted()
+        self.init(
+            current: current.map { ([$0], 0) }, proposed: proposed.map { ([$0], 0) }, aspects: aspects,
+            matchedByReplacement: matchedByReplacement)
+    }
+
+    /// A record of the posts at these positions of the two structures' posts.
+    init(current: (posts: [Post], at: Int)?, proposed: (posts: [Post], at: Int)?, aspects: [Aspect], matchedByReplacement: Bool = false) {
+        currentPosts = current?.posts ?? []
+        currentPosition = current.map { Int32($0.at) } ?? -1
+        proposedPosts = proposed?.posts ?? []
+        proposedPosition = proposed.map { Int32($0.at) } ?? -1
+        self.aspects = aspects.count > 1 ? aspects.sorted() : aspects
         self.matchedByReplacement = matchedByReplacement
     }
 
+    /// Records are equal when their versions and judgements are, wherever the versions lie.
+    public static func == (lhs: PostChange, rhs: PostChange) -> Bool {
+        lhs.current == rhs.current && lhs.proposed == rhs.proposed && lhs.aspects == rhs.aspects
+            && lhs.matchedByReplacement == rhs.matchedByReplacement
+    }
+
     public var status: Status {
-        switch (current, proposed) {
-        case (nil, _): .created
-        case (_, nil): .deleted
-        default: .kept
-        }
+        if currentPosition < 0 { return .created }
+        return proposedPosition < 0 ? .deleted : .kept
     }
 
     /// The id the post is best known by: the proposed id when there is one.
     public var id: PostID {
-        proposed?.id ?? current?.id ?? PostID("")
+        if proposedPosition >= 0 { return proposedPosts[Int(proposedPosition)].id }
+        return currentPosition >= 0 ? currentPosts[Int(currentPosition)].id : PostID("")
     }
 
     /// Whether the post is kept exactly as it was, in every aspect compared.

@@ -219,8 +219,8 @@ struct PostPairing {
         var changes = ParallelWork.array(count: current.count, parts: parts, capacity: current.count + proposed.count) {
             record(ofCurrent: $0)
         }
-        for (position, post) in proposed.enumerated() where partnerOfProposed[position] == nil {
-            changes.append(PostChange(current: nil, proposed: post, aspects: []))
+        for position in proposed.indices where partnerOfProposed[position] == nil {
+            changes.append(PostChange(current: nil, proposed: (proposed, position), aspects: []))
         }
         return changes
     }
@@ -231,12 +231,13 @@ struct PostPairing {
     /// The record of the current post at `position`: deleted, or kept with what changed.
     private func record(ofCurrent position: Int) -> PostChange {
         let post = current[position]
-        guard let match = partnerOfCurrent[position] else { return PostChange(current: post, proposed: nil, aspects: []) }
+        guard let match = partnerOfCurrent[position] else { return PostChange(current: (current, position), proposed: nil, aspects: []) }
         let new = proposed[match]
         let aspects = PostChange.aspects(
             from: post, to: new,
             proposedManagerAsCurrent: currentEquivalent(ofManagerOf: match),
             proposedDottedAsCurrent: new.dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
-        return PostChange(current: post, proposed: new, aspects: aspects, matchedByReplacement: byReplacement[match])
+        return PostChange(
+            current: (current, position), proposed: (proposed, match), aspects: aspects, matchedByReplacement: byReplacement[match])
     }
 }
