@@ -1,3 +1,5 @@
+import OrgModel
+
 /// What a change costs, post by post: the posts deleted, the posts created, and the kept
 /// posts whose cost changed, and the net change as the sum of those parts.
 ///
@@ -21,22 +23,22 @@ public struct DiffCosts: Sendable, Equatable {
         var deleted = CostTotal()
         var created = CostTotal()
         var kept = CostTotal()
+        // Each post's cost and headcount read where it lies, not copied.
+        func figures(_ costing: PostCosting) -> (Post) -> (cost: Double?, count: Int) { { (costing.cost(of: $0), $0.count) } }
         for change in diff.changes {
             switch change.status {
             case .deleted:
-                guard let post = change.current else { continue }
-                let cost = before.cost(of: post)
-                anyKnown = anyKnown || cost != nil
-                deleted.add(cost, headcount: post.count)
+                guard let post = change.readCurrent(figures(before)) else { continue }
+                anyKnown = anyKnown || post.cost != nil
+                deleted.add(post.cost, headcount: post.count)
             case .created:
-                guard let post = change.proposed else { continue }
-                let cost = after.cost(of: post)
-                anyKnown = anyKnown || cost != nil
-                created.add(cost, headcount: post.count)
+                guard let post = change.readProposed(figures(after)) else { continue }
+                anyKnown = anyKnown || post.cost != nil
+                created.add(post.cost, headcount: post.count)
             case .kept:
-                guard let old = change.current, let new = change.proposed else { continue }
-                let a = before.cost(of: old)
-                let b = after.cost(of: new)
+                guard let old = change.readCurrent(figures(before)), let new = change.readProposed(figures(after)) else { continue }
+                let a = old.cost
+                let b = new.cost
                 anyKnown = anyKnown || a != nil || b != nil
                 if a == nil { keptUnknownBefore += 1 }
                 if b == nil { keptUnknownAfter += 1 }

@@ -78,6 +78,19 @@ public struct PostChange: Sendable, Equatable {
             && lhs.matchedByReplacement == rhs.matchedByReplacement
     }
 
+    /// `read` applied to the current version where it lies, without copying the post; nil
+    /// for a created post. For loops over every record of a large structure.
+    public func readCurrent<Result>(_ read: (Post) -> Result) -> Result? {
+        guard currentPosition >= 0 else { return nil }
+        return currentPosts.withUnsafeBufferPointer { read($0[Int(currentPosition)]) }
+    }
+
+    /// `read` applied to the proposed version where it lies; nil for a deleted post.
+    public func readProposed<Result>(_ read: (Post) -> Result) -> Result? {
+        guard proposedPosition >= 0 else { return nil }
+        return proposedPosts.withUnsafeBufferPointer { read($0[Int(proposedPosition)]) }
+    }
+
     public var status: Status {
         if currentPosition < 0 { return .created }
         return proposedPosition < 0 ? .deleted : .kept

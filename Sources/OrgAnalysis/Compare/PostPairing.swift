@@ -32,8 +32,9 @@ struct PostPairing {
     init(current: StructureIndex, proposed: StructureIndex) {
         self.current = current.posts
         self.proposed = proposed.posts
-        currentIsLine = self.current.map(StructureDiff.isLineWithoutOwnID)
-        proposedIsLine = self.proposed.map(StructureDiff.isLineWithoutOwnID)
+        // Each post read where it lies (a loop over the posts themselves copies each).
+        currentIsLine = current.posts.indices.map { [posts = current.posts] in StructureDiff.isLineWithoutOwnID(posts[$0]) }
+        proposedIsLine = proposed.posts.indices.map { [posts = proposed.posts] in StructureDiff.isLineWithoutOwnID(posts[$0]) }
         pairsLines = currentIsLine.contains(true) && proposedIsLine.contains(true)
         currentPosition = current.positionByID
         proposedPosition = proposed.positionByID
@@ -63,14 +64,15 @@ struct PostPairing {
         var proposedRepeated = [Bool](repeating: false, count: proposed.count)
         for position in proposedRepeats { proposedRepeated[position] = true }
         var shift = 0
-        for (position, post) in current.enumerated() where !repeated[position] {
+        for position in current.indices where !repeated[position] {
             if pairsLines, currentIsLine[position] { continue }
+            let id = current[position].id
             let guess = position + shift
             let found: Int?
-            if guess >= 0, guess < proposed.count, !proposedRepeated[guess], proposed[guess].id == post.id {
+            if guess >= 0, guess < proposed.count, !proposedRepeated[guess], proposed[guess].id == id {
                 found = guess
             } else {
-                found = proposedPosition[post.id]
+                found = proposedPosition[id]
                 if let found { shift = found - position }
             }
             if let match = found, !(pairsLines && proposedIsLine[match]) {
@@ -81,8 +83,10 @@ struct PostPairing {
 
     /// Pairs each unmatched proposed post that says `replaces: OLD` with the current post `OLD`.
     mutating func pairByReplacement() {
-        for (position, post) in proposed.enumerated() {
-            guard let old = post.replaces, let oldPosition = replacedPosition(of: post, at: position, replacing: old) else { continue }
+        for position in proposed.indices {
+            guard let old = proposed[position].replaces,
+                let oldPosition = replacedPosition(of: proposed[position], at: position, replacing: old)
+            else { continue }
             pair(current: oldPosition, proposed: position)
             byReplacement[position] = true
         }
@@ -230,13 +234,11 @@ struct PostPairing {
 
     /// The record of the current post at `position`: deleted, or kept with what changed.
     private func record(ofCurrent position: Int) -> PostChange {
-        let post = current[position]
         guard let match = partnerOfCurrent[position] else { return PostChange(current: (current, position), proposed: nil, aspects: []) }
-        let new = proposed[match]
         let aspects = PostChange.aspects(
-            from: post, to: new,
+            from: current[position], to: proposed[match],
             proposedManagerAsCurrent: currentEquivalent(ofManagerOf: match),
-            proposedDottedAsCurrent: new.dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
+            proposedDottedAsCurrent: proposed[match].dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
         return PostChange(
             current: (current, position), proposed: (proposed, match), aspects: aspects, matchedByReplacement: byReplacement[match])
     }
