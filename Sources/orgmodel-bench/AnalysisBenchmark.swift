@@ -95,18 +95,18 @@ enum AnalysisBenchmark {
             let (result, planning) = try Measurement.time { try DelayeringPlanner(rules: rules, asOf: asOf).options(for: structure) }
             let folder = arguments[1]
             let (_, writing) = try Measurement.time {
-                var files: [(path: String, bytes: [UInt8])] = []
+                var files: [(path: String, parts: [any ContiguousBytes & Sendable])] = []
                 for option in result.options {
                     let optionStructure = OptionFiles.structure(
                         for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: folder)
                     files.append(
                         (
                             (folder as NSString).appendingPathComponent(OptionFiles.fileName(for: option)),
-                            Array(OptionFiles.yaml(for: option, structure: optionStructure, from: arguments[0]).utf8)
+                            OptionFiles.yamlParts(for: option, structure: optionStructure, from: arguments[0])
                         ))
                 }
                 try ReportOutput.prepareFolder(folder)
-                try ReportOutput.writeAll(files)
+                try OutputFile.write(files)
                 return DelayeringReport(result, file: arguments[0]).text()
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

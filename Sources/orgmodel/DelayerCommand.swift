@@ -51,12 +51,12 @@ struct DelayerCommand: ParsableCommand {
         let base = rules.rules != nil ? nil : (file as NSString).deletingLastPathComponent
         let options = result.options
         let started = PhaseTimes.now()
-        let outputs = ParallelWork.map(options.count) { slot -> (path: String, bytes: [UInt8]) in
+        let outputs = ParallelWork.map(options.count) { slot -> (path: String, parts: [any ContiguousBytes & Sendable]) in
             let option = options[slot]
             let path = (output as NSString).appendingPathComponent(OptionFiles.fileName(for: option))
             let optionStructure = OptionFiles.structure(
                 for: option, original: structure, rulesReference: rules.rules, referenceBase: base, folder: output)
-            return (path, Array(OptionFiles.yaml(for: option, structure: optionStructure, from: file).utf8))
+            return (path, OptionFiles.yamlParts(for: option, structure: optionStructure, from: file))
         }
         KeptUntilExit.keep(outputs)
         PhaseTimes.shared.add("option files made", since: started)

@@ -59,7 +59,7 @@ struct DelayeringWorkspace {
     let costing: PostCosting
     /// The structure as it was, for looking up original ids.
     let index: StructureIndex
-    private(set) var posts: [Post]
+    private(set) var posts: WorkspacePosts
     private(set) var alive: [Bool]
     private(set) var manager: [Int?]
     private(set) var reports: [[Int]]
@@ -70,7 +70,6 @@ struct DelayeringWorkspace {
     private(set) var successor: [Int: Int] = [:]
     /// New posts, each written after the post it was split from.
     private(set) var insertedAfter: [Int: [Int]] = [:]
-    private(set) var ids: Set<PostID>
     /// How many posts the original structure had (new posts come after).
     let originalCount: Int
     /// Span rules by tier, looked up once.
@@ -80,7 +79,7 @@ struct DelayeringWorkspace {
         self.rules = rules
         self.index = index
         costing = PostCosting(rules: rules)
-        posts = index.posts
+        posts = WorkspacePosts(index.posts)
         let count = posts.count
         originalCount = count
         alive = [Bool](repeating: true, count: count)
@@ -91,14 +90,13 @@ struct DelayeringWorkspace {
         self.reports = reports
         span = index.span
         var accepted = [Problems](repeating: [], count: count)
-        for (position, post) in posts.enumerated() where !post.deviations.isEmpty {
-            for deviation in post.deviations
+        for position in 0..<count where !posts[position].deviations.isEmpty {
+            for deviation in posts[position].deviations
             where deviation.statedRationale != nil && deviation.missingApprovers(from: rules.approvers).isEmpty {
                 if let problem = Problems(rule: deviation.rule) { accepted[position].insert(problem) }
             }
         }
         self.accepted = accepted
-        ids = Set(posts.map(\.id))
         var spanRules: [Int: SpanRule] = [:]
         for tier in rules.tiers { if let rule = tier.span { spanRules[tier.tier] = rule } }
         self.spanRules = spanRules
@@ -111,16 +109,15 @@ struct DelayeringWorkspace {
     /// Whether the post may be removed, merged or split at all: a single, tiered, placed,
     /// non-assistant post (front-line posts and managers without a tier are never touched).
     func isMovable(_ position: Int) -> Bool {
-        let post = posts[position]
-        return alive[position] && post.tier != nil && post.count == 1 && !post.assistant
+        // Fields read in place: a copy of the post would retain and release each of its strings.
+        alive[position] && posts[position].tier != nil && posts[position].count == 1 && !posts[position].assistant
     }
 
     /// The problems of the post at `position` if it had `span`, `boss` and (when `leads`)
     /// any report, before agreed deviations are applied to them.
     func problems(_ position: Int, span: Int, boss: Int?, leads: Bool) -> Problems {
         var found: Problems = []
-        let post = posts[position]
-        if let tier = post.tier {
+        if let tier = posts[position].tier {
             if let rule = spanRules[tier] {
                 if span < rule.min { found.insert(.narrow) } else if span > rule.max { found.insert(.wide) }
             }
@@ -224,7 +221,6 @@ struct DelayeringWorkspace {
             Post(
                 id: newID, title: title, tier: original.tier, reportsTo: boss.map { posts[$0].id }, grade: original.grade,
                 fte: 1, cost: cost, count: 1, vacant: 1, service: original.service))
-        ids.insert(newID)
         alive.append(true)
         manager.append(boss)
         reports.append(moving)
@@ -243,12 +239,15 @@ struct DelayeringWorkspace {
         return created
     }
 
+    /// Whether a post of the structure, or one created, has `id`.
+    func isTaken(_ id: PostID) -> Bool { index.positionByID[id] != nil || posts.addedIDs.contains(id) }
+
     /// An id not yet taken: `base-B`, `base-C`, … (then numbers).
     func freshID(after base: PostID, attempt: Int) -> PostID {
         let letters = Array("BCDEFGHJKLMNPQRSTUVWXYZ")
         var candidate = attempt < letters.count ? "\(base.rawValue)-\(letters[attempt])" : "\(base.rawValue)-\(attempt + 2)"
         var extra = 2
-        while ids.contains(PostID(candidate)) {
+        while isTaken(PostID(candidate)) {
             candidate = "\(base.rawValue)-NEW-\(extra)"
             extra += 1
         }
