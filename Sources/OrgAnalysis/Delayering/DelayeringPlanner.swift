@@ -39,63 +39,32 @@ public struct DelayeringPlanner: Sendable {
         var workspace = DelayeringWorkspace(index: index, rules: rules)
         let order = index.topDownOrder
 
-        // The moves, step by step (each step builds on the last).
-        struct Draft {
-            var step: DelayeringOption.Step
-            var moves: [DelayeringMove]
-            var movesOfThisStep: Int
-            var notes: [DelayeringMessage]
-            var structure: Structure
-            var removed: [Post]
-            var added: [Post]
-            var dottedLineChanges: [DelayeringMessage]
-        }
-        var moves: [DelayeringMove] = []
-        var drafts: [Draft] = []
-        for step in DelayeringOption.Step.allCases {
-            var notes: [DelayeringMessage] = []
-            let before = moves.count
-            switch step {
-            case .removeLayers:
-                removeHiddenLayers(&workspace, order: order, moves: &moves, notes: &notes)
-                removeOneOverOne(&workspace, order: order, moves: &moves, notes: &notes)
-            case .mergeNarrowSpans:
-                mergeNarrowSpans(&workspace, order: order, moves: &moves, notes: &notes)
-            case .splitWideSpans:
-                splitWideSpans(&workspace, order: order, typicalCosts: typicalCosts(index), moves: &moves, notes: &notes)
-            }
-            var (optionStructure, lineChanges) = workspace.structure(from: structure)
-            optionStructure.state = .option
-            drafts.append(
-                Draft(
-                    step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes, structure: optionStructure,
-                    removed: (0..<workspace.originalCount).filter { !workspace.alive[$0] }.map { workspace.posts[$0] },
-                    added: (workspace.originalCount..<workspace.posts.count).filter { workspace.alive[$0] }.map { workspace.posts[$0] },
-                    dottedLineChanges: lineChanges))
-        }
-
-        // Then the structure and each option measured and validated, side by side. An
-        // option whose step moved nothing is the option before it, post for post: it is
-        // measured once, not again.
+        // The structure as it is measured and validated on another core while the steps
+        // are worked out here; then each option, side by side. An option whose step moved
+        // nothing is the option before it, post for post: it is measured once, not again.
         let rules = self.rules
-        let optionStructures = drafts.map(\.structure)
-        let measured = [0] + optionStructures.indices.filter { !Self.repeatsOptionBefore(at: $0, in: optionStructures) }.map { $0 + 1 }
-        let results = ParallelWork.map(measured.count) { slot -> (StructureAnalysis, ValidationResult) in
-            let optionIndex = measured[slot] == 0 ? index : StructureIndex(drafts[measured[slot] - 1].structure)
+        let asIs = ParallelWork.Background { (StructureAnalysis(index: index, rules: rules), validator.validate(index)) }
+        let (drafts, written) = takeSteps(&workspace, order: order, index: index, structure: structure)
+        let optionStructures = written.map(\.structure)
+        let measured = optionStructures.indices.filter { !Self.repeatsOptionBefore(at: $0, in: optionStructures) }
+        let ofOptions = ParallelWork.map(measured.count) { slot -> (StructureAnalysis, ValidationResult) in
+            let optionIndex = StructureIndex(optionStructures[measured[slot]])
             return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
         }
-        let evaluated = (0...drafts.count).map { slot in results[measured.lastIndex { $0 <= slot } ?? 0] }
+        let results = [asIs.value] + ofOptions
+        let slots = [0] + measured.map { $0 + 1 }
+        let evaluated = (0...drafts.count).map { slot in results[slots.lastIndex { $0 <= slot } ?? 0] }
         let (original, originalFindings) = evaluated[0]
         let costing = workspace.costing
         var options: [DelayeringOption] = []
-        for (draft, (analysis, findings)) in zip(drafts, evaluated.dropFirst()) {
+        for ((draft, option), (analysis, findings)) in zip(zip(drafts, written), evaluated.dropFirst()) {
             options.append(
                 DelayeringOption(
                     step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, noteMessages: draft.notes,
-                    structure: draft.structure, removedPosts: draft.removed, addedPosts: draft.added,
-                    removedCost: costing.total(draft.removed), addedCost: costing.total(draft.added), analysis: analysis,
+                    structure: option.structure, removedPosts: option.removed, addedPosts: option.added,
+                    removedCost: costing.total(option.removed), addedCost: costing.total(option.added), analysis: analysis,
                     findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
-                    dottedLineMessages: draft.dottedLineChanges))
+                    dottedLineMessages: option.dottedLineChanges))
         }
         var notes: [DelayeringMessage] = []
         for position in order
@@ -138,7 +107,7 @@ public struct DelayeringPlanner: Sendable {
 
     // MARK: Step 1: hidden layers and one-over-one managers
 
-    private func removeHiddenLayers(
+    func removeHiddenLayers(
         _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {
         for position in order where workspace.isMovable(position) {
@@ -185,7 +154,7 @@ public struct DelayeringPlanner: Sendable {
         }
     }
 
-    private func removeOneOverOne(
+    func removeOneOverOne(
         _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {
         for position in order where workspace.isMovable(position) && workspace.span[position] == 1 {
@@ -215,7 +184,7 @@ public struct DelayeringPlanner: Sendable {
 
     // MARK: Step 2: merging narrow spans
 
-    private func mergeNarrowSpans(
+    func mergeNarrowSpans(
         _ workspace: inout DelayeringWorkspace, order: [Int], moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {
         for parent in order where workspace.alive[parent] && workspace.reports[parent].count >= 2 {
@@ -286,7 +255,7 @@ public struct DelayeringPlanner: Sendable {
 
     /// The typical annual cost of one post of each tier: the median of the known costs of
     /// its single posts.
-    private func typicalCosts(_ index: StructureIndex) -> [Int: Double] {
+    func typicalCosts(_ index: StructureIndex) -> [Int: Double] {
         let costing = PostCosting(rules: rules)
         var costs: [Int: [Double]] = [:]
         for post in index.posts where post.count == 1 && !post.assistant {
@@ -300,7 +269,7 @@ public struct DelayeringPlanner: Sendable {
         }
     }
 
-    private func splitWideSpans(
+    func splitWideSpans(
         _ workspace: inout DelayeringWorkspace, order: [Int], typicalCosts: [Int: Double],
         moves: inout [DelayeringMove], notes: inout [DelayeringMessage]
     ) {

@@ -63,6 +63,31 @@ public enum ParallelWork {
         return (a ?? first(), b ?? second())
     }
 
+    /// A value worked out on another core while the caller goes on; `value` waits for it.
+    /// What `work` reads must not change meanwhile: give it values (a snapshot), not
+    /// something the caller goes on changing.
+    public final class Background<Value>: @unchecked Sendable {
+        private let work: () -> Value
+        private var result: Value?
+        private let done = DispatchGroup()
+
+        public init(_ work: @escaping () -> Value) {
+            self.work = work
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                result = self.work()
+                done.leave()
+            }
+        }
+
+        /// The value, waited for if it is not ready.
+        public var value: Value {
+            done.wait()
+            // Set before the group is left: the fallback never runs.
+            return result ?? work()
+        }
+    }
+
     /// A value handed to the worker threads; safe because each is read-only there or
     /// written by exactly one worker before `concurrentPerform` returns.
     private final class UncheckedBox<Value>: @unchecked Sendable {

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import OrgSupport
+
+/// Work run side by side gives the results it would give one piece after another, in order.
+@Suite("ParallelWork: results in order, whatever the cores")
+struct ParallelWorkTests {
+    @Test("map and array give body(i) at i; both gives each side's result")
+    func inOrder() {
+        #expect(ParallelWork.map(100) { $0 * $0 } == (0..<100).map { $0 * $0 })
+        #expect(ParallelWork.map(1) { $0 + 7 } == [7])
+        #expect(ParallelWork.map(0) { $0 }.isEmpty)
+        #expect(ParallelWork.array(count: 1001, parts: 3) { "\($0)" } == (0..<1001).map { "\($0)" })
+        let (a, b) = ParallelWork.both({ (1...1000).reduce(0, +) }, { "done" })
+        #expect(a == 500_500 && b == "done")
+    }
+
+    @Test("A background value is the work's result, waited for, and read as often as asked")
+    func background() {
+        let started = Date()
+        let slow = ParallelWork.Background { () -> [Int] in
+            Thread.sleep(forTimeInterval: 0.05)
+            return Array(0..<10)
+        }
+        let here = (0..<10).map { $0 * 2 }
+        #expect(slow.value == Array(0..<10))
+        #expect(Date().timeIntervalSince(started) >= 0.05)
+        #expect(slow.value == Array(0..<10))
+        #expect(here.count == 10)
+        let many = (0..<20).map { number in ParallelWork.Background { number * 3 } }
+        #expect(many.map(\.value) == (0..<20).map { $0 * 3 })
+    }
+}
