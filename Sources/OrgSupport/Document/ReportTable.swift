@@ -28,16 +28,21 @@ public struct ReportTable: Sendable, Hashable {
     /// The plain-text table appended to `out` as UTF-8: `text(indent:)`, written as bytes,
     /// each cell's width counted once (a table may have a million rows).
     public func writeText(into out: inout [UInt8], indent: String = "") {
+        // A long table (a million posts' changes) is measured and written in two halves
+        // side by side, then joined in order.
+        let parts = rows.count >= Self.minimumConcurrentRows ? 2 : 1
         let headerWidths = headers.map(Self.width)
-        var widths = headerWidths
-        let rowWidths = rows.map { row in row.map(Self.width) }
+        let rowWidths = ParallelWork.array(count: rows.count, parts: parts) { rows[$0].map(Self.width) }
+        var measured = headerWidths
         for row in rowWidths {
-            for (column, width) in row.enumerated() where column < widths.count {
-                widths[column] = max(widths[column], width)
+            for (column, width) in row.enumerated() where column < measured.count {
+                measured[column] = max(measured[column], width)
             }
         }
+        let widths = measured
         let indent = Array(indent.utf8)
-        func line(_ cells: [String], _ cellWidths: [Int]) {
+        let alignments = self.alignments
+        func line(_ cells: [String], _ cellWidths: [Int], into out: inout [UInt8]) {
             let start = out.count
             out.append(contentsOf: indent)
             for column in widths.indices {
@@ -51,12 +56,25 @@ public struct ReportTable: Sendable, Hashable {
             while out.count > start, out.last == 0x20 { out.removeLast() }
             out.append(0x0A)
         }
-        line(headers, headerWidths)
+        line(headers, headerWidths, into: &out)
         out.append(contentsOf: indent)
         out.append(contentsOf: widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ").utf8)
         out.append(0x0A)
-        for (row, cellWidths) in zip(rows, rowWidths) { line(row, cellWidths) }
+        guard parts > 1 else {
+            for (row, cellWidths) in zip(rows, rowWidths) { line(row, cellWidths, into: &out) }
+            return
+        }
+        let half = (rows.count + 1) / 2
+        let halves = ParallelWork.map(2) { part -> [UInt8] in
+            var bytes: [UInt8] = []
+            for index in (part == 0 ? 0..<half : half..<rows.count) { line(rows[index], rowWidths[index], into: &bytes) }
+            return bytes
+        }
+        for bytes in halves { out.append(contentsOf: bytes) }
     }
+
+    /// Tables at least this long are written on every core.
+    static let minimumConcurrentRows = 20_000
 
     /// How many characters a cell takes: its bytes where they are all printable ASCII
     /// (one character each), else its characters counted.
