@@ -7,21 +7,23 @@ public struct Post: Hashable, Sendable {
     public var id: PostID
     public var title: String
     public var tier: Int?
-    // The two flags sit in the padding after `tier`'s 9 bytes (a post is 192 bytes, not
-    // 224): a million posts are 32 MB less.
+    // The flags and the line sit in the padding after `tier`'s 9 bytes, and the count and
+    // vacancies in the padding after `fte`'s and `cost`'s: a post is 184 bytes, not 208,
+    // and a million posts are 24 MB less. Every file orgmodel reads holds a count of at
+    // most `PostLimits.maximumCount`; a larger one set through the API is kept as the
+    // largest 32-bit number.
     public var temporary: Bool
     /// A PA or assistant: drawn beside the manager and left out of span counts.
     public var assistant: Bool
+    private var storedLine: Int32
     public var reportsTo: PostID?
     public var holder: String?
     public var grade: String?
     public var fte: Double?
+    private var storedCount: Int32
     /// Annual cost in pounds, on-costs included; nil when not known (never read as zero).
     public var cost: Double?
-    /// How many identical posts the line stands for (an establishment line); at least 1.
-    public var count: Int
-    /// How many of `count` are vacant.
-    public var vacant: Int
+    private var storedVacant: Int32
     public var service: String?
     /// Indirect (dotted, matrix) reporting lines.
     public var dottedTo: [PostID]
@@ -30,8 +32,24 @@ public struct Post: Hashable, Sendable {
     public var deviations: [Deviation]
     /// Values no field takes (an HR extract's extra columns), in the order first met.
     public var attributes: [Attribute]
+
+    /// How many identical posts the line stands for (an establishment line); at least 1.
+    public var count: Int {
+        get { Int(storedCount) }
+        set { storedCount = Int32(clamping: newValue) }
+    }
+
+    /// How many of `count` are vacant.
+    public var vacant: Int {
+        get { Int(storedVacant) }
+        set { storedVacant = Int32(clamping: newValue) }
+    }
+
     /// Line of the post in its structure file; 0 when not from a file.
-    public var line: Int
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
 
     public init(
         id: PostID, title: String = "", tier: Int? = nil, reportsTo: PostID? = nil,
@@ -48,8 +66,8 @@ public struct Post: Hashable, Sendable {
         self.grade = grade
         self.fte = fte
         self.cost = cost
-        self.count = count
-        self.vacant = vacant
+        self.storedCount = Int32(clamping: count)
+        self.storedVacant = Int32(clamping: vacant)
         self.temporary = temporary
         self.service = service
         self.assistant = assistant
@@ -57,7 +75,7 @@ public struct Post: Hashable, Sendable {
         self.replaces = replaces
         self.deviations = deviations
         self.attributes = attributes
-        self.line = line
+        self.storedLine = Int32(clamping: line)
     }
 
     /// Whether every post of the line is vacant.
