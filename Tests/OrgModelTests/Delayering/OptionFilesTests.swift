@@ -53,4 +53,12 @@ struct OptionFilesTests {
         // A file where the folder should be.
         #expect(throws: OutputError.self) { try ReportOutput.prepareFolder(good) }
     }
+
+    @Test("Header lines: every kind of line break a space, other text as it is")
+    func headerLinesFlattened() {
+        #expect(OptionFiles.oneLine("Merge SM-1 into SM-2") == "Merge SM-1 into SM-2")
+        #expect(OptionFiles.oneLine("Résumé — équipe") == "Résumé — équipe")
+        #expect(OptionFiles.oneLine("a\nb\rc\r\nd\u{0B}e\u{0C}f\u{85}g\u{2028}h\u{2029}i") == "a b c d e f g h i")
+        #expect(OptionFiles.oneLine("\n") == " ")
+    }
 }
