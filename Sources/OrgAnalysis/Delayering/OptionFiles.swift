@@ -62,10 +62,8 @@ public enum OptionFiles {
     /// lines hold none, and a byte scan says so: an option of a million posts has tens of
     /// thousands of moves, and splitting each line by characters took a second.
     static func oneLine(_ text: String) -> String {
-        // The bytes that start or end a line break in UTF-8 (0x85, 0xA8 and 0xA9 also stand
-        // inside other characters: those lines merely take the slow way).
-        let mayBreak = text.utf8.contains { $0 >= 0x0A && $0 <= 0x0D || $0 == 0x85 || $0 == 0xA8 || $0 == 0xA9 }
-        guard mayBreak else { return text }
+        var text = text
+        guard text.withUTF8(ReportLog.mayHoldLineBreak) else { return text }
         return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ")
     }
 
