@@ -100,10 +100,22 @@ public struct ReportLog: Sendable, Hashable {
         bytes.append(contentsOf: line.split(whereSeparator: \.isNewline).joined(separator: " / ").utf8)
     }
 
-    /// False when no byte can start a line break (LF, VT, FF, CR, NEL, U+2028, U+2029): a
-    /// byte scan, where looking at each character is ten times the cost.
+    /// False when the bytes hold no line break (LF, VT, FF, CR, NEL, U+2028, U+2029): a
+    /// byte scan, where looking at each character is ten times the cost. The two- and
+    /// three-byte breaks are told by their bytes, not their first byte alone, which `£`,
+    /// `—` and `→` share with them.
     package static func mayHoldLineBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x0A && byte <= 0x0D { return true }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return true }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 }
 
