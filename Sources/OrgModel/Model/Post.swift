@@ -15,15 +15,18 @@ public struct Post: Hashable, Sendable {
     public var temporary: Bool
     /// A PA or assistant: drawn beside the manager and left out of span counts.
     public var assistant: Bool
-    private var storedLine: Int32
+    /// Line of the post in its structure file; 0 when not from a file.
+    @ThirtyTwoBits public var line: Int
     public var reportsTo: PostID?
     public var holder: String?
     public var grade: String?
     public var fte: Double?
-    private var storedCount: Int32
+    /// How many identical posts the line stands for (an establishment line); at least 1.
+    @ThirtyTwoBits public var count: Int
     /// Annual cost in pounds, on-costs included; nil when not known (never read as zero).
     public var cost: Double?
-    private var storedVacant: Int32
+    /// How many of `count` are vacant.
+    @ThirtyTwoBits public var vacant: Int
     public var service: String?
     /// Indirect (dotted, matrix) reporting lines.
     public var dottedTo: [PostID]
@@ -32,24 +35,6 @@ public struct Post: Hashable, Sendable {
     public var deviations: [Deviation]
     /// Values no field takes (an HR extract's extra columns), in the order first met.
     public var attributes: [Attribute]
-
-    /// How many identical posts the line stands for (an establishment line); at least 1.
-    public var count: Int {
-        get { Int(storedCount) }
-        set { storedCount = Int32(clamping: newValue) }
-    }
-
-    /// How many of `count` are vacant.
-    public var vacant: Int {
-        get { Int(storedVacant) }
-        set { storedVacant = Int32(clamping: newValue) }
-    }
-
-    /// Line of the post in its structure file; 0 when not from a file.
-    public var line: Int {
-        get { Int(storedLine) }
-        set { storedLine = Int32(clamping: newValue) }
-    }
 
     public init(
         id: PostID, title: String = "", tier: Int? = nil, reportsTo: PostID? = nil,
@@ -66,8 +51,8 @@ public struct Post: Hashable, Sendable {
         self.grade = grade
         self.fte = fte
         self.cost = cost
-        self.storedCount = Int32(clamping: count)
-        self.storedVacant = Int32(clamping: vacant)
+        self.count = count
+        self.vacant = vacant
         self.temporary = temporary
         self.service = service
         self.assistant = assistant
@@ -75,7 +60,7 @@ public struct Post: Hashable, Sendable {
         self.replaces = replaces
         self.deviations = deviations
         self.attributes = attributes
-        self.storedLine = Int32(clamping: line)
+        self.line = line
     }
 
     /// Whether every post of the line is vacant.
@@ -83,4 +68,18 @@ public struct Post: Hashable, Sendable {
 
     /// The post's title, or its id when the file gave no title.
     public var displayTitle: String { title.isEmpty ? id.rawValue : title }
+}
+
+/// An `Int` held in 32 bits, clamped to them: where a million posts are held, each field
+/// that never needs more is half the memory.
+@propertyWrapper
+public struct ThirtyTwoBits: Hashable, Sendable {
+    private var stored: Int32
+
+    public init(wrappedValue: Int) { stored = Int32(clamping: wrappedValue) }
+
+    public var wrappedValue: Int {
+        get { Int(stored) }
+        set { stored = Int32(clamping: newValue) }
+    }
 }
