@@ -69,18 +69,21 @@ struct PostBuilder {
         guard hasID else {
             throw location.error(.postWithoutID)
         }
-        var result = Post(id: PostID(""), line: post.line)
-        swap(&result, &post)
         if let (text, vacancyLocation) = pendingVacancy {
-            let vacant = try ValueParsing.vacancy(text, count: result.count, at: vacancyLocation)
-            guard vacant <= result.count else {
-                throw vacancyLocation.error(.vacantOverCount(post: result.id, vacant: vacant, count: result.count))
+            let vacant = try ValueParsing.vacancy(text, count: post.count, at: vacancyLocation)
+            guard vacant <= post.count else {
+                throw vacancyLocation.error(.vacantOverCount(post: post.id, vacant: vacant, count: post.count))
             }
-            result.vacant = vacant
+            post.vacant = vacant
         }
-        if let fte = result.fte, fte > Double(result.count) + 1e-9, let fteLocation = pendingFTELocation {
-            throw fteLocation.error(.fteOverCount(post: result.id, fte: fte, count: result.count))
+        if let fte = post.fte, fte > Double(post.count) + 1e-9, let fteLocation = pendingFTELocation {
+            throw fteLocation.error(.fteOverCount(post: post.id, fte: fte, count: post.count))
         }
-        return result
+        // Moved out where it lies, an empty post (which holds nothing to count) left in its place.
+        return withUnsafeMutablePointer(to: &post) { place in
+            let finished = place.move()
+            place.initialize(to: Post(id: PostID(""), line: finished.line))
+            return finished
+        }
     }
 }
