@@ -130,13 +130,15 @@ struct CSVStructureReader {
         (reader.startOffset, reader.startLine) = start
         var count = 0
         var failure: LoadError?
+        // One builder for the part: each finished post leaves it empty for the next.
+        var builder = PostBuilder(line: 0)
         do throws(LoadError) {
             try scan(reader) { record in
                 if record.startOffset >= end { return false }
                 if record.isBlank { return true }
                 do throws(LoadError) {
                     guard count < capacity else { throw LoadError(file: file, .partNotRead) }
-                    (target + count).initialize(to: try post(from: record, columns: columns, headerLine: headerLine))
+                    (target + count).initialize(to: try post(from: record, columns: columns, headerLine: headerLine, builder: &builder))
                     count += 1
                 } catch {
                     failure = error
@@ -272,7 +274,9 @@ struct CSVStructureReader {
         return columns
     }
 
-    private func post(from record: borrowing CSVRecord, columns: [Column], headerLine: Int) throws(LoadError) -> Post {
+    private func post(
+        from record: borrowing CSVRecord, columns: [Column], headerLine: Int, builder: inout PostBuilder
+    ) throws(LoadError) -> Post {
         let location = SourceLocation(file: file, line: record.line)
         guard record.count == columns.count else {
             if record.withTrimmedBytes(0, { $0.first == UInt8(ascii: "#") }) == true {
@@ -280,7 +284,7 @@ struct CSVStructureReader {
             }
             throw location.error(.fieldCount(found: record.count, expected: columns.count, headerLine: headerLine))
         }
-        var builder = PostBuilder(line: record.line)
+        builder.start(line: record.line)
         for (index, column) in columns.enumerated() {
             if record.isEmpty(index) {
                 // A quoted empty attribute (`""`) is an attribute whose value is empty.

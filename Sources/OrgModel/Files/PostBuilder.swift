@@ -13,6 +13,15 @@ struct PostBuilder {
         post = Post(id: PostID(""), line: line)
     }
 
+    /// Starts the next post on `line`, once the last is finished: a reader of a million rows
+    /// keeps one builder rather than making and discarding one a row.
+    mutating func start(line: Int) {
+        post.line = line
+        pendingVacancy = nil
+        pendingFTELocation = nil
+        hasID = false
+    }
+
     /// Sets a scalar field from its text. Empty text means the field is absent.
     mutating func set(_ field: PostField, _ text: String, at location: SourceLocation) throws(LoadError) {
         let value = text.trimmingBlanks()
