@@ -24,19 +24,20 @@ public struct DiffCosts: Sendable, Equatable {
         var created = CostTotal()
         var kept = CostTotal()
         // Each post's cost and headcount read where it lies, not copied.
-        func figures(_ costing: PostCosting) -> (Post) -> (cost: Double?, count: Int) { { (costing.cost(of: $0), $0.count) } }
         for change in diff.changes {
+            let old = change.readCurrent { (cost: before.cost(of: $0), count: $0.count) }
+            let new = change.readProposed { (cost: after.cost(of: $0), count: $0.count) }
             switch change.status {
             case .deleted:
-                guard let post = change.readCurrent(figures(before)) else { continue }
-                anyKnown = anyKnown || post.cost != nil
-                deleted.add(post.cost, headcount: post.count)
+                guard let old else { continue }
+                anyKnown = anyKnown || old.cost != nil
+                deleted.add(old.cost, headcount: old.count)
             case .created:
-                guard let post = change.readProposed(figures(after)) else { continue }
-                anyKnown = anyKnown || post.cost != nil
-                created.add(post.cost, headcount: post.count)
+                guard let new else { continue }
+                anyKnown = anyKnown || new.cost != nil
+                created.add(new.cost, headcount: new.count)
             case .kept:
-                guard let old = change.readCurrent(figures(before)), let new = change.readProposed(figures(after)) else { continue }
+                guard let old, let new else { continue }
                 let a = old.cost
                 let b = new.cost
                 anyKnown = anyKnown || a != nil || b != nil

@@ -58,14 +58,9 @@ public enum OptionFiles {
         return StructureYAMLWriter(header: header.map(oneLine))
     }
 
-    /// `text` with each line break (CR, LF, CRLF, VT, FF, NEL, U+2028, U+2029) a space. Most
-    /// lines hold none, and a byte scan says so: an option of a million posts has tens of
-    /// thousands of moves, and splitting each line by characters took a second.
-    static func oneLine(_ text: String) -> String {
-        var text = text
-        guard text.withUTF8(ReportLog.mayHoldLineBreak) else { return text }
-        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ")
-    }
+    /// `text` with each line break (CR, LF, CRLF, VT, FF, NEL, U+2028, U+2029) a space: an
+    /// option of a million posts has tens of thousands of moves, each a header line.
+    static func oneLine(_ text: String) -> String { text.replacingLineBreaks(with: " ", collapsing: false) }
 
     /// A rules reference as seen from `folder`: built-in names and absolute paths as they
     /// are; a relative path (relative to `base`, the original file's folder or the working

@@ -95,9 +95,9 @@ public struct ReportLog: Sendable, Hashable {
     /// reads as " / " (and none is left at either end).
     package static func joinLineBreaks(in bytes: inout [UInt8], from start: Int) {
         let line = String(decoding: bytes[start...], as: UTF8.self)
-        guard line.contains(where: \.isNewline) else { return }
+        let joined = line.replacingLineBreaks(with: " / ", collapsing: true)
         bytes.removeSubrange(start...)
-        bytes.append(contentsOf: line.split(whereSeparator: \.isNewline).joined(separator: " / ").utf8)
+        bytes.append(contentsOf: joined.utf8)
     }
 
     /// False when the bytes hold no line break (LF, VT, FF, CR, NEL, U+2028, U+2029): a
