@@ -89,7 +89,11 @@ struct CSVStructureReader {
             for (part, result) in results.take().enumerated() {
                 switch result {
                 case .success(let count) where failure == nil:
-                    (base + initialized).moveInitialize(from: base + starts[part], count: count)
+                    // Bounds are exact for a file without blank or quoted multi-line rows:
+                    // then every part is already in its place.
+                    if initialized != starts[part] {
+                        (base + initialized).moveInitialize(from: base + starts[part], count: count)
+                    }
                     initialized += count
                 case .success(let count):
                     (base + starts[part]).deinitialize(count: count)
@@ -104,13 +108,15 @@ struct CSVStructureReader {
         return posts
     }
 
-    /// At least as many records as start in `start..<end`: one more than the line ends
-    /// there (a line feed, or a carriage return not followed by one).
+    /// At least as many records as start in `start..<end`: as many as the line ends there
+    /// (a line feed, or a carriage return not followed by one), and one more when the last
+    /// line has no end. Exact when no row is blank or holds a line break in quotes.
     static func recordBound(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
         bytes.withUnsafeBufferPointer { all in
             let part = UnsafeBufferPointer(rebasing: all[start..<end])
+            guard let last = part.last else { return 0 }
             // Line feeds counted in one plain pass; carriage returns, rare, looked at after.
-            var count = 1
+            var count = last == 0x0A || last == 0x0D ? 0 : 1
             for byte in part { count &+= byte == 0x0A ? 1 : 0 }
             guard part.contains(0x0D) else { return count }
             for index in start..<end where all[index] == 0x0D && (index + 1 == all.count || all[index + 1] != 0x0A) {
@@ -131,7 +137,7 @@ struct CSVStructureReader {
         var count = 0
         var failure: LoadError?
         // One builder for the part: each finished post leaves it empty for the next.
-        var builder = PostBuilder(line: 0)
+        var builder = PostBuilder(file: file, line: 0)
         do throws(LoadError) {
             try scan(reader) { record in
                 if record.startOffset >= end { return false }
@@ -291,14 +297,33 @@ struct CSVStructureReader {
                 if case .attribute(let name) = column, record.isQuoted(index) { builder.addAttribute(name, "") }
                 continue
             }
-            let fieldLocation = SourceLocation(file: file, line: record.line, column: index + 1)
+            if case .field(let field) = column, try setPlainNumber(field, record, index, &builder) { continue }
             // A cell written as `'=…` (guarded against spreadsheet formulas) means `=…`.
             let text = FormulaGuard.unguarded(record.string(index))
             switch column {
-            case .field(let field): try builder.set(field, text, at: fieldLocation)
+            case .field(let field): try builder.set(field, text, line: record.line, column: index + 1)
             case .attribute(let name): builder.addAttribute(name, text)
             }
         }
         return try builder.finish(at: location)
+    }
+
+    /// Sets a numeric field straight from a cell's bytes, without a string made, when the
+    /// cell holds a plain number: false when it does not (a guard, an exponent, a word),
+    /// and the text is read instead, which gives the errors.
+    private func setPlainNumber(
+        _ field: PostField, _ record: borrowing CSVRecord, _ index: Int, _ builder: inout PostBuilder
+    ) throws(LoadError) -> Bool {
+        switch field {
+        case .tier, .count:
+            guard let whole = record.withTrimmedBytes(index, ValueParsing.readWhole) ?? nil else { return false }
+            try builder.setWhole(field, whole, line: record.line, column: index + 1)
+        case .fte, .cost:
+            guard case .exact(let value)? = record.withTrimmedBytes(index, ValueParsing.readDecimal), value >= 0 else { return false }
+            try builder.setDecimal(field, value, line: record.line, column: index + 1)
+        default:
+            return false
+        }
+        return true
     }
 }

@@ -5,11 +5,14 @@ import OrgSupport
 /// means the same whichever format it was written in.
 struct PostBuilder {
     private(set) var post: Post
-    private var pendingVacancy: (text: String, location: SourceLocation)?
-    private var pendingFTELocation: SourceLocation?
+    /// The file read, named in errors.
+    let file: String
+    private var pendingVacancy: (text: String, line: Int?, column: Int?)?
+    private var pendingFTE: (line: Int?, column: Int?)?
     private var hasID = false
 
-    init(line: Int) {
+    init(file: String, line: Int) {
+        self.file = file
         post = Post(id: PostID(""), line: line)
     }
 
@@ -18,12 +21,19 @@ struct PostBuilder {
     mutating func start(line: Int) {
         post.line = line
         pendingVacancy = nil
-        pendingFTELocation = nil
+        pendingFTE = nil
         hasID = false
     }
 
-    /// Sets a scalar field from its text. Empty text means the field is absent.
-    mutating func set(_ field: PostField, _ text: String, at location: SourceLocation) throws(LoadError) {
+    /// Where a field stands, for an error: made only when one is raised, as a million rows
+    /// of ten fields would otherwise make ten million locations, each holding the file's name.
+    private func location(_ line: Int?, _ column: Int?) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// Sets a scalar field from its text, found at `line` and `column` (nil where the
+    /// format has none). Empty text means the field is absent.
+    mutating func set(_ field: PostField, _ text: String, line: Int?, column: Int?) throws(LoadError) {
         let value = text.trimmingBlanks()
         if value.isEmpty { return }
         switch field {
@@ -31,38 +41,61 @@ struct PostBuilder {
             post.id = PostID(value)
             hasID = true
         case .title: post.title = text
-        case .tier:
-            let tier = try ValueParsing.integer(value, field: "tier", at: location)
-            guard tier >= 1 else {
-                throw location.error(.tierBelowOne(tier: tier))
-            }
-            post.tier = tier
+        case .tier: try setTier(try ValueParsing.integer(value, field: "tier", at: location(line, column)), line: line, column: column)
         case .reportsTo: post.reportsTo = PostID(value)
         case .holder: post.holder = text
         case .grade: post.grade = value
-        case .fte:
-            post.fte = try ValueParsing.number(value, field: "fte", at: location)
-            pendingFTELocation = location
-        case .cost:
-            let cost = try ValueParsing.number(value, field: "cost", at: location)
-            if PostLimits.costProblem(cost, field: "cost") != nil { throw location.error(.costOverLimit(field: "cost", cost: cost)) }
-            post.cost = cost
+        case .fte: setFTE(try ValueParsing.number(value, field: "fte", at: location(line, column)), line: line, column: column)
+        case .cost: try setCost(try ValueParsing.number(value, field: "cost", at: location(line, column)), line: line, column: column)
         case .count:
-            let count = try ValueParsing.integer(value, field: "count", at: location)
-            guard count >= 1 else { throw location.error(.countBelowOne(count: count)) }
-            if PostLimits.countProblem(count, field: "count") != nil { throw location.error(.countOverLimit(field: "count", count: count)) }
-            post.count = count
-        case .vacant: pendingVacancy = (value, location)
-        case .temporary: post.temporary = try ValueParsing.boolean(value, field: "temporary", at: location)
+            try setCount(try ValueParsing.integer(value, field: "count", at: location(line, column)), line: line, column: column)
+        case .vacant: pendingVacancy = (value, line, column)
+        case .temporary: post.temporary = try ValueParsing.boolean(value, field: "temporary", at: location(line, column))
         case .service: post.service = text
-        case .assistant: post.assistant = try ValueParsing.boolean(value, field: "assistant", at: location)
+        case .assistant: post.assistant = try ValueParsing.boolean(value, field: "assistant", at: location(line, column))
         case .dottedTo:
             post.dottedTo = value.split(separator: ";").map { PostID(String($0).trimmingBlanks()) }
                 .filter { !$0.rawValue.isEmpty }
         case .replaces: post.replaces = PostID(value)
         case .deviations, .attributes:
-            throw location.error(.fieldNotSingle(field: field.rawValue))
+            throw location(line, column).error(.fieldNotSingle(field: field.rawValue))
         }
+    }
+
+    /// Sets `tier` or `count` from a whole number the caller has read (a CSV reader reads
+    /// a plain number straight from the file's bytes); the same checks as from text.
+    mutating func setWhole(_ field: PostField, _ value: Int, line: Int?, column: Int?) throws(LoadError) {
+        if field == .tier { try setTier(value, line: line, column: column) } else { try setCount(value, line: line, column: column) }
+    }
+
+    /// Sets `fte` or `cost` from a number the caller has read; the same checks as from text.
+    mutating func setDecimal(_ field: PostField, _ value: Double, line: Int?, column: Int?) throws(LoadError) {
+        if field == .fte { setFTE(value, line: line, column: column) } else { try setCost(value, line: line, column: column) }
+    }
+
+    private mutating func setTier(_ tier: Int, line: Int?, column: Int?) throws(LoadError) {
+        guard tier >= 1 else { throw location(line, column).error(.tierBelowOne(tier: tier)) }
+        post.tier = tier
+    }
+
+    private mutating func setFTE(_ fte: Double, line: Int?, column: Int?) {
+        post.fte = fte
+        pendingFTE = (line, column)
+    }
+
+    private mutating func setCost(_ cost: Double, line: Int?, column: Int?) throws(LoadError) {
+        if PostLimits.costProblem(cost, field: "cost") != nil {
+            throw location(line, column).error(.costOverLimit(field: "cost", cost: cost))
+        }
+        post.cost = cost
+    }
+
+    private mutating func setCount(_ count: Int, line: Int?, column: Int?) throws(LoadError) {
+        guard count >= 1 else { throw location(line, column).error(.countBelowOne(count: count)) }
+        if PostLimits.countProblem(count, field: "count") != nil {
+            throw location(line, column).error(.countOverLimit(field: "count", count: count))
+        }
+        post.count = count
     }
 
     mutating func setDottedTo(_ ids: [PostID]) { post.dottedTo = ids }
@@ -78,15 +111,17 @@ struct PostBuilder {
         guard hasID else {
             throw location.error(.postWithoutID)
         }
-        if let (text, vacancyLocation) = pendingVacancy {
-            let vacant = try ValueParsing.vacancy(text, count: post.count, at: vacancyLocation)
+        if let (text, line, column) = pendingVacancy {
+            // A plain number, as nearly every row has, is read without a location made.
+            var vacant = Int(text) ?? -1
+            if vacant < 0 { vacant = try ValueParsing.vacancy(text, count: post.count, at: self.location(line, column)) }
             guard vacant <= post.count else {
-                throw vacancyLocation.error(.vacantOverCount(post: post.id, vacant: vacant, count: post.count))
+                throw self.location(line, column).error(.vacantOverCount(post: post.id, vacant: vacant, count: post.count))
             }
             post.vacant = vacant
         }
-        if let fte = post.fte, fte > Double(post.count) + 1e-9, let fteLocation = pendingFTELocation {
-            throw fteLocation.error(.fteOverCount(post: post.id, fte: fte, count: post.count))
+        if let fte = post.fte, fte > Double(post.count) + 1e-9, let (line, column) = pendingFTE {
+            throw self.location(line, column).error(.fteOverCount(post: post.id, fte: fte, count: post.count))
         }
         // Moved out where it lies, an empty post (which holds nothing to count) left in its place.
         return withUnsafeMutablePointer(to: &post) { place in

@@ -40,17 +40,53 @@ public enum StructureFile {
     /// The bytes of a text file, or a clear error when it is missing, unreadable or empty.
     /// `kind` names what the file should be, in messages ("structure file", "rules file").
     public static func readText(_ path: String, kind: String = "structure file") throws(LoadError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError(file: path, .noSuchFile(path: path, advice: true))
+        try readBytes(path, kind: kind, advice: true)
+    }
+
+    /// The bytes of the file at `path`, read straight into one array (a large file is not
+    /// copied through `Data`), or the reason it cannot be read. `kind` names what the file
+    /// should be, and `advice` adds to a missing file's message how to name one.
+    static func readBytes(_ path: String, kind: String, advice: Bool) throws(LoadError) -> [UInt8] {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw errno == ENOENT
+                ? LoadError(file: path, .noSuchFile(path: path, advice: advice))
+                : LoadError(file: path, .unreadable(reason: String(cString: strerror(errno))))
         }
-        guard !isDirectory.boolValue else {
-            throw LoadError(file: path, .isDirectory(kind: kind))
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard (status.st_mode & S_IFMT) != S_IFDIR else { throw LoadError(file: path, .isDirectory(kind: kind)) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw LoadError(file: path, .unreadable(reason: nil))
         }
-        return [UInt8](data)
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        let expected = Int(status.st_size)
+        var failure: Int32 = 0
+        bytes = [UInt8](unsafeUninitializedCapacity: max(expected, 1)) { buffer, count in
+            count = 0
+            while count < expected, let base = buffer.baseAddress {
+                let got = Foundation.read(descriptor, base + count, expected - count)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 {
+                    failure = errno
+                    break
+                }
+                if got == 0 { break }
+                count += got
+            }
+        }
+        guard failure == 0 else {
+            throw LoadError(file: path, .unreadable(reason: String(cString: strerror(failure))))
+        }
+        // A file that grew while being read (or reports no size, like a pipe): the rest.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { break }
+            bytes += chunk[0..<got]
+        }
+        return bytes
     }
 
     /// The text of a settings file (rules, mapping, redaction profile), read and checked as a

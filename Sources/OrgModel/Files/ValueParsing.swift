@@ -86,6 +86,26 @@ enum ValueParsing {
         return .exact(negative ? -value : value)
     }
 
+    /// A whole number as `Int(_:)` reads one (an optional sign, then digits), up to 18
+    /// digits, from bytes; nil for anything else, which is left to the text path.
+    static func readWhole(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            i = 1
+        }
+        guard i < bytes.count, bytes.count - i <= 18 else { return nil }
+        var value = 0
+        while i < bytes.count {
+            let digit = bytes[i] &- 48
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+            i += 1
+        }
+        return negative ? -value : value
+    }
+
     private static let powersOfTen: [Double] = {
         var powers = [1.0]
         for _ in 1...15 { powers.append(powers[powers.count - 1] * 10) }

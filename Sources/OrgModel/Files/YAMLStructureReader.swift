@@ -64,7 +64,7 @@ struct YAMLStructureReader {
 
     private func readPost(_ node: Node, nodes: YAMLNodes) throws(LoadError) -> Post {
         let start = nodes.location(of: node)
-        var builder = PostBuilder(line: start.line ?? 0)
+        var builder = PostBuilder(file: file, line: start.line ?? 0)
         try nodes.forEachField(of: node, what: "each post", as: PostField.self, keyWhat: "post") {
             (field, key, value, location) throws(LoadError) in
             switch field {
@@ -83,7 +83,7 @@ struct YAMLStructureReader {
                     builder.addAttribute(name, text)
                 }
             default:
-                try builder.set(field, try nodes.scalar(value, what: key), at: location)
+                try builder.set(field, try nodes.scalar(value, what: key), line: location.line, column: location.column)
             }
         }
         return try builder.finish(at: start)

@@ -54,49 +54,9 @@ enum ExtractInput {
         }
     }
 
-    /// The bytes of the file at `path`, read straight into one array (a large extract is
-    /// not copied through `Data`), or the reason it cannot be read.
+    /// The bytes of the extract at `path`, or the reason it cannot be read.
     static func read(_ path: String) throws(LoadError) -> [UInt8] {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw errno == ENOENT
-                ? LoadError(file: path, .noSuchFile(path: path, advice: false))
-                : LoadError(file: path, .unreadable(reason: String(cString: strerror(errno))))
-        }
-        guard (status.st_mode & S_IFMT) != S_IFDIR else { throw LoadError(file: path, .isDirectory(kind: "file")) }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw LoadError(file: path, .unreadable(reason: nil))
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        let expected = Int(status.st_size)
-        var failure: Int32 = 0
-        bytes = [UInt8](unsafeUninitializedCapacity: max(expected, 1)) { buffer, count in
-            count = 0
-            while count < expected, let base = buffer.baseAddress {
-                let got = Foundation.read(descriptor, base + count, expected - count)
-                if got < 0, errno == EINTR { continue }
-                if got < 0 {
-                    failure = errno
-                    break
-                }
-                if got == 0 { break }
-                count += got
-            }
-        }
-        guard failure == 0 else {
-            throw LoadError(file: path, .unreadable(reason: String(cString: strerror(failure))))
-        }
-        // A file that grew while being read (or reports no size, like a pipe): the rest.
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if got < 0, errno == EINTR { continue }
-            guard got > 0 else { break }
-            bytes += chunk[0..<got]
-        }
-        return bytes
+        try StructureFile.readBytes(path, kind: "file", advice: false)
     }
 
     /// The line of the first byte sequence that is not UTF-8, for a file declared UTF-8.

@@ -31,7 +31,18 @@ package enum RefusedCharacters {
     {
         var index = 0
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while index < count {
+            // Eight bytes at a time past those that cannot start a refused character: all
+            // but controls (line breaks among them), DEL, and non-ASCII bytes.
+            if index + 8 <= count {
+                let flagged = suspectBytes(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                if flagged == 0 {
+                    index += 8
+                    continue
+                }
+                index += flagged.trailingZeroBitCount / 8
+            }
             let byte = bytes[index]
             if byte < 0x20 {
                 if byte != 0x09 && byte != 0x0A && byte != 0x0D { return (index, Unicode.Scalar(byte)) }
@@ -47,6 +58,18 @@ package enum RefusedCharacters {
             index += 1
         }
         return nil
+    }
+
+    /// The high bit of each byte of `word` (its first byte lowest) that is below 0x20, is 0x7F,
+    /// or is not ASCII: the bytes a refused character can start with.
+    static func suspectBytes(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = word & 0x7F7F_7F7F_7F7F_7F7F
+        // Within each byte, adding 0x60 carries into the high bit from 0x20 up, and adding
+        // 1 from 0x7F: no byte carries into the next.
+        let control = ~(low &+ 0x6060_6060_6060_6060) & high
+        let delete = (low &+ 0x0101_0101_0101_0101) & high
+        return (word & high) | control | delete
     }
 
     /// "the control character U+0000", "the non-character U+FFFE".
