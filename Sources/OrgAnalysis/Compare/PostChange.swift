@@ -105,26 +105,30 @@ public struct PostChange: Sendable, Equatable {
     /// Whether the post is kept exactly as it was, in every aspect compared.
     public var isUnchanged: Bool { status == .kept && aspects.isEmpty }
 
-    /// The aspects in which `new` differs from `old`.
+    /// The aspects in which the proposed post at `new` differs from the current one at
+    /// `old`, each read where it lies (a million posts are not copied to be compared).
     ///
     /// `proposedManagerAsCurrent` and `proposedDottedAsCurrent` are the proposed post's
     /// manager and dotted lines translated into current ids (a re-purposed manager maps
     /// back to the post it replaces).
     static func aspects(
-        from old: Post, to new: Post, proposedManagerAsCurrent: PostID?, proposedDottedAsCurrent: [PostID]
+        from current: [Post], _ old: Int, to proposed: [Post], _ new: Int, proposedManagerAsCurrent: PostID?,
+        proposedDottedAsCurrent: [PostID]
     ) -> [Aspect] {
         var aspects: [Aspect] = []
-        if old.reportsTo != proposedManagerAsCurrent { aspects.append(.reportingLine) }
-        if old.title != new.title { aspects.append(.title) }
-        if old.tier != new.tier { aspects.append(.tier) }
-        if old.grade != new.grade { aspects.append(.grade) }
-        if !sameAmount(old.fte, new.fte) { aspects.append(.fte) }
-        if !sameAmount(old.cost, new.cost) { aspects.append(.cost) }
-        if old.count != new.count { aspects.append(.headcount) }
-        if old.vacant != new.vacant { aspects.append(.vacancies) }
-        if old.temporary && !new.temporary { aspects.append(.madePermanent) }
-        if !old.temporary && new.temporary { aspects.append(.madeTemporary) }
-        if Set(old.dottedTo) != Set(proposedDottedAsCurrent) { aspects.append(.dottedLines) }
+        if current[old].reportsTo != proposedManagerAsCurrent { aspects.append(.reportingLine) }
+        if current[old].title != proposed[new].title { aspects.append(.title) }
+        if current[old].tier != proposed[new].tier { aspects.append(.tier) }
+        if current[old].grade != proposed[new].grade { aspects.append(.grade) }
+        if !sameAmount(current[old].fte, proposed[new].fte) { aspects.append(.fte) }
+        if !sameAmount(current[old].cost, proposed[new].cost) { aspects.append(.cost) }
+        if current[old].count != proposed[new].count { aspects.append(.headcount) }
+        if current[old].vacant != proposed[new].vacant { aspects.append(.vacancies) }
+        if current[old].temporary && !proposed[new].temporary { aspects.append(.madePermanent) }
+        if !current[old].temporary && proposed[new].temporary { aspects.append(.madeTemporary) }
+        if current[old].dottedTo != proposedDottedAsCurrent, Set(current[old].dottedTo) != Set(proposedDottedAsCurrent) {
+            aspects.append(.dottedLines)
+        }
         return aspects
     }
 

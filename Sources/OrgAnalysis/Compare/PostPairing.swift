@@ -33,8 +33,8 @@ struct PostPairing {
         self.current = current.posts
         self.proposed = proposed.posts
         // Each post read where it lies (a loop over the posts themselves copies each).
-        currentIsLine = current.posts.indices.map { [posts = current.posts] in StructureDiff.isLineWithoutOwnID(posts[$0]) }
-        proposedIsLine = proposed.posts.indices.map { [posts = proposed.posts] in StructureDiff.isLineWithoutOwnID(posts[$0]) }
+        currentIsLine = current.posts.indices.map { [posts = current.posts] in StructureDiff.isLineID(posts[$0].id) }
+        proposedIsLine = proposed.posts.indices.map { [posts = proposed.posts] in StructureDiff.isLineID(posts[$0].id) }
         pairsLines = currentIsLine.contains(true) && proposedIsLine.contains(true)
         currentPosition = current.positionByID
         proposedPosition = proposed.positionByID
@@ -236,7 +236,7 @@ struct PostPairing {
     private func record(ofCurrent position: Int) -> PostChange {
         guard let match = partnerOfCurrent[position] else { return PostChange(current: (current, position), proposed: nil, aspects: []) }
         let aspects = PostChange.aspects(
-            from: current[position], to: proposed[match],
+            from: current, position, to: proposed, match,
             proposedManagerAsCurrent: currentEquivalent(ofManagerOf: match),
             proposedDottedAsCurrent: proposed[match].dottedTo.compactMap { currentEquivalent(ofProposed: $0) })
         return PostChange(

@@ -87,8 +87,11 @@ public struct StructureDiff: Sendable, Equatable {
     /// Whether a post is a line without an id of its own: an organogram import names its
     /// junior lines after their manager and their order in the file (`B41-J3`, `B41-J3-2`),
     /// which says nothing about which line is which in another snapshot.
-    public static func isLineWithoutOwnID(_ post: Post) -> Bool {
-        var text = post.id.rawValue
+    public static func isLineWithoutOwnID(_ post: Post) -> Bool { isLineID(post.id) }
+
+    /// Whether `id` is one a line without an id of its own is given (see above).
+    static func isLineID(_ id: PostID) -> Bool {
+        var text = id.rawValue
         // Read in place: a million ids are not copied into arrays of their own.
         return text.withUTF8(isLineID)
     }

@@ -29,9 +29,10 @@ struct DeviationReview {
             }
             used.insert([position, cover.slot])
         }
-        for (position, post) in posts.enumerated() where !post.deviations.isEmpty {
-            for (slot, deviation) in post.deviations.enumerated() {
-                findings.append(contentsOf: review(deviation, slot: slot, of: post, at: position, used: used))
+        // Posts read where they lie: a loop over the posts themselves would copy a million.
+        for position in posts.indices where !posts[position].deviations.isEmpty {
+            for (slot, deviation) in posts[position].deviations.enumerated() {
+                findings.append(contentsOf: review(deviation, slot: slot, of: posts[position], at: position, used: used))
             }
         }
         return findings

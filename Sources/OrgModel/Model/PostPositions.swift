@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// The position of the first post with each id: what `StructureIndex` looks every
 /// manager and every match up in, a million times over for a large structure.
@@ -30,10 +31,14 @@ public struct PostPositions: Sendable {
         let mask = capacity - 1
         var slots = [UInt64](repeating: 0, count: capacity)
         var repeats: [Int] = []
+        // The ids hashed first, on every core for a large structure (reading each id is
+        // most of the work); then placed in the table in file order, so that the first
+        // post with an id is the one kept.
+        let parts = posts.count < Self.minimumConcurrentPosts ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let hashes = ParallelWork.array(count: posts.count, parts: parts) { Self.hash(posts[$0].id) }
         slots.withUnsafeMutableBufferPointer { table in
             for position in posts.indices {
-                let id = posts[position].id
-                let hash = Self.hash(id)
+                let hash = hashes[position]
                 let tag = Self.tag(hash)
                 var slot = hash & mask
                 while true {
@@ -42,7 +47,7 @@ public struct PostPositions: Sendable {
                         table[slot] = tag | UInt64(position + 1)
                         break
                     }
-                    if held & Self.tagBits == tag, posts[Int(truncatingIfNeeded: held & Self.positionBits) - 1].id == id {
+                    if held & Self.tagBits == tag, posts[Int(truncatingIfNeeded: held & Self.positionBits) - 1].id == posts[position].id {
                         repeats.append(position)
                         break
                     }
@@ -76,6 +81,9 @@ public struct PostPositions: Sendable {
             slot = (slot + 1) & mask
         }
     }
+
+    /// Structures at least this large hash their ids on every core.
+    static let minimumConcurrentPosts = 100_000
 
     private static let positionBits: UInt64 = 0xFFFF_FFFF
     private static let tagBits: UInt64 = ~positionBits

@@ -28,10 +28,10 @@ extension AnalysisReport {
         let posts = index.posts
         let remits = analysis.remits
         return perPostBytes(reserving: 40) { position, out in
-            let post = posts[position]
-            CSVText.append(post.id.rawValue, to: &out)
+            // Read where the post lies: a copy would retain and release each of its strings.
+            CSVText.append(posts[position].id.rawValue, to: &out)
             out.append(0x2C)
-            if let tier = post.tier { CSVCell.append(tier, to: &out) }
+            if let tier = posts[position].tier { CSVCell.append(tier, to: &out) }
             out.append(0x2C)
             CSVCell.append(index.span[position], to: &out)
             out.append(0x2C)
