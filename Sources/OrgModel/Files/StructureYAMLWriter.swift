@@ -46,8 +46,9 @@ public struct StructureYAMLWriter: Sendable {
         let writer = self
         @Sendable func chunk(_ range: Range<Int>) -> WrittenBytes {
             var bytes = ByteBuffer(capacity: range.count * 300)
+            var recent = RecentPlain()
             posts.withUnsafeBufferPointer { buffer in
-                for index in range { writer.writePost(buffer[index], to: &bytes) }
+                for index in range { writer.writePost(buffer[index], to: &bytes, recent: &recent) }
             }
             return bytes.finish()
         }
@@ -62,7 +63,14 @@ public struct StructureYAMLWriter: Sendable {
         return [Array(head.utf8)] + output.parts
     }
 
-    private func writePost(_ post: borrowing Post, to out: inout ByteBuffer) {
+    /// The last title and grade written plain: most posts share them with the post before,
+    /// and are then written without being looked at again.
+    struct RecentPlain {
+        var title = ""
+        var grade = ""
+    }
+
+    private func writePost(_ post: borrowing Post, to out: inout ByteBuffer, recent: inout RecentPlain) {
         var first = true
         func key(_ key: StaticString) {
             out.reserve(key.utf8CodeUnitCount + 6)
@@ -80,20 +88,38 @@ public struct StructureYAMLWriter: Sendable {
             out.append(value)
             out.append(0x0A)
         }
-        func scalar(_ name: StaticString, _ value: String) {
+        @discardableResult func scalar(_ name: StaticString, _ value: String) -> Bool {
             key(name)
-            YAMLText.append(value, to: &out)
+            let plain = YAMLText.append(value, to: &out)
+            out.append(0x0A)
+            return plain
+        }
+        func repeated(_ name: StaticString, _ value: String, _ last: inout String) {
+            if !last.isEmpty, value == last {
+                field(name, value)
+            } else if scalar(name, value) {
+                last = value
+            }
+        }
+        func number(_ name: StaticString, _ value: Double) {
+            key(name)
+            NumberText.append(value, to: &out)
+            out.append(0x0A)
+        }
+        func whole(_ name: StaticString, _ value: Int) {
+            key(name)
+            NumberText.append(value, to: &out)
             out.append(0x0A)
         }
         scalar("id", post.id.rawValue)
-        if !post.title.isEmpty { scalar("title", post.title) }
-        if let tier = post.tier { field("tier", String(tier)) }
+        if !post.title.isEmpty { repeated("title", post.title, &recent.title) }
+        if let tier = post.tier { whole("tier", tier) }
         if let boss = post.reportsTo { scalar("reports_to", boss.rawValue) }
         if let holder = post.holder { scalar("holder", holder) }
-        if let grade = post.grade { scalar("grade", grade) }
-        if let fte = post.fte { field("fte", NumberText.format(fte)) }
-        if let cost = post.cost { field("cost", NumberText.format(cost)) }
-        if post.count != 1 { field("count", String(post.count)) }
+        if let grade = post.grade { repeated("grade", grade, &recent.grade) }
+        if let fte = post.fte { number("fte", fte) }
+        if let cost = post.cost { number("cost", cost) }
+        if post.count != 1 { whole("count", post.count) }
         if post.vacant > 0 { field("vacant", post.isVacant ? "true" : String(post.vacant)) }
         if post.temporary { field("temporary", "true") }
         if let service = post.service { scalar("service", service) }
@@ -167,15 +193,17 @@ enum YAMLText {
 
     /// Appends the scalar's bytes, without making a string when it is plain, nor when it
     /// is printable ASCII that only needs its quotes and backslashes escaped (a date).
-    static func append(_ text: String, to out: inout ByteBuffer) {
+    /// Whether it was written plain.
+    @discardableResult
+    static func append(_ text: String, to out: inout ByteBuffer) -> Bool {
         if isPlainSafe(text) {
             out.append(text)
-            return
+            return true
         }
         let simple = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         guard simple else {
             out.append(quoted(text))
-            return
+            return false
         }
         out.reserve(text.utf8.count * 2 + 2)
         out.appendUnchecked(0x22)
@@ -184,6 +212,7 @@ enum YAMLText {
             out.appendUnchecked(byte)
         }
         out.appendUnchecked(0x22)
+        return false
     }
 
     /// A scalar inside `[ … ]`, where commas and brackets also need quotes.

@@ -6,11 +6,32 @@ package enum NumberText {
         return "\(value)"
     }
 
+    /// Appends what `format` makes of `value`, without a string made for a whole number
+    /// (nearly every cost and FTE of a large structure).
+    package static func append(_ value: Double, to out: inout ByteBuffer) {
+        guard value == value.rounded(), abs(value) < 1e15 else {
+            out.append("\(value)")
+            return
+        }
+        append(Int(value), to: &out)
+    }
+
+    /// Appends a whole number's decimal digits (and sign), as `String(value)` spells it.
+    package static func append(_ value: Int, to out: inout ByteBuffer) {
+        withDigits(of: value) { out.append($0) }
+    }
+
     /// Appends a whole number's decimal digits (and sign) as ASCII, with no string made.
     package static func append(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        withDigits(of: value) { bytes.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with a whole number's decimal digits (and sign) as ASCII, as
+    /// `String(value)` spells them, written on the stack.
+    @inline(__always)
+    static func withDigits(of value: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, written last first
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits and a sign, written last first
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
@@ -18,7 +39,11 @@ package enum NumberText {
                 magnitude /= 10
                 count += 1
             } while magnitude > 0
-            bytes.append(contentsOf: buffer[(24 - count)...])
+            if value < 0 {
+                count += 1
+                buffer[24 - count] = UInt8(ascii: "-")
+            }
+            body(UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]).assumingMemoryBound(to: UInt8.self))
         }
     }
 }

@@ -63,4 +63,50 @@ struct ChunkedOutputTests {
         #expect([UInt8](written) == StructureYAMLWriter().writeBytes(structure))
         #expect(try YAMLStructureReader(file: path).read(String(decoding: written, as: UTF8.self)).posts.count == structure.posts.count)
     }
+
+    @Test("A title or grade the post before had is written as it would be alone, plain or quoted")
+    func repeatedTitlesAndGrades() throws {
+        // Titles and grades that YAML would misread (a word it takes as true, a number, a
+        // date) stay quoted however often they follow each other or a plain one.
+        let titles = [
+            "Social Worker", "Social Worker", "yes", "yes", "Social Worker", "1001", "1001", "2026-01-01", "", "Yes", "Social Worker",
+        ]
+        let grades: [String?] = ["G9", "G9", "null", "null", nil, "7", "7", "G9", "G9", "on", "G9"]
+        var structure = Structure(name: "Repeats")
+        for (index, title) in titles.enumerated() {
+            structure.posts.append(
+                Post(
+                    id: PostID("P\(index)"), title: title, tier: index == 0 ? 2 : nil, reportsTo: index == 0 ? nil : "P0",
+                    grade: grades[index], fte: [1, 0.5, 2.25][index % 3], cost: [42_000, 1e9 + 0.5, 0.1][index % 3], count: 1 + index % 3))
+        }
+        let yaml = String(decoding: StructureYAMLWriter().writeBytes(structure), as: UTF8.self)
+        func lines(_ key: String, of text: String) -> [Substring] { text.split(separator: "\n").filter { $0.hasPrefix("    \(key): ") } }
+        func alone(_ post: Post) -> String { String(decoding: StructureYAMLWriter().writeBytes(Structure(posts: [post])), as: UTF8.self) }
+        // Each title and grade line, in order, is the line the value gets written alone.
+        let expectedTitles = titles.filter { !$0.isEmpty }.flatMap { lines("title", of: alone(Post(id: "A", title: $0))) }
+        let expectedGrades = grades.compactMap { $0 }.flatMap { lines("grade", of: alone(Post(id: "A", grade: $0))) }
+        #expect(lines("title", of: yaml) == expectedTitles)
+        #expect(lines("grade", of: yaml) == expectedGrades)
+        #expect(expectedTitles.contains("    title: \"yes\"") && expectedGrades.contains("    grade: \"7\""))
+        let read = try YAMLStructureReader(file: "repeats.yaml").read(yaml)
+        #expect(read.posts.map(\.title) == titles)
+        #expect(read.posts.map(\.grade) == grades)
+        #expect(read.posts.map(\.cost) == structure.posts.map(\.cost))
+        #expect(read.posts.map(\.fte) == structure.posts.map(\.fte))
+        #expect(read.posts.map(\.count) == structure.posts.map(\.count))
+    }
+
+    @Test("Numbers appended as bytes read as NumberText.format and String(_:) spell them")
+    func numbersAsBytes() {
+        for value in [0, 7, -5, 10, 99, 100, 1_234_567_890, Int.max, Int.min] {
+            var buffer = ByteBuffer(capacity: 4)
+            NumberText.append(value, to: &buffer)
+            #expect(buffer.finish().withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == String(value))
+        }
+        for value in [0, -0.0, 1, 42_000, 0.5, -3, 1e15 - 1, 1e15, 1e16, 123.456, .nan, .infinity, 2.5e-7] {
+            var buffer = ByteBuffer(capacity: 4)
+            NumberText.append(value, to: &buffer)
+            #expect(buffer.finish().withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == NumberText.format(value), "\(value)")
+        }
+    }
 }
