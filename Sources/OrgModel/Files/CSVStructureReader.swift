@@ -283,8 +283,8 @@ struct CSVStructureReader {
     private func post(
         from record: borrowing CSVRecord, columns: [Column], headerLine: Int, builder: inout PostBuilder
     ) throws(LoadError) -> Post {
-        let location = SourceLocation(file: file, line: record.line)
         guard record.count == columns.count else {
+            let location = SourceLocation(file: file, line: record.line)
             if record.withTrimmedBytes(0, { $0.first == UInt8(ascii: "#") }) == true {
                 throw location.error(.commentAfterHeader)
             }
@@ -305,7 +305,7 @@ struct CSVStructureReader {
             case .attribute(let name): builder.addAttribute(name, text)
             }
         }
-        return try builder.finish(at: location)
+        return try builder.finish(line: record.line)
     }
 
     /// Sets a numeric field straight from a cell's bytes, without a string made, when the
@@ -318,6 +318,9 @@ struct CSVStructureReader {
         case .tier, .count:
             guard let whole = record.withTrimmedBytes(index, ValueParsing.readWhole) ?? nil else { return false }
             try builder.setWhole(field, whole, line: record.line, column: index + 1)
+        case .vacant:
+            guard let vacant = record.withTrimmedBytes(index, ValueParsing.readWhole) ?? nil, vacant >= 0 else { return false }
+            builder.setVacant(vacant, line: record.line, column: index + 1)
         case .fte, .cost:
             guard case .exact(let value)? = record.withTrimmedBytes(index, ValueParsing.readDecimal), value >= 0 else { return false }
             try builder.setDecimal(field, value, line: record.line, column: index + 1)

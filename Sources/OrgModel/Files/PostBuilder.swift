@@ -7,7 +7,13 @@ struct PostBuilder {
     private(set) var post: Post
     /// The file read, named in errors.
     let file: String
-    private var pendingVacancy: (text: String, line: Int?, column: Int?)?
+    /// `vacant` as read (a number, or a word for `ValueParsing.vacancy`), checked against
+    /// `count` once the row is read.
+    private var pendingVacancy: (value: Vacancy, line: Int?, column: Int?)?
+    private enum Vacancy {
+        case number(Int)
+        case text(String)
+    }
     private var pendingFTE: (line: Int?, column: Int?)?
     private var hasID = false
 
@@ -49,7 +55,7 @@ struct PostBuilder {
         case .cost: try setCost(try ValueParsing.number(value, field: "cost", at: location(line, column)), line: line, column: column)
         case .count:
             try setCount(try ValueParsing.integer(value, field: "count", at: location(line, column)), line: line, column: column)
-        case .vacant: pendingVacancy = (value, line, column)
+        case .vacant: pendingVacancy = (Int(value).flatMap { $0 >= 0 ? .number($0) : nil } ?? .text(value), line, column)
         case .temporary: post.temporary = try ValueParsing.boolean(value, field: "temporary", at: location(line, column))
         case .service: post.service = text
         case .assistant: post.assistant = try ValueParsing.boolean(value, field: "assistant", at: location(line, column))
@@ -66,6 +72,12 @@ struct PostBuilder {
     /// a plain number straight from the file's bytes); the same checks as from text.
     mutating func setWhole(_ field: PostField, _ value: Int, line: Int?, column: Int?) throws(LoadError) {
         if field == .tier { try setTier(value, line: line, column: column) } else { try setCount(value, line: line, column: column) }
+    }
+
+    /// Sets `vacant` from a number of vacancies the caller has read (at least 0); the same
+    /// checks as from text.
+    mutating func setVacant(_ value: Int, line: Int?, column: Int?) {
+        pendingVacancy = (.number(value), line, column)
     }
 
     /// Sets `fte` or `cost` from a number the caller has read; the same checks as from text.
@@ -107,14 +119,16 @@ struct PostBuilder {
     /// The finished post, once its fields agree with each other. The post is moved out
     /// (the builder keeps an empty one), not copied: a million posts are not each retained
     /// field by field and then released with the builder.
-    mutating func finish(at location: SourceLocation) throws(LoadError) -> Post {
+    mutating func finish(line: Int?, column: Int? = nil) throws(LoadError) -> Post {
         guard hasID else {
-            throw location.error(.postWithoutID)
+            throw location(line, column).error(.postWithoutID)
         }
-        if let (text, line, column) = pendingVacancy {
-            // A plain number, as nearly every row has, is read without a location made.
-            var vacant = Int(text) ?? -1
-            if vacant < 0 { vacant = try ValueParsing.vacancy(text, count: post.count, at: self.location(line, column)) }
+        if let (value, line, column) = pendingVacancy {
+            let vacant: Int
+            switch value {
+            case .number(let number): vacant = number
+            case .text(let text): vacant = try ValueParsing.vacancy(text, count: post.count, at: self.location(line, column))
+            }
             guard vacant <= post.count else {
                 throw self.location(line, column).error(.vacantOverCount(post: post.id, vacant: vacant, count: post.count))
             }

@@ -86,7 +86,7 @@ struct YAMLStructureReader {
                 try builder.set(field, try nodes.scalar(value, what: key), line: location.line, column: location.column)
             }
         }
-        return try builder.finish(at: start)
+        return try builder.finish(line: start.line, column: start.column)
     }
 
     private func readDeviation(_ node: Node, nodes: YAMLNodes) throws(LoadError) -> Deviation {

@@ -35,16 +35,16 @@ struct CSVByteReadingTests {
     func numbersAsText() {
         let values = [
             "2", " 3 ", "+2", "007", "2.0", "2.5", "-1", "-0", "0", "1e3", "12.50", "abc", "'2", "1,000", "£5",
-            "99999999999999999999", "123456789012345678", "1234567890123456", "0.000001", ".5", "5.", "+", "-", "1 2",
+            "99999999999999999999", "123456789012345678", "true", "No", "1", "1234567890123456", "0.000001", ".5", "5.", "+", "-", "1 2",
         ]
-        for column in ["tier", "count", "fte", "cost"] {
+        for column in ["tier", "count", "fte", "cost", "vacant"] {
             for value in values {
                 let csv = csvPost(column, value)
                 let yaml = yamlPost(column, value)
                 switch (csv, yaml) {
                 case (.success(let read), .success(let expected)):
                     #expect(read.tier == expected.tier && read.count == expected.count, "\(column) \(value)")
-                    #expect(read.fte == expected.fte && read.cost == expected.cost, "\(column) \(value)")
+                    #expect(read.fte == expected.fte && read.cost == expected.cost && read.vacant == expected.vacant, "\(column) \(value)")
                 case (.failure(let read), .failure(let expected)):
                     #expect(read.problem == expected.problem, "\(column) \(value)")
                 default:
