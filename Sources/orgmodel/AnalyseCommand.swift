@@ -55,7 +55,7 @@ struct AnalyseCommand: ParsableCommand {
 
 /// Prints `parts`, joined (no path, or `-`), or writes them whole to `path`, never over one
 /// of `inputs`; a failed write is an `OutputFile.WriteError` (exit 3).
-func emit(parts: [[UInt8]], to path: String?, inputs: [String]) throws {
+func emit(parts: [any ContiguousBytes & Sendable], to path: String?, inputs: [String]) throws {
     guard let path, path != "-" else {
         for part in parts { try FileHandleOutput.standardOutput(bytes: part) }
         return

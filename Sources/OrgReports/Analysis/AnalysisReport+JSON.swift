@@ -12,11 +12,11 @@ extension AnalysisReport {
     ///
     /// The summary goes through `JSONEncoder`; the per-post list is written as bytes, as
     /// it runs to a million entries (the encoder took 27 s and 1.8 GB for those).
-    public func jsonBytes() throws(ReportError) -> [UInt8] { Array(try jsonParts().joined()) }
+    public func jsonBytes() throws(ReportError) -> [UInt8] { Self.joined(try jsonParts()) }
 
-    /// The JSON in parts: the summary and the opening of `remits`, the remits in one or two
-    /// parts, and the closing.
-    func jsonParts() throws(ReportError) -> [[UInt8]] {
+    /// The JSON in parts: the summary and the opening of `remits`, the remits in parts
+    /// (see `perPostBytes`), and the closing.
+    func jsonParts() throws(ReportError) -> [any ContiguousBytes & Sendable] {
         var head = Array(try ReportJSON.encode(jsonValue(), what: reportName).utf8)
         // Replace the summary's closing "}" with the remits and a new closing brace.
         while let last = head.last, last == 0x0A || last == 0x20 || last == 0x7D {
@@ -24,16 +24,10 @@ extension AnalysisReport {
             if last == 0x7D { break }
         }
         head.append(contentsOf: Array(",\n  \"remits\" : [".utf8))
-        var parts = [head]
-        for var half in remitLines() where !half.isEmpty {
-            if parts.count == 1 { half.removeFirst() }  // the first remit has no leading ","
-            parts.append(half)
-        }
-        parts.append(Array("\n  ]\n}\n".utf8))
-        return parts
+        return [head] + remitLines() + [Array("\n  ]\n}\n".utf8)]
     }
 
-    public func renderedParts(_ format: OutputFormat) throws(ReportError) -> [[UInt8]] {
+    public func renderedParts(_ format: OutputFormat) throws(ReportError) -> [any ContiguousBytes & Sendable] {
         switch format {
         case .json: try jsonParts()
         case .csv: csvParts()
@@ -41,15 +35,15 @@ extension AnalysisReport {
         }
     }
 
-    /// ",\n    {…}" for each post, in one or two parts (see `perPostBytes`).
-    private func remitLines() -> [[UInt8]] {
+    /// ",\n    {…}" for each post but the first, which has no comma, in parts (see `perPostBytes`).
+    private func remitLines() -> [any ContiguousBytes & Sendable] {
         let index = analysis.index
         let posts = index.posts
         let remits = analysis.remits
         // The fixed pieces are static text: nothing is made, or counted, once a post (the
         // two halves run on two cores, and would contend for one shared array's count).
-        return perPostBytes(reserving: 150) { position, out in
-            out.append(static: ",\n    {\"id\":")
+        return perPostBytes(reserving: 256) { position, out in
+            out.append(static: position == 0 ? "\n    {\"id\":" : ",\n    {\"id\":")
             QuotedText.append(posts[position].id.rawValue, to: &out)
             out.append(static: ",\"tier\":")
             if let tier = posts[position].tier { CSVCell.append(tier, to: &out) } else { out.append(static: "null") }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The formats a report is written in.
 public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case text, markdown, html, csv, json
@@ -28,7 +30,7 @@ public protocol Report {
 
     /// The report in `format` as parts that, joined, are `rendered(format)`: a report of
     /// a million rows gives its parts as written, never copied into one.
-    func renderedParts(_ format: OutputFormat) throws(ReportError) -> [[UInt8]]
+    func renderedParts(_ format: OutputFormat) throws(ReportError) -> [any ContiguousBytes & Sendable]
 }
 
 extension Report {
@@ -52,13 +54,13 @@ extension Report {
         }
     }
 
-    public func renderedParts(_ format: OutputFormat) throws(ReportError) -> [[UInt8]] { [try rendered(format)] }
+    public func renderedParts(_ format: OutputFormat) throws(ReportError) -> [any ContiguousBytes & Sendable] { [try rendered(format)] }
 
     /// The report in `format`, given to `write` a part at a time; the parts joined are
     /// `rendered(format)`. A long log goes out as it is held, without a copy of the whole.
-    public func write(_ format: OutputFormat, to write: ([UInt8]) throws -> Void) throws {
+    public func write(_ format: OutputFormat, to write: (any ContiguousBytes) throws -> Void) throws {
         if format == .text {
-            try document().writeText(to: write)
+            try document().writeText { try write($0) }
         } else {
             for part in try renderedParts(format) { try write(part) }
         }

@@ -12,18 +12,18 @@ package final class ChunkedOutput: @unchecked Sendable {
     private enum State {
         case pending
         case making
-        case made(WrittenBytes)
+        case made(any ContiguousBytes & Sendable)
         case read
     }
 
-    private let make: @Sendable (Int) -> WrittenBytes
+    private let make: @Sendable (Int) -> any ContiguousBytes & Sendable
     private let condition = NSCondition()
     private var nextUnclaimed = 0
     private var states: [State]
 
     /// Starts making `count` chunks, `make(index)` each, on `workers` background threads
     /// besides the callers that wait for them.
-    package init(count: Int, workers: Int, make: @escaping @Sendable (Int) -> WrittenBytes) {
+    package init(count: Int, workers: Int, make: @escaping @Sendable (Int) -> any ContiguousBytes & Sendable) {
         self.make = make
         states = Array(repeating: .pending, count: count)
         for _ in 0..<min(workers, count) {
@@ -58,7 +58,7 @@ package final class ChunkedOutput: @unchecked Sendable {
         return nil
     }
 
-    private func store(_ bytes: WrittenBytes, at index: Int) {
+    private func store(_ bytes: any ContiguousBytes & Sendable, at index: Int) {
         condition.lock()
         states[index] = .made(bytes)
         condition.broadcast()

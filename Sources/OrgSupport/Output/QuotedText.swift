@@ -16,6 +16,11 @@ package enum QuotedText {
         out.append(0x22)
         var text = text
         text.withUTF8 { bytes in
+            // Text with nothing to escape (nearly every id and title) goes in whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || ($0 >= 0x7F && escapes == .yaml) }) {
+                out.append(contentsOf: bytes)
+                return
+            }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
