@@ -96,6 +96,24 @@ struct CSVByteReadingTests {
         }
     }
 
+    @Test("Bytes counted and found eight at a time agree with a plain count, at every length and offset")
+    func byteCounts() {
+        var generator = SplitMix64(seed: 99)
+        for _ in 0..<1000 {
+            let bytes =
+                (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                    [0x0A, 0x0D, 0x8A, 0x0B, 0x00, 0xFF, 0x2C, 0x61].randomElement(using: &generator) ?? 0
+                } as [UInt8]
+            let start = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &generator)
+            bytes[start...].withUnsafeBufferPointer { part in
+                for value: UInt8 in [0x0A, 0x0D, 0x00, 0xFF, 0x8A] {
+                    #expect(ByteCount.count(of: value, in: part) == part.filter { $0 == value }.count, "\(Array(part)) \(value)")
+                    #expect(ByteCount.contains(value, in: part) == part.contains(value))
+                }
+            }
+        }
+    }
+
     @Test("A part's record bound is exact for plain rows, and never short")
     func recordBounds() {
         func bound(_ text: String) -> Int {
