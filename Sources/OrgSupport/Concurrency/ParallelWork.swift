@@ -41,26 +41,33 @@ public enum ParallelWork {
         }
     }
 
-    /// Two computations run side by side.
+    /// Two computations run side by side: `first` on the calling thread, `second` on a
+    /// thread of its own.
+    ///
+    /// Not through `concurrentPerform`: work that either side spreads over the cores in
+    /// turn (an index hashing its ids in halves, say) would be nested in it, and Dispatch
+    /// runs an apply nested in a two-way apply on one thread, on a two-core machine. So
+    /// `analyse` built its index on one core once the posts' own figures, on the other,
+    /// were done.
     public static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
-        var a: A?
-        var b: B?
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let work = UncheckedBox((first, second, Slot<A>(), Slot<B>()))
-                DispatchQueue.concurrentPerform(iterations: 2) { which in
-                    if which == 0 {
-                        work.value.2.value = work.value.0()
-                    } else {
-                        work.value.3.value = work.value.1()
-                    }
-                }
-                a = work.value.2.value
-                b = work.value.3.value
+        withoutActuallyEscaping(second) { second in
+            let work = UncheckedBox((second, Slot<B>()))
+            let done = DispatchSemaphore(value: 0)
+            let thread = Thread {
+                work.value.1.value = work.value.0()
+                done.signal()
             }
+            // As much stack as the main thread and Dispatch's workers have.
+            thread.stackSize = 8 << 20
+            thread.start()
+            let a = first()
+            done.wait()
+            // The thread may hold the box a moment longer: it lets go of `second` here.
+            let b = work.value.1.value
+            work.value.0 = { fatalError("run once only") }
+            // The slot is filled before the thread signals: the fallback never runs.
+            return (a, b ?? second())
         }
-        // Both slots are filled once concurrentPerform returns; the fallbacks never run.
-        return (a ?? first(), b ?? second())
     }
 
     /// A value worked out on another core while the caller goes on; `value` waits for it.

@@ -31,4 +31,22 @@ struct ParallelWorkTests {
         let many = (0..<20).map { number in ParallelWork.Background { number * 3 } }
         #expect(many.map(\.value) == (0..<20).map { $0 * 3 })
     }
+
+    @Test("Work spread over the cores inside either side of `both` runs side by side, not one piece after another")
+    func nestedWorkIsParallel() throws {
+        try #require(ProcessInfo.processInfo.activeProcessorCount >= 2, "needs two cores")
+        // Each of two pieces waits for the other to start: run one after the other, the
+        // first would wait in vain. Dispatch runs an apply nested in a two-way apply on one
+        // thread, so `both` must not be one.
+        func meet() -> Bool {
+            let arrived = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            let met = ParallelWork.map(2) { piece -> Bool in
+                (piece == 0 ? arrived.0 : arrived.1).signal()
+                return (piece == 0 ? arrived.1 : arrived.0).wait(timeout: .now() + 2) == .success
+            }
+            return met.allSatisfy { $0 }
+        }
+        let (first, second) = ParallelWork.both(meet, meet)
+        #expect(first && second)
+    }
 }
