@@ -27,7 +27,7 @@ enum TextSizes {
     /// What is remembered, and the context whose plugin lays out what is not. Used only with
     /// Graphviz's one lock held.
     final class Memory: @unchecked Sendable {
-        var spans: [String: Span] = [:]
+        var spans: [Key: Span] = [:]
         var pango: OpaquePointer?
         /// Spans remembered at most; beyond it, new spans are laid out each time.
         let capacity: Int
@@ -42,7 +42,7 @@ enum TextSizes {
         /// Fills in `span` from memory or from pango; false when pango could not lay it out.
         func layOut(_ span: UnsafeMutablePointer<textspan_t>, _ fontpath: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Bool {
             guard let pango else { return false }
-            let key = TextSizes.key(of: span.pointee)
+            let key = Key(span.pointee)
             if let known = spans[key] {
                 span.pointee.size = known.size
                 span.pointee.yoffset_layout = known.layoutOffset
@@ -71,12 +71,28 @@ enum TextSizes {
     /// Pages drawn: sizes and pango's layouts (a few kilobytes each).
     static let drawing = Memory(capacity: 200_000, keepsLayouts: true)
 
-    /// The span's text and font, as a key.
-    static func key(of span: textspan_t) -> String {
-        let font = span.font?.pointee
-        let name = font?.name.map { String(cString: $0) } ?? ""
-        let text = span.str.map { String(cString: $0) } ?? ""
-        return "\(name)\u{1}\(font?.size ?? -1)\u{1}\(font?.flags ?? 0)\u{1}\(text)"
+    /// A span's font and text as bytes, compared byte for byte: what pango is given. Made
+    /// for every span of every layout, so it is read straight from the C strings rather
+    /// than through Swift strings, whose hashing normalises Unicode.
+    struct Key: Hashable {
+        let bytes: [UInt8]
+
+        init(_ span: textspan_t) {
+            let font = span.font?.pointee
+            let name = font?.name.map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) }
+            let text = span.str.map { UnsafeRawBufferPointer(start: $0, count: strlen($0)) }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(13 + (name?.count ?? 0) + (text?.count ?? 0))
+            withUnsafeBytes(of: (font?.size ?? -1).bitPattern.littleEndian) { bytes += $0 }
+            bytes.append(UInt8(truncatingIfNeeded: font?.flags ?? 0))
+            // The name ends at its NUL, as in C, so no name runs into the text.
+            bytes += name ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            bytes.append(0)
+            bytes += text ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            self.bytes = bytes
+        }
+
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
     typealias Entry = @convention(c) (UnsafeMutablePointer<textspan_t>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> boolean
