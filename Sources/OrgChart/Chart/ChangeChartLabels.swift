@@ -15,8 +15,9 @@ struct ChangeChartLabels: PanelLabels {
     let proposedMarks: FindingMarks
     /// The rules each post breaks in the proposed structure, by proposed id.
     let errorsOf: [PostID: [Finding]]
-    /// Front-line lines that moved to another team, by the team they left.
-    let movedOutOf: [Int: [PostChange]]
+    /// Front-line lines that moved to another team (their positions), by the team they left.
+    let movedOutOf: [Int: [Int]]
+    let memo: LabelMemo
 
     init(
         pair: ChartCache.Pair, proposed: ValidationResult, layout: PanelLayout, scope: ChartScope, page: PanelPage?, options: ChartOptions
@@ -32,22 +33,28 @@ struct ChangeChartLabels: PanelLabels {
             if let id = finding.post { errorsOf[id, default: []].append(finding) }
         }
         self.errorsOf = errorsOf
-        var movedOutOf: [Int: [PostChange]] = [:]
+        var movedOutOf: [Int: [Int]] = [:]
         for position in layout.drawnInOrder where layout.teamOf[position] != nil {
-            if let former = pair.merged.formerManager[position] { movedOutOf[former, default: []].append(pair.diff.changes[position]) }
+            if let former = pair.merged.formerManager[position] { movedOutOf[former, default: []].append(position) }
         }
         self.movedOutOf = movedOutOf
+        memo = pair.labels
         proposedMarks = (options.cache ?? ChartCache()).side("proposed", proposed, options: options).marks
     }
 
     /// A record's box; a reference's adds its branch's totals and the page it continues on.
     func post(_ position: Int, compact: Bool) -> BoxFace {
         let change = diff.changes[position]
-        let reference = page?.reference(position)
-        var (label, style) = ChangeLabel.post(
-            change, names: namePolicy, merged: merged, hidden: reference == nil ? scope.hiddenBelow[position] : 0,
-            errors: change.proposed.flatMap { errorsOf[$0.id] } ?? [])
-        guard let reference else { return (label, style) }
+        func face(hidden: Int) -> BoxFace {
+            ChangeLabel.post(
+                change, names: namePolicy, merged: merged, hidden: hidden, errors: change.proposed.flatMap { errorsOf[$0.id] } ?? [])
+        }
+        guard let reference = page?.reference(position) else {
+            let hidden = scope.hiddenBelow[position]
+            // A stacked leader's cell says the same as its box here: one label for both.
+            return memo.face(.post(position, compact: false, hidden: hidden, names: namePolicy)) { face(hidden: hidden) }
+        }
+        var (label, style) = face(hidden: 0)
         var lines = LabelLines()
         lines.append(html: label)
         // The branch as proposed: its errors are the proposed structure's.
@@ -64,7 +71,10 @@ struct ChangeChartLabels: PanelLabels {
     /// whose team neither has lines nor lost any.
     func team(_ manager: Int, members: [Int]) -> BoxFace? {
         guard !members.isEmpty || movedOutOf[manager] != nil else { return nil }
-        return ChangeLabel.team(members.map { diff.changes[$0] }, movedOut: movedOutOf[manager] ?? [], merged: merged)
+        let movedOut = movedOutOf[manager] ?? []
+        return memo.face(.team(members, movedOut: movedOut, names: namePolicy)) {
+            ChangeLabel.team(members.map { diff.changes[$0] }, movedOut: movedOut.map { diff.changes[$0] }, merged: merged)
+        }
     }
 
     /// A deleted post's line is drawn as removed.
@@ -92,7 +102,7 @@ extension PanelDrawing where Labels == ChangeChartLabels {
     mutating func drawEmptiedTeams() {
         for (manager, leavers) in labels.movedOutOf.sorted(by: { $0.key < $1.key })
         where scope.drawn[manager] && layout.stackOf[manager] == nil && !boxes.contains(where: { $0.name == names.team(manager) }) {
-            let box = teamBox(manager, ChangeLabel.team([], movedOut: leavers, merged: labels.merged))
+            let box = teamBox(manager, ChangeLabel.team([], movedOut: leavers.map { labels.diff.changes[$0] }, merged: labels.merged))
             let at = boxes.firstIndex { $0.name == names.box(manager) }.map { $0 + 1 } ?? boxes.count
             boxes.insert(box, at: at)
             lines.append(

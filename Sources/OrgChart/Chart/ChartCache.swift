@@ -18,6 +18,8 @@ final class ChartCache: @unchecked Sendable, Equatable {
         let below: [Int]
         /// The whole structure's headcount.
         let headcount: Int
+        /// Its boxes' labels, as drawn before.
+        let labels = LabelMemo()
     }
 
     final class Pair: @unchecked Sendable {
@@ -27,6 +29,8 @@ final class ChartCache: @unchecked Sendable, Equatable {
         let currentIndex: StructureIndex
         /// Headcount below each post of the merged view.
         let below: [Int]
+        /// The change chart's labels, as drawn before.
+        let labels = LabelMemo()
         /// The change chart's cost and permanence notes, the whole structure's: made once.
         private var summaryNotes: [String]?
         private let lock = NSLock()

@@ -17,10 +17,49 @@ struct StructureLabels: PanelLabels {
     /// The chart's numbered notes, shared by both panels of a side-by-side chart.
     var footnotes: Footnotes
     var features: StructurePanel.Features = []
+    /// Labels drawn before for this structure (none outside a chart cache).
+    var memo: LabelMemo?
 
     /// - Parameter compact: A stacked Team Manager's cell: its facts and "leads N" on one
     ///   line, the team's summary being just below.
     mutating func post(_ position: Int, compact: Bool) -> BoxFace {
+        guard page?.reference(position) == nil, !numbersNotes([index.posts[position].id]) else {
+            return drawPost(position, compact: compact)
+        }
+        let key = LabelMemo.Key.post(position, compact: compact, hidden: scope.hiddenBelow[position], names: options.names)
+        return remembered(key) { $0.drawPost(position, compact: compact) }
+    }
+
+    /// A team's lines by title (the largest titles, the rest in one line, so a box never
+    /// outgrows a page), then its posts and FTE, and the findings of its lines.
+    mutating func team(_ manager: Int, members: [Int]) -> BoxFace? {
+        guard !members.isEmpty else { return nil }
+        guard !numbersNotes(members.map { index.posts[$0].id }) else { return drawTeam(members) }
+        return remembered(.team(members, movedOut: [], names: options.names)) { $0.drawTeam(members) }
+    }
+
+    /// Whether a box of these posts numbers a note: one of them has an accepted deviation.
+    private func numbersNotes(_ posts: [PostID]) -> Bool {
+        posts.contains { marks.findings(for: $0).contains { $0.severity == .accepted } }
+    }
+
+    /// The label under `key` as drawn before, with what it added to the legend; otherwise
+    /// drawn by `draw` and remembered.
+    private mutating func remembered(_ key: LabelMemo.Key, _ draw: (inout StructureLabels) -> BoxFace) -> BoxFace {
+        guard let memo else { return draw(&self) }
+        if let known = memo.entry(key) {
+            features.formUnion(known.features)
+            return known.face
+        }
+        let before = features
+        features = []
+        let face = draw(&self)
+        memo.remember(LabelMemo.Entry(face: face, features: features), under: key)
+        features.formUnion(before)
+        return face
+    }
+
+    private mutating func drawPost(_ position: Int, compact: Bool) -> BoxFace {
         let post = index.posts[position]
         var style = BoxStyle()
         var label = LabelLines()
@@ -72,10 +111,7 @@ struct StructureLabels: PanelLabels {
         return (label.html, style)
     }
 
-    /// A team's lines by title (the largest titles, the rest in one line, so a box never
-    /// outgrows a page), then its posts and FTE, and the findings of its lines.
-    mutating func team(_ manager: Int, members: [Int]) -> BoxFace? {
-        guard !members.isEmpty else { return nil }
+    private mutating func drawTeam(_ members: [Int]) -> BoxFace {
         let posts = index.posts
         let memberIDs = members.map { posts[$0].id }
         var label = LabelLines()

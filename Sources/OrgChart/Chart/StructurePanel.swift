@@ -63,9 +63,10 @@ struct StructurePanel {
         let names = PanelNames(
             layout: layout, nameKey: nameKey, ids: shared?.ids ?? ElementIDs(posts: index.posts, duplicates: index.duplicatePositions),
             idPrefix: idPrefix, page: page)
-        let labels = StructureLabels(
+        var labels = StructureLabels(
             index: index, marks: marks, options: options, scope: scope, page: page,
             boxLine: shared?.boxLine ?? BoxLine(index: index, field: options.boxLine), side: side, footnotes: footnotes)
+        labels.memo = shared?.labels
         var drawing = PanelDrawing(index: index, scope: scope, layout: layout, names: names, labels: labels)
         // Reporting lines, then dotted lines, in the order the boxes were drawn.
         drawing.drawBoxes()
