@@ -28,11 +28,7 @@ struct ChangeChartLabels: PanelLabels {
         self.scope = scope
         self.page = page
         namePolicy = options.names
-        var errorsOf: [PostID: [Finding]] = [:]
-        for finding in proposed.findings where finding.severity == .error {
-            if let id = finding.post { errorsOf[id, default: []].append(finding) }
-        }
-        self.errorsOf = errorsOf
+        errorsOf = pair.errors(proposed)
         var movedOutOf: [Int: [Int]] = [:]
         for position in layout.drawnInOrder where layout.teamOf[position] != nil {
             if let former = pair.merged.formerManager[position] { movedOutOf[former, default: []].append(position) }
@@ -44,17 +40,17 @@ struct ChangeChartLabels: PanelLabels {
 
     /// A record's box; a reference's adds its branch's totals and the page it continues on.
     func post(_ position: Int, compact: Bool) -> BoxFace {
+        // A stacked leader's cell says the same as its box here: one label for both.
+        memo.face(.box(of: position, compact: false, scope: scope, page: page, names: namePolicy)) { drawPost(position) }
+    }
+
+    private func drawPost(_ position: Int) -> BoxFace {
         let change = diff.changes[position]
-        func face(hidden: Int) -> BoxFace {
-            ChangeLabel.post(
-                change, names: namePolicy, merged: merged, hidden: hidden, errors: change.proposed.flatMap { errorsOf[$0.id] } ?? [])
-        }
-        guard let reference = page?.reference(position) else {
-            let hidden = scope.hiddenBelow[position]
-            // A stacked leader's cell says the same as its box here: one label for both.
-            return memo.face(.post(position, compact: false, hidden: hidden, names: namePolicy)) { face(hidden: hidden) }
-        }
-        var (label, style) = face(hidden: 0)
+        let reference = page?.reference(position)
+        var (label, style) = ChangeLabel.post(
+            change, names: namePolicy, merged: merged, hidden: reference == nil ? scope.hiddenBelow[position] : 0,
+            errors: change.proposed.flatMap { errorsOf[$0.id] } ?? [])
+        guard let reference else { return (label, style) }
         var lines = LabelLines()
         lines.append(html: label)
         // The branch as proposed: its errors are the proposed structure's.

@@ -33,6 +33,7 @@ final class ChartCache: @unchecked Sendable, Equatable {
         let labels = LabelMemo()
         /// The change chart's cost and permanence notes, the whole structure's: made once.
         private var summaryNotes: [String]?
+        private var proposedErrors: [PostID: [Finding]]?
         private let lock = NSLock()
 
         init(diff: StructureDiff, merged: MergedStructure, index: StructureIndex, currentIndex: StructureIndex, below: [Int]) {
@@ -41,6 +42,19 @@ final class ChartCache: @unchecked Sendable, Equatable {
             self.index = index
             self.currentIndex = currentIndex
             self.below = below
+        }
+
+        /// The rules each post breaks in the proposed structure, by proposed id: made once.
+        func errors(_ proposed: ValidationResult) -> [PostID: [Finding]] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let proposedErrors { return proposedErrors }
+            var errors: [PostID: [Finding]] = [:]
+            for finding in proposed.findings where finding.severity == .error {
+                if let id = finding.post { errors[id, default: []].append(finding) }
+            }
+            proposedErrors = errors
+            return errors
         }
 
         func summary(_ current: RuleSet, _ proposed: RuleSet) -> [String] {

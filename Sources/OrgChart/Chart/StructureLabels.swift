@@ -23,10 +23,8 @@ struct StructureLabels: PanelLabels {
     /// - Parameter compact: A stacked Team Manager's cell: its facts and "leads N" on one
     ///   line, the team's summary being just below.
     mutating func post(_ position: Int, compact: Bool) -> BoxFace {
-        guard page?.reference(position) == nil, !numbersNotes([index.posts[position].id]) else {
-            return drawPost(position, compact: compact)
-        }
-        let key = LabelMemo.Key.post(position, compact: compact, hidden: scope.hiddenBelow[position], names: options.names)
+        guard !numbersNotes([index.posts[position].id]) else { return drawPost(position, compact: compact) }
+        let key = LabelMemo.Key.box(of: position, compact: compact, scope: scope, page: page, names: options.names)
         return remembered(key) { $0.drawPost(position, compact: compact) }
     }
 
