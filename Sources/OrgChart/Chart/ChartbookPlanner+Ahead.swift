@@ -16,7 +16,7 @@ extension Planner {
     /// ahead elsewhere, the second here, remembered under its key as `measured` remembers
     /// it. The first's size is read only when asked for (`measured` reads it): a trial whose
     /// second kind does not fit needs no more, and the plan goes on while it is laid out.
-    func measureAhead(_ kinds: [ChartbookKind], keys: [String], options: ChartOptions) throws {
+    func measureAhead(_ kinds: [ChartbookKind], keys: [Trial], options: ChartOptions) throws {
         guard let ahead, kinds.count == 2, sizes.known[keys[0]] == nil, sizes.known[keys[1]] == nil,
             !sizes.pending.contains(keys[0])
         else { return }
@@ -31,7 +31,7 @@ extension Planner {
 
     /// Reads the sizes of the trials laid out ahead, in the order they were sent, up to and
     /// including `key` (all of them when nil), remembering each.
-    func readAhead(through key: String? = nil) throws {
+    func readAhead(through key: Trial? = nil) throws {
         guard let ahead else { return }
         while let next = sizes.pending.first {
             let size = try ahead.result()
@@ -110,7 +110,7 @@ extension Planner {
     }
 
     /// Keeps a trial's size under its key, printing it with `ORGMODEL_DEBUG_PLAN=1`.
-    func remember(_ size: (width: Double, height: Double), key: String) {
+    func remember(_ size: (width: Double, height: Double), key: Trial) {
         if Self.debug { FileHandle.standardError.write(Data("trial \(key): \(Int(size.width))×\(Int(size.height))\n".utf8)) }
         sizes.known[key] = size
     }

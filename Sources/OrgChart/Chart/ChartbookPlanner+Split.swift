@@ -48,21 +48,27 @@ extension Planner {
     mutating func most(of reports: [Int], from start: Int, under root: Int, levels: Int) throws -> Int? {
         let remaining = reports.count - start
         var reaches: [Int: Double] = [:]
+        // Each count's trial, its options and widest row found once: the guess, the trial
+        // itself and the part's record all ask (no branch is planned meanwhile, so they
+        // stay the same).
+        var trials: [Int: (references: [Int], options: ChartOptions, widest: Int?)] = [:]
+        func trial(_ count: Int) -> (references: [Int], options: ChartOptions, widest: Int?) {
+            if let known = trials[count] { return known }
+            let part = Array(reports[start..<(start + count)])
+            let cut = references(root, levels: levels, reports: Set(part))
+            let (options, spec) = trialOptions(root, references: cut, reports: part)
+            let found = (cut, options, widestRow(options, spec))
+            trials[count] = found
+            return found
+        }
+        func widest(_ count: Int) -> Int? { trial(count).widest }
         func fitsCount(_ count: Int) throws -> Bool {
-            let slice = Array(reports[start..<(start + count)])
-            let reach = try self.reach(root, references: references(root, levels: levels, reports: Set(slice)), reports: slice)
+            let known = trial(count)
+            let reach = try self.reach(
+                root, references: known.references, reports: Array(reports[start..<(start + count)]), options: known.options,
+                widest: known.widest)
             reaches[count] = reach
             return reach >= print.floor
-        }
-        // Each count's widest row, counted once (the guess and the part's record both ask).
-        var widths: [Int: Int?] = [:]
-        func widest(_ count: Int) -> Int? {
-            if let known = widths[count] { return known }
-            let part = Array(reports[start..<(start + count)])
-            let (options, spec) = trialOptions(root, references: references(root, levels: levels, reports: Set(part)), reports: part)
-            let found = widestRow(options, spec)
-            widths[count] = found
-            return found
         }
         let guess: Int
         if let boxes = Self.typical(fullBoxes[levels] ?? []) {

@@ -146,11 +146,18 @@ struct Planner {
     /// too large to be worth laying out.
     func reach(_ root: Int?, references: [Int], reports: [Int]?) throws -> Double {
         let (options, spec) = trialOptions(root, references: references, reports: reports)
+        return try reach(root, references: references, reports: reports, options: options, widest: widestRow(options, spec))
+    }
+
+    /// `reach` of a trial whose options and widest row (`trialOptions`, `widestRow`) are
+    /// already known.
+    func reach(_ root: Int?, references: [Int], reports: [Int]?, options: ChartOptions, widest: Int?) throws -> Double {
         // A page too wide by its count of boxes alone (or of hundreds of boxes) cannot fit:
         // no need to lay it out.
-        guard let widest = widestRow(options, spec), !Self.narrowest(widest, print: print) else { return 0 }
+        guard let widest, !Self.narrowest(widest, print: print) else { return 0 }
         let kinds: [ChartbookKind] = views.isPair ? [.compare, .changes] : [.single]
-        let keys = kinds.map { "\($0) \(root ?? -1) \(roots.count) \(references) \(reports ?? [-1])" }
+        let candidate = Candidate(root: root, references: references, reports: reports)
+        let keys = kinds.map { Trial(kind: $0, candidate: candidate, roots: roots.count) }
         try measureAhead(kinds, keys: keys, options: options)
         var worst = 1.0
         var reach = Double.infinity
@@ -165,7 +172,7 @@ struct Planner {
             if reach < print.floor { return reach }
             worst = min(worst, print.fit(width: size.width * spare, height: size.height * spare).scale)
         }
-        sizes.scales[Self.candidate(root, references, reports)] = worst
+        sizes.scales[candidate] = worst
         return reach
     }
 
@@ -223,25 +230,40 @@ struct Planner {
         return max(widest, rowBoxes.values.max() ?? 0)
     }
 
-    /// A trial page's name among the scales of those that fit.
-    static func candidate(_ root: Int?, _ references: [Int], _ reports: [Int]?) -> String {
-        "\(root ?? -1) \(references) \(reports ?? [-1])"
+    /// A candidate page: its branch, references and part's reports.
+    struct Candidate: Hashable {
+        let root: Int?
+        let references: [Int]
+        let reports: [Int]?
     }
 
-    /// Sizes already measured, by DOT text: a trial is often repeated.
+    /// A trial page: a candidate drawn as one kind, with as many branches planned as when
+    /// it was tried (their references are drawn too). Compared as numbers, and written out
+    /// only for `ORGMODEL_DEBUG_PLAN`.
+    struct Trial: Hashable, CustomStringConvertible {
+        let kind: ChartbookKind
+        let candidate: Candidate
+        let roots: Int
+
+        var description: String {
+            "\(kind) \(candidate.root ?? -1) \(roots) \(candidate.references) \(candidate.reports ?? [-1])"
+        }
+    }
+
+    /// Sizes already measured, by trial: a trial is often repeated.
     final class Sizes: @unchecked Sendable {
-        var known: [String: (width: Double, height: Double)] = [:]
-        /// The scale each trial that fitted prints at (with the spare), by `candidate`.
-        var scales: [String: Double] = [:]
+        var known: [Trial: (width: Double, height: Double)] = [:]
+        /// The scale each candidate that fitted prints at (with the spare).
+        var scales: [Candidate: Double] = [:]
         /// Trials sent ahead whose sizes are not read yet, in the order sent.
-        var pending: [String] = []
+        var pending: [Trial] = []
     }
     let sizes = Sizes()
 
     /// A trial's size, measured once: `key` names the trial (its branch, references,
     /// part and kind, and the branches planned so far), cheaper to compare than its DOT,
     /// and `dot` draws it, only when it was not measured before.
-    func measured(key: String, _ dot: () throws -> String) throws -> (width: Double, height: Double) {
+    func measured(key: Trial, _ dot: () throws -> String) throws -> (width: Double, height: Double) {
         if sizes.pending.contains(key) { try readAhead(through: key) }
         if let size = sizes.known[key] { return size }
         let size = try measure(try dot())
@@ -313,7 +335,8 @@ struct Planner {
                 Chartbook.Page(
                     number: first + number, root: root.map { PostID(views.mergedIDs[$0]) }, title: title, headcount: headcount,
                     part: number + 1, parts: parts.count, up: up, level: level, references: part.references, reports: part.reports,
-                    rootPosition: root, trialScale: sizes.scales[Self.candidate(root, part.references, part.reports)] ?? 0))
+                    rootPosition: root,
+                    trialScale: sizes.scales[Candidate(root: root, references: part.references, reports: part.reports)] ?? 0))
         }
         for (number, part) in parts.enumerated() {
             for reference in part.references where !roots.contains(reference) {

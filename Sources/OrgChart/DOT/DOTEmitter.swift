@@ -202,6 +202,9 @@ struct DOTBuffer {
     var indent = 0
 
     mutating func line(_ content: String) {
-        text += String(repeating: "  ", count: indent) + content + "\n"
+        // Appended piece by piece: no string made for the line alone.
+        for _ in 0..<indent { text += "  " }
+        text += content
+        text += "\n"
     }
 }
