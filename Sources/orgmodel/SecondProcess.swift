@@ -36,12 +36,20 @@ enum SecondProcess {
 }
 
 extension FileHandle {
-    /// Exactly `count` bytes, waiting for them; nil when the input ends first.
+    /// Exactly `count` bytes, waiting for them; nil when the input ends first (or cannot be
+    /// read). Read straight from the descriptor: `read(upToCount:)` looks the file up and
+    /// allocates a large buffer each call, which for the planner's thousands of 17-byte
+    /// answers cost more than the reading.
     func readExactly(_ count: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        while bytes.count < count {
-            guard let chunk = try? read(upToCount: count - bytes.count), !chunk.isEmpty else { return nil }
-            bytes += chunk
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(fileDescriptor, buffer.baseAddress! + filled, count - filled)
+            }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return nil }
+            filled += got
         }
         return bytes
     }
