@@ -70,12 +70,28 @@ enum ChartText {
                 let label =
                     rules.first { $0.rule(forTier: tier) != nil }?.label(forTier: tier)
                     ?? rules.first?.label(forTier: tier) ?? "Tier \(tier)"
-                // Most labels are one part: no separator to look for.
-                let parts = label.contains("·") ? label.split(separator: " · ").map(String.init) : [label]
-                labels[row] = parts.flatMap { TextWrap.lines($0, width: 22) }.map(DOTText.html)
+                labels[row] = tierLines.lines(of: label)
             }
         }
         return labels
+    }
+
+    /// Each tier label's lines, split, wrapped and escaped, by the label: the same few head
+    /// every page, and a chartbook's planner writes thousands of trial pages.
+    private static let tierLines = TierLines()
+
+    private final class TierLines: @unchecked Sendable {
+        private var known: [String: [String]] = [:]
+        private let lock = NSLock()
+
+        func lines(of label: String) -> [String] {
+            if let found = lock.withLock({ known[label] }) { return found }
+            // Most labels are one part: no separator to look for.
+            let parts = label.contains("·") ? label.split(separator: " · ").map(String.init) : [label]
+            let lines = parts.flatMap { TextWrap.lines($0, width: 22) }.map(DOTText.html)
+            lock.withLock { known[label] = lines }
+            return lines
+        }
     }
 
     /// "Source: Structures/x.yaml · Rule set: childrens-social-care".
