@@ -34,6 +34,13 @@ extension GraphvizRenderer {
         }
     }
 
+    /// `measure`, handing the size to `answer` as soon as it is known, before the graph is
+    /// freed: a process measuring pages for another (`orgmodel measure-pages`) answers
+    /// sooner, and frees the graph while the other goes on.
+    public static func measure(dot: String, engine: String = "dot", answer: (DrawingSize) -> Void) throws(GraphvizError) {
+        try withLayout(dot: dot, engine: engine, measuring: true) { _, graph, _ throws(GraphvizError) in answer(size(of: graph)) }
+    }
+
     /// Lays `dot` out once, asks `scaleFor` how far to scale the drawing (given its size in
     /// points; 1 or more leaves it as laid out), and renders every format in `formats` at that
     /// scale. PDFs have their time stamps pinned. `.dot` returns the text unchanged. With

@@ -93,16 +93,20 @@ struct MeasurePagesCommand: ParsableCommand {
         let input = FileHandle.standardInput
         let output = FileHandle.standardOutput
         while let length = input.readExactly(8), let dot = input.readExactly(Int(SecondProcess.integer(length))) {
-            var answer: [UInt8]
+            // The size is sent as soon as it is known: the other process waits on it, not on
+            // the graph being freed.
+            var unsent: (any Error)?
             do {
-                let size = try GraphvizRenderer.measure(dot: String(decoding: dot, as: UTF8.self))
-                answer = [0] + SecondProcess.number(Int(bitPattern: UInt(size.width.bitPattern)))
-                answer += SecondProcess.number(Int(bitPattern: UInt(size.height.bitPattern)))
+                try GraphvizRenderer.measure(dot: String(decoding: dot, as: UTF8.self)) { size in
+                    var answer: [UInt8] = [0] + SecondProcess.number(Int(bitPattern: UInt(size.width.bitPattern)))
+                    answer += SecondProcess.number(Int(bitPattern: UInt(size.height.bitPattern)))
+                    do { try output.write(contentsOf: answer) } catch { unsent = error }
+                }
             } catch {
                 let message = Array("\(error)".utf8)
-                answer = [1] + SecondProcess.number(message.count) + message
+                try output.write(contentsOf: [1] + SecondProcess.number(message.count) + message)
             }
-            try output.write(contentsOf: answer)
+            if let unsent { throw unsent }
         }
     }
 }
