@@ -56,23 +56,27 @@ struct ChartDOTWriter {
     /// The graph's own attributes, and the defaults of every node and edge.
     private mutating func writeDefaults() {
         out.line("graph [" + DOTEmitter.attributes(graphAttributes()) + "];")
-        out.line(
-            "node ["
-                + DOTEmitter.attributes([
-                    ("shape", "box"),
-                    ("fontname", DOTText.quoted(ChartPalette.font)),
-                    ("fontsize", "10"),
-                    ("margin", DOTText.quoted("0.10,0.05")),
-                    ("color", DOTText.quoted(ChartPalette.ink)),
-                    ("fontcolor", DOTText.quoted(ChartPalette.ink)),
-                ]) + "];")
-        out.line(
-            "edge ["
-                + DOTEmitter.attributes([
-                    ("dir", "none"),
-                    ("color", DOTText.quoted(ChartPalette.line)),
-                ]) + "];")
+        out.line(Self.nodeDefaults)
+        out.line(Self.edgeDefaults)
     }
+
+    /// The defaults of every node and edge: the same on every page, so written once.
+    private static let nodeDefaults =
+        "node ["
+        + DOTEmitter.attributes([
+            ("shape", "box"),
+            ("fontname", DOTText.quoted(ChartPalette.font)),
+            ("fontsize", "10"),
+            ("margin", DOTText.quoted("0.10,0.05")),
+            ("color", DOTText.quoted(ChartPalette.ink)),
+            ("fontcolor", DOTText.quoted(ChartPalette.ink)),
+        ]) + "];"
+    private static let edgeDefaults =
+        "edge ["
+        + DOTEmitter.attributes([
+            ("dir", "none"),
+            ("color", DOTText.quoted(ChartPalette.line)),
+        ]) + "];"
 
     private func graphAttributes() -> [(String, String)] {
         var graph: [(String, String)] = [
