@@ -48,10 +48,15 @@ struct ChartScope {
         var stops = given
         let count = index.posts.count
         var drawn = [Bool](repeating: false, count: count)
-        var level = [Int](repeating: -1, count: count)
+        // One array, a number a post, holds first each reached post's level (stored one up,
+        // 0 for not reached), then the headcount each drawn post hides: a chartbook's
+        // planner makes thousands of scopes of a large structure, and allocating and
+        // clearing arrays of its size was most of each one's time.
+        var levels = [Int](repeating: 0, count: count)
+        func level(_ position: Int) -> Int { levels[position] - 1 }
         var queue: [Int] = []
-        for start in starts.sorted(by: { $0.level < $1.level }) where level[start.position] < 0 {
-            level[start.position] = start.level
+        for start in starts.sorted(by: { $0.level < $1.level }) where level(start.position) < 0 {
+            levels[start.position] = start.level + 1
             queue.append(start.position)
         }
         var head = 0
@@ -60,7 +65,7 @@ struct ChartScope {
             head += 1
             if drawn[position] { continue }
             drawn[position] = true
-            if let depth, level[position] >= depth { continue }
+            if let depth, level(position) >= depth { continue }
             if stops.contains(position) { continue }
             // (The start itself is never a stop: it is the page's own branch.)
             if let isStop, position != starts.first?.position, isStop(position) {
@@ -71,14 +76,17 @@ struct ChartScope {
             // (Starts at several levels: the queue is in level order, as they were sorted.)
             // A part of a manager's team keeps the manager's assistants beside it.
             for child in index.reports(of: position)
-            where level[child] < 0 && (only.map { $0.contains(child) || index.posts[child].assistant } ?? true) {
-                level[child] = level[position] + 1
+            where level(child) < 0 && (only.map { $0.contains(child) || index.posts[child].assistant } ?? true) {
+                levels[child] = levels[position] + 1
                 queue.append(child)
             }
         }
 
         let below = known ?? Self.headcountBelow(index)
-        var hidden = [Int](repeating: 0, count: count)
+        // Only the reached posts have a level to clear.
+        var hidden = levels
+        levels = []
+        for position in queue { hidden[position] = 0 }
         for position in queue where drawn[position] && !stops.contains(position) {
             for child in index.reports(of: position) where !drawn[child] && index.depth[child] > 0 {
                 hidden[position] += index.posts[child].count + below[child]
