@@ -36,8 +36,13 @@ public struct PostPositions: Sendable {
         // post with an id is the one kept.
         let parts = posts.count < Self.minimumConcurrentPosts ? 1 : ProcessInfo.processInfo.activeProcessorCount
         let hashes = ParallelWork.array(count: posts.count, parts: parts) { Self.hash(posts[$0].id) }
+        var ahead: UInt64 = 0
         slots.withUnsafeMutableBufferPointer { table in
             for position in posts.indices {
+                // The slot a later post will probe is read now, so that its cache line is
+                // on its way while this one is placed: the table of a few million ids is
+                // far larger than the caches, and each probe would otherwise wait on memory.
+                if position + Self.readAhead < hashes.count { ahead &+= table[hashes[position + Self.readAhead] & mask] }
                 let hash = hashes[position]
                 let tag = Self.tag(hash)
                 var slot = hash & mask
@@ -55,6 +60,8 @@ public struct PostPositions: Sendable {
                 }
             }
         }
+        // Used, harmlessly whatever it comes to, so that the reads ahead are not left out.
+        if ahead == .max { repeats.reserveCapacity(repeats.count) }
         self.posts = posts
         self.slots = slots
         self.mask = mask
@@ -81,6 +88,9 @@ public struct PostPositions: Sendable {
             slot = (slot + 1) & mask
         }
     }
+
+    /// How many posts ahead the table is read while it is filled.
+    static let readAhead = 16
 
     /// Structures at least this large hash their ids on every core.
     static let minimumConcurrentPosts = 100_000
