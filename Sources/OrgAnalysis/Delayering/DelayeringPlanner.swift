@@ -47,10 +47,16 @@ public struct DelayeringPlanner: Sendable {
         let (drafts, written) = takeSteps(&workspace, order: order, index: index, structure: structure)
         let optionStructures = written.map(\.structure)
         let measured = optionStructures.indices.filter { !Self.repeatsOptionBefore(at: $0, in: optionStructures) }
-        let ofOptions = ParallelWork.map(measured.count) { slot -> (StructureAnalysis, ValidationResult) in
-            let optionIndex = StructureIndex(optionStructures[measured[slot]])
-            return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
-        }
+        // Each on a thread of its own rather than through `concurrentPerform`: three
+        // options on two cores then share them to the end, where two would go one after
+        // the other on one core, and the work each spreads over the cores is not nested in
+        // an apply (which Dispatch would run on one thread).
+        let ofOptions = measured.map { slot in
+            ParallelWork.Background { () -> (StructureAnalysis, ValidationResult) in
+                let optionIndex = StructureIndex(optionStructures[slot])
+                return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
+            }
+        }.map(\.value)
         let results = [asIs.value] + ofOptions
         let slots = [0] + measured.map { $0 + 1 }
         let evaluated = (0...drafts.count).map { slot in results[slots.lastIndex { $0 <= slot } ?? 0] }
