@@ -7,8 +7,8 @@ struct PostBuilder {
     private(set) var post: Post
     /// The file read, named in errors.
     let file: String
-    /// `vacant` as read (a number, or a word for `ValueParsing.vacancy`), checked against
-    /// `count` once the row is read.
+    /// `vacant` as read (a number a CSV reader took from the bytes, or text for
+    /// `ValueParsing.vacancy`), checked against `count` once the row is read.
     private var pendingVacancy: (value: Vacancy, line: Int?, column: Int?)?
     private enum Vacancy {
         case number(Int)
@@ -55,7 +55,7 @@ struct PostBuilder {
         case .cost: try setCost(try ValueParsing.number(value, field: "cost", at: location(line, column)), line: line, column: column)
         case .count:
             try setCount(try ValueParsing.integer(value, field: "count", at: location(line, column)), line: line, column: column)
-        case .vacant: pendingVacancy = (Int(value).flatMap { $0 >= 0 ? .number($0) : nil } ?? .text(value), line, column)
+        case .vacant: pendingVacancy = (.text(value), line, column)
         case .temporary: post.temporary = try ValueParsing.boolean(value, field: "temporary", at: location(line, column))
         case .service: post.service = text
         case .assistant: post.assistant = try ValueParsing.boolean(value, field: "assistant", at: location(line, column))

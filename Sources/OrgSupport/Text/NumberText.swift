@@ -2,18 +2,19 @@
 /// in the shortest form that reads back to the same value.
 package enum NumberText {
     package static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if let whole = whole(value) { return String(whole) }
         return "\(value)"
+    }
+
+    /// `value` as a whole number, when it is one that is written without a point.
+    private static func whole(_ value: Double) -> Int? {
+        value == value.rounded() && abs(value) < 1e15 ? Int(value) : nil
     }
 
     /// Appends what `format` makes of `value`, without a string made for a whole number
     /// (nearly every cost and FTE of a large structure).
     package static func append(_ value: Double, to out: inout ByteBuffer) {
-        guard value == value.rounded(), abs(value) < 1e15 else {
-            out.append("\(value)")
-            return
-        }
-        append(Int(value), to: &out)
+        if let whole = whole(value) { append(whole, to: &out) } else { out.append("\(value)") }
     }
 
     /// Appends a whole number's decimal digits (and sign), as `String(value)` spells it.
