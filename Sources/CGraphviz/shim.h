@@ -37,4 +37,12 @@ static inline double orgmodel_graph_dpi(Agraph_t *graph) {
     return GD_drawing(graph)->dpi;
 }
 
+// The size of a node's label as Graphviz set it, in points (0 × 0 when it has none): for an
+// HTML-like label, the text or table before the node's margin is added.
+static inline pointf orgmodel_node_label_size(Agnode_t *node) {
+    textlabel_t *label = ND_label(node);
+    if (label == NULL) { pointf none = {0, 0}; return none; }
+    return label->dimen;
+}
+
 #endif

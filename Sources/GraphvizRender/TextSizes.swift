@@ -42,6 +42,16 @@ enum TextSizes {
         /// Fills in `span` from memory or from pango; false when pango could not lay it out.
         func layOut(_ span: UnsafeMutablePointer<textspan_t>, _ fontpath: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Bool {
             guard let pango else { return false }
+            // A stand-in's line (`SizedLabels`) is the size it carries.
+            if let text = span.pointee.str, let size = SizedLabels.size(of: text) {
+                span.pointee.size = size
+                span.pointee.yoffset_layout = 0
+                span.pointee.yoffset_centerline = 0
+                span.pointee.layout = nil
+                span.pointee.free_layout = nil
+                fontpath?.pointee = nil
+                return true
+            }
             let key = Key(span.pointee)
             if let known = spans[key] {
                 span.pointee.size = known.size

@@ -58,15 +58,23 @@ struct ChartRenderer {
             let size = try PhaseTimes.shared.time("plan: trial layouts") { try GraphvizRenderer.measure(dot: dot) }
             return (size.width, size.height)
         }
+        // Trial pages' boxes take stand-ins of their labels' size: the same plan, sooner.
+        let sizeLabels = Chartbook.LabelSizing(
+            sizes: { labels, defaults in
+                try PhaseTimes.shared.time("plan: label sizes") { try SizedLabels.sizes(of: labels, nodeDefaults: defaults) }
+            }, standIn: SizedLabels.standIn)
         let started = PhaseTimes.now()
         defer { PhaseTimes.shared.add("plan", since: started) }
         do {
-            if kind == .single { return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure) }
+            if kind == .single {
+                return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure, sizeLabels: sizeLabels)
+            }
             // A large pair's side-by-side trials are laid out in a second process.
             let worker = try MeasureWorker.start(posts: inputs.results.reduce(0) { $0 + $1.structure.posts.count })
             defer { worker?.finish() }
             return try Chartbook.plan(
-                current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure, ahead: worker)
+                current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure, ahead: worker,
+                sizeLabels: sizeLabels)
         } catch let failure as any OrgModelFailure {
             throw failure  // an unknown --root (64), or Graphviz measuring (3)
         } catch {

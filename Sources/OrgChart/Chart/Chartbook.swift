@@ -80,28 +80,49 @@ public struct Chartbook: Sendable {
     /// Measures a page's DOT text: the laid-out drawing's width and height in points.
     public typealias Measure = (String) throws -> (width: Double, height: Double)
 
-    /// Plans the chartbook of one structure.
+    /// What stands in for boxes' labels on trial pages: the renderer's sizes of HTML-like
+    /// label bodies (set under the chart's `node [...]` defaults), and a label value of a
+    /// given size that lays out at exactly that size. Without it, trial pages carry their
+    /// boxes' labels.
+    public struct LabelSizing: Sendable {
+        public var sizes: @Sendable (_ labels: [String], _ nodeDefaults: String) throws -> [(width: Double, height: Double)]
+        public var standIn: @Sendable (_ width: Double, _ height: Double) -> String
+
+        public init(
+            sizes: @escaping @Sendable ([String], String) throws -> [(width: Double, height: Double)],
+            standIn: @escaping @Sendable (Double, Double) -> String
+        ) {
+            self.sizes = sizes
+            self.standIn = standIn
+        }
+    }
+
+    /// Plans the chartbook of one structure. `sizeLabels`, when given, stands in for the
+    /// boxes' labels on trial pages: the same plan, sooner.
     public static func plan(
-        _ result: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure
+        _ result: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure,
+        sizeLabels: LabelSizing? = nil
     ) throws -> Chartbook {
-        try plan(PlanningViews(single: result, options: options), options: options, print: print, measure: measure)
+        try plan(
+            PlanningViews(single: result, options: options), options: options, print: print, measure: measure, sizeLabels: sizeLabels)
     }
 
     /// Plans the chartbooks of a pair: one plan for its current, proposed, compare and
     /// changes charts, checked against the compare and changes pages (the widest).
     /// `ahead`, when given, measures the side-by-side trials while this process measures the
-    /// change pages: the same plan, sooner.
+    /// change pages: the same plan, sooner; so does `sizeLabels` (as for one structure).
     public static func plan(
         current: ValidationResult, proposed: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure,
-        ahead: MeasureAhead? = nil
+        ahead: MeasureAhead? = nil, sizeLabels: LabelSizing? = nil
     ) throws -> Chartbook {
         try plan(
             PlanningViews(current: current, proposed: proposed, options: options), options: options, print: print, measure: measure,
-            ahead: ahead)
+            ahead: ahead, sizeLabels: sizeLabels)
     }
 
     static func plan(
-        _ views: PlanningViews, options: ChartOptions, print: PrintSettings, measure: @escaping Measure, ahead: MeasureAhead? = nil
+        _ views: PlanningViews, options: ChartOptions, print: PrintSettings, measure: @escaping Measure, ahead: MeasureAhead? = nil,
+        sizeLabels: LabelSizing? = nil
     ) throws -> Chartbook {
         // A page drawn for good differs a little from its trial (page numbers, headers, the
         // references of branches planned after it): each is measured again, and a branch
@@ -109,7 +130,8 @@ public struct Chartbook: Sendable {
         var tighter: [Int?: Double] = [:]
         var book: Chartbook
         var attempt = 0
-        let standIns = LabelStandIns(measure: measure)
+        let standIns = LabelStandIns(
+            measure: measure, sizing: sizeLabels, sizingKinds: ahead == nil ? nil : ["changes"])
         repeat {
             var planner = Planner(views: views, options: options, print: print, measure: measure)
             planner.ahead = ahead

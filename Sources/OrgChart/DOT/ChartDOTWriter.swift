@@ -61,7 +61,7 @@ struct ChartDOTWriter {
     }
 
     /// The defaults of every node and edge: the same on every page, so written once.
-    private static let nodeDefaults =
+    static let nodeDefaults =
         "node ["
         + DOTEmitter.attributes([
             ("shape", "box"),
@@ -192,6 +192,9 @@ struct ChartDOTWriter {
     /// The panels' boxes, and for side-by-side panels their headings, each heading held
     /// above its panel's first box.
     private mutating func writeBoxes() {
+        // A trial page's boxes take stand-ins for their labels where there are any.
+        let standIns = document.standIns.flatMap { labels, kind in labels.nodes(document.panels.flatMap(\.boxes), kind: kind) }
+        var next = 0
         for (number, panel) in document.panels.enumerated() {
             if sideBySide, let heading = panel.heading {
                 out.line(
@@ -203,7 +206,14 @@ struct ChartDOTWriter {
                             ("label", "<" + ChartPalette.bold(heading) + ">"),
                         ]) + "];")
             }
-            for box in panel.boxes { out.line(DOTEmitter.node(box, bare: bare)) }
+            for box in panel.boxes {
+                if let standIns {
+                    out.line(standIns[next])
+                    next += 1
+                } else {
+                    out.line(DOTEmitter.node(box, bare: bare))
+                }
+            }
         }
         guard sideBySide else { return }
         for number in document.panels.indices where document.panels[number].heading != nil {

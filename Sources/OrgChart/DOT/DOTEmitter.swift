@@ -44,6 +44,21 @@ enum DOTEmitter {
     /// cell carries the post's id (written `a_ID` in SVG, with a link to itself, which is
     /// what makes Graphviz write the id) and a port for the lines that end at it.
     static func band(_ box: ChartBox, bare: Bool = false) -> String {
+        let table = bandTable(box, cells: box.cells.map { cell($0, bare: bare) })
+        if bare { return box.name + " [shape=plain, label=<" + table + ">];" }
+        return box.name + " ["
+            + attributes([
+                ("id", DOTText.quoted(box.elementID)), ("shape", "plain"), ("label", "<" + table + ">"),
+            ]) + "];"
+    }
+
+    /// A box on a trial page with a stand-in (a DOT value) for its label.
+    static func standIn(_ box: ChartBox, label: String) -> String {
+        box.name + (box.cells.isEmpty ? " [label=" : " [shape=plain, label=") + label + "];"
+    }
+
+    /// A band's table: `cells` (its cells as written) set in `box.columns` columns.
+    static func bandTable(_ box: ChartBox, cells: [String]) -> String {
         let columns = max(1, box.columns)
         let rows = (box.cells.count + columns - 1) / columns
         var table = "<TABLE BORDER=\"0\" CELLSPACING=\"8\" CELLPADDING=\"0\">"
@@ -52,20 +67,12 @@ enum DOTEmitter {
             for column in 0..<columns {
                 // Filled column by column, so the order reads down each column.
                 let slot = column * rows + row
-                guard slot < box.cells.count else {
-                    table += "<TD></TD>"
-                    continue
-                }
-                table += cell(box.cells[slot], bare: bare)
+                table += slot < cells.count ? cells[slot] : "<TD></TD>"
             }
             table += "</TR>"
         }
         table += "</TABLE>"
-        if bare { return box.name + " [shape=plain, label=<" + table + ">];" }
-        return box.name + " ["
-            + attributes([
-                ("id", DOTText.quoted(box.elementID)), ("shape", "plain"), ("label", "<" + table + ">"),
-            ]) + "];"
+        return table
     }
 
     static func cell(_ cell: ChartCell, bare: Bool = false) -> String {

@@ -12,14 +12,114 @@ import Foundation
 /// digits: the charts' typeface sets every digit the same width, so "Moved: 3" takes the
 /// room "Moved: 7" does. Pages drawn for good keep their labels, and the planner measures
 /// each page again as drawn, so a stand-in can never let a page print below the floor.
+///
+/// The boxes have stand-ins too when the renderer can make them (`sizing`), each taking
+/// exactly the room of the box's own label, so a trial page lays out, and measures, as its
+/// boxes would: a post's box is a line of text the renderer sets at the label's size, and a
+/// band of stacked team leaders keeps its table with each cell an empty one of the cell's
+/// size (a table cell's size is whole points). Graphviz reads a line or a row of empty
+/// cells where it read tables of text. Each distinct label and cell is sized once, all of
+/// a page's new ones in one layout.
 final class LabelStandIns: @unchecked Sendable {
     private let measure: Chartbook.Measure
+    private let sizing: Chartbook.LabelSizing?
     private let lock = NSLock()
     /// Each label's size in whole points, by chart kind and the label with its digits as 0.
     private var sizes: [String: (width: Int, height: Int)] = [:]
+    /// The size of each box label and band cell measured, by its HTML.
+    private var boxSizes: [Label: (width: Double, height: Double)] = [:]
+    /// Labels and cells met on pages that do not size what they meet, to be sized with the
+    /// next page that does.
+    private var pending: [Label] = []
+    /// The chart kinds whose trial pages size the labels they meet (all when nil).
+    private let sizingKinds: Set<String>?
 
-    init(measure: @escaping Chartbook.Measure) {
+    /// `sizingKinds` names the chart kinds whose trial pages size the labels they meet, nil
+    /// for every kind. A pair's side-by-side trials are written while this process lays out
+    /// the change page, to be measured in a second process: sizing there would wait on this
+    /// process's layouts, so they take the stand-ins already known and leave the rest to
+    /// be sized with the next change page.
+    init(measure: @escaping Chartbook.Measure, sizing: Chartbook.LabelSizing? = nil, sizingKinds: Set<String>? = nil) {
         self.measure = measure
+        self.sizing = sizing
+        self.sizingKinds = sizingKinds
+    }
+
+    /// Each of `boxes` as a node of a trial page of `kind`, with a stand-in for its label,
+    /// or for each cell of a band, wherever its size is known; nil when there is no renderer
+    /// to size labels, or it could not (the page is then laid out with its labels, and
+    /// Graphviz says what is wrong when it lays that out).
+    func nodes(_ boxes: [ChartBox], kind: String) -> [String]? {
+        guard let sizing else { return nil }
+        // What to size: a box's label, or each of a band's cells alone in a table.
+        let cells = boxes.map { box in box.cells.isEmpty ? [] : box.cells.map { DOTEmitter.cell($0, bare: true) } }
+        let labels = zip(boxes, cells).map { box, cells in
+            box.cells.isEmpty ? [Label(text: box.label)] : cells.map { Label(text: Self.alone($0)) }
+        }
+        guard let sizes = self.sizes(of: labels.flatMap { $0 }, sizing, measuring: sizingKinds?.contains(kind) ?? true) else {
+            return nil
+        }
+        var next = 0
+        return zip(boxes, zip(labels, cells)).map { box, written in
+            let (labels, cells) = written
+            defer { next += labels.count }
+            guard !box.cells.isEmpty else {
+                guard let size = sizes[next] else { return DOTEmitter.node(box, bare: true) }
+                return DOTEmitter.standIn(box, label: sizing.standIn(size.width, size.height))
+            }
+            let table = cells.indices.map { index in
+                guard let size = sizes[next + index] else { return cells[index] }
+                return "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"\(Int(size.width.rounded()))\" HEIGHT=\"\(Int(size.height.rounded()))\"></TD>"
+            }
+            return DOTEmitter.standIn(box, label: "<" + DOTEmitter.bandTable(box, cells: table) + ">")
+        }
+    }
+
+    /// A band's cell alone in a table that adds nothing round it: the table's size is the
+    /// cell's, as the band sets it (its padding is the band's, none).
+    static func alone(_ cell: String) -> String {
+        "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>" + cell + "</TR></TABLE>"
+    }
+
+    /// The size of each of `labels` where known. `measuring` sizes those not known in one
+    /// layout, with any left pending; otherwise they are left pending. Nil when the
+    /// renderer could not size them.
+    private func sizes(
+        of labels: [Label], _ sizing: Chartbook.LabelSizing, measuring: Bool
+    ) -> [(width: Double, height: Double)?]? {
+        lock.lock()
+        var found = labels.map { boxSizes[$0] }
+        var unknown: [Label] = []
+        var seen = Set<Label>()
+        for (label, known) in zip(labels, found) where known == nil && seen.insert(label).inserted { unknown.append(label) }
+        if !measuring { pending += unknown }
+        let waiting = measuring ? pending.filter { boxSizes[$0] == nil && seen.insert($0).inserted } : []
+        if measuring { pending.removeAll() }
+        lock.unlock()
+        guard measuring, !(unknown.isEmpty && waiting.isEmpty) else { return found }
+        let asked = unknown + waiting
+        guard let sizes = try? sizing.sizes(asked.map(\.text), ChartDOTWriter.nodeDefaults), sizes.count == asked.count else {
+            return nil
+        }
+        let new = Dictionary(zip(asked, sizes)) { first, _ in first }
+        lock.lock()
+        boxSizes.merge(new) { first, _ in first }
+        lock.unlock()
+        for index in found.indices where found[index] == nil { found[index] = new[labels[index]] }
+        return found
+    }
+
+    /// A label's HTML, hashed and compared byte for byte: labels are long, and hashing a
+    /// `String` normalises its Unicode first.
+    private struct Label: Hashable {
+        var text: String
+
+        static func == (lhs: Label, rhs: Label) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = self.text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// A blank table the size of the label `table` makes (an HTML-like label, as it is set

@@ -41,6 +41,51 @@ import Testing
         #expect(compared >= 9)
     }
 
+    /// Boxes' stand-ins sized by Graphviz, as `orgmodel` makes them.
+    static let sizing = Chartbook.LabelSizing(
+        sizes: { labels, defaults in try SizedLabels.sizes(of: labels, nodeDefaults: defaults) }, standIn: SizedLabels.standIn)
+
+    @Test("Boxes and band cells standing in for their labels lay a trial page out to the drawn page's size")
+    func boxStandInsMeasureAsDrawn() throws {
+        let current = try ChartFixtures.validated(StructureGenerator(posts: 700, seed: 5).generate())
+        let proposed = try ChartFixtures.validated(StructureGenerator(posts: 700, seed: 6).generate())
+        let options = ChartOptions()
+        let book = try Chartbook.plan(current: current, proposed: proposed, options: options, print: PrintSettings()) {
+            try Self.measure($0)
+        }
+        let link = PageLink(stem: "b", ext: "svg", pages: book.pageCount)
+        var trial = options
+        // Side-by-side pages size nothing themselves: the first of a page meets its labels
+        // unknown, the second what its change page sized, a page of stand-ins and labels.
+        trial.standIns = LabelStandIns(measure: Self.measure, sizing: Self.sizing, sizingKinds: ["changes"])
+        var (boxes, cells, labels) = (0, 0, 0)
+        for page in book.pages where page.number % 3 == 1 {
+            for kind in [ChartbookKind.compare, .changes, .compare, .current] {
+                let drawn = try book.dot(page: page.number, kind: kind, options: options, link: link)
+                let bare = try book.dot(page: page.number, kind: kind, options: trial, link: link)
+                if bare.contains("\u{1}") { boxes += 1 }
+                if bare.contains("<TD FIXEDSIZE") { cells += 1 }
+                if bare.contains("label=<<FONT") { labels += 1 }
+                let (drawnSize, bareSize) = (try Self.measure(drawn), try Self.measure(bare))
+                #expect(drawnSize == bareSize, "page \(page.number), \(kind): \(drawnSize) drawn, \(bareSize) as a trial")
+            }
+        }
+        #expect(boxes > 5 && cells > 5 && labels > 5, "\(boxes) pages with boxes, \(cells) with cells stood in; \(labels) with labels")
+    }
+
+    @Test("Boxes keep their labels when their sizes cannot be had")
+    func unsizedBoxesKeepLabels() throws {
+        struct Refused: Error {}
+        let result = try ChartFixtures.validated(StructureGenerator(posts: 300, seed: 3).generate())
+        let book = try Chartbook.plan(result, options: ChartOptions(), print: PrintSettings()) { try Self.measure($0) }
+        var trial = ChartOptions()
+        trial.standIns = LabelStandIns(
+            measure: Self.measure, sizing: Chartbook.LabelSizing(sizes: { _, _ in throw Refused() }, standIn: SizedLabels.standIn))
+        let bare = try book.dot(
+            page: book.contentsPages + 1, kind: .single, options: trial, link: PageLink(stem: "b", ext: "svg", pages: 9))
+        #expect(bare.contains("label=<<FONT") && !bare.contains("\u{1}") && !bare.contains("<TD FIXEDSIZE"))
+    }
+
     /// The stand-in for a table keyed by its own text, as a test asks for it.
     static func standIn(_ table: String, kind: String, in standIns: LabelStandIns) -> String? {
         standIns.standIn(key: table, kind: kind) { table }
