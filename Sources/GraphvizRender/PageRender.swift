@@ -53,8 +53,15 @@ extension GraphvizRenderer {
             let scale = min(1, max(0.01, scaleFor(drawing)))
             let pad = self.pad(of: graph)
             let drawn = DrawingSize(width: (drawing.width + 2 * pad) * scale, height: (drawing.height + 2 * pad) * scale)
-            // Graphviz scales the drawing with its pad to fit this size.
-            if scale < 1 { orgmodel_set_drawing_size(graph, drawn.width, drawn.height) }
+            // Graphviz scales the drawing with its pad to fit this size: set so that the
+            // scale it works out is `scale` to the last bit, and pages drawn at one scale
+            // share cairo's scaled fonts, each glyph loaded once for them all.
+            if scale < 1 {
+                let box = orgmodel_graph_bb(graph)
+                let extent = (width: (box.UR.x + pad) - (box.LL.x - pad), height: (box.UR.y + pad) - (box.LL.y - pad))
+                let size = exactSize(extent, scale: scale)
+                orgmodel_set_drawing_size(graph, size.width, size.height)
+            }
             var files: [(format: RenderFormat, bytes: [UInt8])] = []
             for format in formats {
                 if format == .pdf, let book {
@@ -89,6 +96,30 @@ extension GraphvizRenderer {
             self.paper = paper
             self.destination = destination
         }
+    }
+
+    /// The drawing size to set for a drawing of `extent` (padded) to be drawn at `scale`:
+    /// Graphviz divides each side of the size by the extent's and takes the lesser, so one
+    /// side whose ratio is `scale` to the last bit, the other left as long as the extent,
+    /// makes exactly `scale`. Not every scale is a ratio of some size to a given extent:
+    /// then each side is the nearest above.
+    static func exactSize(_ extent: (width: Double, height: Double), scale: Double) -> (width: Double, height: Double) {
+        let width = exactSide(extent.width, scale: scale)
+        let height = exactSide(extent.height, scale: scale)
+        if width / extent.width == scale { return (width, max(height, extent.height)) }
+        if height / extent.height == scale { return (max(width, extent.width), height) }
+        return (width, height)
+    }
+
+    /// A side whose ratio to `extent` is `scale` exactly, where there is one; else the
+    /// nearest above.
+    static func exactSide(_ extent: Double, scale: Double) -> Double {
+        guard extent > 0 else { return 0 }
+        var size = extent * scale
+        for _ in 0..<4 where size / extent < scale { size = size.nextUp }
+        for _ in 0..<4 where size / extent > scale { size = size.nextDown }
+        if size / extent < scale { size = size.nextUp }
+        return size
     }
 
     /// The graph's `pad` in points (Graphviz's cairo default, 4, when unset).

@@ -61,7 +61,7 @@ extension ChartRenderer {
             do {
                 rendered = try PhaseTimes.shared.time("pages: layout and drawing") { () throws(GraphvizError) in
                     try GraphvizRenderer.renderPage(dot: page.dot, formats: formats, book: bookPage) { size in
-                        print.fit(width: size.width, height: size.height).scale
+                        print.steadyScale(print.fit(width: size.width, height: size.height).scale, smallestType: page.smallestType)
                     }
                 }
             } catch {

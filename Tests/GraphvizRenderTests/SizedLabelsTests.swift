@@ -48,3 +48,27 @@ import Testing
         }
     }
 }
+
+/// A page's drawing size is set so that Graphviz's scale (the size over the padded extent)
+/// is the one asked for, to the last bit.
+@Suite struct ExactScaleTests {
+    @Test("The size set divides by the extent to the scale asked for")
+    func sizesDivideToTheScale() {
+        var exact = 0
+        var total = 0
+        for width in stride(from: 37.3, to: 2_400, by: 13.7) {
+            let extent = (width: width, height: width * 0.613 + 91.1)
+            for hundredths in 40..<100 {
+                let scale = Double(hundredths) / 100
+                let size = GraphvizRenderer.exactSize(extent, scale: scale)
+                // What Graphviz works out from the size.
+                let made = min(size.width / extent.width, size.height / extent.height)
+                #expect(made >= scale && made <= scale.nextUp.nextUp, "\(extent) at \(scale)")
+                if made == scale { exact += 1 }
+                total += 1
+            }
+        }
+        #expect(exact * 100 >= total * 97, "\(exact) of \(total) exact")
+        #expect(GraphvizRenderer.exactSide(0, scale: 0.5) == 0)
+    }
+}

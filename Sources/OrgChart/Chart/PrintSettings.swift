@@ -62,6 +62,15 @@ public struct PrintSettings: Sendable, Equatable, Codable {
         return max(scale(long, short), scale(short, long))
     }
 
+    /// `scale` taken down to a whole hundredth, unless that would print `smallestType` below
+    /// the floor: pages drawn at one of a few scales share their fonts as scaled, so each
+    /// glyph is made once for them all rather than once a page.
+    public func steadyScale(_ scale: Double, smallestType: Double) -> Double {
+        guard scale < 1 else { return scale }
+        let steady = (scale * 100).rounded(.down) / 100
+        return steady > 0 && steady * smallestType >= minText - 1e-9 ? steady : scale
+    }
+
     /// Whether a drawing of this size prints at or above the floor.
     public func fits(width: Double, height: Double) -> Bool { fit(width: width, height: height).scale >= floor - 1e-9 }
 }
