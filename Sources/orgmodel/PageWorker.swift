@@ -39,7 +39,7 @@ struct PageWorker {
         do {
             // The pages hold the structure's names: only this user may read them.
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try JSONEncoder().encode(books).write(to: folder.appendingPathComponent("job.json"))
+            try SecondProcess.write(try job(books), to: folder.appendingPathComponent("job"))
             let process = SecondProcess.process([DrawPagesCommand.name, folder.path])
             process.standardOutput = FileHandle.nullDevice
             try process.run()
@@ -64,7 +64,7 @@ struct PageWorker {
         process.waitUntilExit()
         PhaseTimes.shared.add("pages: waiting for the second process", since: started)
         guard process.terminationReason == .exit, process.terminationStatus == 0,
-            let result = try? Data(contentsOf: folder.appendingPathComponent("result")), let books = Self.decode(result)
+            let result = SecondProcess.read(folder.appendingPathComponent("result")), let books = Self.decode(result)
         else {
             throw CommandFailure.outputFailed(
                 "the second orgmodel process drawing pages failed (status \(process.terminationStatus)); nothing was written")
@@ -72,10 +72,59 @@ struct PageWorker {
         return books
     }
 
+    /// The books to draw as bytes: their description as JSON (the pages without their DOT
+    /// text), its length first, then each page's DOT text, its length first, in order. The
+    /// text is most of it, and goes as it is rather than as escaped JSON.
+    static func job(_ books: [BookPages]) throws -> [UInt8] {
+        var described = books
+        for book in described.indices {
+            for page in described[book].pages.indices { described[book].pages[page].dot = "" }
+        }
+        let json = try JSONEncoder().encode(described)
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + 8 + books.reduce(0) { $0 + $1.pages.reduce(0) { $0 + 8 + $1.dot.utf8.count } })
+        out += SecondProcess.number(json.count)
+        out += json
+        for book in books {
+            for page in book.pages {
+                out += SecondProcess.number(page.dot.utf8.count)
+                out += page.dot.utf8
+            }
+        }
+        return out
+    }
+
+    /// The books `job` wrote; nil when the bytes are not such.
+    static func books(fromJob bytes: [UInt8]) -> [BookPages]? {
+        var at = 0
+        func chunk() -> ArraySlice<UInt8>? {
+            guard at + 8 <= bytes.count else { return nil }
+            let count = SecondProcess.integer(bytes[at..<(at + 8)])
+            guard count <= UInt64(bytes.count - at - 8) else { return nil }
+            at += 8
+            defer { at += Int(count) }
+            return bytes[at..<(at + Int(count))]
+        }
+        guard let json = chunk(), var books = try? JSONDecoder().decode([BookPages].self, from: Data(json)) else { return nil }
+        for book in books.indices {
+            for page in books[book].pages.indices {
+                guard let dot = chunk() else { return nil }
+                books[book].pages[page].dot = String(decoding: dot, as: UTF8.self)
+            }
+        }
+        return at == bytes.count ? books : nil
+    }
+
     /// The drawn books as bytes: each count and length a little-endian UInt64, then the
     /// notes, then the files (path and bytes).
     static func encode(_ books: [BookPages.Drawn]) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(
+            8
+                + books.reduce(0) { total, book in
+                    total + 16 + book.notes.reduce(0) { $0 + 8 + $1.utf8.count }
+                        + book.files.reduce(0) { $0 + 16 + $1.path.utf8.count + $1.bytes.count }
+                })
         func bytes(_ value: some Collection<UInt8>) {
             out += SecondProcess.number(value.count)
             out.append(contentsOf: value)
@@ -94,8 +143,7 @@ struct PageWorker {
     }
 
     /// The books `encode` wrote; nil when the bytes are not such.
-    static func decode(_ data: Data) -> [BookPages.Drawn]? {
-        let bytes = [UInt8](data)
+    static func decode(_ bytes: [UInt8]) -> [BookPages.Drawn]? {
         var at = 0
         func number() -> Int? {
             guard at + 8 <= bytes.count else { return nil }
@@ -128,27 +176,24 @@ struct PageWorker {
     }
 }
 
-/// The second process's command (not listed in help): draws the books in FOLDER/job.json
+/// The second process's command (not listed in help): draws the books in FOLDER/job
 /// and writes them to FOLDER/result.
 struct DrawPagesCommand: ParsableCommand {
     static let name = "draw-pages"
     static let configuration = CommandConfiguration(
         commandName: name, abstract: "Draw chartbook pages for another orgmodel process.", shouldDisplay: false)
 
-    @Argument(help: "The folder holding job.json.")
+    @Argument(help: "The folder holding the job.")
     var folder: String
 
     func run() throws {
         let url = URL(fileURLWithPath: folder)
-        let books: [BookPages]
-        do {
-            books = try JSONDecoder().decode([BookPages].self, from: Data(contentsOf: url.appendingPathComponent("job.json")))
-        } catch {
-            throw CommandFailure.outputFailed("cannot read the pages to draw in \(folder): \(error.localizedDescription)")
+        guard let job = SecondProcess.read(url.appendingPathComponent("job")), let books = PageWorker.books(fromJob: job) else {
+            throw CommandFailure.outputFailed("cannot read the pages to draw in \(folder)")
         }
         let drawn = try books.map(ChartRenderer.drawPages)
         do {
-            try Data(PageWorker.encode(drawn)).write(to: url.appendingPathComponent("result"))
+            try SecondProcess.write(PageWorker.encode(drawn), to: url.appendingPathComponent("result"))
         } catch {
             throw CommandFailure.outputFailed("cannot write the drawn pages to \(folder): \(error.localizedDescription)")
         }

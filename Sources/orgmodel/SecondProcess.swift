@@ -29,6 +29,29 @@ enum SecondProcess {
     /// `value` as 8 little-endian bytes.
     static func number(_ value: Int) -> [UInt8] { withUnsafeBytes(of: UInt64(value).littleEndian) { Array($0) } }
 
+    /// Writes `bytes` to a new file at `url` (replacing any), straight from the array.
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let done = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if done < 0 && errno == EINTR { continue }
+            guard done > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+            written += done
+        }
+    }
+
+    /// The whole of the file at `url`, read straight into an array; nil when it cannot be read.
+    static func read(_ url: URL) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+        defer { try? handle.close() }
+        var status = stat()
+        guard fstat(handle.fileDescriptor, &status) == 0 else { return nil }
+        return handle.readExactly(Int(status.st_size))
+    }
+
     /// 8 little-endian bytes as a number.
     static func integer(_ bytes: some Collection<UInt8>) -> UInt64 {
         bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }

@@ -1,4 +1,5 @@
 import Foundation
+import OrgChart
 import OrgModel
 import Testing
 
@@ -60,13 +61,32 @@ import Testing
         first.files = [("a.pdf", [0, 1, 2, 255]), ("a-p01.svg", Array("<svg/>".utf8)), ("empty", [])]
         let books = [first, BookPages.Drawn()]
         let bytes = PageWorker.encode(books)
-        let back = try #require(PageWorker.decode(Data(bytes)))
+        let back = try #require(PageWorker.decode(bytes))
         #expect(back.map(\.notes) == books.map(\.notes))
         #expect(back.map { $0.files.map(\.path) } == books.map { $0.files.map(\.path) })
         #expect(back.map { $0.files.map(\.bytes) } == books.map { $0.files.map(\.bytes) })
-        #expect(PageWorker.decode(Data(bytes.dropLast())) == nil, "cut short")
-        #expect(PageWorker.decode(Data(bytes + [0])) == nil, "something more")
-        #expect(PageWorker.decode(Data([255, 255, 255, 255, 255, 255, 255, 255])) == nil, "a count larger than the file")
+        #expect(PageWorker.decode(Array(bytes.dropLast())) == nil, "cut short")
+        #expect(PageWorker.decode(bytes + [0]) == nil, "something more")
+        #expect(PageWorker.decode([255, 255, 255, 255, 255, 255, 255, 255]) == nil, "a count larger than the file")
+    }
+
+    @Test func pagesToDrawGoWholeOrNotAtAll() throws {
+        var book = BookPages(
+            outputs: [(.pdf, "a.pdf"), (.svg, "a.svg")], print: PrintSettings(), link: PageLink(stem: "a", ext: "svg", pages: 2))
+        book.pages = [
+            BookPages.Page(number: 1, dot: "digraph { a -> \"Café, 2 \\\"quoted\\\"\" }", smallestType: 9),
+            BookPages.Page(number: 2, dot: "", smallestType: 7.5),
+        ]
+        let other = BookPages(outputs: [(.svg, "b.svg")], print: PrintSettings(), link: PageLink(stem: "b", ext: "svg", pages: 0))
+        let bytes = try PageWorker.job([book, other])
+        let back = try #require(PageWorker.books(fromJob: bytes))
+        #expect(back.map { $0.pages.map(\.dot) } == [book.pages.map(\.dot), []])
+        #expect(back.map { $0.pages.map(\.number) } == [[1, 2], []])
+        #expect(back[0].pages.map(\.smallestType) == [9, 7.5])
+        #expect(back.map { $0.outputs.map(\.path) } == [["a.pdf", "a.svg"], ["b.svg"]])
+        #expect(PageWorker.books(fromJob: Array(bytes.dropLast())) == nil, "cut short")
+        #expect(PageWorker.books(fromJob: bytes + [0]) == nil, "something more")
+        #expect(PageWorker.books(fromJob: [255, 255, 255, 255, 255, 255, 255, 255]) == nil, "a count larger than the file")
     }
 
     @Test func theHiddenCommandSaysWhenItHasNothingToDraw() throws {
