@@ -6,5 +6,6 @@
 // made by cairo), so no page is written as a PDF of its own and then joined.
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <zlib.h>
 
 #endif

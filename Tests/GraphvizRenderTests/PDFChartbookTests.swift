@@ -102,6 +102,24 @@ import Testing
         #expect(try Self.book(title: "Another") != first)
     }
 
+    @Test func theStreamsAreCompressedAtTheBooksLevel() throws {
+        let pdf = try Self.book()
+        // A zlib stream's second byte gives its level: 0x5E for levels 2 to 5, 0x9C for
+        // zlib's default, 6.
+        var levels: [UInt8: Int] = [:]
+        let marker = Array("stream\n".utf8)
+        var at = 0
+        while at + marker.count + 2 <= pdf.count {
+            if pdf[at] == marker[0], Array(pdf[at..<(at + marker.count)]) == marker, pdf[at + marker.count] == 0x78 {
+                levels[pdf[at + marker.count + 1], default: 0] += 1
+            }
+            at += 1
+        }
+        #expect(PDFCompression.level == 3)
+        #expect(levels.keys.sorted() == [0x5E], "\(levels)")
+        #expect((levels[0x5E] ?? 0) >= 3)
+    }
+
     @Test func aBookmarkToAPageNotDrawnIsRefused() throws {
         let book = PDFChartbook()
         let page = GraphvizRenderer.BookPage(book: book, paper: { _ in Self.a4 }, destination: { _ in nil })

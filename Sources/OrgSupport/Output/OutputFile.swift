@@ -51,13 +51,15 @@ public enum OutputFile {
         var staging = Staging(batched: files.count > batchedSync)
         var direct: [(destination: Destination, parts: [any ContiguousBytes & Sendable])] = []
         do throws(WriteError) {
+            var ordinary: [(parts: [any ContiguousBytes & Sendable], destination: Destination, path: String)] = []
             for (destination, (path, parts)) in zip(destinations, files) {
                 if destination.isSpecial {
                     direct.append((destination, parts))
                 } else {
-                    try staging.stage(parts, to: destination, shown: path)
+                    ordinary.append((parts, destination, path))
                 }
             }
+            try staging.stage(ordinary)
             // Many files are synced together, one flush of their file systems, before any is
             // renamed into place: a file at a time, a review's thousands of pages took longer
             // to sync than to draw.
@@ -80,102 +82,12 @@ public enum OutputFile {
         if let failure { throw WriteError(path: destination.path, message: failure) }
     }
 
-    /// The ordinary files of one write, each staged as a temporary file beside its target
-    /// until all are written; then renamed into place, or on a failure taken back.
-    private struct Staging {
-        /// Whether the files are synced together, one flush of their file systems, not each.
-        let batched: Bool
-        var staged: [(temporary: String, path: String, shown: String)] = []
-        /// The folders made for the files, outermost first.
-        var createdFolders: [String] = []
-        /// Each folder's temporary files, listed once a write, not once a file: a review writes thousands.
-        var listedFolders: [String: [String]] = [:]
-
-        /// Writes `parts` to a new temporary file beside the destination's target (`shown` is
-        /// the path as the user gave it).
-        mutating func stage(_ parts: [any ContiguousBytes & Sendable], to destination: Destination, shown path: String) throws(WriteError) {
-            let url = URL(fileURLWithPath: destination.target)
-            let directory = url.deletingLastPathComponent().path
-            try prepareFolder(directory, for: destination, shown: path)
-            if listedFolders[directory] == nil { listedFolders[directory] = TemporaryName.entries(of: directory) }
-            TemporaryName.removeStale(for: url.lastPathComponent, in: directory, entries: listedFolders[directory] ?? [])
-            let temporary = (directory as NSString).appendingPathComponent(TemporaryName.make(for: url.lastPathComponent))
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else {
-                throw WriteError(path: path, message: "the directory \(directory) is not writable (\(String(cString: strerror(errno))))")
-            }
-            staged.append((temporary, destination.target, path))
-            // A file written over keeps its permissions (an HR extract kept private stays so).
-            if let mode = destination.mode { _ = fchmod(descriptor, mode) }
-            var failure = writeAll(parts, to: descriptor)
-            if failure == nil, !batched, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-            if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-            if let failure { throw WriteError(path: path, message: failure) }
-        }
-
-        /// Creates the target's folder when it is missing and allowed; refuses a folder that
-        /// is still missing, or a target that is a directory.
-        private mutating func prepareFolder(_ directory: String, for destination: Destination, shown path: String) throws(WriteError) {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: directory), FolderPlan.shared.allows(directory) {
-                createdFolders += try createFolder(directory, shown: path)
-            }
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw WriteError(path: path, message: "the directory \(directory) does not exist")
-            }
-            if FileManager.default.fileExists(atPath: destination.target, isDirectory: &isDirectory), isDirectory.boolValue {
-                throw WriteError(path: path, message: "it is a directory")
-            }
-        }
-
-        /// Flushes the file systems holding the staged files, each once.
-        func syncFileSystems() throws(WriteError) {
-            var synced: [String] = []
-            for file in staged {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                guard !synced.contains(folder) else { continue }
-                synced.append(folder)
-                if let failure = syncFileSystem(of: folder.isEmpty ? "." : folder) { throw WriteError(path: file.shown, message: failure) }
-            }
-        }
-
-        /// Renames every staged file into place, in order.
-        func renameIntoPlace() throws(WriteError) {
-            for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
-                // Files renamed already stay: only a rename racing another process fails here.
-                let written = index > 0 ? " (\(index) of the \(staged.count) files were written)" : ""
-                throw WriteError(path: file.shown, message: String(cString: strerror(errno)) + written)
-            }
-        }
-
-        /// Removes the temporary files, and the folders made for them; deepest first, and a
-        /// folder something else has put a file into stays.
-        func discard() {
-            for file in staged { unlink(file.temporary) }
-            for folder in createdFolders.reversed() { rmdir(folder) }
-        }
-
-        /// Syncs the folders the files were renamed into, and those the made folders are in.
-        func syncFolders() {
-            var folders: [String] = []
-            for file in staged {
-                let folder = (file.path as NSString).deletingLastPathComponent
-                if !folders.contains(folder) { folders.append(folder) }
-            }
-            for folder in createdFolders {
-                let parent = (folder as NSString).deletingLastPathComponent
-                if !folders.contains(parent) { folders.append(parent) }
-            }
-            for folder in folders { syncFolder(folder.isEmpty ? "." : folder) }
-        }
-    }
-
     /// Above this many files, a write syncs their file systems once instead of each file.
     static let batchedSync = 32
 
     /// Flushes every file written on the file system holding `folder` to disk; the
     /// system's reason when it cannot.
-    private static func syncFileSystem(of folder: String) -> String? {
+    static func syncFileSystem(of folder: String) -> String? {
         let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         defer { close(descriptor) }
@@ -190,7 +102,7 @@ public enum OutputFile {
 
     /// Flushes a folder's entries (new names, renames) to disk; a file system that cannot
     /// sync a folder has nothing more to do.
-    private static func syncFolder(_ path: String) {
+    static func syncFolder(_ path: String) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
@@ -198,7 +110,7 @@ public enum OutputFile {
     }
 
     /// Creates `path` and any missing parents; the folders made, outermost first.
-    private static func createFolder(_ path: String, shown: String) throws(WriteError) -> [String] {
+    static func createFolder(_ path: String, shown: String) throws(WriteError) -> [String] {
         var missing: [String] = []
         var folder = path
         while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
@@ -286,7 +198,7 @@ public enum OutputFile {
     }
 
     /// Writes every part to `descriptor`; the system's reason when it cannot.
-    private static func writeAll(_ parts: [any ContiguousBytes & Sendable], to descriptor: Int32) -> String? {
+    static func writeAll(_ parts: [any ContiguousBytes & Sendable], to descriptor: Int32) -> String? {
         var failure: String?
         for part in parts where failure == nil {
             part.withUnsafeBytes { raw in
