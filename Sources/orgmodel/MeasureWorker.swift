@@ -51,6 +51,11 @@ final class MeasureWorker: MeasureAhead {
         }
     }
 
+    var hasAnswer: Bool {
+        var request = pollfd(fd: answers.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) != 0
+    }
+
     func result() throws -> (width: Double, height: Double) {
         let started = PhaseTimes.now()
         defer { PhaseTimes.shared.add("plan: waiting for the second process", since: started) }

@@ -9,6 +9,8 @@ public protocol MeasureAhead: AnyObject {
     /// The size of the earliest page started whose size has not been read, in points: pages
     /// are answered in the order they were started.
     func result() throws -> (width: Double, height: Double)
+    /// Whether `result` would return without waiting (an answer, or the end, has come).
+    var hasAnswer: Bool { get }
 }
 
 extension Planner {
@@ -34,6 +36,9 @@ extension Planner {
     func readAhead(through key: Trial? = nil) throws {
         guard let ahead else { return }
         while let next = sizes.pending.first {
+            // While the answer is still coming, labels met on pages laid out elsewhere are
+            // sized here, so that later pages stand in for them at no cost to the plan.
+            while !ahead.hasAnswer, standIns?.sizeWaiting(atMost: Self.sizedWhileWaiting) == true {}
             let size = try ahead.result()
             sizes.pending.removeFirst()
             remember(size, key: next)
@@ -108,6 +113,10 @@ extension Planner {
 
         init(_ ahead: MeasureAhead) { self.ahead = ahead }
     }
+
+    /// Labels sized at a time while an answer from elsewhere is awaited: a few dozen take
+    /// less than a layout.
+    static let sizedWhileWaiting = 24
 
     /// Keeps a trial's size under its key, printing it with `ORGMODEL_DEBUG_PLAN=1`.
     func remember(_ size: (width: Double, height: Double), key: Trial) {

@@ -28,8 +28,8 @@ final class LabelStandIns: @unchecked Sendable {
     private var sizes: [String: (width: Int, height: Int)] = [:]
     /// The size of each box label and band cell measured, by its HTML.
     private var boxSizes: [Label: (width: Double, height: Double)] = [:]
-    /// Labels and cells met on pages that do not size what they meet, to be sized with the
-    /// next page that does.
+    /// Labels and cells met on pages that do not size what they meet, to be sized while
+    /// the planner waits (`sizeWaiting`).
     private var pending: [Label] = []
     /// The chart kinds whose trial pages size the labels they meet (all when nil).
     private let sizingKinds: Set<String>?
@@ -38,7 +38,7 @@ final class LabelStandIns: @unchecked Sendable {
     /// for every kind. A pair's side-by-side trials are written while this process lays out
     /// the change page, to be measured in a second process: sizing there would wait on this
     /// process's layouts, so they take the stand-ins already known and leave the rest to
-    /// be sized with the next change page.
+    /// be sized while the planner waits on the second process.
     init(measure: @escaping Chartbook.Measure, sizing: Chartbook.LabelSizing? = nil, sizingKinds: Set<String>? = nil) {
         self.measure = measure
         self.sizing = sizing
@@ -82,8 +82,7 @@ final class LabelStandIns: @unchecked Sendable {
     }
 
     /// The size of each of `labels` where known. `measuring` sizes those not known in one
-    /// layout, with any left pending; otherwise they are left pending. Nil when the
-    /// renderer could not size them.
+    /// layout; otherwise they are left pending. Nil when the renderer could not size them.
     private func sizes(
         of labels: [Label], _ sizing: Chartbook.LabelSizing, measuring: Bool
     ) -> [(width: Double, height: Double)?]? {
@@ -93,20 +92,36 @@ final class LabelStandIns: @unchecked Sendable {
         var seen = Set<Label>()
         for (label, known) in zip(labels, found) where known == nil && seen.insert(label).inserted { unknown.append(label) }
         if !measuring { pending += unknown }
-        let waiting = measuring ? pending.filter { boxSizes[$0] == nil && seen.insert($0).inserted } : []
-        if measuring { pending.removeAll() }
         lock.unlock()
-        guard measuring, !(unknown.isEmpty && waiting.isEmpty) else { return found }
-        let asked = unknown + waiting
-        guard let sizes = try? sizing.sizes(asked.map(\.text), ChartDOTWriter.nodeDefaults), sizes.count == asked.count else {
+        guard measuring, !unknown.isEmpty else { return found }
+        guard let new = measured(unknown, sizing) else { return nil }
+        for index in found.indices where found[index] == nil { found[index] = new[labels[index]] }
+        return found
+    }
+
+    /// Sizes up to `count` of the labels left pending; whether any were sized.
+    func sizeWaiting(atMost count: Int) -> Bool {
+        guard let sizing else { return false }
+        lock.lock()
+        var asked: [Label] = []
+        var seen = Set<Label>()
+        while asked.count < count, let label = pending.popLast() {
+            if boxSizes[label] == nil, seen.insert(label).inserted { asked.append(label) }
+        }
+        lock.unlock()
+        return !asked.isEmpty && measured(asked, sizing) != nil
+    }
+
+    /// Sizes `labels` in one layout and keeps their sizes; nil when the renderer could not.
+    private func measured(_ labels: [Label], _ sizing: Chartbook.LabelSizing) -> [Label: (width: Double, height: Double)]? {
+        guard let sizes = try? sizing.sizes(labels.map(\.text), ChartDOTWriter.nodeDefaults), sizes.count == labels.count else {
             return nil
         }
-        let new = Dictionary(zip(asked, sizes)) { first, _ in first }
+        let new = Dictionary(zip(labels, sizes)) { first, _ in first }
         lock.lock()
         boxSizes.merge(new) { first, _ in first }
         lock.unlock()
-        for index in found.indices where found[index] == nil { found[index] = new[labels[index]] }
-        return found
+        return new
     }
 
     /// A label's HTML, hashed and compared byte for byte: labels are long, and hashing a

@@ -86,6 +86,26 @@ import Testing
         #expect(bare.contains("label=<<FONT") && !bare.contains("\u{1}") && !bare.contains("<TD FIXEDSIZE"))
     }
 
+    @Test("Labels met on pages that do not size them are sized while the planner waits, and stand in after")
+    func waitingLabelsAreSizedLater() throws {
+        let result = try ChartFixtures.validated(StructureGenerator(posts: 300, seed: 3).generate())
+        let book = try Chartbook.plan(result, options: ChartOptions(), print: PrintSettings()) { try Self.measure($0) }
+        let standIns = LabelStandIns(measure: Self.measure, sizing: Self.sizing, sizingKinds: [])
+        var trial = ChartOptions()
+        trial.standIns = standIns
+        let link = PageLink(stem: "b", ext: "svg", pages: 9)
+        let page = book.contentsPages + 1
+        let first = try book.dot(page: page, kind: .single, options: trial, link: link)
+        #expect(!first.contains("\u{1}") && !first.contains("<TD FIXEDSIZE"))
+        var batches = 0
+        while standIns.sizeWaiting(atMost: 3) { batches += 1 }
+        #expect(batches > 1)
+        let second = try book.dot(page: page, kind: .single, options: trial, link: link)
+        #expect(second.contains("\u{1}"))
+        #expect(try Self.measure(first) == Self.measure(second))
+        #expect(!standIns.sizeWaiting(atMost: 3), "nothing is left waiting")
+    }
+
     /// The stand-in for a table keyed by its own text, as a test asks for it.
     static func standIn(_ table: String, kind: String, in standIns: LabelStandIns) -> String? {
         standIns.standIn(key: table, kind: kind) { table }
