@@ -129,7 +129,14 @@ final class LabelStandIns: @unchecked Sendable {
     private struct Label: Hashable {
         var text: String
 
-        static func == (lhs: Label, rhs: Label) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+        static func == (lhs: Label, rhs: Label) -> Bool {
+            var (left, right) = (lhs.text, rhs.text)
+            return left.withUTF8 { left in
+                right.withUTF8 { right in
+                    left.count == right.count && (left.isEmpty || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0)
+                }
+            }
+        }
 
         func hash(into hasher: inout Hasher) {
             var text = self.text
