@@ -173,12 +173,18 @@ struct ChartDOTWriter {
             let label = (document.rowLabels[row] ?? []).enumerated().map { index, text in
                 index == 0 ? ChartPalette.bold(text) : "<FONT POINT-SIZE=\"9\" COLOR=\"\(ChartPalette.muted)\">\(text)</FONT>"
             }.joined(separator: "<BR ALIGN=\"RIGHT\"/>")
+            let html = label + "<BR ALIGN=\"RIGHT\"/>"
+            // A trial page's row labels take stand-ins of their size, as its boxes do.
+            if let (labels, kind) = document.standIns, let standIn = labels.node(label: html, kind: kind) {
+                out.line("\(name) [shape=plaintext, label=\(standIn)];")
+                continue
+            }
             out.line(
                 "\(name) ["
                     + DOTEmitter.attributes([
                         ("id", DOTText.quoted("orgchart-row-\(row.slug)")),
                         ("shape", "plaintext"),
-                        ("label", "<" + label + "<BR ALIGN=\"RIGHT\"/>>"),
+                        ("label", "<" + html + ">"),
                     ]) + "];")
         }
         // One statement per link: Graphviz's parser overflows on one edge statement of

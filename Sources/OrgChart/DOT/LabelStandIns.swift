@@ -75,6 +75,16 @@ final class LabelStandIns: @unchecked Sendable {
         }
     }
 
+    /// A stand-in (a DOT value) for a node's HTML-like label `label`, set in the chart's
+    /// defaults, on a trial page of `kind`; nil where it is not known and the kind does not
+    /// size what it meets, or the renderer could not size it.
+    func node(label: String, kind: String) -> String? {
+        guard let sizing, let size = sizes(of: [Label(text: label)], sizing, measuring: sizingKinds?.contains(kind) ?? true)?.first,
+            let size
+        else { return nil }
+        return sizing.standIn(size.width, size.height)
+    }
+
     /// A band's cell alone in a table that adds nothing round it: the table's size is the
     /// cell's, as the band sets it (its padding is the band's, none).
     static func alone(_ cell: String) -> String {

@@ -58,7 +58,7 @@ import Testing
         // Side-by-side pages size nothing themselves: the first of a page meets its labels
         // unknown, the second what its change page sized, a page of stand-ins and labels.
         trial.standIns = LabelStandIns(measure: Self.measure, sizing: Self.sizing, sizingKinds: ["changes"])
-        var (boxes, cells, labels) = (0, 0, 0)
+        var (boxes, cells, labels, rows) = (0, 0, 0, 0)
         for page in book.pages where page.number % 3 == 1 {
             for kind in [ChartbookKind.compare, .changes, .compare, .current] {
                 let drawn = try book.dot(page: page.number, kind: kind, options: options, link: link)
@@ -66,11 +66,13 @@ import Testing
                 if bare.contains("\u{1}") { boxes += 1 }
                 if bare.contains("<TD FIXEDSIZE") { cells += 1 }
                 if bare.contains("label=<<FONT") { labels += 1 }
+                if bare.contains("row0 [shape=plaintext, label=\"\u{1}") { rows += 1 }
                 let (drawnSize, bareSize) = (try Self.measure(drawn), try Self.measure(bare))
                 #expect(drawnSize == bareSize, "page \(page.number), \(kind): \(drawnSize) drawn, \(bareSize) as a trial")
             }
         }
         #expect(boxes > 5 && cells > 5 && labels > 5, "\(boxes) pages with boxes, \(cells) with cells stood in; \(labels) with labels")
+        #expect(rows > 5, "\(rows) pages with their tier labels stood in")
     }
 
     @Test("Boxes keep their labels when their sizes cannot be had")
