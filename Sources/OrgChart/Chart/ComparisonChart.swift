@@ -52,7 +52,7 @@ public enum ComparisonChart {
             notes: notes(sides, scopes).map { Footnotes.wrapped($0) } + footnotes.notes,
             dpi: options.dpi,
             header: ChartText.header(
-                options.page, chains: headerChains(zip(sides, scopes).map { side, scope in scope.chain.map { "\(side.heading): \($0)" } })),
+                options.page, chains: headerChains(sides, scopes.map(\.chain))),
             standIns: options.standIns.map { ($0, "compare") })
         return DOTEmitter.dot(document)
     }
@@ -68,10 +68,9 @@ public enum ComparisonChart {
     }
 
     /// The chains of command above a page's branch, "Current: …" and "Proposed: …"; one
-    /// line when both structures have the same.
-    private static func headerChains(_ chains: [String?]) -> [String?] {
-        chains[0] == chains[1].map { $0.replacingOccurrences(of: "Proposed: ", with: "Current: ") }
-            ? [chains[1]?.replacingOccurrences(of: "Proposed: ", with: "")] : chains
+    /// line, unlabelled, when both structures have the same.
+    private static func headerChains(_ sides: [ComparedSide], _ chains: [String?]) -> [String?] {
+        chains[0] == chains[1] ? [chains[1]] : zip(sides, chains).map { side, chain in chain.map { "\(side.heading): \($0)" } }
     }
 }
 

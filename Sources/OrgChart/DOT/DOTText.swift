@@ -38,9 +38,10 @@ public enum DOTText {
         }
     }
 
-    /// Whether `text` is printable ASCII without a quote, backslash or XML special beyond
-    /// those in `allowing`: text that comes through escaping as it is (most titles and ids,
-    /// which a chartbook's planning escapes thousands of times).
+    /// Whether `text` comes through escaping as it is: printable ASCII without a quote,
+    /// backslash or XML special beyond those in `allowing`, and any other character but a
+    /// C1 control (U+0080–U+009F) or U+FFFE and U+FFFF (most titles, ids and notes, which a
+    /// chartbook's planning escapes thousands of times).
     static func isPlain(_ text: String, allowing: StaticString) -> Bool {
         var allowed: UInt64 = 0
         allowing.withUTF8Buffer { for byte in $0 { allowed |= 1 << UInt64(byte - 0x20) } }
@@ -49,9 +50,17 @@ public enum DOTText {
             (1 << UInt64(0x22 - 0x20)) | (1 << UInt64(0x26 - 0x20)) | (1 << UInt64(0x27 - 0x20))
             | (1 << UInt64(0x3C - 0x20)) | (1 << UInt64(0x3E - 0x20)) | (1 << UInt64(0x5C - 0x20))
         let changed = special & ~allowed
+        // The two bytes before, for the UTF-8 of the characters `printable` changes: C2 80–9F
+        // (the C1 controls) and EF BF BE–BF (U+FFFE and U+FFFF).
+        var (twoBefore, before): (UInt8, UInt8) = (0, 0)
         for byte in text.utf8 {
-            guard byte >= 0x20, byte < 0x7F else { return false }
-            if byte < 0x60, changed & (1 << UInt64(byte - 0x20)) != 0 { return false }
+            if byte < 0x80 {
+                guard byte >= 0x20, byte < 0x7F else { return false }
+                if byte < 0x60, changed & (1 << UInt64(byte - 0x20)) != 0 { return false }
+            } else if (before == 0xC2 && byte < 0xA0) || (twoBefore == 0xEF && before == 0xBF && byte >= 0xBE) {
+                return false
+            }
+            (twoBefore, before) = (before, byte)
         }
         return true
     }

@@ -150,6 +150,14 @@ import Testing
         #expect(DOTText.html("C:\\N") == "C:\\\\N")
         #expect(DOTText.html("tab\there") == "tab here")
         #expect(DOTText.html("Café") == "Café")
+        #expect(DOTText.html("Current: ↑ p. 3 › Head of Service · 4–8") == "Current: ↑ p. 3 › Head of Service · 4–8")
+        #expect(DOTText.html("next\u{85}line") == "next line", "a C1 control becomes a space")
+        #expect(DOTText.html("a\u{9F}") == "a ")
+        #expect(DOTText.html("a\u{A0}b") == "a\u{A0}b", "no-break space stays")
+        #expect(DOTText.html("x\u{FFFE}y\u{FFFF}") == "x\u{FFFD}y\u{FFFD}")
+        #expect(DOTText.html("\u{FFFD}\u{FFEF}") == "\u{FFFD}\u{FFEF}")
+        #expect(DOTText.quoted("Café \u{85}") == "\"Café  \"")
+        #expect(DOTText.quoted("× & 'y'") == "\"× & 'y'\"")
         #expect(DOTText.quoted("say \"hi\"") == "\"say \\\"hi\\\"\"")
     }
 }
