@@ -43,9 +43,12 @@ final class MeasureWorker: MeasureAhead {
     }
 
     func start(_ dot: String) throws {
-        let bytes = Array(dot.utf8)
+        // The length, then the text, in one array made once.
+        var bytes = SecondProcess.number(dot.utf8.count)
+        bytes.reserveCapacity(8 + dot.utf8.count)
+        bytes += dot.utf8
         do {
-            try requests.write(contentsOf: SecondProcess.number(bytes.count) + bytes)
+            try requests.write(contentsOf: bytes)
         } catch {
             throw failed("it stopped reading")
         }

@@ -6,6 +6,13 @@ import OrgSupport
 enum ChartText {
     /// The name a chart is headed by: the structure's name, else its file's name.
     static func name(of structure: Structure) -> String {
+        // Asked on every page a chartbook plans: a name that starts and ends with a printable
+        // ASCII character has nothing to trim.
+        if let name = structure.name, let first = name.utf8.first, let last = name.utf8.last, (0x21...0x7E).contains(first),
+            (0x21...0x7E).contains(last)
+        {
+            return name
+        }
         if let name = structure.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty { return name }
         if let source = structure.source {
             let file = source.split(separator: "/").last.map(String.init) ?? source
