@@ -20,7 +20,9 @@ enum ReviewPage {
     static func html(title: String, currentFile: String, options: [Option], comparison: OptionsComparison, register: DeviationRegister)
         -> String
     {
-        var body =
+        var body = ""
+        body.reserveCapacity(options.reduce(0) { $0 + chartBytes($1) } + (1 << 20))
+        body +=
             "<header><h1>\(e(title))</h1><p class=\"muted\">Current structure: <code>\(e(currentFile))</code>; "
             + (options.count == 1 ? "proposed: <code>\(e(options[0].review.proposedFile))</code>" : "\(options.count) options")
             + ".</p></header>\n"
@@ -44,7 +46,10 @@ enum ReviewPage {
         }
         body += "<section id=\"deviations\">" + register.document().html(headingOffset: 1) + "</section>\n"
 
-        return """
+        // The page made in one string of its whole size: the body is copied once more.
+        var page = ""
+        page.reserveCapacity(body.utf8.count + style.utf8.count + script.utf8.count + 1_024)
+        page += """
             <!DOCTYPE html>
             <html lang="en-GB">
             <head>
@@ -54,11 +59,16 @@ enum ReviewPage {
             <style>\(style)</style>
             </head>
             <body>
-            \(body)<script>\(script)</script>
-            </body>
-            </html>
 
             """
+        page += body
+        page += "<script>" + script + "</script>\n</body>\n</html>\n"
+        return page
+    }
+
+    /// About how many bytes an option's chart pages take on the page (as base64).
+    static func chartBytes(_ option: Option) -> Int {
+        option.chartPages.reduce(0) { $0 + ($1.svg.count + 2) / 3 * 4 + 512 }
     }
 
     static func name(_ option: Option, number: Int, count: Int) -> String {
@@ -69,7 +79,10 @@ enum ReviewPage {
     static func section(_ option: Option, number: Int, count: Int, comparison: OptionsComparison) -> String {
         let review = option.review
         let c = review.comparison
-        var out = "<section class=\"option\" id=\"option-\(number + 1)\"><h2>\(e(name(option, number: number, count: count)))</h2>"
+        var out = ""
+        // The chart pages, as base64, are most of the page: room for them is made once.
+        out.reserveCapacity(Self.chartBytes(option) + (1 << 20))
+        out += "<section class=\"option\" id=\"option-\(number + 1)\"><h2>\(e(name(option, number: number, count: count)))</h2>"
         out += "<p class=\"muted\"><code>\(e(review.proposedFile))</code></p>"
         out += "<ul>" + review.headline().map { "<li>\(e($0))</li>" }.joined() + "</ul>"
 
@@ -108,10 +121,11 @@ enum ReviewPage {
             "<p class=\"muted controls\">Drag a chart to move it, use the wheel or the buttons to zoom. The PDF "
             + "<a href=\"\(e(review.prefix))changes.pdf\">\(e(review.prefix))changes.pdf</a> holds the same pages with links between them.</p>"
         for page in option.chartPages {
-            let data = Data(page.svg).base64EncodedString()
+            // Appended piece by piece: the page's data is copied once, into the page.
+            out += "<figure class=\"chart\"><div class=\"viewport\"><img alt=\"The changes, page \(page.number)\" src=\"data:image/svg+xml;base64,"
+            out += Data(page.svg).base64EncodedString()
             out +=
-                "<figure class=\"chart\"><div class=\"viewport\"><img alt=\"The changes, page \(page.number)\" src=\"data:image/svg+xml;base64,\(data)\"></div>"
-                + "<figcaption>Page \(page.number) <span class=\"controls\"><button type=\"button\" data-zoom=\"1.25\">+</button>"
+                "\"></div><figcaption>Page \(page.number) <span class=\"controls\"><button type=\"button\" data-zoom=\"1.25\">+</button>"
                 + "<button type=\"button\" data-zoom=\"0.8\">−</button><button type=\"button\" data-zoom=\"0\">fit</button></span></figcaption></figure>"
         }
         out += "<details class=\"outline\"><summary>The proposed structure as a list (a text alternative to the charts)</summary>"
