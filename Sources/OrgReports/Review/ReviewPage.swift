@@ -122,7 +122,8 @@ enum ReviewPage {
             + "<a href=\"\(e(review.prefix))changes.pdf\">\(e(review.prefix))changes.pdf</a> holds the same pages with links between them.</p>"
         for page in option.chartPages {
             // Appended piece by piece: the page's data is copied once, into the page.
-            out += "<figure class=\"chart\"><div class=\"viewport\"><img alt=\"The changes, page \(page.number)\" src=\"data:image/svg+xml;base64,"
+            out += "<figure class=\"chart\"><div class=\"viewport\">"
+            out += "<img alt=\"The changes, page \(page.number)\" src=\"data:image/svg+xml;base64,"
             out += Data(page.svg).base64EncodedString()
             out +=
                 "\"></div><figcaption>Page \(page.number) <span class=\"controls\"><button type=\"button\" data-zoom=\"1.25\">+</button>"
