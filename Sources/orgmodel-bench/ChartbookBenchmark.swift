@@ -143,11 +143,16 @@ enum ChartbookBenchmark {
         }
         let print = PrintSettings()
         let options = ChartOptions()
+        // As `render` plans and draws: trial boxes standing in for their labels, pages at
+        // whole-hundredth scales.
+        let sizing = Chartbook.LabelSizing(sizes: { try SizedLabels.sizes(of: $0, nodeDefaults: $1) }, standIn: SizedLabels.standIn)
         let (book, plan) = try Measurement.time {
-            try Chartbook.plan(result, options: options, print: print) { dot in
-                let size = try GraphvizRenderer.measure(dot: dot)
-                return (size.width, size.height)
-            }
+            try Chartbook.plan(
+                result, options: options, print: print,
+                measure: { dot in
+                    let size = try GraphvizRenderer.measure(dot: dot)
+                    return (size.width, size.height)
+                }, sizeLabels: sizing)
         }
         let link = PageLink(stem: "book", ext: "svg", pages: book.pageCount)
         let chartbook = PDFChartbook()
@@ -161,7 +166,8 @@ enum ChartbookBenchmark {
             for number in 1...book.pageCount {
                 let text = try book.dot(page: number, kind: .single, options: options, link: link)
                 _ = try GraphvizRenderer.renderPage(dot: text, formats: [.pdf], book: bookPage) { size in
-                    print.fit(width: size.width, height: size.height).scale
+                    print.steadyScale(
+                        print.fit(width: size.width, height: size.height).scale, smallestType: book.smallestType(page: number))
                 }
             }
         }
