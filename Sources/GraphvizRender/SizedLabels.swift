@@ -52,22 +52,13 @@ public enum SizedLabels {
         let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
         guard bytes.count == 34, bytes[17] == UInt8(ascii: ":") else { return nil }
         func value(_ range: Range<Int>) -> Double? {
-            var bits: UInt64 = 0
-            for byte in bytes[range] {
-                guard let digit = hexDigit(byte) else { return nil }
-                bits = bits << 4 | UInt64(digit)
-            }
+            // Lower-case hex digits only, as `text` writes them.
+            guard bytes[range].allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
+                let bits = UInt64(String(decoding: bytes[range], as: UTF8.self), radix: 16)
+            else { return nil }
             return Double(bitPattern: bits)
         }
         guard let width = value(1..<17), let height = value(18..<34) else { return nil }
         return pointf(x: width, y: height)
-    }
-
-    private static func hexDigit(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }

@@ -152,7 +152,7 @@ enum ChartbookBenchmark {
                 measure: { dot in
                     let size = try GraphvizRenderer.measure(dot: dot)
                     return (size.width, size.height)
-                }, sizeLabels: sizing)
+                }, sizing: sizing)
         }
         let link = PageLink(stem: "book", ext: "svg", pages: book.pageCount)
         let chartbook = PDFChartbook()

@@ -59,7 +59,7 @@ struct ChartRenderer {
             return (size.width, size.height)
         }
         // Trial pages' boxes take stand-ins of their labels' size: the same plan, sooner.
-        let sizeLabels = Chartbook.LabelSizing(
+        let sizing = Chartbook.LabelSizing(
             sizes: { labels, defaults in
                 try PhaseTimes.shared.time("plan: label sizes") { try SizedLabels.sizes(of: labels, nodeDefaults: defaults) }
             }, standIn: SizedLabels.standIn)
@@ -67,14 +67,14 @@ struct ChartRenderer {
         defer { PhaseTimes.shared.add("plan", since: started) }
         do {
             if kind == .single {
-                return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure, sizeLabels: sizeLabels)
+                return try Chartbook.plan(inputs.results[0], options: options, print: print, measure: measure, sizing: sizing)
             }
             // A large pair's side-by-side trials are laid out in a second process.
             let worker = try MeasureWorker.start(posts: inputs.results.reduce(0) { $0 + $1.structure.posts.count })
             defer { worker?.finish() }
             return try Chartbook.plan(
                 current: inputs.results[0], proposed: inputs.results[1], options: options, print: print, measure: measure, ahead: worker,
-                sizeLabels: sizeLabels)
+                sizing: sizing)
         } catch let failure as any OrgModelFailure {
             throw failure  // an unknown --root (64), or Graphviz measuring (3)
         } catch {

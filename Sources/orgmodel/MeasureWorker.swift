@@ -44,9 +44,9 @@ final class MeasureWorker: MeasureAhead {
 
     func start(_ dot: String) throws {
         // The length, then the text, in one array made once.
-        var bytes = SecondProcess.number(dot.utf8.count)
+        var bytes: [UInt8] = []
         bytes.reserveCapacity(8 + dot.utf8.count)
-        bytes += dot.utf8
+        SecondProcess.appendFrame(dot.utf8, to: &bytes)
         do {
             try requests.write(contentsOf: bytes)
         } catch {

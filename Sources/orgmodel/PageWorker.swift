@@ -83,36 +83,24 @@ struct PageWorker {
         let json = try JSONEncoder().encode(described)
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 8 + books.reduce(0) { $0 + $1.pages.reduce(0) { $0 + 8 + $1.dot.utf8.count } })
-        out += SecondProcess.number(json.count)
-        out += json
+        SecondProcess.appendFrame(json, to: &out)
         for book in books {
-            for page in book.pages {
-                out += SecondProcess.number(page.dot.utf8.count)
-                out += page.dot.utf8
-            }
+            for page in book.pages { SecondProcess.appendFrame(page.dot.utf8, to: &out) }
         }
         return out
     }
 
     /// The books `job` wrote; nil when the bytes are not such.
     static func books(fromJob bytes: [UInt8]) -> [BookPages]? {
-        var at = 0
-        func chunk() -> ArraySlice<UInt8>? {
-            guard at + 8 <= bytes.count else { return nil }
-            let count = SecondProcess.integer(bytes[at..<(at + 8)])
-            guard count <= UInt64(bytes.count - at - 8) else { return nil }
-            at += 8
-            defer { at += Int(count) }
-            return bytes[at..<(at + Int(count))]
-        }
-        guard let json = chunk(), var books = try? JSONDecoder().decode([BookPages].self, from: Data(json)) else { return nil }
+        var frames = SecondProcess.Frames(bytes)
+        guard let json = frames.frame(), var books = try? JSONDecoder().decode([BookPages].self, from: Data(json)) else { return nil }
         for book in books.indices {
             for page in books[book].pages.indices {
-                guard let dot = chunk() else { return nil }
+                guard let dot = frames.frame() else { return nil }
                 books[book].pages[page].dot = String(decoding: dot, as: UTF8.self)
             }
         }
-        return at == bytes.count ? books : nil
+        return frames.atEnd ? books : nil
     }
 
     /// The drawn books as bytes: each count and length a little-endian UInt64, then the
@@ -125,18 +113,14 @@ struct PageWorker {
                     total + 16 + book.notes.reduce(0) { $0 + 8 + $1.utf8.count }
                         + book.files.reduce(0) { $0 + 16 + $1.path.utf8.count + $1.bytes.count }
                 })
-        func bytes(_ value: some Collection<UInt8>) {
-            out += SecondProcess.number(value.count)
-            out.append(contentsOf: value)
-        }
         out += SecondProcess.number(books.count)
         for book in books {
             out += SecondProcess.number(book.notes.count)
-            for note in book.notes { bytes(Array(note.utf8)) }
+            for note in book.notes { SecondProcess.appendFrame(note.utf8, to: &out) }
             out += SecondProcess.number(book.files.count)
             for file in book.files {
-                bytes(Array(file.path.utf8))
-                bytes(file.bytes)
+                SecondProcess.appendFrame(file.path.utf8, to: &out)
+                SecondProcess.appendFrame(file.bytes, to: &out)
             }
         }
         return out
@@ -144,35 +128,24 @@ struct PageWorker {
 
     /// The books `encode` wrote; nil when the bytes are not such.
     static func decode(_ bytes: [UInt8]) -> [BookPages.Drawn]? {
-        var at = 0
-        func number() -> Int? {
-            guard at + 8 <= bytes.count else { return nil }
-            let value = SecondProcess.integer(bytes[at..<(at + 8)])
-            at += 8
-            return value <= UInt64(bytes.count) ? Int(value) : nil
-        }
-        func chunk() -> [UInt8]? {
-            guard let count = number(), at + count <= bytes.count else { return nil }
-            defer { at += count }
-            return Array(bytes[at..<(at + count)])
-        }
-        guard let count = number() else { return nil }
+        var frames = SecondProcess.Frames(bytes)
+        guard let count = frames.number() else { return nil }
         var books: [BookPages.Drawn] = []
         for _ in 0..<count {
             var book = BookPages.Drawn()
-            guard let notes = number() else { return nil }
+            guard let notes = frames.number() else { return nil }
             for _ in 0..<notes {
-                guard let note = chunk() else { return nil }
+                guard let note = frames.frame() else { return nil }
                 book.notes.append(String(decoding: note, as: UTF8.self))
             }
-            guard let files = number() else { return nil }
+            guard let files = frames.number() else { return nil }
             for _ in 0..<files {
-                guard let path = chunk(), let file = chunk() else { return nil }
-                book.files.append((String(decoding: path, as: UTF8.self), file))
+                guard let path = frames.frame(), let file = frames.frame() else { return nil }
+                book.files.append((String(decoding: path, as: UTF8.self), Array(file)))
             }
             books.append(book)
         }
-        return at == bytes.count ? books : nil
+        return frames.atEnd ? books : nil
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OrgSupport
 
 /// What the two helper processes (`PageWorker`, `MeasureWorker`) share: this program
 /// started again on a hidden command, the switch that keeps everything in one process, and
@@ -32,14 +33,10 @@ enum SecondProcess {
     /// Writes `bytes` to a new file at `url` (replacing any), straight from the array.
     static func write(_ bytes: [UInt8], to url: URL) throws {
         let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let done = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if done < 0 && errno == EINTR { continue }
-            guard done > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
-            written += done
+        var failure = descriptor < 0 ? String(cString: strerror(errno)) : OutputFile.writeAll([bytes], to: descriptor)
+        if descriptor >= 0, close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if let failure {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: failure])
         }
     }
 
@@ -50,6 +47,40 @@ enum SecondProcess {
         var status = stat()
         guard fstat(handle.fileDescriptor, &status) == 0 else { return nil }
         return handle.readExactly(Int(status.st_size))
+    }
+
+    /// Appends `value` to `out` as a frame: its length (`number`), then its bytes.
+    static func appendFrame(_ value: some Collection<UInt8>, to out: inout [UInt8]) {
+        out += number(value.count)
+        out.append(contentsOf: value)
+    }
+
+    /// Reads what `appendFrame` and `number` wrote, in order, each read checked against
+    /// the bytes left.
+    struct Frames {
+        let bytes: [UInt8]
+        private(set) var at = 0
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        /// Whether every byte was read.
+        var atEnd: Bool { at == bytes.count }
+
+        /// The next number; nil when fewer than 8 bytes are left, or it is larger than the
+        /// bytes themselves (no count or length can be).
+        mutating func number() -> Int? {
+            guard at + 8 <= bytes.count else { return nil }
+            let value = SecondProcess.integer(bytes[at..<(at + 8)])
+            at += 8
+            return value <= UInt64(bytes.count) ? Int(value) : nil
+        }
+
+        /// The next frame's bytes; nil when they are not all there.
+        mutating func frame() -> ArraySlice<UInt8>? {
+            guard let count = number(), at + count <= bytes.count else { return nil }
+            defer { at += count }
+            return bytes[at..<(at + count)]
+        }
     }
 
     /// 8 little-endian bytes as a number.

@@ -97,32 +97,32 @@ public struct Chartbook: Sendable {
         }
     }
 
-    /// Plans the chartbook of one structure. `sizeLabels`, when given, stands in for the
+    /// Plans the chartbook of one structure. `sizing`, when given, stands in for the
     /// boxes' labels on trial pages: the same plan, sooner.
     public static func plan(
         _ result: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure,
-        sizeLabels: LabelSizing? = nil
+        sizing: LabelSizing? = nil
     ) throws -> Chartbook {
         try plan(
-            PlanningViews(single: result, options: options), options: options, print: print, measure: measure, sizeLabels: sizeLabels)
+            PlanningViews(single: result, options: options), options: options, print: print, measure: measure, sizing: sizing)
     }
 
     /// Plans the chartbooks of a pair: one plan for its current, proposed, compare and
     /// changes charts, checked against the compare and changes pages (the widest).
     /// `ahead`, when given, measures the side-by-side trials while this process measures the
-    /// change pages: the same plan, sooner; so does `sizeLabels` (as for one structure).
+    /// change pages: the same plan, sooner; so does `sizing` (as for one structure).
     public static func plan(
         current: ValidationResult, proposed: ValidationResult, options: ChartOptions, print: PrintSettings, measure: @escaping Measure,
-        ahead: MeasureAhead? = nil, sizeLabels: LabelSizing? = nil
+        ahead: MeasureAhead? = nil, sizing: LabelSizing? = nil
     ) throws -> Chartbook {
         try plan(
             PlanningViews(current: current, proposed: proposed, options: options), options: options, print: print, measure: measure,
-            ahead: ahead, sizeLabels: sizeLabels)
+            ahead: ahead, sizing: sizing)
     }
 
     static func plan(
         _ views: PlanningViews, options: ChartOptions, print: PrintSettings, measure: @escaping Measure, ahead: MeasureAhead? = nil,
-        sizeLabels: LabelSizing? = nil
+        sizing: LabelSizing? = nil
     ) throws -> Chartbook {
         // A page drawn for good differs a little from its trial (page numbers, headers, the
         // references of branches planned after it): each is measured again, and a branch
@@ -131,7 +131,7 @@ public struct Chartbook: Sendable {
         var book: Chartbook
         var attempt = 0
         let standIns = LabelStandIns(
-            measure: measure, sizing: sizeLabels, sizingKinds: ahead == nil ? nil : ["changes"])
+            measure: measure, sizing: sizing, sizingKinds: ahead == nil ? nil : ["changes"])
         repeat {
             var planner = Planner(views: views, options: options, print: print, measure: measure)
             planner.ahead = ahead

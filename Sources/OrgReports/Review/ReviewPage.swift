@@ -42,7 +42,7 @@ enum ReviewPage {
         body += "<section id=\"options\">" + comparison.document().html(headingOffset: 1) + "</section>\n"
 
         for (number, option) in options.enumerated() {
-            body += section(option, number: number, count: options.count, comparison: comparison)
+            section(option, number: number, count: options.count, comparison: comparison, into: &body)
         }
         body += "<section id=\"deviations\">" + register.document().html(headingOffset: 1) + "</section>\n"
 
@@ -76,12 +76,11 @@ enum ReviewPage {
         return count == 1 ? "The proposal (\(file))" : "Option \(number + 1) (\(file))"
     }
 
-    static func section(_ option: Option, number: Int, count: Int, comparison: OptionsComparison) -> String {
+    /// Appends an option's section to `out` (whose room for the chart pages, as base64, is
+    /// made by the caller: they are most of the page).
+    static func section(_ option: Option, number: Int, count: Int, comparison: OptionsComparison, into out: inout String) {
         let review = option.review
         let c = review.comparison
-        var out = ""
-        // The chart pages, as base64, are most of the page: room for them is made once.
-        out.reserveCapacity(Self.chartBytes(option) + (1 << 20))
         out += "<section class=\"option\" id=\"option-\(number + 1)\"><h2>\(e(name(option, number: number, count: count)))</h2>"
         out += "<p class=\"muted\"><code>\(e(review.proposedFile))</code></p>"
         out += "<ul>" + review.headline().map { "<li>\(e($0))</li>" }.joined() + "</ul>"
@@ -131,7 +130,7 @@ enum ReviewPage {
         }
         out += "<details class=\"outline\"><summary>The proposed structure as a list (a text alternative to the charts)</summary>"
         out += nestedList(c.after.index) + "</details>"
-        return out + "</section>\n"
+        out += "</section>\n"
     }
 
     /// The structure as nested lists, from each top post down: title, id, tier, headcount.

@@ -198,7 +198,7 @@ public enum OutputFile {
     }
 
     /// Writes every part to `descriptor`; the system's reason when it cannot.
-    static func writeAll(_ parts: [any ContiguousBytes & Sendable], to descriptor: Int32) -> String? {
+    public static func writeAll(_ parts: [any ContiguousBytes & Sendable], to descriptor: Int32) -> String? {
         var failure: String?
         for part in parts where failure == nil {
             part.withUnsafeBytes { raw in

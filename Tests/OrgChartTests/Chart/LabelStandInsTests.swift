@@ -14,14 +14,19 @@ import Testing
         return (size.width, size.height)
     }
 
-    @Test("A trial page, stand-ins and all, measures what the page drawn for good measures")
-    func trialPagesMeasureAsDrawn() throws {
+    /// The chartbook of two generated 700-post structures, planned with Graphviz.
+    static func pairBook() throws -> Chartbook {
         let current = try ChartFixtures.validated(StructureGenerator(posts: 700, seed: 5).generate())
         let proposed = try ChartFixtures.validated(StructureGenerator(posts: 700, seed: 6).generate())
-        let options = ChartOptions()
-        let book = try Chartbook.plan(current: current, proposed: proposed, options: options, print: PrintSettings()) {
+        return try Chartbook.plan(current: current, proposed: proposed, options: ChartOptions(), print: PrintSettings()) {
             try Self.measure($0)
         }
+    }
+
+    @Test("A trial page, stand-ins and all, measures what the page drawn for good measures")
+    func trialPagesMeasureAsDrawn() throws {
+        let options = ChartOptions()
+        let book = try Self.pairBook()
         #expect(book.pages.count > 10)
         let link = PageLink(stem: "b", ext: "svg", pages: book.pageCount)
         var trial = options
@@ -47,12 +52,8 @@ import Testing
 
     @Test("Boxes and band cells standing in for their labels lay a trial page out to the drawn page's size")
     func boxStandInsMeasureAsDrawn() throws {
-        let current = try ChartFixtures.validated(StructureGenerator(posts: 700, seed: 5).generate())
-        let proposed = try ChartFixtures.validated(StructureGenerator(posts: 700, seed: 6).generate())
         let options = ChartOptions()
-        let book = try Chartbook.plan(current: current, proposed: proposed, options: options, print: PrintSettings()) {
-            try Self.measure($0)
-        }
+        let book = try Self.pairBook()
         let link = PageLink(stem: "b", ext: "svg", pages: book.pageCount)
         var trial = options
         // Side-by-side pages size nothing themselves: the first of a page meets its labels
