@@ -63,8 +63,12 @@ struct DelayerCommand: ParsableCommand {
         var paths: [Int: String] = [:]
         for (option, written) in zip(options, outputs) { paths[option.number] = written.path }
         try ReportOutput.prepareFolder(output, for: "the options")
-        try PhaseTimes.shared.time("option files written") { try OutputFile.write(outputs, inputs: [file, ruleSet.source]) }
+        // The summary is made on another core while the files are written (a million posts'
+        // options list tens of thousands of moves), and printed once they are in place.
         let report = DelayeringReport(result, file: file, files: paths)
-        try FileHandleOutput.standardOutput(bytes: try report.rendered(outputFormat(format.rawValue) ?? .text))
+        let format = outputFormat(format.rawValue) ?? .text
+        let summary = ParallelWork.Background { Result { try report.rendered(format) } }
+        try PhaseTimes.shared.time("option files written") { try OutputFile.write(outputs, inputs: [file, ruleSet.source]) }
+        try FileHandleOutput.standardOutput(bytes: try summary.value.get())
     }
 }

@@ -42,15 +42,13 @@ extension DelayeringPlanner {
                 splitWideSpans(&workspace, order: order, typicalCosts: typicalCosts(index), moves: &moves, notes: &notes)
             }
             drafts.append(Draft(step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes))
-            let snapshot = workspace
+            let snapshot = workspace.snapshot
             built.append(
                 ParallelWork.Background {
                     var (optionStructure, lineChanges) = snapshot.structure(from: structure)
                     optionStructure.state = .option
                     return Built(
-                        structure: optionStructure, dottedLineChanges: lineChanges,
-                        removed: (0..<snapshot.originalCount).filter { !snapshot.alive[$0] }.map { snapshot.posts[$0] },
-                        added: (snapshot.originalCount..<snapshot.posts.count).filter { snapshot.alive[$0] }.map { snapshot.posts[$0] })
+                        structure: optionStructure, dottedLineChanges: lineChanges, removed: snapshot.removed, added: snapshot.added)
                 })
         }
         return (drafts, built.map(\.value))

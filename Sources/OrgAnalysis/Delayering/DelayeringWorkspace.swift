@@ -256,67 +256,12 @@ struct DelayeringWorkspace {
 
     // MARK: The result
 
-    /// The post a removed post's place passed to (following later removals).
-    func heir(of position: Int) -> Int {
-        var current = position
-        var steps = 0
-        while !alive[current], let next = successor[current], steps <= posts.count {
-            current = next
-            steps += 1
-        }
-        return current
+    /// What the option as it now stands is made from, shared with the workspace rather than
+    /// copied: the reports and spans a step changes are left out, so that the next step's
+    /// first move does not copy them while the option is written out on another core.
+    var snapshot: WorkspaceSnapshot {
+        WorkspaceSnapshot(
+            index: index, posts: posts, alive: alive, manager: manager, successor: successor, insertedAfter: insertedAfter,
+            originalCount: originalCount)
     }
-
-    /// The structure as it now stands: the posts still in place in file order, each new
-    /// post after the one it was split from, reporting lines and dotted lines updated.
-    /// Lines are cleared: they belonged to the original file.
-    ///
-    /// A dotted line to a removed post goes to the post that took its place, and the notes
-    /// say so; one that would then be to the post itself or to its own manager is dropped,
-    /// and the notes say that too. Dotted lines to posts still in place stay as written.
-    func structure(from original: Structure) -> (structure: Structure, notes: [DelayeringMessage]) {
-        var notes: [DelayeringMessage] = []
-        var result = original
-        result.source = nil
-        var out: [Post] = []
-        out.reserveCapacity(posts.count)
-        func emit(_ position: Int) {
-            var post = posts[position]
-            post.reportsTo = manager[position].map { posts[$0].id }
-            if !post.dottedTo.isEmpty {
-                var lines: [PostID] = []
-                for target in post.dottedTo {
-                    guard let at = positionOfOriginal(target), !alive[at] else {
-                        lines.append(target)
-                        continue
-                    }
-                    let heir = posts[heir(of: at)].id
-                    if heir == post.id || heir == post.reportsTo || lines.contains(heir) || post.dottedTo.contains(heir) {
-                        let heirIs: DelayeringMessage.Heir =
-                            heir == post.id ? .itself : heir == post.reportsTo ? .ownManager : .alreadyDotted
-                        notes.append(.dottedLineDropped(post: post.id, target: target, heir: heir, heirIs: heirIs))
-                    } else {
-                        notes.append(.dottedLineMoved(post: post.id, target: target, heir: heir))
-                        lines.append(heir)
-                    }
-                }
-                post.dottedTo = lines
-            }
-            post.line = 0
-            post.deviations = post.deviations.map {
-                var deviation = $0
-                deviation.line = 0
-                return deviation
-            }
-            out.append(post)
-        }
-        for position in 0..<originalCount {
-            if alive[position] { emit(position) }
-            for created in insertedAfter[position] ?? [] where alive[created] { emit(created) }
-        }
-        result.posts = out
-        return (result, notes)
-    }
-
-    private func positionOfOriginal(_ id: PostID) -> Int? { index.position(of: id) }
 }

@@ -45,6 +45,28 @@ struct DelayeringPlannerTests {
         #expect(!option.notes.contains { $0.contains("dotted line") })
     }
 
+    @Test("A report line is written as its manager's id: kept as typed when the same bytes, the id's bytes when only equal as text")
+    func reportLinesAreWrittenAsTheManagersID() throws {
+        var structure = DelayeringFixtures.structure
+        let composed = PostID("SM-1-caf\u{E9}")
+        let decomposed = PostID("SM-1-cafe\u{301}")
+        let teams = structure.posts.indices.filter { structure.posts[$0].reportsTo == "SM-1" }
+        try #require(teams.count == 3)
+        for position in structure.posts.indices where structure.posts[position].id == "SM-1" { structure.posts[position].id = composed }
+        structure.posts[teams[0]].reportsTo = decomposed  // the same id, other bytes
+        for position in teams.dropFirst() { structure.posts[position].reportsTo = composed }
+        let result = try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: structure)
+        let option = try #require(result.options.first)
+        // The teams keep their manager in option 1; each line is the manager's id, byte for byte.
+        for position in teams {
+            let written = try #require(option.structure.posts.first { $0.id == structure.posts[position].id }?.reportsTo)
+            #expect(Array(written.rawValue.utf8) == Array(composed.rawValue.utf8))
+        }
+        // A post moved to a new manager has that manager's id, and lines are cleared.
+        #expect(option.structure.posts.first { $0.id == "SM-3-T1" }?.reportsTo == "SM-3")
+        #expect(option.structure.posts.allSatisfy { $0.line == 0 && $0.deviations.allSatisfy { $0.line == 0 } })
+    }
+
     @Test func optionTwoMergesNarrowSiblings() throws {
         let option = try Self.result().options[1]
         let merges = option.newMoves.filter { $0.kind == .merge }
