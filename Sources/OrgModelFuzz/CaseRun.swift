@@ -200,8 +200,8 @@ struct CaseRun {
             json(report)
             for option in result.options {
                 let optionStructure = OptionFiles.structure(
-                    for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: "out")
-                let yaml = OptionFiles.yaml(for: option, structure: optionStructure, from: "fuzz.yaml")
+                    for: option.unmeasured, original: structure, rulesReference: nil, referenceBase: nil, folder: "out")
+                let yaml = OptionFiles.yaml(for: option.unmeasured, structure: optionStructure, from: "fuzz.yaml")
                 do {
                     _ = try StructureFile.parse(Array(yaml.utf8), format: .yaml, file: "option.yaml")
                 } catch {

@@ -95,16 +95,8 @@ enum AnalysisBenchmark {
             let (result, planning) = try Measurement.time { try DelayeringPlanner(rules: rules, asOf: asOf).options(for: structure) }
             let folder = arguments[1]
             let (_, writing) = try Measurement.time {
-                var files: [(path: String, parts: [any ContiguousBytes & Sendable])] = []
-                for option in result.options {
-                    let optionStructure = OptionFiles.structure(
-                        for: option, original: structure, rulesReference: nil, referenceBase: nil, folder: folder)
-                    files.append(
-                        (
-                            (folder as NSString).appendingPathComponent(OptionFiles.fileName(for: option)),
-                            OptionFiles.yamlParts(for: option, structure: optionStructure, from: arguments[0])
-                        ))
-                }
+                let files = OptionFiles.files(
+                    for: result.options.map(\.unmeasured), original: structure, file: arguments[0], rulesReference: nil, folder: folder)
                 try ReportOutput.prepareFolder(folder)
                 try OutputFile.write(files)
                 return DelayeringReport(result, file: arguments[0]).text()

@@ -42,33 +42,31 @@ struct DelayerCommand: ParsableCommand {
 
     func run() throws {
         let (structure, ruleSet) = try PhaseTimes.shared.time("load") { try loadStructure(file, rules: rules.rules) }
+        let (source, folder, rulesReference) = (file, output, rules.rules)
+        // The option files are made and written on other cores as soon as the options' moves
+        // are made, while the options are measured and validated here: writing three large
+        // YAML files takes as long as measuring them. They are written whole or not at all.
+        var writing: ParallelWork.Background<Result<Void, any Error>>?
         let result = try PhaseTimes.shared.time("options") {
-            try DelayeringPlanner(rules: ruleSet, asOf: asOf.day()).options(for: structure)
+            try DelayeringPlanner(rules: ruleSet, asOf: asOf.day()).options(for: structure) { made in
+                writing = ParallelWork.Background {
+                    Result {
+                        let files = OptionFiles.files(
+                            for: made, original: structure, file: source, rulesReference: rulesReference, folder: folder)
+                        KeptUntilExit.keep(files)
+                        try ReportOutput.prepareFolder(folder, for: "the options")
+                        try OutputFile.write(files, inputs: [source, ruleSet.source])
+                    }
+                }
+            }
         }
         KeptUntilExit.keep((structure, result))
-        // A rules path named on the command line is relative to the working directory; one
-        // the file names is relative to the file.
-        let base = rules.rules != nil ? nil : (file as NSString).deletingLastPathComponent
-        let options = result.options
-        let started = PhaseTimes.now()
-        let outputs = ParallelWork.map(options.count) { slot -> (path: String, parts: [any ContiguousBytes & Sendable]) in
-            let option = options[slot]
-            let path = (output as NSString).appendingPathComponent(OptionFiles.fileName(for: option))
-            let optionStructure = OptionFiles.structure(
-                for: option, original: structure, rulesReference: rules.rules, referenceBase: base, folder: output)
-            return (path, OptionFiles.yamlParts(for: option, structure: optionStructure, from: file))
-        }
-        KeptUntilExit.keep(outputs)
-        PhaseTimes.shared.add("option files made", since: started)
         var paths: [Int: String] = [:]
-        for (option, written) in zip(options, outputs) { paths[option.number] = written.path }
-        try ReportOutput.prepareFolder(output, for: "the options")
-        // The summary is made on another core while the files are written (a million posts'
-        // options list tens of thousands of moves), and printed once they are in place.
-        let report = DelayeringReport(result, file: file, files: paths)
-        let format = outputFormat(format.rawValue) ?? .text
-        let summary = ParallelWork.Background { Result { try report.rendered(format) } }
-        try PhaseTimes.shared.time("option files written") { try OutputFile.write(outputs, inputs: [file, ruleSet.source]) }
-        try FileHandleOutput.standardOutput(bytes: try summary.value.get())
+        for option in result.options { paths[option.number] = OptionFiles.path(for: option.unmeasured, in: output) }
+        // The summary is made while the files are still being written, and printed once they
+        // are in place.
+        let summary = Result { try DelayeringReport(result, file: file, files: paths).rendered(outputFormat(format.rawValue) ?? .text) }
+        try PhaseTimes.shared.time("option files written") { try writing?.value.get() }
+        try FileHandleOutput.standardOutput(bytes: try summary.get())
     }
 }

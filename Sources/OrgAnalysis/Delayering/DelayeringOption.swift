@@ -68,20 +68,50 @@ public struct DelayeringOption: Sendable {
 
     /// The net annual saving: the cost of the posts removed less that of the posts added,
     /// over known costs (positive saves money).
-    public var netSaving: Double { removedCost.known - addedCost.known }
+    public var netSaving: Double { unmeasured.netSaving }
 
     /// Whether the saving leaves out posts of unknown cost.
     public var savingIsComplete: Bool { removedCost.isComplete && addedCost.isComplete }
 
     /// "£212,000 a year", or "−£54,000 a year" when the option costs more, qualified when
     /// posts of unknown cost are left out.
-    public var savingText: String {
-        var text = Figures.pounds(netSaving) + " a year"
-        var unknown: [String] = []
-        if removedCost.unknownPosts > 0 { unknown.append("\(Plural.grouped(removedCost.unknownPosts, "post")) of unknown cost removed") }
-        if addedCost.unknownPosts > 0 { unknown.append("\(Plural.grouped(addedCost.unknownPosts, "post")) of unknown cost added") }
-        if !unknown.isEmpty { text += " (not counting " + unknown.joined(separator: " and ") + ")" }
-        return text
+    public var savingText: String { unmeasured.savingText }
+
+    /// The option as its file is written, without its measures and findings.
+    public var unmeasured: Unmeasured {
+        Unmeasured(
+            step: step, moves: moves, structure: structure, removedCount: removedPosts.count, addedCount: addedPosts.count,
+            removedCost: removedCost, addedCost: addedCost)
+    }
+
+    /// An option once its moves are made, before it is measured and validated: all its file
+    /// needs, so that the file can be written while the options are measured.
+    public struct Unmeasured: Sendable {
+        public var step: Step
+        public var number: Int { step.rawValue }
+        /// Every move of the option, earlier steps' first.
+        public var moves: [DelayeringMove]
+        /// The structure after the moves.
+        public var structure: Structure
+        /// How many posts the option removes and adds.
+        public var removedCount: Int
+        public var addedCount: Int
+        public var removedCost: CostTotal
+        public var addedCost: CostTotal
+
+        /// The net annual saving over known costs (positive saves money).
+        public var netSaving: Double { removedCost.known - addedCost.known }
+
+        /// "£212,000 a year", or "−£54,000 a year" when the option costs more, qualified when
+        /// posts of unknown cost are left out.
+        public var savingText: String {
+            var text = Figures.pounds(netSaving) + " a year"
+            var unknown: [String] = []
+            if removedCost.unknownPosts > 0 { unknown.append("\(Plural.grouped(removedCost.unknownPosts, "post")) of unknown cost removed") }
+            if addedCost.unknownPosts > 0 { unknown.append("\(Plural.grouped(addedCost.unknownPosts, "post")) of unknown cost added") }
+            if !unknown.isEmpty { text += " (not counting " + unknown.joined(separator: " and ") + ")" }
+            return text
+        }
     }
 }
 

@@ -32,7 +32,13 @@ public struct DelayeringPlanner: Sendable {
     }
 
     /// The three cumulative options for `structure`.
-    public func options(for structure: Structure) throws(DelayeringError) -> DelayeringResult {
+    ///
+    /// `whenMade` is given the options once their moves are made and before they are
+    /// measured and validated (most of the work), on this thread: what an option's file
+    /// needs, so that the files can be written on other cores meanwhile.
+    public func options(
+        for structure: Structure, whenMade: ([DelayeringOption.Unmeasured]) -> Void = { _ in }
+    ) throws(DelayeringError) -> DelayeringResult {
         let index = StructureIndex(structure)
         if let problem = DelayeringError.check(index) { throw problem }
         let validator = self.validator
@@ -45,6 +51,13 @@ public struct DelayeringPlanner: Sendable {
         let rules = self.rules
         let asIs = ParallelWork.Background { (StructureAnalysis(index: index, rules: rules), validator.validate(index)) }
         let (drafts, written) = takeSteps(&workspace, order: order, index: index, structure: structure)
+        let costing = workspace.costing
+        let unmeasured = zip(drafts, written).map { draft, option in
+            DelayeringOption.Unmeasured(
+                step: draft.step, moves: draft.moves, structure: option.structure, removedCount: option.removed.count,
+                addedCount: option.added.count, removedCost: costing.total(option.removed), addedCost: costing.total(option.added))
+        }
+        whenMade(unmeasured)
         let optionStructures = written.map(\.structure)
         let measured = optionStructures.indices.filter { !Self.repeatsOptionBefore(at: $0, in: optionStructures) }
         // Each on a thread of its own rather than through `concurrentPerform`: three
@@ -61,14 +74,13 @@ public struct DelayeringPlanner: Sendable {
         let slots = [0] + measured.map { $0 + 1 }
         let evaluated = (0...drafts.count).map { slot in results[slots.lastIndex { $0 <= slot } ?? 0] }
         let (original, originalFindings) = evaluated[0]
-        let costing = workspace.costing
         var options: [DelayeringOption] = []
-        for ((draft, option), (analysis, findings)) in zip(zip(drafts, written), evaluated.dropFirst()) {
+        for (((draft, option), made), (analysis, findings)) in zip(zip(zip(drafts, written), unmeasured), evaluated.dropFirst()) {
             options.append(
                 DelayeringOption(
                     step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, noteMessages: draft.notes,
                     structure: option.structure, removedPosts: option.removed, addedPosts: option.added,
-                    removedCost: costing.total(option.removed), addedCost: costing.total(option.added), analysis: analysis,
+                    removedCost: made.removedCost, addedCost: made.addedCost, analysis: analysis,
                     findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
                     dottedLineMessages: option.dottedLineChanges))
         }

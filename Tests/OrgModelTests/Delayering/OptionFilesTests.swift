@@ -20,16 +20,16 @@ struct OptionFilesTests {
     @Test func optionFileNamesAndMetadata() throws {
         let result = try DelayeringPlanner(rules: Fixtures.rules, asOf: Fixtures.asOf).options(for: DelayeringFixtures.structure)
         #expect(
-            result.options.map(OptionFiles.fileName) == [
+            result.options.map { OptionFiles.fileName(for: $0.unmeasured) } == [
                 "option-1-remove-hidden-layers.yaml", "option-2-merge-narrow-spans.yaml", "option-3-split-wide-spans.yaml",
             ])
         let option = result.options[1]
         let structure = OptionFiles.structure(
-            for: option, original: DelayeringFixtures.structure, rulesReference: nil, referenceBase: "/x", folder: "/x/out")
+            for: option.unmeasured, original: DelayeringFixtures.structure, rulesReference: nil, referenceBase: "/x", folder: "/x/out")
         #expect(structure.state == .option)
         #expect(structure.name == "Delayering example, de-layering option 2")
         #expect(structure.rules == "childrens-social-care")
-        let yaml = OptionFiles.yaml(for: option, structure: structure, from: "example.yaml")
+        let yaml = OptionFiles.yaml(for: option.unmeasured, structure: structure, from: "example.yaml")
         #expect(yaml.hasPrefix("# De-layering option 2: Option 1, then merge sibling managers with narrow spans.\n"))
         #expect(yaml.contains("\nstate: option\n"))
         #expect(yaml.contains("# 2. Merge SM-2 into SM-1"))
