@@ -107,7 +107,9 @@ public struct DelayeringOption: Sendable {
         public var savingText: String {
             var text = Figures.pounds(netSaving) + " a year"
             var unknown: [String] = []
-            if removedCost.unknownPosts > 0 { unknown.append("\(Plural.grouped(removedCost.unknownPosts, "post")) of unknown cost removed") }
+            if removedCost.unknownPosts > 0 {
+                unknown.append("\(Plural.grouped(removedCost.unknownPosts, "post")) of unknown cost removed")
+            }
             if addedCost.unknownPosts > 0 { unknown.append("\(Plural.grouped(addedCost.unknownPosts, "post")) of unknown cost added") }
             if !unknown.isEmpty { text += " (not counting " + unknown.joined(separator: " and ") + ")" }
             return text

@@ -40,7 +40,8 @@ public enum OptionFiles {
 
     /// The same YAML as byte parts to be written one after another (`OutputFile.write`
     /// takes them as they are): a million-post option is never joined, nor copied, in memory.
-    public static func yamlParts(for option: DelayeringOption.Unmeasured, structure: Structure, from file: String?) -> [any ContiguousBytes & Sendable]
+    public static func yamlParts(for option: DelayeringOption.Unmeasured, structure: Structure, from file: String?) -> [any ContiguousBytes
+        & Sendable]
     {
         writer(for: option, from: file).writeParts(structure)
     }
