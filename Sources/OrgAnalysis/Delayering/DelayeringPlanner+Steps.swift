@@ -19,16 +19,31 @@ extension DelayeringPlanner {
         var added: [Post]
     }
 
+    /// An option made and measured on other cores: `made` its structure, `measured` the
+    /// structure measured and validated.
+    struct Underway {
+        var made: ParallelWork.Background<Built>
+        var measured: ParallelWork.Background<(StructureAnalysis, ValidationResult)>
+    }
+
     /// The moves, step by step (each step builds on the last), and the option each leaves.
     /// Each option's structure is written out from a snapshot of the workspace on another
-    /// core while the next step is worked out here: a million posts take a quarter of a
-    /// second to write.
+    /// core while the next step is worked out here (a million posts take a quarter of a
+    /// second to write), then measured and validated there, so that the cores share the
+    /// options from the first. Each on a thread of its own rather than through
+    /// `concurrentPerform`: the work each spreads over the cores is then not nested in an
+    /// apply (which Dispatch would run on one thread).
+    ///
+    /// A step that moved nothing leaves the option before it, post for post: it is neither
+    /// written out nor measured again. The first option always is: it differs from the
+    /// structure in its state, which reports show.
     func takeSteps(
         _ workspace: inout DelayeringWorkspace, order: [Int], index: StructureIndex, structure: Structure
-    ) -> (drafts: [Draft], options: [Built]) {
-        var built: [ParallelWork.Background<Built>] = []
+    ) -> (drafts: [Draft], options: [Underway]) {
+        var underway: [Underway] = []
         var moves: [DelayeringMove] = []
         var drafts: [Draft] = []
+        let (rules, validator) = (self.rules, self.validator)
         for step in DelayeringOption.Step.allCases {
             var notes: [DelayeringMessage] = []
             let before = moves.count
@@ -42,15 +57,24 @@ extension DelayeringPlanner {
                 splitWideSpans(&workspace, order: order, typicalCosts: typicalCosts(index), moves: &moves, notes: &notes)
             }
             drafts.append(Draft(step: step, moves: moves, movesOfThisStep: moves.count - before, notes: notes))
+            if let last = underway.last, moves.count == before {
+                underway.append(last)
+                continue
+            }
             let snapshot = workspace.snapshot
-            built.append(
-                ParallelWork.Background {
-                    var (optionStructure, lineChanges) = snapshot.structure(from: structure)
-                    optionStructure.state = .option
-                    return Built(
-                        structure: optionStructure, dottedLineChanges: lineChanges, removed: snapshot.removed, added: snapshot.added)
-                })
+            let made = ParallelWork.Background {
+                var (optionStructure, lineChanges) = snapshot.structure(from: structure)
+                optionStructure.state = .option
+                return Built(
+                    structure: optionStructure, dottedLineChanges: lineChanges, removed: snapshot.removed, added: snapshot.added)
+            }
+            // Queued after `made`, so started after it: it waits only on work under way.
+            let measured = ParallelWork.Background { () -> (StructureAnalysis, ValidationResult) in
+                let optionIndex = StructureIndex(made.value.structure)
+                return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
+            }
+            underway.append(Underway(made: made, measured: measured))
         }
-        return (drafts, built.map(\.value))
+        return (drafts, underway)
     }
 }

@@ -46,11 +46,11 @@ public struct DelayeringPlanner: Sendable {
         let order = index.topDownOrder
 
         // The structure as it is measured and validated on another core while the steps
-        // are worked out here; then each option, side by side. An option whose step moved
-        // nothing is the option before it, post for post: it is measured once, not again.
+        // are worked out here, and each option as soon as its step is taken.
         let rules = self.rules
         let asIs = ParallelWork.Background { (StructureAnalysis(index: index, rules: rules), validator.validate(index)) }
-        let (drafts, written) = takeSteps(&workspace, order: order, index: index, structure: structure)
+        let (drafts, underway) = takeSteps(&workspace, order: order, index: index, structure: structure)
+        let written = underway.map(\.made.value)
         let costing = workspace.costing
         let unmeasured = zip(drafts, written).map { draft, option in
             DelayeringOption.Unmeasured(
@@ -58,21 +58,7 @@ public struct DelayeringPlanner: Sendable {
                 addedCount: option.added.count, removedCost: costing.total(option.removed), addedCost: costing.total(option.added))
         }
         whenMade(unmeasured)
-        let optionStructures = written.map(\.structure)
-        let measured = optionStructures.indices.filter { !Self.repeatsOptionBefore(at: $0, in: optionStructures) }
-        // Each on a thread of its own rather than through `concurrentPerform`: three
-        // options on two cores then share them to the end, where two would go one after
-        // the other on one core, and the work each spreads over the cores is not nested in
-        // an apply (which Dispatch would run on one thread).
-        let ofOptions = measured.map { slot in
-            ParallelWork.Background { () -> (StructureAnalysis, ValidationResult) in
-                let optionIndex = StructureIndex(optionStructures[slot])
-                return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
-            }
-        }.map(\.value)
-        let results = [asIs.value] + ofOptions
-        let slots = [0] + measured.map { $0 + 1 }
-        let evaluated = (0...drafts.count).map { slot in results[slots.lastIndex { $0 <= slot } ?? 0] }
+        let evaluated = [asIs.value] + underway.map(\.measured.value)
         let (original, originalFindings) = evaluated[0]
         var options: [DelayeringOption] = []
         for (((draft, option), made), (analysis, findings)) in zip(zip(zip(drafts, written), unmeasured), evaluated.dropFirst()) {
@@ -91,13 +77,6 @@ public struct DelayeringPlanner: Sendable {
             notes.append(.managerWithoutTier(post: post.id, title: post.displayTitle, span: index.span[position]))
         }
         return DelayeringResult(original: original, originalFindings: originalFindings, options: options, noteMessages: notes)
-    }
-
-    /// Whether the option at `offset` holds the very posts of the option before it (its
-    /// step moved nothing), so that it measures and validates the same. The first option
-    /// is always measured: it differs from the structure in its state, which reports show.
-    static func repeatsOptionBefore(at offset: Int, in options: [Structure]) -> Bool {
-        offset > 0 && options[offset] == options[offset - 1]
     }
 
     // MARK: Wording
