@@ -98,6 +98,9 @@ public struct DelayeringOption: Sendable {
         public var addedCount: Int
         public var removedCost: CostTotal
         public var addedCost: CostTotal
+        /// Each post's position in the original structure when it is written exactly as
+        /// there, else -1 (empty when not known): its YAML is then shared with the original's.
+        package var asInOriginal: [Int32] = []
 
         /// The net annual saving over known costs (positive saves money).
         public var netSaving: Double { removedCost.known - addedCost.known }

@@ -17,6 +17,8 @@ extension DelayeringPlanner {
         var dottedLineChanges: [DelayeringMessage]
         var removed: [Post]
         var added: [Post]
+        /// Each post's position in the structure when it is written as there, else -1.
+        var asInOriginal: [Int32]
     }
 
     /// An option made and measured on other cores: `made` its structure, `measured` the
@@ -63,10 +65,11 @@ extension DelayeringPlanner {
             }
             let snapshot = workspace.snapshot
             let made = ParallelWork.Background {
-                var (optionStructure, lineChanges) = snapshot.structure(from: structure)
+                var (optionStructure, lineChanges, asInOriginal) = snapshot.structure(from: structure)
                 optionStructure.state = .option
                 return Built(
-                    structure: optionStructure, dottedLineChanges: lineChanges, removed: snapshot.removed, added: snapshot.added)
+                    structure: optionStructure, dottedLineChanges: lineChanges, removed: snapshot.removed, added: snapshot.added,
+                    asInOriginal: asInOriginal)
             }
             // Queued after `made`, so started after it: it waits only on work under way.
             let measured = ParallelWork.Background { () -> (StructureAnalysis, ValidationResult) in

@@ -41,21 +41,21 @@ public struct DelayeringPlanner: Sendable {
     ) throws(DelayeringError) -> DelayeringResult {
         let index = StructureIndex(structure)
         if let problem = DelayeringError.check(index) { throw problem }
-        let validator = self.validator
+        // The structure as it is measured and validated on another core while the workspace
+        // is set up and the steps are worked out here, and each option as soon as its step
+        // is taken.
+        let (rules, validator) = (self.rules, self.validator)
+        let asIs = ParallelWork.Background { (StructureAnalysis(index: index, rules: rules), validator.validate(index)) }
         var workspace = DelayeringWorkspace(index: index, rules: rules)
         let order = index.topDownOrder
-
-        // The structure as it is measured and validated on another core while the steps
-        // are worked out here, and each option as soon as its step is taken.
-        let rules = self.rules
-        let asIs = ParallelWork.Background { (StructureAnalysis(index: index, rules: rules), validator.validate(index)) }
         let (drafts, underway) = takeSteps(&workspace, order: order, index: index, structure: structure)
         let written = underway.map(\.made.value)
         let costing = workspace.costing
         let unmeasured = zip(drafts, written).map { draft, option in
             DelayeringOption.Unmeasured(
                 step: draft.step, moves: draft.moves, structure: option.structure, removedCount: option.removed.count,
-                addedCount: option.added.count, removedCost: costing.total(option.removed), addedCost: costing.total(option.added))
+                addedCount: option.added.count, removedCost: costing.total(option.removed), addedCost: costing.total(option.added),
+                asInOriginal: option.asInOriginal)
         }
         whenMade(unmeasured)
         let evaluated = [asIs.value] + underway.map(\.measured.value)

@@ -40,12 +40,13 @@ public enum OptionFiles {
 
     /// The same YAML as byte parts to be written one after another (`OutputFile.write`
     /// takes them as they are): a million-post option is never joined, nor copied, in memory.
-    public static func yamlParts(for option: DelayeringOption.Unmeasured, structure: Structure, from file: String?) -> [any ContiguousBytes
-        & Sendable]
-    {
-        writer(for: option, from: file).writeParts(structure)
+    /// With `original`, the YAML of the original structure's posts, a post the option holds
+    /// as it was is copied from there rather than written again.
+    public static func yamlParts(
+        for option: DelayeringOption.Unmeasured, structure: Structure, from file: String?, original: PostTexts? = nil
+    ) -> [any ContiguousBytes & Sendable] {
+        writer(for: option, from: file).writeParts(structure, reusing: original.map { .init(texts: $0, from: option.asInOriginal) })
     }
-
     /// Each option's file in `folder`: its path, and its YAML as byte parts made as they are
     /// written (`OutputFile.write` takes them as they are). `file` is the original structure's
     /// path as given, and `rulesReference` a rules path given on the command line
@@ -54,10 +55,12 @@ public enum OptionFiles {
         for options: [DelayeringOption.Unmeasured], original: Structure, file: String?, rulesReference: String?, folder: String
     ) -> [(path: String, parts: [any ContiguousBytes & Sendable])] {
         let base = rulesReference != nil ? nil : file.map { ($0 as NSString).deletingLastPathComponent }
+        // Most posts are in every option as they were: each one's YAML is made once.
+        let texts = PostTexts(original.posts)
         return ParallelWork.map(options.count) { slot in
             let option = options[slot]
             let structure = structure(for: option, original: original, rulesReference: rulesReference, referenceBase: base, folder: folder)
-            return (path(for: option, in: folder), yamlParts(for: option, structure: structure, from: file))
+            return (path(for: option, in: folder), yamlParts(for: option, structure: structure, from: file, original: texts))
         }
     }
 

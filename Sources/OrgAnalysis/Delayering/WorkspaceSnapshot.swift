@@ -39,8 +39,13 @@ struct WorkspaceSnapshot: Sendable {
     /// A dotted line to a removed post goes to the post that took its place, and the notes
     /// say so; one that would then be to the post itself or to its own manager is dropped,
     /// and the notes say that too. Dotted lines to posts still in place stay as written.
-    func structure(from original: Structure) -> (structure: Structure, notes: [DelayeringMessage]) {
+    ///
+    /// `asInOriginal` gives, for each post of the result, its position in `original` when
+    /// it is written exactly as there (its reporting and dotted lines as they were), else -1:
+    /// its YAML can then be shared with the original's.
+    func structure(from original: Structure) -> (structure: Structure, notes: [DelayeringMessage], asInOriginal: [Int32]) {
         var notes: [DelayeringMessage] = []
+        var asInOriginal = [Int32](repeating: -1, count: posts.count)
         var result = original
         result.source = nil
         let originalManager = index.manager
@@ -57,12 +62,21 @@ struct WorkspaceSnapshot: Sendable {
                 let boss = manager[position]
                 // A post that kept its manager keeps its reporting line as it is, unless its
                 // text is not the manager's id byte for byte (the id is what is written).
-                if position >= originalCount || boss != originalManager[position]
+                var asWritten = position < originalCount
+                if !asWritten || boss != originalManager[position]
                     || !Self.writesAs(place.pointee.reportsTo, boss.map { posts[$0].id })
                 {
                     place.pointee.reportsTo = boss.map { posts[$0].id }
+                    asWritten = false
                 }
-                if !place.pointee.dottedTo.isEmpty { place.pointee.dottedTo = dottedLines(of: place.pointee, notes: &notes) }
+                if !place.pointee.dottedTo.isEmpty {
+                    let lines = dottedLines(of: place.pointee, notes: &notes)
+                    if lines != place.pointee.dottedTo {
+                        place.pointee.dottedTo = lines
+                        asWritten = false
+                    }
+                }
+                if asWritten { asInOriginal[made - 1] = Int32(position) }
                 place.pointee.line = 0
                 if !place.pointee.deviations.isEmpty {
                     for slot in place.pointee.deviations.indices { place.pointee.deviations[slot].line = 0 }
@@ -77,7 +91,8 @@ struct WorkspaceSnapshot: Sendable {
                 }
             }
         }
-        return (result, notes)
+        asInOriginal.removeLast(asInOriginal.count - result.posts.count)
+        return (result, notes, asInOriginal)
     }
 
     /// Whether `line` is written as `id` is: the same bytes (or both absent).

@@ -32,7 +32,44 @@ public struct StructureYAMLWriter: Sendable {
     /// The YAML as UTF-8 byte parts, in order, to be written one after another
     /// (`OutputFile.write(_:)` takes them as they are): a large structure's chunks are
     /// never joined, nor copied, in memory.
-    public func writeParts(_ structure: Structure) -> [any ContiguousBytes & Sendable] {
+    ///
+    /// With `reusing`, a post written exactly as one whose text is made already is copied
+    /// from there rather than written again.
+    public func writeParts(_ structure: Structure, reusing: PostTexts.Reuse? = nil) -> [any ContiguousBytes & Sendable] {
+        let posts = structure.posts
+        let writer = self
+        let reuse = reusing.flatMap { $0.from.count == posts.count ? $0 : nil }
+        @Sendable func chunk(_ range: Range<Int>) -> WrittenBytes {
+            var bytes = ByteBuffer(capacity: range.count * 300)
+            var recent = RecentPlain()
+            var held: (number: Int, block: PostTexts.Block)?
+            posts.withUnsafeBufferPointer { buffer in
+                for index in range {
+                    if let reuse, reuse.from[index] >= 0 {
+                        let (number, within) = Int(reuse.from[index]).quotientAndRemainder(dividingBy: PostTexts.blockSize)
+                        if held?.number != number { held = (number, reuse.texts.block(number)) }
+                        held?.block.append(within, to: &bytes)
+                    } else {
+                        writer.writePost(buffer[index], to: &bytes, recent: &recent)
+                    }
+                }
+            }
+            return bytes.finish()
+        }
+        // A large structure in chunks, made on every core while the first ones are being
+        // written: a million posts make 270 MB of YAML, and writing it takes a core's time.
+        // They are started before the header is made: a de-layering option's lists tens of
+        // thousands of moves.
+        var chunks: [any ContiguousBytes & Sendable]?
+        if posts.count >= minimumChunkedPosts {
+            let perChunk = max(1, postsPerChunk)
+            let chunkCount = (posts.count + perChunk - 1) / perChunk
+            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+            chunks =
+                ChunkedOutput(count: chunkCount, workers: workers) { index in
+                    chunk(index * perChunk..<min(posts.count, (index + 1) * perChunk))
+                }.parts
+        }
         var head = ""
         for line in header { head += line.isEmpty ? "#\n" : "# \(line)\n" }
         for (key, value) in structure.metadataText {
@@ -41,26 +78,7 @@ public struct StructureYAMLWriter: Sendable {
             head += "\(key.rawValue): \(key == .effective ? value : YAMLText.scalar(value))\n"
         }
         head += "posts:\n"
-
-        let posts = structure.posts
-        let writer = self
-        @Sendable func chunk(_ range: Range<Int>) -> WrittenBytes {
-            var bytes = ByteBuffer(capacity: range.count * 300)
-            var recent = RecentPlain()
-            posts.withUnsafeBufferPointer { buffer in
-                for index in range { writer.writePost(buffer[index], to: &bytes, recent: &recent) }
-            }
-            return bytes.finish()
-        }
-        guard posts.count >= minimumChunkedPosts else { return [Array(head.utf8), chunk(0..<posts.count)] }
-        // A large structure in chunks, made on every core while the first ones are being
-        // written: a million posts make 270 MB of YAML, and writing it takes a core's time.
-        let perChunk = max(1, postsPerChunk)
-        let chunkCount = (posts.count + perChunk - 1) / perChunk
-        let output = ChunkedOutput(count: chunkCount, workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) { index in
-            chunk(index * perChunk..<min(posts.count, (index + 1) * perChunk))
-        }
-        return [Array(head.utf8)] + output.parts
+        return [Array(head.utf8)] + (chunks ?? [chunk(0..<posts.count)])
     }
 
     /// The last title and grade written plain: most posts share them with the post before,
@@ -70,7 +88,7 @@ public struct StructureYAMLWriter: Sendable {
         var grade = ""
     }
 
-    private func writePost(_ post: borrowing Post, to out: inout ByteBuffer, recent: inout RecentPlain) {
+    func writePost(_ post: borrowing Post, to out: inout ByteBuffer, recent: inout RecentPlain) {
         var first = true
         func key(_ key: StaticString) {
             out.reserve(key.utf8CodeUnitCount + 6)
