@@ -23,6 +23,7 @@ struct OrgModelCommand: ParsableCommand {
     /// throw an `OrgModelFailure`; anything else (help, a wrong command line, a
     /// `validate()` refusal) is ArgumentParser's to say, as it would without this.
     static func main() {
+        MemoryPolicy.apply()
         PhaseTimes.reportAtExit()
         do {
             var command = try parseAsRoot()
