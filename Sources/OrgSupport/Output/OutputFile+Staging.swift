@@ -32,9 +32,12 @@ extension OutputFile {
             let put = { (index: Int) -> (created: Bool, failure: String?) in
                 Self.put(files[index].parts, in: temporaries[index], mode: files[index].destination.mode, syncing: !batched)
             }
+            // Files of many parts (large files made as they are written) are written side by
+            // side however few, so that each is written as its parts are made.
+            let large = files.count > 1 && files.allSatisfy { $0.parts.count >= Self.largeFileParts }
             let outcomes =
-                files.count >= Self.parallelFiles
-                ? ParallelWork.array(count: files.count, parts: 2) { put($0) } : files.indices.map { put($0) }
+                files.count >= Self.parallelFiles || large
+                ? ParallelWork.array(count: files.count, parts: large ? files.count : 2) { put($0) } : files.indices.map { put($0) }
             // Every file made is staged, so that a failure takes them all back.
             for (index, outcome) in outcomes.enumerated() where outcome.created {
                 staged.append((temporaries[index], files[index].destination.target, files[index].path))
@@ -51,6 +54,9 @@ extension OutputFile {
 
         /// From this many files on, they are written on two threads.
         static let parallelFiles = 64
+
+        /// Files of this many parts or more are large ones, made as they are written.
+        static let largeFileParts = 16
 
         /// Writes `parts` to the new file `temporary` (with `mode` when given, synced when
         /// `syncing`): whether it was made, and the system's reason when it failed.
