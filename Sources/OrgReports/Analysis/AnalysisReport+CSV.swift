@@ -76,7 +76,9 @@ extension AnalysisReport {
         guard count >= 10_000 else { return [part(0..<count)] }
         let perChunk = Self.postsPerChunk
         let chunks = (count + perChunk - 1) / perChunk
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        // A worker on every core: the thread writing the chunks mostly waits on them (the
+        // bytes are copied to the file far faster than they are made).
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         return ChunkedOutput(count: chunks, workers: workers) { chunk in
             part(chunk * perChunk..<min(count, (chunk + 1) * perChunk))
         }.parts
