@@ -65,8 +65,10 @@ struct DelayerCommand: ParsableCommand {
         for option in result.options { paths[option.number] = OptionFiles.path(for: option.unmeasured, in: output) }
         // The summary is made while the files are still being written, and printed once they
         // are in place.
-        let summary = Result { try DelayeringReport(result, file: file, files: paths).rendered(outputFormat(format.rawValue) ?? .text) }
+        let summary = PhaseTimes.shared.time("summary") {
+            Result { try DelayeringReport(result, file: file, files: paths).rendered(outputFormat(format.rawValue) ?? .text) }
+        }
         try PhaseTimes.shared.time("option files written") { try writing?.value.get() }
-        try FileHandleOutput.standardOutput(bytes: try summary.get())
+        try PhaseTimes.shared.time("summary printed") { try FileHandleOutput.standardOutput(bytes: try summary.get()) }
     }
 }

@@ -45,7 +45,9 @@ public enum OptionFiles {
     public static func yamlParts(
         for option: DelayeringOption.Unmeasured, structure: Structure, from file: String?, original: PostTexts? = nil
     ) -> [any ContiguousBytes & Sendable] {
-        writer(for: option, from: file).writeParts(structure, reusing: original.map { .init(texts: $0, from: option.asInOriginal) })
+        // The posts are started first, on other cores; then the header with the moves.
+        let posts = StructureYAMLWriter().postParts(structure, reusing: original.map { .init(texts: $0, from: option.asInOriginal) })
+        return [writer(for: option, from: file).headBytes(structure)] + posts
     }
     /// Each option's file in `folder`: its path, and its YAML as byte parts made as they are
     /// written (`OutputFile.write` takes them as they are). `file` is the original structure's

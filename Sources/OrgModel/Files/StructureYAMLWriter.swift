@@ -36,6 +36,29 @@ public struct StructureYAMLWriter: Sendable {
     /// With `reusing`, a post written exactly as one whose text is made already is copied
     /// from there rather than written again.
     public func writeParts(_ structure: Structure, reusing: PostTexts.Reuse? = nil) -> [any ContiguousBytes & Sendable] {
+        // The posts' chunks are started before the header is made: a de-layering option's
+        // lists tens of thousands of moves.
+        let posts = postParts(structure, reusing: reusing)
+        return [headBytes(structure)] + posts
+    }
+
+    /// The header comments, the metadata and the `posts:` key: what comes before the posts.
+    public func headBytes(_ structure: Structure) -> [UInt8] {
+        var head = ""
+        for line in header { head += line.isEmpty ? "#\n" : "# \(line)\n" }
+        for (key, value) in structure.metadataText {
+            guard let value else { continue }
+            // An ISO date reads back as the same text, quoted or not: plain is what people write.
+            head += "\(key.rawValue): \(key == .effective ? value : YAMLText.scalar(value))\n"
+        }
+        head += "posts:\n"
+        return Array(head.utf8)
+    }
+
+    /// The posts' YAML as byte parts: a large structure's in chunks made on every core
+    /// (started now) while the first ones are being written. A million posts make 270 MB
+    /// of YAML, and writing it takes a core's time.
+    public func postParts(_ structure: Structure, reusing: PostTexts.Reuse? = nil) -> [any ContiguousBytes & Sendable] {
         let posts = structure.posts
         let writer = self
         let reuse = reusing.flatMap { $0.from.count == posts.count ? $0 : nil }
@@ -56,29 +79,13 @@ public struct StructureYAMLWriter: Sendable {
             }
             return bytes.finish()
         }
-        // A large structure in chunks, made on every core while the first ones are being
-        // written: a million posts make 270 MB of YAML, and writing it takes a core's time.
-        // They are started before the header is made: a de-layering option's lists tens of
-        // thousands of moves.
-        var chunks: [any ContiguousBytes & Sendable]?
-        if posts.count >= minimumChunkedPosts {
-            let perChunk = max(1, postsPerChunk)
-            let chunkCount = (posts.count + perChunk - 1) / perChunk
-            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
-            chunks =
-                ChunkedOutput(count: chunkCount, workers: workers) { index in
-                    chunk(index * perChunk..<min(posts.count, (index + 1) * perChunk))
-                }.parts
-        }
-        var head = ""
-        for line in header { head += line.isEmpty ? "#\n" : "# \(line)\n" }
-        for (key, value) in structure.metadataText {
-            guard let value else { continue }
-            // An ISO date reads back as the same text, quoted or not: plain is what people write.
-            head += "\(key.rawValue): \(key == .effective ? value : YAMLText.scalar(value))\n"
-        }
-        head += "posts:\n"
-        return [Array(head.utf8)] + (chunks ?? [chunk(0..<posts.count)])
+        guard posts.count >= minimumChunkedPosts else { return [chunk(0..<posts.count)] }
+        let perChunk = max(1, postsPerChunk)
+        let chunkCount = (posts.count + perChunk - 1) / perChunk
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        return ChunkedOutput(count: chunkCount, workers: workers) { index in
+            chunk(index * perChunk..<min(posts.count, (index + 1) * perChunk))
+        }.parts
     }
 
     /// The last title and grade written plain: most posts share them with the post before,
