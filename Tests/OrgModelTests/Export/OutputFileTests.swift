@@ -57,6 +57,28 @@ import Testing
         #expect(try String(contentsOfFile: files[0].0, encoding: .utf8) == "page 1\n")
     }
 
+    @Test("A few large files of many parts each are written side by side, each part in order, and none when one fails")
+    func largeFilesSideBySide() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let partCount = OutputFile.Staging.largeFileParts + 3
+        func parts(_ file: Int) -> [[UInt8]] { (0..<partCount).map { Array("file \(file) part \($0)\n".utf8) } }
+        let files = (1...3).map { (path: folder.appendingPathComponent("option-\($0).yaml").path, parts: parts($0)) }
+        try OutputFile.write(files)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["option-1.yaml", "option-2.yaml", "option-3.yaml"])
+        for file in files {
+            #expect(try Array(Data(contentsOf: URL(fileURLWithPath: file.path))) == file.parts.flatMap { $0 })
+        }
+        // The third cannot be written: the others are not, and no temporary file is left.
+        let failing = [
+            (path: folder.appendingPathComponent("option-4.yaml").path, parts: parts(4)),
+            (path: folder.appendingPathComponent("option-5.yaml").path, parts: parts(5)),
+            (path: folder.appendingPathComponent("missing/option-6.yaml").path, parts: parts(6)),
+        ]
+        #expect(throws: OutputFile.WriteError.self) { try OutputFile.write(failing) }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["option-1.yaml", "option-2.yaml", "option-3.yaml"])
+    }
+
     @Test("Temporary names carry the marker and this process's id")
     func temporaryNames() {
         let name = OutputFile.TemporaryName.make(for: "out.yaml")
