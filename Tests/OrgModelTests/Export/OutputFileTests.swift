@@ -65,7 +65,8 @@ import Testing
         func parts(_ file: Int) -> [[UInt8]] { (0..<partCount).map { Array("file \(file) part \($0)\n".utf8) } }
         let files = (1...3).map { (path: folder.appendingPathComponent("option-\($0).yaml").path, parts: parts($0)) }
         try OutputFile.write(files)
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["option-1.yaml", "option-2.yaml", "option-3.yaml"])
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["option-1.yaml", "option-2.yaml", "option-3.yaml"])
         for file in files {
             #expect(try Array(Data(contentsOf: URL(fileURLWithPath: file.path))) == file.parts.flatMap { $0 })
         }
@@ -76,7 +77,8 @@ import Testing
             (path: folder.appendingPathComponent("missing/option-6.yaml").path, parts: parts(6)),
         ]
         #expect(throws: OutputFile.WriteError.self) { try OutputFile.write(failing) }
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["option-1.yaml", "option-2.yaml", "option-3.yaml"])
+        #expect(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["option-1.yaml", "option-2.yaml", "option-3.yaml"])
     }
 
     @Test("Temporary names carry the marker and this process's id")
