@@ -102,9 +102,24 @@ public struct StructureIndex: Sendable {
     private static func managers(of posts: [Post], positionByID: PostPositions) -> [Int?] {
         let count = posts.count
         let chunkCount = count < minimumConcurrentPosts ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
-        return ParallelWork.array(count: count, parts: chunkCount) { position -> Int? in
-            guard let boss = posts[position].reportsTo, let found = positionByID[boss], found != position else { return nil }
-            return found
+        // Posts are mostly listed by manager: a line the post before gave is not looked up
+        // again (in a table of millions of ids, each lookup waits on memory).
+        return ParallelWork.array(count: count, parts: chunkCount) { (stretch, append: (Int?) -> Void) in
+            var previous: (line: PostID, found: Int?)?
+            for position in stretch {
+                guard let boss = posts[position].reportsTo else {
+                    append(nil)
+                    continue
+                }
+                let found: Int?
+                if let previous, previous.line == boss {
+                    found = previous.found
+                } else {
+                    found = positionByID[boss]
+                    previous = (boss, found)
+                }
+                append(found == position ? nil : found)
+            }
         }
     }
 

@@ -41,6 +41,33 @@ public enum ParallelWork {
         }
     }
 
+    /// An array of `count` elements made in `parts` stretches side by side, each by one
+    /// call of `make(stretch, append)` that appends the stretch's elements in order, each
+    /// straight into its place: for elements that depend on the one before (a post's
+    /// manager is most often the post before's).
+    public static func array<T>(count: Int, parts: Int, inStretches make: (_ stretch: Range<Int>, _ append: (T) -> Void) -> Void) -> [T] {
+        let parts = max(1, parts)
+        let perPart = (count + parts - 1) / parts
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let target = SharedPointer(base)
+            withoutActuallyEscaping(make) { make in
+                let work = UncheckedBox(make)
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let stretch = min(count, part * perPart)..<min(count, (part + 1) * perPart)
+                    var next = stretch.lowerBound
+                    work.value(stretch) { element in
+                        precondition(next < stretch.upperBound, "a stretch makes only its own elements")
+                        (target.pointer + next).initialize(to: element)
+                        next += 1
+                    }
+                    precondition(next == stretch.upperBound, "a stretch makes every one of its elements")
+                }
+            }
+            initialized = count
+        }
+    }
+
     /// Two computations run side by side: `first` on the calling thread, `second` on a
     /// thread of its own.
     ///

@@ -26,6 +26,18 @@ struct PostPositionsTests {
         }
     }
 
+    @Test("Each post's manager, whether or not the post before named the same line")
+    func managersInRuns() {
+        let lines: [(id: String, to: String?)] = [
+            ("A", nil), ("B", "A"), ("C", "A"), ("D", "Q"), ("E", "Q"), ("F", "F"), ("G", "F"), ("H", "F"),
+            ("caf\u{E9}", "A"), ("I", "cafe\u{301}"), ("J", "caf\u{E9}"), ("K", nil), ("L", "A"), ("M", "A"),
+        ]
+        let structure = Structure(posts: lines.map { Post(id: PostID($0.id), reportsTo: $0.to.map { PostID($0) }) })
+        let index = StructureIndex(structure)
+        // Unknown (Q) and self-reports (F) have none; a line equal as text finds its post.
+        #expect(index.manager == [nil, 0, 0, nil, nil, nil, 5, 5, 0, 8, 8, nil, 0, 0])
+    }
+
     @Test("A repeated id keeps its first post; the repeats are listed in file order")
     func repeats() {
         let posts = ["A", "B", "A", "C", "B", "A"].map { Post(id: PostID($0)) }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import OrgSupport
@@ -14,6 +15,33 @@ struct ParallelWorkTests {
         #expect(ParallelWork.array(count: 1001, parts: 3) { "\($0)" } == (0..<1001).map { "\($0)" })
         let (a, b) = ParallelWork.both({ (1...1000).reduce(0, +) }, { "done" })
         #expect(a == 500_500 && b == "done")
+    }
+
+    @Test("An array made in stretches has each stretch's elements in their places, each stretch made once", arguments: [1, 2, 3, 7])
+    func inStretches(parts: Int) {
+        let made = Mutex<[Range<Int>]>([])
+        // Each element is the running total within its stretch: it depends on the one before.
+        let totals = ParallelWork.array(count: 1_000, parts: parts) { (stretch, append: (Int) -> Void) in
+            made.withLock { $0.append(stretch) }
+            var total = 0
+            for index in stretch {
+                total += index
+                append(total)
+            }
+        }
+        let stretches = made.withLock { $0 }.sorted { $0.lowerBound < $1.lowerBound }.filter { !$0.isEmpty }
+        #expect(stretches.first?.lowerBound == 0 && stretches.last?.upperBound == 1_000)
+        #expect(zip(stretches, stretches.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        var expected: [Int] = []
+        for stretch in stretches {
+            var total = 0
+            for index in stretch {
+                total += index
+                expected.append(total)
+            }
+        }
+        #expect(totals == expected)
+        #expect(ParallelWork.array(count: 0, parts: parts) { (_, _: (Int) -> Void) in }.isEmpty)
     }
 
     @Test("A background value is the work's result, waited for, and read as often as asked")
