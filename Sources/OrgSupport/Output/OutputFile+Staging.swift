@@ -67,7 +67,8 @@ extension OutputFile {
             guard descriptor >= 0 else { return (false, String(cString: strerror(errno))) }
             // A file written over keeps its permissions (an HR extract kept private stays so).
             if let mode { _ = fchmod(descriptor, mode) }
-            var failure = writeAll(parts, to: descriptor)
+            // A file synced alone has its large parts sent to disk as they are written.
+            var failure = writeAll(parts, to: descriptor, writingBack: syncing)
             if failure == nil, syncing, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
             if close(descriptor) != 0, failure == nil { failure = String(cString: strerror(errno)) }
             return (true, failure)

@@ -100,6 +100,18 @@ public enum OutputFile {
         #endif
     }
 
+    /// How many bytes written make a stretch worth starting to write back on its own.
+    static let writeBackFrom = 4 << 20
+
+    /// Asks the disk to start writing what is written of the file so far, not waiting for it
+    /// (`sync_file_range` with `SYNC_FILE_RANGE_WRITE`); nothing where there is none.
+    static func startWriteBack(_ descriptor: Int32) {
+        #if os(Linux)
+            // All written so far: pages already on their way are passed over.
+            _ = linuxSyncFileRange(descriptor, 0, 0, 2)
+        #endif
+    }
+
     /// Flushes a folder's entries (new names, renames) to disk; a file system that cannot
     /// sync a folder has nothing more to do.
     static func syncFolder(_ path: String) {
@@ -197,11 +209,21 @@ public enum OutputFile {
         }
     }
 
-    /// Writes every part to `descriptor`; the system's reason when it cannot.
-    public static func writeAll(_ parts: [any ContiguousBytes & Sendable], to descriptor: Int32) -> String? {
+    /// Writes every part to `descriptor`; the system's reason when it cannot. With
+    /// `writingBack`, the disk is asked to start writing each large part as soon as it is
+    /// written, so that syncing the file at the end waits only for its last part.
+    public static func writeAll(_ parts: [any ContiguousBytes & Sendable], to descriptor: Int32, writingBack: Bool = false) -> String? {
         var failure: String?
+        var written = 0
         for part in parts where failure == nil {
+            defer {
+                if writingBack, failure == nil, written >= writeBackFrom {
+                    startWriteBack(descriptor)
+                    written = 0
+                }
+            }
             part.withUnsafeBytes { raw in
+                written += raw.count
                 var offset = 0
                 while offset < raw.count, let base = raw.baseAddress {
                     let written = Foundation.write(descriptor, base + offset, raw.count - offset)
@@ -307,4 +329,8 @@ extension OutputFile.FileIdentity {
 #if os(Linux)
     /// glibc's `syncfs(2)`, which its Swift module does not export (it is a GNU extension).
     @_silgen_name("syncfs") private func linuxSyncfs(_ descriptor: Int32) -> Int32
+
+    /// glibc's `sync_file_range(2)`, which its Swift module does not export either.
+    @_silgen_name("sync_file_range")
+    private func linuxSyncFileRange(_ descriptor: Int32, _ offset: Int64, _ count: Int64, _ flags: UInt32) -> Int32
 #endif

@@ -81,6 +81,17 @@ import Testing
             Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == ["option-1.yaml", "option-2.yaml", "option-3.yaml"])
     }
 
+    @Test("A file of large parts, sent to disk part by part as it is written, is every part in order")
+    func largePartsWrittenBack() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let size = OutputFile.writeBackFrom + 1_000
+        let parts = (0..<3).map { part in [UInt8](repeating: UInt8(ascii: "a") + UInt8(part), count: size) }
+        let path = folder.appendingPathComponent("large.yaml").path
+        try OutputFile.write([(path, parts)])
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == parts.flatMap { $0 })
+    }
+
     @Test("Temporary names carry the marker and this process's id")
     func temporaryNames() {
         let name = OutputFile.TemporaryName.make(for: "out.yaml")
