@@ -57,6 +57,11 @@ public struct DelayeringOption: Sendable {
     /// What the option does to dotted lines: one to a removed post goes to the post that
     /// takes its place, or is dropped (to the post itself, or to its own manager).
     public var dottedLineMessages: [DelayeringMessage] = []
+    /// `moves`' summaries, when worded ahead (empty when not).
+    package var movesWorded: [String] = []
+
+    /// The summary of move `index` of `moves`.
+    public func summary(ofMove index: Int) -> String { index < movesWorded.count ? movesWorded[index] : moves[index].summary }
     /// The dotted line changes, one sentence each.
     public var dottedLineChanges: [String] { dottedLineMessages.map(\.english) }
 

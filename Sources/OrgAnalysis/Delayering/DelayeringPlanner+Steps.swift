@@ -25,7 +25,14 @@ extension DelayeringPlanner {
     /// structure measured and validated.
     struct Underway {
         var made: ParallelWork.Background<Built>
-        var measured: ParallelWork.Background<(StructureAnalysis, ValidationResult)>
+        var measured: ParallelWork.Background<Measured>
+    }
+
+    /// An option measured and validated, and its findings set against the structure's.
+    struct Measured {
+        var analysis: StructureAnalysis
+        var findings: ValidationResult
+        var changes: FindingChanges
     }
 
     /// The moves, step by step (each step builds on the last), and the option each leaves.
@@ -40,7 +47,8 @@ extension DelayeringPlanner {
     /// written out nor measured again. The first option always is: it differs from the
     /// structure in its state, which reports show.
     func takeSteps(
-        _ workspace: inout DelayeringWorkspace, order: [Int], index: StructureIndex, structure: Structure
+        _ workspace: inout DelayeringWorkspace, order: [Int], index: StructureIndex, structure: Structure,
+        asIs: ParallelWork.Background<(StructureAnalysis, ValidationResult)>
     ) -> (drafts: [Draft], options: [Underway]) {
         var underway: [Underway] = []
         var moves: [DelayeringMove] = []
@@ -72,9 +80,12 @@ extension DelayeringPlanner {
                     asInOriginal: asInOriginal)
             }
             // Queued after `made`, so started after it: it waits only on work under way.
-            let measured = ParallelWork.Background { () -> (StructureAnalysis, ValidationResult) in
+            let measured = ParallelWork.Background { () -> Measured in
                 let optionIndex = StructureIndex(made.value.structure)
-                return (StructureAnalysis(index: optionIndex, rules: rules), validator.validate(optionIndex))
+                let findings = validator.validate(optionIndex)
+                // The structure's own findings are long since found (queued first).
+                let changes = FindingChanges(before: asIs.value.1.findings, after: findings.findings)
+                return Measured(analysis: StructureAnalysis(index: optionIndex, rules: rules), findings: findings, changes: changes)
             }
             underway.append(Underway(made: made, measured: measured))
         }

@@ -48,7 +48,7 @@ public struct DelayeringPlanner: Sendable {
         let asIs = ParallelWork.Background { (StructureAnalysis(index: index, rules: rules), validator.validate(index)) }
         var workspace = DelayeringWorkspace(index: index, rules: rules)
         let order = index.topDownOrder
-        let (drafts, underway) = takeSteps(&workspace, order: order, index: index, structure: structure)
+        let (drafts, underway) = takeSteps(&workspace, order: order, index: index, structure: structure, asIs: asIs)
         let written = underway.map(\.made.value)
         let costing = workspace.costing
         let unmeasured = zip(drafts, written).map { draft, option in
@@ -58,23 +58,25 @@ public struct DelayeringPlanner: Sendable {
                 asInOriginal: option.asInOriginal)
         }
         whenMade(unmeasured)
-        let evaluated = [asIs.value] + underway.map(\.measured.value)
-        let (original, originalFindings) = evaluated[0]
-        var options: [DelayeringOption] = []
-        for (((draft, option), made), (analysis, findings)) in zip(zip(zip(drafts, written), unmeasured), evaluated.dropFirst()) {
-            options.append(
-                DelayeringOption(
-                    step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, noteMessages: draft.notes,
-                    structure: option.structure, removedPosts: option.removed, addedPosts: option.added,
-                    removedCost: made.removedCost, addedCost: made.addedCost, analysis: analysis,
-                    findings: findings, findingChanges: FindingChanges(before: originalFindings.findings, after: findings.findings),
-                    dottedLineMessages: option.dottedLineChanges))
-        }
+        // While the options are measured, this thread words their moves (a summary lists
+        // them all: tens of thousands for a million posts) and finds the notes.
+        let worded = (drafts.last?.moves ?? []).map(\.summary)
         var notes: [DelayeringMessage] = []
         for position in order
         where structure.posts[position].tier == nil && index.isManager(position) && !structure.posts[position].assistant {
             let post = structure.posts[position]
             notes.append(.managerWithoutTier(post: post.id, title: post.displayTitle, span: index.span[position]))
+        }
+        let (original, originalFindings) = asIs.value
+        var options: [DelayeringOption] = []
+        for (((draft, option), made), measured) in zip(zip(zip(drafts, written), unmeasured), underway.map(\.measured.value)) {
+            var made = DelayeringOption(
+                step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, noteMessages: draft.notes,
+                structure: option.structure, removedPosts: option.removed, addedPosts: option.added,
+                removedCost: made.removedCost, addedCost: made.addedCost, analysis: measured.analysis,
+                findings: measured.findings, findingChanges: measured.changes, dottedLineMessages: option.dottedLineChanges)
+            made.movesWorded = Array(worded.prefix(draft.moves.count))
+            options.append(made)
         }
         return DelayeringResult(original: original, originalFindings: originalFindings, options: options, noteMessages: notes)
     }

@@ -84,7 +84,7 @@ public struct DelayeringReport: Report, Sendable {
         } else {
             // Each move read where it lies: a copy would retain each of its ids and texts.
             let first = option.moves.count - moves.count + 1
-            doc.bullets(moves.indices.map { "\(first + $0 - moves.startIndex). \(moves[$0].summary)" })
+            doc.bullets(moves.indices.map { "\(first + $0 - moves.startIndex). \(option.summary(ofMove: $0))" })
         }
         if !option.dottedLineChanges.isEmpty {
             doc.heading(3, "Dotted lines")

@@ -67,6 +67,16 @@ struct DelayeringPlannerTests {
         #expect(option.structure.posts.allSatisfy { $0.line == 0 && $0.deviations.allSatisfy { $0.line == 0 } })
     }
 
+    @Test("Each option's moves are worded ahead, as each move words itself")
+    func movesWordedAhead() throws {
+        let result = try Self.result()
+        for option in result.options {
+            #expect(option.movesWorded.count == option.moves.count)
+            for index in option.moves.indices { #expect(option.summary(ofMove: index) == option.moves[index].summary) }
+        }
+        #expect(result.options.last.map { !$0.moves.isEmpty } == true)
+    }
+
     @Test func optionTwoMergesNarrowSiblings() throws {
         let option = try Self.result().options[1]
         let merges = option.newMoves.filter { $0.kind == .merge }
