@@ -59,6 +59,9 @@ public struct DelayeringOption: Sendable {
     public var dottedLineMessages: [DelayeringMessage] = []
     /// `moves`' summaries, when worded ahead (empty when not).
     package var movesWorded: [String] = []
+    /// Each post's position in the original structure when it is written exactly as there,
+    /// else -1 (empty when not known): see `Unmeasured.asInOriginal`.
+    package var asInOriginal: [Int32] = []
 
     /// The summary of move `index` of `moves`.
     public func summary(ofMove index: Int) -> String { index < movesWorded.count ? movesWorded[index] : moves[index].summary }
@@ -86,7 +89,7 @@ public struct DelayeringOption: Sendable {
     public var unmeasured: Unmeasured {
         Unmeasured(
             step: step, moves: moves, structure: structure, removedCount: removedPosts.count, addedCount: addedPosts.count,
-            removedCost: removedCost, addedCost: addedCost)
+            removedCost: removedCost, addedCost: addedCost, asInOriginal: asInOriginal)
     }
 
     /// An option once its moves are made, before it is measured and validated: all its file

@@ -76,6 +76,7 @@ public struct DelayeringPlanner: Sendable {
                 removedCost: made.removedCost, addedCost: made.addedCost, analysis: measured.analysis,
                 findings: measured.findings, findingChanges: measured.changes, dottedLineMessages: option.dottedLineChanges)
             made.movesWorded = Array(worded.prefix(draft.moves.count))
+            made.asInOriginal = option.asInOriginal
             options.append(made)
         }
         return DelayeringResult(original: original, originalFindings: originalFindings, options: options, noteMessages: notes)

@@ -75,6 +75,7 @@ struct PostTextsTests {
         let texts = PostTexts(structure.posts)
         for (option, unmeasured) in zip(result.options, made) {
             #expect(unmeasured.asInOriginal.count == option.structure.posts.count)
+            #expect(option.unmeasured.asInOriginal == unmeasured.asInOriginal)
             let kept = unmeasured.asInOriginal.filter { $0 >= 0 }.count
             #expect(kept > 0 && kept < option.structure.posts.count)
             // Each post said to be as it was has the original's fields, lines apart.
