@@ -62,7 +62,7 @@ struct DelayerCommand: ParsableCommand {
         }
         KeptUntilExit.keep((structure, result))
         var paths: [Int: String] = [:]
-        for option in result.options { paths[option.number] = OptionFiles.path(for: option.unmeasured, in: output) }
+        for option in result.options { paths[option.number] = OptionFiles.path(for: option.step, in: output) }
         // The summary is made while the files are still being written, and printed once they
         // are in place.
         let summary = PhaseTimes.shared.time("summary") {

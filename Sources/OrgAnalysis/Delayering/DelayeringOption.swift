@@ -76,14 +76,24 @@ public struct DelayeringOption: Sendable {
 
     /// The net annual saving: the cost of the posts removed less that of the posts added,
     /// over known costs (positive saves money).
-    public var netSaving: Double { unmeasured.netSaving }
+    public var netSaving: Double { removedCost.known - addedCost.known }
 
     /// Whether the saving leaves out posts of unknown cost.
     public var savingIsComplete: Bool { removedCost.isComplete && addedCost.isComplete }
 
     /// "£212,000 a year", or "−£54,000 a year" when the option costs more, qualified when
     /// posts of unknown cost are left out.
-    public var savingText: String { unmeasured.savingText }
+    public var savingText: String { Self.savingText(removed: removedCost, added: addedCost) }
+
+    /// The saving text of posts removed and added at these costs (`savingText`).
+    static func savingText(removed: CostTotal, added: CostTotal) -> String {
+        var text = Figures.pounds(removed.known - added.known) + " a year"
+        var unknown: [String] = []
+        if removed.unknownPosts > 0 { unknown.append("\(Plural.grouped(removed.unknownPosts, "post")) of unknown cost removed") }
+        if added.unknownPosts > 0 { unknown.append("\(Plural.grouped(added.unknownPosts, "post")) of unknown cost added") }
+        if !unknown.isEmpty { text += " (not counting " + unknown.joined(separator: " and ") + ")" }
+        return text
+    }
 
     /// The option as its file is written, without its measures and findings.
     public var unmeasured: Unmeasured {
@@ -115,16 +125,7 @@ public struct DelayeringOption: Sendable {
 
         /// "£212,000 a year", or "−£54,000 a year" when the option costs more, qualified when
         /// posts of unknown cost are left out.
-        public var savingText: String {
-            var text = Figures.pounds(netSaving) + " a year"
-            var unknown: [String] = []
-            if removedCost.unknownPosts > 0 {
-                unknown.append("\(Plural.grouped(removedCost.unknownPosts, "post")) of unknown cost removed")
-            }
-            if addedCost.unknownPosts > 0 { unknown.append("\(Plural.grouped(addedCost.unknownPosts, "post")) of unknown cost added") }
-            if !unknown.isEmpty { text += " (not counting " + unknown.joined(separator: " and ") + ")" }
-            return text
-        }
+        public var savingText: String { DelayeringOption.savingText(removed: removedCost, added: addedCost) }
     }
 }
 

@@ -69,15 +69,15 @@ public struct DelayeringPlanner: Sendable {
         }
         let (original, originalFindings) = asIs.value
         var options: [DelayeringOption] = []
-        for (((draft, option), made), measured) in zip(zip(zip(drafts, written), unmeasured), underway.map(\.measured.value)) {
-            var made = DelayeringOption(
+        for (((draft, built), file), measured) in zip(zip(zip(drafts, written), unmeasured), underway.map(\.measured.value)) {
+            var option = DelayeringOption(
                 step: draft.step, moves: draft.moves, movesOfThisStep: draft.movesOfThisStep, noteMessages: draft.notes,
-                structure: option.structure, removedPosts: option.removed, addedPosts: option.added,
-                removedCost: made.removedCost, addedCost: made.addedCost, analysis: measured.analysis,
-                findings: measured.findings, findingChanges: measured.changes, dottedLineMessages: option.dottedLineChanges)
-            made.movesWorded = Array(worded.prefix(draft.moves.count))
-            made.asInOriginal = option.asInOriginal
-            options.append(made)
+                structure: built.structure, removedPosts: built.removed, addedPosts: built.added,
+                removedCost: file.removedCost, addedCost: file.addedCost, analysis: measured.analysis,
+                findings: measured.findings, findingChanges: measured.changes, dottedLineMessages: built.dottedLineChanges)
+            option.movesWorded = Array(worded.prefix(draft.moves.count))
+            option.asInOriginal = built.asInOriginal
+            options.append(option)
         }
         return DelayeringResult(original: original, originalFindings: originalFindings, options: options, noteMessages: notes)
     }

@@ -6,13 +6,14 @@ import OrgSupport
 /// reference that still resolves from the folder they are written to.
 public enum OptionFiles {
     /// "option-2-merge-narrow-spans.yaml".
-    public static func fileName(for option: DelayeringOption.Unmeasured) -> String {
-        "option-\(option.number)-\(option.step.slug).yaml"
-    }
+    public static func fileName(for option: DelayeringOption.Unmeasured) -> String { fileName(for: option.step) }
 
-    /// The option's file in `folder`.
-    public static func path(for option: DelayeringOption.Unmeasured, in folder: String) -> String {
-        (folder as NSString).appendingPathComponent(fileName(for: option))
+    /// The file name of the option a step leaves.
+    public static func fileName(for step: DelayeringOption.Step) -> String { "option-\(step.rawValue)-\(step.slug).yaml" }
+
+    /// The file in `folder` of the option a step leaves.
+    public static func path(for step: DelayeringOption.Step, in folder: String) -> String {
+        (folder as NSString).appendingPathComponent(fileName(for: step))
     }
 
     /// The option's structure with its metadata set for the file in `folder`: a name and
@@ -62,7 +63,7 @@ public enum OptionFiles {
         return ParallelWork.map(options.count) { slot in
             let option = options[slot]
             let structure = structure(for: option, original: original, rulesReference: rulesReference, referenceBase: base, folder: folder)
-            return (path(for: option, in: folder), yamlParts(for: option, structure: structure, from: file, original: texts))
+            return (path(for: option.step, in: folder), yamlParts(for: option, structure: structure, from: file, original: texts))
         }
     }
 

@@ -109,7 +109,7 @@ public struct DelayeringReport: Report, Sendable {
     /// options make tens of thousands of moves).
     static func structuralMoves(_ moves: [DelayeringMove]) -> Int {
         var count = 0
-        for index in moves.indices where moves[index].kind != .needsSplit { count += 1 }
+        for index in moves.indices where moves[index].changesStructure { count += 1 }
         return count
     }
 

@@ -25,19 +25,8 @@ public enum ParallelWork {
     /// side, each element written straight into its place: no part is made and joined.
     /// `capacity` leaves room for more to be appended without the array being moved.
     public static func array<T>(count: Int, parts: Int, capacity: Int = 0, _ element: (Int) -> T) -> [T] {
-        let perPart = (count + max(1, parts) - 1) / max(1, parts)
-        return [T](unsafeUninitializedCapacity: max(count, capacity)) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            let target = SharedPointer(base)
-            withoutActuallyEscaping(element) { element in
-                let work = UncheckedBox(element)
-                DispatchQueue.concurrentPerform(iterations: max(1, parts)) { part in
-                    for position in min(count, part * perPart)..<min(count, (part + 1) * perPart) {
-                        (target.pointer + position).initialize(to: work.value(position))
-                    }
-                }
-            }
-            initialized = count
+        array(count: count, parts: parts, capacity: capacity) { (stretch, append: (T) -> Void) in
+            for position in stretch { append(element(position)) }
         }
     }
 
@@ -45,10 +34,13 @@ public enum ParallelWork {
     /// call of `make(stretch, append)` that appends the stretch's elements in order, each
     /// straight into its place: for elements that depend on the one before (a post's
     /// manager is most often the post before's).
-    public static func array<T>(count: Int, parts: Int, inStretches make: (_ stretch: Range<Int>, _ append: (T) -> Void) -> Void) -> [T] {
+    /// `capacity` leaves room for more to be appended without the array being moved.
+    public static func array<T>(
+        count: Int, parts: Int, capacity: Int = 0, inStretches make: (_ stretch: Range<Int>, _ append: (T) -> Void) -> Void
+    ) -> [T] {
         let parts = max(1, parts)
         let perPart = (count + parts - 1) / parts
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        return [T](unsafeUninitializedCapacity: max(count, capacity)) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
             let target = SharedPointer(base)
             withoutActuallyEscaping(make) { make in

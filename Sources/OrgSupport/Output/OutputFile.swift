@@ -210,20 +210,14 @@ public enum OutputFile {
     }
 
     /// Writes every part to `descriptor`; the system's reason when it cannot. With
-    /// `writingBack`, the disk is asked to start writing each large part as soon as it is
-    /// written, so that syncing the file at the end waits only for its last part.
+    /// `writingBack`, the disk is asked to start writing what is written each 4 MB or so, so
+    /// that syncing the file at the end waits only for its last part.
     public static func writeAll(_ parts: [any ContiguousBytes & Sendable], to descriptor: Int32, writingBack: Bool = false) -> String? {
         var failure: String?
-        var written = 0
+        var sinceWriteBack = 0
         for part in parts where failure == nil {
-            defer {
-                if writingBack, failure == nil, written >= writeBackFrom {
-                    startWriteBack(descriptor)
-                    written = 0
-                }
-            }
             part.withUnsafeBytes { raw in
-                written += raw.count
+                sinceWriteBack += raw.count
                 var offset = 0
                 while offset < raw.count, let base = raw.baseAddress {
                     let written = Foundation.write(descriptor, base + offset, raw.count - offset)
@@ -234,6 +228,10 @@ public enum OutputFile {
                     }
                     offset += written
                 }
+            }
+            if writingBack, failure == nil, sinceWriteBack >= writeBackFrom {
+                startWriteBack(descriptor)
+                sinceWriteBack = 0
             }
         }
         return failure
