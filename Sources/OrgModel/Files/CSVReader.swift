@@ -212,6 +212,13 @@ public struct CSVRecord: ~Copyable {
         return body(UnsafeBufferPointer(rebasing: buffer[start..<end]))
     }
 
+    /// Calls `body` with the bytes of field `index` as they stand in the file, blanks and
+    /// all; nil when the field holds doubled quotes, which need undoing first.
+    public func withBytes<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        guard index < fields.count, !fields[index].escaped else { return nil }
+        return body(UnsafeBufferPointer(rebasing: buffer[fields[index].start..<fields[index].end]))
+    }
+
     /// Field `index` as a string (UTF-8; the file is checked for valid UTF-8 beforehand).
     public func string(_ index: Int) -> String {
         guard index < fields.count else { return "" }

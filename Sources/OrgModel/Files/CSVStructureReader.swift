@@ -296,7 +296,13 @@ struct CSVStructureReader {
                 if case .attribute(let name) = column, record.isQuoted(index) { builder.addAttribute(name, "") }
                 continue
             }
-            if case .field(let field) = column, try setPlainNumber(field, record, index, &builder) { continue }
+            if case .field(let field) = column {
+                if try setPlainNumber(field, record, index, &builder) { continue }
+                if PostBuilder.isText(field), let text = Self.plainText(record, index) {
+                    _ = builder.setText(field, trimmed: text, whole: text)
+                    continue
+                }
+            }
             // A cell written as `'=…` (guarded against spreadsheet formulas) means `=…`.
             let text = FormulaGuard.unguarded(record.string(index))
             switch column {
@@ -305,6 +311,19 @@ struct CSVStructureReader {
             }
         }
         return try builder.finish(line: record.line)
+    }
+
+    /// A cell's text made straight from its bytes when nothing in it needs undoing: no
+    /// doubled quotes, no blank at either edge (so the text trimmed and whole are one), and
+    /// no leading apostrophe (which may guard a formula). Nil sends the cell the long way,
+    /// through `FormulaGuard` and `PostBuilder.set`, which give the same text.
+    private static func plainText(_ record: borrowing CSVRecord, _ index: Int) -> String? {
+        record.withBytes(index) { bytes -> String? in
+            guard let first = bytes.first, let last = bytes.last, first != 0x27, first != 0x20, first != 0x09,
+                last != 0x20, last != 0x09
+            else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        } ?? nil
     }
 
     /// Sets a numeric field straight from a cell's bytes, without a string made, when the

@@ -41,31 +41,51 @@ struct PostBuilder {
     /// format has none). Empty text means the field is absent.
     mutating func set(_ field: PostField, _ text: String, line: Int?, column: Int?) throws(LoadError) {
         let value = text.trimmingBlanks()
-        if value.isEmpty { return }
+        if value.isEmpty || setText(field, trimmed: value, whole: text) { return }
         switch field {
-        case .id:
-            post.id = PostID(value)
-            hasID = true
-        case .title: post.title = text
+        case .id, .title, .reportsTo, .holder, .grade, .service, .replaces: return  // set as text above
         case .tier: try setTier(try ValueParsing.integer(value, field: "tier", at: location(line, column)), line: line, column: column)
-        case .reportsTo: post.reportsTo = PostID(value)
-        case .holder: post.holder = text
-        case .grade: post.grade = value
         case .fte: setFTE(try ValueParsing.number(value, field: "fte", at: location(line, column)), line: line, column: column)
         case .cost: try setCost(try ValueParsing.number(value, field: "cost", at: location(line, column)), line: line, column: column)
         case .count:
             try setCount(try ValueParsing.integer(value, field: "count", at: location(line, column)), line: line, column: column)
         case .vacant: pendingVacancy = (.text(value), line, column)
         case .temporary: post.temporary = try ValueParsing.boolean(value, field: "temporary", at: location(line, column))
-        case .service: post.service = text
         case .assistant: post.assistant = try ValueParsing.boolean(value, field: "assistant", at: location(line, column))
         case .dottedTo:
             post.dottedTo = value.split(separator: ";").map { PostID(String($0).trimmingBlanks()) }
                 .filter { !$0.rawValue.isEmpty }
-        case .replaces: post.replaces = PostID(value)
         case .deviations, .attributes:
             throw location(line, column).error(.fieldNotSingle(field: field.rawValue))
         }
+    }
+
+    /// Whether `field` is text kept as it is read (trimmed of blanks, or whole), which
+    /// `setText` sets without reading anything from it.
+    static func isText(_ field: PostField) -> Bool {
+        switch field {
+        case .id, .title, .reportsTo, .holder, .grade, .service, .replaces: true
+        default: false
+        }
+    }
+
+    /// Sets a text field (see `isText`) from its text, `trimmed` of blanks (not empty) and
+    /// `whole`; false, with nothing set, for any other field. A CSV reader passes one
+    /// string as both for a cell without blanks at its edges, made once from its bytes.
+    mutating func setText(_ field: PostField, trimmed: String, whole: String) -> Bool {
+        switch field {
+        case .id:
+            post.id = PostID(trimmed)
+            hasID = true
+        case .title: post.title = whole
+        case .reportsTo: post.reportsTo = PostID(trimmed)
+        case .holder: post.holder = whole
+        case .grade: post.grade = trimmed
+        case .service: post.service = whole
+        case .replaces: post.replaces = PostID(trimmed)
+        default: return false
+        }
+        return true
     }
 
     /// Sets `tier` or `count` from a whole number the caller has read (a CSV reader reads

@@ -1,4 +1,5 @@
 import Foundation
+import OrgAnalysis
 import OrgSupport
 
 /// The per-post CSV of the analyse command.
@@ -19,9 +20,7 @@ extension AnalysisReport {
     public func csvBytes() -> [UInt8] { Self.joined(csvParts()) }
 
     /// The CSV in parts: the header, then the rows in parts.
-    func csvParts() -> [any ContiguousBytes & Sendable] {
-        [Array((Self.csvColumns.joined(separator: ",") + "\n").utf8)] + rows()
-    }
+    func csvParts() -> [any ContiguousBytes & Sendable] { analysis.postMeasures.csvParts() }
 
     /// Parts joined into one array.
     static func joined(_ parts: [any ContiguousBytes & Sendable]) -> [UInt8] {
@@ -30,12 +29,51 @@ extension AnalysisReport {
         return bytes
     }
 
-    /// The CSV rows of all posts, in parts (see `perPostBytes`).
+    /// The bytes `write` appends for each of `count` posts, in file order: one part, or
+    /// from 10,000 posts chunks made on every core while the first are written (so that
+    /// making a million rows and writing them to disk overlap); joined in order, they are
+    /// the same bytes. Each part reserves `reserving` bytes a post: generously, as pages
+    /// reserved and never written cost nothing, where a part outgrowing its room is
+    /// copied whole.
+    static func perPostBytes(
+        count: Int, reserving bytesPerPost: Int, _ write: @escaping @Sendable (_ position: Int, _ out: inout [UInt8]) -> Void
+    ) -> [any ContiguousBytes & Sendable] {
+        @Sendable func part(_ positions: Range<Int>) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(positions.count * bytesPerPost)
+            for position in positions { write(position, &out) }
+            return out
+        }
+        guard count >= 10_000 else { return [part(0..<count)] }
+        let perChunk = postsPerChunk
+        let chunks = (count + perChunk - 1) / perChunk
+        // A worker on every core: the thread writing the chunks mostly waits on them (the
+        // bytes are copied to the file far faster than they are made).
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return ChunkedOutput(count: chunks, workers: workers) { chunk in
+            part(chunk * perChunk..<min(count, (chunk + 1) * perChunk))
+        }.parts
+    }
+
+    /// How many posts a chunk of the per-post output holds (about 4 MB of JSON).
+    static let postsPerChunk = 32_768
+
+    public func csv() -> String { String(decoding: csvBytes(), as: UTF8.self) }
+}
+
+extension PostMeasures {
+    /// The per-post CSV of `AnalysisReport` (see `csvBytes()` there), from the measures
+    /// alone: the header, then the rows in parts.
+    public func csvParts() -> [any ContiguousBytes & Sendable] {
+        [Array((AnalysisReport.csvColumns.joined(separator: ",") + "\n").utf8)] + rows()
+    }
+
+    /// The CSV rows of all posts, in parts (see `AnalysisReport.perPostBytes`).
     private func rows() -> [any ContiguousBytes & Sendable] {
-        let index = analysis.index
+        let index = self.index
         let posts = index.posts
-        let remits = analysis.remits
-        return perPostBytes(reserving: 96) { position, out in
+        let remits = self.remits
+        return AnalysisReport.perPostBytes(count: posts.count, reserving: 96) { position, out in
             // Read where the post lies: a copy would retain and release each of its strings.
             CSVText.append(posts[position].id.rawValue, to: &out)
             out.append(0x2C)
@@ -57,37 +95,6 @@ extension AnalysisReport {
             out.append(0x0A)
         }
     }
-
-    /// The bytes `write` appends for each post, in file order: one part, or from 10,000
-    /// posts chunks made on every core while the first are written (so that making a
-    /// million rows and writing them to disk overlap); joined in order, they are the same
-    /// bytes. Each part reserves `reserving` bytes a post: generously, as pages reserved
-    /// and never written cost nothing, where a part outgrowing its room is copied whole.
-    func perPostBytes(
-        reserving bytesPerPost: Int, _ write: @escaping @Sendable (_ position: Int, _ out: inout [UInt8]) -> Void
-    ) -> [any ContiguousBytes & Sendable] {
-        let count = analysis.index.posts.count
-        @Sendable func part(_ positions: Range<Int>) -> [UInt8] {
-            var out: [UInt8] = []
-            out.reserveCapacity(positions.count * bytesPerPost)
-            for position in positions { write(position, &out) }
-            return out
-        }
-        guard count >= 10_000 else { return [part(0..<count)] }
-        let perChunk = Self.postsPerChunk
-        let chunks = (count + perChunk - 1) / perChunk
-        // A worker on every core: the thread writing the chunks mostly waits on them (the
-        // bytes are copied to the file far faster than they are made).
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        return ChunkedOutput(count: chunks, workers: workers) { chunk in
-            part(chunk * perChunk..<min(count, (chunk + 1) * perChunk))
-        }.parts
-    }
-
-    /// How many posts a chunk of the per-post output holds (about 4 MB of JSON).
-    static let postsPerChunk = 32_768
-
-    public func csv() -> String { String(decoding: csvBytes(), as: UTF8.self) }
 }
 
 /// Appends whole numbers to a byte buffer without building intermediate strings (text

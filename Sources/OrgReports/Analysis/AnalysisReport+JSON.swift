@@ -42,7 +42,7 @@ extension AnalysisReport {
         let remits = analysis.remits
         // The fixed pieces are static text: nothing is made, or counted, once a post (the
         // two halves run on two cores, and would contend for one shared array's count).
-        return perPostBytes(reserving: 256) { position, out in
+        return Self.perPostBytes(count: posts.count, reserving: 256) { position, out in
             out.append(static: position == 0 ? "\n    {\"id\":" : ",\n    {\"id\":")
             QuotedText.append(posts[position].id.rawValue, to: &out)
             out.append(static: ",\"tier\":")

@@ -54,6 +54,52 @@ struct CSVByteReadingTests {
         }
     }
 
+    @Test("Text made straight from a cell's bytes is what the same text gives in YAML: blanks, guards and quotes undone alike")
+    func textAsInYAML() throws {
+        let values = [
+            "A1", " A1 ", "\tA1", "A1\t", "'=A1", "'A1", "''=x", "'+44", "x\"y", "Lead, Ops", "é-1", "   ", "A 1", "'",
+        ]
+        let columns = ["id", "title", "reports_to", "holder", "grade", "service", "replaces"]
+        for column in columns {
+            for value in values {
+                // The cell in its column, beside an id and a reporting line of their own.
+                let cell =
+                    value.contains(",") || value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+                var row = ["id": "P", "reports_to": ""]
+                row[column] = cell
+                let header = ["id", "reports_to"] + (row.count > 2 ? [column] : [])
+                let csvText = header.joined(separator: ",") + "\n" + header.map { row[$0] ?? "" }.joined(separator: ",") + "\n"
+                // YAML has no formula guard: it is given what the guarded cell means.
+                let escaped = FormulaGuard.unguarded(value).replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\t", with: "\\t")
+                let yamlText = column == "id" ? "posts:\n  - id: \"\(escaped)\"\n" : "posts:\n  - id: P\n    \(column): \"\(escaped)\"\n"
+                let csv = Result { () throws(LoadError) in
+                    try StructureFile.parse(Array(csvText.utf8), format: .csv, file: "t.csv").posts[0]
+                }
+                let yaml = Result { () throws(LoadError) in
+                    try StructureFile.parse(Array(yamlText.utf8), format: .yaml, file: "t.yaml").posts[0]
+                }
+                switch (csv, yaml) {
+                case (.success(let read), .success(let expected)):
+                    #expect(
+                        read.id == expected.id && read.title == expected.title && read.reportsTo == expected.reportsTo,
+                        "\(column) \(value.debugDescription)")
+                    #expect(
+                        read.holder == expected.holder && read.grade == expected.grade && read.service == expected.service
+                            && read.replaces == expected.replaces, "\(column) \(value.debugDescription)")
+                case (.failure(let read), .failure(let expected)):
+                    #expect(read.problem == expected.problem, "\(column) \(value.debugDescription)")
+                default:
+                    Issue.record("\(column) \(value.debugDescription): CSV \(csv), YAML \(yaml)")
+                }
+            }
+        }
+        // The cases the bytes pass on to the text path, as the text path reads them.
+        let guarded = try StructureFile.parse(Array("id,reports_to,title,grade\n A1 ,,' =x ,'=G5\n".utf8), format: .csv, file: "t.csv")
+            .posts[0]
+        #expect(guarded.id == "A1" && guarded.title == "' =x " && guarded.grade == "=G5")
+    }
+
     @Test("A whole number from bytes is what Int(_:) makes of the same text")
     func wholeNumbers() {
         let pieces: [UInt8] = Array("0123456789+-. e".utf8)

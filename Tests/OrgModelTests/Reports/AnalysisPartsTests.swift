@@ -24,11 +24,35 @@ struct AnalysisPartsTests {
             rows.dropFirst().prefix(structure.posts.count).map { $0.split(separator: ",", omittingEmptySubsequences: false)[0] }
                 == structure.posts.map { Substring($0.id.rawValue) })
 
+        // The measures alone, as `analyse --format csv` makes them, write the same bytes.
+        let rules = try RuleSetReader.ruleSet(for: structure)
+        #expect(AnalysisReport.joined(PostMeasures(structure, rules: rules).csvParts()) == report.csvBytes())
+
         let json = try report.jsonBytes()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
         let remits = try #require(object["remits"] as? [[String: Any]])
         #expect(remits.map { $0["id"] as? String } == structure.posts.map(\.id.rawValue))
         // Read again, the parts are made again, the same.
         #expect(AnalysisReport.joined(try report.jsonParts()) == json)
+    }
+
+    @Test("The per-post CSV from the measures alone is the whole analysis's: loops, unknown costs, assistants and missing tiers")
+    func measuresAlone() throws {
+        let text = """
+            id,title,tier,reports_to,cost,count,assistant
+            A,Director,2,,100000,1,
+            B,Head,4,A,,2,
+            C,Assistant,,A,20000,1,true
+            D,Lead,5,B,50000,3,
+            E,Loop one,5,F,1,1,
+            F,Loop two,5,E,1,1,
+            G,Unknown manager,6,Z,1,1,
+            """
+        let structure = try StructureFile.parse(Array(text.utf8), format: .csv, file: "m.csv")
+        let rules = try RuleSetReader.ruleSet(for: structure)
+        let whole = AnalysisReport(StructureAnalysis(structure, rules: rules), file: "m.csv").csvBytes()
+        let alone = AnalysisReport.joined(PostMeasures(structure, rules: rules).csvParts())
+        #expect(alone == whole)
+        #expect(String(decoding: alone, as: UTF8.self).contains("\nE,5,1,,,,\n"))
     }
 }
