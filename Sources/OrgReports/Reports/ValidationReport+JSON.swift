@@ -1,3 +1,4 @@
+import Foundation
 import OrgModel
 import OrgSupport
 
@@ -8,19 +9,33 @@ import OrgSupport
 /// the encoder itself, so the two can never differ.
 extension ValidationReport {
     public func jsonBytes() throws(ReportError) -> [UInt8] {
-        var out = Array(try ReportJSON.encode(jsonValue(withFindings: false), what: reportName).utf8)
+        var bytes: [UInt8] = []
+        for part in try jsonParts() { part.withUnsafeBytes { bytes.append(contentsOf: $0) } }
+        return bytes
+    }
+
+    public func renderedParts(_ format: OutputFormat) throws(ReportError) -> [any ContiguousBytes & Sendable] {
+        format == .json ? try jsonParts() : [try rendered(format)]
+    }
+
+    /// The JSON in parts, written one after another without a copy of the whole: the
+    /// encoder's text up to its empty list of findings, the findings a chunk a core, and
+    /// the rest of the encoder's text.
+    func jsonParts() throws(ReportError) -> [any ContiguousBytes & Sendable] {
+        let out = Array(try ReportJSON.encode(jsonValue(withFindings: false), what: reportName).utf8)
         let empty = Array("\n  \"findings\" : [\n\n  ]".utf8)
-        guard let at = out.firstRange(of: empty) else { return out }
-        var findings: [UInt8] = []
+        guard let at = out.firstRange(of: empty) else { return [out] }
+        var findings: [any ContiguousBytes & Sendable] = []
         for entry in entries {
             guard case .validated(let file, let result) = entry else { continue }
             for chunk in try Self.findingObjects(result.findings, file: file) where !chunk.isEmpty {
-                findings.append(contentsOf: findings.isEmpty ? chunk.dropFirst(2) : chunk[...])  // the first without ",\n"
+                findings.append(findings.isEmpty ? chunk.dropFirst(2) : chunk[...])  // the first without ",\n"
             }
         }
-        guard !findings.isEmpty else { return out }
-        out.replaceSubrange(at, with: Array("\n  \"findings\" : [\n".utf8) + findings + Array("\n  ]".utf8))
-        return out
+        guard !findings.isEmpty else { return [out] }
+        let head: [UInt8] = Array(out[..<at.lowerBound]) + Array("\n  \"findings\" : [\n".utf8)
+        let tail: [UInt8] = Array("\n  ]".utf8) + Array(out[at.upperBound...])
+        return [head] + findings + [tail]
     }
 
     /// ",\n    {…}" for each finding, a chunk of them a core.
