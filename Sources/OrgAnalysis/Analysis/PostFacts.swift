@@ -13,6 +13,7 @@ struct PostFacts {
     /// Annual cost, `.nan` when unknown (kept apart from zero by `isNaN`).
     var cost: [Double]
     var tier: [Int?]
+    /// Empty until `assignRoles` (which needs the index) fills it.
     var role: [PostRole]
     var temporary: [Bool]
     var assistant: [Bool]

@@ -109,7 +109,8 @@ public struct PostMeasures: Sendable {
 
     /// Indexes `structure` and works out each post's remit, as `StructureAnalysis` does.
     public init(_ structure: Structure, rules: RuleSet) {
-        let (index, facts) = PostFacts.indexed(structure, costing: PostCosting(rules: rules))
+        // Remits read no roles: the facts' roles are not worked out.
+        let (index, facts) = PostFacts.indexed(structure, costing: PostCosting(rules: rules), roles: false)
         self.init(index: index, remits: Remits(index: index, facts: facts))
     }
 
@@ -121,12 +122,12 @@ public struct PostMeasures: Sendable {
 
 extension PostFacts {
     /// The index of `structure` and its posts' facts, the facts read while the index is
-    /// built (only their roles wait for it).
-    static func indexed(_ structure: Structure, costing: PostCosting) -> (StructureIndex, PostFacts) {
+    /// built; their roles, which wait for it, only when `roles`.
+    static func indexed(_ structure: Structure, costing: PostCosting, roles: Bool = true) -> (StructureIndex, PostFacts) {
         let (index, partial) = ParallelWork.both(
             { StructureIndex(structure) }, { PostFacts(posts: structure.posts, costing: costing) })
         var facts = partial
-        facts.assignRoles(index)
+        if roles { facts.assignRoles(index) }
         return (index, facts)
     }
 }

@@ -80,6 +80,8 @@ struct CSVStructureReader {
                 // holds the name, and two cores counting references to one string would
                 // wait on each other a million times.
                 let reader = CSVStructureReader(file: String(decoding: Array(file.utf8), as: UTF8.self), delimiter: delimiter)
+                // The part's region mapped at once on this core, not a fault a page as it is filled.
+                FreshPages.populate(UnsafeMutableRawPointer(region.pointer + starts[part]), count: bounds[part] * MemoryLayout<Post>.stride)
                 results[part] = Result { () throws(LoadError) -> Int in
                     try reader.readRows(
                         bytes, from: parts[part], to: ends[part], columns: columns, headerLine: headerLine,

@@ -38,61 +38,89 @@ public struct StructureIndex: Sendable {
         // Each post's manager: one hash lookup a post, on every core for a large
         // structure (the table is only read here).
         let manager = Self.managers(of: posts, positionByID: positionByID)
-        var roots: [Int] = []
-        var childCounts = [Int](repeating: 0, count: count + 1)
-        for position in 0..<count {
-            if let found = manager[position] {
-                childCounts[found + 1] += 1
-            } else if posts[position].reportsTo == nil {
-                roots.append(position)
-            }
-        }
-
-        // Children in compressed rows: the reports of post p are
-        // childPositions[childOffsets[p]..<childOffsets[p + 1]], in file order.
-        for position in 0..<count { childCounts[position + 1] += childCounts[position] }
-        var fill = childCounts
-        var children = [Int32](repeating: 0, count: childCounts[count])
-        var span = [Int](repeating: 0, count: count)
-        for position in 0..<count {
-            guard let boss = manager[position] else { continue }
-            children[fill[boss]] = Int32(position)
-            fill[boss] += 1
-            if !posts[position].assistant { span[boss] += posts[position].count }
-        }
-
-        // Depth, breadth first from every post that has no manager in the graph.
-        var depth = [Int](repeating: -1, count: count)
-        var order: [Int] = []
-        order.reserveCapacity(count)
-        for position in 0..<count where manager[position] == nil {
-            depth[position] = 0
-            order.append(position)
-        }
-        var head = 0
-        while head < order.count {
-            let position = order[head]
-            head += 1
-            for slot in childCounts[position]..<childCounts[position + 1] {
-                let child = Int(children[slot])
-                depth[child] = depth[position] + 1
-                order.append(child)
-            }
+        // Spans read every post again (its count, and whether it is an assistant): for a large
+        // structure, on the other core while the reports are gathered and the depths found.
+        let graph: Graph
+        let span: [Int]
+        if count < Self.minimumConcurrentPosts {
+            (graph, span) = (Graph(posts: posts, manager: manager), Self.spans(of: posts, manager: manager))
+        } else {
+            (graph, span) = ParallelWork.both({ Graph(posts: posts, manager: manager) }, { Self.spans(of: posts, manager: manager) })
         }
         var unreachable: [Int] = []
-        if order.count < count {
-            for position in 0..<count where depth[position] < 0 { unreachable.append(position) }
+        if graph.order.count < count {
+            for position in 0..<count where graph.depth[position] < 0 { unreachable.append(position) }
         }
 
         self.positionByID = positionByID
         self.manager = manager
-        self.roots = roots
+        self.roots = graph.roots
         self.unreachable = unreachable
         self.span = span
-        self.depth = depth
-        self.topDownOrder = order
-        self.childOffsets = childCounts
-        self.childPositions = children
+        self.depth = graph.depth
+        self.topDownOrder = graph.order
+        self.childOffsets = graph.childOffsets
+        self.childPositions = graph.children
+    }
+
+    /// Each post's span: the headcount of its direct reports, assistants left out.
+    private static func spans(of posts: [Post], manager: [Int?]) -> [Int] {
+        var span = [Int](repeating: 0, count: posts.count)
+        for position in posts.indices {
+            guard let boss = manager[position], !posts[position].assistant else { continue }
+            span[boss] += posts[position].count
+        }
+        return span
+    }
+
+    /// The reporting lines as a graph: the top posts, each post's reports in compressed rows
+    /// (those of post p are `children[childOffsets[p]..<childOffsets[p + 1]]`, in file
+    /// order), and each post's depth, breadth first from every post without a manager in
+    /// the graph, in the order reached.
+    private struct Graph {
+        var roots: [Int] = []
+        var childOffsets: [Int]
+        var children: [Int32]
+        var depth: [Int]
+        var order: [Int] = []
+
+        init(posts: [Post], manager: [Int?]) {
+            let count = posts.count
+            var childCounts = [Int](repeating: 0, count: count + 1)
+            for position in 0..<count {
+                if let found = manager[position] {
+                    childCounts[found + 1] += 1
+                } else if posts[position].reportsTo == nil {
+                    roots.append(position)
+                }
+            }
+            for position in 0..<count { childCounts[position + 1] += childCounts[position] }
+            var fill = childCounts
+            children = [Int32](repeating: 0, count: childCounts[count])
+            for position in 0..<count {
+                guard let boss = manager[position] else { continue }
+                children[fill[boss]] = Int32(position)
+                fill[boss] += 1
+            }
+            childOffsets = childCounts
+
+            depth = [Int](repeating: -1, count: count)
+            order.reserveCapacity(count)
+            for position in 0..<count where manager[position] == nil {
+                depth[position] = 0
+                order.append(position)
+            }
+            var head = 0
+            while head < order.count {
+                let position = order[head]
+                head += 1
+                for slot in childCounts[position]..<childCounts[position + 1] {
+                    let child = Int(children[slot])
+                    depth[child] = depth[position] + 1
+                    order.append(child)
+                }
+            }
+        }
     }
 
     /// Structures at least this large look their managers up on every core.
