@@ -48,12 +48,22 @@ struct CSVStructureReader {
         // one reported.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let wanted = self.parts ?? (bytes.count - rows.offset > Self.minimumPartBytes * cores ? cores : 1)
-        let parts =
-            wanted > 1
-            ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: delimiter, parts: wanted)
-            : [rows]
-        let ends = parts.indices.map { $0 + 1 < parts.count ? parts[$0 + 1].offset : bytes.count }
-        let bounds = ParallelWork.map(parts.count) { Self.recordBound(bytes, from: parts[$0].offset, to: ends[$0]) }
+        let parts: [(offset: Int, line: Int)]
+        let ends: [Int]
+        let bounds: [Int]
+        if wanted > 1, let plain = CSVSplitter.plainParts(bytes, start: rows.offset, line: rows.line, parts: wanted) {
+            // A record a line: a part's bound is its line feeds, and one for a last line without one.
+            parts = plain.map { ($0.offset, $0.line) }
+            ends = parts.indices.map { $0 + 1 < parts.count ? parts[$0 + 1].offset : bytes.count }
+            bounds = plain.indices.map { plain[$0].lineFeeds + ($0 == plain.count - 1 && bytes.last != 0x0A ? 1 : 0) }
+        } else {
+            parts =
+                wanted > 1
+                ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: delimiter, parts: wanted)
+                : [rows]
+            ends = parts.indices.map { $0 + 1 < parts.count ? parts[$0 + 1].offset : bytes.count }
+            bounds = ParallelWork.map(parts.count) { Self.recordBound(bytes, from: parts[$0].offset, to: ends[$0]) }
+        }
         structure.posts = try readParts(bytes, parts: parts, ends: ends, bounds: bounds, columns: columns, headerLine: headerLine)
         guard !structure.posts.isEmpty else {
             throw LoadError(file: file, line: headerLine, .headerWithoutPosts)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds where records start near evenly spaced points of a CSV file, so that parts of
 /// a large extract can be read on separate cores.
 ///
@@ -68,6 +70,46 @@ package enum CSVSplitter {
             }
         }
         return result
+    }
+
+    /// The parts of a plain file, found on every core: when no byte from `start` on is a
+    /// quote or a carriage return, every record is one line ended by a line feed, and each
+    /// part after the first starts just after the first line feed at or past its evenly
+    /// spaced point. Each part comes with its line and how many line feeds it holds. Nil
+    /// when a quote or a carriage return is there, or for one part: `boundaries` reads those.
+    ///
+    /// The full scan must follow quotes from the start to each point, on one core; a
+    /// million-row file is looked through for quotes and carriage returns a part a core.
+    package static func plainParts(_ bytes: [UInt8], start: Int, line: Int, parts: Int) -> [(offset: Int, line: Int, lineFeeds: Int)]? {
+        guard parts > 1, bytes.count > start else { return nil }
+        let step = (bytes.count - start) / parts
+        return bytes.withUnsafeBufferPointer { buffer -> [(offset: Int, line: Int, lineFeeds: Int)]? in
+            guard let base = buffer.baseAddress else { return nil }
+            let end = buffer.count
+            var offsets = [start]
+            for part in 1..<parts {
+                let from = max(start + part * step, offsets[offsets.count - 1])
+                guard from < end, let found = memchr(base + from, 0x0A, end - from) else { break }
+                let next = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                guard next < end else { break }
+                offsets.append(next)
+            }
+            guard offsets.count > 1 else { return nil }
+            let ends = Array(offsets.dropFirst()) + [end]
+            let lineFeeds = ParallelWork.map(offsets.count) { part -> Int? in
+                let piece = UnsafeBufferPointer(rebasing: buffer[offsets[part]..<ends[part]])
+                guard !ByteCount.contains(UInt8(ascii: "\""), in: piece), !ByteCount.contains(0x0D, in: piece) else { return nil }
+                return ByteCount.count(of: 0x0A, in: piece)
+            }
+            var result: [(offset: Int, line: Int, lineFeeds: Int)] = []
+            var nextLine = line
+            for (offset, feeds) in zip(offsets, lineFeeds) {
+                guard let feeds else { return nil }
+                result.append((offset, nextLine, feeds))
+                nextLine += feeds
+            }
+            return result
+        }
     }
 
     /// Whether any byte of `word` equals `byte` (the classic zero-byte test on word ^ byte).

@@ -190,5 +190,31 @@ struct CSVByteReadingTests {
         }
         #expect(whole.posts.count == 5002)
         #expect(whole.posts.last?.count == 2)
+
+        // Plain rows are split without following quotes; a quote or a carriage return
+        // anywhere sends the file to the full scan. Either way the posts, their lines and
+        // the line of an error are those of one part.
+        #expect(CSVSplitter.plainParts(bytes, start: 0, line: 1, parts: 3)?.count == 3)
+        let variants = [
+            text.replacingOccurrences(of: "Post 4000,", with: "\"Post, 4000\","),
+            text.replacingOccurrences(of: "\n", with: "\r\n"),
+            text.replacingOccurrences(of: "P4000,Post 4000,", with: "P4000,Post 4000,x"),
+        ]
+        #expect(CSVSplitter.plainParts(Array(variants[0].utf8), start: 0, line: 1, parts: 3) == nil)
+        #expect(CSVSplitter.plainParts(Array(variants[1].utf8), start: 0, line: 1, parts: 3) == nil)
+        for (number, variant) in variants.enumerated() {
+            let bytes = Array(variant.utf8)
+            let one = Result { () throws(LoadError) in try CSVStructureReader(file: "t.csv", parts: 1).read(bytes).posts }
+            for parts in [2, 3] {
+                let split = Result { () throws(LoadError) in try CSVStructureReader(file: "t.csv", parts: parts).read(bytes).posts }
+                switch (one, split) {
+                case (.success(let expected), .success(let read)): #expect(read == expected, "variant \(number), \(parts) parts")
+                case (.failure(let expected), .failure(let read)):
+                    #expect(read.description == expected.description, "variant \(number), \(parts) parts")
+                    #expect(read.description.contains("t.csv:4003:"), "variant \(number): \(read.description)")
+                default: Issue.record("variant \(number), \(parts) parts: \(one) against \(split)")
+                }
+            }
+        }
     }
 }
