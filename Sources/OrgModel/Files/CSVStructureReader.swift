@@ -64,60 +64,71 @@ struct CSVStructureReader {
             ends = parts.indices.map { $0 + 1 < parts.count ? parts[$0 + 1].offset : bytes.count }
             bounds = ParallelWork.map(parts.count) { Self.recordBound(bytes, from: parts[$0].offset, to: ends[$0]) }
         }
-        structure.posts = try readParts(bytes, parts: parts, ends: ends, bounds: bounds, columns: columns, headerLine: headerLine)
+        let (posts, hashes) = try readParts(bytes, parts: parts, ends: ends, bounds: bounds, columns: columns, headerLine: headerLine)
+        structure.posts = posts
+        structure.idHashes = PostIDHashes(hashes)
         guard !structure.posts.isEmpty else {
             throw LoadError(file: file, line: headerLine, .headerWithoutPosts)
         }
         return structure
     }
 
-    /// The posts of every part, in file order: part `p` read into its own region of the
-    /// array (`bounds[p]` places, at least the records that start in it), and the regions
-    /// then closed up.
+    /// The posts of every part, in file order, and each one's id hashed (`PostPositions`):
+    /// part `p` read into its own region of the arrays (`bounds[p]` places, at least the
+    /// records that start in it), and the regions then closed up.
     private func readParts(
         _ bytes: [UInt8], parts: [(offset: Int, line: Int)], ends: [Int], bounds: [Int], columns: [Column], headerLine: Int
-    ) throws(LoadError) -> [Post] {
+    ) throws(LoadError) -> (posts: [Post], hashes: [Int]) {
         let starts = bounds.indices.map { part in bounds[..<part].reduce(0, +) }
         let total = bounds.reduce(0, +)
         let results = ConcurrentSlots<Result<Int, LoadError>>(count: parts.count)
         var failure: LoadError?
-        let posts = [Post](unsafeUninitializedCapacity: total) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            let region = SharedPointer(base)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-                // Each part names the file with a string of its own: every post's location
-                // holds the name, and two cores counting references to one string would
-                // wait on each other a million times.
-                let reader = CSVStructureReader(file: String(decoding: Array(file.utf8), as: UTF8.self), delimiter: delimiter)
-                // The part's region mapped at once on this core, not a fault a page as it is filled.
-                FreshPages.populate(UnsafeMutableRawPointer(region.pointer + starts[part]), count: bounds[part] * MemoryLayout<Post>.stride)
-                results[part] = Result { () throws(LoadError) -> Int in
-                    try reader.readRows(
-                        bytes, from: parts[part], to: ends[part], columns: columns, headerLine: headerLine,
-                        into: region.pointer + starts[part], capacity: bounds[part])
-                }
-            }
-            for (part, result) in results.take().enumerated() {
-                switch result {
-                case .success(let count) where failure == nil:
-                    // Bounds are exact for a file without blank or quoted multi-line rows:
-                    // then every part is already in its place.
-                    if initialized != starts[part] {
-                        (base + initialized).moveInitialize(from: base + starts[part], count: count)
+        var posts: [Post] = []
+        let hashes = [Int](unsafeUninitializedCapacity: total) { hashBuffer, hashCount in
+            hashCount = 0
+            guard let hashBase = hashBuffer.baseAddress else { return }
+            let hashRegion = SharedPointer(hashBase)
+            posts = [Post](unsafeUninitializedCapacity: total) { buffer, initialized in
+                initialized = 0
+                guard let base = buffer.baseAddress else { return }
+                let region = SharedPointer(base)
+                DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                    // Each part names the file with a string of its own: every post's location
+                    // holds the name, and two cores counting references to one string would
+                    // wait on each other a million times.
+                    let reader = CSVStructureReader(file: String(decoding: Array(file.utf8), as: UTF8.self), delimiter: delimiter)
+                    // The part's region mapped at once on this core, not a fault a page as it is filled.
+                    FreshPages.populate(
+                        UnsafeMutableRawPointer(region.pointer + starts[part]), count: bounds[part] * MemoryLayout<Post>.stride)
+                    results[part] = Result { () throws(LoadError) -> Int in
+                        try reader.readRows(
+                            bytes, from: parts[part], to: ends[part], columns: columns, headerLine: headerLine,
+                            into: region.pointer + starts[part], hashes: hashRegion.pointer + starts[part], capacity: bounds[part])
                     }
-                    initialized += count
-                case .success(let count):
-                    (base + starts[part]).deinitialize(count: count)
-                case .failure(let error):
-                    failure = failure ?? error
-                case nil:
-                    failure = failure ?? LoadError(file: file, .partNotRead)
+                }
+                for (part, result) in results.take().enumerated() {
+                    switch result {
+                    case .success(let count) where failure == nil:
+                        // Bounds are exact for a file without blank or quoted multi-line rows:
+                        // then every part is already in its place.
+                        if initialized != starts[part] {
+                            (base + initialized).moveInitialize(from: base + starts[part], count: count)
+                            (hashBase + initialized).moveInitialize(from: hashBase + starts[part], count: count)
+                        }
+                        initialized += count
+                    case .success(let count):
+                        (base + starts[part]).deinitialize(count: count)
+                    case .failure(let error):
+                        failure = failure ?? error
+                    case nil:
+                        failure = failure ?? LoadError(file: file, .partNotRead)
+                    }
                 }
             }
+            hashCount = posts.count
         }
         if let failure { throw failure }
-        return posts
+        return (posts, hashes)
     }
 
     /// At least as many records as start in `start..<end`: as many as the line ends there
@@ -138,10 +149,11 @@ struct CSVStructureReader {
     }
 
     /// The posts of the records that start in `start.offset..<end`, written to `target`
-    /// (room for `capacity`): how many. On an error, those written are deinitialized.
+    /// (room for `capacity`), and their ids' hashes to `hashes`: how many. On an error,
+    /// those written are deinitialized.
     private func readRows(
         _ bytes: [UInt8], from start: (offset: Int, line: Int), to end: Int, columns: [Column], headerLine: Int,
-        into target: UnsafeMutablePointer<Post>, capacity: Int
+        into target: UnsafeMutablePointer<Post>, hashes: UnsafeMutablePointer<Int>, capacity: Int
     ) throws(LoadError) -> Int {
         var reader = CSVReader(bytes: bytes, delimiter: delimiter)
         (reader.startOffset, reader.startLine) = start
@@ -155,7 +167,9 @@ struct CSVStructureReader {
                 if record.isBlank { return true }
                 do throws(LoadError) {
                     guard count < capacity else { throw LoadError(file: file, .partNotRead) }
-                    (target + count).initialize(to: try post(from: record, columns: columns, headerLine: headerLine, builder: &builder))
+                    try post(from: record, columns: columns, headerLine: headerLine, builder: &builder, into: target + count)
+                    // Hashed while the id's bytes are at hand: the index would read each again.
+                    (hashes + count).initialize(to: PostPositions.hash(target[count].id))
                     count += 1
                 } catch {
                     failure = error
@@ -292,8 +306,9 @@ struct CSVStructureReader {
     }
 
     private func post(
-        from record: borrowing CSVRecord, columns: [Column], headerLine: Int, builder: inout PostBuilder
-    ) throws(LoadError) -> Post {
+        from record: borrowing CSVRecord, columns: [Column], headerLine: Int, builder: inout PostBuilder,
+        into target: UnsafeMutablePointer<Post>
+    ) throws(LoadError) {
         guard record.count == columns.count else {
             let location = SourceLocation(file: file, line: record.line)
             if record.withTrimmedBytes(0, { $0.first == UInt8(ascii: "#") }) == true {
@@ -322,7 +337,7 @@ struct CSVStructureReader {
             case .attribute(let name): builder.addAttribute(name, text)
             }
         }
-        return try builder.finish(line: record.line)
+        try builder.finish(line: record.line, into: target)
     }
 
     /// A cell's text made straight from its bytes when nothing in it needs undoing: no

@@ -140,6 +140,27 @@ struct PostBuilder {
     /// (the builder keeps an empty one), not copied: a million posts are not each retained
     /// field by field and then released with the builder.
     mutating func finish(line: Int?, column: Int? = nil) throws(LoadError) -> Post {
+        try check(line: line, column: column)
+        // Moved out where it lies, an empty post (which holds nothing to count) left in its place.
+        return withUnsafeMutablePointer(to: &post) { place in
+            let finished = place.move()
+            place.initialize(to: Post(id: PostID(""), line: finished.line))
+            return finished
+        }
+    }
+
+    /// As `finish`, the post moved straight into `target` (uninitialized memory), where a
+    /// reader of a million rows wants it, rather than given back and copied there.
+    mutating func finish(line: Int?, column: Int? = nil, into target: UnsafeMutablePointer<Post>) throws(LoadError) {
+        try check(line: line, column: column)
+        withUnsafeMutablePointer(to: &post) { place in
+            target.moveInitialize(from: place, count: 1)
+            place.initialize(to: Post(id: PostID(""), line: 0))
+        }
+    }
+
+    /// The checks of the fields against each other, once all are set.
+    private mutating func check(line: Int?, column: Int?) throws(LoadError) {
         guard hasID else {
             throw location(line, column).error(.postWithoutID)
         }
@@ -156,12 +177,6 @@ struct PostBuilder {
         }
         if let fte = post.fte, fte > Double(post.count) + 1e-9, let (line, column) = pendingFTE {
             throw self.location(line, column).error(.fteOverCount(post: post.id, fte: fte, count: post.count))
-        }
-        // Moved out where it lies, an empty post (which holds nothing to count) left in its place.
-        return withUnsafeMutablePointer(to: &post) { place in
-            let finished = place.move()
-            place.initialize(to: Post(id: PostID(""), line: finished.line))
-            return finished
         }
     }
 }

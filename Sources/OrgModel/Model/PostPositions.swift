@@ -22,7 +22,10 @@ public struct PostPositions: Sendable {
     public let repeats: [Int]
 
     /// Indexes `posts` by id; a repeated id keeps its first post.
-    public init(_ posts: [Post]) {
+    public init(_ posts: [Post]) { self.init(posts, hashes: nil) }
+
+    /// Indexes `posts` by id with each id's `hash(_:)` when a reader has them already.
+    init(_ posts: [Post], hashes known: [Int]?) {
         precondition(posts.count < Int(UInt32.max), "a structure has fewer than 4 billion posts")
         // At most three quarters full: a slot's tag spares most probes a read of the post,
         // and a table no larger than it needs stays in the caches longer.
@@ -35,7 +38,9 @@ public struct PostPositions: Sendable {
         // most of the work); then placed in the table in file order, so that the first
         // post with an id is the one kept.
         let parts = posts.count < Self.minimumConcurrentPosts ? 1 : ProcessInfo.processInfo.activeProcessorCount
-        let hashes = ParallelWork.array(count: posts.count, parts: parts) { Self.hash(posts[$0].id) }
+        let hashes =
+            known.flatMap { $0.count == posts.count ? $0 : nil }
+            ?? ParallelWork.array(count: posts.count, parts: parts) { Self.hash(posts[$0].id) }
         var ahead: UInt64 = 0
         slots.withUnsafeMutableBufferPointer { table in
             for position in posts.indices {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether a structure is the one in place, the one proposed, or an option under study.
 public enum StructureState: String, Sendable, CaseIterable, Codable {
     case current, proposed, option
@@ -12,7 +14,13 @@ public struct Structure: Sendable, Equatable {
     public var effective: Day?
     /// The rule set the file names: a built-in name or a path relative to the file.
     public var rules: String?
-    public var posts: [Post]
+    public var posts: [Post] {
+        didSet { idHashes = PostIDHashes() }
+    }
+    /// Each post's id hashed for `PostPositions`, when the reader hashed them as it read
+    /// them (a million ids are hashed in a fraction of the time while their bytes are at
+    /// hand). Dropped as soon as the posts change in any way, so never out of date.
+    var idHashes = PostIDHashes()
     /// The file the structure was read from, as the user named it; nil when built in memory.
     public var source: String?
 
@@ -33,4 +41,43 @@ public struct Structure: Sendable, Equatable {
 
     /// Total headcount of the establishment (the sum of `count`).
     public var headcount: Int { posts.reduce(0) { $0 + $1.count } }
+}
+
+/// The hashes of a structure's ids as its reader made them, for the first index built on
+/// the structure to take. A cache: it takes no part in whether two structures are equal,
+/// and once taken it is gone, so that a million ids' hashes (8 MB) are not held for the
+/// rest of the run; an index built later hashes the ids itself.
+struct PostIDHashes: Sendable, Equatable {
+    private final class Box: @unchecked Sendable {
+        let lock = NSLock()
+        var values: [Int]?
+        init(_ values: [Int]) { self.values = values }
+    }
+
+    private let box: Box?
+
+    /// None.
+    init() { box = nil }
+
+    init(_ values: [Int]) { box = Box(values) }
+
+    /// The hashes, the first time only; nil after, or when there are none.
+    func take() -> [Int]? {
+        guard let box else { return nil }
+        box.lock.lock()
+        defer { box.lock.unlock() }
+        let taken = box.values
+        box.values = nil
+        return taken
+    }
+
+    /// Whether there are hashes left to take.
+    var isEmpty: Bool {
+        guard let box else { return true }
+        box.lock.lock()
+        defer { box.lock.unlock() }
+        return box.values == nil
+    }
+
+    static func == (lhs: PostIDHashes, rhs: PostIDHashes) -> Bool { true }
 }

@@ -33,7 +33,7 @@ public struct StructureIndex: Sendable {
         let posts = structure.posts
         let count = posts.count
 
-        let positionByID = PostPositions(posts)
+        let positionByID = PostPositions(posts, hashes: structure.idHashes.take())
 
         // Each post's manager: one hash lookup a post, on every core for a large
         // structure (the table is only read here).
