@@ -39,7 +39,8 @@ public struct DelayeringPlanner: Sendable {
     public func options(
         for structure: Structure, whenMade: ([DelayeringOption.Unmeasured]) -> Void = { _ in }
     ) throws(DelayeringError) -> DelayeringResult {
-        let index = StructureIndex(structure)
+        // Its ids' hashes kept: each option's structure takes those of the posts it keeps.
+        let index = StructureIndex(structure, keepingIDHashes: true)
         if let problem = DelayeringError.check(index) { throw problem }
         // The structure as it is measured and validated on another core while the workspace
         // is set up and the steps are worked out here, and each option as soon as its step

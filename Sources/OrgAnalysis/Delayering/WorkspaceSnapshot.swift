@@ -46,6 +46,10 @@ struct WorkspaceSnapshot: Sendable {
     func structure(from original: Structure) -> (structure: Structure, notes: [DelayeringMessage], asInOriginal: [Int32]) {
         var notes: [DelayeringMessage] = []
         var asInOriginal = [Int32](repeating: -1, count: posts.count)
+        // Each post's id hashed for the option's index: an original post's hash as the
+        // original's index kept it, a new post's made here.
+        var hashes = [Int](repeating: 0, count: posts.count)
+        let positions = index.positionByID
         var result = original
         result.source = nil
         let originalManager = index.manager
@@ -59,6 +63,8 @@ struct WorkspaceSnapshot: Sendable {
                 let place = buffer.baseAddress! + made
                 place.initialize(to: posts[position])
                 made += 1
+                let kept = position < originalCount && place.pointee.id == index.posts[position].id ? positions.idHash(at: position) : nil
+                hashes[made - 1] = kept ?? PostPositions.hash(place.pointee.id)
                 let boss = manager[position]
                 // A post that kept its manager keeps its reporting line as it is, unless its
                 // text is not the manager's id byte for byte (the id is what is written).
@@ -92,6 +98,8 @@ struct WorkspaceSnapshot: Sendable {
             }
         }
         asInOriginal.removeLast(asInOriginal.count - result.posts.count)
+        hashes.removeLast(hashes.count - result.posts.count)
+        result.idHashes = PostIDHashes(hashes)
         return (result, notes, asInOriginal)
     }
 

@@ -21,11 +21,15 @@ public struct PostPositions: Sendable {
     /// Positions of posts whose id an earlier post already has, in file order.
     public let repeats: [Int]
 
+    /// Each id's hash, in post order, when kept (`idHash(at:)`); else empty.
+    private let keptHashes: [Int]
+
     /// Indexes `posts` by id; a repeated id keeps its first post.
     public init(_ posts: [Post]) { self.init(posts, hashes: nil) }
 
-    /// Indexes `posts` by id with each id's `hash(_:)` when a reader has them already.
-    init(_ posts: [Post], hashes known: [Int]?) {
+    /// Indexes `posts` by id with each id's `hash(_:)` when a reader has them already, and
+    /// keeps the hashes when `keepingHashes` (for structures to be made from these posts).
+    init(_ posts: [Post], hashes known: [Int]?, keepingHashes: Bool = false) {
         precondition(posts.count < Int(UInt32.max), "a structure has fewer than 4 billion posts")
         // At most three quarters full: a slot's tag spares most probes a read of the post,
         // and a table no larger than it needs stays in the caches longer.
@@ -68,6 +72,7 @@ public struct PostPositions: Sendable {
         // Used, harmlessly whatever it comes to, so that the reads ahead are not left out.
         if ahead == .max { repeats.reserveCapacity(repeats.count) }
         self.posts = posts
+        self.keptHashes = keepingHashes ? hashes : []
         self.slots = slots
         self.mask = mask
         self.count = posts.count - repeats.count
@@ -94,6 +99,11 @@ public struct PostPositions: Sendable {
         }
     }
 
+    /// The hash of the id of the post at `position` (`hash(_:)`), when the table kept them.
+    package func idHash(at position: Int) -> Int? {
+        position < keptHashes.count ? keptHashes[position] : nil
+    }
+
     /// How many posts ahead the table is read while it is filled.
     static let readAhead = 16
 
@@ -113,7 +123,7 @@ public struct PostPositions: Sendable {
     /// MurmurHash3 finishes: every bit of the id reaches the low bits the table uses. Ids
     /// are equal as Swift's strings are (canonically: "é" typed as one character or as "e"
     /// and an accent), so an id that is not all ASCII is hashed in its composed form.
-    static func hash(_ id: PostID) -> Int {
+    package static func hash(_ id: PostID) -> Int {
         guard let hash = hash(bytesOf: id.rawValue, asciiOnly: true) else {
             return hash(bytesOf: id.rawValue.precomposedStringWithCanonicalMapping, asciiOnly: false) ?? 0
         }

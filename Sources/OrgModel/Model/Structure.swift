@@ -20,7 +20,7 @@ public struct Structure: Sendable, Equatable {
     /// Each post's id hashed for `PostPositions`, when the reader hashed them as it read
     /// them (a million ids are hashed in a fraction of the time while their bytes are at
     /// hand). Dropped as soon as the posts change in any way, so never out of date.
-    var idHashes = PostIDHashes()
+    package var idHashes = PostIDHashes()
     /// The file the structure was read from, as the user named it; nil when built in memory.
     public var source: String?
 
@@ -47,7 +47,7 @@ public struct Structure: Sendable, Equatable {
 /// the structure to take. A cache: it takes no part in whether two structures are equal,
 /// and once taken it is gone, so that a million ids' hashes (8 MB) are not held for the
 /// rest of the run; an index built later hashes the ids itself.
-struct PostIDHashes: Sendable, Equatable {
+package struct PostIDHashes: Sendable, Equatable {
     private final class Box: @unchecked Sendable {
         let lock = NSLock()
         var values: [Int]?
@@ -57,12 +57,12 @@ struct PostIDHashes: Sendable, Equatable {
     private let box: Box?
 
     /// None.
-    init() { box = nil }
+    package init() { box = nil }
 
-    init(_ values: [Int]) { box = Box(values) }
+    package init(_ values: [Int]) { box = Box(values) }
 
     /// The hashes, the first time only; nil after, or when there are none.
-    func take() -> [Int]? {
+    package func take() -> [Int]? {
         guard let box else { return nil }
         box.lock.lock()
         defer { box.lock.unlock() }
@@ -72,12 +72,12 @@ struct PostIDHashes: Sendable, Equatable {
     }
 
     /// Whether there are hashes left to take.
-    var isEmpty: Bool {
+    package var isEmpty: Bool {
         guard let box else { return true }
         box.lock.lock()
         defer { box.lock.unlock() }
         return box.values == nil
     }
 
-    static func == (lhs: PostIDHashes, rhs: PostIDHashes) -> Bool { true }
+    package static func == (lhs: PostIDHashes, rhs: PostIDHashes) -> Bool { true }
 }

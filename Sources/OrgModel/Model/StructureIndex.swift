@@ -28,12 +28,17 @@ public struct StructureIndex: Sendable {
     private let childOffsets: [Int]
     private let childPositions: [Int32]
 
-    public init(_ structure: Structure) {
+    public init(_ structure: Structure) { self.init(structure, keepingIDHashes: false) }
+
+    /// An index that keeps its ids' hashes (`PostPositions.idHash(at:)`) when
+    /// `keepingIDHashes`: for structures to be made from this one, which can then take each
+    /// unchanged post's hash rather than hash its id again.
+    package init(_ structure: Structure, keepingIDHashes: Bool) {
         self.structure = structure
         let posts = structure.posts
         let count = posts.count
 
-        let positionByID = PostPositions(posts, hashes: structure.idHashes.take())
+        let positionByID = PostPositions(posts, hashes: structure.idHashes.take(), keepingHashes: keepingIDHashes)
 
         // Each post's manager: one hash lookup a post, on every core for a large
         // structure (the table is only read here).

@@ -42,4 +42,15 @@ struct IDHashesTests {
         #expect(appended.idHashes.isEmpty)
         #expect(StructureIndex(appended).positionByID[PostID("Extra")] == appended.posts.count - 1)
     }
+
+    @Test("An index kept with its hashes gives each post's, whether the reader made them or the index did")
+    func keptByTheIndex() throws {
+        for carried in [true, false] {
+            var structure = try read(300, parts: 1)
+            if !carried { structure.idHashes = PostIDHashes() }
+            let kept = StructureIndex(structure, keepingIDHashes: true).positionByID
+            #expect(structure.posts.indices.allSatisfy { kept.idHash(at: $0) == PostPositions.hash(structure.posts[$0].id) })
+            #expect(StructureIndex(structure).positionByID.idHash(at: 0) == nil, "not kept unless asked")
+        }
+    }
 }
