@@ -41,9 +41,12 @@ public struct Validator: Sendable {
         let ruleCount = RuleID.allCases.count
         var minLine = 0
         var maxLine = 0
-        for finding in findings {
-            minLine = min(minLine, finding.line ?? 0)
-            maxLine = max(maxLine, finding.line ?? 0)
+        // Read where each finding lies: a copy would retain and release each of its strings.
+        findings.withUnsafeBufferPointer { all in
+            for index in all.indices {
+                minLine = min(minLine, all[index].line ?? 0)
+                maxLine = max(maxLine, all[index].line ?? 0)
+            }
         }
         let indexBits = max(1, Int.bitWidth - (findings.count - 1).leadingZeroBitCount)
         let (keySpan, overflow) = (maxLine + 1).multipliedReportingOverflow(by: ruleCount)
@@ -56,8 +59,8 @@ public struct Validator: Sendable {
                 return a < b
             }
         }
-        var packed = findings.enumerated().map { index, finding in
-            UInt64(((finding.line ?? 0) * ruleCount + finding.rule.order) << indexBits | index)
+        var packed = findings.withUnsafeBufferPointer { all in
+            all.indices.map { index in UInt64(((all[index].line ?? 0) * ruleCount + all[index].rule.order) << indexBits | index) }
         }
         packed.sort()
         let mask = UInt64(1) << indexBits - 1
