@@ -48,22 +48,19 @@ struct CSVStructureReader {
         // one reported.
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let wanted = self.parts ?? (bytes.count - rows.offset > Self.minimumPartBytes * cores ? cores : 1)
-        let parts: [(offset: Int, line: Int)]
-        let ends: [Int]
-        let bounds: [Int]
-        if wanted > 1, let plain = CSVSplitter.plainParts(bytes, start: rows.offset, line: rows.line, parts: wanted) {
-            // A record a line: a part's bound is its line feeds, and one for a last line without one.
-            parts = plain.map { ($0.offset, $0.line) }
-            ends = parts.indices.map { $0 + 1 < parts.count ? parts[$0 + 1].offset : bytes.count }
-            bounds = plain.indices.map { plain[$0].lineFeeds + ($0 == plain.count - 1 && bytes.last != 0x0A ? 1 : 0) }
-        } else {
-            parts =
-                wanted > 1
+        // A plain file is split at line feeds found on every core; others follow the quotes.
+        let plain = wanted > 1 ? CSVSplitter.plainParts(bytes, start: rows.offset, line: rows.line, parts: wanted) : nil
+        let parts =
+            plain?.map { (offset: $0.offset, line: $0.line) }
+            ?? (wanted > 1
                 ? CSVSplitter.boundaries(bytes, start: rows.offset, line: rows.line, delimiter: delimiter, parts: wanted)
-                : [rows]
-            ends = parts.indices.map { $0 + 1 < parts.count ? parts[$0 + 1].offset : bytes.count }
-            bounds = ParallelWork.map(parts.count) { Self.recordBound(bytes, from: parts[$0].offset, to: ends[$0]) }
-        }
+                : [rows])
+        let ends = parts.indices.map { $0 + 1 < parts.count ? parts[$0 + 1].offset : bytes.count }
+        // In a plain file a record is a line: a part's bound is its line feeds, and one more
+        // for a last line without one (what `recordBound` counts, already counted).
+        let bounds =
+            plain.map { plain in plain.indices.map { plain[$0].lineFeeds + ($0 == plain.count - 1 && bytes.last != 0x0A ? 1 : 0) } }
+            ?? ParallelWork.map(parts.count) { Self.recordBound(bytes, from: parts[$0].offset, to: ends[$0]) }
         let (posts, hashes) = try readParts(bytes, parts: parts, ends: ends, bounds: bounds, columns: columns, headerLine: headerLine)
         structure.posts = posts
         structure.idHashes = PostIDHashes(hashes)
