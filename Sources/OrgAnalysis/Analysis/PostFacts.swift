@@ -1,4 +1,5 @@
 import OrgModel
+import OrgSupport
 
 /// The few values of each post the measures read, taken out of the posts once into flat
 /// arrays.
@@ -91,5 +92,17 @@ struct PostFacts {
         } else {
             total.known += value
         }
+    }
+}
+
+extension PostFacts {
+    /// The index of `structure` and its posts' facts, the facts read while the index is
+    /// built; their roles, which wait for it, only when `roles`.
+    static func indexed(_ structure: Structure, costing: PostCosting, roles: Bool = true) -> (StructureIndex, PostFacts) {
+        let (index, partial) = ParallelWork.both(
+            { StructureIndex(structure) }, { PostFacts(posts: structure.posts, costing: costing) })
+        var facts = partial
+        if roles { facts.assignRoles(index) }
+        return (index, facts)
     }
 }

@@ -119,15 +119,3 @@ public struct PostMeasures: Sendable {
         self.remits = remits
     }
 }
-
-extension PostFacts {
-    /// The index of `structure` and its posts' facts, the facts read while the index is
-    /// built; their roles, which wait for it, only when `roles`.
-    static func indexed(_ structure: Structure, costing: PostCosting, roles: Bool = true) -> (StructureIndex, PostFacts) {
-        let (index, partial) = ParallelWork.both(
-            { StructureIndex(structure) }, { PostFacts(posts: structure.posts, costing: costing) })
-        var facts = partial
-        if roles { facts.assignRoles(index) }
-        return (index, facts)
-    }
-}

@@ -23,11 +23,7 @@ public struct StructureYAMLWriter: Sendable {
     }
 
     /// The YAML as UTF-8 bytes, ready for a file.
-    public func writeBytes(_ structure: Structure) -> [UInt8] {
-        var out: [UInt8] = []
-        for part in writeParts(structure) { part.withUnsafeBytes { out.append(contentsOf: $0) } }
-        return out
-    }
+    public func writeBytes(_ structure: Structure) -> [UInt8] { ByteParts.joined(writeParts(structure)) }
 
     /// The YAML as UTF-8 byte parts, in order, to be written one after another
     /// (`OutputFile.write(_:)` takes them as they are): a large structure's chunks are

@@ -23,11 +23,7 @@ extension AnalysisReport {
     func csvParts() -> [any ContiguousBytes & Sendable] { analysis.postMeasures.csvParts() }
 
     /// Parts joined into one array.
-    static func joined(_ parts: [any ContiguousBytes & Sendable]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for part in parts { part.withUnsafeBytes { bytes.append(contentsOf: $0) } }
-        return bytes
-    }
+    static func joined(_ parts: [any ContiguousBytes & Sendable]) -> [UInt8] { ByteParts.joined(parts) }
 
     /// The bytes `write` appends for each of `count` posts, in file order: one part, or
     /// from 10,000 posts chunks made on every core while the first are written (so that

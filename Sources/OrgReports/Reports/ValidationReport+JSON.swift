@@ -8,11 +8,7 @@ import OrgSupport
 /// accepted one, with its deviation, or text holding a control character) goes through
 /// the encoder itself, so the two can never differ.
 extension ValidationReport {
-    public func jsonBytes() throws(ReportError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for part in try jsonParts() { part.withUnsafeBytes { bytes.append(contentsOf: $0) } }
-        return bytes
-    }
+    public func jsonBytes() throws(ReportError) -> [UInt8] { ByteParts.joined(try jsonParts()) }
 
     public func renderedParts(_ format: OutputFormat) throws(ReportError) -> [any ContiguousBytes & Sendable] {
         format == .json ? try jsonParts() : [try rendered(format)]
